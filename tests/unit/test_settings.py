@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from worker.__main__ import main
+from worker.settings import Settings
+
+
+def test_defaults_and_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WORKER_KAFKA_BOOTSTRAP", "127.0.0.1:9092,10.0.0.2:9093")
+    monkeypatch.setenv("WORKER_TOPIC_PARTITIONS", "8")
+    settings = Settings()
+    assert settings.topic_partitions == 8
+    assert settings.broker_url == "kafka://127.0.0.1:9092;kafka://10.0.0.2:9093"
+    assert settings.bootstrap_servers == "127.0.0.1:9092,10.0.0.2:9093"
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("WORKER_TOPIC_PARTITIONS", "zero"), ("WORKER_KAFKA_BOOTSTRAP", "nohostport"),
+     ("WORKER_LOG_LEVEL", "LOUD"), ("WORKER_MAX_MESSAGE_BYTES", "-1")],
+)
+def test_bad_setting_names_the_variable(monkeypatch: pytest.MonkeyPatch, name: str,
+                                        value: str) -> None:
+    monkeypatch.setenv(name, value)
+    with pytest.raises(ValidationError) as caught:
+        Settings()
+    assert name.removeprefix("WORKER_").lower() in str(caught.value)
+
+
+def test_cli_reports_bad_setting(monkeypatch: pytest.MonkeyPatch,
+                                 capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("WORKER_TOPIC_PARTITIONS", "lots")
+    assert main(["run"]) == 2
+    assert "topic_partitions" in capsys.readouterr().err

@@ -1,0 +1,184 @@
+"""The thin stream layer: the Faust app, its four topics and the one agent.
+
+The agent consumes raw bytes (so a payload that fails to decode reaches us, not Faust),
+hands each message to the pure `Pipeline`, and publishes the records it returns. A message
+is acknowledged only after all its outputs are delivered: at-least-once, with deterministic
+keys so downstream consumers can drop replays.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections import Counter
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+import faust
+from aiokafka.errors import KafkaError
+
+from worker.alerts import load_rules
+from worker.extract import Extractor
+from worker.pipeline import Destination, OutcomeKind, OutRecord, Pipeline, SourceMeta
+from worker.settings import Settings
+
+log = logging.getLogger("worker")
+
+#: Back-off between attempts to publish one message's outputs (seconds), capped.
+PUBLISH_BACKOFF = (0.5, 1.0, 2.0, 5.0)
+
+
+@dataclass(slots=True)
+class Stats:
+    """Counts of what the worker did, for logs, the /stats page and tests."""
+
+    outcomes: Counter[str] = field(default_factory=Counter)
+    dead_letters: Counter[str] = field(default_factory=Counter)
+    events_by_type: Counter[str] = field(default_factory=Counter)
+    alerts: int = 0
+    publish_failures: int = 0
+    extract_seconds: float = 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "outcomes": dict(self.outcomes),
+            "dead_letters": dict(self.dead_letters),
+            "events_by_type": dict(self.events_by_type),
+            "alerts": self.alerts,
+            "publish_failures": self.publish_failures,
+            "extract_seconds": round(self.extract_seconds, 6),
+        }
+
+
+class Publisher:
+    """Sends one message's records and waits until Kafka has them all, retrying on failure."""
+
+    def __init__(self, topics: dict[Destination, faust.TopicT], stats: Stats) -> None:
+        self._topics = topics
+        self._stats = stats
+
+    async def publish(self, records: Sequence[OutRecord], where: str) -> None:
+        attempt = 0
+        while True:
+            try:
+                pending = [
+                    await self._topics[r.destination].send(
+                        key=r.key, value=r.value, headers=list(r.headers) or None, force=True
+                    )
+                    for r in records
+                ]
+                await asyncio.gather(*pending)
+                return
+            except (TimeoutError, KafkaError) as exc:
+                # Never acknowledge a message whose outputs are not delivered: wait and retry
+                # (ids are deterministic, so a partial first attempt only makes duplicates).
+                self._stats.publish_failures += 1
+                delay = PUBLISH_BACKOFF[min(attempt, len(PUBLISH_BACKOFF) - 1)]
+                log.error("publishing outputs of %s failed (%s: %s); retrying in %.1fs",
+                          where, type(exc).__name__, exc, delay)
+                attempt += 1
+                await asyncio.sleep(delay)
+
+
+def build_pipeline(settings: Settings, extractor: Extractor | None = None) -> Pipeline:
+    return Pipeline(
+        extractor if extractor is not None else Extractor(),
+        load_rules(settings.alert_rules_path),
+        max_bytes=settings.max_message_bytes,
+        max_future=timedelta(days=settings.max_future_days),
+        timer=time.perf_counter,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerApp:
+    app: faust.App
+    agent: Any  # the Faust agent, for `agent.test_context()` in tests
+    stats: Stats
+    publisher: Publisher
+
+
+def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerApp:
+    """The Faust app with its topics and agent; `pipeline` is built from settings if omitted."""
+    app = faust.App(
+        settings.app_id,
+        broker=settings.broker_url if settings.kafka_bootstrap else "memory://",
+        key_serializer="raw",
+        value_serializer="raw",
+        topic_partitions=settings.topic_partitions,
+        topic_replication_factor=settings.topic_replication,
+        processing_guarantee=settings.processing_guarantee.value,
+        broker_commit_interval=settings.commit_interval,
+        consumer_auto_offset_reset="earliest",
+        web_enabled=settings.web_enabled,
+        web_port=settings.web_port,
+        web_bind=settings.web_host,
+        datadir=str(settings.data_dir),
+        logging_config=None,
+    )
+    stats = Stats()
+    state: dict[str, Pipeline] = {}
+
+    def get_pipeline() -> Pipeline:
+        if "pipeline" not in state:  # built lazily: loading the gazetteer takes a moment
+            state["pipeline"] = pipeline if pipeline is not None else build_pipeline(settings)
+        return state["pipeline"]
+
+    def raw_topic(name: str) -> faust.TopicT:
+        return app.topic(name, key_type=bytes, value_type=bytes, key_serializer="raw",
+                         value_serializer="raw", partitions=settings.topic_partitions)
+
+    articles = raw_topic(settings.topic_articles)
+    publisher = Publisher(
+        {
+            Destination.EVENTS: raw_topic(settings.topic_events),
+            Destination.ALERTS: raw_topic(settings.topic_alerts),
+            Destination.DEADLETTER: raw_topic(settings.topic_deadletter),
+        },
+        stats,
+    )
+
+    @app.agent(articles, concurrency=1, name="articles")
+    async def handle_articles(stream: faust.StreamT[bytes]) -> AsyncIterator[str]:
+        async for event in stream.events():
+            message = event.message
+            source = SourceMeta(
+                topic=message.topic,
+                partition=message.partition,
+                offset=message.offset,
+                timestamp_ms=int(message.timestamp * 1000) if message.timestamp else None,
+                key=message.key if isinstance(message.key, bytes) else None,
+            )
+            value = message.value if isinstance(message.value, bytes) else event.value
+            outcome = get_pipeline().process(value, source)
+            await worker_app.publisher.publish(outcome.records(), source.where)
+            _count(stats, outcome.kind, outcome)
+            if outcome.dead_letter is not None:
+                log.warning("dead letter %s: %s (%s) article_id=%s", source.where,
+                            outcome.dead_letter.reason, outcome.dead_letter.error_message[:200],
+                            outcome.article_id)
+            else:
+                log.info("article_id=%s %s: %d events, %d alerts", outcome.article_id,
+                         source.where, len(outcome.events), len(outcome.alerts))
+            yield outcome.kind.value
+
+    worker_app = WorkerApp(app, handle_articles, stats, publisher)
+
+    @app.page("/stats")
+    async def stats_page(web: Any, request: Any) -> Any:
+        return web.json(stats.as_dict())
+
+    return worker_app
+
+
+def _count(stats: Stats, kind: OutcomeKind, outcome: Any) -> None:
+    stats.outcomes[kind.value] += 1
+    stats.extract_seconds += outcome.extract_seconds
+    stats.alerts += len(outcome.alerts)
+    for event in outcome.events:
+        stats.events_by_type[event.event_type.value] += 1
+    if outcome.dead_letter is not None:
+        stats.dead_letters[outcome.dead_letter.reason] += 1

@@ -1,0 +1,114 @@
+"""Bytes <-> messages. The only module that imports orjson.
+
+Decoding takes the fast path (pydantic's own JSON parser straight from bytes) and, only when
+that fails, a slow path that finds the precise reason for the dead letter.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import orjson
+from pydantic import BaseModel, ValidationError
+
+from worker import errors
+from worker.errors import RejectedInput
+from worker.models import Article, DeadLetterStage
+
+_MAX_DEPTH = 64
+
+
+def encode(message: BaseModel) -> bytes:
+    """A message as compact JSON bytes (dates ISO 8601, no None stripping)."""
+    return orjson.dumps(message.model_dump(mode="json"))
+
+
+def encode_obj(obj: Any) -> bytes:
+    return orjson.dumps(obj)
+
+
+def loads(raw: bytes | str) -> Any:
+    return orjson.loads(raw)
+
+
+def dumps_pretty(obj: Any) -> bytes:
+    return orjson.dumps(obj, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS)
+
+
+def decode_article(raw: bytes | None, *, max_bytes: int, now: datetime | None = None,
+                   max_future: timedelta | None = None) -> Article:
+    """Validate raw bytes as an Article, or raise RejectedInput with a precise reason.
+
+    `now` and `max_future` (both given, or neither) reject a published_at that lies ahead
+    of the worker's clock by more than `max_future`.
+    """
+    if raw is None:
+        raise RejectedInput(DeadLetterStage.DECODE, errors.INVALID_JSON, "empty message (no value)")
+    if len(raw) > max_bytes:
+        raise RejectedInput(DeadLetterStage.DECODE, errors.TOO_LARGE,
+                            f"value is {len(raw)} bytes, the limit is {max_bytes}")
+    try:
+        article = Article.model_validate_json(raw)
+    except ValidationError as exc:
+        raise _diagnose(raw, exc) from None
+    if now is not None and max_future is not None:
+        published = article.published_at
+        when = (published if isinstance(published, datetime)
+                else datetime(published.year, published.month, published.day, tzinfo=UTC))
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        if when - now > max_future:
+            raise RejectedInput(
+                DeadLetterStage.VALIDATE, errors.INVALID_FIELD,
+                f"published_at: {published.isoformat()} is more than {max_future} ahead of the "
+                f"worker clock", article_id=article.id)
+    return article
+
+
+def _diagnose(raw: bytes, exc: ValidationError) -> RejectedInput:
+    """Why the fast path failed, as a dead-letter reason."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return RejectedInput(DeadLetterStage.DECODE, errors.INVALID_UTF8,
+                             f"value is not UTF-8: {err}")
+    try:
+        obj = orjson.loads(text)
+    except orjson.JSONDecodeError as err:
+        if "depth" in str(err) or "recursion" in str(err):
+            return RejectedInput(DeadLetterStage.DECODE, errors.TOO_DEEPLY_NESTED,
+                                 f"JSON nested deeper than the parser allows: {err}")
+        return RejectedInput(DeadLetterStage.DECODE, errors.INVALID_JSON, f"not JSON: {err}")
+    if not isinstance(obj, dict):
+        return RejectedInput(DeadLetterStage.DECODE, errors.NOT_AN_OBJECT,
+                             f"expected a JSON object, got {type(obj).__name__}")
+    if _depth(obj) > _MAX_DEPTH:
+        return RejectedInput(DeadLetterStage.DECODE, errors.TOO_DEEPLY_NESTED,
+                             f"JSON nested deeper than {_MAX_DEPTH} levels")
+    article_id = obj.get("id") if isinstance(obj.get("id"), str) else None
+    problems = exc.errors(include_url=False, include_input=False)
+    missing = [e for e in problems if e["type"] == "missing"]
+    reason = errors.MISSING_FIELD if missing and len(missing) == len(problems) else (
+        errors.INVALID_FIELD)
+    detail = "; ".join(
+        f"{'.'.join(str(p) for p in e['loc']) or '<root>'}: {e['msg']}" for e in problems
+    )
+    return RejectedInput(DeadLetterStage.VALIDATE, reason, detail, article_id=article_id)
+
+
+def _depth(obj: Any) -> int:
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(obj, 1)]
+    while stack:
+        node, level = stack.pop()
+        deepest = max(deepest, level)
+        if deepest > _MAX_DEPTH:
+            return deepest
+        if isinstance(node, dict):
+            stack.extend((v, level + 1) for v in node.values())
+        elif isinstance(node, list):
+            stack.extend((v, level + 1) for v in node)
+    return deepest
+
+

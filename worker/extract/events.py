@@ -1,0 +1,319 @@
+"""Assembly: sentences -> event candidates -> incidents -> Event records with evidence.
+
+The per-field finders (classify, actors, places, dates, casualties, sources) each look at
+text and return plain records with absolute offsets; this module decides which of them
+belong to which incident and builds the Event. Deterministic: same article, same events.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from worker.extract import actors as actors_mod
+from worker.extract import casualties as casualties_mod
+from worker.extract import classify as classify_mod
+from worker.extract import dates as dates_mod
+from worker.extract import places as places_mod
+from worker.extract import sources as sources_mod
+from worker.extract.gazetteer import Gazetteer
+from worker.extract.text import split_sentences
+from worker.extract.types import (
+    ActorMention,
+    CasualtyMention,
+    Classification,
+    DateMention,
+    PlaceMention,
+    Sentence,
+    SourceMention,
+)
+from worker.models import (
+    Actor,
+    Article,
+    CasualtyKind,
+    Claim,
+    Event,
+    Evidence,
+    Location,
+    Precision,
+    Source,
+    SourceKind,
+    Span,
+)
+
+#: An explicit date older than this before publication marks a sentence as background.
+BACKGROUND_AGE = timedelta(days=45)
+#: A sentence without an event trigger still feeds the current incident's casualties when it
+#: follows the incident's last sentence within this many sentences.
+CASUALTY_REACH = 2
+
+_SEPARATE = re.compile(
+    r"^\W*(?:in (?:a |another )?separate (?:incident|attack|development)|separately|elsewhere|"
+    r"in another (?:incident|attack|development)|(?:in )?a (?:second|third|further) "
+    r"(?:incident|attack)|also on)\b",
+    re.IGNORECASE,
+)
+_HISTORY = re.compile(
+    r"\b(?:in (?:the )?(?:19|20)\d0s|in (?:19|20)\d\d\b|(?:years|decades) ago|"
+    r"(?:last|past) (?:year|decade)s?\b|since (?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class _Incident:
+    anchor: Sentence
+    classification: Classification
+    date: DateMention | None
+    sentences: list[Sentence] = field(default_factory=list)
+    last_index: int = 0
+
+
+def extract_events(article: Article, gazetteer: Gazetteer) -> list[Event]:
+    """Every event `article` reports (none for an article without one)."""
+    body = article.body
+    published = article.published_date
+    sentences = split_sentences(body)
+    incidents = _incidents(sentences, published)
+    events: list[Event] = []
+    seen: set[str] = set()
+    for incident in incidents:
+        event = _build(article, body, published, incident, gazetteer)
+        if event.event_id not in seen:
+            seen.add(event.event_id)
+            events.append(event)
+    return events
+
+
+# --------------------------------------------------------------------------- grouping
+
+
+def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
+    incidents: list[_Incident] = []
+    current: _Incident | None = None
+    for index, sentence in enumerate(sentences):
+        found = classify_mod.classify(sentence.text, sentence.start)
+        dates = dates_mod.find_dates(sentence.text, published, sentence.start)
+        usable = [d for d in dates if _recent(d.value, published)]
+        if found is None:
+            if current is not None and index - current.last_index <= CASUALTY_REACH and (
+                _has_casualties(sentence)
+            ):
+                current.sentences.append(sentence)
+                current.last_index = index
+            continue
+        if dates and not usable:
+            continue  # only old dates: an earlier event recalled, background
+        if not usable and _HISTORY.search(sentence.text):
+            continue
+        when = usable[0] if usable else None
+        if current is None or _starts_new(current, sentence, when):
+            current = _Incident(found_anchor := sentence, found, when, [found_anchor], index)
+            incidents.append(current)
+            continue
+        current.sentences.append(sentence)
+        current.last_index = index
+        if current.date is None and when is not None:
+            current.date = when
+    return incidents
+
+
+def _starts_new(current: _Incident, sentence: Sentence, when: DateMention | None) -> bool:
+    if when is not None and current.date is not None and when.value != current.date.value:
+        return True
+    return bool(_SEPARATE.search(sentence.text))
+
+
+def _recent(value: date, published: date) -> bool:
+    return published - BACKGROUND_AGE <= value <= published + timedelta(days=1)
+
+
+def _has_casualties(sentence: Sentence) -> bool:
+    return bool(casualties_mod.find_casualties(sentence.text, sentence.start))
+
+
+# --------------------------------------------------------------------------- one event
+
+
+def _build(article: Article, body: str, published: date, incident: _Incident,
+           gazetteer: Gazetteer) -> Event:
+    cls = incident.classification
+    anchor = incident.anchor
+    evidence: list[Evidence] = [_evidence("event_type", cls.start, cls.end, cls.text)]
+
+    when = incident.date
+    if when is None:
+        event_date, precision = published, Precision.WEEK
+    else:
+        event_date, precision = when.value, when.precision
+        evidence.append(_evidence("event_date", when.start, when.end, when.text))
+
+    place = places_mod.resolve_location(body, gazetteer, focus=(anchor.start, anchor.end))
+    country_code = place.country_code if place else places_mod.country_of_text(body, gazetteer)
+    location = _location(place)
+    if place is not None:
+        evidence.append(_evidence("location", place.start, place.end, place.text))
+
+    mentions: list[ActorMention] = []
+    for sentence in incident.sentences:
+        mentions.extend(actors_mod.find_actors(sentence.text, sentence.start, country_code))
+    actor1, actor2, assoc = actors_mod.pick_actors(body, mentions, cls, country_code)
+    for name, mention in (("actor1", actor1), ("actor2", actor2)):
+        if mention is not None:
+            evidence.append(_evidence(name, mention.start, mention.end, mention.text))
+
+    casualties: list[CasualtyMention] = []
+    cited: list[SourceMention] = []
+    for sentence in incident.sentences:
+        casualties.extend(casualties_mod.find_casualties(sentence.text, sentence.start))
+        cited.extend(sources_mod.find_sources(sentence.text, sentence.start))
+    headline = casualties_mod.headline_counts(casualties)
+    claims = [_claim(m, country_code) for m in casualties]
+    for kind in (CasualtyKind.KILLED, CasualtyKind.INJURED, CasualtyKind.CAPTURED):
+        basis = _headline_basis(casualties, kind, headline.get(kind))
+        if basis is not None:
+            evidence.append(_evidence(_FIELD[kind], basis.start, basis.end, basis.text))
+
+    sources = _sources(cited, casualties)
+    for source in sources:
+        if source.span is not None:
+            evidence.append(_evidence("sources", source.span.start, source.span.end,
+                                      source.span.text))
+
+    confidence = _confidence(cls, place, when, actor1)
+    a1 = _actor(actor1)
+    a2 = _actor(actor2)
+    digest = hashlib.sha1(
+        f"{article.id}|{cls.sub_event_type.value}|{event_date.isoformat()}|{anchor.start}".encode(),
+        usedforsecurity=False,
+    ).hexdigest()[:20]
+    fatalities = headline.get(CasualtyKind.KILLED)
+    injured = headline.get(CasualtyKind.INJURED)
+    return Event(
+        event_id=f"evt_{digest}",
+        article_id=article.id,
+        event_type=cls.event_type,
+        sub_event_type=cls.sub_event_type,
+        event_date=event_date,
+        date_precision=precision,
+        actor1=a1,
+        actor2=a2,
+        assoc_actors=[a for a in (_actor(m) for m in assoc) if a is not None],
+        location=location,
+        fatalities=fatalities,
+        injured=injured,
+        captured=headline.get(CasualtyKind.CAPTURED),
+        claims=claims,
+        sources=sources,
+        evidence=sorted(evidence, key=lambda e: (e.start, e.field)),
+        confidence=confidence,
+        summary=summarize(cls, location, a1, a2, casualties, fatalities, injured, len(sources)),
+        article_source=article.source,
+        published_at=article.published_at,
+        article_ids=[article.id],
+    )
+
+
+_FIELD = {
+    CasualtyKind.KILLED: "fatalities",
+    CasualtyKind.INJURED: "injured",
+    CasualtyKind.CAPTURED: "captured",
+}
+
+
+def _evidence(name: str, start: int, end: int, text: str) -> Evidence:
+    return Evidence(field=name, start=start, end=end, text=text)
+
+
+def _location(place: PlaceMention | None) -> Location | None:
+    if place is None:
+        return None
+    return Location(
+        name=place.name,
+        admin1=place.admin1,
+        admin2=place.admin2,
+        country=place.country,
+        country_code=place.country_code,
+        latitude=place.latitude,
+        longitude=place.longitude,
+        precision=min(max(place.precision, 1), 3),
+        geonames_id=place.geonames_id,
+    )
+
+
+def _actor(mention: ActorMention | None) -> Actor | None:
+    if mention is None:
+        return None
+    return Actor(name=mention.name, actor_type=mention.actor_type,
+                 country_code=mention.country_code, mention=mention.text)
+
+
+def _claim(mention: CasualtyMention, country_code: str | None) -> Claim:
+    side = None
+    if mention.side_text:
+        found = actors_mod.find_actors(mention.side_text, 0, country_code)
+        side = found[0].name if found else mention.side_text
+    return Claim(
+        kind=mention.kind,
+        count=mention.count,
+        count_max=mention.count_max,
+        qualifier=mention.qualifier,
+        side=side,
+        claimed_by=mention.claimed_by,
+        via=mention.via,
+        span=Span(start=mention.start, end=mention.end, text=mention.text),
+    )
+
+
+def _headline_basis(mentions: list[CasualtyMention], kind: CasualtyKind,
+                    value: int | None) -> CasualtyMention | None:
+    """The mention a headline figure rests on (the one with that count, else the first)."""
+    if value is None:
+        return None
+    of_kind = [m for m in mentions if m.kind is kind]
+    return next((m for m in of_kind if m.count == value), of_kind[0] if of_kind else None)
+
+
+def _sources(cited: list[SourceMention], casualties: list[CasualtyMention]) -> list[Source]:
+    out: dict[str, Source] = {}
+    for m in cited:
+        out.setdefault(m.name.casefold(), Source(
+            name=m.name, kind=m.kind, span=Span(start=m.start, end=m.end, text=m.text)))
+    for c in casualties:
+        if c.via and c.via.casefold() not in out:
+            out[c.via.casefold()] = Source(name=c.via, kind=SourceKind.OUTLET)
+        if c.claimed_by and c.claimed_by.casefold() not in out:
+            out[c.claimed_by.casefold()] = Source(name=c.claimed_by, kind=SourceKind.PERSON)
+    return list(out.values())
+
+
+def _confidence(cls: Classification, place: PlaceMention | None, when: DateMention | None,
+                actor1: ActorMention | None) -> float:
+    score = 0.5 * cls.confidence
+    score += 0.2 * (place.score if place else 0.0)
+    score += 0.15 if when is not None else 0.0
+    score += 0.15 if actor1 is not None else 0.0
+    return round(min(max(score, 0.0), 1.0), 3)
+
+
+def summarize(cls: Classification, location: Location | None, actor1: Actor | None,
+              actor2: Actor | None, casualties: list[CasualtyMention], fatalities: int | None,
+              injured: int | None, n_sources: int) -> str:
+    """One line for a person: 'Armed clash, Panjshir (AF): Taliban vs NRF, at least 7 killed'."""
+    where = ""
+    if location is not None:
+        where = f", {location.admin1 or location.name} ({location.country_code})"
+    who = ""
+    if actor1 is not None:
+        who = f": {actor1.name}" + (f" vs {actor2.name}" if actor2 is not None else "")
+    parts: list[str] = []
+    for kind, value in ((CasualtyKind.KILLED, fatalities), (CasualtyKind.INJURED, injured)):
+        if value:
+            basis = _headline_basis(casualties, kind, value)
+            qualifier = f"{basis.qualifier} " if basis is not None and basis.qualifier else ""
+            parts.append(f"{qualifier}{value} {kind.value}")
+    figures = (", " + ", ".join(parts)) if parts else ""
+    cites = f"; {n_sources} source{'s' if n_sources != 1 else ''}" if n_sources else ""
+    return f"{cls.sub_event_type.value}{where}{who}{figures}{cites}"

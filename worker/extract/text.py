@@ -1,0 +1,42 @@
+"""Sentences with their character offsets in the article body."""
+
+from __future__ import annotations
+
+import re
+
+from worker.extract.types import Sentence
+
+# A sentence ends at . ! ? (optionally followed by closing quotes/brackets) and white space,
+# unless the period ends a common abbreviation or an initial.
+_BOUNDARY = re.compile(r"""[.!?]["'”’)\]]*\s+|\n\s*\n|\n(?=\s*[A-Z“"])""")
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Gov|Sen|Rep|St|Jr|Sr|Mt|No|vs|etc|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Co|Corp|Ltd|U\.S|U\.N|U\.K|e\.g|i\.e)"
+    r"|\b[A-Z])\.$"
+)
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split `text` into sentences; offsets index into `text`. Never returns empty sentences."""
+    out: list[Sentence] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        chunk = text[start:end]
+        stripped_end = start + len(chunk.rstrip())
+        after_abbreviation = _ABBREV.search(text, max(start, stripped_end - 8), stripped_end)
+        if after_abbreviation and "\n" not in match.group():
+            continue
+        _append(out, text, start, stripped_end)
+        start = end
+    _append(out, text, start, len(text))
+    return out
+
+
+def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, text[start:end]))

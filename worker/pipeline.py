@@ -1,0 +1,176 @@
+"""Bytes + where they came from -> an Outcome: the records to publish. Pure but for the clock.
+
+The stream layer only hands each message to `Pipeline.process` and sends the records it
+returns; every consumed message gets exactly one outcome (events, no event, or a dead letter).
+"""
+
+from __future__ import annotations
+
+import base64
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+
+from worker import __version__, codec, errors
+from worker.alerts import RuleSet
+from worker.errors import RejectedInput
+from worker.models import Alert, Article, DeadLetter, DeadLetterStage, Event
+
+Extractor = Callable[[Article], list[Event]]
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class OutcomeKind(StrEnum):
+    EVENTS = "events"
+    NO_EVENT = "no_event"
+    DEAD_LETTER = "dead_letter"
+
+
+class Destination(StrEnum):
+    EVENTS = "events"
+    ALERTS = "alerts"
+    DEADLETTER = "deadletter"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMeta:
+    """Where a consumed message came from."""
+
+    topic: str
+    partition: int
+    offset: int
+    timestamp_ms: int | None = None
+    key: bytes | None = None
+
+    @property
+    def where(self) -> str:
+        return f"{self.topic}[{self.partition}]@{self.offset}"
+
+
+@dataclass(frozen=True, slots=True)
+class OutRecord:
+    destination: Destination
+    key: bytes
+    value: bytes
+    headers: tuple[tuple[str, bytes], ...] = ()
+
+
+@dataclass(slots=True)
+class Outcome:
+    kind: OutcomeKind
+    source: SourceMeta
+    article_id: str | None = None
+    events: list[Event] = field(default_factory=list)
+    alerts: list[Alert] = field(default_factory=list)
+    dead_letter: DeadLetter | None = None
+    raw_value: bytes | None = None
+    extract_seconds: float = 0.0
+
+    def records(self) -> list[OutRecord]:
+        """What to publish, in order: events, then their alerts, or the dead letter."""
+        out = [
+            OutRecord(Destination.EVENTS, e.event_id.encode(), codec.encode(e)) for e in self.events
+        ]
+        out += [
+            OutRecord(Destination.ALERTS, a.event_id.encode(), codec.encode(a)) for a in self.alerts
+        ]
+        if self.dead_letter is not None:
+            out.append(
+                OutRecord(
+                    Destination.DEADLETTER,
+                    self.source.key or f"{self.source.where}".encode(),
+                    codec.encode(self.dead_letter),
+                    dead_letter_headers(self.dead_letter),
+                )
+            )
+        return out
+
+
+def dead_letter_headers(dl: DeadLetter) -> tuple[tuple[str, bytes], ...]:
+    """The dead letter's facts as Kafka headers, after Kafka Connect's __connect.errors.*."""
+    pairs = {
+        "__worker.errors.stage": dl.stage.value,
+        "__worker.errors.reason": dl.reason,
+        "__worker.errors.exception.class.name": dl.error_class,
+        "__worker.errors.exception.message": dl.error_message[:1000],
+        "__worker.errors.topic": dl.original_topic,
+        "__worker.errors.partition": str(dl.original_partition),
+        "__worker.errors.offset": str(dl.original_offset),
+        "__worker.errors.timestamp": str(dl.original_timestamp_ms or ""),
+        "__worker.errors.worker.version": dl.worker_version,
+    }
+    if dl.article_id:
+        pairs["__worker.errors.article.id"] = dl.article_id
+    return tuple((k, v.encode()) for k, v in pairs.items())
+
+
+class Pipeline:
+    """Decode, validate, extract, evaluate alert rules; never raises for one message."""
+
+    def __init__(
+        self,
+        extractor: Extractor,
+        rules: RuleSet,
+        *,
+        max_bytes: int,
+        max_future: timedelta,
+        clock: Clock = utc_now,
+        worker_version: str = __version__,
+        timer: Callable[[], float] | None = None,
+    ) -> None:
+        self._extract = extractor
+        self._rules = rules
+        self._max_bytes = max_bytes
+        self._max_future = max_future
+        self._clock = clock
+        self._version = worker_version
+        self._timer = timer
+
+    def process(self, raw: bytes | None, source: SourceMeta) -> Outcome:
+        try:
+            article = codec.decode_article(
+                raw, max_bytes=self._max_bytes, now=self._clock(), max_future=self._max_future
+            )
+        except RejectedInput as rejection:
+            return self._dead(raw, source, rejection, type(rejection).__name__)
+        started = self._timer() if self._timer else 0.0
+        try:
+            events = self._extract(article)
+            alerts = [alert for event in events for alert in self._rules.evaluate(event)]
+        except Exception as exc:  # a bug for this one article: dead-letter it, keep going
+            bug = RejectedInput(
+                DeadLetterStage.EXTRACT, errors.EXTRACTION_ERROR, f"{type(exc).__name__}: {exc}",
+                article_id=article.id,
+            )
+            return self._dead(raw, source, bug, type(exc).__name__,
+                              "".join(traceback.format_exception(exc, limit=-8)))
+        elapsed = (self._timer() - started) if self._timer else 0.0
+        kind = OutcomeKind.EVENTS if events else OutcomeKind.NO_EVENT
+        return Outcome(kind, source, article.id, events, alerts, extract_seconds=elapsed)
+
+    def _dead(self, raw: bytes | None, source: SourceMeta, rejected: RejectedInput,
+              error_class: str, trace: str | None = None) -> Outcome:
+        letter = DeadLetter(
+            stage=rejected.stage,
+            reason=rejected.reason,
+            error_class=error_class,
+            error_message=rejected.message,
+            traceback=trace,
+            article_id=rejected.article_id,
+            original_topic=source.topic,
+            original_partition=source.partition,
+            original_offset=source.offset,
+            original_timestamp_ms=source.timestamp_ms,
+            original_key_b64=base64.b64encode(source.key).decode() if source.key else None,
+            original_value_b64=base64.b64encode(raw or b"").decode(),
+            worker_version=self._version,
+            failed_at=self._clock(),
+        )
+        return Outcome(OutcomeKind.DEAD_LETTER, source, rejected.article_id, dead_letter=letter,
+                       raw_value=raw)

@@ -1,0 +1,98 @@
+"""Every setting of the worker, in one place, from environment variables (prefix ``WORKER_``).
+
+Read once at the edge (CLI, app factory) and passed down; the extraction core never reads it.
+A bad value fails at start-up with pydantic's message naming the variable.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Guarantee(StrEnum):
+    AT_LEAST_ONCE = "at_least_once"
+    EXACTLY_ONCE = "exactly_once"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="WORKER_", frozen=True, extra="ignore")
+
+    kafka_bootstrap: Annotated[
+        str | None,
+        Field(description="Kafka bootstrap servers, host:port[,host:port]. Unset: `demo` starts "
+                          "a local broker itself"),
+    ] = None
+    app_id: Annotated[str, Field(min_length=1, description="Faust app id = consumer group")] = (
+        "conflict-worker"
+    )
+    topic_articles: Annotated[str, Field(min_length=1, description="Input topic")] = "articles.raw"
+    topic_events: Annotated[str, Field(min_length=1)] = "events.enriched"
+    topic_alerts: Annotated[str, Field(min_length=1)] = "events.alerts"
+    topic_deadletter: Annotated[str, Field(min_length=1)] = "articles.deadletter"
+    topic_partitions: Annotated[int, Field(ge=1, le=1024, description="Partitions of all four "
+                                                                      "topics when created")] = 4
+    topic_replication: Annotated[int, Field(ge=1, le=16)] = 1
+    create_topics: Annotated[bool, Field(description="Create the four topics at start-up")] = True
+    max_message_bytes: Annotated[
+        int, Field(ge=1024, description="Larger input values are dead-lettered ('too_large')")
+    ] = 2_000_000
+    max_future_days: Annotated[
+        float, Field(ge=0, description="published_at further ahead of the worker clock is invalid")
+    ] = 2.0
+    processing_guarantee: Guarantee = Guarantee.AT_LEAST_ONCE
+    commit_interval: Annotated[float, Field(gt=0, description="Seconds between commits")] = 1.0
+    web_enabled: bool = True
+    web_port: Annotated[int, Field(ge=0, le=65535)] = 6066
+    web_host: str = "127.0.0.1"
+    log_level: Annotated[str, Field(description="DEBUG, INFO, WARNING, ERROR")] = "INFO"
+    alert_rules_path: Annotated[
+        Path | None, Field(description="YAML/JSON alert rules; unset: the built-in rules")
+    ] = None
+    data_dir: Annotated[Path, Field(description="Faust table state directory")] = Path(
+        ".worker-data"
+    )
+
+    @field_validator("log_level")
+    @classmethod
+    def _level(cls, value: str) -> str:
+        upper = value.upper()
+        if upper not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError(f"unknown log level {value!r}")
+        return upper
+
+    @field_validator("kafka_bootstrap")
+    @classmethod
+    def _bootstrap(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        for part in value.split(","):
+            host, sep, port = part.strip().removeprefix("kafka://").rpartition(":")
+            if not sep or not host or not port.isdigit():
+                raise ValueError(f"expected host:port[,host:port], got {value!r}")
+        return value.strip()
+
+    @property
+    def broker_url(self) -> str:
+        """The bootstrap servers in Faust's URL form."""
+        if self.kafka_bootstrap is None:
+            raise RuntimeError("WORKER_KAFKA_BOOTSTRAP is not set")
+        return ";".join(
+            "kafka://" + part.strip().removeprefix("kafka://")
+            for part in self.kafka_bootstrap.split(",")
+        )
+
+    @property
+    def bootstrap_servers(self) -> str:
+        """The bootstrap servers in the plain form aiokafka takes."""
+        if self.kafka_bootstrap is None:
+            raise RuntimeError("WORKER_KAFKA_BOOTSTRAP is not set")
+        return ",".join(p.strip().removeprefix("kafka://") for p in self.kafka_bootstrap.split(","))
+
+    @property
+    def output_topics(self) -> tuple[str, str, str]:
+        return (self.topic_events, self.topic_alerts, self.topic_deadletter)

@@ -1,0 +1,107 @@
+"""Kafka administration the worker needs: creating its topics, reading consumer progress.
+
+Faust creates only its internal topics, not those declared with `app.topic()`, so the
+worker creates its four topics itself at start-up (idempotent).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import KafkaConnectionError, KafkaError, TopicAlreadyExistsError
+
+from worker.settings import Settings
+
+log = logging.getLogger(__name__)
+
+#: Per-topic configs: events are compacted (latest version per event id), the rest kept.
+TOPIC_CONFIGS: dict[str, dict[str, str]] = {
+    "events": {"cleanup.policy": "compact,delete", "retention.ms": str(30 * 86_400_000)},
+    "alerts": {"retention.ms": str(30 * 86_400_000)},
+    "deadletter": {"retention.ms": str(90 * 86_400_000)},
+    "articles": {"retention.ms": str(7 * 86_400_000)},
+}
+
+
+def topic_plan(settings: Settings) -> dict[str, dict[str, str]]:
+    """Topic name -> configs, for the four topics of the worker."""
+    return {
+        settings.topic_articles: TOPIC_CONFIGS["articles"],
+        settings.topic_events: TOPIC_CONFIGS["events"],
+        settings.topic_alerts: TOPIC_CONFIGS["alerts"],
+        settings.topic_deadletter: TOPIC_CONFIGS["deadletter"],
+    }
+
+
+async def ensure_topics(settings: Settings, *, timeout: float = 60.0) -> list[str]:
+    """Create the worker's topics that do not exist yet; return the names created."""
+    admin = await _connected_admin(settings.bootstrap_servers, timeout)
+    created: list[str] = []
+    try:
+        existing = set(await admin.list_topics())
+        wanted = [
+            NewTopic(name, settings.topic_partitions, settings.topic_replication,
+                     topic_configs=configs)
+            for name, configs in topic_plan(settings).items()
+            if name not in existing
+        ]
+        for topic in wanted:  # one by one: an existing topic must not fail the others
+            try:
+                await admin.create_topics([topic])
+                created.append(topic.name)
+            except TopicAlreadyExistsError:
+                pass
+    finally:
+        await admin.close()
+    if created:
+        log.info("created topics %s", ", ".join(created))
+    return created
+
+
+async def _connected_admin(bootstrap: str, timeout: float) -> AIOKafkaAdminClient:
+    """An admin client, retrying until the broker answers or `timeout` passes."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while True:
+        admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=10_000)
+        try:
+            await admin.start()
+            return admin
+        except KafkaConnectionError:
+            await admin.close()
+            if asyncio.get_running_loop().time() > deadline:
+                raise
+            log.warning("broker %s not reachable yet; retrying", bootstrap)
+            await asyncio.sleep(1.0)
+
+
+async def group_lag(bootstrap: str, group_id: str, topic: str) -> int | None:
+    """Messages of `topic` not yet committed by `group_id` (None if it has committed nothing)."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap)
+    await admin.start()
+    await consumer.start()
+    try:
+        parts = consumer.partitions_for_topic(topic) or set()
+        if not parts:
+            await consumer.topics()
+            parts = consumer.partitions_for_topic(topic) or set()
+        tps = [TopicPartition(topic, p) for p in sorted(parts)]
+        ends = await consumer.end_offsets(tps)
+        try:
+            committed = await admin.list_consumer_group_offsets(group_id, partitions=tps)
+        except KafkaError:
+            return None
+        total = 0
+        for tp in tps:
+            meta = committed.get(tp)
+            offset = meta.offset if meta is not None and meta.offset >= 0 else 0
+            total += max(ends[tp] - offset, 0)
+        if not committed and sum(ends.values()) > 0:
+            return None
+        return total
+    finally:
+        await consumer.stop()
+        await admin.close()
