@@ -21,7 +21,6 @@ import faust
 from aiokafka.errors import KafkaError
 
 from worker.alerts import load_rules
-from worker.extract import Extractor
 from worker.pipeline import Destination, OutcomeKind, OutRecord, Pipeline, SourceMeta
 from worker.settings import Settings
 
@@ -83,9 +82,12 @@ class Publisher:
                 await asyncio.sleep(delay)
 
 
-def build_pipeline(settings: Settings, extractor: Extractor | None = None) -> Pipeline:
+def build_pipeline(settings: Settings) -> Pipeline:
+    """The production pipeline: the extraction core with its gazetteer, the configured rules."""
+    from worker.extract import Extractor  # loads the gazetteer: only when the worker starts
+
     return Pipeline(
-        extractor if extractor is not None else Extractor(),
+        Extractor(),
         load_rules(settings.alert_rules_path),
         max_bytes=settings.max_message_bytes,
         max_future=timedelta(days=settings.max_future_days),
@@ -105,7 +107,7 @@ def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerAp
     """The Faust app with its topics and agent; `pipeline` is built from settings if omitted."""
     app = faust.App(
         settings.app_id,
-        broker=settings.broker_url if settings.kafka_bootstrap else "memory://",
+        broker=settings.broker_url,
         key_serializer="raw",
         value_serializer="raw",
         topic_partitions=settings.topic_partitions,

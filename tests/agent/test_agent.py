@@ -1,0 +1,64 @@
+"""The agent on Faust's test context (no broker): routing and never dying on input."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import orjson
+
+from worker.alerts import load_rules
+from worker.app import create_app
+from worker.models import Article, Event, EventType, SubEventType
+from worker.pipeline import Destination, OutRecord, Pipeline
+from worker.settings import Settings
+
+
+def fake_extract(article: Article) -> list[Event]:
+    if "bug" in article.body:
+        raise RuntimeError("finder bug")
+    if "calm" in article.body:
+        return []
+    return [Event(event_id=f"evt_{article.id}", article_id=article.id,
+                  event_type=EventType.BATTLES, sub_event_type=SubEventType.ARMED_CLASH,
+                  event_date=date(2024, 3, 1), date_precision="day", fatalities=2,
+                  confidence=0.8, summary="Armed clash")]
+
+
+async def test_agent_routes_every_message(tmp_path: Path) -> None:
+    # the test context never connects: the broker address is a placeholder
+    settings = Settings(kafka_bootstrap="127.0.0.1:9", web_enabled=False, data_dir=tmp_path,
+                        app_id="agent-test")
+    pipeline = Pipeline(fake_extract, load_rules(), max_bytes=100_000,
+                        max_future=timedelta(days=3650))
+    worker_app = create_app(settings, pipeline)
+    published: list[list[OutRecord]] = []
+
+    async def capture(records: list[OutRecord], where: str) -> None:
+        published.append(list(records))
+
+    worker_app.publisher.publish = capture  # type: ignore[method-assign]
+    good = {"id": "a1", "body": "fighting", "published_at": "2024-03-01"}
+    inputs = [
+        orjson.dumps(good),
+        b"\xff\xfe not utf-8",
+        orjson.dumps({**good, "id": "a2", "body": "calm day"}),
+        b'{"id": "a3"}',
+        orjson.dumps({**good, "id": "a4", "body": "bug"}),
+        orjson.dumps({**good, "id": "a5"}),
+    ]
+    async with worker_app.agent.test_context() as agent:
+        for value in inputs:
+            await agent.put(value)
+    kinds = [[r.destination for r in records] for records in published]
+    assert kinds == [
+        [Destination.EVENTS, Destination.ALERTS],
+        [Destination.DEADLETTER],
+        [],
+        [Destination.DEADLETTER],
+        [Destination.DEADLETTER],
+        [Destination.EVENTS, Destination.ALERTS],
+    ]
+    assert worker_app.stats.outcomes == {"events": 2, "no_event": 1, "dead_letter": 3}
+    assert worker_app.stats.dead_letters == {"invalid_utf8": 1, "missing_field": 1,
+                                             "extraction_error": 1}
