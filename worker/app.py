@@ -21,7 +21,7 @@ import faust
 from aiokafka.errors import KafkaError
 
 from worker.alerts import load_rules
-from worker.pipeline import Destination, OutcomeKind, OutRecord, Pipeline, SourceMeta
+from worker.pipeline import Destination, Outcome, OutRecord, Pipeline, SourceMeta
 from worker.settings import Settings
 
 log = logging.getLogger("worker")
@@ -145,27 +145,20 @@ def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerAp
 
     @app.agent(articles, concurrency=1, name="articles")
     async def handle_articles(stream: faust.StreamT[bytes]) -> AsyncIterator[str]:
-        async for event in stream.events():
-            message = event.message
-            source = SourceMeta(
-                topic=message.topic,
-                partition=message.partition,
-                offset=message.offset,
-                timestamp_ms=int(message.timestamp * 1000) if message.timestamp else None,
-                key=message.key if isinstance(message.key, bytes) else None,
-            )
-            value = message.value if isinstance(message.value, bytes) else event.value
-            outcome = get_pipeline().process(value, source)
-            await worker_app.publisher.publish(outcome.records(), source.where)
-            _count(stats, outcome.kind, outcome)
-            if outcome.dead_letter is not None:
-                log.warning("dead letter %s: %s (%s) article_id=%s", source.where,
-                            outcome.dead_letter.reason, outcome.dead_letter.error_message[:200],
-                            outcome.article_id)
-            else:
-                log.info("article_id=%s %s: %d events, %d alerts", outcome.article_id,
-                         source.where, len(outcome.events), len(outcome.alerts))
-            yield outcome.kind.value
+        # A batch is acknowledged only after the loop body has run for it, i.e. after every
+        # output of every message in it is delivered (at-least-once). Concurrency stays 1:
+        # faust-streaming may commit past in-flight messages of concurrent actors (#606).
+        async for batch in stream.take_events(  # type: ignore[attr-defined]
+            settings.batch_size, settings.batch_within
+        ):
+            outcomes = [get_pipeline().process(*_source_of(event)) for event in batch]
+            records = [record for outcome in outcomes for record in outcome.records()]
+            where = f"{len(batch)} messages from {outcomes[0].source.where}"
+            await worker_app.publisher.publish(records, where)
+            for outcome in outcomes:
+                _count(stats, outcome)
+                _log(outcome)
+                yield outcome.kind.value
 
     worker_app = WorkerApp(app, handle_articles, stats, publisher)
 
@@ -176,8 +169,32 @@ def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerAp
     return worker_app
 
 
-def _count(stats: Stats, kind: OutcomeKind, outcome: Any) -> None:
-    stats.outcomes[kind.value] += 1
+def _source_of(event: faust.EventT[bytes]) -> tuple[bytes | None, SourceMeta]:
+    message = event.message
+    source = SourceMeta(
+        topic=message.topic,
+        partition=message.partition,
+        offset=message.offset,
+        timestamp_ms=int(message.timestamp * 1000) if message.timestamp else None,
+        key=message.key if isinstance(message.key, bytes) else None,
+    )
+    value = message.value if isinstance(message.value, bytes) else event.value
+    return value, source
+
+
+def _log(outcome: Outcome) -> None:
+    where = outcome.source.where
+    if outcome.dead_letter is not None:
+        log.warning("dead letter %s: %s: %s", where, outcome.dead_letter.reason,
+                    outcome.dead_letter.error_message[:200],
+                    extra={"article_id": outcome.article_id, "where": where})
+    elif log.isEnabledFor(logging.INFO):
+        log.info("%d events, %d alerts", len(outcome.events), len(outcome.alerts),
+                 extra={"article_id": outcome.article_id, "where": where})
+
+
+def _count(stats: Stats, outcome: Outcome) -> None:
+    stats.outcomes[outcome.kind.value] += 1
     stats.extract_seconds += outcome.extract_seconds
     stats.alerts += len(outcome.alerts)
     for event in outcome.events:

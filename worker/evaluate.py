@@ -9,15 +9,14 @@ shared distinctive token, in either order.
 
 from __future__ import annotations
 
-import math
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from worker.extract.countries import country_code as code_of_country
+from worker.geo import fold_name, haversine_km, strip_accents
 from worker.models import Article, Event
 
 FIELDS = (
@@ -122,10 +121,7 @@ def same_country(code: str, name: str, gold: str | None) -> bool:
 
 
 def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    ascii_text = _NAME_SUFFIXES.sub(" ", ascii_text)
-    return re.sub(r"[^a-z0-9]", "", ascii_text)
+    return fold_name(_NAME_SUFFIXES.sub(" ", strip_accents(text).casefold()))
 
 
 def _skeleton(text: str) -> str:
@@ -150,13 +146,6 @@ def within_km(lat1: float | None, lon1: float | None, lat2: Any, lon2: Any, km: 
     return haversine_km(float(lat1), float(lon1), float(lat2), float(lon2)) <= km  # type: ignore[arg-type]
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(a))
-
-
 def actor_category(name: str) -> str:
     low = name.casefold()
     if low.startswith(("military forces", "police forces")) or " forces of " in f" {low} ":
@@ -173,8 +162,7 @@ def actor_tokens(name: str) -> set[str]:
 
 
 def fold_words(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return strip_accents(text).casefold()
 
 
 def same_actor(a: str, b: str) -> bool:

@@ -201,6 +201,8 @@ class Evidence(_Frozen):
     start: Annotated[int, Field(ge=0)]
     end: Annotated[int, Field(ge=0)]
     text: str
+    article_id: str | None = Field(default=None, description="Article the span belongs to "
+                                                             "(set on merged events)")
 
 
 class Actor(_Frozen):
@@ -235,12 +237,24 @@ class Claim(_Frozen):
     claimed_by: str | None = Field(default=None, description="Who stated the figure")
     via: str | None = Field(default=None, description="Outlet that carried the statement")
     span: Span
+    article_id: str | None = Field(default=None, description="Article the span belongs to "
+                                                             "(set on merged events)")
 
 
 class Source(_Frozen):
     name: str
     kind: SourceKind
     span: Span | None = None
+
+
+class Report(_Frozen):
+    """One article's account of a merged event, with its own headline figures."""
+
+    article_id: str
+    source: str | None = None
+    published_at: datetime | date | None = None
+    fatalities: int | None = None
+    injured: int | None = None
 
 
 class Event(BaseModel):
@@ -271,6 +285,10 @@ class Event(BaseModel):
     published_at: datetime | date | None = None
     version: Annotated[int, Field(ge=1, description="Increases with each update of the event")] = 1
     article_ids: list[str] = Field(default_factory=list, description="Every article merged in")
+    reports: list[Report] = Field(default_factory=list, description="Per-article figures of a "
+                                                                    "merged event")
+    first_seen: datetime | None = Field(default=None, description="When the worker first saw it")
+    last_updated: datetime | None = Field(default=None, description="When it last changed")
 
 
 class Alert(BaseModel):

@@ -46,6 +46,11 @@ class Settings(BaseSettings):
     ] = 2.0
     processing_guarantee: Guarantee = Guarantee.AT_LEAST_ONCE
     commit_interval: Annotated[float, Field(gt=0, description="Seconds between commits")] = 1.0
+    batch_size: Annotated[int, Field(ge=1, le=10_000, description="Most messages handled and "
+                                                                  "published as one batch")] = 200
+    batch_within: Annotated[float, Field(gt=0, description="Seconds to wait to fill a batch")] = (
+        0.02
+    )
     web_enabled: bool = True
     web_port: Annotated[int, Field(ge=0, le=65535)] = 6066
     web_host: str = "127.0.0.1"

@@ -20,6 +20,7 @@ from worker.extract import places as places_mod
 from worker.extract import sources as sources_mod
 from worker.extract.gazetteer import Gazetteer
 from worker.extract.text import split_sentences
+from worker.summary import summarize
 from worker.extract.types import (
     ActorMention,
     CasualtyMention,
@@ -191,7 +192,7 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
     ).hexdigest()[:20]
     fatalities = headline.get(CasualtyKind.KILLED)
     injured = headline.get(CasualtyKind.INJURED)
-    return Event(
+    event = Event(
         event_id=f"evt_{digest}",
         article_id=article.id,
         event_type=cls.event_type,
@@ -209,11 +210,13 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
         sources=sources,
         evidence=sorted(evidence, key=lambda e: (e.start, e.field)),
         confidence=confidence,
-        summary=summarize(cls, location, a1, a2, casualties, fatalities, injured, len(sources)),
+        summary="",
         article_source=article.source,
         published_at=article.published_at,
         article_ids=[article.id],
     )
+    event.summary = summarize(event)
+    return event
 
 
 _FIELD = {
@@ -296,24 +299,3 @@ def _confidence(cls: Classification, place: PlaceMention | None, when: DateMenti
     score += 0.15 if when is not None else 0.0
     score += 0.15 if actor1 is not None else 0.0
     return round(min(max(score, 0.0), 1.0), 3)
-
-
-def summarize(cls: Classification, location: Location | None, actor1: Actor | None,
-              actor2: Actor | None, casualties: list[CasualtyMention], fatalities: int | None,
-              injured: int | None, n_sources: int) -> str:
-    """One line for a person: 'Armed clash, Panjshir (AF): Taliban vs NRF, at least 7 killed'."""
-    where = ""
-    if location is not None:
-        where = f", {location.admin1 or location.name} ({location.country_code})"
-    who = ""
-    if actor1 is not None:
-        who = f": {actor1.name}" + (f" vs {actor2.name}" if actor2 is not None else "")
-    parts: list[str] = []
-    for kind, value in ((CasualtyKind.KILLED, fatalities), (CasualtyKind.INJURED, injured)):
-        if value:
-            basis = _headline_basis(casualties, kind, value)
-            qualifier = f"{basis.qualifier} " if basis is not None and basis.qualifier else ""
-            parts.append(f"{qualifier}{value} {kind.value}")
-    figures = (", " + ", ".join(parts)) if parts else ""
-    cites = f"; {n_sources} source{'s' if n_sources != 1 else ''}" if n_sources else ""
-    return f"{cls.sub_event_type.value}{where}{who}{figures}{cites}"

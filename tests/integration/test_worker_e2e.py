@@ -1,0 +1,200 @@
+"""The real worker (`python -m worker run`, a subprocess) against the real broker: seeds in,
+events, alerts and dead letters out, asserted field by field."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+import pytest
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+
+from worker.extract import Extractor
+from worker.seeds import SeedMessage, all_seeds, shared_seeds
+from worker.settings import Settings
+from worker.topics import group_lag
+
+pytestmark = pytest.mark.integration
+
+
+@dataclass
+class RunningWorker:
+    settings: Settings
+    env: dict[str, str]
+    proc: subprocess.Popen[bytes]
+
+
+def worker_env(bootstrap: str, prefix: str, partitions: int = 2) -> dict[str, str]:
+    return {
+        **os.environ,
+        "WORKER_KAFKA_BOOTSTRAP": bootstrap,
+        "WORKER_APP_ID": f"{prefix}-worker",
+        "WORKER_TOPIC_ARTICLES": f"{prefix}.articles",
+        "WORKER_TOPIC_EVENTS": f"{prefix}.events",
+        "WORKER_TOPIC_ALERTS": f"{prefix}.alerts",
+        "WORKER_TOPIC_DEADLETTER": f"{prefix}.deadletter",
+        "WORKER_TOPIC_PARTITIONS": str(partitions),
+        "WORKER_WEB_ENABLED": "false",
+        "WORKER_LOG_LEVEL": "WARNING",
+        "WORKER_COMMIT_INTERVAL": "0.5",
+    }
+
+
+def start_worker(env: dict[str, str]) -> subprocess.Popen[bytes]:
+    return subprocess.Popen([sys.executable, "-m", "worker", "run"], env=env)
+
+
+@pytest.fixture
+def running_worker(kafka_bootstrap: str, tmp_path: Any) -> Iterator[RunningWorker]:
+    prefix = f"e2e-{uuid.uuid4().hex[:8]}"
+    env = worker_env(kafka_bootstrap, prefix) | {"WORKER_DATA_DIR": str(tmp_path)}
+    settings = Settings(**{k.removeprefix("WORKER_").lower(): v for k, v in env.items()
+                           if k.startswith("WORKER_")})
+    proc = start_worker(env)
+    yield RunningWorker(settings, env, proc)
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+async def produce(bootstrap: str, topic: str, seeds: list[SeedMessage]) -> None:
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all")
+    await producer.start()
+    try:
+        for seed in seeds:
+            await producer.send_and_wait(topic, seed.value, key=seed.key)
+    finally:
+        await producer.stop()
+
+
+async def drain(settings: Settings, timeout: float = 120.0) -> dict[str, list[Any]]:
+    """Read the three output topics until the worker has committed all input."""
+    consumer = AIOKafkaConsumer(
+        settings.topic_events, settings.topic_alerts, settings.topic_deadletter,
+        bootstrap_servers=settings.bootstrap_servers, auto_offset_reset="earliest",
+        group_id=None, enable_auto_commit=False)
+    await consumer.start()
+    out: dict[str, list[Any]] = {settings.topic_events: [], settings.topic_alerts: [],
+                                 settings.topic_deadletter: []}
+    deadline = time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline:
+            batch = await consumer.getmany(timeout_ms=500)
+            for records in batch.values():
+                for record in records:
+                    out[record.topic].append(record)
+            if not batch:
+                lag = await group_lag(settings.bootstrap_servers, settings.app_id,
+                                      settings.topic_articles)
+                if lag == 0:
+                    # the last commit may precede the last delivered outputs by a moment
+                    await asyncio.sleep(0.5)
+                    for records in (await consumer.getmany(timeout_ms=500)).values():
+                        for record in records:
+                            out[record.topic].append(record)
+                    return out
+        raise AssertionError(f"worker did not commit all input within {timeout}s")
+    finally:
+        await consumer.stop()
+
+
+async def test_seeds_end_to_end(running_worker: RunningWorker) -> None:
+    settings = running_worker.settings
+    seeds = all_seeds()
+    # interleave: every malformed message is followed by good ones; the worker must go on
+    good = [s for s in seeds if s.article is not None]
+    bad = [s for s in seeds if s.article is None]
+    ordered: list[SeedMessage] = []
+    for index, seed in enumerate(good):
+        ordered.append(seed)
+        if index < len(bad):
+            ordered.append(bad[index])
+    ordered += bad[len(good):]
+    await produce(settings.bootstrap_servers, settings.topic_articles, ordered)
+    out = await drain(settings)
+    assert running_worker.proc.poll() is None, "the worker died"
+
+    events = [orjson.loads(r.value) for r in out[settings.topic_events]]
+    alerts = [orjson.loads(r.value) for r in out[settings.topic_alerts]]
+    letters = out[settings.topic_deadletter]
+
+    # every malformed message is a dead letter with its reason, original bytes and headers
+    by_key = {r.key: r for r in letters}
+    assert len(letters) == len(bad)
+    for seed in bad:
+        record = by_key[seed.key]
+        doc = orjson.loads(record.value)
+        assert seed.expected_dead_letter is not None
+        assert (doc["stage"], doc["reason"]) == (seed.expected_dead_letter["stage"],
+                                                 seed.expected_dead_letter["reason"]), seed.name
+        assert base64.b64decode(doc["original_value_b64"]) == seed.value
+        assert doc["original_topic"] == settings.topic_articles
+        headers = dict(record.headers)
+        assert headers["__worker.errors.reason"].decode() == doc["reason"]
+        assert int(headers["__worker.errors.offset"]) == doc["original_offset"]
+
+    # the events are exactly what the core extracts offline: same ids, same content
+    extractor = Extractor()
+    expected = {e.event_id: e for s in good for e in extractor.extract(s.article)}  # type: ignore[arg-type]
+    assert {e["event_id"] for e in events} == set(expected)
+    for record in out[settings.topic_events]:
+        assert record.key.decode() == orjson.loads(record.value)["event_id"]
+    for doc in events:
+        assert doc == expected[doc["event_id"]].model_dump(mode="json")
+
+    # articles without an event give none
+    quiet = {s.article.id for s in good if s.expected_events == []}  # type: ignore[union-attr]
+    assert quiet
+    assert not [e for e in events if e["article_id"] in quiet]
+
+    # alerts point at published events
+    assert alerts
+    assert {a["event_id"] for a in alerts} <= set(expected)
+
+
+async def test_shared_seed_article_main_event(running_worker: RunningWorker) -> None:
+    seeds = shared_seeds()
+    if not seeds:
+        pytest.skip("../shared/seeds is not beside the project")
+    settings = running_worker.settings
+    await produce(settings.bootstrap_servers, settings.topic_articles, seeds)
+    out = await drain(settings)
+    events = [orjson.loads(r.value) for r in out[settings.topic_events]]
+    main = next(e for e in events if e["event_date"] == "2021-08-30")
+    assert (main["event_type"], main["sub_event_type"]) == ("Battles", "Armed clash")
+    assert main["location"]["country_code"] == "AF"
+    assert main["location"]["admin1"].startswith("Panj")
+    assert {main["actor1"]["name"], main["actor2"]["name"]} >= {"Taliban"}
+    assert main["fatalities"] == 7 and main["injured"] == 2
+    claim = next(c for c in main["claims"] if c["count"] == 30)
+    assert claim["claimed_by"] == "Fahim Dashty" and claim["via"] == "India Today"
+    names = {s["name"] for s in main["sources"]}
+    assert {"Reuters", "India Today"} <= names
+    alerts = [orjson.loads(r.value) for r in out[settings.topic_alerts]]
+    assert any(a["event_id"] == main["event_id"] and a["severity"] == "high" for a in alerts)
+
+
+async def test_sigterm_stops_within_ten_seconds(running_worker: RunningWorker) -> None:
+    settings = running_worker.settings
+    await produce(settings.bootstrap_servers, settings.topic_articles, all_seeds()[:3])
+    await drain(settings)
+    started = time.monotonic()
+    running_worker.proc.send_signal(signal.SIGTERM)
+    code = await asyncio.to_thread(running_worker.proc.wait, 30)
+    elapsed = time.monotonic() - started
+    assert elapsed < 10, f"took {elapsed:.1f}s to stop"
+    assert code == 0

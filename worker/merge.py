@@ -1,0 +1,190 @@
+"""One incident, many reports: deciding which events are the same incident and merging them.
+
+Pure functions over Events; the stream layer keeps the state (Faust tables) and calls these.
+A merged event keeps the id of the first report (its canonical id), every source, claim and
+piece of evidence of every report (claims and evidence carry their `article_id`), and
+headline figures recomputed over the reports: each report's own figure is already its
+conservative reading, and a later, higher toll from a report is an update, so the merged
+headline is the highest per-report conservative figure. Its version rises with each change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from worker.alerts import RuleSet, severity_rank
+from worker.geo import fold_name as _fold
+from worker.geo import haversine_km
+from worker.models import Alert, Claim, Event, EventType, Report, Severity
+from worker.summary import summarize
+
+#: Event types that may describe the same incident as each other.
+FAMILY: dict[EventType, str] = {
+    EventType.BATTLES: "armed",
+    EventType.EXPLOSIONS: "armed",
+    EventType.VIOLENCE_AGAINST_CIVILIANS: "armed",
+    EventType.PROTESTS: "demonstration",
+    EventType.RIOTS: "demonstration",
+    EventType.STRATEGIC: "strategic",
+}
+
+
+class MergePolicy(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    window_days: int = Field(default=3, ge=0, description="Dates this far apart can merge")
+    max_km: float = Field(default=50.0, ge=0, description="Places this close can merge")
+    expire_days: int = Field(default=14, ge=1, description="Forget incidents older than this")
+
+
+def partition_key(event: Event) -> str:
+    """Where merge candidates meet: country and admin1 (one worker owns each key)."""
+    loc = event.location
+    if loc is None:
+        return "??"
+    return f"{loc.country_code}|{_fold(loc.admin1 or '')}"
+
+
+def same_incident(a: Event, b: Event, policy: MergePolicy) -> bool:
+    if FAMILY[a.event_type] != FAMILY[b.event_type]:
+        return False
+    if abs((a.event_date - b.event_date).days) > policy.window_days:
+        return False
+    if not _near(a, b, policy.max_km):
+        return False
+    return _actors_overlap(a, b)
+
+
+def find_match(candidates: list[Event], incoming: Event, policy: MergePolicy) -> Event | None:
+    """The candidate `incoming` belongs to (the closest in date), or None."""
+    matches = [c for c in candidates if same_incident(c, incoming, policy)]
+    if not matches:
+        return None
+    latest = datetime.max.replace(tzinfo=UTC)
+    return min(matches, key=lambda c: (abs((c.event_date - incoming.event_date).days),
+                                       c.first_seen or latest, c.event_id))
+
+
+def start(incoming: Event, now: datetime) -> Event:
+    """The first version of a canonical event."""
+    event = incoming.model_copy(deep=True)
+    event.version = 1
+    event.first_seen = event.last_updated = now
+    event.article_ids = [incoming.article_id]
+    event.reports = [_report(incoming)]
+    event.claims = [c.model_copy(update={"article_id": incoming.article_id}) for c in event.claims]
+    event.evidence = [e.model_copy(update={"article_id": incoming.article_id})
+                      for e in event.evidence]
+    return event
+
+
+def merge(canonical: Event, incoming: Event, now: datetime) -> Event | None:
+    """`canonical` updated with `incoming`'s report; None when it adds nothing (a replay)."""
+    if incoming.article_id in canonical.article_ids:
+        return None
+    event = canonical.model_copy(deep=True)
+    event.article_ids.append(incoming.article_id)
+    event.reports.append(_report(incoming))
+    seen_claims = {_claim_key(c) for c in event.claims}
+    for claim in incoming.claims:
+        claim = claim.model_copy(update={"article_id": incoming.article_id})
+        if _claim_key(claim) not in seen_claims:
+            event.claims.append(claim)
+            seen_claims.add(_claim_key(claim))
+    names = {s.name.casefold() for s in event.sources}
+    for source in incoming.sources:
+        if source.name.casefold() not in names:
+            event.sources.append(source)
+            names.add(source.name.casefold())
+    event.evidence += [e.model_copy(update={"article_id": incoming.article_id})
+                       for e in incoming.evidence]
+    if event.actor1 is None:
+        event.actor1 = incoming.actor1
+    if event.actor2 is None and incoming.actor2 is not None and (
+        event.actor1 is None or incoming.actor2.name != event.actor1.name
+    ):
+        event.actor2 = incoming.actor2
+    if incoming.location is not None and (
+        event.location is None or incoming.location.precision < event.location.precision
+    ):
+        event.location = incoming.location
+    if _finer(incoming, event):
+        event.event_date, event.date_precision = incoming.event_date, incoming.date_precision
+    event.fatalities = _highest(r.fatalities for r in event.reports)
+    event.injured = _highest(r.injured for r in event.reports)
+    if incoming.captured is not None:
+        event.captured = max(event.captured or 0, incoming.captured)
+    event.confidence = max(event.confidence, incoming.confidence)
+    event.version += 1
+    event.last_updated = now
+    event.summary = summarize(event)
+    return event
+
+
+def expired(event: Event, today: date, policy: MergePolicy) -> bool:
+    return (today - event.event_date).days > policy.expire_days
+
+
+def escalations(rules: RuleSet, event: Event,
+                alerted: dict[str, str]) -> tuple[list[Alert], dict[str, str]]:
+    """Alerts not yet sent for `event`: a rule fires once, and again only at a higher
+    severity. Returns them and the updated rule -> severity record."""
+    fresh: list[Alert] = []
+    record = dict(alerted)
+    for alert in rules.evaluate(event):
+        before = record.get(alert.rule)
+        if before is not None and severity_rank(Severity(before)) >= severity_rank(alert.severity):
+            continue
+        fresh.append(alert)
+        record[alert.rule] = alert.severity.value
+    return fresh, record
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _report(event: Event) -> Report:
+    return Report(article_id=event.article_id, source=event.article_source,
+                  published_at=event.published_at, fatalities=event.fatalities,
+                  injured=event.injured)
+
+
+def _claim_key(c: Claim) -> tuple[object, ...]:
+    return (c.kind, c.count, c.qualifier, c.side, c.claimed_by, c.via, c.article_id)
+
+
+def _highest(values: Iterable[int | None]) -> int | None:
+    present = [v for v in values if v is not None]
+    return max(present) if present else None
+
+
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2}
+
+
+def _finer(incoming: Event, event: Event) -> bool:
+    return _PRECISION_RANK[incoming.date_precision.value] < _PRECISION_RANK[
+        event.date_precision.value]
+
+
+def _near(a: Event, b: Event, max_km: float) -> bool:
+    la, lb = a.location, b.location
+    if la is None or lb is None:
+        return la is None and lb is None
+    if la.country_code != lb.country_code:
+        return False
+    if la.admin1 and lb.admin1 and _fold(la.admin1) == _fold(lb.admin1):
+        return True
+    if None in (la.latitude, la.longitude, lb.latitude, lb.longitude):
+        return False
+    return haversine_km(la.latitude, la.longitude, lb.latitude, lb.longitude) <= max_km  # type: ignore[arg-type]
+
+
+def _actors_overlap(a: Event, b: Event) -> bool:
+    names_a = {x.name for x in (a.actor1, a.actor2) if x is not None}
+    names_b = {x.name for x in (b.actor1, b.actor2) if x is not None}
+    if not names_a or not names_b:
+        return True  # one report names nobody: place and date decide
+    return bool(names_a & names_b)
