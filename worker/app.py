@@ -21,7 +21,8 @@ import faust
 from aiokafka.errors import KafkaError
 
 from worker.alerts import load_rules
-from worker.pipeline import Destination, Outcome, OutRecord, Pipeline, SourceMeta
+from worker.incidents import add_merge_stage
+from worker.pipeline import Destination, Outcome, OutRecord, Pipeline, SourceMeta, utc_now
 from worker.settings import Settings
 
 log = logging.getLogger("worker")
@@ -92,6 +93,7 @@ def build_pipeline(settings: Settings) -> Pipeline:
         max_bytes=settings.max_message_bytes,
         max_future=timedelta(days=settings.max_future_days),
         timer=time.perf_counter,
+        merging=settings.merge_enabled,
     )
 
 
@@ -101,6 +103,7 @@ class WorkerApp:
     agent: Any  # the Faust agent, for `agent.test_context()` in tests
     stats: Stats
     publisher: Publisher
+    merge_agent: Any = None
 
 
 def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerApp:
@@ -139,9 +142,16 @@ def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerAp
             Destination.EVENTS: raw_topic(settings.topic_events),
             Destination.ALERTS: raw_topic(settings.topic_alerts),
             Destination.DEADLETTER: raw_topic(settings.topic_deadletter),
+            Destination.CANDIDATES: raw_topic(settings.topic_candidates),
         },
         stats,
     )
+    merge_agent = None
+    if settings.merge_enabled:
+        merge_agent = add_merge_stage(
+            app, raw_topic(settings.topic_candidates), settings.topic_partitions,
+            load_rules(settings.alert_rules_path), settings.merge_policy,
+            lambda records, where: worker_app.publisher.publish(records, where), utc_now)
 
     @app.agent(articles, concurrency=1, name="articles")
     async def handle_articles(stream: faust.StreamT[bytes]) -> AsyncIterator[str]:
@@ -152,7 +162,8 @@ def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerAp
             settings.batch_size, settings.batch_within
         ):
             outcomes = [get_pipeline().process(*_source_of(event)) for event in batch]
-            records = [record for outcome in outcomes for record in outcome.records()]
+            merging = get_pipeline().merging
+            records = [r for outcome in outcomes for r in outcome.records(merging=merging)]
             where = f"{len(batch)} messages from {outcomes[0].source.where}"
             await worker_app.publisher.publish(records, where)
             for outcome in outcomes:
@@ -160,7 +171,7 @@ def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerAp
                 _log(outcome)
                 yield outcome.kind.value
 
-    worker_app = WorkerApp(app, handle_articles, stats, publisher)
+    worker_app = WorkerApp(app, handle_articles, stats, publisher, merge_agent)
 
     @app.page("/stats")
     async def stats_page(web: Any, request: Any) -> Any:

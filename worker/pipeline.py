@@ -16,6 +16,7 @@ from enum import StrEnum
 from worker import __version__, codec, errors
 from worker.alerts import RuleSet
 from worker.errors import RejectedInput
+from worker.merge import partition_key
 from worker.models import Alert, Article, DeadLetter, DeadLetterStage, Event
 
 Extractor = Callable[[Article], list[Event]]
@@ -33,6 +34,7 @@ class OutcomeKind(StrEnum):
 
 
 class Destination(StrEnum):
+    CANDIDATES = "candidates"  # article events on their way to the merge stage
     EVENTS = "events"
     ALERTS = "alerts"
     DEADLETTER = "deadletter"
@@ -72,11 +74,15 @@ class Outcome:
     raw_value: bytes | None = None
     extract_seconds: float = 0.0
 
-    def records(self) -> list[OutRecord]:
-        """What to publish, in order: events, then their alerts, or the dead letter."""
-        out = [
-            OutRecord(Destination.EVENTS, e.event_id.encode(), codec.encode(e)) for e in self.events
-        ]
+    def records(self, *, merging: bool = False) -> list[OutRecord]:
+        """What to publish, in order: events, then their alerts, or the dead letter. With
+        `merging`, events go to the merge stage keyed by place (alerts are decided there)."""
+        if merging:
+            out = [OutRecord(Destination.CANDIDATES, partition_key(e).encode(), codec.encode(e))
+                   for e in self.events]
+        else:
+            out = [OutRecord(Destination.EVENTS, e.event_id.encode(), codec.encode(e))
+                   for e in self.events]
         out += [
             OutRecord(Destination.ALERTS, a.event_id.encode(), codec.encode(a)) for a in self.alerts
         ]
@@ -123,6 +129,7 @@ class Pipeline:
         clock: Clock = utc_now,
         worker_version: str = __version__,
         timer: Callable[[], float] | None = None,
+        merging: bool = False,
     ) -> None:
         self._extract = extractor
         self._rules = rules
@@ -131,6 +138,7 @@ class Pipeline:
         self._clock = clock
         self._version = worker_version
         self._timer = timer
+        self.merging = merging  # alerts are then decided by the merge stage
 
     def process(self, raw: bytes | None, source: SourceMeta) -> Outcome:
         try:
@@ -142,7 +150,8 @@ class Pipeline:
         started = self._timer() if self._timer else 0.0
         try:
             events = self._extract(article)
-            alerts = [alert for event in events for alert in self._rules.evaluate(event)]
+            alerts = [] if self.merging else [
+                alert for event in events for alert in self._rules.evaluate(event)]
         except Exception as exc:  # a bug for this one article: dead-letter it, keep going
             bug = RejectedInput(
                 DeadLetterStage.EXTRACT, errors.EXTRACTION_ERROR, f"{type(exc).__name__}: {exc}",

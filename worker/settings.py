@@ -13,6 +13,8 @@ from typing import Annotated
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from worker.merge import MergePolicy
+
 
 class Guarantee(StrEnum):
     AT_LEAST_ONCE = "at_least_once"
@@ -34,6 +36,14 @@ class Settings(BaseSettings):
     topic_events: Annotated[str, Field(min_length=1)] = "events.enriched"
     topic_alerts: Annotated[str, Field(min_length=1)] = "events.alerts"
     topic_deadletter: Annotated[str, Field(min_length=1)] = "articles.deadletter"
+    topic_candidates: Annotated[
+        str, Field(min_length=1, description="Repartition topic: article events keyed by place")
+    ] = "events.candidates"
+    merge_enabled: Annotated[bool, Field(description="Merge reports of one incident into one "
+                                                     "canonical event (Faust tables)")] = True
+    merge_window_days: Annotated[int, Field(ge=0, le=60)] = 3
+    merge_max_km: Annotated[float, Field(ge=0, le=1000)] = 50.0
+    merge_expire_days: Annotated[int, Field(ge=1, le=365)] = 14
     topic_partitions: Annotated[int, Field(ge=1, le=1024, description="Partitions of all four "
                                                                       "topics when created")] = 4
     topic_replication: Annotated[int, Field(ge=1, le=16)] = 1
@@ -99,5 +109,6 @@ class Settings(BaseSettings):
         return ",".join(p.strip().removeprefix("kafka://") for p in self.kafka_bootstrap.split(","))
 
     @property
-    def output_topics(self) -> tuple[str, str, str]:
-        return (self.topic_events, self.topic_alerts, self.topic_deadletter)
+    def merge_policy(self) -> MergePolicy:
+        return MergePolicy(window_days=self.merge_window_days, max_km=self.merge_max_km,
+                           expire_days=self.merge_expire_days)

@@ -23,6 +23,7 @@ TOPIC_CONFIGS: dict[str, dict[str, str]] = {
     "alerts": {"retention.ms": str(30 * 86_400_000)},
     "deadletter": {"retention.ms": str(90 * 86_400_000)},
     "articles": {"retention.ms": str(7 * 86_400_000)},
+    "candidates": {"retention.ms": str(7 * 86_400_000)},
 }
 
 
@@ -33,6 +34,7 @@ def topic_plan(settings: Settings) -> dict[str, dict[str, str]]:
         settings.topic_events: TOPIC_CONFIGS["events"],
         settings.topic_alerts: TOPIC_CONFIGS["alerts"],
         settings.topic_deadletter: TOPIC_CONFIGS["deadletter"],
+        settings.topic_candidates: TOPIC_CONFIGS["candidates"],
     }
 
 

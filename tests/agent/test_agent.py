@@ -28,7 +28,7 @@ def fake_extract(article: Article) -> list[Event]:
 async def test_agent_routes_every_message(tmp_path: Path) -> None:
     # the test context never connects: the broker address is a placeholder
     settings = Settings(kafka_bootstrap="127.0.0.1:9", web_enabled=False, data_dir=tmp_path,
-                        app_id="agent-test")
+                        app_id="agent-test", merge_enabled=False)
     pipeline = Pipeline(fake_extract, load_rules(), max_bytes=100_000,
                         max_future=timedelta(days=3650))
     worker_app = create_app(settings, pipeline)
