@@ -5,111 +5,18 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import os
 import signal
-import subprocess
-import sys
 import time
-import uuid
-from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
 
 import orjson
 import pytest
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
+from tests.integration.workers import RunningWorker, drain, produce, running_worker
 from worker.extract import Extractor
 from worker.seeds import SeedMessage, all_seeds, shared_seeds
-from worker.settings import Settings
-from worker.topics import group_lag
 
 pytestmark = pytest.mark.integration
-
-
-@dataclass
-class RunningWorker:
-    settings: Settings
-    env: dict[str, str]
-    proc: subprocess.Popen[bytes]
-
-
-def worker_env(bootstrap: str, prefix: str, partitions: int = 2) -> dict[str, str]:
-    return {
-        **os.environ,
-        "WORKER_KAFKA_BOOTSTRAP": bootstrap,
-        "WORKER_APP_ID": f"{prefix}-worker",
-        "WORKER_TOPIC_ARTICLES": f"{prefix}.articles",
-        "WORKER_TOPIC_EVENTS": f"{prefix}.events",
-        "WORKER_TOPIC_ALERTS": f"{prefix}.alerts",
-        "WORKER_TOPIC_DEADLETTER": f"{prefix}.deadletter",
-        "WORKER_TOPIC_PARTITIONS": str(partitions),
-        "WORKER_WEB_ENABLED": "false",
-        "WORKER_LOG_LEVEL": "WARNING",
-        "WORKER_COMMIT_INTERVAL": "0.5",
-    }
-
-
-def start_worker(env: dict[str, str]) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-m", "worker", "run"], env=env)
-
-
-@pytest.fixture
-def running_worker(kafka_bootstrap: str, tmp_path: Any) -> Iterator[RunningWorker]:
-    prefix = f"e2e-{uuid.uuid4().hex[:8]}"
-    env = worker_env(kafka_bootstrap, prefix) | {"WORKER_DATA_DIR": str(tmp_path)}
-    settings = Settings(**{k.removeprefix("WORKER_").lower(): v for k, v in env.items()
-                           if k.startswith("WORKER_")})
-    proc = start_worker(env)
-    yield RunningWorker(settings, env, proc)
-    if proc.poll() is None:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
-async def produce(bootstrap: str, topic: str, seeds: list[SeedMessage]) -> None:
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all")
-    await producer.start()
-    try:
-        for seed in seeds:
-            await producer.send_and_wait(topic, seed.value, key=seed.key)
-    finally:
-        await producer.stop()
-
-
-async def drain(settings: Settings, timeout: float = 120.0) -> dict[str, list[Any]]:
-    """Read the three output topics until the worker has committed all input."""
-    consumer = AIOKafkaConsumer(
-        settings.topic_events, settings.topic_alerts, settings.topic_deadletter,
-        bootstrap_servers=settings.bootstrap_servers, auto_offset_reset="earliest",
-        group_id=None, enable_auto_commit=False)
-    await consumer.start()
-    out: dict[str, list[Any]] = {settings.topic_events: [], settings.topic_alerts: [],
-                                 settings.topic_deadletter: []}
-    deadline = time.monotonic() + timeout
-    try:
-        while time.monotonic() < deadline:
-            batch = await consumer.getmany(timeout_ms=500)
-            for records in batch.values():
-                for record in records:
-                    out[record.topic].append(record)
-            if not batch:
-                lag = await group_lag(settings.bootstrap_servers, settings.app_id,
-                                      settings.topic_articles)
-                if lag == 0:
-                    # the last commit may precede the last delivered outputs by a moment
-                    await asyncio.sleep(0.5)
-                    for records in (await consumer.getmany(timeout_ms=500)).values():
-                        for record in records:
-                            out[record.topic].append(record)
-                    return out
-        raise AssertionError(f"worker did not commit all input within {timeout}s")
-    finally:
-        await consumer.stop()
+__all__ = ["running_worker"]  # the fixture, imported for the tests below
 
 
 async def test_seeds_end_to_end(running_worker: RunningWorker) -> None:

@@ -1,0 +1,50 @@
+"""python -m benchmarks [core|e2e|all] [--json PATH]: print figures, write them as JSON."""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+
+def machine() -> dict[str, Any]:
+    import os
+
+    return {"python": platform.python_version(), "cpus": os.cpu_count(),
+            "machine": platform.machine(), "system": platform.system()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks")
+    parser.add_argument("which", nargs="?", default="all", choices=["core", "e2e", "all"])
+    parser.add_argument("--json", type=Path, default=None, help="where to write the figures")
+    parser.add_argument("--seconds", type=float, default=5.0, help="core: time per size")
+    parser.add_argument("--articles", type=int, default=20_000, help="e2e: articles per run")
+    args = parser.parse_args(argv)
+    figures: dict[str, Any] = {"date": datetime.now(UTC).isoformat(timespec="seconds"),
+                               "machine": machine()}
+    if args.which in ("core", "all"):
+        from benchmarks import core
+
+        figures["core"] = core.run(seconds=args.seconds)
+        print("core:", orjson.dumps(figures["core"], option=orjson.OPT_INDENT_2).decode())
+    if args.which in ("e2e", "all"):
+        from benchmarks import e2e
+
+        figures["e2e"] = e2e.run(args.articles)
+        print("e2e:", orjson.dumps(figures["e2e"], option=orjson.OPT_INDENT_2).decode())
+    out = args.json or Path("benchmarks/results") / (
+        f"{datetime.now(UTC).strftime('%Y%m%dT%H%M%S')}-{args.which}.json")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(orjson.dumps(figures, option=orjson.OPT_INDENT_2))
+    print(f"figures written to {out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

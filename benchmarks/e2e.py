@@ -1,0 +1,216 @@
+"""End to end on the real local broker: the passthrough baseline and the real worker on the
+same articles, side by side; latency at a steady rate; scaling with 1 and 2 processes."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+import orjson
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+
+from benchmarks.corpus import articles_of_size
+from worker.settings import Settings
+
+PARTITIONS = 4
+
+
+def _env(bootstrap: str, prefix: str, **extra: str) -> dict[str, str]:
+    return {
+        **os.environ,
+        "WORKER_KAFKA_BOOTSTRAP": bootstrap,
+        "WORKER_APP_ID": f"{prefix}-app",
+        "WORKER_TOPIC_ARTICLES": f"{prefix}.articles",
+        "WORKER_TOPIC_EVENTS": f"{prefix}.events",
+        "WORKER_TOPIC_ALERTS": f"{prefix}.alerts",
+        "WORKER_TOPIC_DEADLETTER": f"{prefix}.deadletter",
+        "WORKER_TOPIC_CANDIDATES": f"{prefix}.candidates",
+        "WORKER_TOPIC_PARTITIONS": str(PARTITIONS),
+        "WORKER_WEB_ENABLED": "false",
+        "WORKER_LOG_LEVEL": "WARNING",
+        "WORKER_DATA_DIR": f"/tmp/bench-{prefix}",
+        **extra,
+    }
+
+
+def _settings(env: dict[str, str]) -> Settings:
+    return Settings(**{k.removeprefix("WORKER_").lower(): v for k, v in env.items()
+                       if k.startswith("WORKER_")})
+
+
+async def _produce(bootstrap: str, topic: str, values: Sequence[bytes],
+                   rate: float | None = None) -> list[float]:
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, linger_ms=5, acks=1)
+    await producer.start()
+    sent_at: list[float] = []
+    try:
+        began = time.perf_counter()
+        futures = []
+        for index, value in enumerate(values):
+            if rate:
+                delay = began + index / rate - time.perf_counter()
+                if delay > 0:
+                    await asyncio.sleep(delay)
+            sent_at.append(time.time())
+            futures.append(await producer.send(topic, value, key=str(index).encode()))
+        await asyncio.gather(*futures)
+    finally:
+        await producer.stop()
+    return sent_at
+
+
+async def _wait_output_rate(settings: Settings, topic: str, group_topic: str, n_in: int,
+                            timeout: float) -> dict[str, float]:
+    """Wait until the group has committed all n_in inputs; rate from the output timestamps."""
+    from worker.topics import group_lag
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        lag = await group_lag(settings.bootstrap_servers, settings.app_id, group_topic)
+        if lag == 0:
+            break
+        await asyncio.sleep(0.5)
+    else:
+        raise TimeoutError(f"not done within {timeout}s")
+    consumer = AIOKafkaConsumer(topic, bootstrap_servers=settings.bootstrap_servers,
+                                auto_offset_reset="earliest", group_id=None)
+    await consumer.start()
+    stamps: list[int] = []
+    try:
+        parts = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or []]
+        ends = await consumer.end_offsets(parts)
+        total = sum(ends.values())
+        while len(stamps) < total:
+            batch = await consumer.getmany(timeout_ms=1000)
+            if not batch:
+                break
+            for records in batch.values():
+                stamps.extend(r.timestamp for r in records)
+    finally:
+        await consumer.stop()
+    span = (max(stamps) - min(stamps)) / 1000 if len(stamps) > 1 else float("nan")
+    return {"outputs": len(stamps), "seconds": round(span, 3),
+            "articles_per_second": round(n_in / span, 1) if span > 0 else float("nan")}
+
+
+def _spawn(module: str, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    return subprocess.Popen([sys.executable, "-m", module, "run"] if module == "worker"
+                            else [sys.executable, "-m", module], env=env)
+
+
+def _stop(procs: list[subprocess.Popen[bytes]]) -> None:
+    for proc in procs:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+    for proc in procs:
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def _throughput(bootstrap: str, module: str, values: Sequence[bytes], processes: int = 1,
+                **extra: str) -> dict[str, float]:
+    prefix = f"bench-{uuid.uuid4().hex[:6]}"
+    env = _env(bootstrap, prefix, **extra)
+    settings = _settings(env)
+    from worker.topics import ensure_topics
+
+    asyncio.run(ensure_topics(settings))
+    asyncio.run(_produce(bootstrap, settings.topic_articles, values))
+    procs = [_spawn(module, env) for _ in range(processes)]
+    try:
+        return asyncio.run(_wait_output_rate(settings, settings.topic_events,
+                                             settings.topic_articles, len(values), 900))
+    finally:
+        _stop(procs)
+
+
+async def _latency_run(settings: Settings, values: Sequence[bytes], rate: float) -> list[float]:
+    consumer = AIOKafkaConsumer(settings.topic_events, bootstrap_servers=settings.bootstrap_servers,
+                                auto_offset_reset="latest", group_id=None)
+    await consumer.start()
+    await consumer.seek_to_end()
+    producer_task = asyncio.create_task(
+        _produce(settings.bootstrap_servers, settings.topic_articles, values, rate))
+    seen: dict[str, float] = {}
+    deadline = time.monotonic() + len(values) / rate + 60
+    try:
+        while time.monotonic() < deadline and len(seen) < len(values):
+            batch = await consumer.getmany(timeout_ms=200)
+            now = time.time()
+            for records in batch.values():
+                for record in records:
+                    article = orjson.loads(record.value)["article_id"]
+                    seen.setdefault(article, now)
+            if producer_task.done() and not batch and len(seen) >= len(values) * 0.99:
+                break
+        sent_at = await producer_task
+    finally:
+        await consumer.stop()
+    sent = {f"lat-{i}": t for i, t in enumerate(sent_at)}
+    return sorted(seen[k] - sent[k] for k in seen if k in sent)
+
+
+def _latency(bootstrap: str, n: int, rate: float, **extra: str) -> dict[str, float]:
+    prefix = f"lat-{uuid.uuid4().hex[:6]}"
+    env = _env(bootstrap, prefix, WORKER_MERGE_ENABLED="false", **extra)
+    settings = _settings(env)
+    from worker.topics import ensure_topics
+
+    asyncio.run(ensure_topics(settings))
+    articles = articles_of_size(3_000, n)
+    values = [orjson.dumps({**a.model_dump(mode="json"), "id": f"lat-{i}"})
+              for i, a in enumerate(articles)]
+    proc = _spawn("worker", env)
+    try:
+        asyncio.run(_produce(bootstrap, settings.topic_articles, values[:1]))  # warm-up
+        time.sleep(8)
+        lat = asyncio.run(_latency_run(settings, values[1:], rate))
+    finally:
+        _stop([proc])
+    if not lat:
+        return {"samples": 0}
+    q = statistics.quantiles(lat, n=100)
+    return {"samples": len(lat), "p50_ms": round(q[49] * 1000, 1),
+            "p95_ms": round(q[94] * 1000, 1), "p99_ms": round(q[98] * 1000, 1)}
+
+
+def run(n: int = 20_000) -> dict[str, Any]:
+    from worker.devbroker import LocalBroker
+
+    articles = articles_of_size(3_000, n)
+    values = [orjson.dumps(a.model_dump(mode="json")) for a in articles]
+    broker = LocalBroker()
+    broker.start()
+    try:
+        bootstrap = broker.bootstrap
+        out: dict[str, Any] = {"articles": n, "article_bytes_mean": round(
+            sum(len(v) for v in values) / len(values))}
+        out["passthrough"] = _throughput(bootstrap, "benchmarks.passthrough", values)
+        out["worker_at_least_once"] = _throughput(bootstrap, "worker", values,
+                                                  WORKER_MERGE_ENABLED="false")
+        out["worker_merging"] = _throughput(bootstrap, "worker", values,
+                                            WORKER_MERGE_ENABLED="true")
+        out["worker_exactly_once"] = _throughput(
+            bootstrap, "worker", values, WORKER_MERGE_ENABLED="false",
+            WORKER_PROCESSING_GUARANTEE="exactly_once", WORKER_COMMIT_INTERVAL="0.2")
+        out["worker_2_processes"] = _throughput(bootstrap, "worker", values, processes=2,
+                                                WORKER_MERGE_ENABLED="false")
+        base = out["passthrough"]["articles_per_second"]
+        alo = out["worker_at_least_once"]["articles_per_second"]
+        out["ratio_worker_to_passthrough"] = round(alo / base, 3)
+        out["ratio_exactly_once_to_at_least_once"] = round(
+            out["worker_exactly_once"]["articles_per_second"] / alo, 3)
+        out["latency_at_200_per_s"] = _latency(bootstrap, 3_000, 200.0)
+        return out
+    finally:
+        broker.stop()
