@@ -86,9 +86,9 @@ def add_merge_stage(app: faust.App, candidates: faust.TopicT, partitions: int, r
     """Declare the tables and the merge agent on `app`; return the agent."""
     store = IncidentStore(
         app.Table("incidents", partitions=partitions, key_type=str, value_type=bytes,
-                  value_serializer="raw", help="partition key -> open canonical events"),
+                  help="partition key -> open canonical events"),
         app.Table("alerted", partitions=partitions, key_type=str, value_type=bytes,
-                  value_serializer="raw", help="canonical event id -> rule -> severity"),
+                  help="canonical event id -> rule -> severity"),
     )
 
     @app.agent(candidates, concurrency=1, name="incidents")

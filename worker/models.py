@@ -160,6 +160,17 @@ class Article(BaseModel):
     source: str | None = Field(default=None, description="Outlet name")
     language: str | None = Field(default=None, description="BCP 47 code, e.g. 'en'")
 
+    @field_validator("published_at", mode="before")
+    @classmethod
+    def _plain_date(cls, value: object) -> object:
+        """'2021-08-31' is a date (not midnight), whatever parser reads it."""
+        if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                return value
+        return value
+
     @field_validator("id")
     @classmethod
     def _id_not_blank(cls, value: str) -> str:

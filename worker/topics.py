@@ -79,6 +79,18 @@ async def _connected_admin(bootstrap: str, timeout: float) -> AIOKafkaAdminClien
             await asyncio.sleep(1.0)
 
 
+async def partitions_of(admin: AIOKafkaAdminClient, topic: str) -> set[int]:
+    """The partition numbers of `topic` (empty when it does not exist)."""
+    try:
+        described = await admin.describe_topics([topic])
+    except KafkaError:
+        return set()
+    for entry in described:
+        if entry.get("topic") == topic and not entry.get("error_code"):
+            return {int(p["partition"]) for p in entry.get("partitions", [])}
+    return set()
+
+
 async def group_lag(bootstrap: str, group_id: str, topic: str) -> int | None:
     """Messages of `topic` not yet committed by `group_id` (None if it has committed nothing)."""
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
@@ -86,10 +98,9 @@ async def group_lag(bootstrap: str, group_id: str, topic: str) -> int | None:
     await admin.start()
     await consumer.start()
     try:
-        parts = consumer.partitions_for_topic(topic) or set()
+        parts = await partitions_of(admin, topic)
         if not parts:
-            await consumer.topics()
-            parts = consumer.partitions_for_topic(topic) or set()
+            return None  # the topic is not there (yet)
         tps = [TopicPartition(topic, p) for p in sorted(parts)]
         ends = await consumer.end_offsets(tps)
         try:

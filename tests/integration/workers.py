@@ -18,7 +18,7 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 from worker.seeds import SeedMessage
 from worker.settings import Settings
-from worker.topics import group_lag
+from worker.topics import ensure_topics, group_lag
 
 
 @dataclass
@@ -45,6 +45,9 @@ def worker_env(bootstrap: str, prefix: str, partitions: int = 2) -> dict[str, st
 
 
 def start_worker(env: dict[str, str]) -> subprocess.Popen[bytes]:
+    """The worker, after its topics exist (so that producing right away cannot auto-create
+    the input topic with other settings)."""
+    asyncio.run(ensure_topics(settings_of(env)))
     return subprocess.Popen([sys.executable, "-m", "worker", "run"], env=env)
 
 

@@ -93,6 +93,7 @@ def _names() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=512)
 def acled_country_name(code: str) -> str:
     """ACLED's name of the country with ISO alpha-2 `code` ("CD" -> "Democratic Republic of
     Congo"); the code itself when unknown."""

@@ -18,6 +18,7 @@ from worker.extract import classify as classify_mod
 from worker.extract import dates as dates_mod
 from worker.extract import places as places_mod
 from worker.extract import sources as sources_mod
+from worker.extract.countries import acled_country_name
 from worker.extract.gazetteer import Gazetteer
 from worker.extract.text import split_sentences
 from worker.summary import summarize
@@ -145,8 +146,8 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
     evidence: list[Evidence] = [_evidence("event_type", cls.start, cls.end, cls.text)]
 
     when = incident.date
-    if when is None:
-        event_date, precision = published, Precision.WEEK
+    if when is None:  # no date in the text: news usually reports the day before publication
+        event_date, precision = published - timedelta(days=1), Precision.WEEK
     else:
         event_date, precision = when.value, when.precision
         evidence.append(_evidence("event_date", when.start, when.end, when.text))
@@ -161,6 +162,11 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
     for sentence in incident.sentences:
         mentions.extend(actors_mod.find_actors(sentence.text, sentence.start, country_code))
     actor1, actor2, assoc = actors_mod.pick_actors(body, mentions, cls, country_code)
+    if location is None:  # no place named: the country the actors belong to, if any
+        home = next((m.country_code for m in (actor1, actor2) if m and m.country_code), None)
+        if home is not None:
+            location = Location(name=acled_country_name(home), country=acled_country_name(home),
+                                country_code=home, precision=3)
     for name, mention in (("actor1", actor1), ("actor2", actor2)):
         if mention is not None:
             evidence.append(_evidence(name, mention.start, mention.end, mention.text))

@@ -1,0 +1,174 @@
+"""Actor mentions (alias folding, ACLED names, countries) and the actor1/actor2 choice."""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.extract.actors import find_actors, pick_actors
+from worker.extract.classify import classify
+from worker.extract.text import split_sentences
+from worker.extract.types import ActorMention, Classification
+from worker.models import ActorType, EventType, SubEventType
+from worker.seeds import SHARED_SEED_DIR
+
+
+def names(text: str, country: str | None = None) -> list[str]:
+    return [m.name for m in find_actors(text, 0, country)]
+
+
+def pick(text: str, country: str | None) -> tuple[str | None, str | None]:
+    found = classify(text)
+    assert found is not None, text
+    mentions: list[ActorMention] = []
+    for sentence in split_sentences(text):
+        mentions.extend(find_actors(sentence.text, sentence.start, country))
+    a1, a2, _ = pick_actors(text, mentions, found, country)
+    return (a1.name if a1 else None), (a2.name if a2 else None)
+
+
+@pytest.mark.parametrize(("text", "country", "expected"), [
+    ("Afghan soldiers were deployed.", None, "Military Forces of Afghanistan"),
+    ("The Nigerian army said on Monday.", None, "Military Forces of Nigeria"),
+    ("Soldiers arrived at dawn.", "KE", "Military Forces of Kenya"),
+    ("Police officers arrived at dawn.", "UG", "Police Forces of Uganda"),
+    ("Iraq's security forces arrived.", None, "Military Forces of Iraq"),
+    ("Unknown gunmen arrived.", "NG", "Unidentified Armed Group (Nigeria)"),
+    ("Villagers fled.", "ML", "Civilians (Mali)"),
+    ("Demonstrators gathered.", "CL", "Protesters (Chile)"),
+    ("Rioters gathered.", "IN", "Rioters (India)"),
+    ("Palestinian fishermen were at sea.", "IL", "Civilians (Palestine)"),
+    ("ISWAP fighters arrived.", "NG", "Islamic State (West Africa)"),
+    ("IS militants arrived.", "IQ", "Islamic State (Iraq)"),
+    ("Daesh cells arrived.", "SY", "Islamic State (Syria)"),
+    ("ISKP claimed the attack.", "AF", "Islamic State (Afghanistan)"),
+    ("Al-Shabaab fighters arrived.", "SO", "Al Shabaab"),
+    ("Boko Haram insurgents arrived.", "NG",
+     "Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad"),
+    ("JNIM militants arrived.", "ML", "JNIM: Group for Support of Islam and Muslims"),
+    ("Hamas fighters arrived.", "PS", "Hamas Movement"),
+    ("Hezbollah fighters arrived.", "LB", "Hezbollah"),
+    ("Houthi rebels arrived.", "YE", "Military Forces of Yemen (2016-) Supreme Political Council"),
+    ("HTS fighters arrived.", "SY", "HTS: Hayat Tahrir al Sham"),
+    ("SDF fighters arrived.", "SY", "QSD: Syrian Democratic Forces"),
+    ("PKK militants arrived.", "TR", "PKK: Kurdistan Workers Party"),
+    ("ELN guerrillas arrived.", "CO", "ELN: National Liberation Army"),
+    ("FARC dissidents arrived.", "CO", "FARC Dissidents"),
+    ("M23 rebels arrived.", "CD", "M23: March 23 Movement"),
+    ("ADF militiamen arrived.", "CD", "ADF: Allied Democratic Forces"),
+    ("Fulani herdsmen arrived.", "NG", "Fulani Ethnic Militia (Nigeria)"),
+    ("Pokot raiders arrived.", "KE", "Pokot Ethnic Militia (Kenya)"),
+    ("Mungiki members arrived.", "KE", "Mungiki Militia"),
+    ("LNA forces arrived.", "LY", "Military Forces of Libya (2014-) Haftar Faction"),
+    ("The Saudi-led coalition said.", "YE", "Operation Restoring Hope"),
+    ("Members of the Sinaloa Cartel arrived.", "MX", "Sinaloa Cartel"),
+])
+def test_alias_folding_and_names(text: str, country: str | None, expected: str) -> None:
+    assert expected in names(text, country), names(text, country)
+
+
+def test_short_acronyms_need_their_case() -> None:
+    assert not any(n.startswith("Islamic State") for n in names("This is a test.", "IQ"))
+    assert "Islamic State (Iraq)" in names("IS claimed it.", "IQ")
+
+
+def test_two_states_in_one_phrase() -> None:
+    found = names("Military forces of India and Pakistan exchanged fire across the LoC.")
+    assert "Military Forces of India" in found
+    assert "Military Forces of Pakistan" in found
+
+
+def test_offsets_index_the_body() -> None:
+    body = "Intro sentence here. Taliban fighters attacked a checkpoint."
+    sentence = split_sentences(body)[1]
+    mention = find_actors(sentence.text, sentence.start, "AF")[0]
+    assert mention.name == "Taliban"
+    assert body[mention.start:mention.end] == mention.text == "Taliban fighters"
+    assert mention.actor_type is ActorType.REBEL_GROUP
+
+
+def test_anti_prefix_is_not_the_group() -> None:
+    found = names("The anti-Taliban force in Panjshir held out.", "AF")
+    assert found == ["NRF: National Resistance Front"]
+
+
+@pytest.mark.parametrize("alias", [
+    "NRF", "National Resistance Forces", "National Resistance Front", "anti-Taliban force",
+    "Taliban-resistant forces"])
+def test_nrf_aliases_fold(alias: str) -> None:
+    assert names(f"The {alias} in Panjshir held out.", "AF")[0] == "NRF: National Resistance Front"
+
+
+def test_the_militant_group_resolves_to_the_named_group() -> None:
+    found = find_actors("Resistance fighters clashed with Taliban fighters, killing members of "
+                        "the militant group.", 0, "AF")
+    assert [m.name for m in found][-1] == "Taliban"
+
+
+@pytest.mark.parametrize(("text", "country", "expected"), [
+    ("Hundreds of nurses protested outside the ministry to demand better pay.", "KE",
+     ("Protesters (Kenya)", None)),
+    ("Police fired tear gas to disperse students protesting against fees.", "UG",
+     ("Protesters (Uganda)", "Police Forces of Uganda")),
+    ("Gunmen shot dead a trader in the market.", "NG",
+     ("Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)")),
+    ("Two soldiers were killed by Al Shabaab militants near Afmadow.", "SO",
+     ("Al Shabaab", "Military Forces of Somalia")),
+    ("Clashes between the army and ADF rebels left six dead.", "CD",
+     ("Military Forces of the Democratic Republic of Congo", "ADF: Allied Democratic Forces")),
+    ("Rioters torched a police station after a man died in custody.", "KE",
+     ("Rioters (Kenya)", "Police Forces of Kenya")),
+    ("An angry mob lynched a suspected thief.", "BR", ("Rioters (Brazil)", "Civilians (Brazil)")),
+    ("A roadside bomb killed three civilians near Kandahar.", "AF",
+     ("Unidentified Armed Group (Afghanistan)", "Civilians (Afghanistan)")),
+    ("Police arrested two opposition activists in the capital.", "ZW",
+     ("Police Forces of Zimbabwe", "Civilians (Zimbabwe)")),
+])
+def test_pick_by_event_type(text: str, country: str, expected: tuple[str, str | None]) -> None:
+    assert pick(text, country) == expected
+
+
+def test_passive_voice_agent_is_actor1() -> None:
+    a1, a2 = pick("Villagers were attacked by Fulani militiamen in Benue.", "NG")
+    assert a1 == "Fulani Ethnic Militia (Nigeria)"
+    assert a2 == "Civilians (Nigeria)"
+
+
+def test_implied_actor_spans_the_trigger() -> None:
+    text = "A man was shot dead in the market."
+    found = classify(text)
+    assert found is not None
+    a1, a2, _ = pick_actors(text, find_actors(text, 0, "MX"), found, "MX")
+    assert a1 is not None and a1.name == "Unidentified Armed Group (Mexico)"
+    assert (a1.start, a1.end) == (found.start, found.end)
+    assert a2 is not None and a2.name == "Civilians (Mexico)"
+
+
+def test_no_actor_for_a_side_gives_none() -> None:
+    found = Classification(EventType.STRATEGIC, SubEventType.CHANGE_TO_GROUP, 0.5, 0, 6,
+                           "joined")
+    text = "Taliban fighters moved into the valley."
+    a1, a2, _ = pick_actors(text, find_actors(text, 0, "AF"), found, "AF")
+    assert a1 is not None and a1.name == "Taliban"
+    assert a2 is None
+
+
+def test_seed_article_taliban_versus_nrf() -> None:
+    path = SHARED_SEED_DIR / "000_713a4815d4c35b28.txt"
+    if not path.exists():
+        pytest.skip("shared seed not available")
+    body = path.read_text()
+    sentences = split_sentences(body)
+    first = next(c for s in sentences if (c := classify(s.text, s.start)) is not None)
+    mentions: list[ActorMention] = []
+    for sentence in sentences[:5]:
+        mentions.extend(find_actors(sentence.text, sentence.start, "AF"))
+    folded = {m.text: m.name for m in mentions}
+    assert folded["Taliban-resistant forces"] == "NRF: National Resistance Front"
+    assert folded["NRF"] == "NRF: National Resistance Front"
+    assert folded["National Resistance Forces"] == "NRF: National Resistance Front"
+    assert folded["Taliban fighters"] == "Taliban"
+    group = next(name for text, name in folded.items() if text.endswith("the militant group"))
+    assert group == "Taliban"
+    a1, a2, _ = pick_actors(body, mentions, first, "AF")
+    assert a1 is not None and a1.name == "Taliban"
+    assert a2 is not None and a2.name == "NRF: National Resistance Front"

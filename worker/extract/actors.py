@@ -1,0 +1,1831 @@
+"""Actor mentions and ACLED actor1/actor2, by an alias table.
+
+One Aho-Corasick automaton, compiled at import, holds every alias: named armed groups by their
+ACLED names (Taliban, Islamic State provinces, Al Shabaab, JNIM, NAF, NRF, cartels...), state
+forces by acronym ("FARDC", "KDF", "LNA"), and generic nouns ("soldiers", "gunmen",
+"villagers", "protesters") whose country comes from a demonym next to them ("Afghan
+soldiers", "military forces of India") or from the text's country. Names follow ACLED:
+"Military Forces of Kenya", "Police Forces of Kenya", "Civilians (Kenya)",
+"Protesters (Kenya)", "Rioters (Kenya)", "Unidentified Armed Group (Kenya)",
+"Pokot Ethnic Militia (Kenya)" (regime years are left out).
+
+Aliases are matched case-insensitively on word boundaries, except those written with a
+leading "=" which must appear with exactly that case (acronyms such as "IS" or "AA" that
+collide with common words). A named group's name may depend on the text's country
+("Islamic State (*)" becomes "Islamic State (Iraq)" in Iraq).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+
+import ahocorasick
+
+from worker.extract.countries import acled_country_name, country_code
+from worker.extract.types import ActorMention, Classification
+from worker.models import ActorType, EventType, SubEventType
+
+# ============================================================================ alias tables
+
+R = ActorType.REBEL_GROUP
+P = ActorType.POLITICAL_MILITIA
+I = ActorType.IDENTITY_MILITIA  # noqa: E741
+E = ActorType.EXTERNAL_FORCES
+S = ActorType.STATE_FORCES
+
+#: (ACLED name, actor type, home country or None, aliases separated by "|").
+#: A name may be a mapping "CC=Name;CC=Name;*=Default" chosen by the country context.
+NAMED: tuple[tuple[str, ActorType, str | None, str], ...] = (
+    # ---------------------------------------------------------------- Afghanistan, Pakistan
+    ("Taliban", R, "AF", "taliban|talibans|islamic emirate|haqqani network|haqqani"),
+    ("Taliban - Red Unit", R, "AF", "taliban red unit|red unit"),
+    ("NRF: National Resistance Front", R, "AF",
+     "nrf|national resistance front|anti-taliban force|anti-taliban forces|"
+     "anti-taliban resistance|taliban-resistant forces|taliban-resistant force|"
+     "taliban resistant forces|resistance front|panjshir resistance|resistance forces|"
+     "national resistance forces|national resistance force"),
+    ("TTP: Tehreek-i-Taliban Pakistan", R, "PK",
+     "ttp|tehreek-i-taliban|tehrik-i-taliban|tehreek-e-taliban|tehrik-e-taliban|"
+     "pakistani taliban|tehrik-i-taliban pakistan"),
+    ("BLA: Balochistan Liberation Army", R, "PK",
+     "bla|balochistan liberation army|baloch liberation army|baloch militants|"
+     "baloch separatists|blf|balochistan liberation front|baloch liberation front"),
+    ("LeT: Lashkar-e-Taiba", R, "PK", "lashkar-e-taiba|lashkar-e-toiba|=LeT|lashkar"),
+    ("JeM: Jaish-e-Mohammed", R, "PK", "jaish-e-mohammed|jaish-e-muhammad|=JeM|jaish"),
+    ("Hizbul Mujahideen", R, "IN", "hizbul mujahideen|hizb-ul-mujahideen|hm militants"),
+    ("TRF: The Resistance Front", R, "IN", "trf|the resistance front"),
+    ("Islamic State (*)", R, None,
+     "islamic state|=IS|isis|isil|daesh|daish|dawlah islamiyah|is-affiliated|is-linked|"
+     "is-planted|isis-linked|isis-affiliated|daesh-affiliated|is militants|isis militants"),
+    ("Islamic State (Afghanistan)", R, "AF",
+     "=ISKP|iskp|is-k|isis-k|is-kp|islamic state khorasan|islamic state khorasan province|"
+     "islamic state of khorasan|khorasan province|islamic state-khorasan|daesh-khorasan"),
+    ("Islamic State (West Africa)", R, "NG",
+     "=ISWAP|iswap|islamic state west africa|islamic state west africa province|"
+     "islamic state's west africa province|islamic state in west africa|"
+     "islamic state west africa province (iswap)"),
+    ("Islamic State (Greater Sahara)", R, "ML",
+     "=ISGS|isgs|islamic state in the greater sahara|islamic state greater sahara|"
+     "islamic state sahel|islamic state in greater sahara|islamic state sahel province|"
+     "islamic state in the sahel|=EIGS|eigs"),
+    ("Islamic State (Egypt)", R, "EG",
+     "is sinai|sinai province|wilayat sinai|islamic state sinai province|"
+     "islamic state's sinai province|ansar bayt al-maqdis"),
+    ("Islamic State (Central Africa)", R, "CD",
+     "=ISCAP|iscap|islamic state central africa|islamic state central africa province"),
+    ("SEPARATISTS", R, None, "separatists|separatist forces|separatist fighters|"
+     "separatist militants"),
+    ("Al Qaeda", R, None, "al qaeda|al-qaeda|al qaida|al-qaida|alqaeda"),
+    ("AQAP: Al Qaeda in the Arabian Peninsula", R, "YE",
+     "aqap|al qaeda in the arabian peninsula|al-qaeda in the arabian peninsula|"
+     "ansar al-sharia|ansar al sharia"),
+    ("AQIM: Al Qaeda in the Islamic Maghreb", R, None,
+     "aqim|al qaeda in the islamic maghreb|al-qaeda in the islamic maghreb"),
+    # ---------------------------------------------------------------- Sahel, West Africa
+    ("JNIM: Group for Support of Islam and Muslims", R, "ML",
+     "jnim|gsim|jama'at nusrat al-islam wal-muslimin|jamaat nusrat al-islam wal muslimin|"
+     "nusrat al-islam|group for the support of islam and muslims|"
+     "group for support of islam and muslims|katiba macina|katiba serma|ansar dine|"
+     "al-mourabitoun|al mourabitoun|support group for islam and muslims"),
+    ("Ansaroul Islam", R, "BF", "ansaroul islam|ansarul islam|ansar ul islam"),
+    ("VDP: Volunteers for the Defense of the Homeland", P, "BF",
+     "vdp|volunteers for the defense of the homeland|volunteers for the defence of the homeland|"
+     "volunteers for the defense of the fatherland|volunteers for the defence of the fatherland"),
+    ("Koglweogo Militia", I, "BF", "koglweogo|kogleweogo"),
+    ("Dan Na Ambassagou", I, "ML", "dan na ambassagou|dan nan ambassagou|dana ambassagou"),
+    ("Dozo Communal Militia (*)", I, None, "dozo|dozos|donso|donsos|dozo hunters|dozo militia"),
+    ("CMA: Coordination of Azawad Movements", R, "ML",
+     "=CMA|coordination of azawad movements|coordination of movements of azawad|mnla|hcua"),
+    ("GATIA: Imghad Tuareg and Allies Self-Defense Group", P, "ML", "gatia"),
+    ("Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad", R, "NG",
+     "boko haram|boko-haram|bokoharam|=JAS|jama'atu ahlis sunna|jamatu ahli is-sunnah|"
+     "shekau faction|shekau"),
+    ("Ansaru", R, "NG", "ansaru"),
+    ("IPOB: Indigenous People of Biafra", P, "NG",
+     "ipob|indigenous people of biafra|indigenous peoples of biafra|biafra separatists|"
+     "=ESN|eastern security network"),
+    ("CJTF: Civilian Joint Task Force", P, "NG", "cjtf|civilian jtf|civilian joint task force"),
+    ("Amotekun Corps", P, "NG", "amotekun"),
+    ("Niger Delta Avengers", R, "NG", "niger delta avengers|nda militants"),
+    ("Ambazonian Separatists", R, "CM",
+     "ambazonian separatists|ambazonia separatists|ambazonian|ambazonia|amba boys|amba fighters|"
+     "anglophone separatists|ambazonia defence forces|ambazonia defense forces|"
+     "ambazonian defence forces|restoration forces"),
+    # ---------------------------------------------------------------- Horn, East Africa
+    ("Al Shabaab", R, "SO",
+     "al shabaab|al-shabaab|al shabab|al-shabab|alshabaab|alshabab|shabaab|shabab|"
+     "harakat al-shabaab|harakat al shabaab|al shabaab's|al-shabaab's"),
+    ("Islamic State (Somalia)", R, "SO", "islamic state somalia|isis-somalia|isis somalia"),
+    ("AMISOM: African Union Mission in Somalia", E, "SO",
+     "amisom|atmis|african union mission in somalia|african union troops|au troops|"
+     "african union forces|au forces|au peacekeepers|african union peacekeepers"),
+    ("ASWJ: Ahlu Sunna Wal Jama'a", P, "SO", "aswj|ahlu sunna wal jama'a|ahlu sunna waljama'a"),
+    ("Mungiki Militia", P, "KE", "mungiki|mungiki sect|mungiki gang"),
+    ("MRC: Mombasa Republican Council", P, "KE", "mrc|mombasa republican council"),
+    ("SLDF: Sabaot Land Defence Force", P, "KE",
+     "sldf|sabaot land defence force|sabaot land defense force|sabaot militia|"
+     "sabaot land defence forces"),
+    ("Chinkororo Militia", P, "KE", "chinkororo"),
+    ("Sungu Sungu Militia", P, "KE", "sungu sungu|sungusungu"),
+    ("ODM: Orange Democratic Movement", P, "KE", "odm|orange democratic movement"),
+    ("TNA: The National Alliance", P, "KE", "tna|the national alliance"),
+    ("PNU: Party of National Unity", P, "KE", "pnu|party of national unity"),
+    ("Jubilee Party", P, "KE", "jubilee|jubilee party"),
+    ("OLF: Oromo Liberation Front", R, "ET",
+     "olf|oromo liberation front|=OLA|oromo liberation army|olf-shane|olf shane|shene"),
+    ("TPLF: Tigray People's Liberation Front", R, "ET",
+     "tplf|tigray people's liberation front|tigray peoples liberation front|tigray forces|"
+     "tigrayan forces|tdf|tigray defense forces|tigray defence forces"),
+    ("Fano Militia", I, "ET", "fano"),
+    ("SPLM/A-IO: Sudan People's Liberation Movement/Army (In Opposition)", R, "SS",
+     "splm-io|spla-io|splm/a-io|splm-a-io|splm io|spla io|splm/a-io|spla in opposition|"
+     "sudan people's liberation army in opposition|riek machar forces|machar forces"),
+    ("NAS: National Salvation Front", R, "SS", "=NAS|national salvation front"),
+    ("White Army", I, "SS", "white army"),
+    ("SLM/A: Sudan Liberation Movement/Army", R, "SD",
+     "slm/a|=SLA|=SLM|sudan liberation army|sudan liberation movement|slm-aw|sla-aw|"
+     "slm-mm|sla-mm"),
+    ("JEM: Justice and Equality Movement", R, "SD", "justice and equality movement"),
+    ("SPLM-N: Sudan People's Liberation Movement-North", R, "SD",
+     "splm-n|spla-n|sudan people's liberation movement-north|"
+     "sudan people's liberation movement north"),
+    ("Janjaweed Militia", P, "SD", "janjaweed|janjawid"),
+    ("Military Forces of Sudan (2019-) Rapid Support Forces", S, "SD",
+     "rsf|rapid support forces|rapid support force"),
+    # ---------------------------------------------------------------- Central Africa
+    ("ADF: Allied Democratic Forces", R, "CD", "adf|allied democratic forces|adf-nalu|adf rebels"),
+    ("M23: March 23 Movement", R, "CD", "m23|march 23 movement|mouvement du 23 mars|m23 rebels"),
+    ("CODECO: Cooperative for Development of Congo", P, "CD", "codeco|urdpc"),
+    ("FDLR: Democratic Forces for the Liberation of Rwanda", R, "CD",
+     "fdlr|democratic forces for the liberation of rwanda"),
+    ("Mayi Mayi Militia", P, "CD",
+     "mai-mai|mai mai|mayi-mayi|mayi mayi|maï-maï|raia mutomboki|nyatura|apcls|ndc-r|"
+     "nduma defence of congo|nduma defense of congo|mai-mai militia|mayi-mayi militia"),
+    ("Twirwaneho", I, "CD", "twirwaneho"),
+    ("FRPI: Patriotic Resistance Front of Ituri", R, "CD",
+     "frpi|patriotic resistance front of ituri"),
+    ("Kamuina Nsapu Militia", I, "CD", "kamuina nsapu|kamwina nsapu"),
+    ("MONUSCO: United Nations Organization Stabilization Mission in the Democratic Republic "
+     "of Congo", E, "CD", "monusco"),
+    ("CNDD-FDD-Imbonerakure: National Council for the Defence of Democracy (Imbonerakure "
+     "Faction)", P, "BI", "imbonerakure|imbonerakures|cndd-fdd youth|cndd-fdd militants"),
+    ("CNL: National Congress for Freedom", P, "BI",
+     "cnl|national congress for freedom|national congress for liberty"),
+    ("RED-Tabara", R, "BI", "red-tabara|red tabara"),
+    ("FNL: National Forces of Liberation", R, "BI", "fnl|national forces of liberation"),
+    ("FPRC: Popular Front for the Renaissance of Central Africa", R, "CF",
+     "fprc|popular front for the renaissance of central africa|popular front for the rebirth "
+     "of central africa"),
+    ("UPC: Union for Peace in the Central African Republic", R, "CF",
+     "=UPC|union for peace in the central african republic|union for peace in central africa"),
+    ("3R: Return, Reclamation, Rehabilitation", R, "CF", "3r|return, reclamation, rehabilitation"),
+    ("RPRC: Patriotic Movement for the Rebirth of the Central African People", R, "CF", "rprc"),
+    ("MPC: Patriotic Movement for Central Africa", R, "CF", "=MPC"),
+    ("Anti-Balaka", P, "CF", "anti-balaka|antibalaka|anti balaka"),
+    ("Ex-Seleka", R, "CF", "ex-seleka|seleka"),
+    ("MINUSCA: United Nations Multidimensional Integrated Stabilization Mission in the "
+     "Central African Republic", E, "CF", "minusca"),
+    ("Wagner Group", E, None, "wagner group|wagner|wagner mercenaries|russian mercenaries"),
+    ("Islamist Militia (Mozambique)", R, "MZ",
+     "ahlu sunna wal jamaa|ahl al-sunna wal jamaa|insurgents in cabo delgado|mashababos|"
+     "machababos"),
+    ("Dyck Advisory Group", E, "MZ", "dyck advisory group|dyck"),
+    ("Renamo Military Junta", R, "MZ", "renamo military junta|renamo junta|renamo"),
+    # ---------------------------------------------------------------- Middle East, North Africa
+    ("HTS: Hayat Tahrir al Sham", R, "SY",
+     "hts|hayat tahrir al-sham|hayat tahrir al sham|tahrir al-sham|tahrir al sham|"
+     "hayat tahrir al-sham's|al-nusra|nusra front|jabhat al-nusra|al-nusra front|"
+     "jabhat fateh al-sham"),
+    ("QSD: Syrian Democratic Forces", R, "SY",
+     "qsd|sdf|syrian democratic forces|ypg|ypj|people's protection units|"
+     "kurdish-led forces|kurdish-led sdf"),
+    ("Opposition Rebels (Syria)", R, "SY",
+     "opposition factions|opposition rebels|opposition fighters|opposition groups|"
+     "rebel factions|armed opposition|free syrian army|fsa|national front for liberation|"
+     "opposition forces|opposition's|turkish-backed factions|turkish-backed rebels|"
+     "turkish-backed opposition|syrian national army|turkish-backed syrian national army"),
+    ("Sultan Murad Division", R, "SY", "sultan murad division|sultan murad brigade|sultan murad"),
+    ("Hamza Division", R, "SY", "hamza division|al-hamza division"),
+    ("Al Sham Corps", R, "SY", "al sham corps|faylaq al-sham|faylaq al sham|sham legion"),
+    ("Ahrar al Sham", R, "SY", "ahrar al-sham|ahrar al sham"),
+    ("Jaish al Islam", R, "SY", "jaish al-islam|jaysh al-islam|jaish al islam"),
+    ("Hurras al Din", R, "SY", "hurras al-din|hurras al din|hurras ad-din"),
+    ("Turkistan Islamic Party", R, "SY", "turkistan islamic party|=TIP"),
+    ("Operation Peace Spring", E, "SY", "operation peace spring|peace spring"),
+    ("Military Forces of Iraq (2018-) Popular Mobilization Forces", S, "IQ",
+     "pmf|pmu|popular mobilization forces|popular mobilisation forces|popular mobilization units|"
+     "popular mobilisation units|hashd al-shaabi|hashd al shaabi|al-hashd al-shaabi|hashd|"
+     "tmf|tribal mobilization forces|tribal mobilisation forces"),
+    ("Military Forces of Iraq (2018-) Peshmerga - Kurdistan Regional Government", S, "IQ",
+     "peshmerga|pêşmerge|kurdish peshmerga"),
+    ("Kataib Hezbollah", P, "IQ", "kataib hezbollah|kata'ib hezbollah|kataib hizbollah"),
+    ("Asaib Ahl al Haq", P, "IQ", "asaib ahl al-haq|asa'ib ahl al-haq|asaib ahl al haq"),
+    ("PKK: Kurdistan Workers Party", R, "TR",
+     "pkk|kurdistan workers party|kurdistan workers' party|kurdistan worker's party|hpg|"
+     "people's defense forces|people's defence forces|pkk's"),
+    ("TAK: Kurdistan Freedom Hawks", R, "TR", "=TAK|kurdistan freedom hawks"),
+    ("HBDH: Peoples United Revolutionary Movement", R, "TR",
+     "hbdh|peoples' united revolutionary movement|peoples united revolutionary movement"),
+    ("Military Forces of Yemen (2016-) Supreme Political Council", S, "YE",
+     "houthi|houthis|al-houthi|al houthi|ansar allah|ansarallah|ansar-allah|pro-houthi|"
+     "houthi-led|houthi militia|houthi militias|houthi rebels|houthi forces|houthi fighters|"
+     "supreme political council"),
+    ("Military Forces of Yemen (2012-)", S, "YE",
+     "pro-hadi|hadi forces|pro-government forces in yemen|pro-islah|islah-affiliated|"
+     "yemeni government forces|hadi government forces|pro-hadi forces|hadi loyalists"),
+    ("STC: Southern Transitional Council", P, "YE",
+     "stc|southern transitional council|pro-stc|security belt|security belt forces|"
+     "southern resistance|southern separatists|shabwani elite|shabwani elite forces|"
+     "hadrami elite|hadrami elite forces"),
+    ("Giants Brigades", P, "YE", "giants brigades|al-amaliqa|amaliqa"),
+    ("Operation Restoring Hope", E, "YE",
+     "saudi-led coalition|saudi led coalition|arab coalition|saudi coalition|"
+     "saudi-led military coalition|saudi-emirati coalition|coalition warplanes|"
+     "coalition airstrikes|coalition air raids|coalition aircraft|coalition jets|"
+     "operation restoring hope"),
+    ("Hezbollah", P, "LB", "hezbollah|hizbollah|hizballah|hizbullah|hezbollah's"),
+    ("Amal Movement", P, "LB", "amal movement"),
+    ("Hamas Movement", R, "PS",
+     "hamas|qassam brigades|al-qassam brigades|izz ad-din al-qassam|izz al-din al-qassam|"
+     "ezzedine al-qassam"),
+    ("PIJ: Palestinian Islamic Jihad", R, "PS",
+     "palestinian islamic jihad|islamic jihad|al-quds brigades|al quds brigades|pij"),
+    ("Settlers (Israel)", P, "IL", "israeli settlers|jewish settlers|settlers|settler"),
+    ("Military Forces of Libya (2014-) Haftar Faction", S, "LY",
+     "lna|libyan national army|haftar|haftar's|haftar forces|haftar's forces|pro-haftar|"
+     "khalifa haftar|lnaf|libyan arab armed forces|laaf"),
+    ("Military Forces of Libya (2016-) Government of National Accord", S, "LY",
+     "gna|government of national accord|pro-gna|gna-aligned|gna-affiliated|volcano of rage|"
+     "burkan al-ghadab|=GNU|government of national unity"),
+    ("Military Forces of Iran (1989-) Islamic Revolutionary Guard Corps", S, "IR",
+     "irgc|islamic revolutionary guard corps|revolutionary guards|revolutionary guard|"
+     "quds force|basij"),
+    ("Polisario Front", R, "EH", "polisario|polisario front"),
+    # ---------------------------------------------------------------- Asia
+    ("NPA: New People's Army", R, "PH",
+     "npa|new people's army|new peoples army|new people’s army|cpp-npa|communist rebels|"
+     "communist terrorist group|communist terrorist groups|communist guerrillas|"
+     "communist insurgents|=CTG|=CTGs|red fighters"),
+    ("MILF: Moro Islamic Liberation Front", R, "PH", "=MILF|moro islamic liberation front"),
+    ("BIFF: Bangsamoro Islamic Freedom Fighters", R, "PH",
+     "=BIFF|bangsamoro islamic freedom fighters|bangsamoro islamic freedom movement"),
+    ("Abu Sayyaf Group", R, "PH", "abu sayyaf|abu sayyaf group|=ASG"),
+    ("Maute Group", R, "PH", "maute|maute group"),
+    ("ULA/AA: United League of Arakan/Arakan Army", R, "MM",
+     "arakan army|=AA|ula/aa|united league of arakan|=ULA"),
+    ("ARSA: Arakan Rohingya Salvation Army", R, "MM", "arsa|arakan rohingya salvation army"),
+    ("KIA: Kachin Independence Army", R, "MM", "=KIA|kachin independence army|=KIO"),
+    ("TNLA: Ta'ang National Liberation Army", R, "MM",
+     "tnla|ta'ang national liberation army|taang national liberation army"),
+    ("MNDAA: Myanmar National Democratic Alliance Army", R, "MM", "mndaa"),
+    ("KNLA: Karen National Liberation Army", R, "MM",
+     "knla|karen national liberation army|knu|karen national union"),
+    ("RCSS/SSA-S: Restoration Council of Shan State/Shan State Army-South", R, "MM",
+     "rcss|ssa-s|restoration council of shan state|shan state army-south"),
+    ("PDF: People's Defense Force", R, "MM", "people's defense force|people's defence force"),
+    ("Naxal-Maoist Rebels (India)", R, "IN",
+     "naxal|naxals|naxalite|naxalites|maoist|maoists|cpi-maoist|cpi (maoist)|cpi(maoist)|"
+     "maoist rebels|maoist insurgents|naxal-maoist"),
+    ("PLFI: People's Liberation Front of India", R, "IN", "plfi|"
+     "people's liberation front of india"),
+    ("ULFA: United Liberation Front of Asom", R, "IN", "ulfa|united liberation front of asom"),
+    ("NSCN: National Socialist Council of Nagaland", R, "IN",
+     "nscn|nscn-im|nscn-k|nscn(im)|nscn (im)|national socialist council of nagaland"),
+    ("Militia (Pro-Government)", P, None,
+     "pro-government militia|pro-government militias|pro-government militiamen|"
+     "pro-government militia members|pro-government uprising forces|uprising forces|"
+     "arbakai|local police militia"),
+    # ---------------------------------------------------------------- Americas
+    ("ELN: National Liberation Army", R, "CO",
+     "=ELN|national liberation army|ejercito de liberacion nacional|"
+     "ejército de liberación nacional"),
+    ("FARC Dissidents", R, "CO",
+     "farc dissidents|farc dissident|dissidents of the farc|farc-ep dissidents|farc|farc-ep|"
+     "dissident farc|segunda marquetalia"),
+    ("Gulf Clan", P, "CO",
+     "gulf clan|clan del golfo|clan del golfo's|=AGC|autodefensas gaitanistas|"
+     "gaitanista self-defense forces|urabenos|urabeños|los urabenos"),
+    ("EPL: Popular Liberation Army", R, "CO", "=EPL|popular liberation army|los pelusos|pelusos"),
+    ("Los Caparros", P, "CO", "los caparros|caparros|caparrapos|los caparrapos"),
+    ("Los Rastrojos", P, "CO", "los rastrojos|rastrojos"),
+    ("CJNG: Jalisco New Generation Cartel", P, "MX",
+     "cjng|jalisco new generation cartel|jalisco cartel|cartel jalisco nueva generacion|"
+     "cártel jalisco nueva generación|new generation jalisco cartel"),
+    ("Sinaloa Cartel", P, "MX", "sinaloa cartel|cartel de sinaloa|cártel de sinaloa"),
+    ("Gulf Cartel", P, "MX", "gulf cartel|cartel del golfo|cártel del golfo|=CDG"),
+    ("Los Zetas", P, "MX", "los zetas|zetas|cartel del noreste|cártel del noreste|=CDN"),
+    ("Santa Rosa de Lima Cartel", P, "MX", "santa rosa de lima cartel|"
+     "cartel de santa rosa de lima"),
+    ("La Familia Michoacana", P, "MX", "la familia michoacana|familia michoacana"),
+    ("Los Viagras Gang", P, "MX", "los viagras|viagras"),
+    ("Gente Nueva Gang", P, "MX", "gente nueva"),
+    ("Knights Templar Cartel", P, "MX", "knights templar|caballeros templarios"),
+    ("Guerreros Unidos", P, "MX", "guerreros unidos"),
+    ("La Linea Gang", P, "MX", "la linea|la línea"),
+    ("Beltran Leyva Cartel", P, "MX", "beltran leyva|beltrán leyva"),
+    ("Carteles Unidos", P, "MX", "carteles unidos|cárteles unidos"),
+    ("Union Tepito Gang", P, "MX", "union tepito|unión tepito"),
+    ("MS-13: Mara Salvatrucha", P, "SV", "ms-13|ms13|mara salvatrucha|ms 13"),
+    ("B-18: Barrio-18", P, "SV",
+     "barrio 18|barrio-18|b-18|18th street gang|calle 18|mara 18|m-18"),
+    ("PCC: First Capital Command", P, "BR",
+     "=PCC|primeiro comando da capital|first capital command"),
+    ("CV: Red Command", P, "BR", "comando vermelho|red command|=CV"),
+    ("TCP: Pure Third Command", P, "BR", "terceiro comando puro|pure third command|=TCP"),
+    ("ADA: Friends of Friends", P, "BR", "amigos dos amigos"),
+    ("Colectivos", P, "VE", "colectivos|colectivo|armed colectivos"),
+    ("Shining Path", R, "PE", "shining path|sendero luminoso"),
+    ("EPP: Paraguayan People's Army", R, "PY", "=EPP|paraguayan people's army|"
+     "paraguayan peoples army"),
+    ("Anti-Drug Vigilantes (Philippines)", P, "PH", "anti-drug vigilantes|vigilante gunmen"),
+    # ---------------------------------------------------------------- Europe, Caucasus
+    ("NAF: United Armed Forces of Novorossiya", R, "UA",
+     "=NAF|novorossiya|=DPR|=LPR|donetsk people's republic|luhansk people's republic|"
+     "lugansk people's republic|russian-backed separatists|pro-russian separatists|"
+     "russia-backed separatists|pro-russia separatists"),
+    ("Military Forces of Artsakh", S, "AZ",
+     "artsakh|nagorno-karabakh defense army|nagorno-karabakh defence army|karabakh forces|"
+     "nagorno-karabakh forces|armed forces of artsakh|artsakh defense army|=NKR"),
+    ("New IRA", R, "GB", "new ira|real ira|continuity ira"),
+    ("UVF: Ulster Volunteer Force", P, "GB", "uvf|ulster volunteer force"),
+    ("UDA: Ulster Defence Association", P, "GB", "uda|ulster defence association"),
+    # ---------------------------------------------------------------- international
+    ("NATO: North Atlantic Treaty Organization", E, None,
+     "nato|isaf|resolute support|nato-led|nato forces|nato troops"),
+    ("Operation Inherent Resolve", E, None,
+     "us-led coalition|u.s.-led coalition|international coalition|global coalition|"
+     "anti-isis coalition|anti-is coalition|operation inherent resolve"),
+    ("MINUSMA: United Nations Multidimensional Integrated Stabilization Mission in Mali", E, "ML",
+     "minusma"),
+    ("UNMISS: United Nations Mission in South Sudan", E, "SS", "unmiss"),
+    ("UNIFIL: United Nations Interim Force in Lebanon", E, "LB", "unifil"),
+    ("Military Forces of France", S, "FR",
+     "barkhane|operation barkhane|barkhane forces|french barkhane|takuba|task force takuba"),
+    ("MNJTF: Multinational Joint Task Force", E, None,
+     "mnjtf|multinational joint task force|multi-national joint task force"),
+    ("G5 Sahel Joint Force", E, None, "g5 sahel|g5 sahel joint force|g5-sahel"),
+)
+
+#: State forces known by a name or acronym: (alias, country code, "mil"/"pol", unit suffix).
+STATE_ALIASES: tuple[tuple[str, str, str, str], ...] = (
+    # Afghanistan
+    ("ana|andsf|ansf|afghan national army|afghan national defense and security forces|"
+     "afghan national defence and security forces|afghan national security forces|"
+     "afghan security forces|afghan army|afghan forces|afghan troops|afghan soldiers|"
+     "afghan commandos|afghan special forces|afghan military|afghan air force", "AF", "mil", ""),
+    ("anp|afghan national police|afghan local police|alp|afghan police", "AF", "pol", ""),
+    ("nds|national directorate of security", "AF", "mil", "National Directorate of Security"),
+    # Africa
+    ("fardc|armed forces of the democratic republic of congo|congolese army|"
+     "congolese soldiers|congolese military", "CD", "mil", ""),
+    ("=PNC|congolese national police|congolese police", "CD", "pol", ""),
+    ("updf|uganda people's defence force|uganda people's defense force|"
+     "ugandan army", "UG", "mil", ""),
+    ("kdf|kenya defence forces|kenya defense forces|kenyan army|kenyan military|kenyan troops|"
+     "kenyan soldiers", "KE", "mil", ""),
+    ("gsu|general service unit|administration police|kenya police reserve|kpr|atpu|"
+     "anti-terror police unit|anti-terrorism police unit|flying squad|kenya police|"
+     "kenyan police|rapid deployment unit|recce squad|dci|directorate of criminal investigations",
+     "KE", "pol", ""),
+    ("=SNA|somali national army|somali army|somali forces|somali government forces|"
+     "somali soldiers|somali troops|danab|somali military", "SO", "mil", ""),
+    ("somali police|somali police force|darawish", "SO", "pol", ""),
+    ("jubaland forces|jubaland security forces|jubaland troops", "SO", "mil", "Jubaland"),
+    ("puntland forces|puntland security forces|puntland troops|pmpf", "SO", "mil", "Puntland"),
+    ("somaliland forces|somaliland army|somaliland troops", "SO", "mil", "Somaliland"),
+    ("fama|malian armed forces|malian army|malian soldiers|malian troops|malian military",
+     "ML", "mil", ""),
+    ("burkinabe army|burkinabe soldiers|burkinabe forces|burkinabe troops|"
+     "burkinabe military|burkinabè army", "BF", "mil", ""),
+    ("nigerien army|nigerien soldiers|nigerien forces|nigerien troops|fds-niger", "NE", "mil", ""),
+    ("nigerian army|nigerian military|nigerian troops|nigerian soldiers|nigerian air force|"
+     "naf jets|"
+     "operation lafiya dole|operation hadin kai|operation safe haven|=JTF",
+     "NG", "mil", ""),
+    ("nigerian police|nigeria police|nigeria police force|npf|nscdc|civil defence corps|"
+     "anti-robbery squad|sars", "NG", "pol", ""),
+    ("sspdf|south sudan people's defence forces|south sudan people's defense forces|"
+     "south sudanese army|spla", "SS", "mil", ""),
+    ("sudanese armed forces|sudanese army|sudanese military|sudanese soldiers", "SD", "mil", ""),
+    ("endf|ethiopian national defense force|ethiopian national defence force|ethiopian army|"
+     "ethiopian military|ethiopian troops|ethiopian soldiers|ethiopian federal forces|"
+     "oromia special forces|oromia police|amhara special forces|liyu police|"
+     "somali region special police", "ET", "mil", ""),
+    ("burundian army|burundian soldiers|burundian military", "BI", "mil", ""),
+    ("faca|central african armed forces|central african army", "CF", "mil", ""),
+    ("fadm|mozambican army|mozambican armed forces|mozambican soldiers|mozambican troops|"
+     "mozambican defence and security forces", "MZ", "mil", ""),
+    ("=UIR|rapid intervention unit|mozambican police", "MZ", "pol", ""),
+    ("cameroonian army|cameroonian soldiers|cameroonian military|cameroonian troops|=BIR|"
+     "rapid intervention battalion", "CM", "mil", ""),
+    ("chadian army|chadian soldiers|chadian troops|chadian military", "TD", "mil", ""),
+    ("egyptian army|egyptian military|egyptian forces|egyptian troops|egyptian soldiers|"
+     "egyptian armed forces", "EG", "mil", ""),
+    ("zimbabwe republic police|zrp", "ZW", "pol", ""),
+    ("saps|south african police service|south african police|metro police|jmpd",
+     "ZA", "pol", ""),
+    ("sandf|south african national defence force", "ZA", "mil", ""),
+    ("fds|defence and security forces|defense and security forces", "", "mil", ""),
+    # Middle East
+    ("idf|israel defense forces|israel defence forces|israeli army|israeli military|"
+     "israeli occupation forces|occupation forces|israeli soldiers|israeli troops|"
+     "israeli forces|israeli air force|iof", "IL", "mil", ""),
+    ("israeli police|israel police|israeli border police", "IL", "pol", ""),
+    ("=MIT|national intelligence organization|turkish intelligence|turkish gendarmerie forces",
+     "TR", "pol", ""),
+    ("saa|syrian arab army|syrian army|syrian regime|regime forces|regime troops|"
+     "regime soldiers|regime's forces|regime army|pro-regime forces|syrian government forces|"
+     "assad forces|government of syria forces|regime militias|national defense forces|"
+     "national defence forces|ndf", "SY", "mil", ""),
+    ("=ISF|iraqi security forces|iraqi army|iraqi forces|iraqi troops|iraqi soldiers|"
+     "iraqi military|counter-terrorism service|=CTS", "IQ", "mil", ""),
+    ("iraqi police|federal police in iraq|rapid reaction forces|rapid reaction force|"
+     "rapid response forces|emergency response division", "IQ", "pol", ""),
+    ("lebanese army|lebanese armed forces|=LAF|lebanese soldiers|"
+     "lebanese military", "LB", "mil", ""),
+    ("turkish armed forces|=TSK|turkish army|turkish military|turkish soldiers|turkish troops|"
+     "turkish forces|turkish jets|turkish warplanes|turkish drones|turkish gendarmerie",
+     "TR", "mil", ""),
+    # Asia
+    ("bsf|border security force|crpf|central reserve police force|=ITBP|=SSB|sashastra seema bal|"
+     "assam rifles|rashtriya rifles|cobra commandos|indian army|indian military|indian troops|"
+     "indian soldiers|indian security forces|indian forces", "IN", "mil", ""),
+    ("=DRG|district reserve guard|=STF", "IN", "pol", ""),
+    ("frontier corps|levies|pakistani army|pakistan army|pakistani military|pakistani troops|"
+     "pakistani soldiers|pakistani forces|pakistani security forces|ispr", "PK", "mil", ""),
+    ("=CTD|counter-terrorism department|counter terrorism department", "PK", "pol", ""),
+    ("tatmadaw|myanmar military|myanmar army|burmese military|burmese army|myanmar troops|"
+     "myanmar soldiers|myanmar junta|military junta", "MM", "mil", ""),
+    ("armed forces of the philippines|philippine army|philippine military|"
+     "philippine marines|philippine troops|philippine soldiers", "PH", "mil", ""),
+    ("pnp|philippine national police|philippine police|=CIDG|special action force|=SAF|"
+     "police regional office", "PH", "pol", ""),
+    ("=PLA|people's liberation army|chinese army|chinese troops", "CN", "mil", ""),
+    # Americas
+    ("fanb|bolivarian national armed forces|gnb|bolivarian national guard|national guard (gnb)|"
+     "faes|special action forces|dgcim|directorate general of military counterintelligence|"
+     "sebin|bolivarian national intelligence service|venezuelan army|venezuelan military",
+     "VE", "mil", ""),
+    ("pnb|bolivarian national police|venezuelan police|cicpc", "VE", "pol", ""),
+    ("carabineros|chilean police|=PDI", "CL", "pol", ""),
+    ("=SEDENA|=SEMAR|mexican army|mexican military|mexican navy|mexican soldiers|national guard "
+     "in mexico|guardia nacional", "MX", "mil", ""),
+    ("municipal police|ministerial police|state police|federal police|traffic police|"
+     "civil police|highway police|prf|federal highway police|military police|"
+     "transit police|city police|local police", "", "pol", ""),
+    ("colombian army|colombian military|colombian soldiers|colombian troops|esmad|"
+     "mobile anti-riot squadron", "CO", "mil", ""),
+    ("brazilian army|brazilian military", "BR", "mil", ""),
+    ("us military|u.s. military|us forces|u.s. forces|us troops|u.s. troops|american forces|"
+     "american troops|us army|u.s. army|us air force|pentagon|us-led forces",
+     "US", "mil", ""),
+    ("russian forces|russian military|russian army|russian troops|russian soldiers|"
+     "russian warplanes|russian jets|russian military police|russian aircraft|russian air force",
+     "RU", "mil", ""),
+    ("ukrainian army|ukrainian forces|ukrainian military|ukrainian troops|ukrainian soldiers|"
+     "armed forces of ukraine|=AFU|ukrainian armed forces|government-controlled forces|"
+     "governmental positions|government positions", "UA", "mil", ""),
+    ("azerbaijani army|azerbaijani forces|azerbaijani military|azerbaijani soldiers|"
+     "azerbaijani troops|azerbaijani armed forces", "AZ", "mil", ""),
+    ("armenian army|armenian forces|armenian military|armenian soldiers|armenian troops",
+     "AM", "mil", ""),
+    ("french forces|french army|french military|french troops|french soldiers", "FR", "mil", ""),
+)
+
+#: Generic nouns for state forces (country from a demonym or the context).
+MILITARY_NOUNS = (
+    "soldier|soldiers|troops|troop|army|military|armed forces|security forces|security force|"
+    "government forces|government troops|government soldiers|state forces|military forces|"
+    "defence forces|defense forces|national army|marines|navy|naval forces|air force|"
+    "special forces|commandos|paratroopers|gendarmerie|gendarmes|gendarme|border guards|"
+    "border guard|coast guard|army units|military units|servicemen|serviceman|"
+    "federal forces|federal troops|pro-government forces|presidential guard|republican guard|"
+    "security personnel|security agents|security officers|security operatives|"
+    "military personnel|army personnel|warplanes|warplane|fighter jets|military aircraft|"
+    "military helicopter|military helicopters|helicopter gunships|gunships|air forces|"
+    "national guard|military intelligence|intelligence services|intelligence agents|"
+    "joint forces|combined forces|government's forces|armed forces personnel|army troops|"
+    "army soldiers|military troops|junta|militaries|sailors|rangers|"
+    "counter-terrorism forces|counterterrorism forces|anti-terror forces|peacekeepers|"
+    "military convoy|army convoy|military patrol|army patrol|military base|army base|"
+    "military post|army post|military checkpoint|army checkpoint|military positions|"
+    "military position|army positions|army position|garrison|barracks|military vehicle|"
+    "military vehicles|army camp|military camp|pro-government fighters|govt forces|"
+    "checkpoint|checkpoints|check point|check points|check-point|check-points|"
+    "security checkpoint|security post|security posts|outpost|outposts|convoy|convoys|"
+    "military supply convoy|supply convoy|patrol|patrols|military post|army post|"
+    "govt soldiers|government positions|government's positions|troopers|guards"
+)
+POLICE_NOUNS = (
+    "police|policeman|policemen|policewoman|policewomen|police officer|police officers|"
+    "police personnel|police forces|police force|riot police|cops|cop|constable|constables|"
+    "law enforcement|law enforcement officers|law enforcement agents|officers|officer|"
+    "police station|police post|police checkpoint|police patrol|police vehicle|police car|"
+    "police officials|police agents|police units|prison guards|prison warders|warders|"
+    "prison officers|wardens|police commander|police chief|policemen's|police's|"
+    "anti-riot police|riot squad|detectives|detective|counter-terror police|"
+    "counter-terrorism police|police sentries|sentries|sentry|police line|police lines|"
+    "border police officers|traffic officers|security guards at the police"
+)
+CIVILIAN_NOUNS = (
+    "civilian|civilians|villager|villagers|resident|residents|inhabitants|locals|"
+    "man|woman|men|women|child|children|boy|boys|girl|girls|baby|infant|toddler|teen|teens|"
+    "teenager|teenagers|minor|minors|youth|youths|young man|young men|young woman|young women|"
+    "farmer|farmers|herder|herders|herdsman|herdsmen|pastoralist|pastoralists|trader|traders|"
+    "merchant|merchants|shopkeeper|shopkeepers|vendor|vendors|shop owner|businessman|"
+    "businessmen|businesswoman|driver|drivers|passenger|passengers|journalist|journalists|"
+    "photojournalist|photojournalists|reporter|reporters|teacher|teachers|student|students|"
+    "pupil|pupils|worshipper|worshippers|worshiper|worshipers|congregants|pastor|pastors|"
+    "priest|priests|imam|imams|cleric|clerics|chief|chiefs|elder|elders|village head|"
+    "village chief|village elder|local leader|community leader|traditional leader|"
+    "doctor|doctors|nurse|nurses|health worker|health workers|aid worker|aid workers|"
+    "humanitarian worker|humanitarian workers|ngo worker|ngo workers|ngo staff|staff|"
+    "employee|employees|worker|workers|labourers|laborers|labourer|laborer|family|families|"
+    "person|persons|people|individual|individuals|victim|victims|pedestrian|pedestrians|"
+    "motorist|motorists|commuters|fishermen|fisherman|idp|idps|refugee|refugees|migrant|"
+    "migrants|displaced persons|politician|politicians|councillor|councillors|councilor|"
+    "councilors|mayor|mayors|candidate|candidates|activist|activists|blogger|bloggers|"
+    "lawyer|lawyers|judge|judges|official|officials|local official|government official|"
+    "election official|election officials|couple|wife|husband|son|sons|daughter|daughters|"
+    "father|mother|brother|brothers|sister|relatives|relative|citizen|citizens|"
+    "body|bodies|corpse|corpses|civil society|human rights defender|human rights defenders|"
+    "suspect|suspects|drug suspect|drug suspects|thief|thieves|suspected thief|"
+    "suspected thieves|detainee|detainees|prisoner|prisoners|inmate|inmates|hostages|"
+    "tourist|tourists|foreigner|foreigners|expatriate|expatriates|cattle herders|"
+    "village|villages|household|households|house|houses|home|homes|shop|shops|mosque|"
+    "church|school|hospital|market|bus|minibus|vehicle|car|truck|motorbike|motorcycle|"
+    "settlement|camp for displaced|idp camp|community|communities|worshippers'|"
+    "nationals|engineer|engineers|contractor|contractors|construction workers|"
+    "humanitarian|humanitarians|rights activist|party member|party members|supporter|"
+    "supporters|member of parliament|=MP|=MPs|legislator|senator|governor|minister|"
+    "businessmen|landowner|miner|miners|peasants|peasant|indigenous|tribal leader|"
+    "social leader|social leaders|community leaders|environmental defender|"
+    "land rights defender|villages'|man's|woman's|dead body|headman|muezzin|monk|monks|nun|"
+    "member|members|bodyguard|bodyguards|parents|mothers|fathers|worshipers|shepherd|shepherds|"
+    "mukhtar|village chief|sheikh|sheikhs|tribal elder|tribal elders|chieftain|director|"
+    "principal|journalist's|pastor's|widow|widows|orphans|schoolchildren|school children|"
+    "guard|watchman|farmworkers|agricultural workers|porters|gold miners|artisanal miners|"
+    "road workers|traveler|travelers|traveller|travellers|pilgrims|mourners|guests|customers|"
+    "residents'|villagers'|farmers'|riders|motorcyclists|boda boda riders|boda boda|"
+    "taxi drivers|okada riders|bikers|operators|truckers|truck drivers|transporters|"
+    "hawkers|street vendors|market women|nurses'|doctors'|retirees|pensioners|"
+    "unemployed|jobless youths|graduates|squatters|tenants|evictees"
+)
+#: Property targets: attacking them hurts no one (looting/property destruction).
+PROPERTY_NOUNS = (
+    "pipeline|pipelines|oil pipeline|tower|towers|mast|masts|telecommunication mast|"
+    "telecommunications mast|cell tower|cellphone tower|bank|banks|bank branch|building|"
+    "buildings|office|offices|property|properties|equipment|infrastructure|power line|"
+    "power lines|pylon|pylons|antenna|antennas|oil field|oil well|oil wells|factory|"
+    "factories|warehouse|warehouses|construction site|machinery|transmission towers|"
+    "transmission tower|power station|substation|bridge|bridges|railway|rail line|"
+    "statue|monument|billboard|atm|atms|petrol station|gas station|fuel station|store|"
+    "stores|supermarket|supermarkets|company premises|premises|crops|farm|farms|plantation"
+)
+#: Demonyms used as nouns for people ("two Palestinians", "an Afghan").
+DEMONYM_NOUNS = (
+    "afghan|palestinian|israeli|syrian|iraqi|somali|kenyan|nigerian|yemeni|iranian|indian|"
+    "pakistani|libyan|egyptian|ethiopian|eritrean|ugandan|malian|cameroonian|mexican|"
+    "venezuelan|colombian|brazilian|ukrainian|russian|american|bangladeshi|burundian|"
+    "rwandan|tanzanian|sudanese|lebanese|congolese|burkinabe|nigerien|chadian|mozambican|"
+    "filipino|turk|kurd|saudi|jordanian|tunisian|algerian|moroccan"
+)
+#: Civilian-type nouns that name a place or an object (targets, not people).
+CIVILIAN_OBJECTS = frozenset(
+    ["village", "villages", "house", "houses", "home", "homes", "shop", "shops", "mosque",
+     "church", "school", "hospital", "market", "bus", "minibus", "vehicle", "car", "truck",
+     "motorbike", "motorcycle", "settlement", "household", "households", "community",
+     "communities", "idp", "camp", "camp", "for", "displaced"]
+)
+PROTESTER_NOUNS = (
+    "protester|protesters|protestor|protestors|demonstrator|demonstrators|marchers|"
+    "picketers|strikers|striking workers|protesting workers|protesting residents|"
+    "protesting students|protesting farmers|protesting teachers|protesting doctors|"
+    "protesting drivers|protesting traders|protesting youths|protesting villagers|"
+    "sit-in participants|participants|crowd of protesters|group of protesters|"
+    "anti-government protesters|opposition supporters|hunger strikers"
+)
+RIOTER_NOUNS = (
+    "rioter|rioters|mob|mobs|angry mob|irate mob|angry crowd|irate crowd|crowd|crowds|"
+    "angry youths|irate youths|irate residents|angry residents|angry villagers|irate villagers|"
+    "looters|vigilantes|vigilante|vigilante group|rampaging youths|rowdy youths|"
+    "a group of youths|group of youths|mob of youth|youth mob|lynch mob|angry locals"
+)
+UNIDENTIFIED_NOUNS = (
+    "gunmen|gunman|armed men|armed man|unknown gunmen|unidentified gunmen|unknown gunman|"
+    "unidentified gunman|assailant|assailants|unknown assailants|unidentified assailants|"
+    "attacker|attackers|unknown attackers|unidentified attackers|armed individuals|"
+    "armed individual|armed persons|armed person|armed group|armed groups|unidentified armed group|"
+    "unknown armed group|militants|militant|armed militants|suspected militants|insurgents|"
+    "insurgent|rebels|rebel|jihadists|jihadist|terrorists|terrorist|extremists|perpetrators|"
+    "perpetrator|unknown persons|unknown people|unidentified men|unidentified persons|"
+    "unidentified people|unidentified individuals|unknown individuals|unknown men|masked men|"
+    "masked gunmen|hitmen|hit men|hitman|hired killers|armed robbers|robbers|bandits|"
+    "armed bandits|kidnappers|abductors|raiders|cattle rustlers|rustlers|armed assailants|"
+    "shooters|killers|arsonists|unknown arsonists|unidentified arsonists|suspected bandits|"
+    "armed youths|fighters|militiamen|militia|militias|guerrillas|guerrilla|combatants|"
+    "armed elements|unidentified armed men|unknown armed men|unidentified armed individuals|"
+    "unknown armed individuals|unknown perpetrators|unidentified perpetrators|"
+    "suspected insurgents|suspected rebels|suspected terrorists|suspected gunmen|"
+    "suspected jihadists|islamist militants|islamist insurgents|islamists|islamist fighters|"
+    "islamic militants|islamic insurgents|islamic fighters|islamist groups|islamist group|"
+    "militant group|militant groups|armed militant group|insurgent group|jihadist group|"
+    "terrorist group|extremist group|armed gang|armed gangs|"
+    "jihadist militants|armed assailant|motorcycle-borne gunmen|bandit|criminal group|"
+    "non-state armed group|unidentified military forces|unidentified warplanes|"
+    "unidentified aircraft|unknown aircraft|unidentified drone|unknown drone|"
+    "unidentified drones|unknown warplanes|sniper|snipers|unknown party|unknown parties|"
+    "unidentified party|suspected militant|armed fighters|armed attackers"
+)
+GANG_NOUNS = (
+    "gang|gangs|gang members|gang member|gangsters|gangster|drug traffickers|drug trafficker|"
+    "drug dealers|drug dealer|criminal gang|criminal gangs|criminals|criminal|cartel|cartels|"
+    "cartel members|narcos|traffickers|criminal organization|criminal organisation|"
+    "organized crime|organised crime|gang rivalry|rival gang|rival gangs|drug gang|drug gangs|"
+    "police militia|militiamen in rio|milicia|thugs|goons|cultists|cult members|cult group|"
+    "suspected cultists"
+)
+PRIVATE_NOUNS = (
+    "security guards|security guard|private security|private security guards|"
+    "watchmen|private guards|company guards|private security forces"
+)
+COMMUNAL_NOUNS = (
+    "communal militia|communal militias|local militia|local militias|local militiamen|"
+    "village militia|village defence force|village defense force|self-defense group|"
+    "self-defence group|self-defense groups|self-defence groups|self-defense militia|"
+    "self-defence militia|community militia|hunters|vigilance committee|vigilance group|"
+    "local vigilantes|local defence force|local defense force|ethnic militia|ethnic militias|"
+    "tribal militia|tribal militias|tribesmen|tribal fighters|clan militia|clan militias|"
+    "clan fighters|clansmen|sub-clan militia|clan militiamen|communal fighters"
+)
+GOVERNMENT_NOUNS = (
+    "government|authorities|ministry|governor's office|interior ministry|ministry of interior|"
+    "cabinet|parliament|lawmakers|president|prime minister|governorate|prefecture|"
+    "administration|state government|federal government|central government|local government|"
+    "local authorities|municipality|city council|council|court"
+)
+#: Phrases that look like actors and are not ("military attire", "police station" as a place
+#: is kept: it is a target).
+SKIP_PHRASES = (
+    "military attire|military uniform|military uniforms|military fatigues|army uniform|"
+    "army uniforms|police uniform|police uniforms|military-style|police-style|"
+    "military hospital|military court|military courts|military tribunal|police report|"
+    "police reports|police said|police say|police says|police sources|army said|"
+    "military said|military sources|security sources|police statement|army statement|"
+    "police spokesman|police spokesperson|army spokesman|military spokesman|"
+    "government said|government spokesman|state media|state television|state-run|"
+    "change to armed group|movement of forces|security measures|non-violent activity"
+)
+#: Ethnic names too common as other words to stand alone.
+_AMBIGUOUS_ETHNIC = frozenset(
+    ["somali", "arab", "afar", "issa", "fur", "jie", "pian", "twa", "meru", "bantu", "hausa",
+     "yoruba", "igbo", "naga", "bodo", "kuki", "luo", "nandi", "kamba", "fulani", "peul", "peulh",
+     "mbororo", "fulbe", "baloch", "pashtun", "hazara", "kuchi", "oromo", "amhara", "tigrayan",
+     "sidama", "bira", "nuba", "beja", "mossi", "songhai", "dogon", "bambara", "tuareg"])
+#: Nouns that follow a group's name and belong to the same mention ("Taliban fighters").
+HEAD_NOUNS = frozenset(
+    ["militants", "militant", "fighters", "fighter", "forces", "force", "members", "member",
+     "militia", "militias", "militiamen", "rebels", "rebel", "insurgents", "insurgent",
+     "jihadists", "jihadist", "gunmen", "gunman", "men", "troops", "soldiers", "elements",
+     "supporters", "loyalists", "group", "groups", "units", "unit", "operatives", "cadres",
+     "cadre", "combatants", "guerrillas", "positions", "position", "personnel", "officers",
+     "affiliates", "recruits", "commanders", "commander", "leader", "leaders", "faction",
+     "factions", "movement", "army", "police", "policemen", "attackers", "assailants", "raiders",
+     "herdsmen", "herders", "warriors", "youths", "bandits", "suspects", "suspect",
+     "sympathizers", "sympathisers", "terrorists", "terrorist", "members'", "drone", "drones"]
+)
+#: Definite noun phrases that point back to a group named earlier.
+ANAPHORS = (
+    "the group|the militant group|the armed group|the terrorist group|the jihadist group|"
+    "the insurgent group|the extremist group|the islamist group|the rebel group|"
+    "the militants|the insurgents|the jihadists|the rebels|the extremists|the terrorists|"
+    "the militia|the fighters|the organization|the organisation|the movement|"
+    "the group's|the militant group's|the insurgency|the outfit"
+)
+
+#: Ethnic groups whose name + a fighting noun ("Pokot raiders") makes an ethnic militia.
+ETHNIC_GROUPS = (
+    "fulani|peul|peulh|fulbe|mbororo|tiv|jukun|berom|hausa|yoruba|igbo|ijaw|itsekiri|urhobo|"
+    "bachama|tarok|eggon|kuteb|agatu|idoma|adara|mambilla|bassa|irigwe|tiv-jukun|"
+    "pokot|turkana|samburu|borana|boran|maasai|masai|kikuyu|luo|luhya|kalenjin|kisii|kuria|"
+    "meru|kamba|mijikenda|orma|pokomo|garre|degodia|ajuran|murulle|marakwet|tugen|nandi|"
+    "kipsigis|kipsigi|sabaot|bukusu|gabra|rendille|wardei|nyangatom|merille|dassanetch|"
+    "somali|toposa|dinka|nuer|murle|shilluk|mundari|lou nuer|bul nuer|anyuak|anuak|"
+    "oromo|amhara|gedeo|guji|gumuz|afar|issa|konso|qemant|sidama|wolayta|tigrayan|"
+    "hema|lendu|twa|bantu|banyamulenge|bafuliiru|babembe|nande|hunde|bira|"
+    "dogon|bambara|tuareg|mossi|songhai|daoussahak|"
+    "masalit|misseriya|rizeigat|zaghawa|fur|hawazma|nuba|beja|beni amer|salamat|"
+    "karamojong|dodoth|jie|matheniko|bokora|pian|"
+    "konkomba|nawuri|gonja|mamprusi|kusasi|bimoba|chokosi|"
+    "naga|kuki|meitei|bodo|santhal|adivasi|"
+    "arab|kuchi|baloch|pashtun|hazara"
+)
+ETHNIC_HEADS = (
+    "militia|militias|militiamen|militia members|raiders|herders|herdsmen|pastoralists|"
+    "bandits|warriors|youths|youth|gunmen|attackers|assailants|men|fighters|cattle rustlers|"
+    "rustlers|morans|armed men|tribesmen|clansmen|vigilantes|ethnic militia|ethnic militias|"
+    "community members|militants|armed youths|raiding party|mob|communities|clans"
+)
+
+
+# ============================================================================ matching code
+
+_KIND_NAMED, _KIND_MIL, _KIND_POL, _KIND_CIV, _KIND_OBJ, _KIND_PROT, _KIND_RIOT = range(7)
+_KIND_UNID, _KIND_GANG, _KIND_PRIV, _KIND_COMM, _KIND_GOV, _KIND_ETHN, _KIND_ANAPH = range(7, 14)
+_KIND_HEAD, _KIND_CLAN, _KIND_PROP, _KIND_EBARE, _KIND_SKIP = 14, 15, 16, 17, 18
+
+#: Roles exported to the classifier (what an actor mention is, coarsely).
+ROLE_STATE, ROLE_ARMED, ROLE_CIVILIAN, ROLE_OBJECT, ROLE_PROTESTER, ROLE_RIOTER = range(6)
+ROLE_GOVERNMENT, ROLE_CROWD, ROLE_PRIVATE, ROLE_PROPERTY = 6, 7, 8, 9
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _Entry:
+    kind: int
+    name: str  # fixed ACLED name ("" for names built from a country)
+    actor_type: ActorType
+    country: str | None  # country the entry is tied to (home of a group, a state's forces)
+    unit: str = ""  # state unit appended to "Military Forces of X"
+    case: str = ""  # exact-case form the text must show ("" = any case)
+    head: bool = False  # may follow a group's name inside the same mention
+    local: bool = False  # an acronym only used near its home country
+
+
+@dataclass(slots=True)
+class _Raw:
+    start: int
+    end: int
+    entry: _Entry
+    country: str | None  # country bound by a demonym or "of <Country>"
+    name: str = ""  # a name built from the text itself (clans)
+
+
+#: ACLED coders' labels that open some notes ("Arrests: ...", "Movement of forces: ...").
+LABEL = re.compile(
+    r"^\s*(movement of forces|change to armed group|change to group|security measures|"
+    r"arrests?|non-violent activity|other|looting|property destruction|defusal|detonation|"
+    r"weapons seizure|interception|headquarters established|base established|agreement|"
+    r"non-violent transfer of territory|disrupted weapons use)\s*:", re.IGNORECASE)
+_TRANSLATE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-",
+                            "\u00a0": " "})
+_FOLD = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-"),
+         ("\u00a0", " "))
+_NON_WORD = re.compile(r"[\W_]")
+
+
+def lowered(text: str) -> str:
+    """Lower-case `text` keeping every character at its offset (quotes and dashes folded)."""
+    if text.isascii():
+        return text.lower()
+    for fancy, plain in _FOLD:
+        if fancy in text:
+            text = text.replace(fancy, plain)
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(ch.lower()[:1] or ch for ch in text.translate(_TRANSLATE))
+    return low
+
+
+_ASCII = frozenset(chr(i) for i in range(128))
+_WORD_BYTES = bytes(c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in range(256))
+
+
+def words_of(low: str) -> str:
+    """`low` (lower case) with every non-alphanumeric character made a space, padded with one
+    space at each end: an automaton key " word " then matches whole words only, and a match
+    ending at index i of this string ends at index i - 1 of the text."""
+    if low.isascii():
+        return f" {low.encode('ascii').translate(_WORD_BYTES).decode('ascii')} "
+    if not any(ch.isalpha() for ch in set(low).difference(_ASCII)):
+        # only quotes, dashes and the like outside ASCII: each becomes a space
+        return f" {low.encode('ascii', 'replace').translate(_WORD_BYTES).decode('ascii')} "
+    return f" {_NON_WORD.sub(' ', low)} "
+
+
+def key_of(alias: str) -> str:
+    """The automaton key of an alias: its words between single spaces."""
+    return " " + " ".join(words_of(lowered(alias)).split()) + " "
+
+
+_CROWD_WORDS = frozenset(
+    ["residents", "villagers", "locals", "inhabitants", "youths", "youth", "students", "workers",
+     "traders", "supporters", "people", "citizens", "community", "communities", "drivers",
+     "farmers", "crowd", "crowds", "merchants", "vendors", "prisoners", "inmates", "detainees",
+     "fans", "labourers", "laborers", "employees", "riders", "motorcyclists", "boda", "bikers",
+     "operators", "truckers", "transporters", "hawkers", "retirees", "pensioners", "unemployed",
+     "graduates", "squatters", "tenants", "evictees", "teachers", "nurses", "doctors"]
+)
+
+_ENTRIES: list[_Entry] = []
+_KEYS: dict[str, list[_Entry]] = {}
+
+
+def _add(alias: str, entry: _Entry) -> None:
+    alias = alias.strip()
+    if not alias:
+        return
+    if alias.startswith("="):
+        form = alias[1:]
+        entry = _Entry(entry.kind, entry.name, entry.actor_type, entry.country, entry.unit,
+                       form, entry.head, entry.local or (entry.country is not None
+                                                         and " " not in form))
+        alias = form
+    key = key_of(alias)
+    if len(key) != len(lowered(alias)) + 2:
+        return  # punctuation inside the alias would not keep its length: unusable
+    bucket = _KEYS.setdefault(key, [])
+    if entry not in bucket:
+        bucket.append(entry)
+
+
+def _build() -> ahocorasick.Automaton:
+    for name, actor_type, home, aliases in NAMED:
+        for alias in aliases.split("|"):
+            short = home is not None and " " not in alias.strip() and len(alias.strip()) <= 6
+            _add(alias, _Entry(_KIND_NAMED, name, actor_type, home, local=short))
+    for aliases, code, branch, unit in STATE_ALIASES:
+        kind = _KIND_MIL if branch == "mil" else _KIND_POL
+        for alias in aliases.split("|"):
+            short = bool(code) and " " not in alias.strip() and len(alias.strip()) <= 6
+            _add(alias, _Entry(kind, "", ActorType.STATE_FORCES, code or None, unit, local=short))
+    for word in DEMONYM_NOUNS.split("|"):
+        home = country_code(word.capitalize())
+        if home is None:
+            continue
+        plural = word if word.endswith("ese") else f"{word}s"
+        entry = _Entry(_KIND_CIV, "", ActorType.CIVILIANS, home)
+        _add(plural, entry)
+    for word in PROPERTY_NOUNS.split("|"):
+        _add(word, _Entry(_KIND_PROP, "", ActorType.CIVILIANS, None))
+    generic = (
+        (MILITARY_NOUNS, _KIND_MIL, ActorType.STATE_FORCES),
+        (POLICE_NOUNS, _KIND_POL, ActorType.STATE_FORCES),
+        (PROTESTER_NOUNS, _KIND_PROT, ActorType.PROTESTERS),
+        (RIOTER_NOUNS, _KIND_RIOT, ActorType.RIOTERS),
+        (UNIDENTIFIED_NOUNS, _KIND_UNID, ActorType.UNIDENTIFIED),
+        (GANG_NOUNS, _KIND_GANG, ActorType.POLITICAL_MILITIA),
+        (PRIVATE_NOUNS, _KIND_PRIV, ActorType.POLITICAL_MILITIA),
+        (COMMUNAL_NOUNS, _KIND_COMM, ActorType.IDENTITY_MILITIA),
+        (CIVILIAN_NOUNS, _KIND_CIV, ActorType.CIVILIANS),
+        (GOVERNMENT_NOUNS, _KIND_GOV, ActorType.STATE_FORCES),
+        (ANAPHORS, _KIND_ANAPH, ActorType.UNIDENTIFIED),
+    )
+    for words, kind, actor_type in generic:
+        for alias in words.split("|"):
+            word = alias.lstrip("=")
+            real_kind = _KIND_OBJ if kind == _KIND_CIV and word in CIVILIAN_OBJECTS else kind
+            _add(alias, _Entry(real_kind, "", actor_type, None, head=word in HEAD_NOUNS))
+    for word in HEAD_NOUNS:
+        if word not in _KEYS:
+            _add(word, _Entry(_KIND_HEAD, "", ActorType.UNIDENTIFIED, None, head=True))
+    fulani = {"peul", "peulh", "fulbe", "mbororo"}
+    for group in ETHNIC_GROUPS.split("|"):
+        label = "Fulani" if group in fulani else " ".join(
+            part.capitalize() for part in group.replace("-", " - ").split()).replace(" - ", "-")
+        label = {"Masai": "Maasai", "Boran": "Borana"}.get(label, label)
+        _add(group, _Entry(_KIND_EBARE, f"{label} Ethnic Militia", ActorType.IDENTITY_MILITIA,
+                           None, unit="ambiguous" if group in _AMBIGUOUS_ETHNIC else ""))
+    for head in ETHNIC_HEADS.split("|"):
+        if key_of(head) not in _KEYS:
+            _add(head, _Entry(_KIND_HEAD, "", ActorType.UNIDENTIFIED, None, head=True))
+    for phrase in SKIP_PHRASES.split("|"):
+        _add(phrase, _Entry(_KIND_SKIP, "", ActorType.UNIDENTIFIED, None))
+    return _compile()
+
+
+#: The classifier's trigger keys, which ride on the same automaton (one pass per text).
+_TRIGGERS: dict[str, tuple[tuple[int, str, bool, str], ...]] = {}
+
+TriggerKeys = dict[str, tuple[tuple[int, str, bool, str], ...]]
+#: One automaton match: (index of its last character in `words_of`, (key length,
+#: actor entries, trigger keys)).
+Match = tuple[int, tuple[int, tuple[_Entry, ...], tuple[tuple[int, str, bool, str], ...]]]
+
+
+def _compile() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for key in _KEYS.keys() | _TRIGGERS.keys():
+        automaton.add_word(key, (len(key), tuple(_KEYS.get(key, ())), _TRIGGERS.get(key, ())))
+    automaton.make_automaton()
+    return automaton
+
+
+def add_trigger_keys(keys: TriggerKeys) -> None:
+    """Add the classifier's trigger keys (key -> (length, cue, prefix, exact case) tuples) to
+    the shared automaton, so that one pass over a text serves both modules."""
+    global _AUTOMATON
+    _TRIGGERS.update(keys)
+    _AUTOMATON = _compile()
+    matches.cache_clear()
+    _scan.cache_clear()
+    _find.cache_clear()
+    roles.cache_clear()
+
+
+@lru_cache(maxsize=1024)
+def matches(text: str) -> tuple[str, str, list[Match]]:
+    """(lower-cased text, its `words_of` form, every automaton match), computed once a text."""
+    low = lowered(text)
+    words = words_of(low)
+    return low, words, list(_AUTOMATON.iter(words))
+
+
+_AUTOMATON = _build()
+
+_IS_REGION: dict[str, str] = {
+    "AF": "Afghanistan", "PK": "Pakistan", "IQ": "Iraq", "SY": "Syria", "EG": "Egypt",
+    "LY": "Libya", "YE": "Yemen", "SO": "Somalia", "NG": "West Africa", "NE": "West Africa",
+    "TD": "West Africa", "CM": "West Africa", "ML": "Greater Sahara", "BF": "Greater Sahara",
+    "CD": "Central Africa", "UG": "Central Africa", "MZ": "Mozambique", "PH": "Philippines",
+    "IN": "India", "BD": "Bangladesh", "TR": "Turkey", "SA": "Saudi Arabia", "TN": "Tunisia",
+    "DZ": "Algeria", "LB": "Lebanon", "JO": "Jordan",
+}
+_THE = ("Democratic Republic", "Central African Republic", "Philippines", "United States",
+        "United Kingdom", "United Arab Emirates", "Netherlands", "Republic of", "Gambia",
+        "Comoros", "Maldives", "Bahamas", "Czech Republic", "Dominican Republic")
+_FULANI_LANDS = frozenset(
+    ["NG", "BF", "ML", "NE", "BJ", "CM", "CF", "TD", "GH", "SN", "GN", "CI", "TG", "MR"])
+_GANG_LANDS = frozenset(["BR"])
+
+
+@lru_cache(maxsize=4096)
+def _code_of(word: str) -> str | None:
+    """The country a capitalized word (a demonym or a country's name) names, if any."""
+    if len(word) < 3 or not word[0].isupper() or word.lower() in _NOT_PLACES:
+        return None
+    return country_code(word)
+
+
+#: Capitalized words that start sentences or titles and never name a country here.
+_NOT_PLACES = frozenset({
+    "the", "this", "that", "these", "those", "there", "then", "on", "in", "at", "an", "and",
+    "but", "for", "from", "with", "after", "before", "during", "when", "while", "some", "two",
+    "three", "four", "five", "several", "many", "local", "unknown", "unidentified", "suspected",
+    "alleged", "armed", "police", "army", "military", "security", "government", "president",
+    "minister", "governor", "officials", "authorities", "reports", "report", "source", "sources",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "around", "about", "also", "other", "state", "federal", "national",
+    "regional", "provincial", "district", "municipal", "county", "city", "town", "village",
+    "rural", "urban", "special", "joint", "pro", "anti", "former", "new", "old"})
+
+
+@lru_cache(maxsize=512)
+def _country_name(code: str) -> str:
+    return acled_country_name(code)
+
+
+def _forces_of(code: str | None) -> str:
+    if not code:
+        return ""
+    name = _country_name(code)
+    return f" of the {name}" if name.startswith(_THE) else f" of {name}"
+
+
+def _suffix(code: str | None) -> str:
+    return f" ({_country_name(code)})" if code else ""
+
+
+_OF_COUNTRY = re.compile(
+    r"\s+of\s+(?:the\s+)?([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})"
+    r"(?:\s+and\s+(?:the\s+)?([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}))?")
+_GAP_HEAD = re.compile(r"[\s-]*(?:(?:armed|suspected|alleged|islamist|militant|rebel|jihadist|"
+                       r"terrorist|insurgent|local|special|security|elite|'s)\s+)?")
+_GAP_OF = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?(?:a\s+|an\s+)?(?:[\w-]+'s\s+)?")
+_CLAN = re.compile(r"\b((?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:\s+and\s+[A-Z][a-z]+(?:[ -][A-Z]"
+                   r"[a-z]+)?)?)\s+(sub-clans?|clans?)\b")
+
+
+_AND = re.compile(r"\s+and\s+(?:the\s+)?")
+_ETHNIC_HEADS = frozenset(ETHNIC_HEADS.split("|"))
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$")
+_BY_ETHNIC = re.compile(r"\bby\s+$")
+
+
+def _ethnic(entry: _Entry) -> _Entry:
+    return _Entry(_KIND_ETHN, entry.name, entry.actor_type, None)
+
+
+def _coordinated_country(text: str, start: int) -> tuple[str, int, int] | None:
+    """For "Burundian and Rwandan soldiers": the first demonym, bound to its own mention."""
+    begin = text.rfind(" ", 0, start - 1) + 1
+    if not text.startswith(" and ", begin - 5):
+        return None
+    first = text.rfind(" ", 0, begin - 5) + 1
+    word = text[first:begin - 5]
+    code = _code_of(word)
+    return (code, first, begin - 5) if code else None
+
+
+def _prefix_country(text: str, start: int) -> str | None:
+    """The country named by the one or two words right before `start` ("Afghan", "South
+    Sudanese", "Iraq's")."""
+    if start < 4 or text[start - 1] != " ":
+        return None
+    begin = text.rfind(" ", 0, start - 1) + 1
+    if not text[begin:begin + 1].isupper():
+        return None
+    last = text[begin:start - 1]
+    if last.endswith(("'s", "’s")):
+        last = last[:-2]
+    last = last.rstrip(",;:)")
+    if begin >= 2 and text[begin - 1] == " ":
+        before = text.rfind(" ", 0, begin - 1) + 1
+        if text[before:before + 1].isupper():
+            code = _code_of(f"{text[before:begin - 1]} {last}")
+            if code:
+                return code
+    return _code_of(last)
+
+
+def _of_countries(text: str, end: int) -> list[tuple[str, int, int]]:
+    if not text.startswith(" of ", end):
+        return []
+    match = _OF_COUNTRY.match(text, end)
+    if not match:
+        return []
+    found: list[tuple[str, int, int]] = []
+    for group in (1, 2):
+        words = match.group(group)
+        if not words:
+            break
+        parts = words.split()
+        for size in range(len(parts), 0, -1):
+            code = _code_of(" ".join(parts[:size]))
+            if code:
+                begin = match.start(group)
+                found.append((code, begin, begin + len(" ".join(parts[:size]))))
+                break
+        else:
+            break
+    return found
+
+
+#: Kinds with nothing to merge or resolve when they come last (only a demonym to bind).
+_PLAIN = frozenset({_KIND_CIV, _KIND_PROT, _KIND_RIOT, _KIND_UNID, _KIND_GANG, _KIND_GOV})
+_BINDABLE = frozenset({_KIND_MIL, _KIND_POL, _KIND_CIV, _KIND_PROT, _KIND_RIOT, _KIND_UNID,
+                       _KIND_GANG, _KIND_GOV})
+
+
+@lru_cache(maxsize=1024)
+def _scan(text: str) -> tuple[_Raw, ...]:
+    """Every actor-like phrase of `text` (offsets relative to `text`), longest match first."""
+    low, _, found = matches(text)
+    anti = "anti" in low
+    hits: list[tuple[int, int, _Entry]] = []
+    for last, (length, entries, _) in found:
+        if not entries:
+            continue
+        start = last - length + 1
+        chosen: _Entry | None = entries[0]
+        if entries[0].case:
+            chosen = next((e for e in entries if not e.case or text[start:last - 1] == e.case),
+                          None)
+        if chosen is None:
+            continue
+        if anti and start >= 5 and low.startswith(("anti-", "anti "), start - 5) and \
+                not low.startswith("anti", start):
+            continue
+        hits.append((start, 1 - last, chosen))  # 1 - last == -end: longest first
+    if not hits:
+        return ()
+    hits.sort()
+    raws: list[_Raw] = []
+    reach = -1
+    for start, negative_end, entry in hits:
+        if start < reach:
+            continue
+        reach = -negative_end
+        raws.append(_Raw(start, reach, entry, None))
+    if "clan" in low:
+        _add_clans(text, raws)
+    out: list[_Raw] = []
+    index = 0
+    while index < len(raws):
+        raw = raws[index]
+        kind = raw.entry.kind
+        nxt = raws[index + 1] if index + 1 < len(raws) else None
+        if nxt is None and kind in _PLAIN:
+            if raw.entry.country is None:
+                raw.country = _prefix_country(text, raw.start)
+            out.append(raw)
+            break
+        # "members of the PKK", "fighters from Al Shabaab": the group is the mention
+        if nxt is not None and raw.entry.head and kind in (
+                _KIND_HEAD, _KIND_UNID, _KIND_COMM, _KIND_CIV) and (
+                nxt.entry.kind == _KIND_NAMED or (
+                    nxt.entry.kind in (_KIND_MIL, _KIND_POL) and kind != _KIND_CIV)
+                    or (kind == _KIND_CIV and nxt.entry.kind in (
+                        _KIND_MIL, _KIND_POL, _KIND_UNID, _KIND_GANG, _KIND_COMM, _KIND_ETHN,
+                        _KIND_ANAPH)
+                        and low[raw.start:raw.end].startswith("member"))) \
+                and _GAP_OF.fullmatch(text, raw.end, nxt.start):
+            nxt.start = raw.start
+            index += 1
+            continue
+        # "Taliban fighters", "LNA forces", "Afghan National Army soldiers"
+        while nxt is not None and nxt.entry.head and (
+                kind in (_KIND_NAMED, _KIND_ETHN, _KIND_CLAN)
+                or (kind in (_KIND_MIL, _KIND_POL) and raw.entry.country is not None)) \
+                and _GAP_HEAD.fullmatch(low, raw.end, nxt.start):
+            raw.end = nxt.end
+            index += 1
+            nxt = raws[index + 1] if index + 1 < len(raws) else None
+        if kind == _KIND_SKIP:
+            index += 1
+            continue
+        if kind == _KIND_EBARE and nxt is not None and nxt.start == raw.end + 1 and \
+                low[nxt.start:nxt.end] in _ETHNIC_HEADS:
+            # "Pokot raiders", "Fulani herdsmen": an ethnic militia
+            raw = _Raw(raw.start, nxt.end, _ethnic(raw.entry), None)
+            index += 1
+            nxt = raws[index + 1] if index + 1 < len(raws) else None
+            kind = _KIND_ETHN
+            while nxt is not None and nxt.entry.head and _GAP_HEAD.fullmatch(low, raw.end,
+                                                                             nxt.start):
+                raw.end = nxt.end
+                index += 1
+                nxt = raws[index + 1] if index + 1 < len(raws) else None
+        if kind == _KIND_EBARE:
+            if raw.entry.unit:
+                index += 1
+                continue  # "Somali", "Arab": a demonym or a language more often than a militia
+            # "Samburu and Borana herders", "between the Pokot and the Turkana"
+            if nxt is not None and nxt.entry.kind in (_KIND_ETHN, _KIND_EBARE) and \
+                    _AND.fullmatch(low, raw.end, nxt.start) and (
+                        nxt.entry.kind == _KIND_ETHN or _BETWEEN.search(
+                            low, max(0, raw.start - 14), raw.start)):
+                out.append(_Raw(raw.start, raw.end, _ethnic(raw.entry), None))
+                if nxt.entry.kind == _KIND_EBARE:
+                    nxt.entry = _ethnic(nxt.entry)
+            elif _BY_ETHNIC.search(low, max(0, raw.start - 4), raw.start) and (
+                    nxt is None or nxt.start > raw.end + 1):
+                out.append(_Raw(raw.start, raw.end, _ethnic(raw.entry), None))
+            index += 1
+            continue
+        if kind in _BINDABLE and raw.entry.country is None:
+            raw.country = _prefix_country(text, raw.start)
+            if raw.country is not None:
+                other = _coordinated_country(text, raw.start)
+                if other is not None:
+                    out.append(_Raw(other[1], other[2], raw.entry, other[0]))
+            if kind in (_KIND_MIL, _KIND_POL, _KIND_GOV) and raw.country is None:
+                countries = _of_countries(text, raw.end)
+                if countries:
+                    raw.country = countries[0][0]
+                    for code, begin, finish in countries[1:]:
+                        out.append(raw)
+                        raw = _Raw(begin, finish, raw.entry, code)
+        if kind == _KIND_ANAPH:
+            for previous in reversed(out):
+                if previous.entry.kind == _KIND_NAMED and \
+                        previous.entry.actor_type is not ActorType.STATE_FORCES:
+                    raw = _Raw(raw.start, raw.end, previous.entry, None)
+                    break
+        if kind != _KIND_HEAD:
+            out.append(raw)
+        index += 1
+    return tuple(out)
+
+
+def _add_clans(text: str, raws: list[_Raw]) -> None:
+    entry = _Entry(_KIND_CLAN, "", ActorType.IDENTITY_MILITIA, None)
+    for match in _CLAN.finditer(text):
+        sub = "Sub-Clan" if match.group(2).startswith("sub") else "Clan"
+        for part in match.group(1).split(" and "):
+            name = part.strip()
+            if name.lower() in ("the", "a", "rival", "two", "local"):
+                continue
+            begin = match.start(1) + match.group(1).find(part)
+            raws.append(_Raw(begin, match.end(), entry, None, f"{name} {sub} Militia"))
+    raws.sort(key=lambda r: (r.start, r.start - r.end))
+    kept: list[_Raw] = []
+    reach = -1
+    for raw in raws:
+        if raw.start < reach and raw.entry.kind != _KIND_CLAN:
+            continue
+        if kept and raw.start < kept[-1].end:
+            if raw.entry.kind == _KIND_CLAN:
+                kept[-1] = raw
+            continue
+        kept.append(raw)
+        reach = raw.end
+    raws[:] = kept
+
+
+def _role(raw: _Raw) -> int:
+    kind = raw.entry.kind
+    if kind == _KIND_NAMED:
+        if raw.entry.name in PARTIES:
+            return ROLE_CROWD
+        if raw.entry.actor_type in (ActorType.STATE_FORCES, ActorType.EXTERNAL_FORCES):
+            return ROLE_STATE
+        return ROLE_ARMED
+    return _KIND_ROLE[kind]
+
+
+#: Political parties: their members are civilians when attacked.
+PARTIES = frozenset({
+    "ODM: Orange Democratic Movement", "TNA: The National Alliance",
+    "PNU: Party of National Unity", "Jubilee Party", "CNL: National Congress for Freedom",
+})
+_MANY = re.compile(r"\b(?:hundreds|dozens|scores|thousands|crowd|group|mob|\d\d+|"
+                   r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\w*)"
+                   r"(?:\s+of)?\s+(?:\w+\s+)?$")
+_OFF_DUTY_AFTER = re.compile(r"\s*\(?(?:who was |who were )?(?:off-duty|off duty|retired)\b")
+_OFF_DUTY = re.compile(r"(?:\b(?:former|ex|retired|off-duty|off duty|demobili[sz]ed|"
+                       r"reintegrated|unarmed)[\s-]+(?:\w+\s+)?)$")
+
+
+_KIND_ROLE = {
+    _KIND_MIL: ROLE_STATE, _KIND_POL: ROLE_STATE, _KIND_CIV: ROLE_CIVILIAN,
+    _KIND_OBJ: ROLE_OBJECT, _KIND_PROT: ROLE_PROTESTER, _KIND_RIOT: ROLE_RIOTER,
+    _KIND_PROP: ROLE_PROPERTY,
+    _KIND_UNID: ROLE_ARMED, _KIND_GANG: ROLE_ARMED, _KIND_PRIV: ROLE_PRIVATE,
+    _KIND_COMM: ROLE_ARMED, _KIND_GOV: ROLE_GOVERNMENT, _KIND_ETHN: ROLE_ARMED,
+    _KIND_ANAPH: ROLE_ARMED, _KIND_CLAN: ROLE_ARMED, _KIND_HEAD: ROLE_ARMED,
+}
+
+
+_ARMED_KINDS = frozenset({_KIND_NAMED, _KIND_MIL, _KIND_POL, _KIND_UNID, _KIND_GANG,
+                          _KIND_PRIV, _KIND_COMM, _KIND_EBARE, _KIND_HEAD, _KIND_ANAPH})
+
+
+def any_armed(text: str) -> bool:
+    """Whether `text` may name an armed actor (cheap: no binding, no merging)."""
+    for _, (_, entries, _) in matches(text)[2]:
+        if entries and entries[0].kind in _ARMED_KINDS:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1024)
+def roles(text: str) -> tuple[tuple[int, int, int], ...]:
+    """(start, end, role) of every actor-like phrase of `text`, for the classifier; a civilian
+    noun that names a crowd ("residents", "youths") has ROLE_CROWD."""
+    out: list[tuple[int, int, int]] = []
+    low = matches(text)[0]
+    off_duty = "former" in low or "duty" in low or "retired" in low or "ex-" in low or \
+        "demobili" in low or "reintegrated" in low or "unarmed" in low
+    for raw in _scan(text):
+        kind = raw.entry.kind
+        role = _role(raw) if kind == _KIND_NAMED else _KIND_ROLE[kind]
+        if role == ROLE_CIVILIAN:
+            head = low[raw.start:raw.end].rsplit(" ", 1)[-1]
+            if head in _CROWD_WORDS or (head in ("people", "men", "women", "persons") and
+                                        _MANY.search(low, max(0, raw.start - 24), raw.start)):
+                role = ROLE_CROWD
+        elif off_duty and role in (ROLE_STATE, ROLE_ARMED) and (
+                _OFF_DUTY.search(low, max(0, raw.start - 24), raw.start) or
+                _OFF_DUTY_AFTER.match(low, raw.end)):
+            role = ROLE_CIVILIAN
+        out.append((raw.start, raw.end, role))
+    return tuple(out)
+
+
+def _name(raw: _Raw, context: str | None, text: str
+          ) -> tuple[str, ActorType, str | None] | None:
+    entry = raw.entry
+    kind = entry.kind
+    if entry.local and context and entry.country and not _near(entry.country, context):
+        return None  # a short acronym far from home means something else
+    code = raw.country or entry.country or context
+    if kind == _KIND_NAMED:
+        name = _BY_COUNTRY.get((entry.name, context or ""), entry.name)
+        if name.startswith("Settlers") and context not in (None, "IL", "PS"):
+            return f"Civilians{_suffix(context)}", ActorType.CIVILIANS, context
+        if name == "SEPARATISTS":
+            if context == "UA":
+                return "NAF: United Armed Forces of Novorossiya", ActorType.REBEL_GROUP, "UA"
+            if context == "CM":
+                return "Ambazonian Separatists", ActorType.REBEL_GROUP, "CM"
+            return f"Unidentified Armed Group{_suffix(context)}", ActorType.UNIDENTIFIED, context
+        if name == "Islamic State (*)":
+            region = _IS_REGION.get(context or "")
+            return (f"Islamic State ({region})" if region else "Islamic State",
+                    entry.actor_type, context)
+        if name.endswith("(*)"):
+            return f"{name[:-4]}{_suffix(context)}", entry.actor_type, context
+        return name, entry.actor_type, entry.country
+    if kind == _KIND_MIL:
+        if code == "US" and context == "AF":
+            return "NATO: North Atlantic Treaty Organization", ActorType.EXTERNAL_FORCES, None
+        unit = f" {entry.unit}" if entry.unit else ""
+        return f"Military Forces{_forces_of(code)}{unit}", ActorType.STATE_FORCES, code
+    if kind == _KIND_POL:
+        return f"Police Forces{_forces_of(code)}", ActorType.STATE_FORCES, code
+    if kind == _KIND_CIV:
+        return f"Civilians{_suffix(code)}", ActorType.CIVILIANS, code
+    if kind == _KIND_PROT:
+        return f"Protesters{_suffix(code)}", ActorType.PROTESTERS, code
+    if kind == _KIND_RIOT:
+        return f"Rioters{_suffix(code)}", ActorType.RIOTERS, code
+    if kind in (_KIND_UNID, _KIND_ANAPH):
+        if code == "MZ" and "islam" in text[raw.start:raw.end].lower():
+            return "Islamist Militia (Mozambique)", ActorType.REBEL_GROUP, "MZ"
+        return _unidentified(code)
+    if kind == _KIND_GANG:
+        return f"Unidentified Gang{_suffix(code)}", ActorType.POLITICAL_MILITIA, code
+    if kind == _KIND_PRIV:
+        return f"Private Security Forces{_suffix(code)}", ActorType.POLITICAL_MILITIA, code
+    if kind == _KIND_COMM:
+        return f"Unidentified Communal Militia{_suffix(code)}", ActorType.IDENTITY_MILITIA, code
+    if kind == _KIND_GOV:
+        return f"Government{_forces_of(code)}", ActorType.STATE_FORCES, code
+    if kind == _KIND_ETHN:
+        return f"{entry.name}{_suffix(code)}", ActorType.IDENTITY_MILITIA, code
+    if kind == _KIND_CLAN:
+        return f"{raw.name}{_suffix(code)}", ActorType.IDENTITY_MILITIA, code
+    return None
+
+
+_BY_COUNTRY: dict[tuple[str, str], str] = {
+    ("NRF: National Resistance Front", "YE"): "National Resistance Forces",
+    ("ADF: Allied Democratic Forces", "CM"): "Ambazonian Separatists",
+}
+_REGIONS = (
+    "KE UG SO ET SS SD TZ RW BI CD DJ ER", "NG NE ML BF TD CM BJ TG GH CI SN GN MR GM SL LR CF",
+    "CD CF CM TD CG GA GQ AO RW BI UG SS", "ZA ZW MZ MW ZM BW NA LS SZ AO MG TZ",
+    "EG LY TN DZ MA SY IQ LB IL PS JO YE SA IR TR KW BH QA AE OM SD",
+    "AF PK IN BD NP LK MM BT IR", "PH MM TH ID MY KH LA VN CN", "MX GT HN SV NI CR PA BZ",
+    "CO VE EC PE BO BR CL AR PY UY", "UA RU AZ AM GE BY MD TR", "US CA MX",
+    "FR ML NE BF TD", "GB IE",
+)
+_NEIGHBOURS: dict[str, set[str]] = {}
+for _line in _REGIONS:
+    _codes = set(_line.split())
+    for _code in _codes:
+        _NEIGHBOURS.setdefault(_code, set()).update(_codes)
+
+
+def _near(home: str, context: str) -> bool:
+    return home == context or context in _NEIGHBOURS.get(home, ())
+
+
+def _unidentified(code: str | None) -> tuple[str, ActorType, str | None]:
+    if code in _GANG_LANDS:
+        return f"Unidentified Gang{_suffix(code)}", ActorType.UNIDENTIFIED, code
+    return f"Unidentified Armed Group{_suffix(code)}", ActorType.UNIDENTIFIED, code
+
+
+def find_actors(text: str, offset: int = 0, country_code: str | None = None) -> list[ActorMention]:
+    """Every actor mention of `text`, normalized to ACLED names.
+
+    `offset` is added to every span (pass the sentence's start in the article body so the
+    spans index the body); `country_code` (ISO alpha-2) is the country the text is about, used
+    for actors named without one ("soldiers", "gunmen", "residents").
+    """
+    return list(_find(text, offset, country_code))
+
+
+_NAMES: dict[tuple[int, str | None, str | None, str], tuple[str, ActorType, str | None]
+             | None] = {}
+
+
+@lru_cache(maxsize=1024)
+def _find(text: str, offset: int, context: str | None) -> tuple[ActorMention, ...]:
+    out: list[ActorMention] = []
+    for raw in _scan(text):
+        kind = raw.entry.kind
+        if kind in (_KIND_OBJ, _KIND_PROP):
+            continue
+        if kind == _KIND_UNID and context == "MZ":
+            named = _name(raw, context, text)
+        else:
+            key = (id(raw.entry), raw.country, context, raw.name)
+            if key in _NAMES:
+                named = _NAMES[key]
+            else:
+                named = _NAMES[key] = _name(raw, context, text)
+        if named is None:
+            continue
+        name, actor_type, code = named
+        out.append(ActorMention(name, actor_type, code, offset + raw.start, offset + raw.end,
+                                text[raw.start:raw.end]))
+    return tuple(out)
+
+
+# ============================================================================ choosing actors
+
+_ARMED_TYPES = frozenset({ActorType.STATE_FORCES, ActorType.REBEL_GROUP,
+                          ActorType.POLITICAL_MILITIA, ActorType.IDENTITY_MILITIA,
+                          ActorType.EXTERNAL_FORCES, ActorType.UNIDENTIFIED})
+_BY = re.compile(r"\b(?:by|from)\s+(?:(?:the|a|an|suspected|alleged|presumed|reported|"
+                 r"unknown|unidentified|armed|some|several|two|three|four|five|six|a few|"
+                 r"group of|number of|members of|heavily|\d+)\s+){0,4}$")
+_PATIENT_BEFORE = re.compile(
+    r"\b(?:on|against|targeting|targeted|target|at|toward|towards|attacked|attacking|killed|"
+    r"killing|ambushed|ambushing|shot|shooting|wounding|injuring|abducted|kidnapped|"
+    r"abducting|kidnapping|arrested|arresting|detained|detaining|beat|beating|hit|hitting|"
+    r"struck|striking|shelled|shelling|bombed|bombing|raided|raiding|stormed|executed|"
+    r"murdered|beheaded|into|upon|with|and|leaving|left|positions of|position of)\s+"
+    r"(?:(?:the|a|an|two|three|several|\d+|suspected|alleged|presumed|local|positions of|"
+    r"members of)\s+){0,3}$")
+_PASSIVE_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:was|were|is|are|been|being|got|get)\s+"
+                            r"(?:\w+ly\s+)?(?:\w+\s+)?$")
+_INITIATOR = re.compile(
+    r"\s+(?:\w+\s+){0,2}(?:launched|carried out|staged|mounted|led|initiated|conducted|"
+    r"started|began|attacked|ambushed|stormed|raided|opened fire|fired|shelled)\b")
+_INITIATED_BY = re.compile(r"\b(?:attacks?|offensive|assault|ambush|raids?)\s+(?:\w+\s+){0,2}"
+                           r"(?:led |launched |carried out |staged |initiated )?by\s+"
+                           r"(?:the\s+)?$")
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+|\n")
+_HERDERS = frozenset({"herders", "herdsmen", "herdsman", "herder", "pastoralists"})
+
+
+def _is_armed(m: ActorMention) -> bool:
+    return m.actor_type in _ARMED_TYPES and not m.name.startswith("Government")
+
+
+def _is_state(m: ActorMention) -> bool:
+    return m.actor_type in (ActorType.STATE_FORCES, ActorType.EXTERNAL_FORCES) and \
+        not m.name.startswith("Government")
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around [start, end) (a period, ! or ? and a space, or a line break)."""
+    begin = 0
+    for mark in (". ", "! ", "? ", "\n", '." ', '.” '):
+        found = text.rfind(mark, max(0, start - 600), start)
+        if found >= 0:
+            begin = max(begin, found + len(mark))
+    finish = len(text)
+    for mark in (". ", "! ", "? ", "\n"):
+        found = text.find(mark, end, finish)
+        if found >= 0:
+            finish = found
+    return begin, finish
+
+
+def _synth(name: str, actor_type: ActorType, code: str | None,
+           cls: Classification) -> ActorMention:
+    """An actor the text implies but does not name: spans the event's trigger words."""
+    return ActorMention(name, actor_type, code, cls.start, cls.end, cls.text)
+
+
+def _unknown(code: str | None, cls: Classification) -> ActorMention:
+    name, actor_type, code = _unidentified(code)
+    return _synth(name, actor_type, code, cls)
+
+
+def _by_agent(text: str, m: ActorMention) -> bool:
+    window = text[max(0, m.start - 45):m.start].lower()
+    return ("by " in window or "from " in window) and bool(_BY.search(window))
+
+
+_PATIENT_WORDS = frozenset(
+    ["on", "against", "targeting", "targeted", "target", "at", "toward", "towards", "attacked",
+     "attacking", "killed", "killing", "ambushed", "ambushing", "shot", "shooting", "wounding",
+     "injuring", "abducted", "kidnapped", "abducting", "kidnapping", "arrested", "arresting",
+     "detained", "detaining", "beat", "beating", "hit", "hitting", "struck", "striking",
+     "shelled", "shelling", "bombed", "bombing", "raided", "raiding", "stormed", "executed",
+     "murdered", "beheaded", "into", "upon", "with", "and", "of", "leaving", "left"])
+_PATIENT_AFTER = re.compile(
+    r"\s+(?:\w+\s+){0,3}?(?:was|were|is|are|been|got|had been|have been|has been)\s+"
+    r"(?:\w+ly\s+)?(?:killed|wounded|injured|shot|hurt|attacked|abducted|kidnapped|targeted|"
+    r"hit|struck|ambushed|executed|beheaded|murdered|stabbed|beaten|arrested|detained|"
+    r"captured|slain|lynched|hacked|burned|burnt|seriously|critically|fatally|taken)\b")
+
+
+_AUX = (" was ", " were ", " is ", " are ", " been ", " got ")
+
+
+def _is_patient(text: str, m: ActorMention, cls: Classification) -> bool:
+    before = text[max(0, m.start - 45):m.start].lower()
+    if not _PATIENT_WORDS.isdisjoint(before.split()[-5:]) and _PATIENT_BEFORE.search(before):
+        return True
+    after = text[m.end:m.end + 50]
+    if any(aux in after for aux in _AUX) and _PATIENT_AFTER.match(text, m.end):
+        return True
+    if m.end <= cls.start:
+        between = text[m.end:cls.start].lower()
+        if _PASSIVE_AFTER.match(between + " "):
+            return True
+    return False
+
+
+def _agent(text: str, pool: list[ActorMention], cls: Classification, begin: int,
+           end: int, strict: bool = False) -> ActorMention | None:
+    """The initiator among `pool`: a "by X" agent, else the subject before the trigger (with
+    `strict`, nobody else: a bomb's victims named after it did not plant it)."""
+    in_sentence = [m for m in pool if begin <= m.start < end]
+    by = [m for m in in_sentence if _by_agent(text, m)]
+    if by:
+        after = [m for m in by if m.start >= cls.start]
+        return after[0] if after else by[-1]
+    before = [m for m in in_sentence if m.end <= cls.start and not _is_patient(text, m, cls)]
+    if before:
+        return before[0]
+    if strict:
+        return None
+    free = [m for m in in_sentence if not _is_patient(text, m, cls)]
+    if free:
+        return free[0]
+    others = [m for m in pool if not (begin <= m.start < end)]
+    by = [m for m in others if _by_agent(text, m)]
+    if by:
+        return by[0]
+    return None
+
+
+_STARTS = frozenset(
+    ["launched", "carried", "staged", "mounted", "led", "initiated", "conducted", "started",
+     "began", "attacked", "ambushed", "stormed", "raided", "opened", "fired", "shelled"])
+
+
+def _initiates(text: str, m: ActorMention) -> bool:
+    """Whether the text says `m` started the fighting ("X launched an attack", "attacks led
+    by X")."""
+    if not _STARTS.isdisjoint(text[m.end:m.end + 40].split()[:3]) and \
+            _INITIATOR.match(text, m.end):
+        return True
+    window = text[max(0, m.start - 60):m.start].lower()
+    return "by" in window and bool(_INITIATED_BY.search(window))
+
+
+def _resolve(mentions: list[ActorMention]) -> list[ActorMention]:
+    """Sorted, without duplicates; "the group" after a named group becomes that group."""
+    out: list[ActorMention] = []
+    last_group: ActorMention | None = None
+    previous = (-1, -1)
+    ordered = all(a.start <= b.start for a, b in pairwise(mentions))
+    for m in (mentions if ordered else sorted(mentions, key=_mention_order)):
+        if (m.start, m.end) == previous:
+            continue
+        previous = (m.start, m.end)
+        if m.actor_type in (ActorType.REBEL_GROUP, ActorType.POLITICAL_MILITIA,
+                            ActorType.IDENTITY_MILITIA) and not m.name.startswith("Unidentified"):
+            last_group = m
+        elif m.actor_type is ActorType.UNIDENTIFIED and m.text.lower().startswith("the ") \
+                and last_group is not None:
+            m = ActorMention(last_group.name, last_group.actor_type, last_group.country_code,
+                             m.start, m.end, m.text)
+        out.append(m)
+    return out
+
+
+def _mention_order(m: ActorMention) -> tuple[int, int]:
+    return m.start, -m.end
+
+
+def _distinct(pool: list[ActorMention], other: ActorMention | None) -> list[ActorMention]:
+    if other is None:
+        return pool
+    return [m for m in pool if m.name != other.name]
+
+
+def pick_actors(text: str, mentions: list[ActorMention], classification: Classification,
+                country_code: str | None
+                ) -> tuple[ActorMention | None, ActorMention | None, list[ActorMention]]:
+    """ACLED's actor1 (initiator), actor2 (target or other side) and associated actors.
+
+    `text` is the article body that `mentions` and `classification` index; `country_code` is
+    the event's country, used for actors the text implies without naming ("Civilians (Kenya)"
+    for a killing, "Unidentified Armed Group (Kenya)" when the perpetrators are unknown).
+    An implied actor spans the event's trigger words.
+    """
+    cls = classification
+    ms = _resolve(mentions)
+    begin, end = _sentence_bounds(text, cls.start, cls.end)
+    event, sub = cls.event_type, cls.sub_event_type
+    cc = country_code
+    if event is EventType.PROTESTS:
+        a1, a2 = _protest(ms, cls, cc)
+    elif event is EventType.RIOTS:
+        a1, a2 = _riot(text, ms, cls, cc, begin, end)
+    elif event is EventType.BATTLES:
+        a1, a2 = _battle(text, ms, cls, cc, begin, end)
+    elif event is EventType.VIOLENCE_AGAINST_CIVILIANS:
+        a1, a2 = _violence(text, ms, cls, cc, begin, end)
+    elif event is EventType.EXPLOSIONS:
+        a1, a2 = _remote(text, ms, cls, cc, begin, end)
+    else:
+        a1, a2 = _strategic(text, ms, cls, cc, begin, end, sub)
+    chosen = {(m.name, m.start) for m in (a1, a2) if m is not None}
+    names = {m.name for m in (a1, a2) if m is not None}
+    assoc: list[ActorMention] = []
+    for m in ms:
+        if (m.name, m.start) in chosen or m.name in names or not _is_armed(m):
+            continue
+        if m.actor_type is ActorType.UNIDENTIFIED:
+            continue
+        names.add(m.name)
+        assoc.append(m)
+    return a1, a2, assoc
+
+
+def _first(ms: list[ActorMention], types: frozenset[ActorType] | tuple[ActorType, ...]
+           ) -> ActorMention | None:
+    return next((m for m in ms if m.actor_type in types), None)
+
+
+def _crowd_country(ms: list[ActorMention], types: tuple[ActorType, ...],
+                   cc: str | None) -> str | None:
+    """The country of a crowd: a demonym on the protesters or rioters, else on the people
+    named first ("Venezuelan migrants protested"), else the event's country."""
+    for m in ms:
+        if m.actor_type in types and m.country_code:
+            return m.country_code
+    for m in ms[:3]:
+        if m.actor_type is ActorType.CIVILIANS and m.country_code and m.country_code != cc:
+            return m.country_code
+    return cc
+
+
+def _protest(ms: list[ActorMention], cls: Classification, cc: str | None
+             ) -> tuple[ActorMention | None, ActorMention | None]:
+    prot = _first(ms, (ActorType.PROTESTERS,))
+    code = _crowd_country(ms, (ActorType.PROTESTERS,), cc)
+    a1 = prot if prot is not None and prot.country_code == code else _synth(
+        f"Protesters{_suffix(code)}", ActorType.PROTESTERS, code, cls)
+    if cls.sub_event_type is SubEventType.PEACEFUL_PROTEST:
+        return a1, None
+    state = next((m for m in ms if _is_state(m)), None)
+    if state is None:
+        state = _synth(f"Police Forces{_forces_of(cc)}", ActorType.STATE_FORCES, cc, cls)
+    return a1, state
+
+
+def _riot(text: str, ms: list[ActorMention], cls: Classification, cc: str | None, begin: int,
+          end: int) -> tuple[ActorMention | None, ActorMention | None]:
+    code = _crowd_country(ms, (ActorType.RIOTERS, ActorType.PROTESTERS), cc)
+    if code == cc:
+        code = _crowd_country(ms, (), cc)
+    rioter = _first(ms, (ActorType.RIOTERS,))
+    a1 = rioter if rioter is not None and rioter.country_code == code else _synth(
+        f"Rioters{_suffix(code)}", ActorType.RIOTERS, code, cls)
+    # the police the rioters faced, not the police of the grievance ("killed by the police")
+    state = next((m for m in ms if _is_state(m) and not _by_agent(text, m)), None)
+    if cls.sub_event_type is SubEventType.VIOLENT_DEMONSTRATION:
+        return a1, state
+    if state is not None:
+        return a1, state
+    group = next((m for m in ms if _is_armed(m) and m.actor_type is not ActorType.UNIDENTIFIED),
+                 None)
+    if group is not None:
+        return a1, group
+    victim = next((m for m in ms if m.actor_type is ActorType.CIVILIANS
+                   and not _by_agent(text, m)), None)
+    vcode = victim.country_code if victim and victim.country_code else cc
+    if re.search(r"\b(?:clash|clashed|clashes|fought|fight|fighting|battle|rival)\b",
+                 text[begin:end].lower()) and victim is None:
+        return a1, _synth(f"Rioters{_suffix(code)}", ActorType.RIOTERS, code, cls)
+    return a1, victim if victim is not None and victim.country_code == vcode else _synth(
+        f"Civilians{_suffix(vcode)}", ActorType.CIVILIANS, vcode, cls)
+
+
+def _as_perpetrator(m: ActorMention, cc: str | None, cls: Classification) -> ActorMention:
+    """A civilian-looking noun used as the attacker ("two men shot ...") is an unknown group;
+    herders attacking in the Sahel and Nigeria are coded as the Fulani ethnic militia."""
+    if m.actor_type is ActorType.CIVILIANS:
+        code = m.country_code or cc
+        if m.text.lower().split()[-1] in _HERDERS and code in _FULANI_LANDS:
+            return ActorMention(f"Fulani Ethnic Militia{_suffix(code)}",
+                                ActorType.IDENTITY_MILITIA, code, m.start, m.end, m.text)
+        name, actor_type, code = _unidentified(cc)
+        return ActorMention(name, actor_type, code, m.start, m.end, m.text)
+    return m
+
+
+def _battle(text: str, ms: list[ActorMention], cls: Classification, cc: str | None, begin: int,
+            end: int) -> tuple[ActorMention | None, ActorMention | None]:
+    armed = [m for m in ms if _is_armed(m)]
+    agent = _agent(text, armed, cls, begin, end)
+    if cls.sub_event_type is SubEventType.GOVERNMENT_REGAINS_TERRITORY:
+        state = next((m for m in armed if _is_state(m)), None)
+        agent = state or agent
+    elif cls.sub_event_type is SubEventType.NON_STATE_OVERTAKES_TERRITORY:
+        rebel = next((m for m in armed if not _is_state(m)), None)
+        agent = rebel or agent
+    if agent is None and armed:
+        agent = armed[0]
+    if agent is None:
+        herders = [m for m in ms if m.text.lower().split()[-1] in _HERDERS]
+        if herders:
+            agent = _as_perpetrator(herders[0], cc, cls)
+    others = _distinct(armed, agent)
+    in_sentence = [m for m in others if begin <= m.start < end]
+    other = in_sentence[0] if in_sentence else (others[0] if others else None)
+    if agent is None:
+        return _unknown(cc, cls), _unknown(cc, cls)
+    if other is None:
+        if _is_state(agent):
+            other = _unknown(cc, cls)
+        else:
+            other = _synth(f"Military Forces{_forces_of(cc)}", ActorType.STATE_FORCES, cc, cls)
+    else:
+        if any(m.name == other.name and _initiates(text, m) for m in ms) and not any(
+                m.name == agent.name and _initiates(text, m) for m in ms):
+            agent, other = other, agent
+    return agent, other
+
+
+def _suspect(text: str, ms: list[ActorMention], agent: ActorMention | None,
+             cls: Classification) -> ActorMention | None:
+    """A named group the text links to the event when the doer is not named ("unknown
+    assailants ... suspected to be Al Shabaab")."""
+    if agent is not None and agent.actor_type is not ActorType.UNIDENTIFIED:
+        return agent
+    for m in ms:
+        if _is_armed(m) and not _is_state(m) and m.actor_type is not ActorType.UNIDENTIFIED \
+                and not m.name.startswith("Unidentified") and not _is_patient(text, m, cls):
+            return m
+    return agent
+
+
+def _violence(text: str, ms: list[ActorMention], cls: Classification, cc: str | None,
+              begin: int, end: int) -> tuple[ActorMention | None, ActorMention | None]:
+    armed = [m for m in ms if _is_armed(m)]
+    agent = _suspect(text, ms, _agent(text, armed, cls, begin, end), cls)
+    if agent is None:
+        civ_agents = [m for m in ms if m.actor_type is ActorType.CIVILIANS and
+                      begin <= m.start < end and _by_agent(text, m)]
+        herders = [m for m in ms if m.text.lower().split()[-1] in _HERDERS
+                   and not _is_patient(text, m, cls)]
+        if civ_agents:
+            agent = _as_perpetrator(civ_agents[0], cc, cls)
+        elif herders:
+            agent = _as_perpetrator(herders[0], cc, cls)
+        elif armed:
+            agent = armed[0]
+        else:
+            agent = _unknown(cc, cls)
+    victims = [m for m in ms if m.actor_type is ActorType.CIVILIANS and m.start != agent.start
+               and not _by_agent(text, m)]
+    victim = victims[0] if victims else None
+    if victim is None:
+        return agent, _synth(f"Civilians{_suffix(cc)}", ActorType.CIVILIANS, cc, cls)
+    return agent, victim
+
+
+def _remote(text: str, ms: list[ActorMention], cls: Classification, cc: str | None,
+            begin: int, end: int) -> tuple[ActorMention | None, ActorMention | None]:
+    armed = [m for m in ms if _is_armed(m)]
+    agent = _suspect(text, ms, _agent(text, armed, cls, begin, end, strict=True), cls)
+    if agent is None:
+        agent = _unknown(cc, cls)
+    targets = [m for m in ms if m.start != agent.start and m.name != agent.name and (
+        _is_armed(m) or m.actor_type is ActorType.CIVILIANS) and not _by_agent(text, m)
+        and (m.start > cls.start or _is_patient(text, m, cls))]
+    in_sentence = [m for m in targets if begin <= m.start < end]
+    later = [m for m in targets if _is_patient(text, m, cls)]
+    target = in_sentence[0] if in_sentence else (later[0] if later else None)
+    return agent, target
+
+
+def _strategic(text: str, ms: list[ActorMention], cls: Classification, cc: str | None,
+               begin: int, end: int, sub: SubEventType
+               ) -> tuple[ActorMention | None, ActorMention | None]:
+    armed = [m for m in ms if _is_armed(m)]
+    if sub is SubEventType.ARRESTS:
+        state = next((m for m in armed if _is_state(m)), None)
+        if state is None:
+            state = _synth(f"Police Forces{_forces_of(cc)}", ActorType.STATE_FORCES, cc, cls)
+        group = next((m for m in armed if not _is_state(m)
+                      and m.actor_type is not ActorType.UNIDENTIFIED), None)
+        if group is not None:
+            return state, group
+        victim = _first(ms, (ActorType.CIVILIANS, ActorType.PROTESTERS))
+        code = victim.country_code if victim and victim.country_code else cc
+        return state, _synth(f"Civilians{_suffix(code)}", ActorType.CIVILIANS, code, cls)
+    if sub is SubEventType.DISRUPTED_WEAPONS_USE:
+        agent = _agent(text, armed, cls, begin, end) or (armed[0] if armed else None)
+        if agent is None:
+            return _unknown(cc, cls), None
+        others = _distinct(armed, agent)
+        if others:
+            return agent, others[0]
+        if _is_state(agent):
+            return agent, _unknown(cc, cls)
+        if re.search(r"\b(?:arrest\w*|detain\w*|seiz\w*|recover\w*|confiscat\w*|defus\w*)\b",
+                     text.lower()):
+            return agent, _synth(f"Police Forces{_forces_of(cc)}", ActorType.STATE_FORCES, cc,
+                                 cls)
+        return agent, None
+    if sub is SubEventType.LOOTING:
+        agent = _agent(text, armed, cls, begin, end) or (armed[0] if armed else None)
+        if agent is None:
+            agent = _unknown(cc, cls)
+        if _is_state(agent):
+            others = [m for m in _distinct(armed, agent) if not _is_state(m)]
+            if others:
+                return agent, others[0]
+            return agent, _synth(f"Unidentified Gang{_suffix(cc)}", ActorType.UNIDENTIFIED,
+                                 cc, cls)
+        victim = next((m for m in ms if m.actor_type is ActorType.CIVILIANS), None)
+        code = victim.country_code if victim and victim.country_code else cc
+        return agent, _synth(f"Civilians{_suffix(code)}", ActorType.CIVILIANS, code, cls)
+    if sub is SubEventType.AGREEMENT:
+        sides = [m for m in ms if _is_armed(m) or m.name.startswith("Government")]
+        first = sides[0] if sides else None
+        rest = _distinct(sides, first)
+        return first, rest[0] if rest else None
+    actors = [m for m in ms if _is_armed(m) or m.name.startswith("Government")]
+    if actors:
+        return actors[0], None
+    people = [m for m in ms if m.actor_type in (ActorType.CIVILIANS, ActorType.PROTESTERS,
+                                                 ActorType.RIOTERS)]
+    return (people[0] if people else None), None

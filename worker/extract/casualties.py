@@ -1,0 +1,240 @@
+"""Casualty figures: killed, injured, captured; with qualifier, side and who claimed them.
+
+`headline_counts` gives the conservative figure per kind: figures the article states in its
+own voice (narrative) count; attributed figures count when they are about a side the
+narrative does not cover ("4 militants were also killed, police said"); otherwise they are
+alternatives, kept as claims only. Within one side the lowest figure counts; distinct sides
+add up.
+"""
+
+from __future__ import annotations
+
+import re
+
+from worker.extract.numbers import NUMBER, QUALIFIER, VAGUE, lowest, parse_range
+from worker.extract.sources import find_sources
+from worker.extract.types import CasualtyMention
+from worker.models import CasualtyKind, SourceKind
+
+_KILLED = (r"killed|dead|died|shot dead|slain|murdered|executed|beheaded|lynched|massacred|"
+           r"perished|lost their lives|lost his life|lost her life|succumbed|burned to death|"
+           r"hacked to death|stabbed to death|beaten to death|shot and killed")
+_INJURED = r"wounded|injured|hurt|maimed|critically injured|seriously injured|hospitali[sz]ed"
+_CAPTURED = (r"captured|abducted|kidnapped|taken hostage|arrested|detained|seized|"
+             r"taken captive|held hostage")
+_VERB_KIND = [(CasualtyKind.KILLED, _KILLED), (CasualtyKind.INJURED, _INJURED),
+              (CasualtyKind.CAPTURED, _CAPTURED)]
+
+_NP = r"(?P<np>(?:(?!and\b|but\b)[\w'’-]+\s+){0,5}?)"  # a short noun phrase (lazy)
+_AUX = (r"(?:(?:were|was|have been|has been|had been|are|is|got|been|also|reportedly|"
+        r"allegedly|later|all|both|subsequently|were also|was also|feared|believed|confirmed)"
+        r"\s+){0,3}")
+
+# "at least 7 soldiers were killed", "3 killed", "two NRF fighters were injured"
+_COUNT_FIRST = {
+    kind: re.compile(
+        rf"(?<![\w,])(?P<qual>{QUALIFIER}\s+)?(?P<num>{NUMBER}(?:\s*(?:-|–|to|or)\s*{NUMBER})?)"
+        rf"\s+{_NP}{_AUX}(?P<verb>{verbs})\b", re.IGNORECASE)
+    for kind, verbs in _VERB_KIND
+}
+# "killing 5 civilians", "killed at least two people", "wounding three"
+_VERB_FIRST = {
+    CasualtyKind.KILLED: re.compile(
+        rf"\b(?P<verb>killing|killed|kills|kill|shot dead|shooting dead|shot and killed|"
+        rf"massacring|executing|lynching|lynched|lynches|beheading|beheaded)\s+"
+        rf"(?P<qual>{QUALIFIER}\s+)?(?P<num>{NUMBER}(?:\s*(?:-|–|to|or)\s*{NUMBER})?)"
+        rf"(?P<np>(?:\s+[\w'’-]+){{0,3}})", re.IGNORECASE),
+    CasualtyKind.INJURED: re.compile(
+        rf"\b(?P<verb>wounding|wounded|injuring|injured|injure|wound)\s+"
+        rf"(?P<qual>{QUALIFIER}\s+)?(?P<num>{NUMBER}(?:\s*(?:-|–|to|or)\s*{NUMBER})?)"
+        rf"(?P<np>(?:\s+[\w'’-]+){{0,3}})", re.IGNORECASE),
+    CasualtyKind.CAPTURED: re.compile(
+        rf"\b(?P<verb>abducting|abducted|kidnapping|kidnapped|capturing|captured|arresting|"
+        rf"arrested|detaining|detained)\s+(?P<qual>{QUALIFIER}\s+)?"
+        rf"(?P<num>{NUMBER}(?:\s*(?:-|–|to|or)\s*{NUMBER})?)(?P<np>(?:\s+[\w'’-]+){{0,3}})",
+        re.IGNORECASE),
+}
+# "the death toll rose to 12", "12 deaths", "12 fatalities", "12 bodies"
+_TOLL = re.compile(
+    rf"\b(?:death toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|is|was|hit)\s+"
+    rf"(?P<qual>{QUALIFIER}\s+)?(?P<num>{NUMBER})|(?<![\w,])(?P<qual2>{QUALIFIER}\s+)?"
+    rf"(?P<num2>{NUMBER})\s+(?:\w+\s+)?(?:deaths|fatalities|bodies|corpses|dead bodies)\b",
+    re.IGNORECASE)
+# "no one was killed", "no casualties", "no injuries were reported"
+_NONE = re.compile(
+    r"\b(?:no(?:body| one|-one)\s+(?:\w+\s+){0,2}?(?P<v1>killed|injured|hurt|wounded|died)|"
+    r"no\s+(?:reported\s+)?(?P<v2>casualties|fatalities|deaths|injuries|one was hurt))\b",
+    re.IGNORECASE)
+_NOT_PEOPLE = re.compile(
+    r"\b(?:years?|months?|days?|hours?|minutes?|weeks?|km|kilometres|kilometers|miles|metres|"
+    r"percent|per cent|%|times|houses|homes|vehicles|cars|cattle|goats|camels|cows|sheep|"
+    r"livestock|shops|buildings|tons|tonnes|dollars|shillings|rounds|rockets|missiles|"
+    r"shells|drones|bombs|mines|attacks|clashes|incidents|villages|weapons|guns|rifles)\b",
+    re.IGNORECASE)
+_INCLUDING = re.compile(r"\b(?:including|among them|among whom|of whom|of them|of which)\s*$",
+                        re.IGNORECASE)
+_GROUP_BEFORE = re.compile(r"(?:cost|left|for)\s+(?:the\s+)?(?P<side>[A-Z][\w'’-]+"
+                           r"(?:\s+[A-Z][\w'’-]+)?)\s+$")
+_SIDE_PHRASE = re.compile(r"from\s+(?:the\s+)?(?P<side>[A-Z][\w'’-]+)\s+side", re.IGNORECASE)
+_ATTRIBUTION = re.compile(r"\b(?:said|says|told|according to|reported|claimed|stated|per|"
+                          r"confirmed|added)\b", re.IGNORECASE)
+_GENERIC_HEADS = {"members", "member", "others", "other", "people", "persons", "of", "them",
+                  "more", "additional", "further", "were", "was", "had", "have", "been", ""}
+
+
+def find_casualties(text: str, offset: int = 0) -> list[CasualtyMention]:
+    """Every casualty figure of `text` (one sentence or more), in text order."""
+    if not _HINT.search(text):
+        return []
+    found: list[CasualtyMention] = []
+    taken: list[tuple[int, int]] = []
+    claimed_by, via = _attribution(text)
+
+    def add(kind: CasualtyKind, m: re.Match[str], num_group: str, qual_group: str,
+            side_text: str | None) -> None:
+        start, end = m.span()
+        if any(start < e and s < end for s, e in taken):
+            return
+        num_text = m.group(num_group)
+        parsed = parse_range(num_text)
+        if parsed is None:
+            return
+        low, high = parsed
+        qualifier = (m.group(qual_group) or "").strip().lower() or None
+        if num_text.lower().strip() in VAGUE:
+            qualifier = num_text.lower().strip()
+        if _INCLUDING.search(text[max(0, start - 20):start]):
+            return  # a part of a total already counted
+        taken.append((start, end))
+        found.append(CasualtyMention(
+            kind=kind, count=lowest(low, qualifier), count_max=high, qualifier=qualifier,
+            side_text=side_text, claimed_by=claimed_by if _attributed(text, start) else None,
+            via=via if _attributed(text, start) else None, start=offset + start,
+            end=offset + end, text=text[start:end]))
+
+    for kind, pattern in _VERB_FIRST.items():
+        for m in pattern.finditer(text):
+            np = (m.group("np") or "").strip()
+            if _NOT_PEOPLE.search(np):
+                continue
+            if m.group("num").lower() in ("a", "an") and not np:
+                continue
+            add(kind, m, "num", "qual", _side(text, m.start(), np))
+    for kind, pattern in _COUNT_FIRST.items():
+        for m in pattern.finditer(text):
+            np = (m.group("np") or "").strip()
+            if _NOT_PEOPLE.search(np) or _NOT_PEOPLE.match(text, m.end("num") + 1):
+                continue
+            if kind is CasualtyKind.CAPTURED and m.group("verb").lower() == "seized":
+                continue
+            add(kind, m, "num", "qual", _side(text, m.start(), np))
+    for m in _TOLL.finditer(text):
+        if m.group("num"):
+            add(CasualtyKind.KILLED, m, "num", "qual", None)
+        else:
+            add(CasualtyKind.KILLED, m, "num2", "qual2", None)
+    for m in _NONE.finditer(text):
+        word = (m.group("v1") or m.group("v2") or "").lower()
+        kinds = ([CasualtyKind.KILLED] if word in ("killed", "died", "deaths", "fatalities")
+                 else [CasualtyKind.INJURED] if word in ("injured", "hurt", "wounded",
+                                                         "injuries", "one was hurt")
+                 else [CasualtyKind.KILLED, CasualtyKind.INJURED])
+        for kind in kinds:
+            start, end = m.span()
+            if not any(start < e and s < end for s, e in taken):
+                found.append(CasualtyMention(kind, 0, None, "none", None, None, None,
+                                             offset + start, offset + end, text[start:end]))
+        taken.append(m.span())
+    found.sort(key=lambda c: (c.start, c.kind.value))
+    return found
+
+
+_HINT = re.compile(r"kill|dead|die|death|wound|injur|hurt|slain|murder|execut|behead|lynch|"
+                   r"massacr|perish|lost (?:their|his|her) li|succumb|captur|abduct|kidnap|"
+                   r"hostage|arrest|detain|casualt|fatalit|bod(?:y|ies)|toll", re.IGNORECASE)
+
+
+def headline_counts(mentions: list[CasualtyMention]) -> dict[CasualtyKind, int | None]:
+    """The conservative headline figure of each kind (None when the text gives none)."""
+    out: dict[CasualtyKind, int | None] = {}
+    for kind in CasualtyKind:
+        of_kind = [m for m in mentions if m.kind is kind]
+        if not of_kind:
+            out[kind] = None
+            continue
+        narrative = [m for m in of_kind if m.claimed_by is None and m.via is None]
+        claimed = [m for m in of_kind if m not in narrative]
+        narrative_sides = {_side_class(m.side_text) for m in narrative}
+        counted = list(narrative)
+        for m in claimed:
+            side = _side_class(m.side_text)
+            if not narrative or (side is not None and side not in narrative_sides
+                                 and None not in narrative_sides):
+                counted.append(m)
+        by_side: dict[str | None, int] = {}
+        for m in counted:
+            side = _side_class(m.side_text)
+            by_side[side] = min(by_side.get(side, m.count), m.count)
+        if None in by_side and len(by_side) > 1:
+            # an unattributed total beside per-side figures: the larger reading of the two is
+            # the total, since a total includes its parts
+            total = by_side.pop(None)
+            out[kind] = max(total, sum(by_side.values()))
+        else:
+            out[kind] = sum(by_side.values())
+    return out
+
+
+_SIDE_CLASSES = [
+    ("military", ("soldier", "troop", "army", "military", "servicem", "marine", "paratroop",
+                  "officer", "guard", "personnel", "commando", "serviceman", "conscript")),
+    ("police", ("police", "policem", "cop", "constable", "gendarme", "patrolm")),
+    ("armed", ("militant", "fighter", "insurgent", "rebel", "jihadist", "terrorist", "gunm",
+               "attacker", "assailant", "raider", "bandit", "militia", "taliban", "shabaab",
+               "combatant", "guerrilla", "member", "extremist", "separatist", "member")),
+    ("civilian", ("civilian", "villager", "resident", "child", "women", "woman", "men", "man",
+                  "student", "farmer", "worker", "passenger", "people", "person", "herder",
+                  "trader", "worshipper", "pupil", "refugee", "protester", "demonstrator",
+                  "boy", "girl", "teacher", "journalist", "driver", "family")),
+]
+
+
+def _side_class(side_text: str | None) -> str | None:
+    if not side_text:
+        return None
+    low = side_text.lower()
+    for name, stems in _SIDE_CLASSES:
+        if any(stem in low for stem in stems):
+            return name
+    return low.split()[-1] if low.split() else None
+
+
+def _side(text: str, start: int, np: str) -> str | None:
+    """Whose casualties: the noun phrase of the figure, or a group just before it."""
+    words = [w for w in np.split() if w.lower() not in _GENERIC_HEADS]
+    before = _GROUP_BEFORE.search(text[max(0, start - 40):start])
+    if before and (not words or all(w.lower() in _GENERIC_HEADS for w in np.split())):
+        return before.group("side")
+    if words:
+        return " ".join(words)
+    phrase = _SIDE_PHRASE.search(text[max(0, start - 60):start])
+    return phrase.group("side") if phrase else None
+
+
+def _attribution(text: str) -> tuple[str | None, str | None]:
+    """(claimed_by, via) for figures in `text` that are attributed to someone."""
+    if not _ATTRIBUTION.search(text):
+        return None, None
+    sources = find_sources(text)
+    person = next((s.name for s in sources if s.kind is SourceKind.PERSON), None)
+    org = next((s.name for s in sources if s.kind is SourceKind.ORGANIZATION), None)
+    outlet = next((s.name for s in sources if s.kind is SourceKind.OUTLET), None)
+    claimed_by = person or org
+    if claimed_by is None and outlet is None:
+        return None, None
+    return claimed_by, outlet
+
+
+def _attributed(text: str, start: int) -> bool:
+    """Whether the figure at `start` sits in an attributed statement of `text`."""
+    return bool(_ATTRIBUTION.search(text))

@@ -1,0 +1,1140 @@
+"""Event type and sub-type of the event a text reports (ACLED codebook), by rules.
+
+One Aho-Corasick automaton, compiled at import, finds every trigger word ("clashed",
+"airstrike", "protesters", "dispersed", ...). Each trigger belongs to a cue; negated triggers
+("no one was killed") and hedged ones ("threatened to attack") are set aside. A fixed order of
+precedence, taken from the codebook, turns the cues into one sub-type:
+
+1. chemical weapon, suicide bomb, disrupted weapons use (defused, shot down, premature blast);
+2. remote violence: air/drone strike, shelling/artillery/missile, IED/landmine, grenade;
+3. demonstrations: violent demonstration (protesters burn, stone, loot), excessive force
+   (protesters shot dead), protest with intervention (dispersed, tear gas, arrests), peaceful
+   protest; mob violence (lynching, a crowd beating someone);
+4. political violence: sexual violence, abduction, territory taken or regained, armed clash
+   (two armed sides, or an armed target), attack (a civilian target);
+5. strategic developments: arrests, looting/property destruction, agreement, base established,
+   non-violent transfer, change to group/activity, other.
+
+Whether the target of a killing is armed (battle) or not (violence against civilians) comes
+from the actor lexicon (`actors.roles`), which shares the automaton: one pass over a text serves
+both modules (`actors.matches` keeps it for the text's later `find_actors` call). A fight
+between crowds with no firearms is mob violence; a demonstration, riot or clash named as the
+background of another event ("after protests", "amid clashes") does not count. An ACLED
+coder's label opening a note ("Arrests:", "Movement of forces:") names the sub-type outright.
+
+The text classified is one sentence or a short passage: in an article, a demonstration in one
+sentence and its dispersal in the next are seen together only if classified together.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from itertools import pairwise
+from typing import NamedTuple
+
+from worker.extract import actors
+from worker.extract.types import Classification
+from worker.models import EventType, SubEventType
+
+# ---------------------------------------------------------------------------- lexicon
+# A trailing "*" marks a prefix (no word boundary needed on the right).
+
+_LEXICON: dict[str, str] = {
+    "PROT": (
+        "protest|protests|protested|protesting|protester|protesters|protestor|protestors|"
+        "demonstrat*|rally|rallies|rallied|marched|marchers|marches|sit-in*|staged a sit|"
+        "picket*|took to the streets|taken to the streets|take to the streets|"
+        "taking to the streets|took to the street|vigil|vigils|pot-banging|pot banging|"
+        "cacerolazo*|strikers|went on strike|go on strike|on strike|general strike|"
+        "hunger strike*|strike action|staged a strike|dharna*|hartal*|bandh|gherao*|"
+        "walkout|walk-out|boycott*|chanted|chanting|placards|banners|slogans|in protest|"
+        "honked|honking|motorcade|caravan|car caravan|human chain|mass action|"
+        "anti-government|petition*|commemorat*|mark labour day|mark labor day|march"
+    ),
+    "PROTW": (
+        "gathered|gathering|assembled|blocked|blocking|blockade*|barricaded|barricade|"
+        "denounc*|demand*|solidarity|occupied|occupying|camped|paraded|condemn*"
+    ),
+    "RIOT": (
+        "riot|riots|rioted|rioting|rioter|rioters|violent protest*|violent demonstration*|"
+        "turned violent|became violent|turned chaotic|burning tires|burning tyres|burnt tires|"
+        "burnt tyres|burned tires|burned tyres|burning tire|burning tyre|tires on fire|"
+        "tyres on fire|burning barricades|set tires|set tyres|lit tires|lit tyres|pelted|"
+        "pelting|stone-pelting|stone pelting|threw stones|throwing stones|hurled stones|"
+        "hurling stones|threw rocks|throwing rocks|hurled rocks|hurling rocks|stoned|"
+        "stones at|rocks at|bottles at|stones and|molotov*|petrol bomb*|firebomb*|fire bomb*|"
+        "vandaliz*|vandalis*|vandalism|smashed|running battles|running battle|"
+        "clashed with police|clashes with police|clashed with the police|"
+        "clashed with security forces|clashes with security forces|clashed with riot police|"
+        "attacked police|attacked the police|scuffle*|hurled|lit fires|set fire to tyres|"
+        "firecrackers at|fireworks at|broke windows|threw objects|throwing objects"
+    ),
+    "MOB": (
+        "mob|mobs|lynch*|mob justice|jungle justice|instant justice|vigilante*|angry crowd|"
+        "irate|angry residents|angry villagers|angry youths|enraged|revenge attack|"
+        "revenge attacks|retaliatory attack|mob-justice|crowd of locals|group of locals|"
+        "angry locals"
+    ),
+    "INTERV": (
+        "dispers*|tear gas|teargas|tear-gas|tear gas canisters|water cannon*|rubber bullet*|"
+        "rubber-coated|baton charge*|baton-charge*|baton-charged|lathi charge*|lathicharge*|"
+        "lathi-charge*|intervened|intervention|broke up|pepper spray*|stun grenade*|"
+        "sound grenade*|flash-bang*|forcibly removed|forcefully removed|cordoned off|"
+        "prevented|stopped|fired shots in the air|fired in the air|fired into the air|"
+        "shots in the air|shots into the air|warning shots|pushed back|evicted|"
+        "took down|removed the|blocked the protesters|confronted|arrests were made|"
+        "attempted to arrest|tried to arrest|attempted to disperse|tried to disperse|"
+        "were arrested|was arrested|were detained|was detained"
+    ),
+    "LETHAL": (
+        "live ammunition|live bullets|live rounds|live fire|opened fire on protesters|"
+        "opened fire on demonstrators|opened fire on the crowd|fired on protesters|"
+        "fired at protesters|shot at protesters"
+    ),
+    "CLASH": (
+        "clash|clashes|clashed|clashing|fighting|fought|firefight*|fire fight|gunfight*|"
+        "gun fight|gun battle*|gun-battle*|shootout*|shoot-out*|shoot out|exchange of fire|"
+        "exchanges of fire|exchanged fire|exchanging fire|exchange fire|exchanged gunfire|"
+        "exchange of gunfire|exchanged shots|traded fire|trading fire|crossfire|cross-fire|"
+        "battle|battles|battled|battling|skirmish*|repulsed|repelled|repel|repulse|"
+        "counterattack*|counter-attack*|hostilities|armed confrontation*|small arms|"
+        "small-arms|light weapons|ambush*|fire exchange|heavy weapons fire|unspecified weapons|"
+        "engaged in|engaged with|engaged the|fierce fighting|heavy fighting|"
+        "clashed with police|clashes with police|clashed with the police|"
+        "clashed with security forces|clashes with security forces|clashed with riot police|"
+        "responded with gunfire|returned fire|return fire|fired back|responded with heavy|"
+        "responded with fire|retaliated with gunfire|fire in both directions|"
+        "in both directions of the frontline|in both directions of the front line|"
+        "shelling exchange|exchange of shelling|exchanged shelling|mutual shelling|"
+        "launched an offensive|launched a new offensive|offensive against|took up arms|"
+        "fighting between|fighting broke out|fighting erupted|armed clashes"
+    ),
+    "CLASHW": (
+        "offensive|military operation|security operation|clearance operation|"
+        "clearing operation|operation against|confrontation*|engaged|engagement|"
+        "fight|fights|assault rifle*|gunshots|gunfire|shots|shooting|fired|firing|"
+        "machine gun*|machine-gun*|machinegun*|heavy machinegun*|sniper|snipers|sniper fire|"
+        "sniper shots"
+    ),
+    "ATTACK": (
+        "attack|attacks|attacked|attacking|assault|assaulted|assaulting|raid|raided|raiding|"
+        "stormed|storming|targeted|targeting|opened fire|open fire|opening fire|fired at|"
+        "fired on|fired upon|firing at|firing on|shot at|shooting at|incursion|invaded|"
+        "besieged|hit|struck|set upon|harass*|intimidat*|shoot|shoots|"
+        "drive-by|drive by|hurled a|threw a"
+    ),
+    "LOOT": (
+        "loot|looted|looting|looters|plunder*|pillag*|ransack*|stole|stolen|steal|stealing|"
+        "robbed|robbery|robberies|seized their|stripped them|carted away|made away with|"
+        "extort*|rustled|rustling|carjack*|hijack*"
+    ),
+    "BURN": (
+        "torched|torching|set ablaze|set on fire|set fire|burned down|burnt down|burned|burnt|"
+        "arson*|razed|destroyed|destroying|damaged|damaging|demolished|sabotag*|blew up the|"
+        "blown up the|burning|on fire|ablaze|burning objects|burning debris|burning material|"
+        "burning materials|burning rubber|burning branches|burning tree|burning trunks"
+    ),
+    "KILL": (
+        "kill|kills|killed|killing|killings|shot dead|shot and killed|gunned down|murder*|"
+        "hacked to death|stabbed to death|beaten to death|beat to death|burned alive|"
+        "burnt alive|burned to death|burnt to death|beheaded|beheading*|behead|executed|"
+        "execution*|assassinat*|massacre*|slaughter*|lost their lives|lost his life|"
+        "lost her life|homicide*|femicide*|feminicide*|slain|slew|strangled|found dead|"
+        "shot to death|bled to death|died|dead|death|deaths|bodies|body of|body was found|"
+        "bodies were found|corpse*|fatally|lifeless|dismembered|decapitated"
+    ),
+    "INJURE": (
+        "injured|injuring|injures|wounded|wounding|wounds|hurt|stabbed|stabbing|beaten|"
+        "beating|beat|tortured|torture|flogged|whipped|maimed|hacked|slashed|gunshot*|"
+        "bullet wound*|machete*|shot and injured|shot and wounded|sustained injuries|"
+        "seriously injured|critically injured|injuries|shot|beat up|beaten up|thrashed|"
+        "manhandled|roughed up|clubbed|caned|lashed|pelted with"
+    ),
+    "ABDUCT": (
+        "kidnap*|abduct*|hostage*|held captive|taken captive|forcibly disappeared|"
+        "enforced disappearance*|forced disappearance*|forcefully took|forcibly took|"
+        "went missing|whereabouts unknown|taken away|took away"
+    ),
+    "SEXUAL": (
+        "rape|raped|rapes|raping|rapist*|gang-raped|gang raped|gang-rape*|gang rape*|"
+        "sexual violence|sexual assault*|sexually assault*|sexually abused|sexual abuse|"
+        "defiled|defilement|molest*|sexual slavery|sexually harassed|sexual exploitation"
+    ),
+    "SUICIDE": (
+        "suicide bomb*|suicide attack*|suicide car bomb*|suicide vest*|blew himself up|"
+        "blew herself up|blew themselves up|self-detonat*|svbied*|explosive vest*|"
+        "explosive belt*|suicide blast*|suicide truck*|suicide vehicle*|suicide car*|"
+        "suicide mission|detonated his vest|detonated her vest|detonated his explosive*|"
+        "suicide squad"
+    ),
+    "IED": (
+        "=IED|=IEDs|ied|ieds|vbied*|roadside bomb*|road-side bomb*|road side bomb*|"
+        "improvised explosive*|landmine*|land mine*|land-mine*|mine blast*|"
+        "mine explosion*|anti-tank mine*|anti-personnel mine*|antipersonnel mine*|"
+        "explosive device*|car bomb*|bomb-laden|booby trap*|booby-trap*|magnetic bomb*|"
+        "sticky bomb*|motorcycle bomb*|motorbike bomb*|remote-controlled bomb*|"
+        "remote controlled bomb*|remotely detonated|remote-detonated|unexploded ordnance|"
+        "=UXO|explosive remnants|planted bomb*|planted explosive*|planted a bomb|"
+        "planted an explosive|parcel bomb*|letter bomb*|pipe bomb*|dynamite|bomb attack*|"
+        "bombing|bombings|bomb blast*|bomb explosion*|bomb exploded|bomb went off|"
+        "explosives devices|stepped on a mine|hit a mine|struck a mine|ran over a mine|"
+        "mine exploded|mine-resistant|explosive-laden|hand-made bomb*|homemade bomb*|"
+        "home-made bomb*|crude bomb*|crude explosive*"
+    ),
+    "IEDW": (
+        "bomb|bombs|bombed|blast|blasts|explosion|explosions|exploded|explode|explodes|"
+        "explosive|explosives|detonat*|went off|blew up|blown up|blowing up"
+    ),
+    "AIR": (
+        "airstrike*|air strike*|air-strike*|air raid*|air-raid*|airraid*|drone strike*|"
+        "drone attack*|drone-strike*|armed drone*|aerial bombardment*|aerial bombing*|"
+        "aerial attack*|aerial strike*|aerial bombard*|warplane*|war plane*|war jet*|"
+        "fighter jet*|fighter plane*|fighter aircraft|jets|jet|helicopter gunship*|gunship*|"
+        "helicopter attack*|barrel bomb*|air force|air forces|aircraft|helicopter|"
+        "helicopters|drone|drones|=UAV|=UAVs|unmanned aerial*|air support|air bombardment*|"
+        "dropped bombs|dropped a bomb|dropped explosives|bombed from the air|airstrike's|"
+        "loitering munition*|kamikaze drone*|suicide drone*|bomber|bombers"
+    ),
+    "SHELL": (
+        "shelling*|shelled|shells|shell|artillery|mortar*|rocket|rockets|rocketed|"
+        "rocket attack*|rocket fire|missile*|grad|grads|=Grad|katyusha*|projectile*|"
+        "howitzer*|=MLRS|multiple rocket*|heavy weapons|heavy weaponry|tank fire|tank shell*|"
+        "bombardment*|bombarded|bombarding|cannon fire|artillery fire|anti-tank|=ATGM|"
+        "guided missile*|ballistic missile*|cruise missile*|heavy artillery|shelling's|"
+        "=BM-21|=BM-27|=MRLS|=MLR|82mm|120mm|122mm|152mm|60mm|81mm|107mm|"
+        "recoilless*|anti-aircraft|grenade launcher*|rocket-propelled grenade*|"
+        "rocket propelled grenade*|=RPG|=RPGs|=B-10|=SPG-9|=SPG"
+    ),
+    "GREN": (
+        "grenade|grenades|hand grenade*|grenade attack*|hand-grenade*|grenade blast*|"
+        "grenade explosion*"
+    ),
+    "CHEM": (
+        "chemical weapon*|chemical attack*|chlorine gas|chlorine attack*|sarin|mustard gas|"
+        "nerve agent*|toxic gas|poison gas|chemical agent*|chemical munition*"
+    ),
+    "ARREST": (
+        "arrest|arrests|arrested|arresting|detain|detains|detained|detaining|detention*|"
+        "taken into custody|took into custody|apprehended|apprehend|rounded up|nabbed|"
+        "custody|remanded|jailed|imprisoned|held for questioning|picked up|"
+        "summoned|charged with|indicted|sentenced|handcuffed"
+    ),
+    "SEIZE": (
+        "seized|seize|seizes|seizing|seizure*|confiscat*|impounded|recovered|found|"
+        "discovered|uncovered|cache|caches|haul|dismantled|intercepted|unearthed|"
+        "retrieved|stockpile*|arsenal"
+    ),
+    "WEAPON": (
+        "weapons|weapon|arms|ammunition*|munitions|munition|rifle|rifles|guns|gun|firearm*|"
+        "pistol*|ak-47*|ak47*|kalashnikov*|bullets|cartridges|detonators|detonator|"
+        "bomb-making|explosive materials|explosive material|ammo|rounds|magazines|"
+        "grenade launcher|missiles|rockets"
+    ),
+    "GOODS": (
+        "drug|drugs|marijuana|cocaine|heroin|methamphetamine*|meth|shabu|cannabis|"
+        "narcotic*|contraband|crack|cattle|livestock|goats|camels|cows|sheep|goods|"
+        "food|cash|money|fuel|property|properties|lab|laboratory|plantation*|coca|poppy|"
+        "opium|hashish|timber|gold|vehicles|motorcycles|phones|mobile phones|valuables|"
+        "belongings|supplies|crops|harvest"
+    ),
+    "DEFUSE": (
+        "defus*|diffus*|disarmed|deactivat*|controlled explosion*|controlled detonation*|"
+        "bomb disposal|bomb squad|bomb experts|bomb technicians|sappers|safely detonated|"
+        "shot down|shoot down|downed|foiled|thwarted|prematurely|premature|while planting|"
+        "were planting|was planting|while trying to plant|trying to plant|while assembling|"
+        "were assembling|while making|were making|while preparing|were preparing|"
+        "accidentally detonated|accidentally exploded|blew up while|own bomb|own explosives|"
+        "neutralized the|neutralised the|demined|de-mined|demining|mine clearance|"
+        "cleared mines|cleared the mines|detonated them|detonated it|detonated the explosive|"
+        "detonated the bomb|detonated the device|disrupted"
+    ),
+    "TAKE": (
+        "took control|taken control|take control|taking control|seized control|"
+        "gained control|gain control|overran|overrun|took over|taken over|taking over|"
+        "fell to|fell into the hands|captured the town|captured the city|"
+        "captured the village|captured the district|captured the area|captured the base|"
+        "captured a base|captured a town|captured a village|captured several villages|"
+        "seized the town|seized the village|seized the city|seized the district|"
+        "seized the base|under the control of|under their control|established control|"
+        "now controls|now control|advanced into|entered and took"
+    ),
+    "REGAIN": (
+        "retook|retaken|retake|recaptured|recapture*|regained control|regain control|"
+        "regained|regaining|recovered territory|recovered the town|recovered the village|"
+        "recovered control|liberated|liberation of|reclaimed|back under government control|"
+        "back under the control|cleared the area|cleared the village|cleared the town|"
+        "dislodged|drove out|driven out|pushed out|flushed out|expelled the"
+    ),
+    "AGREE": (
+        "ceasefire*|cease-fire*|truce*|peace agreement*|peace deal*|peace accord*|"
+        "agreement|agreements|accord|accords|prisoner exchange*|prisoner swap*|"
+        "exchanged prisoners|exchange of prisoners|swap of prisoners|prisoners exchange|"
+        "prisoners swap|exchanged detainees|signed|agreed to|agreed on|agreed upon|"
+        "reconciliation|peace talks|negotiated|mediat*|memorandum of understanding"
+    ),
+    "CHANGE": (
+        "joined|defect*|surrender*|merged|merger|splinter|split from|formed a|formation of|"
+        "recruit*|reinforcement*|deploy*|redeploy*|patrol|patrols|patrolled|patrolling|"
+        "curfew*|ban on|banned|declared|announced|imposed|fortification*|trench*|"
+        "military exercise*|drill|drills|training|graduat*|mobiliz*|mobilis*|crossing into|"
+        "crossed into|entered|arrived|sighted|spotted|witnessed|distributed|delivered|"
+        "handed out|threat|threats|threatened|warning|warned|leaflets|night letters|ultimatum|"
+        "video|"
+        "movement of|build-up|buildup|amassed|massing|positioned|stationed|relocated|"
+        "reconnaissance|surveillance|convoy|established|installed|set up|pledged allegiance|"
+        "allegiance|dissolved|renamed|rebranded|new leader|appointed|claimed responsibility|"
+        "security measures|state of emergency|lockdown|enforcing|enforce|checkpoints|"
+        "checkpoint|secure the area|to secure|inspected|searched|search operation|"
+        "cordon and search|sweep|combing operation|crackdown"
+    ),
+    "NVT": (
+        "withdrew|withdrawn|withdrawal|withdraw|withdrawing|pulled out|pull out|handed over|"
+        "handover|hand over|vacated|abandoned|evacuated|retreated|left the area|left the town"
+    ),
+    "OTHER": (
+        "released|release of|freed|returned|displaced|displacement|approved|sworn in|"
+        "violated|violation|flew over|intercepted|overflight|blocked|closed|suspended|"
+        "dissolution|election|elections|vote|voting|hostile|tension|tensions"
+    ),
+    # words that negate a trigger up to 30 characters (and no punctuation) after them
+    "NEG": (
+        "no|not|never|without|neither|nor|none|nobody|deny|denied|denies|zero|didn't|wasn't|"
+        "weren't|hasn't|haven't|unharmed|don't|doesn't|isn't|aren't|cannot|can't"
+    ),
+    # words that make a trigger a plan, a threat or a possibility (within four words)
+    "HEDGE": (
+        "threaten*|plan|plans|planned|planning|vow*|called for|calls for|calling for|"
+        "call for|urge*|urging|warn*|intend*|will|would|could|=may|might|fear*|prepar*|plot*|"
+        "rumor*|rumour*|prevent*|avoid*|risk of|threat of|attempt to|"
+        "attempted to|attempts to|attempting to|tried to|trying to|aimed at|aim to|aims to|"
+        "aiming to|in order to|so as to|if|unless|whether|feared"
+    ),
+    "CAPTURE": "captured|capturing|took prisoner|taken prisoner|taken captive",
+    "MELEE": (
+        "machete|machetes|axe|axes|stick|sticks|stones|club|clubs|knives|knife|rod|rods|"
+        "bottles|rocks|fists|chairs|each other|one another|two groups|rival groups|brawl*|"
+        "crude weapons|clubs and|bows and arrows|arrows|spears|pangas|rungus"
+    ),
+    "HQN": (
+        "base|bases|camp|camps|headquarters|=HQ|outpost|outposts|barracks|stronghold|"
+        "strongholds|hideout|hideouts|garrison"
+    ),
+    "OFFTOPIC": (
+        "league|goal|goals|striker|tournament|championship|coach|world cup|fifa|uefa|"
+        "=NBA|=NFL|olympic*|scored|football|soccer|cricket|rugby|tennis|basketball|"
+        "playoff*|semi-final*|quarter-final*|midfielder|goalkeeper|wicket*|innings|"
+        "stocks|shares|stock market|nasdaq|dow jones|investors|share price*|earnings|"
+        "revenue|profits|bond yields|hurricane*|typhoon*|cyclone*|rainfall|earthquake*|"
+        "weather|forecast*|heat wave|tornado*|box office|album|concert"
+    ),
+    "NONE": (
+        "heart attack*|cyber attack*|cyberattack*|cyber-attack*|panic attack*|asthma attack*|"
+        "shark attack*|dog attack*|attack on democracy|verbal attack*|personal attack*|"
+        "water cannon*|tear gas shell*|tear gas grenade*|teargas shell*|tear gas canister*|"
+        "shot in the arm|booster shot*|big shot*|mug shot*|screenshot*|photo shoot|"
+        "film shoot|shooting star|fire brigade|fire fighters|firefighters|fire department|"
+        "cease and desist|arms race|killed time|dead end|deadline*|death penalty|"
+        "death sentence|death row|strike a deal|struck a deal|hit the market|hit record|"
+        "big hit|box office hit|market crash|traffic accident|road accident|car accident|"
+        "died of covid|died of coronavirus|died from covid|died from coronavirus|"
+        "coronavirus deaths|covid deaths|covid-19 deaths|natural death*|died of natural|"
+        "natural causes|mining|gold mine|coal mine|mine workers|mineworkers|mine owner|"
+        "landmine survivors|air force intelligence|vigilante-style|vigilante style|"
+        "fired at least|shot at least|firing at least|fired into the air|fired in the air|"
+        "shots into the air|shots in the air|fired warning shots|"
+        "firefighter*|fire-fighter*|fire fighter*|fire station|fire truck*|fire brigades|"
+        "riot police|anti-riot|riot gear|riot squad|riot control|riot-control|riot unit|"
+        "riot units|riot policemen|riot officers|anti-riot police|burning issue*|"
+        "burning question*|heart burning"
+    ),
+}
+
+_CUES = tuple(_LEXICON)
+
+
+def _compile() -> None:
+    seen: dict[str, list[tuple[int, str, bool, str]]] = {}
+    for cue, words in _LEXICON.items():
+        for raw in words.split("|"):
+            word = raw.strip()
+            case = ""
+            if word.startswith("="):
+                word = case = word[1:]
+            prefix = word.endswith("*")
+            word = word.rstrip("*")
+            key = actors.key_of(word)
+            if len(key) != len(actors.lowered(word)) + 2:
+                continue
+            if prefix:
+                key = key[:-1]
+            seen.setdefault(key, []).append((len(key), cue, prefix, case))
+    actors.add_trigger_keys({key: tuple(keys) for key, keys in seen.items()})
+
+
+_compile()
+
+_NEGATABLE = frozenset({"KILL", "INJURE", "CLASH", "ARREST", "LOOT", "RIOT", "INTERV", "ABDUCT",
+                        "SEXUAL", "CLASHW", "ATTACK", "BURN"})
+_STOPS = re.compile(r"[.;:,()]")
+_OBSERVED = re.compile(r"\b(?:observed|heard|recorded|unknown weapons|undetermined weapons|"
+                       r"unidentified weapons|bursts)\b")
+_BACKGROUND_CUES = frozenset({"PROT", "RIOT", "CLASH"})
+_PREMATURE = frozenset({"prematurely", "premature", "while planting", "were planting",
+                        "was planting", "while trying to plant", "trying to plant",
+                        "while assembling", "were assembling", "while making", "were making",
+                        "while preparing", "were preparing", "accidentally detonated",
+                        "accidentally exploded", "blew up while", "own bomb",
+                        "own explosives"})
+_DEMAND = re.compile(r"\b(?:demand\w*|against|over|protest\w*|demonstrat\w*|calling for|"
+                     r"call for|denounc\w*|to press|complain\w*|angered|angry over|unpaid|"
+                     r"salar\w*|wages|fees|rigging|eviction)\b")
+_STATE_DETONATED = re.compile(
+    r"\b(?:police|forces|army|military|soldiers|troops|experts|squad|sappers|authorities|"
+    r"engineers|technicians)\b[^.;]{0,40}\b(?:detonated|exploded|destroyed|neutrali[sz]ed)\b")
+_HQ = re.compile(
+    r"\b(?:establish\w*|set(?:ting)? up|built|build\w*|construct\w*|open\w*|"
+    r"(?:transform|turn|convert)\w*\b[^.;]{0,60}?\binto)\s+(?:\w+\s+){0,4}?"
+    r"(?:base|bases|camp|camps|headquarters|hq|outpost|outposts|barracks|stronghold|"
+    r"post|posts|position|positions|garrison)\b|\bstronghold\b|\bhideout\b")
+_CAPTURED_PLACE = re.compile(r"\b(?:captured|seized|occupied|controls?|took)\s+(?:the\s+|a\s+|"
+                             r"several\s+|two\s+|three\s+)?(?:\w+\s+){0,2}?"
+                             r"(?:town|city|village|villages|district|area|areas|locality|"
+                             r"base|headquarters|hill|airport|port|territory|positions?)\b")
+
+# trigger strength (for the confidence of a decision)
+_STRONG = 0.9
+_GOOD = 0.75
+_FAIR = 0.6
+_WEAK = 0.45
+
+
+class _Hit(NamedTuple):
+    start: int
+    end: int
+    cue: str
+    word: str
+    negated: bool
+    hedged: bool
+
+
+_BACKGROUNDS = frozenset({
+    "sparked", "spark", "sparking", "triggered", "triggering", "prompted", "prompting",
+    "provoked", "provoking", "caused", "causing", "amid", "amidst", "following", "after",
+    "despite", "before", "since", "recent", "previous", "earlier", "ongoing", "against"})
+_BACKGROUND_PAIRS = frozenset({
+    ("led", "to"), ("leading", "to"), ("ahead", "of"), ("wave", "of"), ("measures", "to"),
+    ("to", "battle"), ("to", "fight"), ("to", "combat")})
+_AUXILIARIES = frozenset(["was", "were", "is", "are", "been", "being", "got", "get", "gets"])
+
+
+def _words_before(low: str, at: int, reach: int) -> list[str]:
+    """The words within `reach` characters before `at`, back to the nearest punctuation."""
+    begin = max(0, at - reach)
+    for mark in ".;:,()":
+        found = low.rfind(mark, begin, at)
+        if found >= begin:
+            begin = found + 1
+    return low[begin:at].split()
+
+
+def _background(low: str, start: int) -> bool:
+    words = _words_before(low, start, 40)[-6:]
+    return any(w in _BACKGROUNDS for w in words) or any(
+        pair in _BACKGROUND_PAIRS for pair in pairwise(words))
+
+
+def _passive(low: str, at: int) -> bool:
+    """Whether a form of "be" (and at most one adverb) comes right before `at`."""
+    words = low[max(0, at - 30):at].split()
+    if not words:
+        return False
+    if words[-1] in _AUXILIARIES:
+        return True
+    return len(words) > 1 and words[-1].endswith("ly") and words[-2] in _AUXILIARIES
+
+
+def _scan(text: str) -> tuple[str, list[_Hit]]:
+    found: list[tuple[int, int, str]] = []
+    negations: list[int] = []
+    hedges: list[int] = []
+    low, words, matched = actors.matches(text)
+    for last, (length, _, keys) in matched:
+        if not keys:
+            continue
+        prefix = keys[0][2]
+        start = last - length + 1
+        end = words.find(" ", last) - 1 if prefix else last - 1
+        for _, cue, _, case in keys:
+            if case and text[start:end] != case:
+                continue
+            if cue == "NEG":
+                negations.append(end)
+            elif cue == "HEDGE":
+                hedges.append(end)
+            else:
+                found.append((start, end, cue))
+    if not found:
+        return low, []
+    found.sort(key=lambda f: (f[0], f[0] - f[1], f[2] != "NONE"))
+    hits: list[_Hit] = []
+    reach = -1
+    span_end = -1
+    span_start = -1
+    dropped = False
+    for start, end, cue in found:
+        if start < reach and not (start == span_start and end == span_end and not dropped):
+            continue  # inside a longer trigger (or a non-event phrase)
+        dropped = cue == "NONE"
+        if dropped:
+            reach = end
+            span_start, span_end = start, end
+            continue
+        reach = end
+        span_start, span_end = start, end
+        word = low[start:end]
+        if cue == "PROT" and word == "march" and text[start] == "M":
+            continue  # the month
+        negated = hedged = False
+        if negations and cue in _NEGATABLE:
+            for at in negations:
+                if start - 32 <= at <= start and not _STOPS.search(low, at, start) and \
+                        "claim" not in low[at:start]:
+                    negated = True
+                    break
+        if hedges and cue != "MOB":
+            for at in hedges:
+                if start - 30 <= at <= start and low.count(" ", at, start) <= 4 and \
+                        not _STOPS.search(low, at, start) and " and " not in low[at:start]:
+                    hedged = True
+                    break
+        hits.append(_Hit(start, end, cue, word, negated, hedged))
+    return low, hits
+
+
+class _Cues:
+    """The usable triggers of one text, by cue, in text order."""
+
+    __slots__ = ("_kinds", "_roles", "all", "by_cue", "heads", "low", "present", "text")
+
+    def __init__(self, text: str, low: str, hits: list[_Hit]) -> None:
+        self.text = text
+        self.low = low
+        self.all = hits
+        self.by_cue: dict[str, list[_Hit]] = {}
+        self.heads: dict[str, _Hit] = {}
+        for hit in hits:
+            if hit.negated or hit.hedged:
+                continue
+            if hit.cue in _BACKGROUND_CUES and _background(low, hit.start):
+                continue
+            bucket = self.by_cue.get(hit.cue)
+            if bucket is None:
+                self.by_cue[hit.cue] = [hit]
+                self.heads[hit.cue] = hit
+            else:
+                bucket.append(hit)
+        self.present = self.heads.keys()
+        self._roles: tuple[tuple[int, int, int], ...] | None = None
+        self._kinds: frozenset[int] | None = None
+
+    def has(self, *cues: str) -> bool:
+        return not self.present.isdisjoint(cues)
+
+    def first(self, *cues: str) -> _Hit | None:
+        heads = self.heads
+        best: _Hit | None = None
+        for cue in cues:
+            hit = heads.get(cue)
+            if hit is not None and (best is None or hit[0] < best[0]):
+                best = hit
+        return best
+
+    def words(self, cue: str) -> set[str]:
+        return {hit.word for hit in self.by_cue.get(cue, ())}
+
+    def passive(self, at: int) -> bool:
+        return _passive(self.low, at)
+
+    @property
+    def kinds(self) -> frozenset[int]:
+        """The roles present (state, armed, crowd...), for quick tests."""
+        if self._kinds is None:
+            self._kinds = frozenset(r[2] for r in self.roles)
+        return self._kinds
+
+    @property
+    def roles(self) -> tuple[tuple[int, int, int], ...]:
+        if self._roles is None:
+            self._roles = actors.roles(self.text)
+        return self._roles
+
+
+def classify(text: str, offset: int = 0) -> Classification | None:
+    """The ACLED event type and sub-type of the event `text` reports, or None.
+
+    `text` is a sentence or a short passage; `offset` is added to the trigger span (pass the
+    sentence's start in the article body so the span indexes the body). Returns None when the
+    text reports no political violence, demonstration or strategic development.
+    """
+    label = actors.LABEL.match(text)
+    if label is not None:
+        sub = _LABELS.get(label.group(1).lower())
+        if sub is not None:
+            return Classification(EventType.STRATEGIC, sub, _GOOD, offset + label.start(1),
+                                  offset + label.end(1), label.group(1))
+    low, hits = _scan(text)
+    if not hits:
+        return None
+    cues = _Cues(text, low, hits)
+    decided = _decide(cues)
+    if decided is None:
+        return None
+    event, sub, hit, confidence = decided
+    return Classification(event, sub, confidence, offset + hit.start, offset + hit.end,
+                          text[hit.start:hit.end])
+
+
+_Decision = tuple[EventType, SubEventType, _Hit, float]
+
+#: ACLED coders' labels at the head of a note name the sub-type outright.
+_LABELS: dict[str, SubEventType] = {
+    "movement of forces": SubEventType.CHANGE_TO_GROUP,
+    "change to armed group": SubEventType.CHANGE_TO_GROUP,
+    "change to group": SubEventType.CHANGE_TO_GROUP,
+    "security measures": SubEventType.CHANGE_TO_GROUP,
+    "arrests": SubEventType.ARRESTS,
+    "arrest": SubEventType.ARRESTS,
+    "non-violent activity": SubEventType.OTHER,
+    "other": SubEventType.OTHER,
+    "looting": SubEventType.LOOTING,
+    "property destruction": SubEventType.LOOTING,
+    "defusal": SubEventType.DISRUPTED_WEAPONS_USE,
+    "detonation": SubEventType.DISRUPTED_WEAPONS_USE,
+    "weapons seizure": SubEventType.DISRUPTED_WEAPONS_USE,
+    "interception": SubEventType.DISRUPTED_WEAPONS_USE,
+    "disrupted weapons use": SubEventType.DISRUPTED_WEAPONS_USE,
+    "headquarters established": SubEventType.HEADQUARTERS_ESTABLISHED,
+    "base established": SubEventType.HEADQUARTERS_ESTABLISHED,
+    "agreement": SubEventType.AGREEMENT,
+    "non-violent transfer of territory": SubEventType.NON_VIOLENT_TRANSFER,
+}
+
+
+_HARD = frozenset({"KILL", "SUICIDE", "IED", "AIR", "SHELL", "GREN", "PROT", "RIOT", "ABDUCT",
+                   "SEXUAL", "ARREST"})
+#: Which cues can make each step decide (a step is skipped when none is present).
+_STEPS: tuple[tuple[frozenset[str], Callable[[_Cues], _Decision | None]], ...] = ()
+
+
+def _decide(c: _Cues) -> _Decision | None:
+    present = c.present
+    if not present:
+        return None
+    if "OFFTOPIC" in present and present.isdisjoint(_HARD) and \
+            len({h.word for h in c.by_cue["OFFTOPIC"]}) > 1:
+        return None
+    for needs, step in _STEPS:
+        if not present.isdisjoint(needs):
+            decided = step(c)
+            if decided is not None:
+                return decided
+    return None
+
+
+# ---------------------------------------------------------------------------- steps
+
+
+def _chemical(c: _Cues) -> _Decision | None:
+    hit = c.heads.get("CHEM")
+    if hit is not None:
+        return EventType.EXPLOSIONS, SubEventType.CHEMICAL_WEAPON, hit, _STRONG
+    hit = c.heads.get("SUICIDE")
+    if hit is not None:
+        return EventType.EXPLOSIONS, SubEventType.SUICIDE_BOMB, hit, _STRONG
+    return None
+
+
+def _hurt(c: _Cues) -> bool:
+    return c.has("KILL", "INJURE")
+
+
+def _disrupted(c: _Cues) -> _Decision | None:
+    defuse = c.by_cue.get("DEFUSE", [])
+    for hit in defuse:
+        if hit.word in _PREMATURE:
+            return EventType.STRATEGIC, SubEventType.DISRUPTED_WEAPONS_USE, hit, _GOOD
+    explosive = c.first("IED", "IEDW", "AIR", "SHELL", "GREN", "WEAPON")
+    if defuse and explosive is not None and not _hurt(c):
+        return EventType.STRATEGIC, SubEventType.DISRUPTED_WEAPONS_USE, defuse[0], _GOOD
+    if defuse and not _hurt(c) and defuse[0].word in ("shot down", "shoot down", "downed"):
+        return EventType.STRATEGIC, SubEventType.DISRUPTED_WEAPONS_USE, defuse[0], _FAIR
+    violent = c.has("KILL", "INJURE", "CLASH", "ATTACK", "CLASHW")
+    if explosive is not None and not violent and _STATE_DETONATED.search(c.low):
+        hit = c.first("IEDW", "IED") or explosive
+        return EventType.STRATEGIC, SubEventType.DISRUPTED_WEAPONS_USE, hit, _FAIR
+    seize = c.first("SEIZE", "ARREST")
+    if seize is not None and not violent and not c.has("PROT", "RIOT"):
+        weapon = c.first("WEAPON", "IED", "GREN", "IEDW", "SHELL")
+        went_off = any(h.word in ("exploded", "explosion", "blast", "went off", "explosions",
+                                  "blasts", "blew up") for h in c.by_cue.get("IEDW", ()))
+        if weapon is not None and not went_off and not c.has("AIR"):
+            return EventType.STRATEGIC, SubEventType.DISRUPTED_WEAPONS_USE, seize, _FAIR
+    return None
+
+
+_REMOTE_SUB = {
+    "AIR": SubEventType.AIR_DRONE_STRIKE,
+    "SHELL": SubEventType.SHELLING,
+    "IED": SubEventType.REMOTE_EXPLOSIVE,
+    "GREN": SubEventType.GRENADE,
+    "IEDW": SubEventType.REMOTE_EXPLOSIVE,
+}
+
+
+def _remote(c: _Cues) -> _Decision | None:
+    strong = c.first("AIR", "SHELL", "IED", "GREN")
+    if strong is None:
+        weak = c.heads.get("IEDW")
+        if weak is None or c.has("PROT", "RIOT", "MOB"):
+            return None
+        if weak.word in ("explosive", "explosives", "detonat") and not _hurt(c) and \
+                not c.has("ATTACK"):
+            return None
+        clash = c.heads.get("CLASH")
+        if clash is not None and clash.start < weak.start:
+            return None
+        if weak.word.startswith("explosion") and _OBSERVED.search(c.low):
+            return EventType.EXPLOSIONS, SubEventType.SHELLING, weak, _FAIR
+        return EventType.EXPLOSIONS, SubEventType.REMOTE_EXPLOSIVE, weak, _FAIR
+    if c.has("PROT", "RIOT") and strong.cue in ("GREN", "SHELL") and not _hurt(c):
+        return None
+    if strong.cue == "AIR" and strong.word in ("helicopter", "helicopters", "aircraft", "jet",
+                                                "jets", "drone", "drones", "air force",
+                                                "air forces") and not c.has(
+            "IEDW", "ATTACK", "KILL", "INJURE", "SHELL"):
+        return None  # a flight, a patrol: no strike reported
+    clash = c.heads.get("CLASH")
+    if clash is not None and strong.cue in ("SHELL", "GREN") and \
+            not clash.word.startswith("ambush"):
+        return None  # heavy weapons used in a battle: an armed clash
+    if strong.cue == "SHELL" and c.has("AIR"):
+        air = c.heads.get("AIR")
+        if air is not None and air.word not in ("helicopter", "helicopters", "aircraft",
+                                                "drone", "drones") and air.start < strong.start:
+            strong = air
+    if strong.cue == "SHELL" and strong.word in ("heavy weapons", "heavy weaponry", "shots") \
+            and c.has("CLASH"):
+        return None
+    return EventType.EXPLOSIONS, _REMOTE_SUB[strong.cue], strong, _STRONG
+
+
+_ARREST_VERBS = frozenset({"arrested", "detained", "apprehended", "rounded up", "nabbed",
+                           "taken into custody", "took into custody", "handcuffed",
+                           "arresting", "detaining", "picked up"})
+_STRONG_INTERVENTION = ("dispers", "tear", "water cannon", "rubber", "baton", "lathi",
+                        "intervened", "intervention", "broke up", "pepper", "stun", "sound",
+                        "flash", "forc", "cordoned", "fired", "shots", "warning")
+_MARCH_WORDS = frozenset({"marched", "march", "marches", "rallied", "rally", "rallies",
+                          "caravan", "motorcade"})
+_SUBORDINATE = re.compile(r"\b(?:who|whose|which|that|claim\w*|accus\w*|alleg\w*|against|"
+                          r"over|after|following|for|since|demand\w*|denounc\w*|protest\w*)\b")
+_REASON = re.compile(r"\b(?:who|whose|which|that|claim\w*|accus\w*|alleg\w*|against|over|"
+                     r"after|following|since|release of|justice for|denounc\w*|condemn\w*)\b")
+_CROWD_ROLES = (actors.ROLE_CROWD, actors.ROLE_PROTESTER, actors.ROLE_RIOTER)
+_PEOPLE_ROLES = (actors.ROLE_CROWD, actors.ROLE_CIVILIAN, actors.ROLE_PROTESTER,
+                 actors.ROLE_RIOTER)
+_FIGHTER_ROLES = (actors.ROLE_ARMED, actors.ROLE_STATE)
+
+
+def _state_before(c: _Cues, hit: _Hit) -> bool:
+    """A state actor within the 45 characters before `hit` (its subject, roughly)."""
+    return any(r[2] == actors.ROLE_STATE and hit.start - 45 <= r[1] <= hit.start
+               for r in c.roles)
+
+
+_LONG_AGO = re.compile(r"[^.;]{0,30}?\b(?:ago|earlier|last (?:week|month|year)|previously|"
+                       r"in (?:19|20)\d\d|since)\b")
+_QUANTIFIED = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|several|"
+                         r"some|many|dozens|scores|hundreds|\d+|protesters|demonstrators|"
+                         r"participants|activists|people|persons|them|they|organi[sz]ers)\b")
+
+
+def _intervention(c: _Cues, protest: _Hit) -> _Hit | None:
+    """The first sign that the authorities intervened in the demonstration."""
+    candidates = sorted(c.by_cue.get("INTERV", []) + c.by_cue.get("ARREST", []))
+    for hit in candidates:
+        word = hit.word
+        if hit.cue == "ARREST" or word in ("were arrested", "was arrested", "were detained",
+                                           "was detained"):
+            if hit.cue == "ARREST" and word not in _ARREST_VERBS:
+                continue
+            clause = c.low[max(0, hit.start - 60):hit.start]
+            cut = max(clause.rfind(","), clause.rfind(";"), clause.rfind("."))
+            clause = clause[cut + 1:]
+            if _LONG_AGO.match(c.low, hit.end):
+                continue  # "a commander arrested two years ago": background
+            if _state_before(c, hit) and not _REASON.search(clause):
+                return hit  # "police arrested 23 journalists during a protest"
+            if hit.start < protest.start or _REASON.search(clause):
+                continue
+            if word.startswith(("was", "were")) or re.search(
+                    r"\b(?:was|were|had been|has been|have been)\s+(?:\w+\s+)?$", clause):
+                if _QUANTIFIED.search(clause):
+                    return hit  # "two persons were arrested"
+                continue  # "the blogger was arrested": the reason for the protest
+            return hit
+        if word.startswith(_STRONG_INTERVENTION) or word.startswith(("attempted", "tried",
+                                                                     "arrests were")):
+            return hit
+        if _state_before(c, hit):
+            return hit
+    return None
+
+
+def _crowd(c: _Cues) -> _Decision | None:
+    protest = c.heads.get("PROT")
+    riot = c.heads.get("RIOT")
+    mob = c.heads.get("MOB")
+    kinds = c.kinds
+    crowd = not kinds.isdisjoint(_CROWD_ROLES)
+    people = not kinds.isdisjoint(_PEOPLE_ROLES)
+    armed = not kinds.isdisjoint(_FIGHTER_ROLES)
+    state = actors.ROLE_STATE in kinds
+    violence = c.first("KILL", "INJURE", "ATTACK", "CLASH", "ABDUCT", "SEXUAL")
+    if protest is not None and violence is not None:
+        if protest.word in _MARCH_WORDS and armed and actors.ROLE_PROTESTER not in kinds:
+            protest = None  # fighters marching on a village
+        elif violence.start < protest.start and riot is None and kinds.isdisjoint(
+                (actors.ROLE_PROTESTER, actors.ROLE_RIOTER)) and \
+                not _subordinate(c, violence) and not _ATTACHED.search(
+                    c.low, max(0, protest.start - 30), protest.start) and \
+                protest.word not in ("protesting", "demonstrating"):
+            protest = None  # a killing first, a protest in reaction: the killing is the event
+    burn = c.first("BURN", "LOOT")
+    if protest is None and riot is None and c.has("PROTW") and people and violence is None \
+            and not c.has("ARREST", "SEIZE", "IEDW", "AGREE") and (
+                not armed or c.has("INTERV")):
+        weak = c.heads.get("PROTW")
+        if weak is not None:
+            if burn is not None and _agent_role(c, burn) != actors.ROLE_STATE:
+                return EventType.RIOTS, SubEventType.VIOLENT_DEMONSTRATION, burn, _WEAK
+            if armed:
+                hit = c.heads.get("INTERV") or weak
+                return EventType.PROTESTS, SubEventType.PROTEST_WITH_INTERVENTION, hit, _WEAK
+            return EventType.PROTESTS, SubEventType.PEACEFUL_PROTEST, weak, _WEAK
+    if protest is not None:
+        if riot is not None and not _reason(c, riot):
+            return EventType.RIOTS, SubEventType.VIOLENT_DEMONSTRATION, riot, _GOOD
+        if burn is not None and not _reason(c, burn) and _agent_role(c, burn) not in (
+                actors.ROLE_STATE, actors.ROLE_ARMED):
+            return EventType.RIOTS, SubEventType.VIOLENT_DEMONSTRATION, burn, _FAIR
+        clash = c.heads.get("CLASH")
+        if clash is not None and clash.word.startswith(_CROWD_CLASH) and \
+                not _reason(c, clash):
+            return EventType.RIOTS, SubEventType.VIOLENT_DEMONSTRATION, clash, _FAIR
+        lethal = c.heads.get("LETHAL")
+        kill = c.heads.get("KILL")
+        if lethal is None and kill is not None and state and _target(c, kill) in (
+                actors.ROLE_PROTESTER, actors.ROLE_CIVILIAN) and not _subordinate(c, kill):
+            lethal = kill
+        if lethal is not None and state:
+            return EventType.PROTESTS, SubEventType.EXCESSIVE_FORCE, lethal, _FAIR
+        crowd_violence = c.first("INJURE", "ATTACK")
+        if crowd_violence is not None and crowd_violence.word in _CROWD_VIOLENCE and \
+                not _reason(c, crowd_violence) and \
+                _agent_role(c, crowd_violence) in _CROWD_ROLES:
+            return EventType.RIOTS, SubEventType.VIOLENT_DEMONSTRATION, crowd_violence, _FAIR
+        intervention = _intervention(c, protest)
+        if intervention is not None:
+            return EventType.PROTESTS, SubEventType.PROTEST_WITH_INTERVENTION, intervention, \
+                _GOOD
+        return EventType.PROTESTS, SubEventType.PEACEFUL_PROTEST, protest, _GOOD
+    if riot is not None and (crowd or riot.word.startswith(("riot", "violent"))):
+        words = c.words("RIOT")
+        if mob is not None or _RIVALS.search(c.low):
+            return EventType.RIOTS, SubEventType.MOB_VIOLENCE, mob or riot, _FAIR
+        if words & _BARRICADES or any(w.startswith("violent") for w in words) or \
+                _DEMAND.search(c.low):
+            return EventType.RIOTS, SubEventType.VIOLENT_DEMONSTRATION, riot, _FAIR
+        return EventType.RIOTS, SubEventType.MOB_VIOLENCE, riot, _FAIR
+    if mob is not None and (crowd or not armed or mob.word.startswith(("mob", "lynch"))):
+        return EventType.RIOTS, SubEventType.MOB_VIOLENCE, mob, _GOOD
+    hurt = c.first("KILL", "INJURE", "ATTACK", "BURN", "LOOT")
+    if hurt is not None and crowd and hurt.word not in _INTRANSITIVE and \
+            not c.has("CLASH") and _agent_role(c, hurt) in _CROWD_ROLES:
+        return EventType.RIOTS, SubEventType.MOB_VIOLENCE, hurt, _FAIR
+    return None
+
+
+#: Death words with no doer: they say nothing about who did it.
+_INTRANSITIVE = frozenset({
+    "died", "dead", "death", "deaths", "bodies", "body of", "body was found",
+    "bodies were found", "corpse", "corpses", "found dead", "lost their lives", "lost his life",
+    "lost her life", "lifeless", "fatally", "injuries", "wounds", "sustained injuries",
+    "bled to death", "killing", "killings", "murder", "murders", "homicide", "homicides",
+    "femicide", "feminicide", "massacre", "execution", "executions", "gunshot", "gunshots",
+    "machete", "machetes", "hurt"})
+_ATTACHED = re.compile(r"\b(?:during|at|in|amid|to|as|while|staged|held|holding|staging)\s+"
+                       r"(?:a|an|the|their|his|her)?\s*(?:\w+\s+)?$")
+_RIVALS = re.compile(r"\b(?:each other|one another|rival|against each|between the two|"
+                     r"supporters of|both sides)\b")
+_CROWD_VIOLENCE = frozenset({
+    "attacked", "assaulted", "injured", "stabbed", "beat", "beaten", "beat up", "beaten up",
+    "attack", "attacks", "stormed", "raided", "hit", "struck", "pelted with", "injuring",
+    "wounded", "wounding", "hurt", "manhandled", "roughed up", "thrashed", "clubbed"})
+
+
+_BARRICADES = frozenset({
+    "burning tires", "burning tyres", "burnt tires", "burnt tyres", "burned tires",
+    "burned tyres", "burning tire", "burning tyre", "tires on fire", "tyres on fire",
+    "burning barricades", "set tires", "set tyres", "lit tires", "lit tyres", "lit fires",
+    "set fire to tyres"})
+
+
+_CROWD_CLASH = ("clash", "scuffle", "skirmish", "fought", "running battle", "fighting between",
+                "fighting broke", "fighting erupted", "exchanged", "exchange")
+
+
+def _reason(c: _Cues, hit: _Hit) -> bool:
+    """Whether `hit` is the reason or background of a demonstration ("against the attack on",
+    "the release of two people who were arrested after a truck was looted")."""
+    clause = c.low[max(0, hit.start - 60):hit.start]
+    cut = max(clause.rfind(","), clause.rfind(";"), clause.rfind("."))
+    return bool(_REASON.search(clause[cut + 1:]))
+
+
+def _subordinate(c: _Cues, hit: _Hit) -> bool:
+    """Whether `hit` sits in a clause that gives a reason or background ("who claim their
+    children were kidnapped", "against the killing of")."""
+    clause = c.low[max(0, hit.start - 60):hit.start]
+    cut = max(clause.rfind(","), clause.rfind(";"), clause.rfind("."))
+    return bool(_SUBORDINATE.search(clause[cut + 1:]))
+
+
+_CLAUSE = re.compile(r"[,;:]|\b(?:that|who|which|when|after|while|as|because|before|and then)\b")
+
+
+def _agent_role(c: _Cues, hit: _Hit) -> int | None:
+    """The role of whoever did what `hit` says: a "by X" agent after a passive verb, else the
+    subject of its clause (None when a pronoun stands in, or nobody is named)."""
+    low = c.low
+    roles = c.roles
+    passive = c.passive(hit.start)
+    for start, _, role in roles:
+        if hit.end <= start <= hit.end + 45 and _by_before(low, start):
+            return role
+    if passive:
+        return None
+    before = [r for r in roles if r[1] <= hit.start
+              and r[2] not in (actors.ROLE_OBJECT, actors.ROLE_PROPERTY)]
+    if not before:
+        return None
+    nearest = before[-1]
+    if _PRONOUN.search(low, nearest[1], hit.start) or hit.start - nearest[1] > 80:
+        return None
+    # the subject: the first actor of the clause the verb is in
+    cut = 0
+    for match in _CLAUSE.finditer(low, max(0, hit.start - 120), hit.start):
+        cut = match.end()
+    in_clause = [r for r in before if r[0] >= cut]
+    return (in_clause or [nearest])[0][2]
+
+
+def _violence(c: _Cues) -> _Decision | None:
+    sexual = c.heads.get("SEXUAL")
+    if sexual is not None:
+        return EventType.VIOLENCE_AGAINST_CIVILIANS, SubEventType.SEXUAL_VIOLENCE, sexual, \
+            _GOOD
+    abduct = c.heads.get("ABDUCT")
+    kill = c.heads.get("KILL")
+    if abduct is not None and kill is None and \
+            abduct.word not in ("went missing", "taken away", "took away"):
+        if _target(c, abduct) == actors.ROLE_STATE:
+            return EventType.BATTLES, SubEventType.ARMED_CLASH, abduct, _FAIR
+        return EventType.VIOLENCE_AGAINST_CIVILIANS, SubEventType.ABDUCTION, abduct, _GOOD
+    regain = c.heads.get("REGAIN")
+    take = c.heads.get("TAKE")
+    kinds = c.kinds
+    state = actors.ROLE_STATE in kinds
+    armed = actors.ROLE_ARMED in kinds
+    if regain is not None and state:
+        return EventType.BATTLES, SubEventType.GOVERNMENT_REGAINS_TERRITORY, regain, _FAIR
+    if (take is not None and (armed or state) and not _hurt(c)) or (
+            take is not None and _CAPTURED_PLACE.search(c.low) and armed):
+        return EventType.BATTLES, SubEventType.NON_STATE_OVERTAKES_TERRITORY, take, _FAIR
+    clash = c.heads.get("CLASH")
+    trigger = c.first("KILL", "INJURE", "ATTACK")
+    if clash is not None and (trigger is None or clash.start <= trigger.start or
+                              clash.word not in ("battle", "battles", "fighting", "fought",
+                                                 "sniper", "snipers")):
+        if clash.word in _VAGUE_CLASH and not (armed or state):
+            return None  # "we are fighting for the whole country"
+        if _brawl(c, clash):
+            return EventType.RIOTS, SubEventType.MOB_VIOLENCE, clash, _FAIR
+        return EventType.BATTLES, SubEventType.ARMED_CLASH, clash, _GOOD
+    if trigger is None:
+        weak = c.heads.get("CLASHW")
+        if weak is not None and (armed or state) and weak.word not in ("fight", "fights"):
+            if weak.word in ("shooting", "fired", "firing", "gunshots", "gunfire",
+                             "shots") and not (armed and state):
+                return None
+            return EventType.BATTLES, SubEventType.ARMED_CLASH, weak, _WEAK
+        return None
+    target = _target(c, trigger)
+    if target in (actors.ROLE_STATE, actors.ROLE_ARMED):
+        return EventType.BATTLES, SubEventType.ARMED_CLASH, trigger, _FAIR
+    if target == actors.ROLE_PROPERTY and not _hurt(c):
+        return EventType.STRATEGIC, SubEventType.LOOTING, trigger, _WEAK
+    if target is None and not _hurt(c) and trigger.word in ("hit", "struck", "targeted",
+                                                             "targeting", "threatened",
+                                                             "intimidated", "harassed"):
+        return None
+    if target is None and state and armed and kinds.isdisjoint(
+            (actors.ROLE_CIVILIAN, actors.ROLE_CROWD, actors.ROLE_OBJECT)):
+        return EventType.BATTLES, SubEventType.ARMED_CLASH, trigger, _WEAK
+    return EventType.VIOLENCE_AGAINST_CIVILIANS, SubEventType.ATTACK, trigger, _FAIR
+
+
+_VAGUE_CLASH = frozenset({"fighting", "fought", "battle", "battles", "battled", "battling",
+                          "hostilities", "fighting between", "fighting broke out",
+                          "fighting erupted", "engaged in", "engaged with", "engaged the"})
+
+
+def _brawl(c: _Cues, clash: _Hit) -> bool:
+    """A fight between crowds (supporters, villagers, rival groups) rather than armed forces:
+    mob violence. At most one armed side, a crowd or civilians on the other, no firearms."""
+    if not c.present.isdisjoint(_GUN_CUES) or "shot" in c.words("INJURE"):
+        return False
+    armed = {c.low[a:b] for a, b, role in c.roles
+             if role in (actors.ROLE_ARMED, actors.ROLE_STATE)}
+    if len(armed) >= 2 or any(word in _SOLDIERS for text in armed for word in text.split()):
+        return False
+    return not c.kinds.isdisjoint(_CROWD_ROLES) or "MELEE" in c.present
+
+
+_GUN_CUES = frozenset({"WEAPON", "CLASHW", "SHELL", "GREN", "IED", "IEDW", "AIR", "SUICIDE"})
+_SOLDIERS = frozenset(
+    ["soldiers", "soldier", "troops", "militants", "militant", "fighters", "fighter", "gunmen",
+     "rebels", "insurgents", "army", "military"])
+
+
+def _by_before(low: str, at: int) -> bool:
+    """Whether `at` follows "by" (a passive verb's agent), a few modifiers allowed."""
+    return low.find("by ", max(0, at - 30), at) != -1 and bool(
+        _BY_BEFORE.search(low, max(0, at - 30), at))
+
+
+_BY_BEFORE = re.compile(r"\bby\s+(?:(?:the|a|an|suspected|alleged|presumed|unknown|"
+                        r"unidentified|armed|some|two|three|group of|\d+)\s+){0,3}$")
+_RELATIVE = re.compile(r"\b(?:who|which|that)\b")
+_PRONOUN = re.compile(r"\b(?:he|she|they|him|her|them|it|who)\s+(?:\w+\s+){0,2}$")
+_VIOLENT_CUES = frozenset({"KILL", "INJURE", "ATTACK", "CLASH", "ABDUCT", "SEXUAL", "CLASHW"})
+_PRESENT_VERBS = frozenset({"attack", "kill", "shoot", "raid", "storm", "ambush", "abduct",
+                            "kidnap", "open fire", "clash"})
+_HEADLINE_VERBS = frozenset({"killed", "wounded", "injured", "shot dead", "hurt", "shot",
+                             "abducted", "kidnapped", "beheaded", "executed", "murdered",
+                             "stabbed", "hacked", "slain", "lynched"})
+
+
+def _target(c: _Cues, trigger: _Hit) -> int | None:
+    """The role of whoever the violence at `trigger` was done to."""
+    low = c.low
+    people = [r for r in c.roles if r[2] != actors.ROLE_GOVERNMENT]
+    passive = c.passive(trigger.start)
+    before = [r for r in people if r[1] <= trigger.start]
+    if passive:
+        if not before:
+            return None
+        head = before[-1]
+        relative = _RELATIVE.search(low, before[0][1], trigger.start)
+        if relative is not None:
+            earlier = [r for r in before if r[1] <= relative.start()]
+            if earlier:
+                return _victim_role(earlier[-1][2])
+        if not _PRONOUN.search(low, max(0, head[1] - 1), trigger.start):
+            return _victim_role(head[2])
+        return None
+    verbs = [h.start for h in c.all if h.cue in _VIOLENT_CUES and h.start > trigger.start
+             and (h.word.endswith(("ed", "s")) or h.word in _PRESENT_VERBS)]
+    after = [r for r in people if r[0] >= trigger.end and r[0] - trigger.end < 90
+             and not _by_before(low, r[0])
+             and not any(0 <= v - r[1] <= 2 for v in verbs)]  # the subject of a next verb
+    # "N soldiers killed in an ambush": a noun right before a participle, headline style
+    if before and trigger.word in _HEADLINE_VERBS and trigger.start - before[-1][1] <= 2 \
+            and not after and not any(h.cue in _VIOLENT_CUES and h.start < trigger.start
+                                      for h in c.all):
+        return _victim_role(before[-1][2])
+    if after:
+        return _victim_role(after[0][2])
+    if before:
+        roles_before = {r[2] for r in before}
+        if roles_before & {actors.ROLE_CIVILIAN, actors.ROLE_CROWD, actors.ROLE_OBJECT} and \
+                not roles_before & {actors.ROLE_STATE, actors.ROLE_ARMED}:
+            return actors.ROLE_CIVILIAN
+    return None
+
+
+def _victim_role(role: int) -> int:
+    if role in (actors.ROLE_CROWD, actors.ROLE_RIOTER, actors.ROLE_PRIVATE,
+                actors.ROLE_OBJECT):
+        return actors.ROLE_CIVILIAN
+    return role
+
+
+def _strategic(c: _Cues) -> _Decision | None:
+    arrest = c.heads.get("ARREST")
+    violent = c.has("KILL", "INJURE", "ATTACK", "CLASH")
+    capture = c.heads.get("CAPTURE")
+    if capture is not None and not violent and _target(c, capture) == actors.ROLE_ARMED:
+        return EventType.BATTLES, SubEventType.ARMED_CLASH, capture, _WEAK
+    if arrest is not None and not violent and arrest.word not in ("captured", "summoned",
+                                                                  "sentenced", "charged with",
+                                                                  "indicted"):
+        return EventType.STRATEGIC, SubEventType.ARRESTS, arrest, _GOOD
+    damage = c.first("BURN", "LOOT")
+    if damage is not None and not _hurt(c):
+        return EventType.STRATEGIC, SubEventType.LOOTING, damage, _FAIR
+    seize = c.heads.get("SEIZE")
+    goods = c.heads.get("GOODS")
+    if seize is not None and goods is not None and seize.word not in ("found", "discovered",
+                                                                      "recovered"):
+        return EventType.STRATEGIC, SubEventType.LOOTING, seize, _FAIR
+    agree = c.heads.get("AGREE")
+    if agree is not None and not violent:
+        return EventType.STRATEGIC, SubEventType.AGREEMENT, agree, _FAIR
+    hq = _HQ.search(c.low) if c.has("HQN") else None
+    if hq is not None:
+        hit = _Hit(hq.start(), hq.end(), "HQ", hq.group(), False, False)
+        return EventType.STRATEGIC, SubEventType.HEADQUARTERS_ESTABLISHED, hit, _FAIR
+    nvt = c.heads.get("NVT")
+    change = c.heads.get("CHANGE")
+    if nvt is not None and nvt.word in ("withdrew", "withdrawn", "withdrawal", "pulled out",
+                                        "handed over", "handover", "vacated"):
+        return EventType.STRATEGIC, SubEventType.NON_VIOLENT_TRANSFER, nvt, _WEAK
+    roles = c.roles if ((change is not None or c.has("OTHER", "TAKE"))
+                        and actors.any_armed(c.text)) else ()
+    actor_roles = {r[2] for r in roles}
+    if change is not None and (actor_roles & {actors.ROLE_ARMED, actors.ROLE_STATE}):
+        return EventType.STRATEGIC, SubEventType.CHANGE_TO_GROUP, change, _WEAK
+    take = c.heads.get("TAKE")
+    if take is not None and actors.ROLE_ARMED in actor_roles:
+        return EventType.BATTLES, SubEventType.NON_STATE_OVERTAKES_TERRITORY, take, _WEAK
+    other = c.heads.get("OTHER")
+    if other is not None and (actor_roles & {actors.ROLE_ARMED, actors.ROLE_STATE}):
+        return EventType.STRATEGIC, SubEventType.OTHER, other, _WEAK
+    return None
+
+
+_STEPS = (
+    (frozenset({"CHEM", "SUICIDE"}), _chemical),
+    (frozenset({"DEFUSE", "SEIZE", "ARREST", "IED", "IEDW", "AIR", "SHELL", "GREN"}),
+     _disrupted),
+    (frozenset({"AIR", "SHELL", "IED", "GREN", "IEDW"}), _remote),
+    (frozenset({"PROT", "PROTW", "RIOT", "MOB", "KILL", "INJURE", "ATTACK", "BURN", "LOOT"}),
+     _crowd),
+    (frozenset({"SEXUAL", "ABDUCT", "REGAIN", "TAKE", "CLASH", "CLASHW", "KILL", "INJURE",
+                "ATTACK"}), _violence),
+    (frozenset({"ARREST", "BURN", "LOOT", "SEIZE", "AGREE", "NVT", "CHANGE", "TAKE", "OTHER",
+                "CAPTURE", "HQN"}), _strategic),
+)

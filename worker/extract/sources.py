@@ -1,0 +1,110 @@
+"""Who the article cites: news outlets, named people and organisations.
+
+Found by attribution patterns ("according to X", "X told Y", "X said", "per X", "X reported",
+"X, the spokesperson for ...") and a list of well-known outlets.
+"""
+
+from __future__ import annotations
+
+import re
+
+from worker.extract.types import SourceMention
+from worker.models import SourceKind
+
+KNOWN_OUTLETS = (
+    "Reuters", "Associated Press", "AP", "AFP", "Agence France-Presse", "BBC", "Al Jazeera",
+    "CNN", "India Today", "New York Times", "The New York Times", "Washington Post",
+    "The Guardian", "Xinhua", "Anadolu", "Anadolu Agency", "TOLOnews", "Tolo News", "Pajhwok",
+    "Khaama Press", "Voice of America", "VOA", "Radio Free Europe", "RFE/RL", "Sky News",
+    "Al Arabiya", "Daily Nation", "Nation", "The Standard", "Standard", "The Star", "Premium Times",
+    "Punch", "Vanguard", "Dawn", "The Hindu", "Times of India", "NDTV", "SANA", "IRNA",
+    "Interfax", "TASS", "RIA Novosti", "Ukrinform", "Kyiv Independent", "Bloomberg",
+    "Financial Times", "Wall Street Journal", "Le Monde", "Radio Okapi", "Radio France "
+    "Internationale", "RFI", "Garowe Online", "Shabelle", "Voice of Jihad", "Amaq",
+    "Long War Journal", "Deutsche Welle", "DW", "Euronews", "Kenya News Agency", "KBC",
+    "Citizen TV", "NTV", "Capital FM", "The EastAfrican", "Sudan Tribune", "Radio Dabanga",
+)
+_OUTLET_SET = {o.casefold() for o in KNOWN_OUTLETS}
+
+_NAME = r"[A-Z][\w'’.-]+(?:\s+(?:al-|bin\s+|de\s+|van\s+)?[A-Z][\w'’.-]+){0,3}"
+_ROLE = (r"(?:spokesperson|spokesman|spokeswoman|spokesmen|commander|chief|governor|minister|"
+         r"official|officer|director|head|leader|president|mayor|chairman|secretary|"
+         r"representative|deputy|general|colonel|administrator|commissioner|elder)")
+_PERSON_ROLE = re.compile(rf"\b(?P<name>{_NAME}),\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){{0,3}}"
+                          rf"{_ROLE}\b")
+_ROLE_PERSON = re.compile(rf"\b{_ROLE}\s+(?:of\s+(?:the\s+)?[\w ]{{0,40}}?\s+)?"
+                          rf"(?P<name>(?:[A-Z][\w'’.-]+\s+)+[A-Z][\w'’.-]+)")
+_TOLD = re.compile(rf"\btold\s+(?:the\s+)?(?P<name>{_NAME})")
+_ACCORDING = re.compile(rf"\b(?:according to|per|citing|cited by|quoted by)\s+(?:the\s+)?"
+                        rf"(?P<name>{_NAME})")
+_SAID = re.compile(rf"(?P<name>{_NAME})\s+(?:said|says|reported|reports|told|added|stated|"
+                   rf"claimed|confirmed|announced|tweeted)\b")
+_ORG_SAID = re.compile(
+    r"\b(?P<name>(?:the\s+)?(?:local\s+)?(?:police|army|military|authorities|officials|"
+    r"ministry(?: of [A-Z]\w+)?|government|health ministry|interior ministry|defence ministry|"
+    r"defense ministry|hospital officials|medics|residents|witnesses|security sources|"
+    r"local sources|the group|rights groups?))\s+(?:said|reported|told|confirmed|claimed)\b",
+    re.IGNORECASE)
+_STOP_NAMES = {"The", "He", "She", "They", "It", "We", "This", "That", "But", "And", "On",
+               "In", "Also", "However", "Meanwhile", "Police", "Officials", "Authorities"}
+
+
+def find_sources(text: str, offset: int = 0) -> list[SourceMention]:
+    """Outlets, people and organisations cited in `text` (deduplicated by name, text order)."""
+    found: dict[str, SourceMention] = {}
+
+    def add(name: str, kind: SourceKind, start: int, end: int) -> None:
+        name = name.strip(" ,.").removeprefix("the ").removeprefix("The ")
+        if not name or name in _STOP_NAMES:
+            return
+        key = name.casefold()
+        if key not in found:
+            found[key] = SourceMention(name, kind, offset + start, offset + end,
+                                       text[start:end])
+
+    for outlet in _outlets_in(text):
+        add(*outlet)
+    for pattern in (_PERSON_ROLE, _ROLE_PERSON):
+        for m in pattern.finditer(text):
+            name = _trim_name(m.group("name"))
+            if name and name.casefold() not in _OUTLET_SET and " " in name:
+                add(name, SourceKind.PERSON, m.start("name"), m.start("name") + len(name))
+    for pattern in (_TOLD, _ACCORDING, _SAID):
+        for m in pattern.finditer(text):
+            name = _trim_name(m.group("name"))
+            if not name:
+                continue
+            kind = SourceKind.OUTLET if name.casefold() in _OUTLET_SET else (
+                SourceKind.PERSON if " " in name else SourceKind.ORGANIZATION)
+            add(name, kind, m.start("name"), m.start("name") + len(name))
+    for m in _ORG_SAID.finditer(text):
+        add(m.group("name"), SourceKind.ORGANIZATION, m.start("name"), m.end("name"))
+    return sorted(found.values(), key=lambda s: s.start)
+
+
+_OUTLET_RE = re.compile(r"(?<![\w])(?:" + "|".join(
+    re.escape(o) for o in sorted(KNOWN_OUTLETS, key=len, reverse=True)) + r")(?![\w])")
+
+
+def _outlets_in(text: str) -> list[tuple[str, SourceKind, int, int]]:
+    out = []
+    for m in _OUTLET_RE.finditer(text):
+        name = m.group()
+        if name in ("AP", "Nation", "Standard", "DW", "NTV", "KBC") and not _cited(text, m):
+            continue
+        out.append((name, SourceKind.OUTLET, m.start(), m.end()))
+    return out
+
+
+def _cited(text: str, m: re.Match[str]) -> bool:
+    before = text[max(0, m.start() - 25):m.start()].lower()
+    after = text[m.end():m.end() + 12].lower()
+    return any(w in before for w in ("according to", "told", "per ", "quoted")) or any(
+        w in after for w in ("said", "reported", "quoted"))
+
+
+def _trim_name(name: str) -> str:
+    words = name.split()
+    while words and words[0] in _STOP_NAMES:
+        words = words[1:]
+    return " ".join(words).rstrip(".,")
