@@ -33,6 +33,7 @@ from worker.extract.types import (
 )
 from worker.models import (
     Actor,
+    ActorType,
     Article,
     CasualtyKind,
     Claim,
@@ -43,6 +44,7 @@ from worker.models import (
     Source,
     SourceKind,
     Span,
+    SubEventType,
 )
 
 #: An explicit date older than this before publication marks a sentence as background.
@@ -57,9 +59,28 @@ _SEPARATE = re.compile(
     r"(?:incident|attack)|also on)\b",
     re.IGNORECASE,
 )
+#: Sentences about sport, weather, disasters, accidents or markets: a trigger word there
+#: ("shot", "killed", "demand") is no political violence unless an armed actor is named.
+_OFF_TOPIC = re.compile(
+    r"\b(?:goalkeeper|striker|midfielder|scored|the match|league|tournament|championship|"
+    r"coach|the game|the team|players|fans|"
+    r"minute of|penalty|semi-final|final whistle|flood(?:s|ing|waters)?|heavy rains?|rainfall|"
+    r"storms?|cyclone|earthquake|landslides?|mudslides?|drought|wildfires?|hailstones|"
+    r"road accident|car crash|traffic accident|collision|cholera|outbreak|epidemic|"
+    r"shares|stock market|index rose|index fell|currency|inflation|interest rates?|"
+    r"oil prices?|crude|bond yields?|exchange rate)\b", re.IGNORECASE)
+#: Talks and plans that have not happened yet.
+_FUTURE = re.compile(r"\b(?:expected to|are set to|is set to|plans? to|will resume|to resume|"
+                     r"would resume|due to (?:meet|sign|resume)|scheduled to|may resume)\b",
+                     re.IGNORECASE)
+#: A wire-style dateline: "NAIROBI, Feb 14 (Sahel Wire) -" / "KABUL, Aug. 31 —".
+_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’/-]{1,60}?,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|"
+                       r"\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?\s*(?:\([^)]{1,60}\))?\s*"
+                       r"(?:-|–|—|:)")
 _HISTORY = re.compile(
     r"\b(?:in (?:the )?(?:19|20)\d0s|in (?:19|20)\d\d\b|(?:years|decades) ago|"
-    r"(?:last|past) (?:year|decade)s?\b|since (?:19|20)\d\d)",
+    r"(?:last|past) (?:year|decade)s?\b|since (?:19|20)\d\d|earlier (?:this|in the) year|"
+    r"(?:months|weeks) ago|in recent (?:months|years)|anniversary)",
     re.IGNORECASE,
 )
 
@@ -95,9 +116,12 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> list[Event]:
 def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
     incidents: list[_Incident] = []
     current: _Incident | None = None
+    dateline = _DATELINE.match(sentences[0].text) if sentences else None
+    dateline_end = dateline.end() if dateline else 0
     for index, sentence in enumerate(sentences):
         found = classify_mod.classify(sentence.text, sentence.start)
-        dates = dates_mod.find_dates(sentence.text, published, sentence.start)
+        dates = [d for d in dates_mod.find_dates(sentence.text, published, sentence.start)
+                 if d.start >= dateline_end]  # "NAIROBI, Feb 14 (Wire) -" is not the event
         usable = [d for d in dates if _recent(d.value, published)]
         if found is None:
             if current is not None and index - current.last_index <= CASUALTY_REACH and (
@@ -108,9 +132,11 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
             continue
         if dates and not usable:
             continue  # only old dates: an earlier event recalled, background
-        if not usable and _HISTORY.search(sentence.text):
+        if _HISTORY.search(sentence.text) or _off_topic(sentence, found):
             continue
-        when = usable[0] if usable else None
+        # the first day-precise date, else the first at all
+        when = next((d for d in usable if d.precision is Precision.DAY),
+                    usable[0] if usable else None)
         if current is None or _starts_new(current, sentence, when):
             current = _Incident(found_anchor := sentence, found, when, [found_anchor], index)
             incidents.append(current)
@@ -120,6 +146,17 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
         if current.date is None and when is not None:
             current.date = when
     return incidents
+
+
+def _off_topic(sentence: Sentence, found: Classification) -> bool:
+    """Sport, weather, markets, disasters, future plans: not an event of ours."""
+    if found.sub_event_type is SubEventType.AGREEMENT and _FUTURE.search(sentence.text):
+        return True
+    if not _OFF_TOPIC.search(sentence.text):
+        return False
+    armed = [m for m in actors_mod.find_actors(sentence.text, sentence.start)
+             if m.actor_type not in (ActorType.CIVILIANS, ActorType.PROTESTERS)]
+    return not armed
 
 
 def _starts_new(current: _Incident, sentence: Sentence, when: DateMention | None) -> bool:
