@@ -70,11 +70,11 @@ async def _produce(bootstrap: str, topic: str, values: Sequence[bytes],
 async def _wait_output_rate(settings: Settings, topic: str, group_topic: str, n_in: int,
                             timeout: float) -> dict[str, float]:
     """Wait until the group has committed all n_in inputs; rate from the output timestamps."""
-    from worker.topics import group_lag
+    from worker.topics import worker_lag
 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        lag = await group_lag(settings.bootstrap_servers, settings.app_id, group_topic)
+        lag = await worker_lag(settings)
         if lag == 0:
             break
         await asyncio.sleep(0.5)

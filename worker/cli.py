@@ -142,7 +142,7 @@ async def _demo_io(settings: Settings, seeds: list[SeedMessage], timeout: float,
                    as_json: bool, proc: subprocess.Popen[bytes]) -> dict[str, int]:
     from aiokafka import AIOKafkaConsumer
 
-    from worker.topics import ensure_topics, group_lag
+    from worker.topics import ensure_topics, worker_lag
 
     await ensure_topics(settings)
     await produce(settings.bootstrap_servers, settings.topic_articles, seeds)
@@ -166,8 +166,7 @@ async def _demo_io(settings: Settings, seeds: list[SeedMessage], timeout: float,
                             settings.topic_deadletter: "dead_letters"}[record.topic]
                     counts[name] += 1
             if time.monotonic() - quiet_since > 1.0:
-                lag = await group_lag(settings.bootstrap_servers, settings.app_id,
-                                      settings.topic_articles)
+                lag = await worker_lag(settings)
                 if lag == 0:
                     counts["caught_up"] = 1
                     break

@@ -125,7 +125,9 @@ def merge(canonical: Event, incoming: Event, now: datetime) -> Event | None:
 
 
 def expired(event: Event, today: date, policy: MergePolicy) -> bool:
-    return (today - event.event_date).days > policy.expire_days
+    """Not updated for `expire_days` (worker time; the event date when never stored)."""
+    last = event.last_updated.date() if event.last_updated is not None else event.event_date
+    return (today - last).days > policy.expire_days
 
 
 def escalations(rules: RuleSet, event: Event,

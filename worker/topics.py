@@ -118,3 +118,18 @@ async def group_lag(bootstrap: str, group_id: str, topic: str) -> int | None:
     finally:
         await consumer.stop()
         await admin.close()
+
+
+async def worker_lag(settings: Settings) -> int | None:
+    """Input not yet committed by the worker's group: articles, and the merge stage's
+    candidates when merging is on (None while either is unknown)."""
+    topics = [settings.topic_articles]
+    if settings.merge_enabled:
+        topics.append(settings.topic_candidates)
+    total = 0
+    for topic in topics:
+        lag = await group_lag(settings.bootstrap_servers, settings.app_id, topic)
+        if lag is None:
+            return None
+        total += lag
+    return total

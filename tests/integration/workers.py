@@ -10,6 +10,7 @@ import sys
 import time
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +19,7 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 from worker.seeds import SeedMessage
 from worker.settings import Settings
-from worker.topics import ensure_topics, group_lag
+from worker.topics import ensure_topics, worker_lag
 
 
 @dataclass
@@ -47,7 +48,8 @@ def worker_env(bootstrap: str, prefix: str, partitions: int = 2) -> dict[str, st
 def start_worker(env: dict[str, str]) -> subprocess.Popen[bytes]:
     """The worker, after its topics exist (so that producing right away cannot auto-create
     the input topic with other settings)."""
-    asyncio.run(ensure_topics(settings_of(env)))
+    with ThreadPoolExecutor(1) as pool:  # callable from sync and async tests alike
+        pool.submit(asyncio.run, ensure_topics(settings_of(env))).result()
     return subprocess.Popen([sys.executable, "-m", "worker", "run"], env=env)
 
 
@@ -78,8 +80,7 @@ async def drain(settings: Settings, timeout: float = 120.0) -> dict[str, list[An
                 for record in records:
                     out[record.topic].append(record)
             if not batch:
-                lag = await group_lag(settings.bootstrap_servers, settings.app_id,
-                                      settings.topic_articles)
+                lag = await worker_lag(settings)
                 if lag == 0:
                     # the last commit may precede the last delivered outputs by a moment
                     await asyncio.sleep(0.5)

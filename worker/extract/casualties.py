@@ -56,7 +56,7 @@ _VERB_FIRST = {
 }
 # "the death toll rose to 12", "12 deaths", "12 fatalities", "12 bodies"
 _TOLL = re.compile(
-    rf"\b(?:death toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|is|was|hit)\s+"
+    rf"\b(?:death toll|toll)\s+(?:[\w'’,-]+\s+){{0,14}}?(?:to|of|at|reached|is|was|hit)\s+"
     rf"(?P<qual>{QUALIFIER}\s+)?(?P<num>{NUMBER})|(?<![\w,])(?P<qual2>{QUALIFIER}\s+)?"
     rf"(?P<num2>{NUMBER})\s+(?:\w+\s+)?(?:deaths|fatalities|bodies|corpses|dead bodies)\b",
     re.IGNORECASE)
