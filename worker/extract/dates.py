@@ -47,9 +47,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("num", re.compile(r"\b(?P<day>[0-3]?\d)/(?P<mon>[01]?\d)/(?P<year>(?:19|20)\d\d)\b")),
     # "India Today" is an outlet: a relative word right after a capitalised word is a name
     ("rel", re.compile(r"(?<![A-Z][\w.]\s)(?<![A-Z][\w.]{2}\s)(?<![A-Z][\w.]{3}\s)"
-                       r"(?<![A-Z][\w.]{4}\s)(?<![A-Z][\w.]{5}\s)\b(?P<rel>yesterday|today|tonight|this (?:morning|afternoon|evening)|"
-                       r"last night|overnight|the previous day|the day before)\b",
-                       re.IGNORECASE)),
+                       r"(?<![A-Z][\w.]{4}\s)(?<![A-Z][\w.]{5}\s)\b(?P<rel>(?i:yesterday|"
+                       r"today|tonight|this (?:morning|afternoon|evening)|last night|overnight|"
+                       r"the previous day|the day before))\b")),
     ("weekday", re.compile(rf"\b(?:(?P<last>last|this|on|early|late|late on|early on)\s+)?"
                            rf"{_WEEKDAY}{_PART}\b")),
     ("week", re.compile(r"\b(?P<week>(?:earlier|later) this week|last week|this week|"

@@ -21,7 +21,6 @@ from worker.extract import sources as sources_mod
 from worker.extract.countries import acled_country_name
 from worker.extract.gazetteer import Gazetteer
 from worker.extract.text import split_sentences
-from worker.summary import summarize
 from worker.extract.types import (
     ActorMention,
     CasualtyMention,
@@ -46,6 +45,7 @@ from worker.models import (
     Span,
     SubEventType,
 )
+from worker.summary import summarize
 
 #: An explicit date older than this before publication marks a sentence as background.
 BACKGROUND_AGE = timedelta(days=45)

@@ -136,20 +136,20 @@ class GeoNamesGazetteer:
             mean = (acc[0] / acc[2], acc[1] / acc[2])
             self._admin_point[admin] = mean
         self._admin1_by_country: dict[tuple[str, str], int] = {}
-        for row, admin in enumerate(self._admins):
-            if admin.level not in (1, 2):
+        for row, region in enumerate(self._admins):
+            if region.level not in (1, 2):
                 continue
-            kind = KIND_ADMIN1 if admin.level == 1 else KIND_ADMIN2
-            for alias in {admin.name, *admin.aliases}:
+            kind = KIND_ADMIN1 if region.level == 1 else KIND_ADMIN2
+            for alias in {region.name, *region.aliases}:
                 key = core(alias)
                 if key and re.fullmatch(r"[a-z0-9 ]+", key):
                     entries = self._index.setdefault(key, [])
                     if (kind, row) not in entries:
                         entries.append((kind, row))
                     if kind == KIND_ADMIN1:
-                        code = self._countries[admin.country][0]
+                        code = self._countries[region.country][0]
                         self._admin1_by_country.setdefault((code, key), row)
-        for row, (code, name) in enumerate(self._countries):
+        for row, (_code, name) in enumerate(self._countries):
             self._index.setdefault(core(name), []).append((KIND_COUNTRY, row))
         self._cache: dict[str, list[Place]] = {}
 

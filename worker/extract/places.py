@@ -120,10 +120,10 @@ def country_of_text(text: str, gaz: Gazetteer) -> str | None:
 
 
 def _country_votes(text: str, gaz: Gazetteer) -> Counter[str]:
-    votes: Counter[str] = Counter()
+    votes: Counter[str] = Counter()  # half votes too: Counter holds any number
     for code, _, _ in find_countries(text):
         votes[code] += 2
-    for start, end, words in _spans(text):
+    for _start, end, words in _spans(text):
         key = core(words)
         if key in _NOT_PLACES:
             continue
