@@ -37,6 +37,7 @@ from worker.models import (
     CasualtyKind,
     Claim,
     Event,
+    EventType,
     Evidence,
     Location,
     Precision,
@@ -165,6 +166,20 @@ def _starts_new(current: _Incident, sentence: Sentence, when: DateMention | None
     return bool(_SEPARATE.search(sentence.text))
 
 
+def _reclassified(body: str, incident: _Incident) -> Classification:
+    """A demonstration read over the whole incident: police intervening or firing in a later
+    sentence makes it 'Protest with intervention' or 'Excessive force against protesters'."""
+    cls = incident.classification
+    if cls.event_type not in (EventType.PROTESTS, EventType.RIOTS) or len(
+            incident.sentences) < 2:
+        return cls
+    first, last = incident.sentences[0], incident.sentences[-1]
+    whole = classify_mod.classify(body[first.start:last.end], first.start)
+    if whole is not None and whole.event_type in (EventType.PROTESTS, EventType.RIOTS):
+        return whole
+    return cls
+
+
 def _recent(value: date, published: date) -> bool:
     return published - BACKGROUND_AGE <= value <= published + timedelta(days=1)
 
@@ -178,7 +193,7 @@ def _has_casualties(sentence: Sentence) -> bool:
 
 def _build(article: Article, body: str, published: date, incident: _Incident,
            gazetteer: Gazetteer) -> Event:
-    cls = incident.classification
+    cls = _reclassified(body, incident)
     anchor = incident.anchor
     evidence: list[Evidence] = [_evidence("event_type", cls.start, cls.end, cls.text)]
 
