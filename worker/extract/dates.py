@@ -62,6 +62,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 def find_dates(text: str, published: date, offset: int = 0) -> list[DateMention]:
     """Every date expression of `text`, resolved, in text order (overlaps: the longest)."""
+    if not _ANY_DATE.search(text):
+        return []
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
@@ -78,6 +80,13 @@ def find_dates(text: str, published: date, offset: int = 0) -> list[DateMention]
                                      match.group()))
     found.sort(key=lambda d: d.start)
     return found
+
+
+#: A cheap first look: no digit, month, weekday or relative word means no date.
+_ANY_DATE = re.compile(
+    r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|(?i:yesterday|today|tonight|this (?:morning|afternoon|evening)|"
+    r"night|overnight|previous day|day before|week|month)")
 
 
 def event_date(text: str, published: date, offset: int = 0) -> DateMention | None:

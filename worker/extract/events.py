@@ -11,6 +11,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from worker.extract import actors as actors_mod
 from worker.extract import casualties as casualties_mod
@@ -101,10 +102,13 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> list[Event]:
     published = article.published_date
     sentences = split_sentences(body)
     incidents = _incidents(sentences, published)
+    if not incidents:
+        return []
+    found_places = places_mod.find_places(body, gazetteer)
     events: list[Event] = []
     seen: set[str] = set()
     for incident in incidents:
-        event = _build(article, body, published, incident, gazetteer)
+        event = _build(article, body, published, incident, gazetteer, found_places)
         if event.event_id not in seen:
             seen.add(event.event_id)
             events.append(event)
@@ -121,9 +125,6 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
     dateline_end = dateline.end() if dateline else 0
     for index, sentence in enumerate(sentences):
         found = classify_mod.classify(sentence.text, sentence.start)
-        dates = [d for d in dates_mod.find_dates(sentence.text, published, sentence.start)
-                 if d.start >= dateline_end]  # "NAIROBI, Feb 14 (Wire) -" is not the event
-        usable = [d for d in dates if _recent(d.value, published)]
         if found is None:
             if current is not None and index - current.last_index <= CASUALTY_REACH and (
                 _has_casualties(sentence)
@@ -131,6 +132,9 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
                 current.sentences.append(sentence)
                 current.last_index = index
             continue
+        dates = [d for d in dates_mod.find_dates(sentence.text, published, sentence.start)
+                 if d.start >= dateline_end]  # "NAIROBI, Feb 14 (Wire) -" is not the event
+        usable = [d for d in dates if _recent(d.value, published)]
         if dates and not usable:
             continue  # only old dates: an earlier event recalled, background
         if _HISTORY.search(sentence.text) or _off_topic(sentence, found):
@@ -185,14 +189,26 @@ def _recent(value: date, published: date) -> bool:
 
 
 def _has_casualties(sentence: Sentence) -> bool:
-    return bool(casualties_mod.find_casualties(sentence.text, sentence.start))
+    return bool(_casualties_in(sentence.text, sentence.start))
+
+
+# A sentence is read for casualties when grouping and again when building its event: the
+# finders are pure, so their answers per (sentence, offset) are kept for a while.
+@lru_cache(maxsize=4096)
+def _casualties_in(text: str, offset: int) -> tuple[CasualtyMention, ...]:
+    return tuple(casualties_mod.find_casualties(text, offset))
+
+
+@lru_cache(maxsize=4096)
+def _sources_in(text: str, offset: int) -> tuple[SourceMention, ...]:
+    return tuple(sources_mod.find_sources(text, offset))
 
 
 # --------------------------------------------------------------------------- one event
 
 
 def _build(article: Article, body: str, published: date, incident: _Incident,
-           gazetteer: Gazetteer) -> Event:
+           gazetteer: Gazetteer, found_places: list[PlaceMention]) -> Event:
     cls = _reclassified(body, incident)
     anchor = incident.anchor
     evidence: list[Evidence] = [_evidence("event_type", cls.start, cls.end, cls.text)]
@@ -204,7 +220,7 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
         event_date, precision = when.value, when.precision
         evidence.append(_evidence("event_date", when.start, when.end, when.text))
 
-    place = places_mod.resolve_location(body, gazetteer, focus=(anchor.start, anchor.end))
+    place = places_mod.pick_location(found_places, focus=(anchor.start, anchor.end))
     country_code = place.country_code if place else places_mod.country_of_text(body, gazetteer)
     location = _location(place)
     if place is not None:
@@ -226,8 +242,8 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
     casualties: list[CasualtyMention] = []
     cited: list[SourceMention] = []
     for sentence in incident.sentences:
-        casualties.extend(casualties_mod.find_casualties(sentence.text, sentence.start))
-        cited.extend(sources_mod.find_sources(sentence.text, sentence.start))
+        casualties.extend(_casualties_in(sentence.text, sentence.start))
+        cited.extend(_sources_in(sentence.text, sentence.start))
     headline = casualties_mod.headline_counts(casualties)
     claims = [_claim(m, country_code) for m in casualties]
     for kind in (CasualtyKind.KILLED, CasualtyKind.INJURED, CasualtyKind.CAPTURED):

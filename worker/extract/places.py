@@ -63,11 +63,11 @@ _OUTLET_TAIL = re.compile(r"^\s+(?:Today|Times|Post|News|Express|Herald|Tribune|
 def find_places(text: str, gaz: Gazetteer, offset: int = 0,
                 country_hint: str | None = None) -> list[PlaceMention]:
     """Every place mention of `text`, resolved, with a score; offsets are absolute."""
-    countries = _country_votes(text, gaz)
+    spans = _spans(text)
+    countries = _country_votes(text, gaz, spans)
     if country_hint:
         countries[country_hint] += 3
     focus_country = countries.most_common(1)[0][0] if countries else None
-    spans = _spans(text)
     out: list[PlaceMention] = []
     for index, (start, end, words) in enumerate(spans):
         following = spans[index + 1] if index + 1 < len(spans) else None
@@ -86,7 +86,13 @@ def resolve_location(text: str, gaz: Gazetteer, offset: int = 0,
                      focus: tuple[int, int] | None = None) -> PlaceMention | None:
     """The event's location: the most specific reliable place, preferring the `focus` span
     (absolute offsets, the event's sentence), else the first place of the text."""
-    places = [p for p in find_places(text, gaz, offset) if p.score >= 0.4]
+    return pick_location(find_places(text, gaz, offset), focus)
+
+
+def pick_location(found: list[PlaceMention],
+                  focus: tuple[int, int] | None = None) -> PlaceMention | None:
+    """`resolve_location` over places already found (find them once per article)."""
+    places = [p for p in found if p.score >= 0.4]
     if not places:
         return None
     if focus is not None:
@@ -119,11 +125,12 @@ def country_of_text(text: str, gaz: Gazetteer) -> str | None:
 # --------------------------------------------------------------------------- internals
 
 
-def _country_votes(text: str, gaz: Gazetteer) -> Counter[str]:
+def _country_votes(text: str, gaz: Gazetteer,
+                   spans: list[tuple[int, int, str]] | None = None) -> Counter[str]:
     votes: Counter[str] = Counter()  # half votes too: Counter holds any number
     for code, _, _ in find_countries(text):
         votes[code] += 2
-    for _start, end, words in _spans(text):
+    for _start, end, words in spans if spans is not None else _spans(text):
         key = core(words)
         if key in _NOT_PLACES:
             continue
