@@ -21,10 +21,12 @@ def machine() -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
-    parser.add_argument("which", nargs="?", default="all", choices=["core", "e2e", "all"])
+    parser.add_argument("which", nargs="?", default="all", choices=["core", "merge", "e2e", "all"])
     parser.add_argument("--json", type=Path, default=None, help="where to write the figures")
     parser.add_argument("--seconds", type=float, default=5.0, help="core: time per size")
     parser.add_argument("--articles", type=int, default=20_000, help="e2e: articles per run")
+    parser.add_argument("--merge-articles", type=int, default=100_000,
+                        help="merge: articles through the merge step")
     args = parser.parse_args(argv)
     figures: dict[str, Any] = {"date": datetime.now(UTC).isoformat(timespec="seconds"),
                                "machine": machine()}
@@ -33,6 +35,11 @@ def main(argv: list[str] | None = None) -> int:
 
         figures["core"] = core.run(seconds=args.seconds)
         print("core:", orjson.dumps(figures["core"], option=orjson.OPT_INDENT_2).decode())
+    if args.which in ("merge", "all"):
+        from benchmarks import merge
+
+        figures["merge"] = merge.run(args.merge_articles)
+        print("merge:", orjson.dumps(figures["merge"], option=orjson.OPT_INDENT_2).decode())
     if args.which in ("e2e", "all"):
         from benchmarks import e2e
 

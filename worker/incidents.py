@@ -2,17 +2,18 @@
 
 Article events are re-keyed by country/admin1 (`merge.partition_key`) onto the candidates
 topic, so every report of an incident reaches the same partition, the same worker and the
-same table partition. Two changelog-backed Faust tables hold the state: `incidents`
-(partition key -> the open canonical events there) and `alerted` (canonical event id -> the
-highest severity alerted per rule), so a restarted or rebalanced worker recovers both and
-never repeats an alert. Incidents older than the policy's window are dropped on the next
-update of their key.
+same table partition. Three changelog-backed Faust tables hold the state: `incident_index`
+(place key -> a small record of each open incident there), `incidents` (canonical event id
+-> its latest version) and `alerted` (canonical event id -> the highest severity alerted per
+rule), so a restarted or rebalanced worker recovers them and never repeats an alert.
+Incidents not updated for the policy's expiry are dropped on the next update of their key,
+and at most MAX_OPEN_PER_KEY stay open per key.
 """
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import faust
@@ -20,26 +21,44 @@ import orjson
 
 from worker import codec
 from worker.alerts import RuleSet
-from worker.merge import MergePolicy, escalations, expired, find_match, merge, start
+from worker.merge import FAMILY, MergePolicy, escalations, find_match, merge, start
 from worker.models import Event
 from worker.pipeline import Destination, OutRecord
 
 Publish = Callable[[list[OutRecord], str], Any]
 
 
+#: Open incidents kept per place key at most (the least recently updated go first).
+MAX_OPEN_PER_KEY = 500
+
+
 class IncidentStore:
-    """Typed access to the two tables (values are JSON bytes)."""
+    """Typed access to the three tables (values are JSON bytes). Per place key only a small
+    index of open incidents is kept; each canonical event lives under its own id, so no table
+    value grows with the traffic of a place."""
 
-    def __init__(self, incidents: Any, alerted: Any) -> None:
-        self.incidents = incidents
-        self.alerted = alerted
+    def __init__(self, index: Any, events: Any, alerted: Any) -> None:
+        self.index = index  # place key -> [{"id", "family", "date", "updated"}]
+        self.events = events  # canonical event id -> Event
+        self.alerted = alerted  # canonical event id -> {rule: severity}
 
-    def events_at(self, key: str) -> list[Event]:
-        raw = self.incidents.get(key)
-        return [Event.model_validate(doc) for doc in orjson.loads(raw)] if raw else []
+    def stubs_at(self, key: str) -> list[dict[str, str]]:
+        raw = self.index.get(key)
+        return list(orjson.loads(raw)) if raw else []
 
-    def save_events(self, key: str, events: list[Event]) -> None:
-        self.incidents[key] = codec.encode_obj([e.model_dump(mode="json") for e in events])
+    def save_stubs(self, key: str, stubs: list[dict[str, str]]) -> None:
+        self.index[key] = codec.encode_obj(stubs)
+
+    def event(self, event_id: str) -> Event | None:
+        raw = self.events.get(event_id)
+        return Event.model_validate_json(raw) if raw else None
+
+    def save_event(self, event: Event) -> None:
+        self.events[event.event_id] = codec.encode(event)
+
+    def open_events(self, key: str) -> list[Event]:
+        found = (self.event(s["id"]) for s in self.stubs_at(key))
+        return [e for e in found if e is not None]
 
     def alerted_for(self, event_id: str) -> dict[str, str]:
         raw = self.alerted.get(event_id)
@@ -49,28 +68,43 @@ class IncidentStore:
         self.alerted[event_id] = codec.encode_obj(record)
 
     def forget(self, event_id: str) -> None:
+        self.events.pop(event_id, None)
         self.alerted.pop(event_id, None)
+
+
+def _stub(event: Event, now: datetime) -> dict[str, str]:
+    return {"id": event.event_id, "family": FAMILY[event.event_type],
+            "date": event.event_date.isoformat(), "updated": now.isoformat()}
 
 
 def process_candidate(store: IncidentStore, key: str, incoming: Event, rules: RuleSet,
                       policy: MergePolicy, now: datetime) -> list[OutRecord]:
     """Merge one article event into its key's incidents; return what to publish."""
     today = now.date()
-    events = store.events_at(key)
-    alive = [e for e in events if not expired(e, today, policy)]
-    for gone in events:
-        if gone not in alive:
-            store.forget(gone.event_id)
-    match = find_match(alive, incoming, policy)
+    stubs = store.stubs_at(key)
+    alive = [s for s in stubs
+             if (today - datetime.fromisoformat(s["updated"]).date()).days <= policy.expire_days]
+    alive.sort(key=lambda s: s["updated"])
+    while len(alive) >= MAX_OPEN_PER_KEY:
+        alive.pop(0)
+    kept = {s["id"] for s in alive}
+    for gone in stubs:
+        if gone["id"] not in kept:
+            store.forget(gone["id"])
+    family = FAMILY[incoming.event_type]
+    near = [s for s in alive if s["family"] == family and abs(
+        (date.fromisoformat(s["date"]) - incoming.event_date).days) <= policy.window_days]
+    candidates = [e for e in (store.event(s["id"]) for s in near) if e is not None]
+    match = find_match(candidates, incoming, policy)
     if match is None:
         current = start(incoming, now)
-        alive.append(current)
     else:
         merged = merge(match, incoming, now)
         # a replayed report changes nothing, but its outputs may not have been delivered
         current = merged if merged is not None else match
-        alive = [current if e.event_id == match.event_id else e for e in alive]
-    store.save_events(key, alive)
+    store.save_event(current)
+    alive = [s for s in alive if s["id"] != current.event_id] + [_stub(current, now)]
+    store.save_stubs(key, alive)
     alerts, record = escalations(rules, current, store.alerted_for(current.event_id))
     if alerts:
         store.save_alerted(current.event_id, record)
@@ -85,8 +119,10 @@ def add_merge_stage(app: faust.App, candidates: faust.TopicT, partitions: int, r
                     clock: Callable[[], datetime]) -> Any:
     """Declare the tables and the merge agent on `app`; return the agent."""
     store = IncidentStore(
+        app.Table("incident_index", partitions=partitions, key_type=str, value_type=bytes,
+                  help="place key -> open incidents (id, family, date, last update)"),
         app.Table("incidents", partitions=partitions, key_type=str, value_type=bytes,
-                  help="partition key -> open canonical events"),
+                  help="canonical event id -> the latest version of the event"),
         app.Table("alerted", partitions=partitions, key_type=str, value_type=bytes,
                   help="canonical event id -> rule -> severity"),
     )

@@ -21,6 +21,10 @@ from worker.geo import haversine_km
 from worker.models import Alert, Claim, Event, EventType, Report, Severity
 from worker.summary import summarize
 
+#: Most claims / evidence items / reports one merged event keeps (the first ones), so that
+#: an incident reported by thousands of articles stays a bounded record.
+MAX_CLAIMS, MAX_EVIDENCE, MAX_REPORTS = 200, 400, 500
+
 #: Event types that may describe the same incident as each other.
 FAMILY: dict[EventType, str] = {
     EventType.BATTLES: "armed",
@@ -87,11 +91,12 @@ def merge(canonical: Event, incoming: Event, now: datetime) -> Event | None:
         return None
     event = canonical.model_copy(deep=True)
     event.article_ids.append(incoming.article_id)
-    event.reports.append(_report(incoming))
+    if len(event.reports) < MAX_REPORTS:
+        event.reports.append(_report(incoming))
     seen_claims = {_claim_key(c) for c in event.claims}
     for claim in incoming.claims:
         claim = claim.model_copy(update={"article_id": incoming.article_id})
-        if _claim_key(claim) not in seen_claims:
+        if _claim_key(claim) not in seen_claims and len(event.claims) < MAX_CLAIMS:
             event.claims.append(claim)
             seen_claims.add(_claim_key(claim))
     names = {s.name.casefold() for s in event.sources}
@@ -99,8 +104,9 @@ def merge(canonical: Event, incoming: Event, now: datetime) -> Event | None:
         if source.name.casefold() not in names:
             event.sources.append(source)
             names.add(source.name.casefold())
+    room = max(MAX_EVIDENCE - len(event.evidence), 0)
     event.evidence += [e.model_copy(update={"article_id": incoming.article_id})
-                       for e in incoming.evidence]
+                       for e in incoming.evidence[:room]]
     if event.actor1 is None:
         event.actor1 = incoming.actor1
     if event.actor2 is None and incoming.actor2 is not None and (
@@ -113,8 +119,8 @@ def merge(canonical: Event, incoming: Event, now: datetime) -> Event | None:
         event.location = incoming.location
     if _finer(incoming, event):
         event.event_date, event.date_precision = incoming.event_date, incoming.date_precision
-    event.fatalities = _highest(r.fatalities for r in event.reports)
-    event.injured = _highest(r.injured for r in event.reports)
+    event.fatalities = _highest([event.fatalities, incoming.fatalities])
+    event.injured = _highest([event.injured, incoming.injured])
     if incoming.captured is not None:
         event.captured = max(event.captured or 0, incoming.captured)
     event.confidence = max(event.confidence, incoming.confidence)

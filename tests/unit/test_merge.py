@@ -99,7 +99,7 @@ def test_merge_stage_over_table_like_store() -> None:
     from worker.incidents import IncidentStore, process_candidate
     from worker.pipeline import Destination
 
-    store = IncidentStore({}, {})
+    store = IncidentStore({}, {}, {})
     rules = load_rules()
     out1 = process_candidate(store, "AF|kunduz", report("a1", 2), rules, POLICY, T0)
     assert [r.destination for r in out1] == [Destination.EVENTS, Destination.ALERTS]
@@ -107,14 +107,14 @@ def test_merge_stage_over_table_like_store() -> None:
     assert [r.destination for r in out2] == [Destination.EVENTS]  # no new severity
     out3 = process_candidate(store, "AF|kunduz", report("a3", 12, source="C"), rules, POLICY, T0)
     assert [r.destination for r in out3] == [Destination.EVENTS, Destination.ALERTS]
-    (canonical,) = store.events_at("AF|kunduz")
+    (canonical,) = store.open_events("AF|kunduz")
     assert (canonical.event_id, canonical.version, canonical.fatalities) == ("evt_a1", 3, 12)
     # a replay of a merged report republishes the same version and alerts nothing new
     again = process_candidate(store, "AF|kunduz", report("a2", 3, source="B"), rules, POLICY, T0)
     assert [r.destination for r in again] == [Destination.EVENTS]
-    assert store.events_at("AF|kunduz")[0].version == 3
+    assert store.open_events("AF|kunduz")[0].version == 3
     # a much later date expires the old incident
     later = datetime(2024, 6, 30, tzinfo=UTC)
     process_candidate(store, "AF|kunduz", report("z1", 1, day=29), rules, POLICY, later)
-    assert [e.event_id for e in store.events_at("AF|kunduz")] == ["evt_z1"]
-    assert "evt_a1" not in store.alerted
+    assert [e.event_id for e in store.open_events("AF|kunduz")] == ["evt_z1"]
+    assert "evt_a1" not in store.alerted and "evt_a1" not in store.events
