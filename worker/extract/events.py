@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -104,7 +105,12 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> list[Event]:
     incidents = _incidents(sentences, published)
     if not incidents:
         return []
-    found_places = places_mod.find_places(body, gazetteer)
+    # the country the actors belong to ("Afghan soldiers", "Al Shabaab") settles ambiguous
+    # place names when the text names no country
+    homes = Counter(m.country_code for i in incidents for m in actors_mod.find_actors(
+        i.anchor.text, i.anchor.start) if m.country_code)
+    hint = homes.most_common(1)[0][0] if homes else None
+    found_places = places_mod.find_places(body, gazetteer, country_hint=hint)
     events: list[Event] = []
     seen: set[str] = set()
     for incident in incidents:

@@ -206,6 +206,8 @@ def _resolve(text: str, gaz: Gazetteer, start: int, end: int, words: str,
             score += 0.35
         elif countries and place.country_code in countries:
             score += 0.2
+        elif focus_country:
+            score -= 0.2  # a namesake abroad when the text is about another country
         if region_after and place.admin1 and (
                 core(place.admin1) in region_after or (place.admin2 and core(place.admin2)
                                                        in region_after)):
