@@ -44,6 +44,20 @@ def core(name: str) -> str:
     return _SUFFIX.sub("", text) or text
 
 
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|an|az|ath|ed|es|ech)(?:\s+|-)?(?=\w{3})")
+
+
+@lru_cache(maxsize=200_000)
+def skeleton(name: str) -> str:
+    """A spelling-tolerant key for region names: no Arabic article, no vowels, no doubled
+    letters, no final h: 'Al Jifārah' and 'Aljfara' -> 'jfr'; 'Panjshayr' / 'Panjshir'."""
+    text = core(name).replace(" ", "")
+    text = _ARTICLE.sub("", text)
+    text = re.sub(r"[aeiouyw]", "", text.replace("kh", "k").replace("q", "k"))
+    text = re.sub(r"(.)\1+", r"\1", text)
+    return text.rstrip("h")
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     kind: int  # KIND_*
@@ -63,6 +77,8 @@ class Place:
 
 class Gazetteer(Protocol):
     def candidates(self, folded: str) -> list[Place]: ...
+
+    def regions_like(self, name: str) -> list[Place]: ...
 
     def admin1_of(self, country_code: str, folded: str) -> Place | None: ...
 
@@ -136,6 +152,7 @@ class GeoNamesGazetteer:
             mean = (acc[0] / acc[2], acc[1] / acc[2])
             self._admin_point[admin] = mean
         self._admin1_by_country: dict[tuple[str, str], int] = {}
+        self._skeletons: dict[str, list[tuple[int, int]]] = {}
         for row, region in enumerate(self._admins):
             if region.level not in (1, 2):
                 continue
@@ -149,6 +166,11 @@ class GeoNamesGazetteer:
                     if kind == KIND_ADMIN1:
                         code = self._countries[region.country][0]
                         self._admin1_by_country.setdefault((code, key), row)
+                    bones = skeleton(alias)
+                    if len(bones) >= 4:
+                        similar = self._skeletons.setdefault(bones, [])
+                        if (kind, row) not in similar:
+                            similar.append((kind, row))
         for row, (_code, name) in enumerate(self._countries):
             self._index.setdefault(core(name), []).append((KIND_COUNTRY, row))
         self._cache: dict[str, list[Place]] = {}
@@ -163,6 +185,13 @@ class GeoNamesGazetteer:
         if len(self._cache) < 50_000:
             self._cache[folded] = places
         return places
+
+    def regions_like(self, name: str) -> list[Place]:
+        """Admin1/admin2 regions spelled like `name` (transliteration variants)."""
+        bones = skeleton(name)
+        if len(bones) < 4:
+            return []
+        return [self._place(kind, row) for kind, row in self._skeletons.get(bones, ())]
 
     def admin1_of(self, country_code: str, folded: str) -> Place | None:
         row = self._admin1_by_country.get((country_code, folded))

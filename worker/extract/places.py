@@ -54,7 +54,9 @@ _NOT_PLACES = frozenset(
     "western eastern northern southern central north south east west "
     "christian muslim muslims christians god allah covid coronavirus "
     "national forces force security defence defense people civilians protesters "
-    "according however meanwhile also other others several many".split())
+    "according however meanwhile also other others several many one two three four five six "
+    "seven eight nine ten eleven twelve twenty dozens hundreds some no mr mrs dr gen col "
+    "ngo ngos un unhcr icrc msf".split())
 _OUTLET_TAIL = re.compile(r"^\s+(?:Today|Times|Post|News|Express|Herald|Tribune|Daily|"
                           r"Journal|Telegraph|Gazette|Observer|Chronicle|Standard|Nation|"
                           r"Monitor|Independent|Radio|TV|Online|Agency)\b")
@@ -168,6 +170,9 @@ def _resolve(text: str, gaz: Gazetteer, start: int, end: int, words: str,
     if _OUTLET_TAIL.match(text, end):
         return None
     found = gaz.candidates(key)
+    if not found and (_CUE_BEFORE.search(text[max(0, start - 40):start])
+                      or _ADMIN_AFTER.match(text, end) or text[start - 1:start] == "("):
+        found = gaz.regions_like(words)  # "Aljfara" for "Al Jifarah"
     if not found:
         # "Qadis district center": try without trailing words
         parts = words.split()
@@ -180,6 +185,11 @@ def _resolve(text: str, gaz: Gazetteer, start: int, end: int, words: str,
             return None
         end = start + len(" ".join(parts))
         if _OUTLET_TAIL.match(text, end):
+            return None
+        # "Hassan Dabouq" -> "Hassan": a part of a longer name is a place only where the text
+        # says so ("in Qadis district center")
+        if not (_CUE_BEFORE.search(text[max(0, start - 40):start]) or _CUE_AFTER.match(
+                text, end)):
             return None
     before = text[max(0, start - 40):start]
     cue = bool(_CUE_BEFORE.search(before)) or bool(_CUE_AFTER.match(text, end))
