@@ -83,6 +83,24 @@ class Gazetteer(Protocol):
     def admin1_of(self, country_code: str, folded: str) -> Place | None: ...
 
 
+_ENGLISH_ADMIN = re.compile(r"^(?P<name>[A-Za-z][A-Za-z .'-]+?)\s+(?:Province|Region|Oblast|"
+                            r"Governorate|County|State|Department|Prefecture|Division)$")
+
+
+def english_name(name: str, aliases: tuple[str, ...]) -> str:
+    """The English name of a region, as news and ACLED write it: 'Panjshir' for Panjshayr
+    ('Panjshir Province'), 'Belgrade' for Beograd, 'North Sulawesi' for Sulawesi Utara."""
+    for alias in aliases:
+        m = _ENGLISH_ADMIN.match(alias)
+        if m:
+            return m.group("name")
+    if not name.isascii():
+        ascii_aliases = [a for a in aliases if a.isascii() and a.replace(" ", "").isalpha()]
+        if ascii_aliases:
+            return ascii_aliases[0]
+    return name
+
+
 @dataclass(slots=True)
 class _Admin:
     name: str
@@ -91,6 +109,7 @@ class _Admin:
     parent: int  # row index (0-based) of the admin1 for an admin2; -1 otherwise
     country: int  # row index of the country
     geonames_id: int
+    english: str
 
 
 class GeoNamesGazetteer:
@@ -105,10 +124,11 @@ class GeoNamesGazetteer:
         self._admins: list[_Admin] = []
         for line in (base / "subdivisions" / "subdivisions.tsv").read_text("utf-8").splitlines():
             cols = line.split("\t")
+            aliases = tuple(a for a in cols[5].split("|") if a) if cols[5] else ()
             self._admins.append(_Admin(
-                cols[0], tuple(a for a in cols[5].split("|") if a) if cols[5] else (),
-                int(cols[6] or 0), int(cols[7]) - 1 if cols[7] else -1, int(cols[8]) - 1,
-                int(cols[3]) if cols[3] else 0))
+                cols[0], aliases, int(cols[6] or 0), int(cols[7]) - 1 if cols[7] else -1,
+                int(cols[8]) - 1, int(cols[3]) if cols[3] else 0,
+                english_name(cols[0], aliases)))
         self._index: dict[str, list[tuple[int, int]]] = {}
         sums: dict[int, list[float]] = {}
         names: list[str] = []
@@ -202,8 +222,8 @@ class GeoNamesGazetteer:
             a1, a2 = self._city_admin1[row], self._city_admin2[row]
             return Place(KIND_CITY, _plain(self._city_names[row]),
                          self._countries[self._city_country[row]][0],
-                         _plain(self._admins[a1].name) if a1 >= 0 else None,
-                         _plain(self._admins[a2].name) if a2 >= 0 else None,
+                         _plain(self._admins[a1].english) if a1 >= 0 else None,
+                         _plain(self._admins[a2].english) if a2 >= 0 else None,
                          self._lats[row], self._lngs[row], self._city_pop[row],
                          self._city_ids[row])
         if kind == KIND_COUNTRY:
@@ -213,12 +233,12 @@ class GeoNamesGazetteer:
         code = self._countries[admin.country][0]
         if kind == KIND_ADMIN1:
             point = self._admin_point.get(row)
-            return Place(KIND_ADMIN1, _plain(admin.name), code, _plain(admin.name), None,
+            return Place(KIND_ADMIN1, _plain(admin.english), code, _plain(admin.english), None,
                          point[0] if point else None, point[1] if point else None,
                          5_000_000, admin.geonames_id or None)
-        parent = _plain(self._admins[admin.parent].name) if admin.parent >= 0 else None
+        parent = _plain(self._admins[admin.parent].english) if admin.parent >= 0 else None
         point = self._district_point(row)
-        return Place(KIND_ADMIN2, _plain(admin.name), code, parent, _plain(admin.name),
+        return Place(KIND_ADMIN2, _plain(admin.english), code, parent, _plain(admin.english),
                      point[0] if point else None, point[1] if point else None, 500_000,
                      admin.geonames_id or None)
 
