@@ -21,6 +21,7 @@ import orjson
 
 from worker import codec
 from worker.alerts import RuleSet
+from worker.geo import fold_name, haversine_km
 from worker.merge import FAMILY, MergePolicy, escalations, find_match, merge, start
 from worker.models import Event
 from worker.pipeline import Destination, OutRecord
@@ -42,11 +43,11 @@ class IncidentStore:
         self.events = events  # canonical event id -> Event
         self.alerted = alerted  # canonical event id -> {rule: severity}
 
-    def stubs_at(self, key: str) -> list[dict[str, str]]:
+    def stubs_at(self, key: str) -> list[dict[str, Any]]:
         raw = self.index.get(key)
         return list(orjson.loads(raw)) if raw else []
 
-    def save_stubs(self, key: str, stubs: list[dict[str, str]]) -> None:
+    def save_stubs(self, key: str, stubs: list[dict[str, Any]]) -> None:
         self.index[key] = codec.encode_obj(stubs)
 
     def event(self, event_id: str) -> Event | None:
@@ -72,9 +73,35 @@ class IncidentStore:
         self.alerted.pop(event_id, None)
 
 
-def _stub(event: Event, now: datetime) -> dict[str, str]:
+def _stub(event: Event, now: datetime) -> dict[str, Any]:
+    """What the index keeps of an open incident: enough to rule out non-matches without
+    loading the event."""
+    loc = event.location
     return {"id": event.event_id, "family": FAMILY[event.event_type],
-            "date": event.event_date.isoformat(), "updated": now.isoformat()}
+            "date": event.event_date.isoformat(), "updated": now.isoformat(),
+            "admin1": fold_name(loc.admin1) if loc and loc.admin1 else None,
+            "lat": loc.latitude if loc else None, "lon": loc.longitude if loc else None,
+            "actors": sorted({a.name for a in (event.actor1, event.actor2) if a is not None})}
+
+
+def _may_match(stub: dict[str, Any], incoming: Event, policy: MergePolicy) -> bool:
+    """The cheap half of `merge.same_incident`, on the index record."""
+    if stub["family"] != FAMILY[incoming.event_type]:
+        return False
+    if abs((date.fromisoformat(stub["date"]) - incoming.event_date).days) > policy.window_days:
+        return False
+    names = {a.name for a in (incoming.actor1, incoming.actor2) if a is not None}
+    if stub.get("actors") and names and not names & set(stub["actors"]):
+        return False
+    loc = incoming.location
+    if loc is None or stub.get("admin1") is None or loc.admin1 is None:
+        return True
+    if fold_name(loc.admin1) == stub["admin1"]:
+        return True
+    if None in (stub.get("lat"), stub.get("lon"), loc.latitude, loc.longitude):
+        return False
+    return haversine_km(stub["lat"], stub["lon"], loc.latitude, loc.longitude) <= (  # type: ignore[arg-type]
+        policy.max_km)
 
 
 def process_candidate(store: IncidentStore, key: str, incoming: Event, rules: RuleSet,
@@ -91,9 +118,7 @@ def process_candidate(store: IncidentStore, key: str, incoming: Event, rules: Ru
     for gone in stubs:
         if gone["id"] not in kept:
             store.forget(gone["id"])
-    family = FAMILY[incoming.event_type]
-    near = [s for s in alive if s["family"] == family and abs(
-        (date.fromisoformat(s["date"]) - incoming.event_date).days) <= policy.window_days]
+    near = [s for s in alive if _may_match(s, incoming, policy)]
     candidates = [e for e in (store.event(s["id"]) for s in near) if e is not None]
     match = find_match(candidates, incoming, policy)
     if match is None:
