@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from worker import codec
+from worker.alerts import RulesError
 from worker.seeds import SEED_DIR, SeedMessage, all_seeds
 from worker.settings import Settings
 
@@ -63,11 +64,23 @@ def run_worker() -> int:
     asyncio.set_event_loop(loop)
     if settings.create_topics:
         loop.run_until_complete(ensure_topics(settings))
-    worker_app = create_app(settings)
+    try:
+        worker_app = create_app(settings)
+        build_rules_check(settings)
+    except RulesError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     worker = faust.Worker(worker_app.app, loop=loop, loglevel=settings.log_level.lower(),
                           override_logging=False)
     worker.execute_from_commandline()  # returns by sys.exit
     return 0
+
+
+def build_rules_check(settings: Settings) -> None:
+    """Read the alert rules now, so a bad file stops the worker at start with its line."""
+    from worker.alerts import load_rules
+
+    load_rules(settings.alert_rules_path)
 
 
 # --------------------------------------------------------------------------- seeds

@@ -34,3 +34,17 @@ def test_cli_reports_bad_setting(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setenv("WORKER_TOPIC_PARTITIONS", "lots")
     assert main(["run"]) == 2
     assert "topic_partitions" in capsys.readouterr().err
+
+
+def test_bad_rules_file_stops_the_worker_naming_the_line(
+        tmp_path: object, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    rules = tmp_path / "rules.yaml"  # type: ignore[operator]
+    rules.write_text("rules:\n  - name: x\n    severity: loud\n")
+    monkeypatch.setenv("WORKER_KAFKA_BOOTSTRAP", "127.0.0.1:9")
+    monkeypatch.setenv("WORKER_ALERT_RULES_PATH", str(rules))
+    monkeypatch.setenv("WORKER_WEB_ENABLED", "false")
+    monkeypatch.setenv("WORKER_CREATE_TOPICS", "false")
+    assert main(["run"]) == 2
+    err = capsys.readouterr().err
+    assert "line 3" in err and "severity" in err
