@@ -142,7 +142,7 @@ def demo(seed_dir: Path | None, timeout: float, *, as_json: bool) -> int:
               f"messages to {run_settings.topic_articles}", flush=True)
         counts = asyncio.run(_demo_io(run_settings, seeds, timeout, as_json, proc))
     finally:
-        _stop(proc)
+        stop_process(proc)
         if broker is not None:
             broker.stop()
     print(f"done: {counts['events']} events, {counts['alerts']} alerts, "
@@ -216,7 +216,8 @@ def _render(topic: str, value: bytes, settings: Settings, as_json: bool) -> str:
             f"{doc['stage']}/{doc['reason']}: {doc['error_message'][:120]}")
 
 
-def _stop(proc: subprocess.Popen[bytes], timeout: float = 15.0) -> None:
+def stop_process(proc: subprocess.Popen[bytes], timeout: float = 15.0) -> None:
+    """SIGTERM, wait up to `timeout`, then SIGKILL."""
     if proc.poll() is not None:
         return
     proc.send_signal(signal.SIGTERM)

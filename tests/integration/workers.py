@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -17,6 +16,7 @@ from typing import Any
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
+from worker.cli import stop_process
 from worker.seeds import SeedMessage
 from worker.settings import Settings
 from worker.topics import ensure_topics, worker_lag
@@ -101,14 +101,7 @@ def settings_of(env: dict[str, str]) -> Settings:
 
 
 def stop(proc: subprocess.Popen[bytes], timeout: float = 20.0) -> None:
-    if proc.poll() is not None:
-        return
-    proc.send_signal(signal.SIGTERM)
-    try:
-        proc.wait(timeout)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
+    stop_process(proc, timeout)
 
 
 @pytest.fixture
