@@ -83,6 +83,15 @@ class Publisher:
                 await asyncio.sleep(delay)
 
 
+    async def attach(self, records: Sequence[OutRecord]) -> None:
+        """Attach records to the message being processed: Faust publishes them, and waits for
+        the broker, before it commits that message's offset (at-least-once without a round
+        trip per message; the outputs go out at the next commit)."""
+        for r in records:
+            await self._topics[r.destination].send(
+                key=r.key, value=r.value, headers=list(r.headers) or None)
+
+
 def build_pipeline(settings: Settings) -> Pipeline:
     """The production pipeline: the extraction core with its gazetteer, the configured rules."""
     from worker.extract import Extractor  # loads the gazetteer: only when the worker starts
@@ -151,7 +160,7 @@ def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerAp
         merge_agent = add_merge_stage(
             app, raw_topic(settings.topic_candidates), settings.topic_partitions,
             load_rules(settings.alert_rules_path), settings.merge_policy,
-            lambda records, where: worker_app.publisher.publish(records, where), utc_now)
+            lambda records, where: worker_app.publisher.attach(records), utc_now)
 
     @app.agent(articles, concurrency=1, name="articles")
     async def handle_articles(stream: faust.StreamT[bytes]) -> AsyncIterator[str]:

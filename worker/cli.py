@@ -51,7 +51,7 @@ def run_worker() -> int:
 
     import faust
 
-    from worker.app import create_app
+    from worker.app import build_pipeline, create_app
     from worker.logs import configure_logging
     from worker.topics import ensure_topics
 
@@ -65,8 +65,8 @@ def run_worker() -> int:
     if settings.create_topics:
         loop.run_until_complete(ensure_topics(settings))
     try:
-        worker_app = create_app(settings)
-        build_rules_check(settings)
+        # the gazetteer loads here, before consuming starts (about 2 s), not on the first batch
+        worker_app = create_app(settings, build_pipeline(settings))
     except RulesError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -74,13 +74,6 @@ def run_worker() -> int:
                           override_logging=False)
     worker.execute_from_commandline()  # returns by sys.exit
     return 0
-
-
-def build_rules_check(settings: Settings) -> None:
-    """Read the alert rules now, so a bad file stops the worker at start with its line."""
-    from worker.alerts import load_rules
-
-    load_rules(settings.alert_rules_path)
 
 
 # --------------------------------------------------------------------------- seeds
