@@ -31,15 +31,20 @@ _PREFIX = re.compile(r"^(?:province of|state of|region of|district of|city of|wi
 
 def fold(name: str) -> str:
     """Comparable form of a place name: ASCII, lower case, single spaces, no punctuation."""
-    text = unidecode(name).lower().replace("'", "").replace("`", "")
-    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    text = (name if name.isascii() else unidecode(name)).lower()
+    text = _NON_ALNUM.sub(" ", text.replace("'", "").replace("`", "")).strip()
     return text
+
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 @lru_cache(maxsize=200_000)
 def core(name: str) -> str:
     """A folded name without administrative words: 'Kunduz Province' -> 'kunduz'."""
     text = fold(name)
+    if " " not in text:  # one word: no administrative word to strip
+        return text
     text = _PREFIX.sub("", text)
     return _SUFFIX.sub("", text) or text
 
@@ -51,11 +56,21 @@ _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|an|az|ath|ed|es|ech)(?:\s+|-)?
 def skeleton(name: str) -> str:
     """A spelling-tolerant key for region names: no Arabic article, no vowels, no doubled
     letters, no final h: 'Al Jifārah' and 'Aljfara' -> 'jfr'; 'Panjshayr' / 'Panjshir'."""
-    text = core(name).replace(" ", "")
-    text = _ARTICLE.sub("", text)
-    text = re.sub(r"[aeiouyw]", "", text.replace("kh", "k").replace("q", "k"))
-    text = re.sub(r"(.)\1+", r"\1", text)
-    return text.rstrip("h")
+    return _bones(core(name))
+
+
+def _bones(core_name: str) -> str:
+    text = _ARTICLE.sub("", core_name.replace(" ", ""), count=1)
+    text = text.replace("kh", "k").replace("q", "k").translate(_VOWELS)
+    return _DOUBLE.sub(_first_group, text).rstrip("h")
+
+
+_VOWELS = str.maketrans("", "", "aeiouyw")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def _first_group(match: re.Match[str]) -> str:
+    return match.group(1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +145,7 @@ class GeoNamesGazetteer:
                 int(cols[8]) - 1, int(cols[3]) if cols[3] else 0,
                 english_name(cols[0], aliases)))
         self._index: dict[str, list[tuple[int, int]]] = {}
+        self._skeletons: dict[str, list[tuple[int, int]]] = {}
         sums: dict[int, list[float]] = {}
         names: list[str] = []
         ids = array("I")
@@ -141,9 +157,15 @@ class GeoNamesGazetteer:
         lngs = array("d")
         for line in (base / "cities" / "cities.tsv").read_text("utf-8").splitlines():
             name, gid, subs, country, pop, lat, lng = line.split("\t")
-            sub_ids = [int(s) - 1 for s in subs.split("|") if s]
-            a1 = next((s for s in sub_ids if self._admins[s].level == 1), -1)
-            a2 = next((s for s in sub_ids if self._admins[s].level == 2), -1)
+            a1 = a2 = -1
+            for part in subs.split("|"):
+                if part:
+                    sub_id = int(part) - 1
+                    level = self._admins[sub_id].level
+                    if level == 1 and a1 < 0:
+                        a1 = sub_id
+                    elif level == 2 and a2 < 0:
+                        a2 = sub_id
             row = len(names)
             names.append(name)
             ids.append(int(gid))
@@ -163,6 +185,10 @@ class GeoNamesGazetteer:
             key = core(name)
             if key:
                 self._index.setdefault(key, []).append((KIND_CITY, row))
+            if key and int(pop or 0) >= 20_000:  # towns big enough to be spelled many ways
+                bones = _bones(key)
+                if len(bones) >= 3:
+                    self._skeletons.setdefault(bones, []).append((KIND_CITY, row))
         self._city_names, self._city_ids = names, ids
         self._city_admin1, self._city_admin2 = admin1s, admin2s
         self._city_country, self._city_pop = countries, pops
@@ -172,7 +198,6 @@ class GeoNamesGazetteer:
             mean = (acc[0] / acc[2], acc[1] / acc[2])
             self._admin_point[admin] = mean
         self._admin1_by_country: dict[tuple[str, str], int] = {}
-        self._skeletons: dict[str, list[tuple[int, int]]] = {}
         for row, region in enumerate(self._admins):
             if region.level not in (1, 2):
                 continue
@@ -207,11 +232,13 @@ class GeoNamesGazetteer:
         return places
 
     def regions_like(self, name: str) -> list[Place]:
-        """Admin1/admin2 regions spelled like `name` (transliteration variants)."""
+        """Regions and towns of 20,000+ people spelled like `name` (transliteration variants:
+        'Idleb' for Idlib, 'Diwaniya' for Ad Diwaniyah), most populous first."""
         bones = skeleton(name)
-        if len(bones) < 4:
+        if len(bones) < 3:
             return []
-        return [self._place(kind, row) for kind, row in self._skeletons.get(bones, ())]
+        places = [self._place(kind, row) for kind, row in self._skeletons.get(bones, ())]
+        return sorted(places, key=lambda p: -p.population)
 
     def admin1_of(self, country_code: str, folded: str) -> Place | None:
         row = self._admin1_by_country.get((country_code, folded))
