@@ -22,7 +22,7 @@ import orjson
 from worker import codec
 from worker.alerts import RuleSet
 from worker.geo import fold_name, haversine_km
-from worker.merge import FAMILY, MergePolicy, escalations, find_match, merge, start
+from worker.merge import FAMILY, MergePolicy, escalations, find_match, merge, stale, start
 from worker.models import Event
 from worker.pipeline import Destination, OutRecord
 
@@ -110,7 +110,7 @@ def process_candidate(store: IncidentStore, key: str, incoming: Event, rules: Ru
     today = now.date()
     stubs = store.stubs_at(key)
     alive = [s for s in stubs
-             if (today - datetime.fromisoformat(s["updated"]).date()).days <= policy.expire_days]
+             if not stale(datetime.fromisoformat(s["updated"]).date(), today, policy)]
     alive.sort(key=lambda s: s["updated"])
     while len(alive) >= MAX_OPEN_PER_KEY:
         alive.pop(0)

@@ -133,7 +133,11 @@ def merge(canonical: Event, incoming: Event, now: datetime) -> Event | None:
 def expired(event: Event, today: date, policy: MergePolicy) -> bool:
     """Not updated for `expire_days` (worker time; the event date when never stored)."""
     last = event.last_updated.date() if event.last_updated is not None else event.event_date
-    return (today - last).days > policy.expire_days
+    return stale(last, today, policy)
+
+
+def stale(last_updated: date, today: date, policy: MergePolicy) -> bool:
+    return (today - last_updated).days > policy.expire_days
 
 
 def escalations(rules: RuleSet, event: Event,
