@@ -22,8 +22,10 @@ from aiokafka.errors import KafkaError
 
 from worker.alerts import load_rules
 from worker.incidents import add_merge_stage
+from worker.metrics import Metrics
 from worker.pipeline import Destination, Outcome, OutRecord, Pipeline, SourceMeta, utc_now
 from worker.settings import Settings
+from worker.web import Readiness, install_lag_timer, install_sensors, register_views
 
 log = logging.getLogger("worker")
 
@@ -56,9 +58,11 @@ class Stats:
 class Publisher:
     """Sends one message's records and waits until Kafka has them all, retrying on failure."""
 
-    def __init__(self, topics: dict[Destination, faust.TopicT], stats: Stats) -> None:
+    def __init__(self, topics: dict[Destination, faust.TopicT], stats: Stats,
+                 metrics: Metrics | None = None) -> None:
         self._topics = topics
         self._stats = stats
+        self._metrics = metrics
 
     async def publish(self, records: Sequence[OutRecord], where: str) -> None:
         attempt = 0
@@ -76,6 +80,8 @@ class Publisher:
                 # Never acknowledge a message whose outputs are not delivered: wait and retry
                 # (ids are deterministic, so a partial first attempt only makes duplicates).
                 self._stats.publish_failures += 1
+                if self._metrics is not None:
+                    self._metrics.publish_failed()
                 delay = PUBLISH_BACKOFF[min(attempt, len(PUBLISH_BACKOFF) - 1)]
                 log.error("publishing outputs of %s failed (%s: %s); retrying in %.1fs",
                           where, type(exc).__name__, exc, delay)
@@ -113,6 +119,8 @@ class WorkerApp:
     stats: Stats
     publisher: Publisher
     merge_agent: Any = None
+    metrics: Metrics | None = None
+    readiness: Readiness | None = None
 
 
 def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerApp:
@@ -134,11 +142,15 @@ def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerAp
         logging_config=None,
     )
     stats = Stats()
+    metrics = Metrics()
+    readiness = Readiness(settings.commit_interval)
+    readiness.set_gazetteer_loaded(pipeline is not None)  # the CLI passes a loaded pipeline
     state: dict[str, Pipeline] = {}
 
     def get_pipeline() -> Pipeline:
         if "pipeline" not in state:  # built lazily: loading the gazetteer takes a moment
             state["pipeline"] = pipeline if pipeline is not None else build_pipeline(settings)
+            readiness.set_gazetteer_loaded()
         return state["pipeline"]
 
     def raw_topic(name: str) -> faust.TopicT:
@@ -154,13 +166,18 @@ def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerAp
             Destination.CANDIDATES: raw_topic(settings.topic_candidates),
         },
         stats,
+        metrics,
     )
+    async def attach_merged(records: Sequence[OutRecord], where: str) -> None:
+        metrics.observe_alert_records(records)  # with merging on, the merge stage alerts
+        await worker_app.publisher.attach(records)
+
     merge_agent = None
     if settings.merge_enabled:
         merge_agent = add_merge_stage(
             app, raw_topic(settings.topic_candidates), settings.topic_partitions,
             load_rules(settings.alert_rules_path), settings.merge_policy,
-            lambda records, where: worker_app.publisher.attach(records), utc_now)
+            attach_merged, utc_now)
 
     @app.agent(articles, concurrency=1, name="articles")
     async def handle_articles(stream: faust.StreamT[bytes]) -> AsyncIterator[str]:
@@ -170,17 +187,25 @@ def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerAp
         async for batch in stream.take_events(  # type: ignore[attr-defined]
             settings.batch_size, settings.batch_within
         ):
+            metrics.observe_batch(len(batch))
             outcomes = [get_pipeline().process(*_source_of(event)) for event in batch]
             merging = get_pipeline().merging
             records = [r for outcome in outcomes for r in outcome.records(merging=merging)]
             where = f"{len(batch)} messages from {outcomes[0].source.where}"
             await worker_app.publisher.publish(records, where)
+            published_at = time.time()
             for outcome in outcomes:
                 _count(stats, outcome)
+                metrics.observe_outcome(outcome, published_at)
                 _log(outcome)
                 yield outcome.kind.value
 
-    worker_app = WorkerApp(app, handle_articles, stats, publisher, merge_agent)
+    worker_app = WorkerApp(app, handle_articles, stats, publisher, merge_agent, metrics,
+                           readiness)
+    install_sensors(app, metrics, readiness)
+    install_lag_timer(app, metrics, interval=5.0)
+    if settings.web_enabled:
+        register_views(app, metrics, readiness)
 
     @app.page("/stats")
     async def stats_page(web: Any, request: Any) -> Any:
