@@ -43,11 +43,11 @@ _VERB_FIRST = {
         rf"\b(?P<verb>killing|killed|kills|kill|shot dead|shooting dead|shot and killed|"
         rf"massacring|executing|lynching|lynched|lynches|beheading|beheaded)\s+"
         rf"(?P<qual>{QUALIFIER}\s+)?(?P<num>{NUMBER}(?:\s*(?:-|–|to|or)\s*{NUMBER})?)"
-        rf"(?P<np>(?:\s+[\w'’-]+){{0,3}})", re.IGNORECASE),
+        rf"(?P<np>(?:\s+(?!and\b|but\b|while\b|as\b)[\w'’-]+){{0,3}})", re.IGNORECASE),
     CasualtyKind.INJURED: re.compile(
         rf"\b(?P<verb>wounding|wounded|injuring|injured|injure|wound)\s+"
         rf"(?P<qual>{QUALIFIER}\s+)?(?P<num>{NUMBER}(?:\s*(?:-|–|to|or)\s*{NUMBER})?)"
-        rf"(?P<np>(?:\s+[\w'’-]+){{0,3}})", re.IGNORECASE),
+        rf"(?P<np>(?:\s+(?!and\b|but\b|while\b|as\b)[\w'’-]+){{0,3}})", re.IGNORECASE),
     CasualtyKind.CAPTURED: re.compile(
         rf"\b(?P<verb>abducting|abducted|kidnapping|kidnapped|capturing|captured|arresting|"
         rf"arrested|detaining|detained)\s+(?P<qual>{QUALIFIER}\s+)?"
@@ -112,6 +112,18 @@ def find_casualties(text: str, offset: int = 0) -> list[CasualtyMention]:
             via=via if _attributed(text, start) else None, start=offset + start,
             end=offset + end, text=text[start:end]))
 
+    for m in _NONE.finditer(text):
+        word = (m.group("v1") or m.group("v2") or "").lower()
+        kinds = ([CasualtyKind.KILLED] if word in ("killed", "died", "deaths", "fatalities")
+                 else [CasualtyKind.INJURED] if word in ("injured", "hurt", "wounded",
+                                                         "injuries", "one was hurt")
+                 else [CasualtyKind.KILLED, CasualtyKind.INJURED])
+        for kind in kinds:
+            start, end = m.span()
+            if not any(start < e and s < end for s, e in taken):
+                found.append(CasualtyMention(kind, 0, None, "none", None, None, None,
+                                             offset + start, offset + end, text[start:end]))
+        taken.append(m.span())
     for kind, pattern in _VERB_FIRST.items():
         for m in pattern.finditer(text):
             np = (m.group("np") or "").strip()
@@ -133,18 +145,6 @@ def find_casualties(text: str, offset: int = 0) -> list[CasualtyMention]:
             add(CasualtyKind.KILLED, m, "num", "qual", None)
         else:
             add(CasualtyKind.KILLED, m, "num2", "qual2", None)
-    for m in _NONE.finditer(text):
-        word = (m.group("v1") or m.group("v2") or "").lower()
-        kinds = ([CasualtyKind.KILLED] if word in ("killed", "died", "deaths", "fatalities")
-                 else [CasualtyKind.INJURED] if word in ("injured", "hurt", "wounded",
-                                                         "injuries", "one was hurt")
-                 else [CasualtyKind.KILLED, CasualtyKind.INJURED])
-        for kind in kinds:
-            start, end = m.span()
-            if not any(start < e and s < end for s, e in taken):
-                found.append(CasualtyMention(kind, 0, None, "none", None, None, None,
-                                             offset + start, offset + end, text[start:end]))
-        taken.append(m.span())
     found.sort(key=lambda c: (c.start, c.kind.value))
     return found
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 _UNITS = {
-    "zero": 0, "no": 0, "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3,
+    "zero": 0, "no": 0, "a": 1, "an": 1, "one": 1, "single": 1, "another": 1, "two": 2,
+    "three": 3,
     "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "a couple of": 2, "a pair of": 2,
@@ -26,7 +27,7 @@ _WORD_NUMBER = (
     r"four|five|six|seven|eight|nine))?|a couple of|a pair of|a dozen|dozens of|dozens|"
     r"scores of|hundreds of|hundreds|thousands of|a hundred|zero|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
-    r"eighteen|nineteen|single|an?)"
+    r"eighteen|nineteen|single|another|an?)"
 )
 NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_NUMBER})"
 QUALIFIER = (r"(?:at least|at most|more than|over|nearly|almost|about|around|approximately|"

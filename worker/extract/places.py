@@ -35,12 +35,12 @@ _CUE_BEFORE = re.compile(
     r"neighborhood|commune|department|sub-county|ward|vicinity)\s+of\s+)?|,\s*)$",
     re.IGNORECASE)
 _CUE_AFTER = re.compile(
-    r"^\s+(?:town|city|village|district|province|county|region|area|state|governorate|"
+    r"\s+(?:town|city|village|district|province|county|region|area|state|governorate|"
     r"municipality|camp|locality|commune|department|sub-county|ward|neighbourhood|"
     r"neighborhood|valley|border|market|road|highway)\b", re.IGNORECASE)
-_ADMIN_AFTER = re.compile(r"^\s+(?:district|province|county|state|governorate|region|"
+_ADMIN_AFTER = re.compile(r"\s+(?:district|province|county|state|governorate|region|"
                           r"department|oblast|prefecture)\b", re.IGNORECASE)
-_DISTRICT_AFTER = re.compile(r"^\s+(?:district|sub-county|subcounty|division|municipality|"
+_DISTRICT_AFTER = re.compile(r"\s+(?:district|sub-county|subcounty|division|municipality|"
                              r"commune)\b", re.IGNORECASE)
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|outskirts of|close to|north of|south of|east of|"
                           r"west of|km from|kilometres from|kilometers from)\s+(?:the\s+)?$",
@@ -57,7 +57,7 @@ _NOT_PLACES = frozenset(
     "according however meanwhile also other others several many one two three four five six "
     "seven eight nine ten eleven twelve twenty dozens hundreds some no mr mrs dr gen col "
     "ngo ngos un unhcr icrc msf".split())
-_OUTLET_TAIL = re.compile(r"^\s+(?:Today|Times|Post|News|Express|Herald|Tribune|Daily|"
+_OUTLET_TAIL = re.compile(r"\s+(?:Today|Times|Post|News|Express|Herald|Tribune|Daily|"
                           r"Journal|Telegraph|Gazette|Observer|Chronicle|Standard|Nation|"
                           r"Monitor|Independent|Radio|TV|Online|Agency)\b")
 
@@ -239,7 +239,7 @@ def _resolve(text: str, gaz: Gazetteer, start: int, end: int, words: str,
     return best, min(best_score, 1.0), end
 
 
-_KIND_AFTER = re.compile(r"^\s+(city|town|village|district|province|county|state|"
+_KIND_AFTER = re.compile(r"\s+(city|town|village|district|province|county|state|"
                          r"governorate|region|sub-county|municipality)\b", re.IGNORECASE)
 _KIND_WORDS = {"city": KIND_CITY, "town": KIND_CITY, "village": KIND_CITY,
                "district": KIND_ADMIN2, "sub-county": KIND_ADMIN2, "municipality": KIND_ADMIN2,

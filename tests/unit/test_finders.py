@@ -1,0 +1,98 @@
+"""The per-field finders on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from worker.extract.casualties import find_casualties, headline_counts
+from worker.extract.countries import acled_country_name, country_code, find_countries
+from worker.extract.dates import event_date, find_dates
+from worker.extract.gazetteer import load_gazetteer, skeleton
+from worker.extract.numbers import parse_number, parse_range
+from worker.extract.places import resolve_location
+from worker.extract.sources import find_sources
+from worker.models import CasualtyKind, Precision, SourceKind
+
+TUE = date(2021, 8, 31)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "precision"),
+    [
+        ("Fighters clashed on Monday night, Aug. 30, near the pass.", date(2021, 8, 30), "day"),
+        ("Gunmen struck on Monday.", date(2021, 8, 30), "day"),
+        ("The raid happened yesterday.", date(2021, 8, 30), "day"),
+        ("On 12 March 2020, police fired tear gas.", date(2020, 3, 12), "day"),
+        ("Shelling resumed on Dec. 29.", date(2020, 12, 29), "day"),  # last year's
+        ("Talks collapsed earlier this week.", date(2021, 8, 30), "week"),
+        ("Attacks rose in July.", date(2021, 7, 1), "month"),
+    ],
+)
+def test_dates_resolve_against_publication(text: str, expected: date, precision: str) -> None:
+    found = event_date(text, TUE)
+    assert found is not None
+    assert (found.value, found.precision) == (expected, Precision(precision))
+    assert text[found.start:found.end] == found.text
+
+
+def test_outlet_named_today_is_not_a_date() -> None:
+    assert find_dates("He told India Today that fighting continued.", TUE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("At least seven militants were killed and two soldiers wounded.", 7, 2),
+        ("3 policemen were killed and 7 were wounded. Officials said 4 rebels were also "
+         "killed.", 7, 7),
+        ("Gunmen killed five civilians and injured another.", 5, 1),
+        ("The death toll from Monday's blast in the market rose to twelve.", 12, None),
+        ("No one was hurt in the attack.", None, 0),
+    ],
+)
+def test_casualty_headlines(text: str, killed: int | None, injured: int | None) -> None:
+    counts = headline_counts(find_casualties(text))
+    assert counts[CasualtyKind.KILLED] == killed
+    assert counts[CasualtyKind.INJURED] == injured
+
+
+def test_claims_keep_who_said_them() -> None:
+    text = ("Jon Berri, the spokesman for the front, told Lakeside Wire that at least 30 were "
+            "killed.")
+    (claim,) = find_casualties(text)
+    assert (claim.count, claim.qualifier, claim.claimed_by) == (30, "at least", "Jon Berri")
+
+
+def test_numbers() -> None:
+    assert parse_number("twenty-one") == 21
+    assert parse_number("1,200") == 1200
+    assert parse_range("10-15") == (10, 15)
+    assert parse_number("several") is None
+
+
+def test_sources() -> None:
+    found = find_sources("Police said on Friday, according to Reuters, that Amina Yusuf, "
+                         "the district commissioner, confirmed the toll.")
+    kinds = {s.name: s.kind for s in found}
+    assert kinds["Reuters"] is SourceKind.OUTLET
+    assert kinds["Amina Yusuf"] is SourceKind.PERSON
+
+
+def test_countries() -> None:
+    assert acled_country_name("CD") == "Democratic Republic of Congo"
+    assert country_code("Kenyan") == "KE"
+    codes = [c for c, _, _ in find_countries("Afghan troops; he told India Today.")]
+    assert codes == ["AF"]
+
+
+def test_places_and_spelling_variants() -> None:
+    gaz = load_gazetteer()
+    place = resolve_location("Fighting broke out in Kunduz city, Kunduz province.", gaz)
+    assert place is not None and (place.name, place.country_code, place.precision) == (
+        "Kunduz", "AF", 1)
+    assert skeleton("Panjshayr") == skeleton("Panjshir")
+    assert skeleton("Al Jifarah") == skeleton("Aljfara")
+    none = resolve_location("Fans cheered as the Western Stars won.", gaz)
+    assert none is None or none.country_code != "FJ"
