@@ -12,6 +12,7 @@ and at most MAX_OPEN_PER_KEY stay open per key.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable
 from datetime import date, datetime
 from typing import Any
@@ -32,6 +33,35 @@ Publish = Callable[[list[OutRecord], str], Any]
 #: Open incidents kept per place key at most (the least recently updated go first).
 MAX_OPEN_PER_KEY = 500
 
+#: Decoded table values kept in memory (per table), to skip re-parsing what was just written.
+DECODED_CACHE_SIZE = 1_000
+
+
+class _Decoded:
+    """A small LRU of decoded table values, each valid only while the table still holds the
+    very same bytes object it was decoded from (so recovery or a rebalance that replaces a
+    value simply misses the cache)."""
+
+    def __init__(self, size: int = DECODED_CACHE_SIZE) -> None:
+        self._size = size
+        self._items: OrderedDict[str, tuple[bytes, Any]] = OrderedDict()
+
+    def get(self, key: str, raw: bytes) -> Any:
+        hit = self._items.get(key)
+        if hit is None or hit[0] is not raw:
+            return None
+        self._items.move_to_end(key)
+        return hit[1]
+
+    def put(self, key: str, raw: bytes, value: Any) -> None:
+        self._items[key] = (raw, value)
+        self._items.move_to_end(key)
+        if len(self._items) > self._size:
+            self._items.popitem(last=False)
+
+    def drop(self, key: str) -> None:
+        self._items.pop(key, None)
+
 
 class IncidentStore:
     """Typed access to the three tables (values are JSON bytes). Per place key only a small
@@ -42,20 +72,40 @@ class IncidentStore:
         self.index = index  # place key -> [{"id", "family", "date", "updated"}]
         self.events = events  # canonical event id -> Event
         self.alerted = alerted  # canonical event id -> {rule: severity}
+        self._stubs = _Decoded()
+        self._events = _Decoded()
 
     def stubs_at(self, key: str) -> list[dict[str, Any]]:
         raw = self.index.get(key)
-        return list(orjson.loads(raw)) if raw else []
+        if not raw:
+            return []
+        stubs: list[dict[str, Any]] | None = self._stubs.get(key, raw)
+        if stubs is None:
+            stubs = list(orjson.loads(raw))
+            self._stubs.put(key, raw, stubs)
+        return list(stubs)  # the caller may reorder it; the stub dicts are never changed
 
     def save_stubs(self, key: str, stubs: list[dict[str, Any]]) -> None:
-        self.index[key] = codec.encode_obj(stubs)
+        raw = codec.encode_obj(stubs)
+        self.index[key] = raw
+        self._stubs.put(key, raw, list(stubs))
 
     def event(self, event_id: str) -> Event | None:
         raw = self.events.get(event_id)
-        return Event.model_validate_json(raw) if raw else None
+        if not raw:
+            return None
+        event: Event | None = self._events.get(event_id, raw)
+        if event is None:
+            event = Event.model_validate_json(raw)
+            self._events.put(event_id, raw, event)
+        return event
 
-    def save_event(self, event: Event) -> None:
-        self.events[event.event_id] = codec.encode(event)
+    def save_event(self, event: Event) -> bytes:
+        """Store `event` (never mutated afterwards); return its encoding."""
+        raw = codec.encode(event)
+        self.events[event.event_id] = raw
+        self._events.put(event.event_id, raw, event)
+        return raw
 
     def open_events(self, key: str) -> list[Event]:
         found = (self.event(s["id"]) for s in self.stubs_at(key))
@@ -69,6 +119,7 @@ class IncidentStore:
         self.alerted[event_id] = codec.encode_obj(record)
 
     def forget(self, event_id: str) -> None:
+        self._events.drop(event_id)
         self.events.pop(event_id, None)
         self.alerted.pop(event_id, None)
 
@@ -127,13 +178,13 @@ def process_candidate(store: IncidentStore, key: str, incoming: Event, rules: Ru
         merged = merge(match, incoming, now)
         # a replayed report changes nothing, but its outputs may not have been delivered
         current = merged if merged is not None else match
-    store.save_event(current)
+    encoded = store.save_event(current)
     alive = [s for s in alive if s["id"] != current.event_id] + [_stub(current, now)]
     store.save_stubs(key, alive)
     alerts, record = escalations(rules, current, store.alerted_for(current.event_id))
     if alerts:
         store.save_alerted(current.event_id, record)
-    records = [OutRecord(Destination.EVENTS, current.event_id.encode(), codec.encode(current))]
+    records = [OutRecord(Destination.EVENTS, current.event_id.encode(), encoded)]
     records += [OutRecord(Destination.ALERTS, a.event_id.encode(), codec.encode(a))
                 for a in alerts]
     return records

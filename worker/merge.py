@@ -74,7 +74,7 @@ def find_match(candidates: list[Event], incoming: Event, policy: MergePolicy) ->
 
 def start(incoming: Event, now: datetime) -> Event:
     """The first version of a canonical event."""
-    event = incoming.model_copy(deep=True)
+    event = incoming.model_copy()  # shallow: only fields are reassigned below, nothing mutated
     event.version = 1
     event.first_seen = event.last_updated = now
     event.article_ids = [incoming.article_id]
@@ -89,7 +89,12 @@ def merge(canonical: Event, incoming: Event, now: datetime) -> Event | None:
     """`canonical` updated with `incoming`'s report; None when it adds nothing (a replay)."""
     if incoming.article_id in canonical.article_ids:
         return None
-    event = canonical.model_copy(deep=True)
+    # A shallow copy with fresh lists: the lists are appended to, nested models are only
+    # replaced, never mutated, so `canonical` stays as it was (a deep copy cost 3 ms here).
+    event = canonical.model_copy(update={
+        "article_ids": list(canonical.article_ids), "reports": list(canonical.reports),
+        "claims": list(canonical.claims), "sources": list(canonical.sources),
+        "evidence": list(canonical.evidence)})
     event.article_ids.append(incoming.article_id)
     if len(event.reports) < MAX_REPORTS:
         event.reports.append(_report(incoming))
