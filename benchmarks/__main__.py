@@ -1,4 +1,5 @@
-"""python -m benchmarks [core|e2e|all] [--json PATH]: print figures, write them as JSON."""
+"""python -m benchmarks [core|merge|e2e|resource|all] [--json PATH]: print figures, write them
+as JSON."""
 
 from __future__ import annotations
 
@@ -21,12 +22,15 @@ def machine() -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
-    parser.add_argument("which", nargs="?", default="all", choices=["core", "merge", "e2e", "all"])
+    parser.add_argument("which", nargs="?", default="all",
+                        choices=["core", "merge", "e2e", "resource", "all"])
     parser.add_argument("--json", type=Path, default=None, help="where to write the figures")
     parser.add_argument("--seconds", type=float, default=5.0, help="core: time per size")
     parser.add_argument("--articles", type=int, default=20_000, help="e2e: articles per run")
     parser.add_argument("--merge-articles", type=int, default=100_000,
                         help="merge: articles through the merge step")
+    parser.add_argument("--resource-articles", type=int, default=100_000,
+                        help="resource: articles through one worker (memory after them)")
     args = parser.parse_args(argv)
     figures: dict[str, Any] = {"date": datetime.now(UTC).isoformat(timespec="seconds"),
                                "machine": machine()}
@@ -45,6 +49,13 @@ def main(argv: list[str] | None = None) -> int:
 
         figures["e2e"] = e2e.run(args.articles)
         print("e2e:", orjson.dumps(figures["e2e"], option=orjson.OPT_INDENT_2).decode())
+    if args.which in ("resource", "all"):
+        from benchmarks import e2e
+        from worker.devbroker import LocalBroker
+
+        with LocalBroker() as broker:
+            figures["resource"] = e2e.resource(broker.bootstrap, args.resource_articles)
+        print("resource:", orjson.dumps(figures["resource"], option=orjson.OPT_INDENT_2).decode())
     out = args.json or Path("benchmarks/results") / (
         f"{datetime.now(UTC).strftime('%Y%m%dT%H%M%S')}-{args.which}.json")
     out.parent.mkdir(parents=True, exist_ok=True)

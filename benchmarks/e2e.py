@@ -10,6 +10,7 @@ import statistics
 import subprocess
 import sys
 import time
+import urllib.request
 import uuid
 from collections.abc import Sequence
 from typing import Any
@@ -106,6 +107,78 @@ def _spawn(module: str, env: dict[str, str]) -> subprocess.Popen[bytes]:
                             else [sys.executable, "-m", module], env=env)
 
 
+def _rss_mb(pid: int) -> float:
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    return float("nan")
+
+
+def _wait_ready(port: int, timeout: float = 120.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/health/ready", timeout=2) as r:
+                if r.status == 200:
+                    return True
+        except OSError:  # refused while starting, 503 until ready
+            pass
+        time.sleep(0.1)
+    return False
+
+
+async def _wait_drained(settings: Settings, timeout: float) -> None:
+    from worker.topics import worker_lag
+
+    deadline = time.monotonic() + timeout
+    while await worker_lag(settings) != 0:
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"not drained within {timeout}s")
+        await asyncio.sleep(1.0)
+
+
+def resource(bootstrap: str, n: int = 100_000, warmup: int = 2_000, **extra: str
+             ) -> dict[str, Any]:
+    """The worker's start-up time (spawn to /health/ready) and resident memory after a
+    warm-up and after `n` distinct articles (default settings: merging on)."""
+    from worker.devbroker import free_port
+    from worker.topics import ensure_topics
+
+    prefix = f"res-{uuid.uuid4().hex[:6]}"
+    port = free_port()
+    env = _env(bootstrap, prefix, WORKER_WEB_ENABLED="true", WORKER_WEB_PORT=str(port), **extra)
+    settings = _settings(env)
+    asyncio.run(ensure_topics(settings))
+    base = [a.model_dump(mode="json") for a in articles_of_size(3_000, 2_000)]
+
+    def values(start: int, stop: int) -> list[bytes]:
+        return [orjson.dumps({**base[i % len(base)], "id": f"{prefix}-{i}"})
+                for i in range(start, stop)]
+
+    began = time.monotonic()
+    proc = _spawn("worker", env)
+    try:
+        ready = _wait_ready(port)
+        out: dict[str, Any] = {"startup_to_ready_seconds": round(time.monotonic() - began, 2)
+                               if ready else None,
+                               "rss_mb_idle": _rss_mb(proc.pid)}
+        asyncio.run(_produce(bootstrap, settings.topic_articles, values(0, warmup)))
+        asyncio.run(_wait_drained(settings, 900))
+        out["rss_mb_after_warmup"] = _rss_mb(proc.pid)
+        t0 = time.monotonic()
+        for start in range(warmup, n, 10_000):
+            asyncio.run(_produce(bootstrap, settings.topic_articles,
+                                 values(start, min(start + 10_000, n))))
+        asyncio.run(_wait_drained(settings, 3_600))
+        out["articles"] = n
+        out["seconds_after_warmup"] = round(time.monotonic() - t0, 1)
+        out[f"rss_mb_after_{n}"] = _rss_mb(proc.pid)
+        return out
+    finally:
+        _stop([proc])
+
+
 def _stop(procs: list[subprocess.Popen[bytes]]) -> None:
     for proc in procs:
         if proc.poll() is None:
@@ -128,8 +201,10 @@ def _throughput(bootstrap: str, module: str, values: Sequence[bytes], processes:
     asyncio.run(_produce(bootstrap, settings.topic_articles, values))
     procs = [_spawn(module, env) for _ in range(processes)]
     try:
-        return asyncio.run(_wait_output_rate(settings, settings.topic_events,
-                                             settings.topic_articles, len(values), 900))
+        figures = asyncio.run(_wait_output_rate(settings, settings.topic_events,
+                                                settings.topic_articles, len(values), 900))
+        figures["rss_mb_per_process"] = max(_rss_mb(p.pid) for p in procs)
+        return figures
     finally:
         _stop(procs)
 
