@@ -1702,6 +1702,11 @@ def _battle(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
         agent = rebel or agent
     if agent is None and armed:
         agent = armed[0]
+    if agent is not None and agent.actor_type is ActorType.UNIDENTIFIED:
+        named = _suspect(text, ms, agent, cls)  # "presumed militants ... JNIM claimed it"
+        if named is not agent and named is not None:
+            armed = [m for m in armed if m is not agent]
+            agent = named
     if agent is None:
         herders = [m for m in ms if m.text.lower().split()[-1] in _HERDERS]
         if herders:
@@ -1710,6 +1715,10 @@ def _battle(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
     in_sentence = [m for m in others if begin <= m.start < end]
     other = in_sentence[0] if in_sentence else (others[0] if others else None)
     if agent is None:
+        if cc in _FRONTLINE_SIDES and _FRONTLINE.search(text):  # fire across a front line
+            state_side, rebel_side = _FRONTLINE_SIDES[cc]
+            return (_synth(state_side, ActorType.STATE_FORCES, cc, cls),
+                    _synth(rebel_side, ActorType.REBEL_GROUP, cc, cls))
         return _unknown(cc, cls), _unknown(cc, cls)
     if other is None:
         if _is_state(agent):
@@ -1721,6 +1730,21 @@ def _battle(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
                 m.name == agent.name and _initiates(text, m) for m in ms):
             agent, other = other, agent
     return agent, other
+
+
+#: The victim of a mine or a roadside bomb before the trigger: "X('s vehicle) struck an IED".
+_HIT_MINE = re.compile(r"[^.;]{0,40}?\b(?:struck|hit|ran over|run over|stepped on|drove over|"
+                       r"triggered|set off|detonated)\s+(?:an?|the)\s+(?:\w+\s+){0,2}$",
+                       re.IGNORECASE)
+
+
+#: Countries whose unattributed fire ACLED codes between two known sides (state, rebels):
+#: the Donbas front, where monitors report shots and explosions without naming who fired.
+_FRONTLINE_SIDES: dict[str, tuple[str, str]] = {
+    "UA": ("Military Forces of Ukraine", "NAF: United Armed Forces of Novorossiya"),
+}
+_FRONTLINE = re.compile(r"\b(?:OSCE|SMM|front ?line|contact line|line of contact|"
+                        r"ceasefire violations?)\b", re.IGNORECASE)
 
 
 def _suspect(text: str, ms: list[ActorMention], agent: ActorMention | None,
@@ -1764,7 +1788,13 @@ def _violence(text: str, ms: list[ActorMention], cls: Classification, cc: str | 
 def _remote(text: str, ms: list[ActorMention], cls: Classification, cc: str | None,
             begin: int, end: int) -> tuple[ActorMention | None, ActorMention | None]:
     armed = [m for m in ms if _is_armed(m)]
-    agent = _suspect(text, ms, _agent(text, armed, cls, begin, end, strict=True), cls)
+    agent = _agent(text, armed, cls, begin, end, strict=True)
+    if agent is not None and _HIT_MINE.match(text, agent.end, cls.start):
+        agent = None  # "an army vehicle struck an IED": the army is the target
+    agent = _suspect(text, ms, agent, cls)
+    if agent is None and not armed and cc in _FRONTLINE_SIDES and _FRONTLINE.search(text):
+        # shells observed along a known front line: ACLED codes the state side's fire
+        return _synth(_FRONTLINE_SIDES[cc][0], ActorType.STATE_FORCES, cc, cls), None
     if agent is None:
         agent = _unknown(cc, cls)
     targets = [m for m in ms if m.start != agent.start and m.name != agent.name and (
@@ -1773,6 +1803,10 @@ def _remote(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
     in_sentence = [m for m in targets if begin <= m.start < end]
     later = [m for m in targets if _is_patient(text, m, cls)]
     target = in_sentence[0] if in_sentence else (later[0] if later else None)
+    if target is None and cls.sub_event_type in (SubEventType.REMOTE_EXPLOSIVE,
+                                                 SubEventType.GRENADE):
+        # a bomb or a grenade with no named target: ACLED codes whoever it hit as civilians
+        target = _synth(f"Civilians{_suffix(cc)}", ActorType.CIVILIANS, cc, cls)
     return agent, target
 
 

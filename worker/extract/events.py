@@ -86,6 +86,10 @@ _HISTORY = re.compile(
     r"(?:months|weeks) ago|in recent (?:months|years)|anniversary)",
     re.IGNORECASE,
 )
+#: A sentence naming who is behind an event: a claim, a suspicion, a blame.
+_ATTRIBUTION = re.compile(
+    r"\b(?:claim(?:ed|s)? (?:of )?responsibility|claimed|responsib|suspect(?:ed|s)?|believed to|"
+    r"blamed?|attributed|accused|planted by|carried out by|behind the)\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -95,6 +99,9 @@ class _Incident:
     date: DateMention | None
     sentences: list[Sentence] = field(default_factory=list)
     last_index: int = 0
+    #: later sentences that only say who did it ("JNIM claimed responsibility"): read for
+    #: the actors, not for anything else
+    attributions: list[Sentence] = field(default_factory=list)
 
 
 def extract_events(article: Article, gazetteer: Gazetteer) -> list[Event]:
@@ -132,11 +139,12 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
     for index, sentence in enumerate(sentences):
         found = classify_mod.classify(sentence.text, sentence.start)
         if found is None:
-            if current is not None and index - current.last_index <= CASUALTY_REACH and (
-                _has_casualties(sentence)
-            ):
-                current.sentences.append(sentence)
-                current.last_index = index
+            if current is not None and index - current.last_index <= CASUALTY_REACH:
+                if _has_casualties(sentence):
+                    current.sentences.append(sentence)
+                    current.last_index = index
+                elif _ATTRIBUTION.search(sentence.text):
+                    current.attributions.append(sentence)
             continue
         dates = [d for d in dates_mod.find_dates(sentence.text, published, sentence.start)
                  if d.start >= dateline_end]  # "NAIROBI, Feb 14 (Wire) -" is not the event
@@ -235,6 +243,10 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
     mentions: list[ActorMention] = []
     for sentence in incident.sentences:
         mentions.extend(actors_mod.find_actors(sentence.text, sentence.start, country_code))
+    for sentence in incident.attributions:
+        mentions.extend(m for m in actors_mod.find_actors(sentence.text, sentence.start,
+                                                          country_code)
+                        if m.actor_type in _GROUP_TYPES and not m.name.startswith("Unidentified"))
     actor1, actor2, assoc = actors_mod.pick_actors(body, mentions, cls, country_code)
     if location is None:  # no place named: the country the actors belong to, if any
         home = next((m.country_code for m in (actor1, actor2) if m and m.country_code), None)
@@ -298,6 +310,9 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
     event.summary = summarize(event)
     return event
 
+
+_GROUP_TYPES = frozenset({ActorType.REBEL_GROUP, ActorType.POLITICAL_MILITIA,
+                          ActorType.IDENTITY_MILITIA})
 
 _FIELD = {
     CasualtyKind.KILLED: "fatalities",
