@@ -86,6 +86,12 @@ _HISTORY = re.compile(
     r"(?:months|weeks) ago|in recent (?:months|years)|anniversary)",
     re.IGNORECASE,
 )
+#: Security forces stepping into a demonstration, told in a sentence of its own.
+_INTERVENTION = re.compile(
+    r"\b(?:dispers\w*|tear ?gas|teargas|arrest\w*|detain\w*|intervened|rubber bullets|"
+    r"water cannons?|fired (?:shots|live|in the air)|batons?|dissolved|broke up|cracked down)\b",
+    re.IGNORECASE)
+_CROWDS = frozenset({EventType.PROTESTS, EventType.RIOTS})
 #: A sentence naming who is behind an event: a claim, a suspicion, a blame.
 _ATTRIBUTION = re.compile(
     r"\b(?:claim(?:ed|s)? (?:of )?responsibility|claimed|responsib|suspect(?:ed|s)?|believed to|"
@@ -140,7 +146,10 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
         found = classify_mod.classify(sentence.text, sentence.start)
         if found is None:
             if current is not None and index - current.last_index <= CASUALTY_REACH:
-                if _has_casualties(sentence):
+                if _has_casualties(sentence) or (
+                        current.classification.event_type in _CROWDS
+                        and _INTERVENTION.search(sentence.text)):
+                    # "Police dispersed the crowd.": the same demonstration, its other side
                     current.sentences.append(sentence)
                     current.last_index = index
                 elif _ATTRIBUTION.search(sentence.text):
@@ -249,7 +258,8 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
                         if m.actor_type in _GROUP_TYPES and not m.name.startswith("Unidentified"))
     actor1, actor2, assoc = actors_mod.pick_actors(body, mentions, cls, country_code)
     if location is None:  # no place named: the country the actors belong to, if any
-        home = next((m.country_code for m in (actor1, actor2) if m and m.country_code), None)
+        home = country_code or next(
+            (m.country_code for m in (actor1, actor2) if m and m.country_code), None)
         if home is not None:
             location = Location(name=acled_country_name(home), country=acled_country_name(home),
                                 country_code=home, precision=3)
