@@ -727,7 +727,8 @@ ETHNIC_HEADS = (
     "militia|militias|militiamen|militia members|raiders|herders|herdsmen|pastoralists|"
     "bandits|warriors|youths|youth|gunmen|attackers|assailants|men|fighters|cattle rustlers|"
     "rustlers|morans|armed men|tribesmen|clansmen|vigilantes|ethnic militia|ethnic militias|"
-    "community members|militants|armed youths|raiding party|mob|communities|clans"
+    "community members|militants|armed youths|raiding party|mob|communities|clans|group|groups|"
+    "sections|factions"
 )
 
 
@@ -1108,6 +1109,14 @@ def _scan(text: str) -> tuple[_Raw, ...]:
         raw = raws[index]
         kind = raw.entry.kind
         nxt = raws[index + 1] if index + 1 < len(raws) else None
+        if kind in (_KIND_UNID, _KIND_COMM, _KIND_CIV) and text.startswith(" from ", raw.end):
+            communal = _communal(text, raw)
+            if communal:  # "militias from Zamwara", "pastoralists from X and Y communities"
+                out.extend(communal)
+                index += 1
+                while index < len(raws) and raws[index].start < communal[-1].end:
+                    index += 1
+                continue
         if nxt is None and kind in _PLAIN:
             if raw.entry.country is None:
                 raw.country = _prefix_country(text, raw.start)
@@ -1161,8 +1170,9 @@ def _scan(text: str) -> tuple[_Raw, ...]:
                 out.append(_Raw(raw.start, raw.end, _ethnic(raw.entry), None))
                 if nxt.entry.kind == _KIND_EBARE:
                     nxt.entry = _ethnic(nxt.entry)
-            elif _BY_ETHNIC.search(low, max(0, raw.start - 4), raw.start) and (
-                    nxt is None or nxt.start > raw.end + 1):
+            elif (_BY_ETHNIC.search(low, max(0, raw.start - 4), raw.start) and (
+                    nxt is None or nxt.start > raw.end + 1)) or _ETHNIC_ACTS.match(low, raw.end):
+                # "by the Pokot", "Dodoth raid ...": the group acts, so it is a militia
                 out.append(_Raw(raw.start, raw.end, _ethnic(raw.entry), None))
             index += 1
             continue
@@ -1189,6 +1199,47 @@ def _scan(text: str) -> tuple[_Raw, ...]:
             out.append(raw)
         index += 1
     return tuple(out)
+
+
+#: After an ethnic group's bare name, words that make it the armed side ("Dodoth raid").
+_ETHNIC_ACTS = re.compile(r"\s+(?:raid|raided|raids|raiding|attack|attacked|attacks|clash|clashed|"
+                          r"clashes|killed|kill|ambushed|stole|steal|invaded|"
+                          r"fought|retaliated)\b")
+_FROM_COMMUNITY = re.compile(
+    r" from (?:the )?([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?: and (?:the )?([A-Z][a-z]+"
+    r"(?:[ -][A-Z][a-z]+)?))?( (?:communit(?:y|ies)|villages?|clans?|tribes?|ethnic groups?)\b)?")
+#: Words for militias that, with "from <community>", make a communal militia of that name.
+_MILITIA_WORDS = frozenset(["militia", "militias", "militiamen", "communal militia",
+                            "communal militias", "local militia", "local militias",
+                            "local militiamen", "ethnic militia", "ethnic militias",
+                            "community militia", "village militia", "tribal militia",
+                            "tribal militias", "communal fighters"])
+_COMMUNITY_PEOPLE = frozenset(["pastoralists", "herders", "herdsmen", "youths", "fighters",
+                               "gunmen", "attackers", "raiders", "assailants", "men",
+                               "armed men", "armed youths", "tribesmen"])
+
+
+def _communal(text: str, raw: _Raw) -> list[_Raw]:
+    """'militias from Zamwara', 'pastoralists from Lagdera and Uchana communities': each
+    community's militia, named after it (an ethnic group's name makes an ethnic militia)."""
+    match = _FROM_COMMUNITY.match(text, raw.end)
+    if match is None:
+        return []
+    head = text[raw.start:raw.end].lower()
+    if head not in _MILITIA_WORDS and not (head in _COMMUNITY_PEOPLE and match.group(3)):
+        return []
+    entry = _Entry(_KIND_CLAN, "", ActorType.IDENTITY_MILITIA, None)
+    found: list[_Raw] = []
+    for group in (1, 2):
+        name = match.group(group)
+        if not name or _code_of(name) is not None or name in ("The", "A", "An"):
+            continue
+        ethnic = next((e for e in _KEYS.get(key_of(name.lower()), ())
+                       if e.kind == _KIND_EBARE), None)
+        label = ethnic.name if ethnic is not None else f"{name} Communal Militia"
+        found.append(_Raw(raw.start if not found else match.start(group), match.end(group),
+                          entry, None, label))
+    return found
 
 
 def _add_clans(text: str, raws: list[_Raw]) -> None:
