@@ -46,7 +46,7 @@ NAMED: tuple[tuple[str, ActorType, str | None, str], ...] = (
      "nrf|national resistance front|anti-taliban force|anti-taliban forces|"
      "anti-taliban resistance|taliban-resistant forces|taliban-resistant force|"
      "taliban resistant forces|resistance front|panjshir resistance|resistance forces|"
-     "national resistance forces|national resistance force"),
+     "national resistance forces|national resistance force|national resistance"),
     ("TTP: Tehreek-i-Taliban Pakistan", R, "PK",
      "ttp|tehreek-i-taliban|tehrik-i-taliban|tehreek-e-taliban|tehrik-e-taliban|"
      "pakistani taliban|tehrik-i-taliban pakistan"),
@@ -92,7 +92,8 @@ NAMED: tuple[tuple[str, ActorType, str | None, str], ...] = (
      "al-mourabitoun|al mourabitoun|support group for islam and muslims"),
     ("Ansaroul Islam", R, "BF", "ansaroul islam|ansarul islam|ansar ul islam"),
     ("VDP: Volunteers for the Defense of the Homeland", P, "BF",
-     "vdp|volunteers for the defense of the homeland|volunteers for the defence of the homeland|"
+     "vdp|vdps|volunteer fighters|homeland defence volunteers|homeland defense volunteers|"
+     "volunteers for the defense of the homeland|volunteers for the defence of the homeland|"
      "volunteers for the defense of the fatherland|volunteers for the defence of the fatherland"),
     ("Koglweogo Militia", I, "BF", "koglweogo|kogleweogo"),
     ("Dan Na Ambassagou", I, "ML", "dan na ambassagou|dan nan ambassagou|dana ambassagou"),
@@ -214,7 +215,7 @@ NAMED: tuple[tuple[str, ActorType, str | None, str], ...] = (
     ("Jaish al Islam", R, "SY", "jaish al-islam|jaysh al-islam|jaish al islam"),
     ("Hurras al Din", R, "SY", "hurras al-din|hurras al din|hurras ad-din"),
     ("Turkistan Islamic Party", R, "SY", "turkistan islamic party|=TIP"),
-    ("Operation Peace Spring", E, "SY", "operation peace spring|peace spring"),
+    ("Operation Peace Spring", E, "SY", "operation peace spring|peace spring|=OPS"),
     ("Military Forces of Iraq (2018-) Popular Mobilization Forces", S, "IQ",
      "pmf|pmu|popular mobilization forces|popular mobilisation forces|popular mobilization units|"
      "popular mobilisation units|hashd al-shaabi|hashd al shaabi|al-hashd al-shaabi|hashd|"
@@ -223,6 +224,7 @@ NAMED: tuple[tuple[str, ActorType, str | None, str], ...] = (
      "peshmerga|pêşmerge|kurdish peshmerga"),
     ("Kataib Hezbollah", P, "IQ", "kataib hezbollah|kata'ib hezbollah|kataib hizbollah"),
     ("Asaib Ahl al Haq", P, "IQ", "asaib ahl al-haq|asa'ib ahl al-haq|asaib ahl al haq"),
+    ("Children of Fire", P, "TR", "children of fire|children of fire initiative"),
     ("PKK: Kurdistan Workers Party", R, "TR",
      "pkk|kurdistan workers party|kurdistan workers' party|kurdistan worker's party|hpg|"
      "people's defense forces|people's defence forces|pkk's"),
@@ -294,6 +296,9 @@ NAMED: tuple[tuple[str, ActorType, str | None, str], ...] = (
     ("ULFA: United Liberation Front of Asom", R, "IN", "ulfa|united liberation front of asom"),
     ("NSCN: National Socialist Council of Nagaland", R, "IN",
      "nscn|nscn-im|nscn-k|nscn(im)|nscn (im)|national socialist council of nagaland"),
+    ("Anti-Drug Vigilantes (Philippines)", P, "PH",
+     "vigilante-style|anti-drug vigilantes|anti-drug vigilante|drug vigilantes|"
+     "vigilante-style killing|vigilante-style attack|vigilante-style killings"),
     ("Militia (Pro-Government)", P, None,
      "pro-government militia|pro-government militias|pro-government militiamen|"
      "pro-government militia members|pro-government uprising forces|uprising forces|"
@@ -1348,6 +1353,8 @@ def _name(raw: _Raw, context: str | None, text: str
         name = _BY_COUNTRY.get((entry.name, context or ""), entry.name)
         if name.startswith("Settlers") and context not in (None, "IL", "PS"):
             return f"Civilians{_suffix(context)}", ActorType.CIVILIANS, context
+        if name.startswith("Anti-Drug Vigilantes") and context not in (None, "PH"):
+            return _unidentified(context)  # the drug-war vigilantes are a Philippine actor
         if name == "SEPARATISTS":
             if context == "UA":
                 return "NAF: United Armed Forces of Novorossiya", ActorType.REBEL_GROUP, "UA"

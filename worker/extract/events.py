@@ -108,6 +108,10 @@ class _Incident:
     #: later sentences that only say who did it ("JNIM claimed responsibility"): read for
     #: the actors, not for anything else
     attributions: list[Sentence] = field(default_factory=list)
+    #: the sentence right before the anchor when no trigger word marked it ("ISWAP militants
+    #: made two attempts on an army position. The soldiers repulsed the assaults."): read for
+    #: the named groups it introduces
+    lead: Sentence | None = None
 
 
 def extract_events(article: Article, gazetteer: Gazetteer) -> list[Event]:
@@ -142,9 +146,12 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
     current: _Incident | None = None
     dateline = _DATELINE.match(sentences[0].text) if sentences else None
     dateline_end = dateline.end() if dateline else 0
+    lead: Sentence | None = None
     for index, sentence in enumerate(sentences):
         found = classify_mod.classify(sentence.text, sentence.start)
+        previous, lead = lead, None
         if found is None:
+            lead = sentence
             if current is not None and index - current.last_index <= CASUALTY_REACH:
                 if _has_casualties(sentence) or (
                         current.classification.event_type in _CROWDS
@@ -152,6 +159,7 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
                     # "Police dispersed the crowd.": the same demonstration, its other side
                     current.sentences.append(sentence)
                     current.last_index = index
+                    lead = None
                 elif _ATTRIBUTION.search(sentence.text):
                     current.attributions.append(sentence)
             continue
@@ -166,7 +174,8 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
         when = next((d for d in usable if d.precision is Precision.DAY),
                     usable[0] if usable else None)
         if current is None or _starts_new(current, sentence, when):
-            current = _Incident(found_anchor := sentence, found, when, [found_anchor], index)
+            current = _Incident(found_anchor := sentence, found, when, [found_anchor], index,
+                                lead=previous)
             incidents.append(current)
             continue
         current.sentences.append(sentence)
@@ -252,7 +261,7 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
     mentions: list[ActorMention] = []
     for sentence in incident.sentences:
         mentions.extend(actors_mod.find_actors(sentence.text, sentence.start, country_code))
-    for sentence in incident.attributions:
+    for sentence in ([incident.lead] if incident.lead else []) + incident.attributions:
         mentions.extend(m for m in actors_mod.find_actors(sentence.text, sentence.start,
                                                           country_code)
                         if m.actor_type in _GROUP_TYPES and not m.name.startswith("Unidentified"))
