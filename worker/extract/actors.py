@@ -296,9 +296,6 @@ NAMED: tuple[tuple[str, ActorType, str | None, str], ...] = (
     ("ULFA: United Liberation Front of Asom", R, "IN", "ulfa|united liberation front of asom"),
     ("NSCN: National Socialist Council of Nagaland", R, "IN",
      "nscn|nscn-im|nscn-k|nscn(im)|nscn (im)|national socialist council of nagaland"),
-    ("Anti-Drug Vigilantes (Philippines)", P, "PH",
-     "vigilante-style|anti-drug vigilantes|anti-drug vigilante|drug vigilantes|"
-     "vigilante-style killing|vigilante-style attack|vigilante-style killings"),
     ("Militia (Pro-Government)", P, None,
      "pro-government militia|pro-government militias|pro-government militiamen|"
      "pro-government militia members|pro-government uprising forces|uprising forces|"
@@ -345,12 +342,16 @@ NAMED: tuple[tuple[str, ActorType, str | None, str], ...] = (
     ("Shining Path", R, "PE", "shining path|sendero luminoso"),
     ("EPP: Paraguayan People's Army", R, "PY", "=EPP|paraguayan people's army|"
      "paraguayan peoples army"),
-    ("Anti-Drug Vigilantes (Philippines)", P, "PH", "anti-drug vigilantes|vigilante gunmen"),
+    ("Anti-Drug Vigilantes (Philippines)", P, "PH",
+     "anti-drug vigilantes|vigilante gunmen|anti-drug vigilante|drug vigilantes|vigilante-style|"
+     "vigilante-style killing|vigilante-style attack|vigilante-style killings"),
     # ---------------------------------------------------------------- Europe, Caucasus
     ("NAF: United Armed Forces of Novorossiya", R, "UA",
      "=NAF|novorossiya|=DPR|=LPR|donetsk people's republic|luhansk people's republic|"
      "lugansk people's republic|russian-backed separatists|pro-russian separatists|"
-     "russia-backed separatists|pro-russia separatists"),
+     "russia-backed separatists|pro-russia separatists|donbass people's militia|"
+     "donbas people's militia|people's militia of the dpr|people's militia of the lpr|"
+     "lpr people's militia|dpr people's militia"),
     ("Military Forces of Artsakh", S, "AZ",
      "artsakh|nagorno-karabakh defense army|nagorno-karabakh defence army|karabakh forces|"
      "nagorno-karabakh forces|armed forces of artsakh|artsakh defense army|=NKR"),
@@ -682,7 +683,8 @@ SKIP_PHRASES = (
     "military said|military sources|security sources|police statement|army statement|"
     "police spokesman|police spokesperson|army spokesman|military spokesman|"
     "government said|government spokesman|state media|state television|state-run|"
-    "change to armed group|movement of forces|security measures|non-violent activity"
+    "change to armed group|movement of forces|security measures|non-violent activity|"
+    "sniper rifle|sniper rifles|military munitions|military equipment|military-grade"
 )
 #: Ethnic names too common as other words to stand alone.
 _AMBIGUOUS_ETHNIC = frozenset(
@@ -700,7 +702,8 @@ HEAD_NOUNS = frozenset(
      "affiliates", "recruits", "commanders", "commander", "leader", "leaders", "faction",
      "factions", "movement", "army", "police", "policemen", "attackers", "assailants", "raiders",
      "herdsmen", "herders", "warriors", "youths", "bandits", "suspects", "suspect",
-     "sympathizers", "sympathisers", "terrorists", "terrorist", "members'", "drone", "drones"]
+     "sympathizers", "sympathisers", "terrorists", "terrorist", "members'", "drone", "drones",
+     "sniper", "snipers"]
 )
 #: Definite noun phrases that point back to a group named earlier.
 ANAPHORS = (
@@ -1000,6 +1003,7 @@ _OF_COUNTRY = re.compile(
     r"(?:\s+and\s+(?:the\s+)?([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}))?")
 _GAP_HEAD = re.compile(r"[\s-]*(?:(?:armed|suspected|alleged|islamist|militant|rebel|jihadist|"
                        r"terrorist|insurgent|local|special|security|elite|'s)\s+)?")
+_GAP_OF_FORCE = re.compile(r"\s+(?:of|with|from)\s+(?:the\s+)?")
 _GAP_OF = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?(?:a\s+|an\s+)?(?:[\w-]+'s\s+)?")
 _CLAN = re.compile(r"\b((?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:\s+and\s+[A-Z][a-z]+(?:[ -][A-Z]"
                    r"[a-z]+)?)?)\s+(sub-clans?|clans?)\b")
@@ -1137,6 +1141,16 @@ def _scan(text: str) -> tuple[_Raw, ...]:
                         _KIND_ANAPH)
                         and low[raw.start:raw.end].startswith("member"))) \
                 and _GAP_OF.fullmatch(text, raw.end, nxt.start):
+            nxt.start = raw.start
+            index += 1
+            continue
+        # "a convoy of AMISOM forces", "soldiers of the Egyptian army": the specific force
+        if nxt is not None and kind in (_KIND_MIL, _KIND_POL) and raw.entry.country is None \
+                and not raw.entry.name and (
+                    (nxt.entry.kind == _KIND_NAMED and nxt.entry.actor_type in (
+                        ActorType.STATE_FORCES, ActorType.EXTERNAL_FORCES))
+                    or (nxt.entry.kind in (_KIND_MIL, _KIND_POL) and nxt.entry.country)) \
+                and _GAP_OF_FORCE.fullmatch(text, raw.end, nxt.start):
             nxt.start = raw.start
             index += 1
             continue
@@ -1770,6 +1784,8 @@ def _battle(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
         if herders:
             agent = _as_perpetrator(herders[0], cc, cls)
     others = _distinct(armed, agent)
+    if agent is not None:  # the other side, not the agent's own allies
+        others = [m for m in others if not _same_side(agent, m)] or others
     in_sentence = [m for m in others if begin <= m.start < end]
     other = in_sentence[0] if in_sentence else (others[0] if others else None)
     if agent is None:
@@ -1803,6 +1819,19 @@ _FRONTLINE_SIDES: dict[str, tuple[str, str]] = {
 }
 _FRONTLINE = re.compile(r"\b(?:OSCE|SMM|front ?line|contact line|line of contact|"
                         r"ceasefire violations?)\b", re.IGNORECASE)
+
+
+def _same_side(a: ActorMention, b: ActorMention) -> bool:
+    """Two generic state forces of one country ("border guards and police") fight on one side
+    (rival governments' forces such as Libya's GNA and LNA carry a faction name)."""
+    return _is_state(a) and _is_state(b) and a.country_code == b.country_code and \
+        "(" not in a.name and "(" not in b.name
+
+
+def _named_first(ms: list[ActorMention]) -> list[ActorMention]:
+    """Named groups before generic ones ("gang members ... MS-13" -> MS-13)."""
+    return sorted(ms, key=lambda m: m.name.startswith("Unidentified")
+                  or m.actor_type is ActorType.UNIDENTIFIED)
 
 
 def _suspect(text: str, ms: list[ActorMention], agent: ActorMention | None,
@@ -1876,7 +1905,7 @@ def _strategic(text: str, ms: list[ActorMention], cls: Classification, cc: str |
         state = next((m for m in armed if _is_state(m)), None)
         if state is None:
             state = _synth(f"Police Forces{_forces_of(cc)}", ActorType.STATE_FORCES, cc, cls)
-        group = next((m for m in armed if not _is_state(m)
+        group = next((m for m in _named_first(armed) if not _is_state(m)
                       and m.actor_type is not ActorType.UNIDENTIFIED), None)
         if group is not None:
             return state, group
@@ -1887,7 +1916,9 @@ def _strategic(text: str, ms: list[ActorMention], cls: Classification, cc: str |
         agent = _agent(text, armed, cls, begin, end) or (armed[0] if armed else None)
         if agent is None:
             return _unknown(cc, cls), None
-        others = _distinct(armed, agent)
+        others = _named_first(_distinct(armed, agent))
+        if _is_state(agent):
+            others = [m for m in others if not _same_side(agent, m)]
         if others:
             return agent, others[0]
         if _is_state(agent):
