@@ -1385,6 +1385,8 @@ def _name(raw: _Raw, context: str | None, text: str
     if kind == _KIND_MIL:
         if code == "US" and context == "AF":
             return "NATO: North Atlantic Treaty Organization", ActorType.EXTERNAL_FORCES, None
+        if raw.country is None and entry.country is None and code in _HELD_BY:
+            code = _HELD_BY[code]  # soldiers at a West Bank checkpoint are Israel's
         unit = f" {entry.unit}" if entry.unit else ""
         return f"Military Forces{_forces_of(code)}{unit}", ActorType.STATE_FORCES, code
     if kind == _KIND_POL:
@@ -1413,6 +1415,10 @@ def _name(raw: _Raw, context: str | None, text: str
         return f"{raw.name}{_suffix(code)}", ActorType.IDENTITY_MILITIA, code
     return None
 
+
+#: Territories whose unnamed soldiers are another state's (ACLED codes no Palestinian
+#: military: troops in the West Bank and Gaza are Israel's; in Western Sahara, Morocco's).
+_HELD_BY = {"PS": "IL", "EH": "MA"}
 
 _BY_COUNTRY: dict[tuple[str, str], str] = {
     ("NRF: National Resistance Front", "YE"): "National Resistance Forces",
@@ -1821,6 +1827,17 @@ _FRONTLINE = re.compile(r"\b(?:OSCE|SMM|front ?line|contact line|line of contact
                         r"ceasefire violations?)\b", re.IGNORECASE)
 
 
+_GOV_PLACES = frozenset(["municipality", "governorate", "prefecture"])
+_IN_PLACE = re.compile(r"\bin\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){0,3}$")
+
+
+def _gov_place(text: str, m: ActorMention) -> bool:
+    """'in the Municipality of Allende', 'in Chinicuila municipality': a place, no actor."""
+    return m.text.lower() in _GOV_PLACES and (
+        text.startswith(" of ", m.end) or bool(_IN_PLACE.search(text, max(0, m.start - 40),
+                                                                m.start)))
+
+
 def _same_side(a: ActorMention, b: ActorMention) -> bool:
     """Two generic state forces of one country ("border guards and police") fight on one side
     (rival governments' forces such as Libya's GNA and LNA carry a faction name)."""
@@ -1946,8 +1963,9 @@ def _strategic(text: str, ms: list[ActorMention], cls: Classification, cc: str |
         first = sides[0] if sides else None
         rest = _distinct(sides, first)
         return first, rest[0] if rest else None
-    actors = [m for m in ms if _is_armed(m) or m.name.startswith("Government")]
-    if actors:
+    actors = [m for m in ms if _is_armed(m) or (
+        m.name.startswith("Government") and not _gov_place(text, m))]
+    if actors:  # "in Chinicuila municipality, members of the CJNG ...": the CJNG
         return actors[0], None
     people = [m for m in ms if m.actor_type in (ActorType.CIVILIANS, ActorType.PROTESTERS,
                                                  ActorType.RIOTERS)]
