@@ -261,7 +261,11 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
     mentions: list[ActorMention] = []
     for sentence in incident.sentences:
         mentions.extend(actors_mod.find_actors(sentence.text, sentence.start, country_code))
-    for sentence in ([incident.lead] if incident.lead else []) + incident.attributions:
+    if incident.lead is not None:  # the actors it introduces, not its victims
+        mentions.extend(m for m in actors_mod.find_actors(
+            incident.lead.text, incident.lead.start, country_code)
+            if m.actor_type in _LEAD_TYPES)
+    for sentence in incident.attributions:
         mentions.extend(m for m in actors_mod.find_actors(sentence.text, sentence.start,
                                                           country_code)
                         if m.actor_type in _GROUP_TYPES and not m.name.startswith("Unidentified"))
@@ -332,6 +336,8 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
 
 _GROUP_TYPES = frozenset({ActorType.REBEL_GROUP, ActorType.POLITICAL_MILITIA,
                           ActorType.IDENTITY_MILITIA})
+
+_LEAD_TYPES = _GROUP_TYPES | {ActorType.STATE_FORCES, ActorType.EXTERNAL_FORCES}
 
 _FIELD = {
     CasualtyKind.KILLED: "fatalities",
