@@ -1149,7 +1149,8 @@ def _scan(text: str) -> tuple[_Raw, ...]:
                 and not raw.entry.name and (
                     (nxt.entry.kind == _KIND_NAMED and nxt.entry.actor_type in (
                         ActorType.STATE_FORCES, ActorType.EXTERNAL_FORCES))
-                    or (nxt.entry.kind in (_KIND_MIL, _KIND_POL) and nxt.entry.country)) \
+                    or (nxt.entry.kind in (_KIND_MIL, _KIND_POL) and (
+                        nxt.entry.country or _of_countries(text, nxt.end)))) \
                 and _GAP_OF_FORCE.fullmatch(text, raw.end, nxt.start):
             nxt.start = raw.start
             index += 1
@@ -1671,7 +1672,7 @@ def pick_actors(text: str, mentions: list[ActorMention], classification: Classif
     event, sub = cls.event_type, cls.sub_event_type
     cc = country_code
     if event is EventType.PROTESTS:
-        a1, a2 = _protest(ms, cls, cc)
+        a1, a2 = _protest(text, ms, cls, cc)
     elif event is EventType.RIOTS:
         a1, a2 = _riot(text, ms, cls, cc, begin, end)
     elif event is EventType.BATTLES:
@@ -1713,18 +1714,33 @@ def _crowd_country(ms: list[ActorMention], types: tuple[ActorType, ...],
     return cc
 
 
-def _protest(ms: list[ActorMention], cls: Classification, cc: str | None
+def _protest(text: str, ms: list[ActorMention], cls: Classification, cc: str | None
              ) -> tuple[ActorMention | None, ActorMention | None]:
     prot = _first(ms, (ActorType.PROTESTERS,))
     code = _crowd_country(ms, (ActorType.PROTESTERS,), cc)
     a1 = prot if prot is not None and prot.country_code == code else _synth(
         f"Protesters{_suffix(code)}", ActorType.PROTESTERS, code, cls)
     if cls.sub_event_type is SubEventType.PEACEFUL_PROTEST:
-        return a1, None
+        # "security guards intervened", "were arrested by the police": the other side
+        return a1, next((m for m in ms if _is_state(m) and _intervenes(text, m)), None)
     state = next((m for m in ms if _is_state(m)), None)
     if state is None:
         state = _synth(f"Police Forces{_forces_of(cc)}", ActorType.STATE_FORCES, cc, cls)
     return a1, state
+
+
+_INTERVENES_AFTER = re.compile(
+    r"\s+(?:\w+\s+){0,2}?(?:intervened|dispersed|disperse|arrested|detained|fired|used|"
+    r"broke up|stopped|blocked|beat|charged|cracked down|shot)\b")
+_INTERVENES_BEFORE = re.compile(r"\b(?:arrested|detained|dispersed|stopped|blocked|beaten|"
+                                r"attacked|removed|evicted) by (?:the )?$")
+
+
+def _intervenes(text: str, m: ActorMention) -> bool:
+    """Whether state forces step into the demonstration ("police dispersed", "arrested by
+    the police") rather than being its subject ("protest against the police")."""
+    return bool(_INTERVENES_AFTER.match(text, m.end) or _INTERVENES_BEFORE.search(
+        text, max(0, m.start - 30), m.start))
 
 
 def _riot(text: str, ms: list[ActorMention], cls: Classification, cc: str | None, begin: int,
@@ -1741,8 +1757,8 @@ def _riot(text: str, ms: list[ActorMention], cls: Classification, cc: str | None
         return a1, state
     if state is not None:
         return a1, state
-    group = next((m for m in ms if _is_armed(m) and m.actor_type is not ActorType.UNIDENTIFIED),
-                 None)
+    group = next((m for m in ms if _is_armed(m) and m.actor_type is not ActorType.UNIDENTIFIED
+                  and m.name not in PARTIES), None)  # a party's supporters: rioters, victims
     if group is not None:
         return a1, group
     victim = next((m for m in ms if m.actor_type is ActorType.CIVILIANS
@@ -1838,6 +1854,11 @@ def _gov_place(text: str, m: ActorMention) -> bool:
                                                                 m.start)))
 
 
+_CRIME = re.compile(r"\b(?:drugs?|narcotics?|cocaine|heroin|marijuana|cannabis|poppy|poppies|"
+                    r"labs?|laboratory|laboratories|gangs?|cartels?|traffick\w*|smuggl\w*|"
+                    r"hideouts?|illegal)\b", re.IGNORECASE)
+
+
 def _same_side(a: ActorMention, b: ActorMention) -> bool:
     """Two generic state forces of one country ("border guards and police") fight on one side
     (rival governments' forces such as Libya's GNA and LNA carry a faction name)."""
@@ -1923,7 +1944,8 @@ def _strategic(text: str, ms: list[ActorMention], cls: Classification, cc: str |
         if state is None:
             state = _synth(f"Police Forces{_forces_of(cc)}", ActorType.STATE_FORCES, cc, cls)
         group = next((m for m in _named_first(armed) if not _is_state(m)
-                      and m.actor_type is not ActorType.UNIDENTIFIED), None)
+                      and m.actor_type is not ActorType.UNIDENTIFIED
+                      and m.name not in PARTIES), None)  # party members: civilians
         if group is not None:
             return state, group
         victim = _first(ms, (ActorType.CIVILIANS, ActorType.PROTESTERS))
@@ -1953,8 +1975,10 @@ def _strategic(text: str, ms: list[ActorMention], cls: Classification, cc: str |
             others = [m for m in _distinct(armed, agent) if not _is_state(m)]
             if others:
                 return agent, others[0]
-            return agent, _synth(f"Unidentified Gang{_suffix(cc)}", ActorType.UNIDENTIFIED,
-                                 cc, cls)
+            if _CRIME.search(text):  # a drug lab or a gang's hideout destroyed
+                return agent, _synth(f"Unidentified Gang{_suffix(cc)}", ActorType.UNIDENTIFIED,
+                                     cc, cls)
+            # homes demolished, crops burnt: civilians' property
         victim = next((m for m in ms if m.actor_type is ActorType.CIVILIANS), None)
         code = victim.country_code if victim and victim.country_code else cc
         return agent, _synth(f"Civilians{_suffix(code)}", ActorType.CIVILIANS, code, cls)

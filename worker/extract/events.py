@@ -258,24 +258,15 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
     if place is not None:
         evidence.append(_evidence("location", place.start, place.end, place.text))
 
-    mentions: list[ActorMention] = []
-    for sentence in incident.sentences:
-        mentions.extend(actors_mod.find_actors(sentence.text, sentence.start, country_code))
-    if incident.lead is not None:  # the actors it introduces, not its victims
-        mentions.extend(m for m in actors_mod.find_actors(
-            incident.lead.text, incident.lead.start, country_code)
-            if m.actor_type in _LEAD_TYPES)
-    for sentence in incident.attributions:
-        mentions.extend(m for m in actors_mod.find_actors(sentence.text, sentence.start,
-                                                          country_code)
-                        if m.actor_type in _GROUP_TYPES and not m.name.startswith("Unidentified"))
-    actor1, actor2, assoc = actors_mod.pick_actors(body, mentions, cls, country_code)
+    actor1, actor2, assoc = _actors(body, incident, cls, country_code)
     if location is None:  # no place named: the country the actors belong to, if any
         home = country_code or next(
-            (m.country_code for m in (actor1, actor2) if m and m.country_code), None)
+            (m.country_code for m in (actor1, actor2, *assoc) if m and m.country_code), None)
         if home is not None:
             location = Location(name=acled_country_name(home), country=acled_country_name(home),
                                 country_code=home, precision=3)
+            if country_code is None:  # "Rioters (Kenya)": generic actors take that country
+                actor1, actor2, assoc = _actors(body, incident, cls, home)
     for name, mention in (("actor1", actor1), ("actor2", actor2)):
         if mention is not None:
             evidence.append(_evidence(name, mention.start, mention.end, mention.text))
@@ -332,6 +323,22 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
     )
     event.summary = summarize(event)
     return event
+
+
+def _actors(body: str, incident: _Incident, cls: Classification, country_code: str | None
+            ) -> tuple[ActorMention | None, ActorMention | None, list[ActorMention]]:
+    mentions: list[ActorMention] = []
+    for sentence in incident.sentences:
+        mentions.extend(actors_mod.find_actors(sentence.text, sentence.start, country_code))
+    if incident.lead is not None:  # the actors it introduces, not its victims
+        mentions.extend(m for m in actors_mod.find_actors(
+            incident.lead.text, incident.lead.start, country_code)
+            if m.actor_type in _LEAD_TYPES)
+    for sentence in incident.attributions:
+        mentions.extend(m for m in actors_mod.find_actors(sentence.text, sentence.start,
+                                                          country_code)
+                        if m.actor_type in _GROUP_TYPES and not m.name.startswith("Unidentified"))
+    return actors_mod.pick_actors(body, mentions, cls, country_code)
 
 
 _GROUP_TYPES = frozenset({ActorType.REBEL_GROUP, ActorType.POLITICAL_MILITIA,
