@@ -684,7 +684,8 @@ SKIP_PHRASES = (
     "police spokesman|police spokesperson|army spokesman|military spokesman|"
     "government said|government spokesman|state media|state television|state-run|"
     "change to armed group|movement of forces|security measures|non-violent activity|"
-    "sniper rifle|sniper rifles|military munitions|military equipment|military-grade"
+    "sniper rifle|sniper rifles|sniper fire|sniper bullet|"
+    "sniper bullets|military munitions|military equipment|military-grade"
 )
 #: Ethnic names too common as other words to stand alone.
 _AMBIGUOUS_ETHNIC = frozenset(
@@ -1878,11 +1879,26 @@ def _suspect(text: str, ms: list[ActorMention], agent: ActorMention | None,
     assailants ... suspected to be Al Shabaab")."""
     if agent is not None and agent.actor_type is not ActorType.UNIDENTIFIED:
         return agent
+    # "planted by an unidentified armed group": only a claim or a suspicion names the group
+    named_doer = agent is not None and _by_agent(text, agent)
     for m in ms:
         if _is_armed(m) and not _is_state(m) and m.actor_type is not ActorType.UNIDENTIFIED \
-                and not m.name.startswith("Unidentified") and not _is_patient(text, m, cls):
+                and not m.name.startswith("Unidentified") and not _is_patient(text, m, cls) \
+                and not _OWNED.search(text, max(0, m.start - 30), m.start) and (
+                    not named_doer or _LINKED.search(
+                        text, max(0, m.start - 60), min(len(text), m.end + 60))):
             return m
     return agent
+
+
+#: Words that tie a named group to an attack it is not said to have done itself.
+_LINKED = re.compile(r"\b(?:suspect\w*|claim\w*|believ\w*|blam\w*|link\w*|attribut\w*|"
+                     r"presum\w*|affiliat\w*|accus\w*|responsib\w*|behind|loyal to)\b",
+                     re.IGNORECASE)
+#: A group named as the owner of the target: "the headquarters of Al Sham Corps".
+_OWNED = re.compile(r"\b(?:headquarters|base|office|offices|position|positions|post|camp|"
+                    r"house|home|member|members|commander|leader|vehicle|convoy) of (?:the )?$",
+                    re.IGNORECASE)
 
 
 def _violence(text: str, ms: list[ActorMention], cls: Classification, cc: str | None,
