@@ -1706,8 +1706,8 @@ def _crowd_country(ms: list[ActorMention], types: tuple[ActorType, ...],
                    cc: str | None) -> str | None:
     """The country of a crowd: a demonym on the protesters or rioters, else on the people
     named first ("Venezuelan migrants protested"), else the event's country."""
-    for m in ms:
-        if m.actor_type in types and m.country_code:
+    for m in ms:  # a demonym on the crowd itself ("Lebanese protesters" in Syria)
+        if m.actor_type in types and m.country_code and m.country_code != cc:
             return m.country_code
     for m in ms[:3]:
         if m.actor_type is ActorType.CIVILIANS and m.country_code and m.country_code != cc:
