@@ -509,6 +509,7 @@ MILITARY_NOUNS = (
     "special forces|commandos|paratroopers|gendarmerie|gendarmes|gendarme|border guards|"
     "border guard|coast guard|army units|military units|servicemen|serviceman|"
     "federal forces|federal troops|pro-government forces|presidential guard|republican guard|"
+    "presidential security guards|presidential security|presidential guards|"
     "security personnel|security agents|security officers|security operatives|"
     "military personnel|army personnel|warplanes|warplane|fighter jets|military aircraft|"
     "military helicopter|military helicopters|helicopter gunships|gunships|air forces|"
@@ -1731,8 +1732,8 @@ def _protest(text: str, ms: list[ActorMention], cls: Classification, cc: str | N
 
 
 _INTERVENES_AFTER = re.compile(
-    r"\s+(?:\w+\s+){0,2}?(?:intervened|dispersed|disperse|arrested|detained|fired|used|"
-    r"broke up|stopped|blocked|beat|charged|cracked down|shot)\b")
+    r"[^.;]{0,60}?\b(?:intervened|dispers\w*|arrest\w*|detain\w*|fired|broke up|beat|"
+    r"baton|charged|cracked down|shoot|shot|tear ?gas|teargas|rubber bullets)\b")
 _INTERVENES_BEFORE = re.compile(r"\b(?:arrested|detained|dispersed|stopped|blocked|beaten|"
                                 r"attacked|removed|evicted) by (?:the )?$")
 
