@@ -733,6 +733,26 @@ ETHNIC_GROUPS = (
     "naga|kuki|meitei|bodo|santhal|adivasi|"
     "arab|kuchi|baloch|pashtun|hazara"
 )
+#: Where an ethnic group lives, for a text that names no country (groups living across
+#: several countries, such as the Fulani, have none).
+_ETHNIC_HOMES: dict[str, str] = {
+    group: code for code, groups in (
+        ("KE", "pokot|turkana|samburu|borana|boran|maasai|masai|kikuyu|luo|luhya|kalenjin|kisii|"
+               "kuria|meru|kamba|mijikenda|orma|pokomo|garre|degodia|ajuran|murulle|marakwet|"
+               "tugen|nandi|kipsigis|kipsigi|sabaot|bukusu|gabra|rendille|wardei"),
+        ("SS", "toposa|dinka|nuer|murle|shilluk|mundari|lou nuer|bul nuer"),
+        ("ET", "oromo|amhara|gedeo|guji|gumuz|konso|qemant|sidama|wolayta|tigrayan|nyangatom|"
+               "dassanetch"),
+        ("CD", "hema|lendu|banyamulenge|bafuliiru|babembe|nande|hunde|bira"),
+        ("NG", "tiv|jukun|berom|bachama|tarok|eggon|kuteb|agatu|idoma|adara|mambilla|bassa|"
+               "irigwe|itsekiri|urhobo|ijaw|tiv-jukun"),
+        ("ML", "dogon|bambara|daoussahak"),
+        ("SD", "masalit|misseriya|rizeigat|zaghawa|fur|hawazma|nuba|beja|salamat"),
+        ("UG", "karamojong|dodoth|jie|matheniko|bokora|pian"),
+        ("GH", "konkomba|nawuri|gonja|mamprusi|kusasi|bimoba|chokosi"),
+        ("BF", "mossi"),
+    ) for group in groups.split("|")
+}
 ETHNIC_HEADS = (
     "militia|militias|militiamen|militia members|raiders|herders|herdsmen|pastoralists|"
     "bandits|warriors|youths|youth|gunmen|attackers|assailants|men|fighters|cattle rustlers|"
@@ -763,6 +783,7 @@ class _Entry:
     case: str = ""  # exact-case form the text must show ("" = any case)
     head: bool = False  # may follow a group's name inside the same mention
     local: bool = False  # an acronym only used near its home country
+    home: str | None = None  # an ethnic group's country, when the text names none
 
 
 @dataclass(slots=True)
@@ -898,7 +919,8 @@ def _build() -> ahocorasick.Automaton:
             part.capitalize() for part in group.replace("-", " - ").split()).replace(" - ", "-")
         label = {"Masai": "Maasai", "Boran": "Borana"}.get(label, label)
         _add(group, _Entry(_KIND_EBARE, f"{label} Ethnic Militia", ActorType.IDENTITY_MILITIA,
-                           None, unit="ambiguous" if group in _AMBIGUOUS_ETHNIC else ""))
+                           None, unit="ambiguous" if group in _AMBIGUOUS_ETHNIC else "",
+                           home=_ETHNIC_HOMES.get(group)))
     for head in ETHNIC_HEADS.split("|"):
         if key_of(head) not in _KEYS:
             _add(head, _Entry(_KIND_HEAD, "", ActorType.UNIDENTIFIED, None, head=True))
@@ -1018,7 +1040,7 @@ _BY_ETHNIC = re.compile(r"\bby\s+$")
 
 
 def _ethnic(entry: _Entry) -> _Entry:
-    return _Entry(_KIND_ETHN, entry.name, entry.actor_type, None)
+    return _Entry(_KIND_ETHN, entry.name, entry.actor_type, None, home=entry.home)
 
 
 def _coordinated_country(text: str, start: int) -> tuple[str, int, int] | None:
@@ -1413,6 +1435,7 @@ def _name(raw: _Raw, context: str | None, text: str
     if kind == _KIND_GOV:
         return f"Government{_forces_of(code)}", ActorType.STATE_FORCES, code
     if kind == _KIND_ETHN:
+        code = code or entry.home  # "Maasai raiders" with no place named: Kenya
         return f"{entry.name}{_suffix(code)}", ActorType.IDENTITY_MILITIA, code
     if kind == _KIND_CLAN:
         return f"{raw.name}{_suffix(code)}", ActorType.IDENTITY_MILITIA, code
