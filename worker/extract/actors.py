@@ -1836,10 +1836,11 @@ def _battle(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
     in_sentence = [m for m in others if begin <= m.start < end]
     other = in_sentence[0] if in_sentence else (others[0] if others else None)
     if agent is None:
-        if cc in _FRONTLINE_SIDES and _FRONTLINE.search(text):  # fire across a front line
-            state_side, rebel_side = _FRONTLINE_SIDES[cc]
-            return (_synth(state_side, ActorType.STATE_FORCES, cc, cls),
-                    _synth(rebel_side, ActorType.REBEL_GROUP, cc, cls))
+        front = _front(text, cc)
+        if front is not None:  # fire across a front line
+            state_side, rebel_side = _FRONTLINE_SIDES[front]
+            return (_synth(state_side, ActorType.STATE_FORCES, front, cls),
+                    _synth(rebel_side, ActorType.REBEL_GROUP, front, cls))
         return _unknown(cc, cls), _unknown(cc, cls)
     if other is None:
         if _is_state(agent):
@@ -1868,6 +1869,17 @@ _FRONTLINE_SIDES: dict[str, tuple[str, str]] = {
 #: there is mostly Russia's, so a bare "front line" is not enough).
 _FRONTLINE = re.compile(r"\b(?:OSCE|SMM|special monitoring mission|ceasefire violations?)\b",
                         re.IGNORECASE)
+#: The OSCE Special Monitoring Mission worked in Ukraine only: it places a text with no country.
+_SMM = re.compile(r"\b(?:OSCE SMM|SMM|special monitoring mission)\b", re.IGNORECASE)
+
+
+def _front(text: str, cc: str | None) -> str | None:
+    """The country of the known front line the text's unattributed fire is on, if any."""
+    if cc in _FRONTLINE_SIDES and _FRONTLINE.search(text):
+        return cc
+    if cc is None and _SMM.search(text):
+        return "UA"
+    return None
 
 
 _GOV_PLACES = frozenset(["municipality", "governorate", "prefecture"])
@@ -1959,9 +1971,10 @@ def _remote(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
     if agent is not None and _HIT_MINE.match(text, agent.end, cls.start):
         agent = None  # "an army vehicle struck an IED": the army is the target
     agent = _suspect(text, ms, agent, cls)
-    if agent is None and not armed and cc in _FRONTLINE_SIDES and _FRONTLINE.search(text):
+    front = _front(text, cc) if agent is None and not armed else None
+    if front is not None:
         # shells observed along a known front line: ACLED codes the state side's fire
-        return _synth(_FRONTLINE_SIDES[cc][0], ActorType.STATE_FORCES, cc, cls), None
+        return _synth(_FRONTLINE_SIDES[front][0], ActorType.STATE_FORCES, front, cls), None
     if agent is None:
         agent = _unknown(cc, cls)
     targets = [m for m in ms if m.start != agent.start and m.name != agent.name and (
