@@ -186,6 +186,11 @@ def test_seed_article_taliban_versus_nrf() -> None:
     ("Soldiers fired at a car near the checkpoint.", "PS", ["Military Forces of Israel"]),
     ("Shells hit positions of the Donbass People's Militia.", "UA",
      ["NAF: United Armed Forces of Novorossiya"]),
+    ("A gunfight broke out between the Al Hamad and Al Nasser families.", "LB",
+     ["Al Hamad Clan Militia (Lebanon)", "Al Nasser Clan Militia (Lebanon)"]),
+    ("Fighting between the Bani Malik and Al Saadi tribes killed two.", "IQ",
+     ["Bani Malik Tribal Militia (Iraq)", "Al Saadi Tribal Militia (Iraq)"]),
+    ("Regime intelligence arrested three traders.", "SY", ["Military Forces of Syria"]),
 ])
 def test_communal_ethnic_and_specific_forces(text: str, country: str,
                                              expected: list[str]) -> None:

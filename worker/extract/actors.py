@@ -445,7 +445,9 @@ STATE_ALIASES: tuple[tuple[str, str, str, str], ...] = (
     ("saa|syrian arab army|syrian army|syrian regime|regime forces|regime troops|"
      "regime soldiers|regime's forces|regime army|pro-regime forces|syrian government forces|"
      "assad forces|government of syria forces|regime militias|national defense forces|"
-     "national defence forces|ndf", "SY", "mil", ""),
+     "national defence forces|ndf|regime intelligence|regime's intelligence|syrian intelligence|"
+     "air force intelligence|regime's state security|regime state security|"
+     "regime's military security|syrian military intelligence", "SY", "mil", ""),
     ("=ISF|iraqi security forces|iraqi army|iraqi forces|iraqi troops|iraqi soldiers|"
      "iraqi military|counter-terrorism service|=CTS", "IQ", "mil", ""),
     ("iraqi police|federal police in iraq|rapid reaction forces|rapid reaction force|"
@@ -1033,6 +1035,8 @@ _CLAN = re.compile(r"\b((?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:\s+and\s+[A-Z][a-z
                    r"[a-z]+)?)?)\s+(sub-clans?|clans?)\b")
 
 
+_FEUD = re.compile(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?) and (?:the )?([A-Z][a-z]+(?:[ -][A-Z]"
+                   r"[a-z]+)?) (families|tribes)\b")
 _AND = re.compile(r"\s+and\s+(?:the\s+)?")
 _ETHNIC_HEADS = frozenset(ETHNIC_HEADS.split("|"))
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$")
@@ -1124,7 +1128,8 @@ def _scan(text: str) -> tuple[_Raw, ...]:
                 not low.startswith("anti", start):
             continue
         hits.append((start, 1 - last, chosen))  # 1 - last == -end: longest first
-    if not hits:
+    clans = "clan" in low or "families" in low or "tribes" in low
+    if not hits and not clans:
         return ()
     hits.sort()
     raws: list[_Raw] = []
@@ -1134,7 +1139,7 @@ def _scan(text: str) -> tuple[_Raw, ...]:
             continue
         reach = -negative_end
         raws.append(_Raw(start, reach, entry, None))
-    if "clan" in low:
+    if clans:
         _add_clans(text, raws)
     out: list[_Raw] = []
     index = 0
@@ -1296,6 +1301,11 @@ def _add_clans(text: str, raws: list[_Raw]) -> None:
                 continue
             begin = match.start(1) + match.group(1).find(part)
             raws.append(_Raw(begin, match.end(), entry, None, f"{name} {sub} Militia"))
+    for match in _FEUD.finditer(text):  # "between the Al Salih and Al Tlais families"
+        kind = "Tribal" if match.group(3) == "tribes" else "Clan"
+        for group in (1, 2):
+            raws.append(_Raw(match.start(group), match.end(group), entry, None,
+                             f"{match.group(group)} {kind} Militia"))
     raws.sort(key=lambda r: (r.start, r.start - r.end))
     kept: list[_Raw] = []
     reach = -1
