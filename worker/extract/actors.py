@@ -400,7 +400,8 @@ STATE_ALIASES: tuple[tuple[str, str, str, str], ...] = (
      "somali soldiers|somali troops|danab|somali military", "SO", "mil", ""),
     ("somali police|somali police force|darawish", "SO", "pol", ""),
     ("jubaland forces|jubaland security forces|jubaland troops", "SO", "mil", "Jubaland"),
-    ("puntland forces|puntland security forces|puntland troops|pmpf", "SO", "mil", "Puntland"),
+    ("puntland forces|puntland security forces|puntland troops|pmpf|puntland dervish forces|"
+     "puntland dervish force|puntland dervish|dervish forces", "SO", "mil", "Puntland"),
     ("somaliland forces|somaliland army|somaliland troops", "SO", "mil", "Somaliland"),
     ("fama|malian armed forces|malian army|malian soldiers|malian troops|malian military",
      "ML", "mil", ""),
@@ -1029,6 +1030,9 @@ _OF_COUNTRY = re.compile(
     r"(?:\s+and\s+(?:the\s+)?([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}))?")
 _GAP_HEAD = re.compile(r"[\s-]*(?:(?:armed|suspected|alleged|islamist|militant|rebel|jihadist|"
                        r"terrorist|insurgent|local|special|security|elite|'s)\s+)?")
+_UNDER = re.compile(r"(?:\s+and\s+[\w'-]+(?:\s+[\w'-]+)?)?,?\s+"
+                    r"(?:(?:operating|fighting|acting)\s+)?under\s+(?:the\s+)?"
+                    r"(?:banner\s+of\s+(?:the\s+)?)?")
 _GAP_OF_FORCE = re.compile(r"\s+(?:of|with|from)\s+(?:the\s+)?")
 _GAP_OF = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?(?:a\s+|an\s+)?(?:[\w-]+'s\s+)?")
 _CLAN = re.compile(r"\b((?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:\s+and\s+[A-Z][a-z]+(?:[ -][A-Z]"
@@ -1181,6 +1185,14 @@ def _scan(text: str) -> tuple[_Raw, ...]:
                     or (nxt.entry.kind in (_KIND_MIL, _KIND_POL) and (
                         nxt.entry.country or _of_countries(text, nxt.end)))) \
                 and _GAP_OF_FORCE.fullmatch(text, raw.end, nxt.start):
+            nxt.start = raw.start
+            index += 1
+            continue
+        # "opposition rebels under OPS", "Turkish forces and JWS factions, operating under
+        # OPS": the umbrella operation or coalition is the actor
+        if nxt is not None and nxt.entry.kind == _KIND_NAMED and \
+                nxt.entry.actor_type is ActorType.EXTERNAL_FORCES and kind != _KIND_CIV and \
+                _UNDER.fullmatch(text, raw.end, nxt.start):
             nxt.start = raw.start
             index += 1
             continue
@@ -1681,6 +1693,16 @@ def _resolve(mentions: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
+def _former(text: str, m: ActorMention, cc: str | None) -> ActorMention:
+    """'the body of former FARC members', 'a demobilized fighter': civilians now."""
+    if m.actor_type in _ARMED_TYPES and m.actor_type is not ActorType.UNIDENTIFIED and \
+            _OFF_DUTY.search(text, max(0, m.start - 24), m.start):
+        code = m.country_code or cc
+        return ActorMention(f"Civilians{_suffix(code)}", ActorType.CIVILIANS, code, m.start,
+                            m.end, m.text)
+    return m
+
+
 def _mention_order(m: ActorMention) -> tuple[int, int]:
     return m.start, -m.end
 
@@ -1702,7 +1724,7 @@ def pick_actors(text: str, mentions: list[ActorMention], classification: Classif
     An implied actor spans the event's trigger words.
     """
     cls = classification
-    ms = _resolve(mentions)
+    ms = [_former(text, m, country_code) for m in _resolve(mentions)]
     begin, end = _sentence_bounds(text, cls.start, cls.end)
     event, sub = cls.event_type, cls.sub_event_type
     cc = country_code
