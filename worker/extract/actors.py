@@ -689,7 +689,9 @@ SKIP_PHRASES = (
     "government said|government spokesman|state media|state television|state-run|"
     "change to armed group|movement of forces|security measures|non-violent activity|"
     "sniper rifle|sniper rifles|sniper fire|sniper bullet|"
-    "sniper bullets|military munitions|military equipment|military-grade"
+    "sniper bullets|military munitions|military equipment|military-grade|police brutality|"
+    "police violence|police abuse|police abuses|police harassment|police excesses|"
+    "police reform|police custody"
 )
 #: Ethnic names too common as other words to stand alone.
 _AMBIGUOUS_ETHNIC = frozenset(
