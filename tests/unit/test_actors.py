@@ -191,6 +191,8 @@ def test_seed_article_taliban_versus_nrf() -> None:
     ("Fighting between the Bani Malik and Al Saadi tribes killed two.", "IQ",
      ["Bani Malik Tribal Militia (Iraq)", "Al Saadi Tribal Militia (Iraq)"]),
     ("Regime intelligence arrested three traders.", "SY", ["Military Forces of Syria"]),
+    ("An Israeli air strike hit a house in Rafah.", "PS", ["Military Forces of Israel"]),
+    ("A U.S. drone strike killed two fighters.", "SO", ["Military Forces of the United States"]),
 ])
 def test_communal_ethnic_and_specific_forces(text: str, country: str,
                                              expected: list[str]) -> None:
@@ -246,3 +248,7 @@ def test_police_dispersing_a_protest_is_actor2() -> None:
     assert event.sub_event_type is not SubEventType.PEACEFUL_PROTEST
     assert event.actor1 is not None and event.actor1.name == "Protesters (Kenya)"
     assert event.actor2 is not None and event.actor2.name == "Police Forces of Kenya"
+
+
+def test_a_weapon_without_a_demonym_names_no_one() -> None:
+    assert names("Artillery shells struck farmland near the village.", "LB") == []

@@ -504,6 +504,13 @@ STATE_ALIASES: tuple[tuple[str, str, str, str], ...] = (
     ("french forces|french army|french military|french troops|french soldiers", "FR", "mil", ""),
 )
 
+#: Weapons and strikes that stand for a state's forces when a demonym binds them ("an Israeli
+#: air strike", "U.S. drones", "Turkish artillery"); alone they name no one.
+BOUND_WEAPONS = (
+    "air strike|air strikes|airstrike|airstrikes|air raid|air raids|drone strike|drone strikes|"
+    "artillery|artillery fire|artillery shells|shelling|shells|missile|missiles|missile strike|"
+    "missile strikes|jets|gunboats|warships|tanks|bombardment|drones|drone"
+)
 #: Generic nouns for state forces (country from a demonym or the context).
 MILITARY_NOUNS = (
     "soldier|soldiers|troops|troop|army|military|armed forces|security forces|security force|"
@@ -789,6 +796,7 @@ class _Entry:
     head: bool = False  # may follow a group's name inside the same mention
     local: bool = False  # an acronym only used near its home country
     home: str | None = None  # an ethnic group's country, when the text names none
+    bound: bool = False  # a weapon that is an actor only with a demonym ("Israeli artillery")
 
 
 @dataclass(slots=True)
@@ -915,6 +923,10 @@ def _build() -> ahocorasick.Automaton:
             word = alias.lstrip("=")
             real_kind = _KIND_OBJ if kind == _KIND_CIV and word in CIVILIAN_OBJECTS else kind
             _add(alias, _Entry(real_kind, "", actor_type, None, head=word in HEAD_NOUNS))
+    for word in BOUND_WEAPONS.split("|"):
+        if key_of(word) not in _KEYS:
+            _add(word, _Entry(_KIND_MIL, "", ActorType.STATE_FORCES, None, bound=True,
+                              head=word in HEAD_NOUNS))
     for word in HEAD_NOUNS:
         if word not in _KEYS:
             _add(word, _Entry(_KIND_HEAD, "", ActorType.UNIDENTIFIED, None, head=True))
@@ -1252,6 +1264,9 @@ def _scan(text: str) -> tuple[_Raw, ...]:
                     for code, begin, finish in countries[1:]:
                         out.append(raw)
                         raw = _Raw(begin, finish, raw.entry, code)
+            if raw.entry.bound and raw.country is None:
+                index += 1
+                continue
         if kind == _KIND_ANAPH:
             for previous in reversed(out):
                 if previous.entry.kind == _KIND_NAMED and \
