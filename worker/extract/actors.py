@@ -1659,6 +1659,10 @@ def _agent(text: str, pool: list[ActorMention], cls: Classification, begin: int,
     if by:
         after = [m for m in by if m.start >= cls.start]
         return after[0] if after else by[-1]
+    # "Israeli artillery shelled ...", "a U.S. air strike killed ...": the trigger is the actor's
+    at = [m for m in in_sentence if m.start <= cls.start < m.end and _is_state(m)]
+    if at:
+        return at[0]
     before = [m for m in in_sentence if m.end <= cls.start and not _is_patient(text, m, cls)]
     if before:
         return before[0]
