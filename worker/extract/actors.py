@@ -2083,7 +2083,7 @@ def _strategic(text: str, ms: list[ActorMention], cls: Classification, cc: str |
             others = [m for m in _distinct(armed, agent) if not _is_state(m)]
             if others:
                 return agent, others[0]
-            if _CRIME.search(text):  # a drug lab or a gang's hideout destroyed
+            if _CRIME.search(text, begin, end):  # a drug lab or a gang hideout destroyed
                 return agent, _synth(f"Unidentified Gang{_suffix(cc)}", ActorType.UNIDENTIFIED,
                                      cc, cls)
             # homes demolished, crops burnt: civilians' property
