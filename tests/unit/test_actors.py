@@ -252,3 +252,8 @@ def test_police_dispersing_a_protest_is_actor2() -> None:
 
 def test_a_weapon_without_a_demonym_names_no_one() -> None:
     assert names("Artillery shells struck farmland near the village.", "LB") == []
+
+
+def test_a_patron_qualifying_a_group_is_not_an_actor() -> None:
+    found = names("The al Qaeda-linked group JNIM claimed the ambush.", "ML")
+    assert found == ["JNIM: Group for Support of Islam and Muslims"]

@@ -1044,6 +1044,7 @@ _OF_COUNTRY = re.compile(
     r"(?:\s+and\s+(?:the\s+)?([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}))?")
 _GAP_HEAD = re.compile(r"[\s-]*(?:(?:armed|suspected|alleged|islamist|militant|rebel|jihadist|"
                        r"terrorist|insurgent|local|special|security|elite|'s)\s+)?")
+_LINKED_TO = re.compile(r"-(?:linked|affiliated|allied|aligned|backed|inspired|loyal)\b")
 _UNDER = re.compile(r"(?:\s+and\s+[\w'-]+(?:\s+[\w'-]+)?)?,?\s+"
                     r"(?:(?:operating|fighting|acting)\s+)?under\s+(?:the\s+)?"
                     r"(?:banner\s+of\s+(?:the\s+)?)?")
@@ -1189,6 +1190,12 @@ def _scan(text: str) -> tuple[_Raw, ...]:
                         and low[raw.start:raw.end].startswith("member"))) \
                 and _GAP_OF.fullmatch(text, raw.end, nxt.start):
             nxt.start = raw.start
+            index += 1
+            continue
+        # "the al Qaeda-linked group JNIM": the patron only qualifies the group named next
+        if kind == _KIND_NAMED and nxt is not None and _LINKED_TO.match(low, raw.end) and any(
+                r.entry.kind == _KIND_NAMED and r.start - raw.end < 24
+                for r in raws[index + 1:index + 3]):
             index += 1
             continue
         # "a convoy of AMISOM forces", "soldiers of the Egyptian army": the specific force

@@ -169,6 +169,10 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
         if dates and not usable:
             continue  # only old dates: an earlier event recalled, background
         if _HISTORY.search(sentence.text) or _off_topic(sentence, found):
+            if current is not None and index - current.last_index <= CASUALTY_REACH and \
+                    _ATTRIBUTION.search(sentence.text):
+                # "Police blamed al Shabaab, who have planted bombs there in the past year"
+                current.attributions.append(sentence)
             continue
         # the first day-precise date, else the first at all
         when = next((d for d in usable if d.precision is Precision.DAY),
