@@ -1565,7 +1565,7 @@ _ARMED_TYPES = frozenset({ActorType.STATE_FORCES, ActorType.REBEL_GROUP,
                           ActorType.EXTERNAL_FORCES, ActorType.UNIDENTIFIED})
 _BY = re.compile(r"\b(?:by|from)\s+(?:(?:the|a|an|suspected|alleged|presumed|reported|"
                  r"unknown|unidentified|armed|some|several|two|three|four|five|six|a few|"
-                 r"group of|number of|members of|heavily|\d+)\s+){0,4}$")
+                 r"group of|number of|members of|heavily|\d+|[\w.-]+'s)\s+){0,4}$")
 _PATIENT_BEFORE = re.compile(
     r"\b(?:on|against|targeting|targeted|target|at|toward|towards|attacked|attacking|killed|"
     r"killing|ambushed|ambushing|shot|shooting|wounding|injuring|abducted|kidnapped|"
