@@ -331,6 +331,8 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
 
 def _actors(body: str, incident: _Incident, cls: Classification, country_code: str | None
             ) -> tuple[ActorMention | None, ActorMention | None, list[ActorMention]]:
+    """actor1, actor2 and associated actors of `incident`, from its sentences, the armed
+    actors its lead sentence introduces and the groups its attribution sentences name."""
     mentions: list[ActorMention] = []
     for sentence in incident.sentences:
         mentions.extend(actors_mod.find_actors(sentence.text, sentence.start, country_code))
