@@ -46,6 +46,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ev.add_argument("--json", action="store_true", help="print the figures as JSON")
     ev.add_argument("--misses", type=int, default=0, help="print up to N misses per field")
     ev.add_argument("--limit", type=int, default=0, help="only the first N records")
+    ev.add_argument("--errors", action="append", default=[], metavar="FIELD",
+                    help="print every miss of FIELD (e.g. actor1), one line each; repeatable")
 
     sch = sub.add_parser("schemas", help="write or check schemas/*.json")
     sch.add_argument("--check", action="store_true", help="fail if the files differ")
@@ -74,7 +76,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cli.extract_command(args.file)
     if args.command == "eval":
         return cli.eval_command(args.file, as_json=args.json, misses=args.misses,
-                                limit=args.limit)
+                                limit=args.limit, errors=args.errors)
     if args.command == "schemas":
         return cli.schemas_command(args.check, args.out)
     raise AssertionError(args.command)

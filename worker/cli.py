@@ -261,9 +261,17 @@ def extract_command(path: Path | None) -> int:
     return 1 if failed else 0
 
 
-def eval_command(path: Path, *, as_json: bool, misses: int, limit: int) -> int:
-    from worker.evaluate import evaluate
+def eval_command(path: Path, *, as_json: bool, misses: int, limit: int,
+                 errors: list[str] | None = None) -> int:
+    from worker.evaluate import FIELDS, evaluate, miss_line
     from worker.extract import Extractor
+
+    errors = errors or []
+    unknown = [name for name in errors if name not in FIELDS]
+    if unknown:
+        print(f"error: unknown field {', '.join(unknown)} (one of {', '.join(FIELDS)})",
+              file=sys.stderr)
+        return 2
 
     records = [codec.loads(line) for _, line in _lines(path)]
     if limit:
@@ -271,7 +279,8 @@ def eval_command(path: Path, *, as_json: bool, misses: int, limit: int) -> int:
     extractor = Extractor()
     progress = Progress("eval", len(records))
     started = time.perf_counter()
-    report = evaluate(records, extractor.extract, keep_misses=misses, progress=progress)
+    keep = max(misses, len(records) if errors else 0)
+    report = evaluate(records, extractor.extract, keep_misses=keep, progress=progress)
     progress.close()
     elapsed = time.perf_counter() - started
     if as_json:
@@ -280,6 +289,12 @@ def eval_command(path: Path, *, as_json: bool, misses: int, limit: int) -> int:
         print(report.table())
         print(f"time: {elapsed:.2f} s ({report.records / max(elapsed, 1e-9):,.0f} records/s)")
     for name, items in report.misses.items():
+        if errors:
+            if name in errors:
+                print(f"\n--- errors: {name} ({len(items)})")
+                for item in items:
+                    print(miss_line(name, item))
+            continue
         print(f"\n--- misses: {name}")
         for item in items:
             print(codec.encode_obj(item).decode())

@@ -95,6 +95,32 @@ _BRIEF = {"event_type", "sub_event_type", "event_date", "actor1", "actor2", "loc
           "fatalities", "injured"}
 
 
+_GOT_KEY = {"location_25km": "location", "country": "location", "admin1": "location"}
+_GOLD_KEYS = {"actor1": ("actor1", "actor2"), "actor2": ("actor1", "actor2"),
+              "location_25km": ("location", "latitude", "longitude"),
+              "admin1": ("admin1", "country"), "country": ("country",)}
+
+
+def miss_line(name: str, item: dict[str, Any]) -> str:
+    """One line for a miss of field `name`: id, gold vs got, and the text's start."""
+    gold, got = item["gold"], item["got"] or {}
+    if name in ("actor1", "actor2"):
+        want = " || ".join(str(gold.get(k)) for k in ("actor1", "actor2"))
+        have = " || ".join(str((got.get(k) or {}).get("name")) for k in ("actor1", "actor2"))
+    else:
+        want = ", ".join(str(gold.get(k)) for k in _GOLD_KEYS.get(name, (name,)))
+        value = got.get(_GOT_KEY.get(name, name))
+        if isinstance(value, dict):
+            value = ", ".join(str(value.get(k)) for k in ("name", "admin1", "country",
+                                                              "latitude", "longitude"))
+        have = str(value)
+    if name in ("actor1", "actor2", "event_type", "sub_event_type"):
+        want = f"{gold.get('sub_event_type')}: {want}"
+        have = f"{got.get('sub_event_type')}: {have}"
+    text = " ".join(str(item["text"]).split())
+    return f"{item['id']}\n  gold: {want}\n  got:  {have}\n  text: {text[:240]}"
+
+
 def score_event(event: Event, gold: dict[str, Any]) -> dict[str, bool]:
     loc = event.location
     return {

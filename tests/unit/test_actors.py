@@ -172,3 +172,88 @@ def test_seed_article_taliban_versus_nrf() -> None:
     a1, a2, _ = pick_actors(body, mentions, first, "AF")
     assert a1 is not None and a1.name == "Taliban"
     assert a2 is not None and a2.name == "NRF: National Resistance Front"
+
+
+@pytest.mark.parametrize(("text", "country", "expected"), [
+    ("Communal militias from Kambala attacked a hamlet.", "GH",
+     ["Kambala Communal Militia (Ghana)"]),
+    ("Youths from the Ardo and Bulla communities clashed.", "KE",
+     ["Ardo Communal Militia (Kenya)", "Bulla Communal Militia (Kenya)"]),
+    ("Dodoth raided a village at night.", "UG", ["Dodoth Ethnic Militia (Uganda)"]),
+    ("Rival Turkana groups clashed over pasture.", "KE", ["Turkana Ethnic Militia (Kenya)"]),
+    ("Al Shabaab ambushed a convoy of AMISOM forces.", "SO",
+     ["Al Shabaab", "AMISOM: African Union Mission in Somalia"]),
+    ("Soldiers fired at a car near the checkpoint.", "PS", ["Military Forces of Israel"]),
+    ("Shells hit positions of the Donbass People's Militia.", "UA",
+     ["NAF: United Armed Forces of Novorossiya"]),
+    ("A gunfight broke out between the Al Hamad and Al Nasser families.", "LB",
+     ["Al Hamad Clan Militia (Lebanon)", "Al Nasser Clan Militia (Lebanon)"]),
+    ("Fighting between the Bani Malik and Al Saadi tribes killed two.", "IQ",
+     ["Bani Malik Tribal Militia (Iraq)", "Al Saadi Tribal Militia (Iraq)"]),
+    ("Regime intelligence arrested three traders.", "SY", ["Military Forces of Syria"]),
+    ("An Israeli air strike hit a house in Rafah.", "PS", ["Military Forces of Israel"]),
+    ("A U.S. drone strike killed two fighters.", "SO", ["Military Forces of the United States"]),
+])
+def test_communal_ethnic_and_specific_forces(text: str, country: str,
+                                             expected: list[str]) -> None:
+    found = names(text, country)
+    assert all(name in found for name in expected), found
+
+
+def test_militias_from_a_country_are_not_a_community() -> None:
+    assert not any("Communal" in n for n in names("Militias from Sudan attacked.", "KE"))
+
+
+@pytest.mark.parametrize(("text", "country", "expected"), [
+    # a bomb with no named target hits civilians
+    ("A roadside bomb exploded in the town centre.", "KE",
+     ("Unidentified Armed Group (Kenya)", "Civilians (Kenya)")),
+    # an army vehicle that struck a mine is the target, not the bomber
+    ("An army truck struck a landmine near the border, wounding two soldiers.", "ML",
+     ("Unidentified Armed Group (Mali)", "Military Forces of Mali")),
+    # unattributed fire on the Donbas front line
+    ("The OSCE SMM observed a total of 40 shots and bursts of fire involving small arms near "
+     "the frontline.", "UA",
+     ("Military Forces of Ukraine", "NAF: United Armed Forces of Novorossiya")),
+    # the border guards' colleagues are not the other side
+    ("Border guards and police clashed with ARSA militants near the border.", "MM",
+     ("Military Forces of Myanmar", "ARSA: Arakan Rohingya Salvation Army")),
+    # named landmine layer stays unidentified when the group is only the victim
+    ("A landmine planted by an unidentified armed group wounded a SDF fighter.", "SY",
+     ("Unidentified Armed Group (Syria)", "QSD: Syrian Democratic Forces")),
+])
+def test_pick_new_conventions(text: str, country: str, expected: tuple[str, str | None]) -> None:
+    assert pick(text, country) == expected
+
+
+def test_claim_in_a_later_sentence_names_the_perpetrator() -> None:
+    from worker.extract import Extractor
+    from worker.models import Article
+
+    body = ("On 3 March 2021, an IED killed two women travelling on a cart near Djibo. "
+            "JNIM claimed responsibility.")
+    (event,) = Extractor().extract(Article(id="t1", body=body, published_at="2021-03-04"))
+    assert event.actor1 is not None
+    assert event.actor1.name == "JNIM: Group for Support of Islam and Muslims"
+    assert event.actor2 is not None and event.actor2.name.startswith("Civilians")
+
+
+def test_police_dispersing_a_protest_is_actor2() -> None:
+    from worker.extract import Extractor
+    from worker.models import Article
+
+    body = ("On 3 March 2021, hundreds of traders protested in Kisumu over new market fees. "
+            "Police dispersed the crowd with tear gas.")
+    (event,) = Extractor().extract(Article(id="t2", body=body, published_at="2021-03-04"))
+    assert event.sub_event_type is not SubEventType.PEACEFUL_PROTEST
+    assert event.actor1 is not None and event.actor1.name == "Protesters (Kenya)"
+    assert event.actor2 is not None and event.actor2.name == "Police Forces of Kenya"
+
+
+def test_a_weapon_without_a_demonym_names_no_one() -> None:
+    assert names("Artillery shells struck farmland near the village.", "LB") == []
+
+
+def test_a_patron_qualifying_a_group_is_not_an_actor() -> None:
+    found = names("The al Qaeda-linked group JNIM claimed the ambush.", "ML")
+    assert found == ["JNIM: Group for Support of Islam and Muslims"]

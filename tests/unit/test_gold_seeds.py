@@ -19,7 +19,7 @@ from worker.seeds import article_seeds, shared_seeds
 
 FLOORS = {  # measured on 2026-11-24: 0.86, 0.79, 0.92, 0.985, 0.79, 0.85, 0.52
     "event_type": 0.80, "sub_event_type": 0.70, "event_date": 0.85, "country_code": 0.90,
-    "fatalities": 0.65, "injured": 0.65, "actor1": 0.45,
+    "fatalities": 0.65, "injured": 0.65, "actor1": 0.55,  # actor1 measured 0.646 on 2026-11-29
 }
 
 

@@ -46,7 +46,7 @@ NAMED: tuple[tuple[str, ActorType, str | None, str], ...] = (
      "nrf|national resistance front|anti-taliban force|anti-taliban forces|"
      "anti-taliban resistance|taliban-resistant forces|taliban-resistant force|"
      "taliban resistant forces|resistance front|panjshir resistance|resistance forces|"
-     "national resistance forces|national resistance force"),
+     "national resistance forces|national resistance force|national resistance"),
     ("TTP: Tehreek-i-Taliban Pakistan", R, "PK",
      "ttp|tehreek-i-taliban|tehrik-i-taliban|tehreek-e-taliban|tehrik-e-taliban|"
      "pakistani taliban|tehrik-i-taliban pakistan"),
@@ -92,7 +92,8 @@ NAMED: tuple[tuple[str, ActorType, str | None, str], ...] = (
      "al-mourabitoun|al mourabitoun|support group for islam and muslims"),
     ("Ansaroul Islam", R, "BF", "ansaroul islam|ansarul islam|ansar ul islam"),
     ("VDP: Volunteers for the Defense of the Homeland", P, "BF",
-     "vdp|volunteers for the defense of the homeland|volunteers for the defence of the homeland|"
+     "vdp|vdps|volunteer fighters|homeland defence volunteers|homeland defense volunteers|"
+     "volunteers for the defense of the homeland|volunteers for the defence of the homeland|"
      "volunteers for the defense of the fatherland|volunteers for the defence of the fatherland"),
     ("Koglweogo Militia", I, "BF", "koglweogo|kogleweogo"),
     ("Dan Na Ambassagou", I, "ML", "dan na ambassagou|dan nan ambassagou|dana ambassagou"),
@@ -214,7 +215,7 @@ NAMED: tuple[tuple[str, ActorType, str | None, str], ...] = (
     ("Jaish al Islam", R, "SY", "jaish al-islam|jaysh al-islam|jaish al islam"),
     ("Hurras al Din", R, "SY", "hurras al-din|hurras al din|hurras ad-din"),
     ("Turkistan Islamic Party", R, "SY", "turkistan islamic party|=TIP"),
-    ("Operation Peace Spring", E, "SY", "operation peace spring|peace spring"),
+    ("Operation Peace Spring", E, "SY", "operation peace spring|peace spring|=OPS"),
     ("Military Forces of Iraq (2018-) Popular Mobilization Forces", S, "IQ",
      "pmf|pmu|popular mobilization forces|popular mobilisation forces|popular mobilization units|"
      "popular mobilisation units|hashd al-shaabi|hashd al shaabi|al-hashd al-shaabi|hashd|"
@@ -223,6 +224,7 @@ NAMED: tuple[tuple[str, ActorType, str | None, str], ...] = (
      "peshmerga|pêşmerge|kurdish peshmerga"),
     ("Kataib Hezbollah", P, "IQ", "kataib hezbollah|kata'ib hezbollah|kataib hizbollah"),
     ("Asaib Ahl al Haq", P, "IQ", "asaib ahl al-haq|asa'ib ahl al-haq|asaib ahl al haq"),
+    ("Children of Fire", P, "TR", "children of fire|children of fire initiative"),
     ("PKK: Kurdistan Workers Party", R, "TR",
      "pkk|kurdistan workers party|kurdistan workers' party|kurdistan worker's party|hpg|"
      "people's defense forces|people's defence forces|pkk's"),
@@ -340,12 +342,16 @@ NAMED: tuple[tuple[str, ActorType, str | None, str], ...] = (
     ("Shining Path", R, "PE", "shining path|sendero luminoso"),
     ("EPP: Paraguayan People's Army", R, "PY", "=EPP|paraguayan people's army|"
      "paraguayan peoples army"),
-    ("Anti-Drug Vigilantes (Philippines)", P, "PH", "anti-drug vigilantes|vigilante gunmen"),
+    ("Anti-Drug Vigilantes (Philippines)", P, "PH",
+     "anti-drug vigilantes|vigilante gunmen|anti-drug vigilante|drug vigilantes|vigilante-style|"
+     "vigilante-style killing|vigilante-style attack|vigilante-style killings"),
     # ---------------------------------------------------------------- Europe, Caucasus
     ("NAF: United Armed Forces of Novorossiya", R, "UA",
      "=NAF|novorossiya|=DPR|=LPR|donetsk people's republic|luhansk people's republic|"
      "lugansk people's republic|russian-backed separatists|pro-russian separatists|"
-     "russia-backed separatists|pro-russia separatists"),
+     "russia-backed separatists|pro-russia separatists|donbass people's militia|"
+     "donbas people's militia|people's militia of the dpr|people's militia of the lpr|"
+     "lpr people's militia|dpr people's militia"),
     ("Military Forces of Artsakh", S, "AZ",
      "artsakh|nagorno-karabakh defense army|nagorno-karabakh defence army|karabakh forces|"
      "nagorno-karabakh forces|armed forces of artsakh|artsakh defense army|=NKR"),
@@ -394,7 +400,8 @@ STATE_ALIASES: tuple[tuple[str, str, str, str], ...] = (
      "somali soldiers|somali troops|danab|somali military", "SO", "mil", ""),
     ("somali police|somali police force|darawish", "SO", "pol", ""),
     ("jubaland forces|jubaland security forces|jubaland troops", "SO", "mil", "Jubaland"),
-    ("puntland forces|puntland security forces|puntland troops|pmpf", "SO", "mil", "Puntland"),
+    ("puntland forces|puntland security forces|puntland troops|pmpf|puntland dervish forces|"
+     "puntland dervish force|puntland dervish|dervish forces", "SO", "mil", "Puntland"),
     ("somaliland forces|somaliland army|somaliland troops", "SO", "mil", "Somaliland"),
     ("fama|malian armed forces|malian army|malian soldiers|malian troops|malian military",
      "ML", "mil", ""),
@@ -439,7 +446,9 @@ STATE_ALIASES: tuple[tuple[str, str, str, str], ...] = (
     ("saa|syrian arab army|syrian army|syrian regime|regime forces|regime troops|"
      "regime soldiers|regime's forces|regime army|pro-regime forces|syrian government forces|"
      "assad forces|government of syria forces|regime militias|national defense forces|"
-     "national defence forces|ndf", "SY", "mil", ""),
+     "national defence forces|ndf|regime intelligence|regime's intelligence|syrian intelligence|"
+     "air force intelligence|regime's state security|regime state security|"
+     "regime's military security|syrian military intelligence", "SY", "mil", ""),
     ("=ISF|iraqi security forces|iraqi army|iraqi forces|iraqi troops|iraqi soldiers|"
      "iraqi military|counter-terrorism service|=CTS", "IQ", "mil", ""),
     ("iraqi police|federal police in iraq|rapid reaction forces|rapid reaction force|"
@@ -495,6 +504,13 @@ STATE_ALIASES: tuple[tuple[str, str, str, str], ...] = (
     ("french forces|french army|french military|french troops|french soldiers", "FR", "mil", ""),
 )
 
+#: Weapons and strikes that stand for a state's forces when a demonym binds them ("an Israeli
+#: air strike", "U.S. drones", "Turkish artillery"); alone they name no one.
+BOUND_WEAPONS = (
+    "air strike|air strikes|airstrike|airstrikes|air raid|air raids|drone strike|drone strikes|"
+    "artillery|artillery fire|artillery shells|shelling|shells|missile|missiles|missile strike|"
+    "missile strikes|jets|gunboats|warships|tanks|bombardment|drones|drone"
+)
 #: Generic nouns for state forces (country from a demonym or the context).
 MILITARY_NOUNS = (
     "soldier|soldiers|troops|troop|army|military|armed forces|security forces|security force|"
@@ -503,6 +519,7 @@ MILITARY_NOUNS = (
     "special forces|commandos|paratroopers|gendarmerie|gendarmes|gendarme|border guards|"
     "border guard|coast guard|army units|military units|servicemen|serviceman|"
     "federal forces|federal troops|pro-government forces|presidential guard|republican guard|"
+    "presidential security guards|presidential security|presidential guards|"
     "security personnel|security agents|security officers|security operatives|"
     "military personnel|army personnel|warplanes|warplane|fighter jets|military aircraft|"
     "military helicopter|military helicopters|helicopter gunships|gunships|air forces|"
@@ -677,7 +694,11 @@ SKIP_PHRASES = (
     "military said|military sources|security sources|police statement|army statement|"
     "police spokesman|police spokesperson|army spokesman|military spokesman|"
     "government said|government spokesman|state media|state television|state-run|"
-    "change to armed group|movement of forces|security measures|non-violent activity"
+    "change to armed group|movement of forces|security measures|non-violent activity|"
+    "sniper rifle|sniper rifles|sniper fire|sniper bullet|"
+    "sniper bullets|military munitions|military equipment|military-grade|police brutality|"
+    "police violence|police abuse|police abuses|police harassment|police excesses|"
+    "police reform|police custody"
 )
 #: Ethnic names too common as other words to stand alone.
 _AMBIGUOUS_ETHNIC = frozenset(
@@ -695,7 +716,8 @@ HEAD_NOUNS = frozenset(
      "affiliates", "recruits", "commanders", "commander", "leader", "leaders", "faction",
      "factions", "movement", "army", "police", "policemen", "attackers", "assailants", "raiders",
      "herdsmen", "herders", "warriors", "youths", "bandits", "suspects", "suspect",
-     "sympathizers", "sympathisers", "terrorists", "terrorist", "members'", "drone", "drones"]
+     "sympathizers", "sympathisers", "terrorists", "terrorist", "members'", "drone", "drones",
+     "sniper", "snipers"]
 )
 #: Definite noun phrases that point back to a group named earlier.
 ANAPHORS = (
@@ -723,11 +745,32 @@ ETHNIC_GROUPS = (
     "naga|kuki|meitei|bodo|santhal|adivasi|"
     "arab|kuchi|baloch|pashtun|hazara"
 )
+#: Where an ethnic group lives, for a text that names no country (groups living across
+#: several countries, such as the Fulani, have none).
+_ETHNIC_HOMES: dict[str, str] = {
+    group: code for code, groups in (
+        ("KE", "pokot|turkana|samburu|borana|boran|maasai|masai|kikuyu|luo|luhya|kalenjin|kisii|"
+               "kuria|meru|kamba|mijikenda|orma|pokomo|garre|degodia|ajuran|murulle|marakwet|"
+               "tugen|nandi|kipsigis|kipsigi|sabaot|bukusu|gabra|rendille|wardei"),
+        ("SS", "toposa|dinka|nuer|murle|shilluk|mundari|lou nuer|bul nuer"),
+        ("ET", "oromo|amhara|gedeo|guji|gumuz|konso|qemant|sidama|wolayta|tigrayan|nyangatom|"
+               "dassanetch"),
+        ("CD", "hema|lendu|banyamulenge|bafuliiru|babembe|nande|hunde|bira"),
+        ("NG", "tiv|jukun|berom|bachama|tarok|eggon|kuteb|agatu|idoma|adara|mambilla|bassa|"
+               "irigwe|itsekiri|urhobo|ijaw|tiv-jukun"),
+        ("ML", "dogon|bambara|daoussahak"),
+        ("SD", "masalit|misseriya|rizeigat|zaghawa|fur|hawazma|nuba|beja|salamat"),
+        ("UG", "karamojong|dodoth|jie|matheniko|bokora|pian"),
+        ("GH", "konkomba|nawuri|gonja|mamprusi|kusasi|bimoba|chokosi"),
+        ("BF", "mossi"),
+    ) for group in groups.split("|")
+}
 ETHNIC_HEADS = (
     "militia|militias|militiamen|militia members|raiders|herders|herdsmen|pastoralists|"
     "bandits|warriors|youths|youth|gunmen|attackers|assailants|men|fighters|cattle rustlers|"
     "rustlers|morans|armed men|tribesmen|clansmen|vigilantes|ethnic militia|ethnic militias|"
-    "community members|militants|armed youths|raiding party|mob|communities|clans"
+    "community members|militants|armed youths|raiding party|mob|communities|clans|group|groups|"
+    "sections|factions"
 )
 
 
@@ -752,6 +795,8 @@ class _Entry:
     case: str = ""  # exact-case form the text must show ("" = any case)
     head: bool = False  # may follow a group's name inside the same mention
     local: bool = False  # an acronym only used near its home country
+    home: str | None = None  # an ethnic group's country, when the text names none
+    bound: bool = False  # a weapon that is an actor only with a demonym ("Israeli artillery")
 
 
 @dataclass(slots=True)
@@ -878,6 +923,10 @@ def _build() -> ahocorasick.Automaton:
             word = alias.lstrip("=")
             real_kind = _KIND_OBJ if kind == _KIND_CIV and word in CIVILIAN_OBJECTS else kind
             _add(alias, _Entry(real_kind, "", actor_type, None, head=word in HEAD_NOUNS))
+    for word in BOUND_WEAPONS.split("|"):
+        if key_of(word) not in _KEYS:
+            _add(word, _Entry(_KIND_MIL, "", ActorType.STATE_FORCES, None, bound=True,
+                              head=word in HEAD_NOUNS))
     for word in HEAD_NOUNS:
         if word not in _KEYS:
             _add(word, _Entry(_KIND_HEAD, "", ActorType.UNIDENTIFIED, None, head=True))
@@ -887,7 +936,8 @@ def _build() -> ahocorasick.Automaton:
             part.capitalize() for part in group.replace("-", " - ").split()).replace(" - ", "-")
         label = {"Masai": "Maasai", "Boran": "Borana"}.get(label, label)
         _add(group, _Entry(_KIND_EBARE, f"{label} Ethnic Militia", ActorType.IDENTITY_MILITIA,
-                           None, unit="ambiguous" if group in _AMBIGUOUS_ETHNIC else ""))
+                           None, unit="ambiguous" if group in _AMBIGUOUS_ETHNIC else "",
+                           home=_ETHNIC_HOMES.get(group)))
     for head in ETHNIC_HEADS.split("|"):
         if key_of(head) not in _KEYS:
             _add(head, _Entry(_KIND_HEAD, "", ActorType.UNIDENTIFIED, None, head=True))
@@ -994,11 +1044,18 @@ _OF_COUNTRY = re.compile(
     r"(?:\s+and\s+(?:the\s+)?([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}))?")
 _GAP_HEAD = re.compile(r"[\s-]*(?:(?:armed|suspected|alleged|islamist|militant|rebel|jihadist|"
                        r"terrorist|insurgent|local|special|security|elite|'s)\s+)?")
+_LINKED_TO = re.compile(r"-(?:linked|affiliated|allied|aligned|backed|inspired|loyal)\b")
+_UNDER = re.compile(r"(?:\s+and\s+[\w'-]+(?:\s+[\w'-]+)?)?,?\s+"
+                    r"(?:(?:operating|fighting|acting)\s+)?under\s+(?:the\s+)?"
+                    r"(?:banner\s+of\s+(?:the\s+)?)?")
+_GAP_OF_FORCE = re.compile(r"\s+(?:of|with|from)\s+(?:the\s+)?")
 _GAP_OF = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?(?:a\s+|an\s+)?(?:[\w-]+'s\s+)?")
 _CLAN = re.compile(r"\b((?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:\s+and\s+[A-Z][a-z]+(?:[ -][A-Z]"
                    r"[a-z]+)?)?)\s+(sub-clans?|clans?)\b")
 
 
+_FEUD = re.compile(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?) and (?:the )?([A-Z][a-z]+(?:[ -][A-Z]"
+                   r"[a-z]+)?) (families|tribes)\b")
 _AND = re.compile(r"\s+and\s+(?:the\s+)?")
 _ETHNIC_HEADS = frozenset(ETHNIC_HEADS.split("|"))
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$")
@@ -1006,7 +1063,7 @@ _BY_ETHNIC = re.compile(r"\bby\s+$")
 
 
 def _ethnic(entry: _Entry) -> _Entry:
-    return _Entry(_KIND_ETHN, entry.name, entry.actor_type, None)
+    return _Entry(_KIND_ETHN, entry.name, entry.actor_type, None, home=entry.home)
 
 
 def _coordinated_country(text: str, start: int) -> tuple[str, int, int] | None:
@@ -1090,7 +1147,8 @@ def _scan(text: str) -> tuple[_Raw, ...]:
                 not low.startswith("anti", start):
             continue
         hits.append((start, 1 - last, chosen))  # 1 - last == -end: longest first
-    if not hits:
+    clans = "clan" in low or "families" in low or "tribes" in low
+    if not hits and not clans:
         return ()
     hits.sort()
     raws: list[_Raw] = []
@@ -1100,7 +1158,7 @@ def _scan(text: str) -> tuple[_Raw, ...]:
             continue
         reach = -negative_end
         raws.append(_Raw(start, reach, entry, None))
-    if "clan" in low:
+    if clans:
         _add_clans(text, raws)
     out: list[_Raw] = []
     index = 0
@@ -1108,6 +1166,14 @@ def _scan(text: str) -> tuple[_Raw, ...]:
         raw = raws[index]
         kind = raw.entry.kind
         nxt = raws[index + 1] if index + 1 < len(raws) else None
+        if kind in (_KIND_UNID, _KIND_COMM, _KIND_CIV) and text.startswith(" from ", raw.end):
+            communal = _communal(text, raw)
+            if communal:  # "militias from Zamwara", "pastoralists from X and Y communities"
+                out.extend(communal)
+                index += 1
+                while index < len(raws) and raws[index].start < communal[-1].end:
+                    index += 1
+                continue
         if nxt is None and kind in _PLAIN:
             if raw.entry.country is None:
                 raw.country = _prefix_country(text, raw.start)
@@ -1123,6 +1189,31 @@ def _scan(text: str) -> tuple[_Raw, ...]:
                         _KIND_ANAPH)
                         and low[raw.start:raw.end].startswith("member"))) \
                 and _GAP_OF.fullmatch(text, raw.end, nxt.start):
+            nxt.start = raw.start
+            index += 1
+            continue
+        # "the al Qaeda-linked group JNIM": the patron only qualifies the group named next
+        if kind == _KIND_NAMED and nxt is not None and _LINKED_TO.match(low, raw.end) and any(
+                r.entry.kind == _KIND_NAMED and r.start - raw.end < 24
+                for r in raws[index + 1:index + 3]):
+            index += 1
+            continue
+        # "a convoy of AMISOM forces", "soldiers of the Egyptian army": the specific force
+        if nxt is not None and kind in (_KIND_MIL, _KIND_POL) and raw.entry.country is None \
+                and not raw.entry.name and (
+                    (nxt.entry.kind == _KIND_NAMED and nxt.entry.actor_type in (
+                        ActorType.STATE_FORCES, ActorType.EXTERNAL_FORCES))
+                    or (nxt.entry.kind in (_KIND_MIL, _KIND_POL) and (
+                        nxt.entry.country or _of_countries(text, nxt.end)))) \
+                and _GAP_OF_FORCE.fullmatch(text, raw.end, nxt.start):
+            nxt.start = raw.start
+            index += 1
+            continue
+        # "opposition rebels under OPS", "Turkish forces and JWS factions, operating under
+        # OPS": the umbrella operation or coalition is the actor
+        if nxt is not None and nxt.entry.kind == _KIND_NAMED and \
+                nxt.entry.actor_type is ActorType.EXTERNAL_FORCES and kind != _KIND_CIV and \
+                _UNDER.fullmatch(text, raw.end, nxt.start):
             nxt.start = raw.start
             index += 1
             continue
@@ -1161,8 +1252,9 @@ def _scan(text: str) -> tuple[_Raw, ...]:
                 out.append(_Raw(raw.start, raw.end, _ethnic(raw.entry), None))
                 if nxt.entry.kind == _KIND_EBARE:
                     nxt.entry = _ethnic(nxt.entry)
-            elif _BY_ETHNIC.search(low, max(0, raw.start - 4), raw.start) and (
-                    nxt is None or nxt.start > raw.end + 1):
+            elif (_BY_ETHNIC.search(low, max(0, raw.start - 4), raw.start) and (
+                    nxt is None or nxt.start > raw.end + 1)) or _ETHNIC_ACTS.match(low, raw.end):
+                # "by the Pokot", "Dodoth raid ...": the group acts, so it is a militia
                 out.append(_Raw(raw.start, raw.end, _ethnic(raw.entry), None))
             index += 1
             continue
@@ -1179,6 +1271,9 @@ def _scan(text: str) -> tuple[_Raw, ...]:
                     for code, begin, finish in countries[1:]:
                         out.append(raw)
                         raw = _Raw(begin, finish, raw.entry, code)
+            if raw.entry.bound and raw.country is None:
+                index += 1
+                continue
         if kind == _KIND_ANAPH:
             for previous in reversed(out):
                 if previous.entry.kind == _KIND_NAMED and \
@@ -1191,6 +1286,47 @@ def _scan(text: str) -> tuple[_Raw, ...]:
     return tuple(out)
 
 
+#: After an ethnic group's bare name, words that make it the armed side ("Dodoth raid").
+_ETHNIC_ACTS = re.compile(r"\s+(?:raid|raided|raids|raiding|attack|attacked|attacks|clash|clashed|"
+                          r"clashes|killed|kill|ambushed|stole|steal|invaded|"
+                          r"fought|retaliated)\b")
+_FROM_COMMUNITY = re.compile(
+    r" from (?:the )?([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?: and (?:the )?([A-Z][a-z]+"
+    r"(?:[ -][A-Z][a-z]+)?))?( (?:communit(?:y|ies)|villages?|clans?|tribes?|ethnic groups?)\b)?")
+#: Words for militias that, with "from <community>", make a communal militia of that name.
+_MILITIA_WORDS = frozenset(["militia", "militias", "militiamen", "communal militia",
+                            "communal militias", "local militia", "local militias",
+                            "local militiamen", "ethnic militia", "ethnic militias",
+                            "community militia", "village militia", "tribal militia",
+                            "tribal militias", "communal fighters"])
+_COMMUNITY_PEOPLE = frozenset(["pastoralists", "herders", "herdsmen", "youths", "fighters",
+                               "gunmen", "attackers", "raiders", "assailants", "men",
+                               "armed men", "armed youths", "tribesmen"])
+
+
+def _communal(text: str, raw: _Raw) -> list[_Raw]:
+    """'militias from Zamwara', 'pastoralists from Lagdera and Uchana communities': each
+    community's militia, named after it (an ethnic group's name makes an ethnic militia)."""
+    match = _FROM_COMMUNITY.match(text, raw.end)
+    if match is None:
+        return []
+    head = text[raw.start:raw.end].lower()
+    if head not in _MILITIA_WORDS and not (head in _COMMUNITY_PEOPLE and match.group(3)):
+        return []
+    entry = _Entry(_KIND_CLAN, "", ActorType.IDENTITY_MILITIA, None)
+    found: list[_Raw] = []
+    for group in (1, 2):
+        name = match.group(group)
+        if not name or _code_of(name) is not None or name in ("The", "A", "An"):
+            continue
+        ethnic = next((e for e in _KEYS.get(key_of(name.lower()), ())
+                       if e.kind == _KIND_EBARE), None)
+        label = ethnic.name if ethnic is not None else f"{name} Communal Militia"
+        found.append(_Raw(raw.start if not found else match.start(group), match.end(group),
+                          entry, None, label))
+    return found
+
+
 def _add_clans(text: str, raws: list[_Raw]) -> None:
     entry = _Entry(_KIND_CLAN, "", ActorType.IDENTITY_MILITIA, None)
     for match in _CLAN.finditer(text):
@@ -1201,6 +1337,11 @@ def _add_clans(text: str, raws: list[_Raw]) -> None:
                 continue
             begin = match.start(1) + match.group(1).find(part)
             raws.append(_Raw(begin, match.end(), entry, None, f"{name} {sub} Militia"))
+    for match in _FEUD.finditer(text):  # "between the Al Salih and Al Tlais families"
+        kind = "Tribal" if match.group(3) == "tribes" else "Clan"
+        for group in (1, 2):
+            raws.append(_Raw(match.start(group), match.end(group), entry, None,
+                             f"{match.group(group)} {kind} Militia"))
     raws.sort(key=lambda r: (r.start, r.start - r.end))
     kept: list[_Raw] = []
     reach = -1
@@ -1297,6 +1438,8 @@ def _name(raw: _Raw, context: str | None, text: str
         name = _BY_COUNTRY.get((entry.name, context or ""), entry.name)
         if name.startswith("Settlers") and context not in (None, "IL", "PS"):
             return f"Civilians{_suffix(context)}", ActorType.CIVILIANS, context
+        if name.startswith("Anti-Drug Vigilantes") and context not in (None, "PH"):
+            return _unidentified(context)  # the drug-war vigilantes are a Philippine actor
         if name == "SEPARATISTS":
             if context == "UA":
                 return "NAF: United Armed Forces of Novorossiya", ActorType.REBEL_GROUP, "UA"
@@ -1313,6 +1456,8 @@ def _name(raw: _Raw, context: str | None, text: str
     if kind == _KIND_MIL:
         if code == "US" and context == "AF":
             return "NATO: North Atlantic Treaty Organization", ActorType.EXTERNAL_FORCES, None
+        if raw.country is None and entry.country is None and code in _HELD_BY:
+            code = _HELD_BY[code]  # soldiers at a West Bank checkpoint are Israel's
         unit = f" {entry.unit}" if entry.unit else ""
         return f"Military Forces{_forces_of(code)}{unit}", ActorType.STATE_FORCES, code
     if kind == _KIND_POL:
@@ -1336,11 +1481,16 @@ def _name(raw: _Raw, context: str | None, text: str
     if kind == _KIND_GOV:
         return f"Government{_forces_of(code)}", ActorType.STATE_FORCES, code
     if kind == _KIND_ETHN:
+        code = code or entry.home  # "Maasai raiders" with no place named: Kenya
         return f"{entry.name}{_suffix(code)}", ActorType.IDENTITY_MILITIA, code
     if kind == _KIND_CLAN:
         return f"{raw.name}{_suffix(code)}", ActorType.IDENTITY_MILITIA, code
     return None
 
+
+#: Territories whose unnamed soldiers are another state's (ACLED codes no Palestinian
+#: military: troops in the West Bank and Gaza are Israel's; in Western Sahara, Morocco's).
+_HELD_BY = {"PS": "IL", "EH": "MA"}
 
 _BY_COUNTRY: dict[tuple[str, str], str] = {
     ("NRF: National Resistance Front", "YE"): "National Resistance Forces",
@@ -1415,7 +1565,7 @@ _ARMED_TYPES = frozenset({ActorType.STATE_FORCES, ActorType.REBEL_GROUP,
                           ActorType.EXTERNAL_FORCES, ActorType.UNIDENTIFIED})
 _BY = re.compile(r"\b(?:by|from)\s+(?:(?:the|a|an|suspected|alleged|presumed|reported|"
                  r"unknown|unidentified|armed|some|several|two|three|four|five|six|a few|"
-                 r"group of|number of|members of|heavily|\d+)\s+){0,4}$")
+                 r"group of|number of|members of|heavily|\d+|[\w.-]+'s)\s+){0,4}$")
 _PATIENT_BEFORE = re.compile(
     r"\b(?:on|against|targeting|targeted|target|at|toward|towards|attacked|attacking|killed|"
     r"killing|ambushed|ambushing|shot|shooting|wounding|injuring|abducted|kidnapped|"
@@ -1516,6 +1666,10 @@ def _agent(text: str, pool: list[ActorMention], cls: Classification, begin: int,
     if by:
         after = [m for m in by if m.start >= cls.start]
         return after[0] if after else by[-1]
+    # "Israeli artillery shelled ...", "a U.S. air strike killed ...": the trigger is the actor's
+    at = [m for m in in_sentence if m.start <= cls.start < m.end and _is_state(m)]
+    if at:
+        return at[0]
     before = [m for m in in_sentence if m.end <= cls.start and not _is_patient(text, m, cls)]
     if before:
         return before[0]
@@ -1567,6 +1721,16 @@ def _resolve(mentions: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
+def _former(text: str, m: ActorMention, cc: str | None) -> ActorMention:
+    """'the body of former FARC members', 'a demobilized fighter': civilians now."""
+    if m.actor_type in _ARMED_TYPES and m.actor_type is not ActorType.UNIDENTIFIED and \
+            _OFF_DUTY.search(text, max(0, m.start - 24), m.start):
+        code = m.country_code or cc
+        return ActorMention(f"Civilians{_suffix(code)}", ActorType.CIVILIANS, code, m.start,
+                            m.end, m.text)
+    return m
+
+
 def _mention_order(m: ActorMention) -> tuple[int, int]:
     return m.start, -m.end
 
@@ -1588,12 +1752,12 @@ def pick_actors(text: str, mentions: list[ActorMention], classification: Classif
     An implied actor spans the event's trigger words.
     """
     cls = classification
-    ms = _resolve(mentions)
+    ms = [_former(text, m, country_code) for m in _resolve(mentions)]
     begin, end = _sentence_bounds(text, cls.start, cls.end)
     event, sub = cls.event_type, cls.sub_event_type
     cc = country_code
     if event is EventType.PROTESTS:
-        a1, a2 = _protest(ms, cls, cc)
+        a1, a2 = _protest(text, ms, cls, cc)
     elif event is EventType.RIOTS:
         a1, a2 = _riot(text, ms, cls, cc, begin, end)
     elif event is EventType.BATTLES:
@@ -1626,8 +1790,8 @@ def _crowd_country(ms: list[ActorMention], types: tuple[ActorType, ...],
                    cc: str | None) -> str | None:
     """The country of a crowd: a demonym on the protesters or rioters, else on the people
     named first ("Venezuelan migrants protested"), else the event's country."""
-    for m in ms:
-        if m.actor_type in types and m.country_code:
+    for m in ms:  # a demonym on the crowd itself ("Lebanese protesters" in Syria)
+        if m.actor_type in types and m.country_code and m.country_code != cc:
             return m.country_code
     for m in ms[:3]:
         if m.actor_type is ActorType.CIVILIANS and m.country_code and m.country_code != cc:
@@ -1635,18 +1799,33 @@ def _crowd_country(ms: list[ActorMention], types: tuple[ActorType, ...],
     return cc
 
 
-def _protest(ms: list[ActorMention], cls: Classification, cc: str | None
+def _protest(text: str, ms: list[ActorMention], cls: Classification, cc: str | None
              ) -> tuple[ActorMention | None, ActorMention | None]:
     prot = _first(ms, (ActorType.PROTESTERS,))
     code = _crowd_country(ms, (ActorType.PROTESTERS,), cc)
     a1 = prot if prot is not None and prot.country_code == code else _synth(
         f"Protesters{_suffix(code)}", ActorType.PROTESTERS, code, cls)
     if cls.sub_event_type is SubEventType.PEACEFUL_PROTEST:
-        return a1, None
+        # "security guards intervened", "were arrested by the police": the other side
+        return a1, next((m for m in ms if _is_state(m) and _intervenes(text, m)), None)
     state = next((m for m in ms if _is_state(m)), None)
     if state is None:
         state = _synth(f"Police Forces{_forces_of(cc)}", ActorType.STATE_FORCES, cc, cls)
     return a1, state
+
+
+_INTERVENES_AFTER = re.compile(
+    r"[^.;]{0,60}?\b(?:intervened|dispers\w*|arrest\w*|detain\w*|fired|broke up|beat|"
+    r"baton|charged|cracked down|shoot|shot|tear ?gas|teargas|rubber bullets)\b")
+_INTERVENES_BEFORE = re.compile(r"\b(?:arrested|detained|dispersed|stopped|blocked|beaten|"
+                                r"attacked|removed|evicted) by (?:the )?$")
+
+
+def _intervenes(text: str, m: ActorMention) -> bool:
+    """Whether state forces step into the demonstration ("police dispersed", "arrested by
+    the police") rather than being its subject ("protest against the police")."""
+    return bool(_INTERVENES_AFTER.match(text, m.end) or _INTERVENES_BEFORE.search(
+        text, max(0, m.start - 30), m.start))
 
 
 def _riot(text: str, ms: list[ActorMention], cls: Classification, cc: str | None, begin: int,
@@ -1663,8 +1842,8 @@ def _riot(text: str, ms: list[ActorMention], cls: Classification, cc: str | None
         return a1, state
     if state is not None:
         return a1, state
-    group = next((m for m in ms if _is_armed(m) and m.actor_type is not ActorType.UNIDENTIFIED),
-                 None)
+    group = next((m for m in ms if _is_armed(m) and m.actor_type is not ActorType.UNIDENTIFIED
+                  and m.name not in PARTIES), None)  # a party's supporters: rioters, victims
     if group is not None:
         return a1, group
     victim = next((m for m in ms if m.actor_type is ActorType.CIVILIANS
@@ -1702,14 +1881,26 @@ def _battle(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
         agent = rebel or agent
     if agent is None and armed:
         agent = armed[0]
+    if agent is not None and agent.actor_type is ActorType.UNIDENTIFIED:
+        named = _suspect(text, ms, agent, cls)  # "presumed militants ... JNIM claimed it"
+        if named is not agent and named is not None:
+            armed = [m for m in armed if m is not agent]
+            agent = named
     if agent is None:
         herders = [m for m in ms if m.text.lower().split()[-1] in _HERDERS]
         if herders:
             agent = _as_perpetrator(herders[0], cc, cls)
     others = _distinct(armed, agent)
+    if agent is not None:  # the other side, not the agent's own allies
+        others = [m for m in others if not _same_side(agent, m)] or others
     in_sentence = [m for m in others if begin <= m.start < end]
     other = in_sentence[0] if in_sentence else (others[0] if others else None)
     if agent is None:
+        front = _front(text, cc)
+        if front is not None:  # fire across a front line
+            state_side, rebel_side = _FRONTLINE_SIDES[front]
+            return (_synth(state_side, ActorType.STATE_FORCES, front, cls),
+                    _synth(rebel_side, ActorType.REBEL_GROUP, front, cls))
         return _unknown(cc, cls), _unknown(cc, cls)
     if other is None:
         if _is_state(agent):
@@ -1723,17 +1914,89 @@ def _battle(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
     return agent, other
 
 
+#: The victim of a mine or a roadside bomb before the trigger: "X('s vehicle) struck an IED".
+_HIT_MINE = re.compile(r"[^.;]{0,40}?\b(?:struck|hit|ran over|run over|stepped on|drove over|"
+                       r"triggered|set off|detonated)\s+(?:an?|the)\s+(?:\w+\s+){0,2}$",
+                       re.IGNORECASE)
+
+
+#: Countries whose unattributed fire ACLED codes between two known sides (state, rebels):
+#: the Donbas front, where monitors report shots and explosions without naming who fired.
+_FRONTLINE_SIDES: dict[str, tuple[str, str]] = {
+    "UA": ("Military Forces of Ukraine", "NAF: United Armed Forces of Novorossiya"),
+}
+#: ... as reported by the ceasefire monitors (2014-2022: after February 2022 unattributed fire
+#: there is mostly Russia's, so a bare "front line" is not enough).
+_FRONTLINE = re.compile(r"\b(?:OSCE|SMM|special monitoring mission|ceasefire violations?)\b",
+                        re.IGNORECASE)
+#: The OSCE Special Monitoring Mission worked in Ukraine only: it places a text with no country.
+_SMM = re.compile(r"\b(?:OSCE SMM|SMM|special monitoring mission)\b", re.IGNORECASE)
+
+
+def _front(text: str, cc: str | None) -> str | None:
+    """The country of the known front line the text's unattributed fire is on, if any."""
+    if cc in _FRONTLINE_SIDES and _FRONTLINE.search(text):
+        return cc
+    if cc is None and _SMM.search(text):
+        return "UA"
+    return None
+
+
+_GOV_PLACES = frozenset(["municipality", "governorate", "prefecture"])
+_IN_PLACE = re.compile(r"\bin\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){0,3}$")
+
+
+def _gov_place(text: str, m: ActorMention) -> bool:
+    """'in the Municipality of Allende', 'in Chinicuila municipality': a place, no actor."""
+    return m.text.lower() in _GOV_PLACES and (
+        text.startswith(" of ", m.end) or bool(_IN_PLACE.search(text, max(0, m.start - 40),
+                                                                m.start)))
+
+
+_CRIME = re.compile(r"\b(?:drugs?|narcotics?|cocaine|heroin|marijuana|cannabis|poppy|poppies|"
+                    r"labs?|laboratory|laboratories|gangs?|cartels?|traffick\w*|smuggl\w*|"
+                    r"hideouts?|illegal)\b", re.IGNORECASE)
+
+
+def _same_side(a: ActorMention, b: ActorMention) -> bool:
+    """Two generic state forces of one country ("border guards and police") fight on one side
+    (rival governments' forces such as Libya's GNA and LNA carry a faction name)."""
+    return _is_state(a) and _is_state(b) and a.country_code == b.country_code and \
+        "(" not in a.name and "(" not in b.name
+
+
+def _named_first(ms: list[ActorMention]) -> list[ActorMention]:
+    """Named groups before generic ones ("gang members ... MS-13" -> MS-13)."""
+    return sorted(ms, key=lambda m: m.name.startswith("Unidentified")
+                  or m.actor_type is ActorType.UNIDENTIFIED)
+
+
 def _suspect(text: str, ms: list[ActorMention], agent: ActorMention | None,
              cls: Classification) -> ActorMention | None:
     """A named group the text links to the event when the doer is not named ("unknown
     assailants ... suspected to be Al Shabaab")."""
     if agent is not None and agent.actor_type is not ActorType.UNIDENTIFIED:
         return agent
+    # "planted by an unidentified armed group": only a claim or a suspicion names the group
+    named_doer = agent is not None and _by_agent(text, agent)
     for m in ms:
         if _is_armed(m) and not _is_state(m) and m.actor_type is not ActorType.UNIDENTIFIED \
-                and not m.name.startswith("Unidentified") and not _is_patient(text, m, cls):
+                and not m.name.startswith("Unidentified") and not _is_patient(text, m, cls) \
+                and not _OWNED.search(text, max(0, m.start - 30), m.start) and (
+                    not named_doer or _LINKED.search(
+                        text, max(0, m.start - 60), min(len(text), m.end + 60))):
             return m
     return agent
+
+
+#: Words that tie a named group to an attack it is not said to have done itself.
+_LINKED = re.compile(r"\b(?:suspect\w*|claim\w*|believ\w*|blam\w*|link\w*|attribut\w*|"
+                     r"presum\w*|affiliat\w*|accus\w*|responsib\w*|behind|loyal to)\b",
+                     re.IGNORECASE)
+#: A group named as the owner of the target: "the headquarters of Al Sham Corps".
+_OWNED = re.compile(r"\b(?:headquarters|base|office|offices|position|positions|post|camp|"
+                    r"house|home|member|members|commander|leader|vehicle|convoy) of (?:the )?$",
+                    re.IGNORECASE)
 
 
 def _violence(text: str, ms: list[ActorMention], cls: Classification, cc: str | None,
@@ -1764,7 +2027,14 @@ def _violence(text: str, ms: list[ActorMention], cls: Classification, cc: str | 
 def _remote(text: str, ms: list[ActorMention], cls: Classification, cc: str | None,
             begin: int, end: int) -> tuple[ActorMention | None, ActorMention | None]:
     armed = [m for m in ms if _is_armed(m)]
-    agent = _suspect(text, ms, _agent(text, armed, cls, begin, end, strict=True), cls)
+    agent = _agent(text, armed, cls, begin, end, strict=True)
+    if agent is not None and _HIT_MINE.match(text, agent.end, cls.start):
+        agent = None  # "an army vehicle struck an IED": the army is the target
+    agent = _suspect(text, ms, agent, cls)
+    front = _front(text, cc) if agent is None and not armed else None
+    if front is not None:
+        # shells observed along a known front line: ACLED codes the state side's fire
+        return _synth(_FRONTLINE_SIDES[front][0], ActorType.STATE_FORCES, front, cls), None
     if agent is None:
         agent = _unknown(cc, cls)
     targets = [m for m in ms if m.start != agent.start and m.name != agent.name and (
@@ -1773,6 +2043,10 @@ def _remote(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
     in_sentence = [m for m in targets if begin <= m.start < end]
     later = [m for m in targets if _is_patient(text, m, cls)]
     target = in_sentence[0] if in_sentence else (later[0] if later else None)
+    if target is None and cls.sub_event_type in (SubEventType.REMOTE_EXPLOSIVE,
+                                                 SubEventType.GRENADE):
+        # a bomb or a grenade with no named target: ACLED codes whoever it hit as civilians
+        target = _synth(f"Civilians{_suffix(cc)}", ActorType.CIVILIANS, cc, cls)
     return agent, target
 
 
@@ -1784,8 +2058,9 @@ def _strategic(text: str, ms: list[ActorMention], cls: Classification, cc: str |
         state = next((m for m in armed if _is_state(m)), None)
         if state is None:
             state = _synth(f"Police Forces{_forces_of(cc)}", ActorType.STATE_FORCES, cc, cls)
-        group = next((m for m in armed if not _is_state(m)
-                      and m.actor_type is not ActorType.UNIDENTIFIED), None)
+        group = next((m for m in _named_first(armed) if not _is_state(m)
+                      and m.actor_type is not ActorType.UNIDENTIFIED
+                      and m.name not in PARTIES), None)  # party members: civilians
         if group is not None:
             return state, group
         victim = _first(ms, (ActorType.CIVILIANS, ActorType.PROTESTERS))
@@ -1795,7 +2070,9 @@ def _strategic(text: str, ms: list[ActorMention], cls: Classification, cc: str |
         agent = _agent(text, armed, cls, begin, end) or (armed[0] if armed else None)
         if agent is None:
             return _unknown(cc, cls), None
-        others = _distinct(armed, agent)
+        others = _named_first(_distinct(armed, agent))
+        if _is_state(agent):
+            others = [m for m in others if not _same_side(agent, m)]
         if others:
             return agent, others[0]
         if _is_state(agent):
@@ -1813,8 +2090,10 @@ def _strategic(text: str, ms: list[ActorMention], cls: Classification, cc: str |
             others = [m for m in _distinct(armed, agent) if not _is_state(m)]
             if others:
                 return agent, others[0]
-            return agent, _synth(f"Unidentified Gang{_suffix(cc)}", ActorType.UNIDENTIFIED,
-                                 cc, cls)
+            if _CRIME.search(text, begin, end):  # a drug lab or a gang hideout destroyed
+                return agent, _synth(f"Unidentified Gang{_suffix(cc)}", ActorType.UNIDENTIFIED,
+                                     cc, cls)
+            # homes demolished, crops burnt: civilians' property
         victim = next((m for m in ms if m.actor_type is ActorType.CIVILIANS), None)
         code = victim.country_code if victim and victim.country_code else cc
         return agent, _synth(f"Civilians{_suffix(code)}", ActorType.CIVILIANS, code, cls)
@@ -1823,8 +2102,9 @@ def _strategic(text: str, ms: list[ActorMention], cls: Classification, cc: str |
         first = sides[0] if sides else None
         rest = _distinct(sides, first)
         return first, rest[0] if rest else None
-    actors = [m for m in ms if _is_armed(m) or m.name.startswith("Government")]
-    if actors:
+    actors = [m for m in ms if _is_armed(m) or (
+        m.name.startswith("Government") and not _gov_place(text, m))]
+    if actors:  # "in Chinicuila municipality, members of the CJNG ...": the CJNG
         return actors[0], None
     people = [m for m in ms if m.actor_type in (ActorType.CIVILIANS, ActorType.PROTESTERS,
                                                  ActorType.RIOTERS)]

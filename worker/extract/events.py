@@ -86,6 +86,16 @@ _HISTORY = re.compile(
     r"(?:months|weeks) ago|in recent (?:months|years)|anniversary)",
     re.IGNORECASE,
 )
+#: Security forces stepping into a demonstration, told in a sentence of its own.
+_INTERVENTION = re.compile(
+    r"\b(?:dispers\w*|tear ?gas|teargas|arrest\w*|detain\w*|intervened|rubber bullets|"
+    r"water cannons?|fired (?:shots|live|in the air)|batons?|dissolved|broke up|cracked down)\b",
+    re.IGNORECASE)
+_CROWDS = frozenset({EventType.PROTESTS, EventType.RIOTS})
+#: A sentence naming who is behind an event: a claim, a suspicion, a blame.
+_ATTRIBUTION = re.compile(
+    r"\b(?:claim(?:ed|s)? (?:of )?responsibility|claimed|responsib|suspect(?:ed|s)?|believed to|"
+    r"blamed?|attributed|accused|planted by|carried out by|behind the)\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -95,6 +105,13 @@ class _Incident:
     date: DateMention | None
     sentences: list[Sentence] = field(default_factory=list)
     last_index: int = 0
+    #: later sentences that only say who did it ("JNIM claimed responsibility"): read for
+    #: the actors, not for anything else
+    attributions: list[Sentence] = field(default_factory=list)
+    #: the sentence right before the anchor when no trigger word marked it ("ISWAP militants
+    #: made two attempts on an army position. The soldiers repulsed the assaults."): read for
+    #: the named groups it introduces
+    lead: Sentence | None = None
 
 
 def extract_events(article: Article, gazetteer: Gazetteer) -> list[Event]:
@@ -129,14 +146,22 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
     current: _Incident | None = None
     dateline = _DATELINE.match(sentences[0].text) if sentences else None
     dateline_end = dateline.end() if dateline else 0
+    lead: Sentence | None = None
     for index, sentence in enumerate(sentences):
         found = classify_mod.classify(sentence.text, sentence.start)
+        previous, lead = lead, None
         if found is None:
-            if current is not None and index - current.last_index <= CASUALTY_REACH and (
-                _has_casualties(sentence)
-            ):
-                current.sentences.append(sentence)
-                current.last_index = index
+            lead = sentence
+            if current is not None and index - current.last_index <= CASUALTY_REACH:
+                if _has_casualties(sentence) or (
+                        current.classification.event_type in _CROWDS
+                        and _INTERVENTION.search(sentence.text)):
+                    # "Police dispersed the crowd.": the same demonstration, its other side
+                    current.sentences.append(sentence)
+                    current.last_index = index
+                    lead = None
+                elif _ATTRIBUTION.search(sentence.text):
+                    current.attributions.append(sentence)
             continue
         dates = [d for d in dates_mod.find_dates(sentence.text, published, sentence.start)
                  if d.start >= dateline_end]  # "NAIROBI, Feb 14 (Wire) -" is not the event
@@ -144,12 +169,17 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
         if dates and not usable:
             continue  # only old dates: an earlier event recalled, background
         if _HISTORY.search(sentence.text) or _off_topic(sentence, found):
+            if current is not None and index - current.last_index <= CASUALTY_REACH and \
+                    _ATTRIBUTION.search(sentence.text):
+                # "Police blamed al Shabaab, who have planted bombs there in the past year"
+                current.attributions.append(sentence)
             continue
         # the first day-precise date, else the first at all
         when = next((d for d in usable if d.precision is Precision.DAY),
                     usable[0] if usable else None)
         if current is None or _starts_new(current, sentence, when):
-            current = _Incident(found_anchor := sentence, found, when, [found_anchor], index)
+            current = _Incident(found_anchor := sentence, found, when, [found_anchor], index,
+                                lead=previous)
             incidents.append(current)
             continue
         current.sentences.append(sentence)
@@ -232,15 +262,15 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
     if place is not None:
         evidence.append(_evidence("location", place.start, place.end, place.text))
 
-    mentions: list[ActorMention] = []
-    for sentence in incident.sentences:
-        mentions.extend(actors_mod.find_actors(sentence.text, sentence.start, country_code))
-    actor1, actor2, assoc = actors_mod.pick_actors(body, mentions, cls, country_code)
+    actor1, actor2, assoc = _actors(body, incident, cls, country_code)
     if location is None:  # no place named: the country the actors belong to, if any
-        home = next((m.country_code for m in (actor1, actor2) if m and m.country_code), None)
+        home = country_code or next(
+            (m.country_code for m in (actor1, actor2, *assoc) if m and m.country_code), None)
         if home is not None:
             location = Location(name=acled_country_name(home), country=acled_country_name(home),
                                 country_code=home, precision=3)
+            if country_code is None:  # "Rioters (Kenya)": generic actors take that country
+                actor1, actor2, assoc = _actors(body, incident, cls, home)
     for name, mention in (("actor1", actor1), ("actor2", actor2)):
         if mention is not None:
             evidence.append(_evidence(name, mention.start, mention.end, mention.text))
@@ -298,6 +328,29 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
     event.summary = summarize(event)
     return event
 
+
+def _actors(body: str, incident: _Incident, cls: Classification, country_code: str | None
+            ) -> tuple[ActorMention | None, ActorMention | None, list[ActorMention]]:
+    """actor1, actor2 and associated actors of `incident`, from its sentences, the armed
+    actors its lead sentence introduces and the groups its attribution sentences name."""
+    mentions: list[ActorMention] = []
+    for sentence in incident.sentences:
+        mentions.extend(actors_mod.find_actors(sentence.text, sentence.start, country_code))
+    if incident.lead is not None:  # the actors it introduces, not its victims
+        mentions.extend(m for m in actors_mod.find_actors(
+            incident.lead.text, incident.lead.start, country_code)
+            if m.actor_type in _LEAD_TYPES)
+    for sentence in incident.attributions:
+        mentions.extend(m for m in actors_mod.find_actors(sentence.text, sentence.start,
+                                                          country_code)
+                        if m.actor_type in _GROUP_TYPES and not m.name.startswith("Unidentified"))
+    return actors_mod.pick_actors(body, mentions, cls, country_code)
+
+
+_GROUP_TYPES = frozenset({ActorType.REBEL_GROUP, ActorType.POLITICAL_MILITIA,
+                          ActorType.IDENTITY_MILITIA})
+
+_LEAD_TYPES = _GROUP_TYPES | {ActorType.STATE_FORCES, ActorType.EXTERNAL_FORCES}
 
 _FIELD = {
     CasualtyKind.KILLED: "fatalities",
