@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from worker.extract.countries import find_countries
+from worker.extract.countries import acled_country_name, find_countries
 from worker.extract.gazetteer import (
     KIND_ADMIN1,
     KIND_ADMIN2,
@@ -57,6 +57,8 @@ _NOT_PLACES = frozenset(
     "according however meanwhile also other others several many one two three four five six "
     "seven eight nine ten eleven twelve twenty dozens hundreds some no mr mrs dr gen col "
     "ngo ngos un unhcr icrc msf".split())
+_COMPASS = frozenset("north south east west northern southern eastern western central upper "
+                     "lower".split())
 _OUTLET_TAIL = re.compile(r"\s+(?:Today|Times|Post|News|Express|Herald|Tribune|Daily|"
                           r"Journal|Telegraph|Gazette|Observer|Chronicle|Standard|Nation|"
                           r"Monitor|Independent|Radio|TV|Online|Agency)\b")
@@ -66,14 +68,28 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
                 country_hint: str | None = None) -> list[PlaceMention]:
     """Every place mention of `text`, resolved, with a score; offsets are absolute."""
     spans = _spans(text)
-    countries = _country_votes(text, gaz, spans)
+    named = find_countries(text)
+    countries = _country_votes(text, gaz, spans, named)
+    regions = _regions_named(gaz, spans)
+    for code, _ in _consistent(gaz, spans, regions):
+        countries[code] += 1.5  # type: ignore[assignment]  # a town in a region named too
     if country_hint:
         countries[country_hint] += 3
     focus_country = countries.most_common(1)[0][0] if countries else None
+    by_start = {start: (code, end) for code, start, end in named}
     out: list[PlaceMention] = []
     for index, (start, end, words) in enumerate(spans):
-        following = spans[index + 1] if index + 1 < len(spans) else None
-        mention = _resolve(text, gaz, start, end, words, following, focus_country, countries)
+        if start in by_start and by_start[start][1] >= end:
+            # a country name is the country; a demonym ("Somali militia") is no place
+            code = by_start[start][0]
+            if any(p.kind == KIND_COUNTRY for p in gaz.candidates(core(words))) or (
+                    core(words) == core(acled_country_name(code))):
+                out.append(PlaceMention(
+                    acled_country_name(code), None, None, acled_country_name(code), code,
+                    None, None, 3, None, offset + start, offset + end, words, 0.6))
+            continue
+        mention = _resolve(text, gaz, start, end, words, index, regions, focus_country,
+                           countries)
         if mention is not None:
             out.append(PlaceMention(
                 mention[0].name, mention[0].admin1, mention[0].admin2, mention[0].country,
@@ -101,8 +117,13 @@ def pick_location(found: list[PlaceMention],
         inside = [p for p in places if focus[0] <= p.start < focus[1]]
         if inside:
             places = inside
-    countries = Counter(p.country_code for p in places)
-    main = countries.most_common(1)[0][0]
+    # the country of the places inside it, not of a neighbour named in passing ("Turkish
+    # forces shelled a village near Tal Tamer"): country names count only when alone
+    local = [p for p in places if p.admin1 is not None] or places
+    weights: Counter[str] = Counter()
+    for p in local:
+        weights[p.country_code] += p.score  # type: ignore[assignment]
+    main = weights.most_common(1)[0][0]
     places = [p for p in places if p.country_code == main] or places
     # most specific first; among equals the first mentioned
     # the first town or district named (ACLED notes and leads name the event's place first),
@@ -128,9 +149,10 @@ def country_of_text(text: str, gaz: Gazetteer) -> str | None:
 
 
 def _country_votes(text: str, gaz: Gazetteer,
-                   spans: list[tuple[int, int, str]] | None = None) -> Counter[str]:
+                   spans: list[tuple[int, int, str]] | None = None,
+                   named: list[tuple[str, int, int]] | None = None) -> Counter[str]:
     votes: Counter[str] = Counter()  # half votes too: Counter holds any number
-    for code, _, _ in find_countries(text):
+    for code, _, _ in named if named is not None else find_countries(text):
         votes[code] += 2
     for _start, end, words in spans if spans is not None else _spans(text):
         key = core(words)
@@ -147,6 +169,51 @@ def _country_votes(text: str, gaz: Gazetteer,
     return votes
 
 
+def _regions_named(gaz: Gazetteer, spans: list[tuple[int, int, str]]
+                   ) -> dict[tuple[str, str], set[int]]:
+    """(country code, folded region name) -> indexes of the spans that may name it."""
+    out: dict[tuple[str, str], set[int]] = {}
+    for index, (_start, _end, words) in enumerate(spans):
+        key = core(words)
+        if key in _NOT_PLACES:
+            continue
+        for p in gaz.candidates(key)[:40]:
+            if p.kind == KIND_ADMIN1 and p.admin1:
+                out.setdefault((p.country_code, core(p.admin1)), set()).add(index)
+            elif p.kind == KIND_ADMIN2:
+                for name in (p.admin1, p.admin2):
+                    if name:
+                        out.setdefault((p.country_code, core(name)), set()).add(index)
+    return out
+
+
+def _in_named_region(place: Place, index: int,
+                     regions: dict[tuple[str, str], set[int]]) -> bool:
+    """Whether another span of the text names a region `place` lies in ("Mabai (Kankara
+    LGA, Katsina)": Mabai in Katsina)."""
+    for name in (place.admin1, place.admin2):
+        if name and name != place.name:
+            found = regions.get((place.country_code, core(name)))
+            if found and (len(found) > 1 or index not in found):
+                return True
+    return False
+
+
+def _consistent(gaz: Gazetteer, spans: list[tuple[int, int, str]],
+                regions: dict[tuple[str, str], set[int]]) -> list[tuple[str, int]]:
+    """(country, span index) of every span with a candidate inside a region named elsewhere."""
+    out = []
+    for index, (_start, _end, words) in enumerate(spans):
+        key = core(words)
+        if key in _NOT_PLACES:
+            continue
+        codes = {p.country_code for p in gaz.candidates(key)[:40]
+                 if p.kind != KIND_COUNTRY and _in_named_region(p, index, regions)}
+        if len(codes) == 1:
+            out.append((next(iter(codes)), index))
+    return out
+
+
 def _spans(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _CANDIDATE.finditer(text):
@@ -154,15 +221,15 @@ def _spans(text: str) -> list[tuple[int, int, str]]:
         start = m.start()
         # drop a sentence-initial stop word ("The Kunduz attack" -> "Kunduz")
         first, _, rest = words.partition(" ")
-        if rest and first.lower() in _NOT_PLACES:
+        if rest and first.lower() in _NOT_PLACES and first.lower() not in _COMPASS:
             start += len(first) + 1
             words = rest
         out.append((start, start + len(words), words))
     return out
 
 
-def _resolve(text: str, gaz: Gazetteer, start: int, end: int, words: str,
-             following: tuple[int, int, str] | None, focus_country: str | None,
+def _resolve(text: str, gaz: Gazetteer, start: int, end: int, words: str, index: int,
+             regions: dict[tuple[str, str], set[int]], focus_country: str | None,
              countries: Counter[str]) -> tuple[Place, float, int] | None:
     key = core(words)
     if not key or key in _NOT_PLACES or len(key) < 3:
@@ -170,6 +237,12 @@ def _resolve(text: str, gaz: Gazetteer, start: int, end: int, words: str,
     if _OUTLET_TAIL.match(text, end):
         return None
     found = gaz.candidates(key)
+    first, _, rest = words.partition(" ")
+    if not found and rest and first.lower() in _COMPASS:
+        # "Northern Kenya" -> "Kenya"; "North Sinai" stays whole (a region of that name)
+        start += len(first) + 1
+        words, key = rest, core(rest)
+        found = gaz.candidates(key)
     if not found and (_CUE_BEFORE.search(text[max(0, start - 40):start])
                       or _ADMIN_AFTER.match(text, end) or text[start - 1:start] == "("):
         found = gaz.regions_like(words)  # "Aljfara" for "Al Jifarah"
@@ -193,15 +266,6 @@ def _resolve(text: str, gaz: Gazetteer, start: int, end: int, words: str,
             return None
     before = text[max(0, start - 40):start]
     cue = bool(_CUE_BEFORE.search(before)) or bool(_CUE_AFTER.match(text, end))
-    # a region named right after: "Qadis district, Badghis" / "Oicha (Beni, Nord-Kivu)"
-    region_after: set[str] = set()
-    if following is not None and 0 < following[0] - end <= 30 and re.fullmatch(
-            r"[\s,(]*(?:[\w-]+\s+){0,3}?[\s,(]*", text[end:following[0]]):
-        for p in gaz.candidates(core(following[2])):
-            if p.kind in (KIND_ADMIN1, KIND_ADMIN2) and p.admin1:
-                region_after.add(core(p.admin1))
-                if p.admin2:
-                    region_after.add(core(p.admin2))
     after = _KIND_AFTER.match(text, end)
     wanted = _KIND_WORDS.get(after.group(1).lower()) if after else None
     best: Place | None = None
@@ -218,9 +282,8 @@ def _resolve(text: str, gaz: Gazetteer, start: int, end: int, words: str,
             score += 0.2
         elif focus_country:
             score -= 0.2  # a namesake abroad when the text is about another country
-        if region_after and place.admin1 and (
-                core(place.admin1) in region_after or (place.admin2 and core(place.admin2)
-                                                       in region_after)):
+        # a region named elsewhere: "Qadis district, Badghis" / "Oicha (Beni, Nord-Kivu)"
+        if place.kind != KIND_COUNTRY and _in_named_region(place, index, regions):
             score += 0.4
         if place.kind in (KIND_ADMIN1, KIND_ADMIN2) and _ADMIN_AFTER.match(text, end):
             score += 0.25
