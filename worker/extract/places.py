@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from worker.extract.countries import acled_country_name, find_countries
 from worker.extract.gazetteer import (
@@ -69,35 +70,45 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
     """Every place mention of `text`, resolved, with a score; offsets are absolute."""
     spans = _spans(text)
     named = find_countries(text)
-    countries = _country_votes(text, gaz, spans, named)
-    regions = _regions_named(gaz, spans)
-    for code, _ in _consistent(gaz, spans, regions):
+    by_start = {start: (code, end) for code, start, end in named}
+    looked: list[_Lookup | None] = [
+        None if start in by_start and by_start[start][1] >= end
+        else _lookup(text, gaz, start, end, words) for start, end, words in spans]
+    regions = _regions_named(looked)
+    countries = _country_votes(text, gaz, spans, named, looked)
+    for code, _ in _consistent(looked, regions):
         countries[code] += 1.5  # type: ignore[assignment]  # a town in a region named too
     if country_hint:
         countries[country_hint] += 3
     focus_country = countries.most_common(1)[0][0] if countries else None
-    by_start = {start: (code, end) for code, start, end in named}
     out: list[PlaceMention] = []
     for index, (start, end, words) in enumerate(spans):
         if start in by_start and by_start[start][1] >= end:
             # a country name is the country; a demonym ("Somali militia") is no place
             code = by_start[start][0]
-            if any(p.kind == KIND_COUNTRY for p in gaz.candidates(core(words))) or (
-                    core(words) == core(acled_country_name(code))):
+            if _is_country_name(gaz, words, code):
                 out.append(PlaceMention(
                     acled_country_name(code), None, None, acled_country_name(code), code,
                     None, None, 3, None, offset + start, offset + end, words, 0.6))
             continue
-        mention = _resolve(text, gaz, start, end, words, index, regions, focus_country,
-                           countries)
+        found = looked[index]
+        if found is None:
+            continue
+        mention = _resolve(text, found, regions, focus_country, countries)
         if mention is not None:
+            start, end = found.start, found.end
             out.append(PlaceMention(
                 mention[0].name, mention[0].admin1, mention[0].admin2, mention[0].country,
                 mention[0].country_code, mention[0].latitude, mention[0].longitude,
                 _precision(text, mention[0], end), None if mention[0].geonames_id is None
-                else mention[0].geonames_id, offset + start, offset + mention[2],
-                text[start:mention[2]], mention[1]))
+                else mention[0].geonames_id, offset + start, offset + end,
+                text[start:end], mention[1]))
     return out
+
+
+def _is_country_name(gaz: Gazetteer, words: str, code: str) -> bool:
+    return any(p.kind == KIND_COUNTRY for p in gaz.candidates(core(words))) or (
+        core(words) == core(acled_country_name(code)))
 
 
 def resolve_location(text: str, gaz: Gazetteer, offset: int = 0,
@@ -120,10 +131,7 @@ def pick_location(found: list[PlaceMention],
     # the country of the places inside it, not of a neighbour named in passing ("Turkish
     # forces shelled a village near Tal Tamer"): country names count only when alone
     local = [p for p in places if p.admin1 is not None] or places
-    weights: Counter[str] = Counter()
-    for p in local:
-        weights[p.country_code] += p.score  # type: ignore[assignment]
-    main = weights.most_common(1)[0][0]
+    main = max(local, key=lambda p: p.score).country_code  # the first of the surest
     places = [p for p in places if p.country_code == main] or places
     # most specific first; among equals the first mentioned
     # the first town or district named (ACLED notes and leads name the event's place first),
@@ -150,65 +158,92 @@ def country_of_text(text: str, gaz: Gazetteer) -> str | None:
 
 def _country_votes(text: str, gaz: Gazetteer,
                    spans: list[tuple[int, int, str]] | None = None,
-                   named: list[tuple[str, int, int]] | None = None) -> Counter[str]:
+                   named: list[tuple[str, int, int]] | None = None,
+                   looked: list[_Lookup | None] | None = None) -> Counter[str]:
     votes: Counter[str] = Counter()  # half votes too: Counter holds any number
-    for code, _, _ in named if named is not None else find_countries(text):
-        votes[code] += 2
-    for _start, end, words in spans if spans is not None else _spans(text):
-        key = core(words)
-        if key in _NOT_PLACES:
+    spans = spans if spans is not None else _spans(text)
+    named = named if named is not None else find_countries(text)
+    for code, start, end in named:
+        # a country's name counts more than a demonym ("Russian military police")
+        votes[code] += 3 if _is_country_name(gaz, text[start:end], code) else 1
+    if looked is None:
+        by_start = {start: end for _code, start, end in named}
+        looked = [None if by_start.get(start, -1) >= end else _lookup(text, gaz, start, end, w)
+                  for start, end, w in spans]
+    for found in looked:
+        if found is None:
             continue
-        found = gaz.candidates(key)
-        admins = {p.country_code for p in found if p.kind in (KIND_ADMIN1, KIND_ADMIN2)}
-        if len(admins) == 1 and _ADMIN_AFTER.match(text, end):
-            votes[next(iter(admins))] += 2
-        elif len({p.country_code for p in found}) == 1:
-            votes[found[0].country_code] += 1
-        elif found and found[0].kind != KIND_COUNTRY and found[0].population >= 100_000:
-            votes[found[0].country_code] += 0.5  # type: ignore[assignment]
+        places = [p for p in found.places[:40] if p.kind != KIND_COUNTRY]
+        if not places:
+            continue
+        codes = {p.country_code for p in places}
+        admins = {p.country_code for p in places if p.kind in (KIND_ADMIN1, KIND_ADMIN2)}
+        weight = 0.5 if found.fuzzy else 1.0
+        if len(admins) == 1 and _ADMIN_AFTER.match(text, found.end):
+            votes[next(iter(admins))] += 2 * weight  # type: ignore[assignment]
+        elif len(codes) == 1:
+            votes[places[0].country_code] += weight  # type: ignore[assignment]
+        else:
+            top = max(places, key=lambda p: p.population)
+            rest = max((p.population for p in places if p.country_code != top.country_code),
+                       default=0)
+            if top.population >= 100_000 and top.population >= 10 * rest:
+                votes[top.country_code] += weight  # type: ignore[assignment]
+            elif top.population >= 100_000:
+                votes[top.country_code] += 0.5 * weight  # type: ignore[assignment]
     return votes
 
 
-def _regions_named(gaz: Gazetteer, spans: list[tuple[int, int, str]]
-                   ) -> dict[tuple[str, str], set[int]]:
-    """(country code, folded region name) -> indexes of the spans that may name it."""
-    out: dict[tuple[str, str], set[int]] = {}
-    for index, (_start, _end, words) in enumerate(spans):
-        key = core(words)
-        if key in _NOT_PLACES:
+@dataclass(slots=True)
+class _Lookup:
+    """A span's candidate places: where the name starts and ends, whether a cue word
+    ("in", "near", "district") marks it as a place, and whether it matched only by
+    spelling variant."""
+    places: list[Place]
+    key: str
+    start: int
+    end: int
+    cue: bool
+    fuzzy: bool
+
+
+def _regions_named(looked: list[_Lookup | None]) -> dict[tuple[str, str], set[str]]:
+    """(country code, folded region name) -> the names in the text that may name it."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for found in looked:
+        if found is None:
             continue
-        for p in gaz.candidates(key)[:40]:
+        for p in found.places[:40]:
             if p.kind == KIND_ADMIN1 and p.admin1:
-                out.setdefault((p.country_code, core(p.admin1)), set()).add(index)
+                out.setdefault((p.country_code, core(p.admin1)), set()).add(found.key)
             elif p.kind == KIND_ADMIN2:
                 for name in (p.admin1, p.admin2):
                     if name:
-                        out.setdefault((p.country_code, core(name)), set()).add(index)
+                        out.setdefault((p.country_code, core(name)), set()).add(found.key)
     return out
 
 
-def _in_named_region(place: Place, index: int,
-                     regions: dict[tuple[str, str], set[int]]) -> bool:
-    """Whether another span of the text names a region `place` lies in ("Mabai (Kankara
-    LGA, Katsina)": Mabai in Katsina)."""
+def _in_named_region(place: Place, key: str,
+                     regions: dict[tuple[str, str], set[str]]) -> bool:
+    """Whether another name in the text names a region `place` lies in ("Mabai (Kankara
+    LGA, Katsina)": Mabai in Katsina). `key` is the place's own name in the text."""
     for name in (place.admin1, place.admin2):
         if name and name != place.name:
             found = regions.get((place.country_code, core(name)))
-            if found and (len(found) > 1 or index not in found):
+            if found and (len(found) > 1 or key not in found):
                 return True
     return False
 
 
-def _consistent(gaz: Gazetteer, spans: list[tuple[int, int, str]],
-                regions: dict[tuple[str, str], set[int]]) -> list[tuple[str, int]]:
+def _consistent(looked: list[_Lookup | None],
+                regions: dict[tuple[str, str], set[str]]) -> list[tuple[str, int]]:
     """(country, span index) of every span with a candidate inside a region named elsewhere."""
     out = []
-    for index, (_start, _end, words) in enumerate(spans):
-        key = core(words)
-        if key in _NOT_PLACES:
+    for index, found in enumerate(looked):
+        if found is None:
             continue
-        codes = {p.country_code for p in gaz.candidates(key)[:40]
-                 if p.kind != KIND_COUNTRY and _in_named_region(p, index, regions)}
+        codes = {p.country_code for p in found.places[:40]
+                 if p.kind != KIND_COUNTRY and _in_named_region(p, found.key, regions)}
         if len(codes) == 1:
             out.append((next(iter(codes)), index))
     return out
@@ -216,27 +251,49 @@ def _consistent(gaz: Gazetteer, spans: list[tuple[int, int, str]],
 
 def _spans(text: str) -> list[tuple[int, int, str]]:
     out = []
-    for m in _CANDIDATE.finditer(text):
-        words = m.group().rstrip(".")
-        start = m.start()
-        # drop a sentence-initial stop word ("The Kunduz attack" -> "Kunduz")
-        first, _, rest = words.partition(" ")
-        if rest and first.lower() in _NOT_PLACES and first.lower() not in _COMPASS:
-            start += len(first) + 1
-            words = rest
-        out.append((start, start + len(words), words))
+    for match in _CANDIDATE.finditer(text):
+        for start, words in _parts(match):
+            out.append(_trimmed(start, words))
     return out
 
 
-def _resolve(text: str, gaz: Gazetteer, start: int, end: int, words: str, index: int,
-             regions: dict[tuple[str, str], set[int]], focus_country: str | None,
-             countries: Counter[str]) -> tuple[Place, float, int] | None:
+_PART_BREAK = re.compile(r"\.\s+|\s+of\s+")
+
+
+def _parts(match: re.Match[str]) -> list[tuple[int, str]]:
+    """A run of capitalised words cut at sentence ends ("Logar. No") and at "of" ("Bat
+    Galim Square of Haifa")."""
+    words, start = match.group(), match.start()
+    if "." not in words and " of " not in words:
+        return [(start, words.rstrip("."))]
+    out = []
+    pos = 0
+    for cut in _PART_BREAK.finditer(words):
+        if cut.start() > pos:
+            out.append((start + pos, words[pos:cut.start()].rstrip(".")))
+        pos = cut.end()
+    if pos < len(words):
+        out.append((start + pos, words[pos:].rstrip(".")))
+    return [(s, w) for s, w in out if w]
+
+
+def _trimmed(start: int, words: str) -> tuple[int, int, str]:
+    # drop a sentence-initial stop word ("The Kunduz attack" -> "Kunduz")
+    first, _, rest = words.partition(" ")
+    if rest and first.lower() in _NOT_PLACES and first.lower() not in _COMPASS:
+        start += len(first) + 1
+        words = rest
+    return start, start + len(words), words
+
+
+def _lookup(text: str, gaz: Gazetteer, start: int, end: int, words: str) -> _Lookup | None:
     key = core(words)
     if not key or key in _NOT_PLACES or len(key) < 3:
         return None
     if _OUTLET_TAIL.match(text, end):
         return None
     found = gaz.candidates(key)
+    fuzzy = False
     first, _, rest = words.partition(" ")
     if not found and rest and first.lower() in _COMPASS:
         # "Northern Kenya" -> "Kenya"; "North Sinai" stays whole (a region of that name)
@@ -246,13 +303,14 @@ def _resolve(text: str, gaz: Gazetteer, start: int, end: int, words: str, index:
     if not found and (_CUE_BEFORE.search(text[max(0, start - 40):start])
                       or _ADMIN_AFTER.match(text, end) or text[start - 1:start] == "("):
         found = gaz.regions_like(words)  # "Aljfara" for "Al Jifarah"
+        fuzzy = bool(found)
     if not found:
         # "Qadis district center": try without trailing words
         parts = words.split()
         while len(parts) > 1 and not found:
             parts = parts[:-1]
             key = core(" ".join(parts))
-            if key not in _NOT_PLACES:
+            if key not in _NOT_PLACES and len(key) >= 4:
                 found = gaz.candidates(key)
         if not found:
             return None
@@ -266,11 +324,20 @@ def _resolve(text: str, gaz: Gazetteer, start: int, end: int, words: str, index:
             return None
     before = text[max(0, start - 40):start]
     cue = bool(_CUE_BEFORE.search(before)) or bool(_CUE_AFTER.match(text, end))
+    return _Lookup(found, key, start, end, cue, fuzzy)
+
+
+def _resolve(text: str, found: _Lookup,
+             regions: dict[tuple[str, str], set[str]], focus_country: str | None,
+             countries: Counter[str]) -> tuple[Place, float] | None:
+    end, cue = found.end, found.cue
     after = _KIND_AFTER.match(text, end)
     wanted = _KIND_WORDS.get(after.group(1).lower()) if after else None
+    admin_after = bool(_ADMIN_AFTER.match(text, end))
+    district_after = bool(_DISTRICT_AFTER.match(text, end))
     best: Place | None = None
     best_score = -1.0
-    for place in found[:40]:
+    for place in found.places[:40]:
         score = 0.25
         if wanted is not None and place.kind == wanted:
             score += 0.3
@@ -283,11 +350,11 @@ def _resolve(text: str, gaz: Gazetteer, start: int, end: int, words: str, index:
         elif focus_country:
             score -= 0.2  # a namesake abroad when the text is about another country
         # a region named elsewhere: "Qadis district, Badghis" / "Oicha (Beni, Nord-Kivu)"
-        if place.kind != KIND_COUNTRY and _in_named_region(place, index, regions):
+        if place.kind != KIND_COUNTRY and _in_named_region(place, found.key, regions):
             score += 0.4
-        if place.kind in (KIND_ADMIN1, KIND_ADMIN2) and _ADMIN_AFTER.match(text, end):
+        if place.kind in (KIND_ADMIN1, KIND_ADMIN2) and admin_after:
             score += 0.25
-        if place.kind == KIND_ADMIN2 and _DISTRICT_AFTER.match(text, end):
+        if place.kind == KIND_ADMIN2 and district_after:
             score += 0.15
         if cue:
             score += 0.15
@@ -299,7 +366,7 @@ def _resolve(text: str, gaz: Gazetteer, start: int, end: int, words: str, index:
             best, best_score = place, score
     if best is None:
         return None
-    return best, min(best_score, 1.0), end
+    return best, min(best_score, 1.0)
 
 
 _KIND_AFTER = re.compile(r"\s+(city|town|village|district|province|county|state|"
