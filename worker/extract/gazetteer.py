@@ -154,6 +154,7 @@ class GeoNamesGazetteer:
         self._index: dict[str, list[tuple[int, int]]] = {}
         self._skeletons: dict[str, list[tuple[int, int]]] = {}
         sums: dict[int, list[float]] = {}
+        region_pop: dict[int, int] = {}
         names: list[str] = []
         ids = array("I")
         admin1s = array("i")
@@ -182,6 +183,9 @@ class GeoNamesGazetteer:
             pops.append(int(pop or 0))
             lats.append(float(lat))
             lngs.append(float(lng))
+            for sub in (a1, a2):  # people per region: a prior among namesakes
+                if sub >= 0:
+                    region_pop[sub] = region_pop.get(sub, 0) + int(pop or 0)
             if a1 >= 0:
                 acc = sums.setdefault(a1, [0.0, 0.0, 0.0, 0.0, 0.0, -1.0])
                 acc[0] += float(lat)
@@ -201,10 +205,11 @@ class GeoNamesGazetteer:
         self._city_admin1, self._city_admin2 = admin1s, admin2s
         self._city_country, self._city_pop = countries, pops
         self._lats, self._lngs = lats, lngs
+        self._region_pop = region_pop
         self._admin_point: dict[int, tuple[float, float]] = {}
         for admin, acc in sums.items():
-            mean = (acc[0] / acc[2], acc[1] / acc[2])
-            self._admin_point[admin] = mean
+            seat = (acc[3], acc[4])  # the largest town: most often the seat
+            self._admin_point[admin] = seat
         self._admin1_by_country: dict[tuple[str, str], int] = {}
         for row, region in enumerate(self._admins):
             if region.level not in (1, 2):
@@ -298,11 +303,12 @@ class GeoNamesGazetteer:
             point = self._admin_point.get(row)
             return Place(KIND_ADMIN1, _plain(admin.english), code, _plain(admin.english), None,
                          point[0] if point else None, point[1] if point else None,
-                         5_000_000, admin.geonames_id or None)
+                         self._region_pop.get(row, 0), admin.geonames_id or None)
         parent = _plain(self._admins[admin.parent].english) if admin.parent >= 0 else None
         point = self._district_point(row)
         return Place(KIND_ADMIN2, _plain(admin.english), code, parent, _plain(admin.english),
-                     point[0] if point else None, point[1] if point else None, 500_000,
+                     point[0] if point else None, point[1] if point else None,
+                     self._region_pop.get(row, 0),
                      admin.geonames_id or None)
 
     def _district_point(self, row: int) -> tuple[float, float] | None:
