@@ -81,6 +81,14 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
     if country_hint:
         countries[country_hint] += 3
     focus_country = countries.most_common(1)[0][0] if countries else None
+    # the text's own spelling of a province ("Sud-Kivu", "Kandahar") is how the reader and
+    # ACLED write it; the gazetteer's may be another language's ("South Kivu", "Qandahor")
+    spelled: dict[tuple[str, str], str] = {}
+    for found in looked:
+        if found is not None:
+            for p in found.places[:40]:
+                if p.kind == KIND_ADMIN1 and p.admin1 and not found.fuzzy:
+                    spelled.setdefault((p.country_code, p.admin1), text[found.start:found.end])
     out: list[PlaceMention] = []
     for index, (start, end, words) in enumerate(spans):
         if start in by_start and by_start[start][1] >= end:
@@ -97,8 +105,10 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
         mention = _resolve(text, found, regions, focus_country, countries)
         if mention is not None:
             start, end = found.start, found.end
+            admin1 = mention[0].admin1
+            admin1 = spelled.get((mention[0].country_code, admin1), admin1) if admin1 else None
             out.append(PlaceMention(
-                mention[0].name, mention[0].admin1, mention[0].admin2, mention[0].country,
+                mention[0].name, admin1, mention[0].admin2, mention[0].country,
                 mention[0].country_code, mention[0].latitude, mention[0].longitude,
                 _precision(text, mention[0], end), None if mention[0].geonames_id is None
                 else mention[0].geonames_id, offset + start, offset + end,
