@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from worker.extract.countries import acled_country_name, find_countries
+from worker.extract.countries import acled_admin1, acled_country_name, find_countries
 from worker.extract.gazetteer import (
     KIND_ADMIN1,
     KIND_ADMIN2,
@@ -107,6 +107,7 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
             start, end = found.start, found.end
             admin1 = mention[0].admin1
             admin1 = spelled.get((mention[0].country_code, admin1), admin1) if admin1 else None
+            admin1 = acled_admin1(mention[0].country_code, admin1) if admin1 else None
             out.append(PlaceMention(
                 mention[0].name, admin1, mention[0].admin2, mention[0].country,
                 mention[0].country_code, mention[0].latitude, mention[0].longitude,
