@@ -371,6 +371,8 @@ def _resolve(text: str, found: _Lookup,
             score += 0.15
         if place.kind == KIND_CITY:
             score += min(place.population, 1_000_000) / 10_000_000
+            if place.admin1 and core(place.admin1) == found.key and wanted is None:
+                score += 0.06  # "in Fier": the town, not its namesake province
         elif place.kind == KIND_ADMIN1:
             score += 0.05
         if score > best_score:
