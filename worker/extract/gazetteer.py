@@ -312,9 +312,21 @@ class GeoNamesGazetteer:
                      admin.geonames_id or None)
 
     def _district_point(self, row: int) -> tuple[float, float] | None:
+        """A district's point: the town it is named after (in it, else in its province),
+        else its largest town."""
+        admin = self._admins[row]
+        cities = self._admin2_cities().get(row, ())
+        for key in dict.fromkeys((core(admin.english), core(admin.name))):
+            for city in cities:
+                if core(self._city_names[city]) == key:
+                    return self._lats[city], self._lngs[city]
+            for kind, city in self._index.get(key, ()):
+                if kind == KIND_CITY and admin.parent >= 0 and (
+                        self._city_admin1[city] == admin.parent):
+                    return self._lats[city], self._lngs[city]
         best = -1
         best_pop = -1
-        for city in self._admin2_cities().get(row, ()):
+        for city in cities:
             if self._city_pop[city] > best_pop:
                 best, best_pop = city, self._city_pop[city]
         return (self._lats[best], self._lngs[best]) if best >= 0 else None
