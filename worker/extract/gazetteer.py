@@ -66,10 +66,10 @@ def _bones(core_name: str) -> str:
     return _DOUBLE.sub(_first_group, text).rstrip("h")
 
 
-def _lead(core_name: str) -> str:
-    """First letter after an Arabic article: 'ad diwaniyah' -> 'd'."""
-    text = _ARTICLE.sub("", core_name.replace(" ", ""), count=1)
-    return text[:1]
+def _alike(wanted: str, name: str) -> bool:
+    """`wanted` (folded, no article, no spaces) and `name` differ only by spelling."""
+    other = _ARTICLE.sub("", core(name).replace(" ", ""), count=1)
+    return other[:1] == wanted[:1] and SequenceMatcher(None, wanted, other).ratio() >= 0.78
 
 
 _VOWELS = str.maketrans("", "", "aeiouyw")
@@ -225,7 +225,7 @@ class GeoNamesGazetteer:
                         code = self._countries[region.country][0]
                         self._admin1_by_country.setdefault((code, key), row)
                     bones = skeleton(alias)
-                    if len(bones) >= 4:
+                    if len(bones) >= 3:
                         similar = self._skeletons.setdefault(bones, [])
                         if (kind, row) not in similar:
                             similar.append((kind, row))
@@ -272,14 +272,18 @@ class GeoNamesGazetteer:
         bones = skeleton(name)
         if len(bones) < 3:
             return []
-        lead = _lead(core(name))
-        places = [self._place(kind, row) for kind, row in self._skeletons.get(bones, ())]
-        # same first letter: 'Ain Oussara' is Ain Oussera, not Nasiriyah (both 'nsr')
         wanted = _ARTICLE.sub("", core(name).replace(" ", ""), count=1)
-        places = [p for p in places if _lead(core(p.name)) == lead and SequenceMatcher(
-            None, wanted, _ARTICLE.sub("", core(p.name).replace(" ", ""), count=1)
-        ).ratio() >= 0.78]  # and alike on the whole: not 'Puli Alam' for Palma ('plm')
+        # same first letter ('Ain Oussara' is Ain Oussera, not Nasiriyah: both 'nsr') and
+        # alike on the whole (not 'Puli Alam' for Palma: 'plm'), under one of its names
+        places = [self._place(kind, row) for kind, row in self._skeletons.get(bones, ())
+                  if any(_alike(wanted, other) for other in self._names_of(kind, row))]
         return sorted(places, key=lambda p: -p.population)
+
+    def _names_of(self, kind: int, row: int) -> tuple[str, ...]:
+        if kind == KIND_CITY:
+            return (self._city_names[row],)
+        admin = self._admins[row]
+        return (admin.english, admin.name, *(a for a in admin.aliases if a.isascii()))
 
     def admin1_of(self, country_code: str, folded: str) -> Place | None:
         row = self._admin1_by_country.get((country_code, folded))

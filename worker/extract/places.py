@@ -60,6 +60,8 @@ _NOT_PLACES = frozenset(
     "ngo ngos un unhcr icrc msf".split())
 _COMPASS = frozenset("north south east west northern southern eastern western central upper "
                      "lower".split())
+#: First words kept on a name when the whole is a place: compass words and Arabic articles.
+_KEEP_FIRST = _COMPASS | frozenset("al el an as at ad ar az ash".split())
 _OUTLET_TAIL = re.compile(r"\s+(?:Today|Times|Post|News|Express|Herald|Tribune|Daily|"
                           r"Journal|Telegraph|Gazette|Observer|Chronicle|Standard|Nation|"
                           r"Monitor|Independent|Radio|TV|Online|Agency)\b")
@@ -291,7 +293,7 @@ def _parts(match: re.Match[str]) -> list[tuple[int, str]]:
 def _trimmed(start: int, words: str) -> tuple[int, int, str]:
     # drop a sentence-initial stop word ("The Kunduz attack" -> "Kunduz")
     first, _, rest = words.partition(" ")
-    if rest and first.lower() in _NOT_PLACES and first.lower() not in _COMPASS:
+    if rest and first.lower() in _NOT_PLACES and first.lower() not in _KEEP_FIRST:
         start += len(first) + 1
         words = rest
     return start, start + len(words), words
@@ -306,8 +308,8 @@ def _lookup(text: str, gaz: Gazetteer, start: int, end: int, words: str) -> _Loo
     found = gaz.candidates(key)
     fuzzy = False
     first, _, rest = words.partition(" ")
-    if not found and rest and first.lower() in _COMPASS:
-        # "Northern Kenya" -> "Kenya"; "North Sinai" stays whole (a region of that name)
+    if not found and rest and first.lower() in _KEEP_FIRST:
+        # "Northern Kenya" -> "Kenya"; "North Sinai", "Al Jumayl" stay whole (names so)
         start += len(first) + 1
         words, key = rest, core(rest)
         found = gaz.candidates(key)
