@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from worker.extract.countries import (
     acled_admin1,
@@ -84,7 +85,7 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
         if start in by_start and by_start[start][1] >= end
         else _lookup(text, gaz, start, end, words) for start, end, words in spans]
     regions = _regions_named(looked)
-    for before, after in zip(looked, looked[1:], strict=False):
+    for before, after in pairwise(looked):
         if before is not None and after is not None and before.key == after.key and (
                 _OPEN_PAREN.fullmatch(text, before.end, after.start)):
             # "San Jose (San Jose)": a town in its namesake region
