@@ -186,11 +186,11 @@ class GeoNamesGazetteer:
             pops.append(int(pop or 0))
             lats.append(float(lat))
             lngs.append(float(lng))
-            for sub in (a1, a2):  # people per region: a prior among namesakes
-                if sub >= 0:
-                    region_pop[sub] = region_pop.get(sub, 0) + int(pop or 0)
+            if a2 >= 0:  # people per district: a prior among namesakes
+                region_pop[a2] = region_pop.get(a2, 0) + int(pop or 0)
             if a1 >= 0:
-                acc = sums.setdefault(a1, [0.0, 0.0, 0.0, 0.0, 0.0, -1.0])
+                acc = sums.setdefault(a1, [0.0, 0.0, 0.0, 0.0, 0.0, -1.0, 0.0])
+                acc[6] += int(pop or 0)  # people per province
                 acc[0] += float(lat)
                 acc[1] += float(lng)
                 acc[2] += 1
@@ -213,6 +213,7 @@ class GeoNamesGazetteer:
         for admin, acc in sums.items():
             seat = (acc[3], acc[4])  # the largest town: most often the seat
             self._admin_point[admin] = seat
+            region_pop[admin] = int(acc[6])
         self._admin1_by_country: dict[tuple[str, str], int] = {}
         for row, region in enumerate(self._admins):
             if region.level not in (1, 2):
