@@ -71,7 +71,11 @@ def _bones(core_name: str) -> str:
 def _alike(wanted: str, name: str) -> bool:
     """`wanted` (folded, no article, no spaces) and `name` differ only by spelling."""
     other = _ARTICLE.sub("", core(name).replace(" ", ""), count=1)
-    return other[:1] == wanted[:1] and SequenceMatcher(None, wanted, other).ratio() >= 0.78
+    if other[:1] != wanted[:1]:
+        return False
+    matcher = SequenceMatcher(None, wanted, other)
+    return matcher.real_quick_ratio() >= 0.78 and matcher.quick_ratio() >= 0.78 and (
+        matcher.ratio() >= 0.78)
 
 
 _VOWELS = str.maketrans("", "", "aeiouyw")
@@ -236,6 +240,7 @@ class GeoNamesGazetteer:
         for row, (_code, name) in enumerate(self._countries):
             self._index.setdefault(core(name), []).append((KIND_COUNTRY, row))
         self._cache: dict[str, list[Place]] = {}
+        self._like_cache: dict[str, list[Place]] = {}
 
     def _add_city_aliases(self, ids: array[int]) -> None:
         """English and other Latin-script names of towns of 100,000+ people from
@@ -285,6 +290,15 @@ class GeoNamesGazetteer:
     def regions_like(self, name: str) -> list[Place]:
         """Regions and towns of 20,000+ people spelled like `name` (transliteration variants:
         'Idleb' for Idlib, 'Diwaniya' for Ad Diwaniyah), most populous first."""
+        cached = self._like_cache.get(name)
+        if cached is not None:
+            return cached
+        places = self._regions_like(name)
+        if len(self._like_cache) < 50_000:
+            self._like_cache[name] = places
+        return places
+
+    def _regions_like(self, name: str) -> list[Place]:
         bones = skeleton(name)
         if len(bones) < 3:
             return []

@@ -369,8 +369,9 @@ def _lookup(text: str, gaz: Gazetteer, start: int, end: int, words: str) -> _Loo
         start += len(first) + 1
         words, key = rest, core(rest)
         found = gaz.candidates(key)
-    if not found and (_CUE_BEFORE.search(text[max(0, start - 40):start])
-                      or _ADMIN_AFTER.match(text, end) or text[start - 1:start] == "("):
+    cue_before = bool(_CUE_BEFORE.search(text, max(0, start - 40), start))
+    if not found and (cue_before or _ADMIN_AFTER.match(text, end)
+                      or text[start - 1:start] == "("):
         found = gaz.regions_like(words)  # "Aljfara" for "Al Jifarah"
         fuzzy = bool(found)
     if not found:
@@ -388,11 +389,9 @@ def _lookup(text: str, gaz: Gazetteer, start: int, end: int, words: str) -> _Loo
             return None
         # "Hassan Dabouq" -> "Hassan": a part of a longer name is a place only where the text
         # says so ("in Qadis district center")
-        if not (_CUE_BEFORE.search(text[max(0, start - 40):start]) or _CUE_AFTER.match(
-                text, end)):
+        if not (cue_before or _CUE_AFTER.match(text, end)):
             return None
-    before = text[max(0, start - 40):start]
-    cue = bool(_CUE_BEFORE.search(before)) or bool(_CUE_AFTER.match(text, end))
+    cue = cue_before or bool(_CUE_AFTER.match(text, end))
     return _Lookup(found, key, start, end, cue, fuzzy, partial=key != core(words))
 
 
