@@ -26,7 +26,8 @@ KIND_CITY_ALIAS = 4  # index only: a town under an alternate name (a Place of KI
 _SUFFIX = re.compile(
     r"\s+(?:province|region|state|county|district|governorate|oblast|division|department|"
     r"prefecture|municipality|city|town|village|sub-county|subcounty|wilaya|velayat|vilayat|"
-    r"viloyati|muhafazat|kanton|okrug|raion|rayon|shi|xian)$")
+    r"viloyati|muhafazat|kanton|okrug|raion|rayon|shi|xian|township|upazila|upazilla|lga|"
+    r"tehsil|taluka|taluk|commune|subdivision|chiefdom|territory|parish|barangay)$")
 _PREFIX = re.compile(r"^(?:province of|state of|region of|district of|city of|wilayat|"
                      r"muhafazat|kota|kabupaten|nohiyai|grad|municipality of)\s+")
 

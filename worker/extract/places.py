@@ -44,11 +44,13 @@ _CUE_BEFORE = re.compile(
 _CUE_AFTER = re.compile(
     r"\s+(?:town|city|village|district|province|county|region|area|state|governorate|"
     r"municipality|camp|locality|commune|department|sub-county|ward|neighbourhood|"
-    r"neighborhood|valley|border|market|road|highway)\b", re.IGNORECASE)
+    r"neighborhood|valley|border|market|road|highway|township|upazila|lga|subdivision|"
+    r"territory|tehsil)\b", re.IGNORECASE)
 _ADMIN_AFTER = re.compile(r"\s+(?:district|province|county|state|governorate|region|"
                           r"department|oblast|prefecture)\b", re.IGNORECASE)
 _DISTRICT_AFTER = re.compile(r"\s+(?:district|sub-county|subcounty|division|municipality|"
-                             r"commune)\b", re.IGNORECASE)
+                             r"commune|township|upazila|lga|subdivision|territory|tehsil)\b",
+                             re.IGNORECASE)
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|outskirts of|close to|north of|south of|east of|"
                           r"west of|km from|kilometres from|kilometers from)\s+(?:the\s+)?$",
                           re.IGNORECASE)
@@ -442,9 +444,12 @@ def _resolve(text: str, found: _Lookup,
 
 
 _KIND_AFTER = re.compile(r"\s+(city|town|village|district|province|county|state|"
-                         r"governorate|region|sub-county|municipality)\b", re.IGNORECASE)
+                         r"governorate|region|sub-county|municipality|township|upazila|lga|"
+                         r"territory)\b", re.IGNORECASE)
 _KIND_WORDS = {"city": KIND_CITY, "town": KIND_CITY, "village": KIND_CITY,
                "district": KIND_ADMIN2, "sub-county": KIND_ADMIN2, "municipality": KIND_ADMIN2,
+               "township": KIND_ADMIN2, "upazila": KIND_ADMIN2, "lga": KIND_ADMIN2,
+               "territory": KIND_ADMIN2,
                "province": KIND_ADMIN1, "county": KIND_ADMIN1, "state": KIND_ADMIN1,
                "governorate": KIND_ADMIN1, "region": KIND_ADMIN1}
 
