@@ -107,7 +107,7 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
     for found in looked:
         if found is not None:
             for p in found.places[:40]:
-                if p.kind == KIND_ADMIN1 and p.admin1 and not found.fuzzy:
+                if p.kind == KIND_ADMIN1 and p.admin1:
                     spelled.setdefault((p.country_code, p.admin1), text[found.start:found.end])
     out: list[PlaceMention] = []
     for index, (start, end, words) in enumerate(spans):
@@ -197,6 +197,12 @@ def pick_location(found: list[PlaceMention],
     # the country of the places inside it, not of a neighbour named in passing ("Turkish
     # forces shelled a village near Tal Tamer"): country names count only when alone
     local = [p for p in places if p.admin1 is not None] or places
+    named = {p.country_code for p in places if p.admin1 is None}  # countries named
+    if named and local is not places:
+        # a country named outright outweighs a doubtful namesake abroad ("in Venezuela, ...
+        # Heroes de la Salud" is not Salud, Panama)
+        local = [p for p in local if p.country_code in named or p.score >= 0.6] or [
+            p for p in places if p.admin1 is None]
     main = max(local, key=lambda p: p.score).country_code  # the first of the surest
     places = [p for p in places if p.country_code == main] or places
     # most specific first; among equals the first mentioned
@@ -366,6 +372,9 @@ def _lookup(text: str, gaz: Gazetteer, start: int, end: int, words: str) -> _Loo
     found = gaz.candidates(key)
     fuzzy = False
     first, _, rest = words.partition(" ")
+    if not found and rest and first.lower() in _COMPASS:
+        found = gaz.regions_like(words)  # "Lower Shabelle" for Shabeellaha Hoose
+        fuzzy = bool(found)
     if not found and rest and first.lower() in _KEEP_FIRST:
         # "Northern Kenya" -> "Kenya"; "North Sinai", "Al Jumayl" stay whole (names so)
         start += len(first) + 1
