@@ -96,8 +96,8 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
                     regions.setdefault((p.country_code, core(p.name)), set()).add(
                         "(" + after.key)
     countries = _country_votes(text, gaz, spans, named, looked)
-    for code, _ in _consistent(looked, regions):
-        countries[code] += 1.5  # type: ignore[assignment]  # a town in a region named too
+    for code, vote in _consistent(looked, regions):
+        countries[code] += vote  # type: ignore[assignment]  # a town in a region named too
     if country_hint:
         countries[country_hint] += 3
     focus_country = countries.most_common(1)[0][0] if countries else None
@@ -313,16 +313,20 @@ def _in_named_region(place: Place, key: str,
 
 
 def _consistent(looked: list[_Lookup | None],
-                regions: dict[tuple[str, str], set[str]]) -> list[tuple[str, int]]:
-    """(country, span index) of every span with a candidate inside a region named elsewhere."""
-    out = []
-    for index, found in enumerate(looked):
+                regions: dict[tuple[str, str], set[str]]) -> list[tuple[str, float]]:
+    """(country, vote) of every span with a candidate inside a region named elsewhere: 1.5
+    when one country has such candidates, else 0.75 for the most populous one's."""
+    out: list[tuple[str, float]] = []
+    for found in looked:
         if found is None:
             continue
-        codes = {p.country_code for p in found.places[:40]
-                 if p.kind != KIND_COUNTRY and _in_named_region(p, found.key, regions)}
+        inside = [p for p in found.places[:40]
+                  if p.kind != KIND_COUNTRY and _in_named_region(p, found.key, regions)]
+        codes = {p.country_code for p in inside}
         if len(codes) == 1:
-            out.append((next(iter(codes)), index))
+            out.append((inside[0].country_code, 1.5))
+        elif codes:
+            out.append((max(inside, key=lambda p: p.population).country_code, 0.75))
     return out
 
 
