@@ -110,6 +110,7 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
                 if p.kind == KIND_ADMIN1 and p.admin1:
                     spelled.setdefault((p.country_code, p.admin1), text[found.start:found.end])
     out: list[PlaceMention] = []
+    seats: list[tuple[int, float | None, float | None]] = []
     for index, (start, end, words) in enumerate(spans):
         if start in by_start and by_start[start][1] >= end:
             # a country name is the country; a demonym ("Somali militia") is no place
@@ -126,14 +127,25 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
         if mention is not None:
             start, end = found.start, found.end
             admin1 = mention[0].admin1
+            point = (mention[0].latitude, mention[0].longitude)
+            if point[0] is None and admin1:  # a district without a point: its province's
+                province = gaz.admin1_of(mention[0].country_code, core(admin1))
+                seats.append((len(out), province.latitude, province.longitude)
+                             if province is not None else (len(out), None, None))
             admin1 = spelled.get((mention[0].country_code, admin1), admin1) if admin1 else None
             admin1 = acled_admin1(mention[0].country_code, admin1) if admin1 else None
             out.append(PlaceMention(
                 mention[0].name, admin1, mention[0].admin2, mention[0].country,
-                mention[0].country_code, mention[0].latitude, mention[0].longitude,
+                mention[0].country_code, point[0], point[1],
                 _precision(text, mention[0], end), None if mention[0].geonames_id is None
                 else mention[0].geonames_id, offset + start, offset + end,
                 text[start:end], mention[1]))
+    for index, lat, lng in seats:
+        # else the point of a town or province named in the same province, else its seat
+        place = _with_point(out[index], out)
+        if place.latitude is None and lat is not None:
+            place = replace(place, latitude=lat, longitude=lng)
+        out[index] = place
     return out
 
 
@@ -170,6 +182,19 @@ def _within(found: _Lookup | None, code: str) -> _Lookup | None:
         return None
     places = [p for p in found.places if p.country_code == code and p.kind != KIND_COUNTRY]
     return replace(found, places=places) if places else None
+
+
+def _with_point(place: PlaceMention, others: list[PlaceMention]) -> PlaceMention:
+    """A district the gazetteer has no point for takes the point of a town, else of the
+    province, the text names in the same province ("Bugabira commune (Kirundo)")."""
+    if place.latitude is not None or place.admin1 is None:
+        return place
+    near = [p for p in others if p.latitude is not None and p.admin1 == place.admin1
+            and p.country_code == place.country_code]
+    if not near:
+        return place
+    best = min(near, key=lambda p: (p.precision, p.start))
+    return replace(place, latitude=best.latitude, longitude=best.longitude)
 
 
 def _is_country_name(gaz: Gazetteer, words: str, code: str) -> bool:
