@@ -275,6 +275,7 @@ def _country_votes(text: str, gaz: Gazetteer,
         if found is None:
             continue
         places = [p for p in found.places[:40] if p.kind != KIND_COUNTRY]
+        places = [p for p in places if not p.alias] or places  # own names first
         if not places:
             continue
         codes = {p.country_code for p in places}
@@ -329,7 +330,9 @@ def _in_named_region(place: Place, key: str,
                      regions: dict[tuple[str, str], set[str]]) -> bool:
     """Whether another name in the text names a region `place` lies in ("Mabai (Kankara
     LGA, Katsina)": Mabai in Katsina). `key` is the place's own name in the text."""
-    for name in (place.admin1, place.admin2):
+    if place.kind == KIND_ADMIN1:  # a province lies in no other
+        return False
+    for name in (place.admin1, place.admin2 if place.kind == KIND_CITY else None):
         if name:
             found = regions.get((place.country_code, core(name)))
             if found and (len(found) > 1 or key not in found):
@@ -441,6 +444,8 @@ def _resolve(text: str, found: _Lookup,
     end, cue = found.end, found.cue
     after = _KIND_AFTER.match(text, end)
     wanted = _KIND_WORDS.get(after.group(1).lower()) if after else None
+    if wanted is None and text[found.start:end].endswith((" City", " Town")):
+        wanted = KIND_CITY  # "Guatemala City" is the town, not the country
     admin_after = bool(_ADMIN_AFTER.match(text, end))
     district_after = bool(_DISTRICT_AFTER.match(text, end))
     best: Place | None = None
