@@ -435,6 +435,11 @@ def _lookup(text: str, gaz: Gazetteer, start: int, end: int, words: str) -> _Loo
         if not (cue_before or _CUE_AFTER.match(text, end)):
             return None
     cue = cue_before or bool(_CUE_AFTER.match(text, end))
+    own = max((p.population for p in found if not p.alias), default=-1)
+    if own >= 0 and any(p.alias and p.population >= 5 * own for p in found):
+        # a city far bigger than every town of that name: its English name ('Odessa')
+        found = [replace(p, alias=False) if p.alias and p.population >= 5 * own else p
+                 for p in found]
     return _Lookup(found, key, start, end, cue, fuzzy, partial=key != core(words))
 
 
