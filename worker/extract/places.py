@@ -217,6 +217,10 @@ def pick_location(found: list[PlaceMention],
         return None
     if focus is not None:
         inside = [p for p in places if focus[0] <= p.start < focus[1]]
+        if inside and all(p.admin1 is None for p in inside):
+            # only a country there ("in central Kenya"): its towns named elsewhere count too
+            codes = {p.country_code for p in inside}
+            inside += [p for p in places if p.country_code in codes and p.admin1 is not None]
         if inside:
             places = inside
     # the country of the places inside it, not of a neighbour named in passing ("Turkish
