@@ -68,6 +68,9 @@ _NOT_PLACES = frozenset(
     "ngo ngos un unhcr icrc msf".split())
 _COMPASS = frozenset("north south east west northern southern eastern western central upper "
                      "lower".split())
+_ROUTE_AFTER = re.compile(r"\s+(?:road|highway|motorway|route|axis|corridor|stretch|bridge|"
+                          r"border|line|railway|pipeline|expressway)\b", re.IGNORECASE)
+_CODED_TO = re.compile(r"\[coded to ([^\]]{2,80})\]", re.IGNORECASE)
 _OPEN_PAREN = re.compile(r"\s*\(\s*")
 #: First words kept on a name when the whole is a place: compass words and Arabic articles.
 _KEEP_FIRST = _COMPASS | frozenset("al el an as at ad ar az ash".split())
@@ -146,6 +149,14 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
         if place.latitude is None and lat is not None:
             place = replace(place, latitude=lat, longitude=lng)
         out[index] = place
+    coded = [m.span(1) for m in _CODED_TO.finditer(text)]
+    if coded:
+        # the coder's own "[coded to Athens-Central Athens]" names the event's place: first
+        tagged = [i for i, p in enumerate(out) if any(
+            offset + a <= p.start < offset + b for a, b in coded)]
+        for i in tagged:
+            out[i] = replace(out[i], score=1.0)
+        out = [out[i] for i in tagged] + [p for i, p in enumerate(out) if i not in tagged]
     return out
 
 
@@ -421,6 +432,14 @@ def _lookup(text: str, gaz: Gazetteer, start: int, end: int, words: str) -> _Loo
                       or text[start - 1:start] == "("):
         found = gaz.regions_like(words)  # "Aljfara" for "Al Jifarah"
         fuzzy = bool(found)
+    if not found and "-" in words and not _ROUTE_AFTER.match(text, end):
+        # "Athens-Central Athens", "Mogadishu-Karan": ACLED's town-district names (not the
+        # "Dhaka-Mymensingh highway")
+        head = words.split("-")[0]
+        if len(head) >= 4 and core(head) not in _NOT_PLACES:
+            found = gaz.candidates(core(head))
+            if found:
+                key, end = core(head), start + len(head)  # partial: words stay whole
     if not found:
         # "Qadis district center": try without trailing words
         parts = words.split()
