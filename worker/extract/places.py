@@ -68,6 +68,8 @@ _NOT_PLACES = frozenset(
     "ngo ngos un unhcr icrc msf".split())
 _COMPASS = frozenset("north south east west northern southern eastern western central upper "
                      "lower".split())
+_AWAY_BEFORE = re.compile(r"\b(?:from|to|into|towards?|across|via|border with|borders with|"
+                          r"border of)\s+(?:the\s+)?$", re.IGNORECASE)
 _ROUTE_AFTER = re.compile(r"\s+(?:road|highway|motorway|route|axis|corridor|stretch|bridge|"
                           r"border|line|railway|pipeline|expressway)\b", re.IGNORECASE)
 _CODED_TO = re.compile(r"\[coded to ([^\]]{2,80})\]", re.IGNORECASE)
@@ -119,7 +121,9 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
             # a country name is the country; a demonym ("Somali militia") is no place
             code = by_start[start][0]
             if _is_country_name(gaz, words, code):
-                out.append(country_place(gaz, code, offset + start, offset + end, words))
+                away = bool(_AWAY_BEFORE.search(text, max(0, start - 30), start))
+                out.append(country_place(gaz, code, offset + start, offset + end, words,
+                                         0.35 if away else 0.6))
                 continue
             if looked[index] is None:
                 continue
@@ -280,8 +284,10 @@ def _country_votes(text: str, gaz: Gazetteer,
     spans = spans if spans is not None else _spans(text)
     named = named if named is not None else find_countries(text)
     for code, start, end in named:
-        # a country's name counts more than a demonym ("Russian military police")
-        votes[code] += 3 if _is_country_name(gaz, text[start:end], code) else 1
+        # a country's name counts more than a demonym ("Russian military police"), unless
+        # it is where people come from or go ("fled into Uganda", "the border with Somalia")
+        votes[code] += 1 if not _is_country_name(gaz, text[start:end], code) or (
+            _AWAY_BEFORE.search(text, max(0, start - 30), start)) else 3
     if looked is None:
         by_start = {start: end for _code, start, end in named}
         looked = [None if by_start.get(start, -1) >= end else _lookup(text, gaz, start, end, w)
