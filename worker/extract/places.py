@@ -68,7 +68,7 @@ _NOT_PLACES = frozenset(
     "ngo ngos un unhcr icrc msf".split())
 _COMPASS = frozenset("north south east west northern southern eastern western central upper "
                      "lower".split())
-_AWAY_BEFORE = re.compile(r"\b(?:from|to|into|towards?|across|via|border with|borders with|"
+_AWAY_BEFORE = re.compile(r"\b(?:from|to|into|towards?|via|border with|borders with|"
                           r"border of)\s+(?:the\s+)?$", re.IGNORECASE)
 _ROUTE_AFTER = re.compile(r"\s+(?:road|highway|motorway|route|axis|corridor|stretch|bridge|"
                           r"border|line|railway|pipeline|expressway)\b", re.IGNORECASE)
