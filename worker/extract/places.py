@@ -70,6 +70,7 @@ _COMPASS = frozenset("north south east west northern southern eastern western ce
                      "lower".split())
 _AWAY_BEFORE = re.compile(r"\b(?:from|to|into|towards?|via|border with|borders with|"
                           r"border of)\s+(?:the\s+)?$", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
 _ROUTE_AFTER = re.compile(r"\s+(?:road|highway|motorway|route|axis|corridor|stretch|bridge|"
                           r"border|line|railway|pipeline|expressway)\b", re.IGNORECASE)
 _CODED_TO = re.compile(r"\[coded to ([^\]]{2,80})\]", re.IGNORECASE)
@@ -434,8 +435,8 @@ def _lookup(text: str, gaz: Gazetteer, start: int, end: int, words: str) -> _Loo
         words, key = rest, core(rest)
         found = gaz.candidates(key)
     cue_before = bool(_CUE_BEFORE.search(text, max(0, start - 40), start))
-    if not found and (cue_before or _ADMIN_AFTER.match(text, end)
-                      or text[start - 1:start] == "("):
+    if not found and not (words.isupper() and len(words) <= 6) and (
+            cue_before or _ADMIN_AFTER.match(text, end) or text[start - 1:start] == "("):
         found = gaz.regions_like(words)  # "Aljfara" for "Al Jifarah"
         fuzzy = bool(found)
     if not found and "-" in words and not _ROUTE_AFTER.match(text, end):
@@ -464,12 +465,16 @@ def _lookup(text: str, gaz: Gazetteer, start: int, end: int, words: str) -> _Loo
         if not (cue_before or _CUE_AFTER.match(text, end)):
             return None
     cue = cue_before or bool(_CUE_AFTER.match(text, end))
+    # a lone capitalised word opening a sentence ("Village mob torches homes") is a place
+    # only as much as a part of a name is
+    opening = not cue and " " not in words and _SENTENCE_START.search(
+        text, max(0, start - 3), start) is not None
     own = max((p.population for p in found if not p.alias), default=-1)
     if own >= 0 and any(p.alias and p.population >= 5 * own for p in found):
         # a city far bigger than every town of that name: its English name ('Odessa')
         found = [replace(p, alias=False) if p.alias and p.population >= 5 * own else p
                  for p in found]
-    return _Lookup(found, key, start, end, cue, fuzzy, partial=key != core(words))
+    return _Lookup(found, key, start, end, cue, fuzzy, partial=key != core(words) or opening)
 
 
 def _resolve(text: str, found: _Lookup,
