@@ -1,10 +1,15 @@
 """Places in text, resolved against the gazetteer; the event's location.
 
-Candidates are runs of capitalised words (and the small words inside names: "de", "al-").
-Each is looked up by its folded core name; an ambiguous name is settled by the country the
-text is about (country names, demonyms, unambiguous regions), by a region named right after
-it ("Qadis district, Badghis"), by the cue words around it ("in", "near", "village of"),
-and by population. Outlets and actors ("India Today", "Taliban") are not places.
+Candidates are runs of capitalised words (and the small words inside names: "de", "al-"),
+cut at sentence ends and at "of". Each is looked up once by its folded core name (else as a
+spelling variant, a town-district name or the first words of a longer name); then every
+lookup votes for the country the text is about, with country names, demonyms, unambiguous
+regions and towns inside a region the text also names ("Mabai (Kankara LGA, Katsina)").
+An ambiguous name is settled by that country, by a region named elsewhere in the text, by
+the cue words around it ("in", "near", "village of", "district") and by population. Outlets
+and actors ("India Today", "Taliban") are not places; demonyms place nothing; a country alone
+is placed at its capital (precision 3); a district the gazetteer has no point for takes its
+province's. A province keeps the text's own spelling.
 """
 
 from __future__ import annotations
