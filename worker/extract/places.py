@@ -1,18 +1,30 @@
 """Places in text, resolved against the gazetteer; the event's location.
 
-Candidates are runs of capitalised words (and the small words inside names: "de", "al-").
-Each is looked up by its folded core name; an ambiguous name is settled by the country the
-text is about (country names, demonyms, unambiguous regions), by a region named right after
-it ("Qadis district, Badghis"), by the cue words around it ("in", "near", "village of"),
-and by population. Outlets and actors ("India Today", "Taliban") are not places.
+Candidates are runs of capitalised words (and the small words inside names: "de", "al-"),
+cut at sentence ends and at "of". Each is looked up once by its folded core name (else as a
+spelling variant, a town-district name or the first words of a longer name); then every
+lookup votes for the country the text is about, with country names, demonyms, unambiguous
+regions and towns inside a region the text also names ("Mabai (Kankara LGA, Katsina)").
+An ambiguous name is settled by that country, by a region named elsewhere in the text, by
+the cue words around it ("in", "near", "village of", "district") and by population. Outlets
+and actors ("India Today", "Taliban") are not places; demonyms place nothing; a country alone
+is placed at its capital (precision 3); a district the gazetteer has no point for takes its
+province's. A province keeps the text's own spelling.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
-from worker.extract.countries import find_countries
+from worker.extract.countries import (
+    acled_admin1,
+    acled_country_name,
+    capital_name,
+    find_countries,
+)
 from worker.extract.gazetteer import (
     KIND_ADMIN1,
     KIND_ADMIN2,
@@ -37,11 +49,13 @@ _CUE_BEFORE = re.compile(
 _CUE_AFTER = re.compile(
     r"\s+(?:town|city|village|district|province|county|region|area|state|governorate|"
     r"municipality|camp|locality|commune|department|sub-county|ward|neighbourhood|"
-    r"neighborhood|valley|border|market|road|highway)\b", re.IGNORECASE)
+    r"neighborhood|valley|border|market|road|highway|township|upazila|lga|subdivision|"
+    r"territory|tehsil)\b", re.IGNORECASE)
 _ADMIN_AFTER = re.compile(r"\s+(?:district|province|county|state|governorate|region|"
                           r"department|oblast|prefecture)\b", re.IGNORECASE)
 _DISTRICT_AFTER = re.compile(r"\s+(?:district|sub-county|subcounty|division|municipality|"
-                             r"commune)\b", re.IGNORECASE)
+                             r"commune|township|upazila|lga|subdivision|territory|tehsil)\b",
+                             re.IGNORECASE)
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|outskirts of|close to|north of|south of|east of|"
                           r"west of|km from|kilometres from|kilometers from)\s+(?:the\s+)?$",
                           re.IGNORECASE)
@@ -57,6 +71,17 @@ _NOT_PLACES = frozenset(
     "according however meanwhile also other others several many one two three four five six "
     "seven eight nine ten eleven twelve twenty dozens hundreds some no mr mrs dr gen col "
     "ngo ngos un unhcr icrc msf".split())
+_COMPASS = frozenset("north south east west northern southern eastern western central upper "
+                     "lower".split())
+_AWAY_BEFORE = re.compile(r"\b(?:from|to|into|towards?|via|border with|borders with|"
+                          r"border of)\s+(?:the\s+)?$", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
+_ROUTE_AFTER = re.compile(r"\s+(?:road|highway|motorway|route|axis|corridor|stretch|bridge|"
+                          r"border|line|railway|pipeline|expressway)\b", re.IGNORECASE)
+_CODED_TO = re.compile(r"\[coded to ([^\]]{2,80})\]", re.IGNORECASE)
+_OPEN_PAREN = re.compile(r"\s*\(\s*")
+#: First words kept on a name when the whole is a place: compass words and Arabic articles.
+_KEEP_FIRST = _COMPASS | frozenset("al el an as at ad ar az ash".split())
 _OUTLET_TAIL = re.compile(r"\s+(?:Today|Times|Post|News|Express|Herald|Tribune|Daily|"
                           r"Journal|Telegraph|Gazette|Observer|Chronicle|Standard|Nation|"
                           r"Monitor|Independent|Radio|TV|Online|Agency)\b")
@@ -66,22 +91,136 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
                 country_hint: str | None = None) -> list[PlaceMention]:
     """Every place mention of `text`, resolved, with a score; offsets are absolute."""
     spans = _spans(text)
-    countries = _country_votes(text, gaz, spans)
+    named = find_countries(text)
+    by_start = {start: (code, end) for code, start, end in named}
+    looked: list[_Lookup | None] = [
+        _within(_lookup(text, gaz, start, end, words), by_start[start][0])
+        if start in by_start and by_start[start][1] >= end
+        else _lookup(text, gaz, start, end, words) for start, end, words in spans]
+    regions = _regions_named(looked)
+    for before, after in pairwise(looked):
+        if before is not None and after is not None and before.key == after.key and (
+                _OPEN_PAREN.fullmatch(text, before.end, after.start)):
+            # "San Jose (San Jose)": a town in its namesake region
+            for p in after.places[:40]:
+                if p.kind in (KIND_ADMIN1, KIND_ADMIN2) and p.admin1:
+                    regions.setdefault((p.country_code, core(p.name)), set()).add(
+                        "(" + after.key)
+    countries = _country_votes(text, gaz, spans, named, looked)
+    for code, vote in _consistent(looked, regions):
+        countries[code] += vote  # type: ignore[assignment]  # a town in a region named too
     if country_hint:
         countries[country_hint] += 3
     focus_country = countries.most_common(1)[0][0] if countries else None
+    # the text's own spelling of a province ("Sud-Kivu", "Kandahar") is how the reader and
+    # ACLED write it; the gazetteer's may be another language's ("South Kivu", "Qandahor")
+    spelled: dict[tuple[str, str], str] = {}
+    for found in looked:
+        if found is not None:
+            for p in found.places[:40]:
+                if p.kind == KIND_ADMIN1 and p.admin1:
+                    spelled.setdefault((p.country_code, p.admin1), text[found.start:found.end])
     out: list[PlaceMention] = []
+    seats: list[tuple[int, float | None, float | None]] = []
     for index, (start, end, words) in enumerate(spans):
-        following = spans[index + 1] if index + 1 < len(spans) else None
-        mention = _resolve(text, gaz, start, end, words, following, focus_country, countries)
+        if start in by_start and by_start[start][1] >= end:
+            # a country name is the country; a demonym ("Somali militia") is no place
+            code = by_start[start][0]
+            if _is_country_name(gaz, words, code):
+                away = bool(_AWAY_BEFORE.search(text, max(0, start - 30), start))
+                out.append(country_place(gaz, code, offset + start, offset + end, words,
+                                         0.35 if away else 0.6))
+                continue
+            if looked[index] is None:
+                continue
+        found = looked[index]
+        if found is None:
+            continue
+        mention = _resolve(text, found, regions, focus_country, countries)
         if mention is not None:
+            start, end = found.start, found.end
+            admin1 = mention[0].admin1
+            point = (mention[0].latitude, mention[0].longitude)
+            if point[0] is None and admin1:  # a district without a point: its province's
+                province = gaz.admin1_of(mention[0].country_code, core(admin1))
+                seats.append((len(out), province.latitude, province.longitude)
+                             if province is not None else (len(out), None, None))
+            admin1 = spelled.get((mention[0].country_code, admin1), admin1) if admin1 else None
+            admin1 = acled_admin1(mention[0].country_code, admin1) if admin1 else None
             out.append(PlaceMention(
-                mention[0].name, mention[0].admin1, mention[0].admin2, mention[0].country,
-                mention[0].country_code, mention[0].latitude, mention[0].longitude,
+                mention[0].name, admin1, mention[0].admin2, mention[0].country,
+                mention[0].country_code, point[0], point[1],
                 _precision(text, mention[0], end), None if mention[0].geonames_id is None
-                else mention[0].geonames_id, offset + start, offset + mention[2],
-                text[start:mention[2]], mention[1]))
+                else mention[0].geonames_id, offset + start, offset + end,
+                text[start:end], mention[1]))
+    for index, lat, lng in seats:
+        # else the point of a town or province named in the same province, else its seat
+        place = _with_point(out[index], out)
+        if place.latitude is None and lat is not None:
+            place = replace(place, latitude=lat, longitude=lng)
+        out[index] = place
+    coded = [m.span(1) for m in _CODED_TO.finditer(text)]
+    if coded:
+        # the coder's own "[coded to Athens-Central Athens]" names the event's place: first
+        tagged = [i for i, p in enumerate(out) if any(
+            offset + a <= p.start < offset + b for a, b in coded)]
+        for i in tagged:
+            out[i] = replace(out[i], score=1.0)
+        out = [out[i] for i in tagged] + [p for i, p in enumerate(out) if i not in tagged]
     return out
+
+
+def country_place(gaz: Gazetteer, code: str, start: int = 0, end: int = 0, text: str = "",
+                  score: float = 0.6) -> PlaceMention:
+    """A country as a place: where nothing nearer is known, an event is placed at the
+    capital (ACLED codes national events there), at the country's precision (3)."""
+    name = acled_country_name(code)
+    capital = _capital(gaz, code)
+    if capital is None:
+        return PlaceMention(name, None, None, name, code, None, None, 3, None, start, end,
+                            text, score)
+    return PlaceMention(name, None, None, name, code, capital.latitude, capital.longitude, 3,
+                        None, start, end, text, score, capital.admin1)
+
+
+def _capital(gaz: Gazetteer, code: str) -> Place | None:
+    key = (id(gaz), code)
+    if key not in _CAPITALS:
+        capital = capital_name(code)
+        towns = [p for p in gaz.candidates(core(capital)) if p.kind == KIND_CITY
+                 and p.country_code == code] if capital else []
+        _CAPITALS[key] = towns[0] if towns else None
+    return _CAPITALS[key]
+
+
+_CAPITALS: dict[tuple[int, str], Place | None] = {}
+
+
+def _within(found: _Lookup | None, code: str) -> _Lookup | None:
+    """A country's alias that is a place of that country ("Gaza", "West Bank") is that
+    place; a demonym ("Somali militia") is none."""
+    if found is None:
+        return None
+    places = [p for p in found.places if p.country_code == code and p.kind != KIND_COUNTRY]
+    return replace(found, places=places) if places else None
+
+
+def _with_point(place: PlaceMention, others: list[PlaceMention]) -> PlaceMention:
+    """A district the gazetteer has no point for takes the point of a town, else of the
+    province, the text names in the same province ("Bugabira commune (Kirundo)")."""
+    if place.latitude is not None or place.admin1 is None:
+        return place
+    near = [p for p in others if p.latitude is not None and p.admin1 == place.admin1
+            and p.country_code == place.country_code]
+    if not near:
+        return place
+    best = min(near, key=lambda p: (p.precision, p.start))
+    return replace(place, latitude=best.latitude, longitude=best.longitude)
+
+
+def _is_country_name(gaz: Gazetteer, words: str, code: str) -> bool:
+    return any(p.kind == KIND_COUNTRY for p in gaz.candidates(core(words))) or (
+        core(words) == core(acled_country_name(code)))
 
 
 def resolve_location(text: str, gaz: Gazetteer, offset: int = 0,
@@ -99,21 +238,37 @@ def pick_location(found: list[PlaceMention],
         return None
     if focus is not None:
         inside = [p for p in places if focus[0] <= p.start < focus[1]]
+        if inside and all(p.admin1 is None for p in inside):
+            # only a country there ("in central Kenya"): its towns named elsewhere count too
+            codes = {p.country_code for p in inside}
+            inside += [p for p in places if p.country_code in codes and p.admin1 is not None]
         if inside:
             places = inside
-    countries = Counter(p.country_code for p in places)
-    main = countries.most_common(1)[0][0]
+    # the country of the places inside it, not of a neighbour named in passing ("Turkish
+    # forces shelled a village near Tal Tamer"): country names count only when alone
+    local = [p for p in places if p.admin1 is not None] or places
+    named = {p.country_code for p in places if p.admin1 is None}  # countries named
+    if named and local is not places:
+        # a country named outright outweighs a doubtful namesake abroad ("in Venezuela, ...
+        # Heroes de la Salud" is not Salud, Panama)
+        local = [p for p in local if p.country_code in named or p.score >= 0.6] or [
+            p for p in places if p.admin1 is None]
+    main = max(local, key=lambda p: p.score).country_code  # the first of the surest
     places = [p for p in places if p.country_code == main] or places
     # most specific first; among equals the first mentioned
     # the first town or district named (ACLED notes and leads name the event's place first),
     # else the first region, else the country
     specific = [p for p in places if p.precision <= 2 and p.score >= 0.5]
-    if specific:
-        return specific[0]
+    if specific:  # the surest, a later one only if surer by 0.05 per place before it
+        return max(specific, key=lambda p: p.score - 0.05 * specific.index(p))
     regions = [p for p in places if p.admin1 is not None]
     if regions:
         return min(regions, key=lambda p: (p.precision, p.start))
-    return places[0]
+    country = places[0]
+    if country.capital_admin1 is not None:
+        return replace(country, admin1=acled_admin1(country.country_code,
+                                                    country.capital_admin1))
+    return country
 
 
 _RANK = {False: 0, True: 1}  # a country alone is the least specific place
@@ -128,58 +283,182 @@ def country_of_text(text: str, gaz: Gazetteer) -> str | None:
 
 
 def _country_votes(text: str, gaz: Gazetteer,
-                   spans: list[tuple[int, int, str]] | None = None) -> Counter[str]:
+                   spans: list[tuple[int, int, str]] | None = None,
+                   named: list[tuple[str, int, int]] | None = None,
+                   looked: list[_Lookup | None] | None = None) -> Counter[str]:
     votes: Counter[str] = Counter()  # half votes too: Counter holds any number
-    for code, _, _ in find_countries(text):
-        votes[code] += 2
-    for _start, end, words in spans if spans is not None else _spans(text):
-        key = core(words)
-        if key in _NOT_PLACES:
+    spans = spans if spans is not None else _spans(text)
+    named = named if named is not None else find_countries(text)
+    for code, start, end in named:
+        # a country's name counts more than a demonym ("Russian military police"), unless
+        # it is where people come from or go ("fled into Uganda", "the border with Somalia")
+        votes[code] += 1 if not _is_country_name(gaz, text[start:end], code) or (
+            _AWAY_BEFORE.search(text, max(0, start - 30), start)) else 3
+    if looked is None:
+        by_start = {start: end for _code, start, end in named}
+        looked = [None if by_start.get(start, -1) >= end else _lookup(text, gaz, start, end, w)
+                  for start, end, w in spans]
+    for found in looked:
+        if found is None:
             continue
-        found = gaz.candidates(key)
-        admins = {p.country_code for p in found if p.kind in (KIND_ADMIN1, KIND_ADMIN2)}
-        if len(admins) == 1 and _ADMIN_AFTER.match(text, end):
-            votes[next(iter(admins))] += 2
-        elif len({p.country_code for p in found}) == 1:
-            votes[found[0].country_code] += 1
-        elif found and found[0].kind != KIND_COUNTRY and found[0].population >= 100_000:
-            votes[found[0].country_code] += 0.5  # type: ignore[assignment]
+        places = [p for p in found.places[:40] if p.kind != KIND_COUNTRY]
+        places = [p for p in places if not p.alias] or places  # own names first
+        if not places:
+            continue
+        codes = {p.country_code for p in places}
+        admins = {p.country_code for p in places if p.kind in (KIND_ADMIN1, KIND_ADMIN2)}
+        weight = 0.5 if found.fuzzy or found.partial or all(p.alias for p in places) else 1.0
+        if len(admins) == 1 and _ADMIN_AFTER.match(text, found.end):
+            votes[next(iter(admins))] += 2 * weight  # type: ignore[assignment]
+        elif len(codes) == 1:
+            votes[places[0].country_code] += weight  # type: ignore[assignment]
+        else:
+            top = max(places, key=lambda p: p.population)
+            rest = max((p.population for p in places if p.country_code != top.country_code),
+                       default=0)
+            if top.population >= 100_000 and top.population >= 10 * rest:
+                votes[top.country_code] += weight  # type: ignore[assignment]
+            elif top.population >= 100_000:
+                votes[top.country_code] += 0.5 * weight  # type: ignore[assignment]
     return votes
+
+
+@dataclass(slots=True)
+class _Lookup:
+    """A span's candidate places: where the name starts and ends, whether a cue word
+    ("in", "near", "district") marks it as a place, and whether it matched only by
+    spelling variant."""
+    places: list[Place]
+    key: str
+    start: int
+    end: int
+    cue: bool
+    fuzzy: bool
+    partial: bool = False  # the first words of a longer name ("Cerro" of "Cerro Navia")
+
+
+def _regions_named(looked: list[_Lookup | None]) -> dict[tuple[str, str], set[str]]:
+    """(country code, folded region name) -> the names in the text that may name it."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for found in looked:
+        if found is None:
+            continue
+        for p in found.places[:40]:
+            if p.kind == KIND_ADMIN1 and p.admin1:
+                out.setdefault((p.country_code, core(p.admin1)), set()).add(found.key)
+            elif p.kind == KIND_ADMIN2:
+                for name in (p.admin1, p.admin2):
+                    if name:
+                        out.setdefault((p.country_code, core(name)), set()).add(found.key)
+    return out
+
+
+def _in_named_region(place: Place, key: str,
+                     regions: dict[tuple[str, str], set[str]]) -> bool:
+    """Whether another name in the text names a region `place` lies in ("Mabai (Kankara
+    LGA, Katsina)": Mabai in Katsina). `key` is the place's own name in the text."""
+    if place.kind == KIND_ADMIN1:  # a province lies in no other
+        return False
+    for name in (place.admin1, place.admin2 if place.kind == KIND_CITY else None):
+        if name:
+            found = regions.get((place.country_code, core(name)))
+            if found and (len(found) > 1 or key not in found):
+                return True
+    return False
+
+
+def _consistent(looked: list[_Lookup | None],
+                regions: dict[tuple[str, str], set[str]]) -> list[tuple[str, float]]:
+    """(country, vote) of every span with a candidate inside a region named elsewhere: 1.5
+    when one country has such candidates, else 0.75 for the most populous one's."""
+    out: list[tuple[str, float]] = []
+    for found in looked:
+        if found is None:
+            continue
+        inside = [p for p in found.places[:40]
+                  if p.kind != KIND_COUNTRY and _in_named_region(p, found.key, regions)]
+        codes = {p.country_code for p in inside}
+        if len(codes) == 1:
+            out.append((inside[0].country_code, 1.5))
+        elif codes:
+            out.append((max(inside, key=lambda p: p.population).country_code, 0.75))
+    return out
 
 
 def _spans(text: str) -> list[tuple[int, int, str]]:
     out = []
-    for m in _CANDIDATE.finditer(text):
-        words = m.group().rstrip(".")
-        start = m.start()
-        # drop a sentence-initial stop word ("The Kunduz attack" -> "Kunduz")
-        first, _, rest = words.partition(" ")
-        if rest and first.lower() in _NOT_PLACES:
-            start += len(first) + 1
-            words = rest
-        out.append((start, start + len(words), words))
+    for match in _CANDIDATE.finditer(text):
+        for start, words in _parts(match):
+            out.append(_trimmed(start, words))
     return out
 
 
-def _resolve(text: str, gaz: Gazetteer, start: int, end: int, words: str,
-             following: tuple[int, int, str] | None, focus_country: str | None,
-             countries: Counter[str]) -> tuple[Place, float, int] | None:
+_PART_BREAK = re.compile(r"\.\s+|\s+of\s+")
+
+
+def _parts(match: re.Match[str]) -> list[tuple[int, str]]:
+    """A run of capitalised words cut at sentence ends ("Logar. No") and at "of" ("Bat
+    Galim Square of Haifa")."""
+    words, start = match.group(), match.start()
+    if "." not in words and " of " not in words:
+        return [(start, words.rstrip("."))]
+    out = []
+    pos = 0
+    for cut in _PART_BREAK.finditer(words):
+        if cut.start() > pos:
+            out.append((start + pos, words[pos:cut.start()].rstrip(".")))
+        pos = cut.end()
+    if pos < len(words):
+        out.append((start + pos, words[pos:].rstrip(".")))
+    return [(s, w) for s, w in out if w]
+
+
+def _trimmed(start: int, words: str) -> tuple[int, int, str]:
+    # drop a sentence-initial stop word ("The Kunduz attack" -> "Kunduz")
+    first, _, rest = words.partition(" ")
+    if rest and first.lower() in _NOT_PLACES and first.lower() not in _KEEP_FIRST:
+        start += len(first) + 1
+        words = rest
+    return start, start + len(words), words
+
+
+def _lookup(text: str, gaz: Gazetteer, start: int, end: int, words: str) -> _Lookup | None:
     key = core(words)
     if not key or key in _NOT_PLACES or len(key) < 3:
         return None
     if _OUTLET_TAIL.match(text, end):
         return None
     found = gaz.candidates(key)
-    if not found and (_CUE_BEFORE.search(text[max(0, start - 40):start])
-                      or _ADMIN_AFTER.match(text, end) or text[start - 1:start] == "("):
+    fuzzy = False
+    first, _, rest = words.partition(" ")
+    if not found and rest and first.lower() in _COMPASS:
+        found = gaz.regions_like(words)  # "Lower Shabelle" for Shabeellaha Hoose
+        fuzzy = bool(found)
+    if not found and rest and first.lower() in _KEEP_FIRST:
+        # "Northern Kenya" -> "Kenya"; "North Sinai", "Al Jumayl" stay whole (names so)
+        start += len(first) + 1
+        words, key = rest, core(rest)
+        found = gaz.candidates(key)
+    cue_before = bool(_CUE_BEFORE.search(text, max(0, start - 40), start))
+    if not found and not (words.isupper() and len(words) <= 6) and (
+            cue_before or _ADMIN_AFTER.match(text, end) or text[start - 1:start] == "("):
         found = gaz.regions_like(words)  # "Aljfara" for "Al Jifarah"
+        fuzzy = bool(found)
+    if not found and "-" in words and not _ROUTE_AFTER.match(text, end):
+        # "Athens-Central Athens", "Mogadishu-Karan": ACLED's town-district names (not the
+        # "Dhaka-Mymensingh highway")
+        head = words.split("-")[0]
+        if len(head) >= 4 and core(head) not in _NOT_PLACES:
+            found = gaz.candidates(core(head))
+            if found:
+                key, end = core(head), start + len(head)  # partial: words stay whole
     if not found:
         # "Qadis district center": try without trailing words
         parts = words.split()
         while len(parts) > 1 and not found:
             parts = parts[:-1]
             key = core(" ".join(parts))
-            if key not in _NOT_PLACES:
+            if key not in _NOT_PLACES and len(key) >= 4:
                 found = gaz.candidates(key)
         if not found:
             return None
@@ -188,25 +467,34 @@ def _resolve(text: str, gaz: Gazetteer, start: int, end: int, words: str,
             return None
         # "Hassan Dabouq" -> "Hassan": a part of a longer name is a place only where the text
         # says so ("in Qadis district center")
-        if not (_CUE_BEFORE.search(text[max(0, start - 40):start]) or _CUE_AFTER.match(
-                text, end)):
+        if not (cue_before or _CUE_AFTER.match(text, end)):
             return None
-    before = text[max(0, start - 40):start]
-    cue = bool(_CUE_BEFORE.search(before)) or bool(_CUE_AFTER.match(text, end))
-    # a region named right after: "Qadis district, Badghis" / "Oicha (Beni, Nord-Kivu)"
-    region_after: set[str] = set()
-    if following is not None and 0 < following[0] - end <= 30 and re.fullmatch(
-            r"[\s,(]*(?:[\w-]+\s+){0,3}?[\s,(]*", text[end:following[0]]):
-        for p in gaz.candidates(core(following[2])):
-            if p.kind in (KIND_ADMIN1, KIND_ADMIN2) and p.admin1:
-                region_after.add(core(p.admin1))
-                if p.admin2:
-                    region_after.add(core(p.admin2))
+    cue = cue_before or bool(_CUE_AFTER.match(text, end))
+    # a lone capitalised word opening a sentence ("Village mob torches homes") is a place
+    # only as much as a part of a name is
+    opening = not cue and " " not in words and _SENTENCE_START.search(
+        text, max(0, start - 3), start) is not None
+    own = max((p.population for p in found if not p.alias), default=-1)
+    if own >= 0 and any(p.alias and p.population >= 5 * own for p in found):
+        # a city far bigger than every town of that name: its English name ('Odessa')
+        found = [replace(p, alias=False) if p.alias and p.population >= 5 * own else p
+                 for p in found]
+    return _Lookup(found, key, start, end, cue, fuzzy, partial=key != core(words) or opening)
+
+
+def _resolve(text: str, found: _Lookup,
+             regions: dict[tuple[str, str], set[str]], focus_country: str | None,
+             countries: Counter[str]) -> tuple[Place, float] | None:
+    end, cue = found.end, found.cue
     after = _KIND_AFTER.match(text, end)
     wanted = _KIND_WORDS.get(after.group(1).lower()) if after else None
+    if wanted is None and text[found.start:end].endswith((" City", " Town")):
+        wanted = KIND_CITY  # "Guatemala City" is the town, not the country
+    admin_after = bool(_ADMIN_AFTER.match(text, end))
+    district_after = bool(_DISTRICT_AFTER.match(text, end))
     best: Place | None = None
     best_score = -1.0
-    for place in found[:40]:
+    for place in found.places[:40]:
         score = 0.25
         if wanted is not None and place.kind == wanted:
             score += 0.3
@@ -218,31 +506,37 @@ def _resolve(text: str, gaz: Gazetteer, start: int, end: int, words: str,
             score += 0.2
         elif focus_country:
             score -= 0.2  # a namesake abroad when the text is about another country
-        if region_after and place.admin1 and (
-                core(place.admin1) in region_after or (place.admin2 and core(place.admin2)
-                                                       in region_after)):
+        # a region named elsewhere: "Qadis district, Badghis" / "Oicha (Beni, Nord-Kivu)"
+        if place.kind != KIND_COUNTRY and _in_named_region(place, found.key, regions):
             score += 0.4
-        if place.kind in (KIND_ADMIN1, KIND_ADMIN2) and _ADMIN_AFTER.match(text, end):
+        if place.kind in (KIND_ADMIN1, KIND_ADMIN2) and admin_after:
             score += 0.25
-        if place.kind == KIND_ADMIN2 and _DISTRICT_AFTER.match(text, end):
+        if place.kind == KIND_ADMIN2 and district_after:
             score += 0.15
         if cue:
             score += 0.15
+        if place.alias or found.partial:
+            score -= 0.1  # under another language's name, or a part of a longer name
         if place.kind == KIND_CITY:
             score += min(place.population, 1_000_000) / 10_000_000
+            if place.admin1 and core(place.admin1) == found.key and wanted is None:
+                score += 0.06  # "in Fier": the town, not its namesake province
         elif place.kind == KIND_ADMIN1:
             score += 0.05
         if score > best_score:
             best, best_score = place, score
     if best is None:
         return None
-    return best, min(best_score, 1.0), end
+    return best, min(best_score, 1.0)
 
 
 _KIND_AFTER = re.compile(r"\s+(city|town|village|district|province|county|state|"
-                         r"governorate|region|sub-county|municipality)\b", re.IGNORECASE)
+                         r"governorate|region|sub-county|municipality|township|upazila|lga|"
+                         r"territory)\b", re.IGNORECASE)
 _KIND_WORDS = {"city": KIND_CITY, "town": KIND_CITY, "village": KIND_CITY,
                "district": KIND_ADMIN2, "sub-county": KIND_ADMIN2, "municipality": KIND_ADMIN2,
+               "township": KIND_ADMIN2, "upazila": KIND_ADMIN2, "lga": KIND_ADMIN2,
+               "territory": KIND_ADMIN2,
                "province": KIND_ADMIN1, "county": KIND_ADMIN1, "state": KIND_ADMIN1,
                "governorate": KIND_ADMIN1, "region": KIND_ADMIN1}
 

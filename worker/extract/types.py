@@ -86,3 +86,4 @@ class PlaceMention:
     end: int
     text: str
     score: float  # how sure the resolver is, 0..1
+    capital_admin1: str | None = None  # a country's: its capital's region

@@ -1,0 +1,70 @@
+"""Place resolution on sentences written for these tests: country context, regions named
+beside a town, spelling variants, alternate names, and the fallbacks."""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.extract.gazetteer import Gazetteer, load_gazetteer
+from worker.extract.places import resolve_location
+from worker.geo import haversine_km
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "admin1"),
+    [
+        # a province named with its word: the country follows
+        ("Gunmen attacked a checkpoint in Kandahar province on Monday.", "AF", "Kandahar"),
+        # a town and the regions it lies in, in parentheses; the text's own spelling
+        ("Militiamen raided Oicha (Beni, Nord-Kivu) at dawn.", "CD", "Nord-Kivu"),
+        # a town in its namesake region, no country named
+        ("Residents protested in San Jose (San Jose) against water cuts.", "CR", None),
+        # English name of a town GeoNames spells otherwise
+        ("Clashes broke out in Odessa after the rally.", "UA", None),
+        # transliteration variant
+        ("A bomb went off in Diwaniya city.", "IQ", None),
+        # Palestine's governorates are reported as ACLED's two regions
+        ("Settlers uprooted olive trees in Hebron.", "PS", "West Bank"),
+        # an outlet named after a country is not that country
+        ("India Today reported that police beat protesters in Dhaka.", "BD", None),
+        # a name does not run across a sentence end ("Logar. No")
+        ("An IED exploded in Puli Alam, Logar. No casualties were reported.", "AF", "Logar"),
+        # an Arabic article stays on a name the gazetteer knows whole
+        ("Forces clashed in Al Jumayl (An Nuqat al Khams).", "LY", None),
+    ],
+)
+def test_place_and_region(gaz: Gazetteer, text: str, country: str, admin1: str | None) -> None:
+    place = resolve_location(text, gaz)
+    assert place is not None, text
+    assert place.country_code == country, (text, place)
+    if admin1 is not None:
+        assert place.admin1 == admin1, (text, place)
+
+
+def test_a_demonym_is_no_place(gaz: Gazetteer) -> None:
+    place = resolve_location("Somali militiamen clashed with police.", gaz)
+    assert place is None or place.country_code == "SO"  # not Ethiopia's Somali Region
+
+
+def test_a_country_alone_is_placed_at_its_capital(gaz: Gazetteer) -> None:
+    place = resolve_location("Thousands marched across Kenya against the new taxes.", gaz)
+    assert place is not None and place.country_code == "KE" and place.precision == 3
+    assert place.latitude is not None and place.longitude is not None
+    assert haversine_km(place.latitude, place.longitude, -1.29, 36.82) < 25  # Nairobi
+    assert place.admin1 == "Nairobi"
+
+
+def test_a_town_before_its_namesake_province(gaz: Gazetteer) -> None:
+    place = resolve_location("Workers held a protest in Fier against pay cuts in Albania.", gaz)
+    assert place is not None and (place.country_code, place.precision) == ("AL", 1)
+
+
+def test_a_named_country_outweighs_a_doubtful_namesake_abroad(gaz: Gazetteer) -> None:
+    place = resolve_location(
+        "In Venezuela, the government blocked a site called Heroes de la Salud.", gaz)
+    assert place is not None and place.country_code == "VE"
