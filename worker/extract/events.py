@@ -88,6 +88,20 @@ _HISTORY = re.compile(
 )
 
 
+# The case-insensitive patterns above, for lower-cased ASCII text: a case-sensitive search is
+# several times faster than re.IGNORECASE, and on ASCII text it finds the same matches.
+_OFF_TOPIC_LOW = re.compile(_OFF_TOPIC.pattern)
+_FUTURE_LOW = re.compile(_FUTURE.pattern)
+_HISTORY_LOW = re.compile(_HISTORY.pattern)
+
+
+def _finds(pattern: re.Pattern[str], lowered: re.Pattern[str], text: str) -> bool:
+    """Whether the IGNORECASE `pattern` matches `text` (via `lowered` when text is ASCII)."""
+    if text.isascii():
+        return lowered.search(text.lower()) is not None
+    return pattern.search(text) is not None
+
+
 @dataclass(slots=True)
 class _Incident:
     anchor: Sentence
@@ -143,7 +157,7 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
         usable = [d for d in dates if _recent(d.value, published)]
         if dates and not usable:
             continue  # only old dates: an earlier event recalled, background
-        if _HISTORY.search(sentence.text) or _off_topic(sentence, found):
+        if _finds(_HISTORY, _HISTORY_LOW, sentence.text) or _off_topic(sentence, found):
             continue
         # the first day-precise date, else the first at all
         when = next((d for d in usable if d.precision is Precision.DAY),
@@ -161,9 +175,10 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
 
 def _off_topic(sentence: Sentence, found: Classification) -> bool:
     """Sport, weather, markets, disasters, future plans: not an event of ours."""
-    if found.sub_event_type is SubEventType.AGREEMENT and _FUTURE.search(sentence.text):
+    if found.sub_event_type is SubEventType.AGREEMENT and _finds(_FUTURE, _FUTURE_LOW,
+                                                                 sentence.text):
         return True
-    if not _OFF_TOPIC.search(sentence.text):
+    if not _finds(_OFF_TOPIC, _OFF_TOPIC_LOW, sentence.text):
         return False
     armed = [m for m in actors_mod.find_actors(sentence.text, sentence.start)
              if m.actor_type not in (ActorType.CIVILIANS, ActorType.PROTESTERS)]
