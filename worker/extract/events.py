@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -125,10 +126,17 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> list[Event]:
         i.anchor.text, i.anchor.start) if m.country_code)
     hint = homes.most_common(1)[0][0] if homes else None
     found_places = places_mod.find_places(body, gazetteer, country_hint=hint)
+    text_country: list[str | None] = []  # the article's country, worked out once if needed
+
+    def country_of_text() -> str | None:
+        if not text_country:
+            text_country.append(places_mod.country_of_text(body, gazetteer))
+        return text_country[0]
+
     events: list[Event] = []
     seen: set[str] = set()
     for incident in incidents:
-        event = _build(article, body, published, incident, gazetteer, found_places)
+        event = _build(article, body, published, incident, found_places, country_of_text)
         if event.event_id not in seen:
             seen.add(event.event_id)
             events.append(event)
@@ -229,7 +237,7 @@ def _sources_in(text: str, offset: int) -> tuple[SourceMention, ...]:
 
 
 def _build(article: Article, body: str, published: date, incident: _Incident,
-           gazetteer: Gazetteer, found_places: list[PlaceMention]) -> Event:
+           found_places: list[PlaceMention], country_of_text: Callable[[], str | None]) -> Event:
     cls = _reclassified(body, incident)
     anchor = incident.anchor
     evidence: list[Evidence] = [_evidence("event_type", cls.start, cls.end, cls.text)]
@@ -242,7 +250,7 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
         evidence.append(_evidence("event_date", when.start, when.end, when.text))
 
     place = places_mod.pick_location(found_places, focus=(anchor.start, anchor.end))
-    country_code = place.country_code if place else places_mod.country_of_text(body, gazetteer)
+    country_code = place.country_code if place else country_of_text()
     location = _location(place)
     if place is not None:
         evidence.append(_evidence("location", place.start, place.end, place.text))
