@@ -7,6 +7,7 @@ Found by attribution patterns ("according to X", "X told Y", "X said", "per X", 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from worker.extract.types import SourceMention
 from worker.models import SourceKind
@@ -65,11 +66,15 @@ def find_sources(text: str, offset: int = 0) -> list[SourceMention]:
     for outlet in _outlets_in(text):
         add(*outlet)
     for pattern in (_PERSON_ROLE, _ROLE_PERSON):
+        if not _may_match(pattern, text):
+            continue
         for m in pattern.finditer(text):
             name = _trim_name(m.group("name"))
             if name and name.casefold() not in _OUTLET_SET and " " in name:
                 add(name, SourceKind.PERSON, m.start("name"), m.start("name") + len(name))
     for pattern in (_TOLD, _ACCORDING, _SAID):
+        if not _may_match(pattern, text):
+            continue
         for m in pattern.finditer(text):
             name = _trim_name(m.group("name"))
             if not name:
@@ -77,9 +82,43 @@ def find_sources(text: str, offset: int = 0) -> list[SourceMention]:
             kind = SourceKind.OUTLET if name.casefold() in _OUTLET_SET else (
                 SourceKind.PERSON if " " in name else SourceKind.ORGANIZATION)
             add(name, kind, m.start("name"), m.start("name") + len(name))
-    for m in _ORG_SAID.finditer(text):
+    for m in _org_said(text):
         add(m.group("name"), SourceKind.ORGANIZATION, m.start("name"), m.end("name"))
     return sorted(found.values(), key=lambda s: s.start)
+
+
+_ROLE_WORDS = tuple(_ROLE.removeprefix("(?:").removesuffix(")").split("|"))
+#: Words (case as written) one of which each case-sensitive pattern needs to match at all.
+_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
+    _PERSON_ROLE: _ROLE_WORDS, _ROLE_PERSON: _ROLE_WORDS, _TOLD: ("told",),
+    _ACCORDING: ("according to", "per", "citing", "cited by", "quoted by"),
+    _SAID: ("said", "says", "reported", "reports", "told", "added", "stated", "claimed",
+            "confirmed", "announced", "tweeted"),
+}
+
+
+def _may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """A cheap necessary condition: one of the words `pattern` needs is in `text`."""
+    return any(word in text for word in _NEEDS[pattern])
+
+
+# _ORG_SAID without IGNORECASE, for lower-cased ASCII text (its [A-Z] then reads [a-z]): a
+# case-sensitive search is several times faster; a match is taken again on the text itself.
+_ORG_SAID_LOW = re.compile(_ORG_SAID.pattern.replace("[A-Z]", "[a-z]"))
+
+
+def _org_said(text: str) -> Iterator[re.Match[str]]:
+    """`_ORG_SAID.finditer(text)`, faster on ASCII text."""
+    if not text.isascii():
+        yield from _ORG_SAID.finditer(text)
+        return
+    low = text.lower()
+    if not any(verb in low for verb in ("said", "reported", "told", "confirmed", "claimed")):
+        return  # the verbs the pattern ends with
+    for found in _ORG_SAID_LOW.finditer(low):
+        m = _ORG_SAID.match(text, found.start())
+        assert m is not None
+        yield m
 
 
 _OUTLET_RE = re.compile(r"(?<![\w])(?:" + "|".join(
