@@ -86,11 +86,11 @@ def find_dates(text: str, published: date, offset: int = 0) -> list[DateMention]
 
 
 _DIGIT = re.compile(r"\d")  # as the patterns' \d: any decimal digit, not only 0-9
-_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
-                "Dec")
-_RELATIVE_WORDS = ("yesterday", "today", "tonight", "this morning", "this afternoon",
-                   "this evening", "last night", "overnight", "the previous day",
-                   "the day before")
+# one regex of literals each (a C scan) rather than a test per word
+_MONTH_STEMS = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_RELATIVE_WORDS = re.compile("yesterday|today|tonight|this morning|this afternoon|"
+                             "this evening|last night|overnight|the previous day|"
+                             "the day before")
 
 
 def _possible(text: str) -> set[str]:
@@ -98,7 +98,7 @@ def _possible(text: str) -> set[str]:
     necessary condition of its pattern), so that most sentences skip most regex passes: a
     cheap first look (no digit, month, weekday or relative word means no date)."""
     digit = _DIGIT.search(text) is not None
-    month = any(stem in text for stem in _MONTH_STEMS)
+    month = _MONTH_STEMS.search(text) is not None
     kinds: set[str] = set()
     if digit and month:
         kinds.update(("dmy", "mdy"))
@@ -114,7 +114,7 @@ def _possible(text: str) -> set[str]:
         kinds.update(("rel", "week"))
         return kinds
     low = text.lower()
-    if any(word in low for word in _RELATIVE_WORDS):
+    if _RELATIVE_WORDS.search(low):
         kinds.add("rel")
     if "week" in low:
         kinds.add("week")
