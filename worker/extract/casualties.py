@@ -208,7 +208,8 @@ def headline_counts(mentions: list[CasualtyMention]) -> dict[CasualtyKind, int |
             out[kind] = None
             continue
         narrative = [m for m in of_kind if m.claimed_by is None and m.via is None]
-        claimed = [m for m in of_kind if m not in narrative]
+        # (not `m not in narrative`: the same split without comparing records field by field)
+        claimed = [m for m in of_kind if m.claimed_by is not None or m.via is not None]
         narrative_sides = {_side_class(m.side_text) for m in narrative}
         counted = list(narrative)
         for m in claimed:
