@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
+import ahocorasick
+
 from worker.extract import actors as actors_mod
 from worker.extract import casualties as casualties_mod
 from worker.extract import classify as classify_mod
@@ -96,11 +98,58 @@ _FUTURE_LOW = re.compile(_FUTURE.pattern)
 _HISTORY_LOW = re.compile(_HISTORY.pattern)
 
 
-def _finds(pattern: re.Pattern[str], lowered: re.Pattern[str], text: str) -> bool:
-    """Whether the IGNORECASE `pattern` matches `text` (via `lowered` when text is ASCII)."""
+def _finds(pattern: re.Pattern[str], lowered: re.Pattern[str], text: str,
+           needs: Callable[[str], bool] | None = None) -> bool:
+    """Whether the IGNORECASE `pattern` matches `text` (via `lowered` when text is ASCII,
+    after `needs`, a cheap necessary condition on the lower-cased text, if given)."""
     if text.isascii():
-        return lowered.search(text.lower()) is not None
+        low = text.lower()
+        if needs is not None and not needs(low):
+            return False
+        return lowered.search(low) is not None
     return pattern.search(text) is not None
+
+
+def _literal_stems(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    r"""The literal start of each alternative of a `\b(?:a|b|...)\b` pattern, up to its first
+    group or optional letter ("flood(?:s|ing)?" -> "flood", "heavy rains?" -> "heavy rain"):
+    one of them is in any text the pattern matches. Fails on a construct it cannot read."""
+    body = pattern.pattern.removeprefix(r"\b(?:").removesuffix(r")\b")
+    parts, depth, current = [], 0, ""
+    for char in body:
+        depth += (char == "(") - (char == ")")
+        if char == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    parts.append(current)
+    stems = []
+    for part in parts:
+        cut = min([i for i in (part.find("("), part.find("?")) if i >= 0] or [len(part)])
+        stem = part[:cut - 1] if part[cut:cut + 1] == "?" else part[:cut]
+        if not re.fullmatch(r"[a-z][a-z -]*[a-z]", stem):
+            raise ValueError(f"no literal stem in {part!r}")
+        stems.append(stem)
+    return tuple(stems)
+
+
+def _any_of(words: tuple[str, ...]) -> Callable[[str], bool]:
+    """A test of whether a text contains one of `words` (one Aho-Corasick pass)."""
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+
+    def contains(text: str) -> bool:
+        return any(True for _ in automaton.iter(text))
+
+    return contains
+
+
+_OFF_TOPIC_NEEDS = _any_of(_literal_stems(_OFF_TOPIC))
+# every alternative of _HISTORY holds one of these (keep them in step)
+_HISTORY_NEEDS = _any_of(("19", "20", " ago", "year", "decade", "recent", "anniversary"))
 
 
 @dataclass(slots=True)
@@ -165,7 +214,8 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
         usable = [d for d in dates if _recent(d.value, published)]
         if dates and not usable:
             continue  # only old dates: an earlier event recalled, background
-        if _finds(_HISTORY, _HISTORY_LOW, sentence.text) or _off_topic(sentence, found):
+        if _finds(_HISTORY, _HISTORY_LOW, sentence.text, _HISTORY_NEEDS) or _off_topic(
+                sentence, found):
             continue
         # the first day-precise date, else the first at all
         when = next((d for d in usable if d.precision is Precision.DAY),
@@ -186,7 +236,7 @@ def _off_topic(sentence: Sentence, found: Classification) -> bool:
     if found.sub_event_type is SubEventType.AGREEMENT and _finds(_FUTURE, _FUTURE_LOW,
                                                                  sentence.text):
         return True
-    if not _finds(_OFF_TOPIC, _OFF_TOPIC_LOW, sentence.text):
+    if not _finds(_OFF_TOPIC, _OFF_TOPIC_LOW, sentence.text, _OFF_TOPIC_NEEDS):
         return False
     armed = [m for m in actors_mod.find_actors(sentence.text, sentence.start)
              if m.actor_type not in (ActorType.CIVILIANS, ActorType.PROTESTERS)]
