@@ -91,7 +91,8 @@ def find_casualties(text: str, offset: int = 0) -> list[CasualtyMention]:
         return []
     found: list[CasualtyMention] = []
     taken: list[tuple[int, int]] = []
-    claimed_by, via = _attribution(text)
+    claimed_by, via = _attribution(text, low)
+    attributed = _attributed(text, 0, low)  # (the same for every figure of the text)
 
     def add(kind: CasualtyKind, m: re.Match[str], num_group: str, qual_group: str,
             side_text: str | None) -> None:
@@ -111,8 +112,8 @@ def find_casualties(text: str, offset: int = 0) -> list[CasualtyMention]:
         taken.append((start, end))
         found.append(CasualtyMention(
             kind=kind, count=lowest(low, qualifier), count_max=high, qualifier=qualifier,
-            side_text=side_text, claimed_by=claimed_by if _attributed(text, start) else None,
-            via=via if _attributed(text, start) else None, start=offset + start,
+            side_text=side_text, claimed_by=claimed_by if attributed else None,
+            via=via if attributed else None, start=offset + start,
             end=offset + end, text=text[start:end]))
 
     for m in _matches(_NONE, text, low) if _may(low, _NONE_WORDS) else ():
@@ -184,7 +185,8 @@ _HINT = re.compile(r"kill|dead|die|death|wound|injur|hurt|slain|murder|execut|be
 # times faster without IGNORECASE, and on ASCII text (lower-casing keeps every offset) the
 # matches start where the original pattern's do.
 _LOWER = {pattern: re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
-          for pattern in (_NONE, _TOLL, _HINT, *_VERB_FIRST.values(), *_COUNT_FIRST.values())}
+          for pattern in (_NONE, _TOLL, _HINT, _ATTRIBUTION, *_VERB_FIRST.values(),
+                          *_COUNT_FIRST.values())}
 
 
 def _matches(pattern: re.Pattern[str], text: str, low: str | None) -> Iterator[re.Match[str]]:
@@ -267,9 +269,10 @@ def _side(text: str, start: int, np: str) -> str | None:
     return phrase.group("side") if phrase else None
 
 
-def _attribution(text: str) -> tuple[str | None, str | None]:
-    """(claimed_by, via) for figures in `text` that are attributed to someone."""
-    if not _ATTRIBUTION.search(text):
+def _attribution(text: str, low: str | None = None) -> tuple[str | None, str | None]:
+    """(claimed_by, via) for figures in `text` that are attributed to someone (`low`: the
+    text lower-cased, when it is ASCII)."""
+    if not _attributed(text, 0, low):
         return None, None
     sources = find_sources(text)
     person = next((s.name for s in sources if s.kind is SourceKind.PERSON), None)
@@ -281,6 +284,8 @@ def _attribution(text: str) -> tuple[str | None, str | None]:
     return claimed_by, outlet
 
 
-def _attributed(text: str, start: int) -> bool:
+def _attributed(text: str, start: int, low: str | None = None) -> bool:
     """Whether the figure at `start` sits in an attributed statement of `text`."""
+    if low is not None:
+        return _LOWER[_ATTRIBUTION].search(low) is not None
     return bool(_ATTRIBUTION.search(text))
