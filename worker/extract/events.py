@@ -142,7 +142,7 @@ def _any_of(words: tuple[str, ...]) -> Callable[[str], bool]:
     automaton.make_automaton()
 
     def contains(text: str) -> bool:
-        return any(True for _ in automaton.iter(text))
+        return next(automaton.iter(text), None) is not None
 
     return contains
 
