@@ -10,7 +10,8 @@ from worker.extract.types import Sentence
 # unless the period ends a common abbreviation or an initial.
 # (the first character is matched first, then the alternatives check it by look-behind: the
 # same matches, but the regex engine can skip in C to the next . ! ? or newline)
-_BOUNDARY = re.compile(r"""[.!?\n](?:(?<=[.!?])["'”’)\]]*\s+|(?<=\n)\s*\n|(?<=\n)(?=\s*[A-Z“"]))""")
+_BOUNDARY = re.compile(r"""[.!?\n](?:(?<=[.!?])["'”’)\]]*\s+|"""
+                       r"""(?<=\n)\s*\n|(?<=\n)(?=\s*[A-Z“"]))""")
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Gov|Sen|Rep|St|Jr|Sr|Mt|No|vs|etc|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Co|Corp|Ltd|U\.S|U\.N|U\.K|e\.g|i\.e)"
