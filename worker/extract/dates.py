@@ -114,7 +114,8 @@ def _possible(text: str) -> set[str]:
         kinds.update(("rel", "week"))
         return kinds
     low = text.lower()
-    if _RELATIVE_WORDS.search(low):
+    # (each relative word holds "day", "night" or "this ": in-tests first, then the regex)
+    if ("day" in low or "night" in low or "this " in low) and _RELATIVE_WORDS.search(low):
         kinds.add("rel")
     if "week" in low:
         kinds.add("week")
