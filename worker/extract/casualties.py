@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import ahocorasick
+
 from worker.extract.numbers import NUMBER, QUALIFIER, VAGUE, lowest, parse_range
 from worker.extract.sources import find_sources
 from worker.extract.types import CasualtyMention
@@ -87,12 +89,15 @@ def find_casualties(text: str, offset: int = 0) -> list[CasualtyMention]:
     """Every casualty figure of `text` (one sentence or more), in text order."""
     # each pattern needs one of its words: on ASCII text, skip the patterns that cannot match
     low = text.lower() if text.isascii() else None
-    if not (_HINT.search(text) if low is None else _LOWER[_HINT].search(low)):
+    present = _gates_in(low)
+    if not (_HINT.search(text) if present is None else _may(present, _HINT_WORDS)):
         return []
     found: list[CasualtyMention] = []
     taken: list[tuple[int, int]] = []
-    claimed_by, via = _attribution(text, low)
-    attributed = _attributed(text, 0, low)  # (the same for every figure of the text)
+    # who claimed the figures: the same for every figure of the text, worked out at the first
+    # one (most texts with a casualty word hold no figure)
+    claims: list[tuple[str | None, str | None]] = []
+    lowered = low  # (add() has a `low` of its own)
 
     def add(kind: CasualtyKind, m: re.Match[str], num_group: str, qual_group: str,
             side_text: str | None) -> None:
@@ -110,13 +115,16 @@ def find_casualties(text: str, offset: int = 0) -> list[CasualtyMention]:
         if _INCLUDING.search(text[max(0, start - 20):start]):
             return  # a part of a total already counted
         taken.append((start, end))
+        if not claims:
+            attributed = _attributed(text, 0, lowered)
+            claimed_by, via = _attribution(text, lowered)
+            claims.append((claimed_by if attributed else None, via if attributed else None))
         found.append(CasualtyMention(
             kind=kind, count=lowest(low, qualifier), count_max=high, qualifier=qualifier,
-            side_text=side_text, claimed_by=claimed_by if attributed else None,
-            via=via if attributed else None, start=offset + start,
+            side_text=side_text, claimed_by=claims[0][0], via=claims[0][1], start=offset + start,
             end=offset + end, text=text[start:end]))
 
-    for m in _matches(_NONE, text, low) if _may(low, _NONE_WORDS) else ():
+    for m in _matches(_NONE, text, low) if _may(present, _NONE_WORDS) else ():
         word = (m.group("v1") or m.group("v2") or "").lower()
         kinds = ([CasualtyKind.KILLED] if word in ("killed", "died", "deaths", "fatalities")
                  else [CasualtyKind.INJURED] if word in ("injured", "hurt", "wounded",
@@ -129,7 +137,7 @@ def find_casualties(text: str, offset: int = 0) -> list[CasualtyMention]:
                                              offset + start, offset + end, text[start:end]))
         taken.append(m.span())
     for kind, pattern in _VERB_FIRST.items():
-        if not _may(low, _VERB_FIRST_WORDS[kind]):
+        if not _may(present, _VERB_FIRST_WORDS[kind]):
             continue
         for m in _matches(pattern, text, low):
             np = (m.group("np") or "").strip()
@@ -139,7 +147,7 @@ def find_casualties(text: str, offset: int = 0) -> list[CasualtyMention]:
                 continue
             add(kind, m, "num", "qual", _side(text, m.start(), np))
     for kind, pattern in _COUNT_FIRST.items():
-        if not _may(low, _COUNT_FIRST_WORDS[kind]):
+        if not _may(present, _COUNT_FIRST_WORDS[kind]):
             continue
         for m in _matches(pattern, text, low):
             np = (m.group("np") or "").strip()
@@ -148,7 +156,7 @@ def find_casualties(text: str, offset: int = 0) -> list[CasualtyMention]:
             if kind is CasualtyKind.CAPTURED and m.group("verb").lower() == "seized":
                 continue
             add(kind, m, "num", "qual", _side(text, m.start(), np))
-    for m in _matches(_TOLL, text, low) if _may(low, _TOLL_WORDS) else ():
+    for m in _matches(_TOLL, text, low) if _may(present, _TOLL_WORDS) else ():
         if m.group("num"):
             add(CasualtyKind.KILLED, m, "num", "qual", None)
         else:
@@ -157,10 +165,44 @@ def find_casualties(text: str, offset: int = 0) -> list[CasualtyMention]:
     return found
 
 
-def _may(low: str | None, words: tuple[str, ...]) -> bool:
-    """Whether a pattern needing one of `words` can match the lower-cased text (`None`: text
-    that is not ASCII, where case-insensitive matching is Unicode's; always try)."""
-    return low is None or any(word in low for word in words)
+def _may(present: set[int] | None, words: tuple[str, ...]) -> bool:
+    """Whether a pattern needing one of `words` can match the text, from `_gates_in` (`None`:
+    text that is not ASCII, where case-insensitive matching is Unicode's; always try)."""
+    return present is None or id(words) in present
+
+
+def _gates_in(low: str | None) -> set[int] | None:
+    """Which word lists (by id) have a word in the lower-cased ASCII text: one pass."""
+    if low is None:
+        return None
+    present: set[int] = set()
+    for _, lists in _GATES.iter(low):
+        present.update(lists)
+    return present
+
+
+def _expand(alternation: str) -> tuple[str, ...]:
+    """The words a regex of literal alternatives spells, "(?:a|b)" groups expanded:
+    "lost (?:his|her) li|toll" -> ("lost his li", "lost her li", "toll"). Fails on anything
+    else, so that a gate cannot silently drift from its pattern."""
+    words = [""]
+    out: list[str] = []
+    rest = alternation
+    while rest:
+        if rest.startswith("(?:"):
+            close = rest.index(")")
+            words = [w + choice for w in words for choice in rest[3:close].split("|")]
+            rest = rest[close + 1:]
+        elif rest[0] == "|":
+            out.extend(words)
+            words, rest = [""], rest[1:]
+        elif re.fullmatch(r"[a-z ]", rest[0]):
+            words = [w + rest[0] for w in words]
+            rest = rest[1:]
+        else:
+            raise ValueError(f"not a plain alternation: {alternation!r}")
+    return (*out, *words)
+
 
 
 #: Words one of which each pattern needs (a character class cut off: "hospitali[sz]ed").
@@ -185,8 +227,28 @@ _HINT = re.compile(r"kill|dead|die|death|wound|injur|hurt|slain|murder|execut|be
 # times faster without IGNORECASE, and on ASCII text (lower-casing keeps every offset) the
 # matches start where the original pattern's do.
 _LOWER = {pattern: re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
-          for pattern in (_NONE, _TOLL, _HINT, _ATTRIBUTION, *_VERB_FIRST.values(),
+          for pattern in (_NONE, _TOLL, _ATTRIBUTION, *_VERB_FIRST.values(),
                           *_COUNT_FIRST.values())}
+
+
+#: _HINT's words: on ASCII text, a substring test on the lower-cased text is the same test.
+_HINT_WORDS = _expand(_HINT.pattern)
+
+
+def _gate_automaton() -> ahocorasick.Automaton:
+    lists: dict[str, set[int]] = {}
+    for words in (_HINT_WORDS, _NONE_WORDS, _TOLL_WORDS, *_VERB_FIRST_WORDS.values(),
+                  *_COUNT_FIRST_WORDS.values()):
+        for word in words:
+            lists.setdefault(word, set()).add(id(words))
+    automaton = ahocorasick.Automaton()
+    for word, ids in lists.items():
+        automaton.add_word(word, frozenset(ids))
+    automaton.make_automaton()
+    return automaton
+
+
+_GATES = _gate_automaton()
 
 
 def _matches(pattern: re.Pattern[str], text: str, low: str | None) -> Iterator[re.Match[str]]:
