@@ -95,7 +95,6 @@ _HISTORY = re.compile(
 # several times faster than re.IGNORECASE, and on ASCII text it finds the same matches.
 _OFF_TOPIC_LOW = re.compile(_OFF_TOPIC.pattern)
 _FUTURE_LOW = re.compile(_FUTURE.pattern)
-_HISTORY_LOW = re.compile(_HISTORY.pattern)
 
 
 def _finds(pattern: re.Pattern[str], lowered: re.Pattern[str], text: str,
@@ -148,8 +147,6 @@ def _any_of(words: tuple[str, ...]) -> Callable[[str], bool]:
 
 
 _OFF_TOPIC_NEEDS = _any_of(_literal_stems(_OFF_TOPIC))
-# every alternative of _HISTORY holds one of these (keep them in step)
-_HISTORY_NEEDS = _any_of(("19", "20", " ago", "year", "decade", "recent", "anniversary"))
 
 
 @dataclass(slots=True)
@@ -214,8 +211,7 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
         usable = [d for d in dates if _recent(d.value, published)]
         if dates and not usable:
             continue  # only old dates: an earlier event recalled, background
-        if _finds(_HISTORY, _HISTORY_LOW, sentence.text, _HISTORY_NEEDS) or _off_topic(
-                sentence, found):
+        if _HISTORY.search(sentence.text) or _off_topic(sentence, found):
             continue
         # the first day-precise date, else the first at all
         when = next((d for d in usable if d.precision is Precision.DAY),
