@@ -182,7 +182,8 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> list[Event]:
     events: list[Event] = []
     seen: set[str] = set()
     for incident in incidents:
-        event = _build(article, body, published, incident, found_places, country_of_text)
+        event = _build(article, body, published, incident, gazetteer, found_places,
+                       country_of_text)
         if event.event_id not in seen:
             seen.add(event.event_id)
             events.append(event)
@@ -283,7 +284,8 @@ def _sources_in(text: str, offset: int) -> tuple[SourceMention, ...]:
 
 
 def _build(article: Article, body: str, published: date, incident: _Incident,
-           found_places: list[PlaceMention], country_of_text: Callable[[], str | None]) -> Event:
+           gazetteer: Gazetteer, found_places: list[PlaceMention],
+           country_of_text: Callable[[], str | None]) -> Event:
     cls = _reclassified(body, incident)
     anchor = incident.anchor
     evidence: list[Evidence] = [_evidence("event_type", cls.start, cls.end, cls.text)]
