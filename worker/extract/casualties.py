@@ -10,6 +10,9 @@ add up.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+
+import ahocorasick
 
 from worker.extract.numbers import NUMBER, QUALIFIER, VAGUE, lowest, parse_range
 from worker.extract.sources import find_sources
@@ -84,11 +87,17 @@ _GENERIC_HEADS = {"members", "member", "others", "other", "people", "persons", "
 
 def find_casualties(text: str, offset: int = 0) -> list[CasualtyMention]:
     """Every casualty figure of `text` (one sentence or more), in text order."""
-    if not _HINT.search(text):
+    # each pattern needs one of its words: on ASCII text, skip the patterns that cannot match
+    low = text.lower() if text.isascii() else None
+    present = _gates_in(low)
+    if not (_HINT.search(text) if present is None else _may(present, _HINT_WORDS)):
         return []
     found: list[CasualtyMention] = []
     taken: list[tuple[int, int]] = []
-    claimed_by, via = _attribution(text)
+    # who claimed the figures: the same for every figure of the text, worked out at the first
+    # one (most texts with a casualty word hold no figure)
+    claims: list[tuple[str | None, str | None]] = []
+    lowered = low  # (add() has a `low` of its own)
 
     def add(kind: CasualtyKind, m: re.Match[str], num_group: str, qual_group: str,
             side_text: str | None) -> None:
@@ -106,13 +115,16 @@ def find_casualties(text: str, offset: int = 0) -> list[CasualtyMention]:
         if _INCLUDING.search(text[max(0, start - 20):start]):
             return  # a part of a total already counted
         taken.append((start, end))
+        if not claims:
+            attributed = _attributed(text, 0, lowered)
+            claimed_by, via = _attribution(text, lowered)
+            claims.append((claimed_by if attributed else None, via if attributed else None))
         found.append(CasualtyMention(
             kind=kind, count=lowest(low, qualifier), count_max=high, qualifier=qualifier,
-            side_text=side_text, claimed_by=claimed_by if _attributed(text, start) else None,
-            via=via if _attributed(text, start) else None, start=offset + start,
+            side_text=side_text, claimed_by=claims[0][0], via=claims[0][1], start=offset + start,
             end=offset + end, text=text[start:end]))
 
-    for m in _NONE.finditer(text):
+    for m in _matches(_NONE, text, low) if _may(present, _NONE_WORDS) else ():
         word = (m.group("v1") or m.group("v2") or "").lower()
         kinds = ([CasualtyKind.KILLED] if word in ("killed", "died", "deaths", "fatalities")
                  else [CasualtyKind.INJURED] if word in ("injured", "hurt", "wounded",
@@ -125,7 +137,9 @@ def find_casualties(text: str, offset: int = 0) -> list[CasualtyMention]:
                                              offset + start, offset + end, text[start:end]))
         taken.append(m.span())
     for kind, pattern in _VERB_FIRST.items():
-        for m in pattern.finditer(text):
+        if not _may(present, _VERB_FIRST_WORDS[kind]):
+            continue
+        for m in _matches(pattern, text, low):
             np = (m.group("np") or "").strip()
             if _NOT_PEOPLE.search(np):
                 continue
@@ -133,14 +147,16 @@ def find_casualties(text: str, offset: int = 0) -> list[CasualtyMention]:
                 continue
             add(kind, m, "num", "qual", _side(text, m.start(), np))
     for kind, pattern in _COUNT_FIRST.items():
-        for m in pattern.finditer(text):
+        if not _may(present, _COUNT_FIRST_WORDS[kind]):
+            continue
+        for m in _matches(pattern, text, low):
             np = (m.group("np") or "").strip()
             if _NOT_PEOPLE.search(np) or _NOT_PEOPLE.match(text, m.end("num") + 1):
                 continue
             if kind is CasualtyKind.CAPTURED and m.group("verb").lower() == "seized":
                 continue
             add(kind, m, "num", "qual", _side(text, m.start(), np))
-    for m in _TOLL.finditer(text):
+    for m in _matches(_TOLL, text, low) if _may(present, _TOLL_WORDS) else ():
         if m.group("num"):
             add(CasualtyKind.KILLED, m, "num", "qual", None)
         else:
@@ -149,9 +165,102 @@ def find_casualties(text: str, offset: int = 0) -> list[CasualtyMention]:
     return found
 
 
+def _may(present: set[int] | None, words: tuple[str, ...]) -> bool:
+    """Whether a pattern needing one of `words` can match the text, from `_gates_in` (`None`:
+    text that is not ASCII, where case-insensitive matching is Unicode's; always try)."""
+    return present is None or id(words) in present
+
+
+def _gates_in(low: str | None) -> set[int] | None:
+    """Which word lists (by id) have a word in the lower-cased ASCII text: one pass."""
+    if low is None:
+        return None
+    present: set[int] = set()
+    for _, lists in _GATES.iter(low):
+        present.update(lists)
+    return present
+
+
+def _expand(alternation: str) -> tuple[str, ...]:
+    """The words a regex of literal alternatives spells, "(?:a|b)" groups expanded:
+    "lost (?:his|her) li|toll" -> ("lost his li", "lost her li", "toll"). Fails on anything
+    else, so that a gate cannot silently drift from its pattern."""
+    words = [""]
+    out: list[str] = []
+    rest = alternation
+    while rest:
+        if rest.startswith("(?:"):
+            close = rest.index(")")
+            words = [w + choice for w in words for choice in rest[3:close].split("|")]
+            rest = rest[close + 1:]
+        elif rest[0] == "|":
+            out.extend(words)
+            words, rest = [""], rest[1:]
+        elif re.fullmatch(r"[a-z ]", rest[0]):
+            words = [w + rest[0] for w in words]
+            rest = rest[1:]
+        else:
+            raise ValueError(f"not a plain alternation: {alternation!r}")
+    return (*out, *words)
+
+
+
+#: Words one of which each pattern needs (a character class cut off: "hospitali[sz]ed").
+_COUNT_FIRST_WORDS = {kind: tuple(v.split("[")[0] for v in verbs.split("|"))
+                      for kind, verbs in _VERB_KIND}
+_VERB_FIRST_WORDS = {
+    CasualtyKind.KILLED: ("kill", "shot dead", "shooting dead", "massacring", "executing",
+                          "lynch", "behead"),
+    CasualtyKind.INJURED: ("wound", "injur"),
+    CasualtyKind.CAPTURED: ("abduct", "kidnap", "captur", "arrest", "detain"),
+}
+_NONE_WORDS = ("nobody", "no one", "no-one", "casualties", "fatalities", "deaths", "injuries",
+               "one was hurt")
+_TOLL_WORDS = ("toll", "deaths", "fatalities", "bodies", "corpses")
+
 _HINT = re.compile(r"kill|dead|die|death|wound|injur|hurt|slain|murder|execut|behead|lynch|"
                    r"massacr|perish|lost (?:their|his|her) li|succumb|captur|abduct|kidnap|"
                    r"hostage|arrest|detain|casualt|fatalit|bod(?:y|ies)|toll", re.IGNORECASE)
+
+
+# The IGNORECASE patterns, case-sensitive, for lower-cased ASCII text: Python's re is several
+# times faster without IGNORECASE, and on ASCII text (lower-casing keeps every offset) the
+# matches start where the original pattern's do.
+_LOWER = {pattern: re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+          for pattern in (_NONE, _TOLL, _ATTRIBUTION, *_VERB_FIRST.values(),
+                          *_COUNT_FIRST.values())}
+
+
+#: _HINT's words: on ASCII text, a substring test on the lower-cased text is the same test.
+_HINT_WORDS = _expand(_HINT.pattern)
+
+
+def _gate_automaton() -> ahocorasick.Automaton:
+    lists: dict[str, set[int]] = {}
+    for words in (_HINT_WORDS, _NONE_WORDS, _TOLL_WORDS, *_VERB_FIRST_WORDS.values(),
+                  *_COUNT_FIRST_WORDS.values()):
+        for word in words:
+            lists.setdefault(word, set()).add(id(words))
+    automaton = ahocorasick.Automaton()
+    for word, ids in lists.items():
+        automaton.add_word(word, frozenset(ids))
+    automaton.make_automaton()
+    return automaton
+
+
+_GATES = _gate_automaton()
+
+
+def _matches(pattern: re.Pattern[str], text: str, low: str | None) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`; on ASCII text (`low` its lower-cased form) found on `low` by
+    the case-sensitive twin, then matched again on `text` at the same place for its groups."""
+    if low is None:
+        yield from pattern.finditer(text)
+        return
+    for found in _LOWER[pattern].finditer(low):
+        m = pattern.match(text, found.start())
+        assert m is not None
+        yield m
 
 
 def headline_counts(mentions: list[CasualtyMention]) -> dict[CasualtyKind, int | None]:
@@ -163,7 +272,8 @@ def headline_counts(mentions: list[CasualtyMention]) -> dict[CasualtyKind, int |
             out[kind] = None
             continue
         narrative = [m for m in of_kind if m.claimed_by is None and m.via is None]
-        claimed = [m for m in of_kind if m not in narrative]
+        # (not `m not in narrative`: the same split without comparing records field by field)
+        claimed = [m for m in of_kind if m.claimed_by is not None or m.via is not None]
         narrative_sides = {_side_class(m.side_text) for m in narrative}
         counted = list(narrative)
         for m in claimed:
@@ -221,9 +331,10 @@ def _side(text: str, start: int, np: str) -> str | None:
     return phrase.group("side") if phrase else None
 
 
-def _attribution(text: str) -> tuple[str | None, str | None]:
-    """(claimed_by, via) for figures in `text` that are attributed to someone."""
-    if not _ATTRIBUTION.search(text):
+def _attribution(text: str, low: str | None = None) -> tuple[str | None, str | None]:
+    """(claimed_by, via) for figures in `text` that are attributed to someone (`low`: the
+    text lower-cased, when it is ASCII)."""
+    if not _attributed(text, 0, low):
         return None, None
     sources = find_sources(text)
     person = next((s.name for s in sources if s.kind is SourceKind.PERSON), None)
@@ -235,6 +346,8 @@ def _attribution(text: str) -> tuple[str | None, str | None]:
     return claimed_by, outlet
 
 
-def _attributed(text: str, start: int) -> bool:
+def _attributed(text: str, start: int, low: str | None = None) -> bool:
     """Whether the figure at `start` sits in an attributed statement of `text`."""
+    if low is not None:
+        return _LOWER[_ATTRIBUTION].search(low) is not None
     return bool(_ATTRIBUTION.search(text))

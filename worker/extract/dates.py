@@ -62,11 +62,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 def find_dates(text: str, published: date, offset: int = 0) -> list[DateMention]:
     """Every date expression of `text`, resolved, in text order (overlaps: the longest)."""
-    if not _ANY_DATE.search(text):
+    possible = _possible(text)
+    if not possible:
         return []
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
+        if kind not in possible:
+            continue
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < e and s < end for s, e in taken):
@@ -82,11 +85,41 @@ def find_dates(text: str, published: date, offset: int = 0) -> list[DateMention]
     return found
 
 
-#: A cheap first look: no digit, month, weekday or relative word means no date.
-_ANY_DATE = re.compile(
-    r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|"
-    r"Friday|Saturday|Sunday|(?i:yesterday|today|tonight|this (?:morning|afternoon|evening)|"
-    r"night|overnight|previous day|day before|week|month)")
+_DIGIT = re.compile(r"\d")  # as the patterns' \d: any decimal digit, not only 0-9
+# one regex of literals each (a C scan) rather than a test per word
+_MONTH_STEMS = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_RELATIVE_WORDS = re.compile("yesterday|today|tonight|this morning|this afternoon|"
+                             "this evening|last night|overnight|the previous day|"
+                             "the day before")
+
+
+def _possible(text: str) -> set[str]:
+    """The pattern kinds that can match `text` at all, from cheap substring tests (each a
+    necessary condition of its pattern), so that most sentences skip most regex passes: a
+    cheap first look (no digit, month, weekday or relative word means no date)."""
+    digit = _DIGIT.search(text) is not None
+    month = _MONTH_STEMS.search(text) is not None
+    kinds: set[str] = set()
+    if digit and month:
+        kinds.update(("dmy", "mdy"))
+    if digit and "-" in text:
+        kinds.add("iso")
+    if digit and "/" in text:
+        kinds.add("num")
+    if "day" in text:
+        kinds.add("weekday")
+    if month or "month" in text:
+        kinds.add("month")
+    if not text.isascii():  # case-insensitive patterns: Unicode case folding, no shortcut
+        kinds.update(("rel", "week"))
+        return kinds
+    low = text.lower()
+    # (each relative word holds "day", "night" or "this ": in-tests first, then the regex)
+    if ("day" in low or "night" in low or "this " in low) and _RELATIVE_WORDS.search(low):
+        kinds.add("rel")
+    if "week" in low:
+        kinds.add("week")
+    return kinds
 
 
 def event_date(text: str, published: date, offset: int = 0) -> DateMention | None:

@@ -7,6 +7,9 @@ Found by attribution patterns ("according to X", "X told Y", "X said", "per X", 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+
+import ahocorasick
 
 from worker.extract.types import SourceMention
 from worker.models import SourceKind
@@ -64,12 +67,17 @@ def find_sources(text: str, offset: int = 0) -> list[SourceMention]:
 
     for outlet in _outlets_in(text):
         add(*outlet)
+    present = _needed_in(text)
     for pattern in (_PERSON_ROLE, _ROLE_PERSON):
+        if not _may_match(pattern, present):
+            continue
         for m in pattern.finditer(text):
             name = _trim_name(m.group("name"))
             if name and name.casefold() not in _OUTLET_SET and " " in name:
                 add(name, SourceKind.PERSON, m.start("name"), m.start("name") + len(name))
     for pattern in (_TOLD, _ACCORDING, _SAID):
+        if not _may_match(pattern, present):
+            continue
         for m in pattern.finditer(text):
             name = _trim_name(m.group("name"))
             if not name:
@@ -77,18 +85,95 @@ def find_sources(text: str, offset: int = 0) -> list[SourceMention]:
             kind = SourceKind.OUTLET if name.casefold() in _OUTLET_SET else (
                 SourceKind.PERSON if " " in name else SourceKind.ORGANIZATION)
             add(name, kind, m.start("name"), m.start("name") + len(name))
-    for m in _ORG_SAID.finditer(text):
+    for m in _org_said(text):
         add(m.group("name"), SourceKind.ORGANIZATION, m.start("name"), m.end("name"))
     return sorted(found.values(), key=lambda s: s.start)
+
+
+_ROLE_WORDS = tuple(_ROLE.removeprefix("(?:").removesuffix(")").split("|"))
+#: Words (case as written) one of which each case-sensitive pattern needs to match at all.
+_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
+    _PERSON_ROLE: _ROLE_WORDS, _ROLE_PERSON: _ROLE_WORDS, _TOLD: ("told",),
+    _ACCORDING: ("according to", "per", "citing", "cited by", "quoted by"),
+    _SAID: ("said", "says", "reported", "reports", "told", "added", "stated", "claimed",
+            "confirmed", "announced", "tweeted"),
+}
+
+
+def _may_match(pattern: re.Pattern[str], present: set[int]) -> bool:
+    """A cheap necessary condition: one of the words `pattern` needs is in the text
+    (`present`: the ids of the patterns whose words `_needed_in` found)."""
+    return id(pattern) in present
+
+
+def _needs_automaton() -> ahocorasick.Automaton:
+    patterns: dict[str, set[int]] = {}
+    for pattern, words in _NEEDS.items():
+        for word in words:
+            patterns.setdefault(word, set()).add(id(pattern))
+    automaton = ahocorasick.Automaton()
+    for word, ids in patterns.items():
+        automaton.add_word(word, frozenset(ids))
+    automaton.make_automaton()
+    return automaton
+
+
+_NEEDED = _needs_automaton()
+
+
+def _needed_in(text: str) -> set[int]:
+    """The ids of the patterns of _NEEDS one of whose words is in `text` (one pass)."""
+    present: set[int] = set()
+    for _, ids in _NEEDED.iter(text):
+        present.update(ids)
+    return present
+
+
+# _ORG_SAID without IGNORECASE, for lower-cased ASCII text (its [A-Z] then reads [a-z]): a
+# case-sensitive search is several times faster; a match is taken again on the text itself.
+_ORG_SAID_LOW = re.compile(_ORG_SAID.pattern.replace("[A-Z]", "[a-z]"))
+
+
+def _org_said(text: str) -> Iterator[re.Match[str]]:
+    """`_ORG_SAID.finditer(text)`, faster on ASCII text."""
+    if not text.isascii():
+        yield from _ORG_SAID.finditer(text)
+        return
+    low = text.lower()
+    if not any(verb in low for verb in ("said", "reported", "told", "confirmed", "claimed")):
+        return  # the verbs the pattern ends with
+    for found in _ORG_SAID_LOW.finditer(low):
+        m = _ORG_SAID.match(text, found.start())
+        assert m is not None
+        yield m
 
 
 _OUTLET_RE = re.compile(r"(?<![\w])(?:" + "|".join(
     re.escape(o) for o in sorted(KNOWN_OUTLETS, key=len, reverse=True)) + r")(?![\w])")
 
 
+# _OUTLET_RE without its look-behind: starting with the names, it lets the regex engine skip
+# in C to the first letters of outlet names; _outlet_matches applies the look-behind.
+_OUTLET_NAMES = re.compile(_OUTLET_RE.pattern.removeprefix(r"(?<![\w])"))
+_WORD = re.compile(r"\w")
+
+
+def _outlet_matches(text: str) -> Iterator[re.Match[str]]:
+    """`_OUTLET_RE.finditer(text)`: where a name follows a word character (the look-behind
+    fails), the search goes on from the next character, as the regex engine's would."""
+    pos = 0
+    while (m := _OUTLET_NAMES.search(text, pos)) is not None:
+        start = m.start()
+        if start and _WORD.match(text, start - 1):
+            pos = start + 1
+            continue
+        yield m
+        pos = m.end()
+
+
 def _outlets_in(text: str) -> list[tuple[str, SourceKind, int, int]]:
     out = []
-    for m in _OUTLET_RE.finditer(text):
+    for m in _outlet_matches(text):
         name = m.group()
         if name in ("AP", "Nation", "Standard", "DW", "NTV", "KBC") and not _cited(text, m):
             continue

@@ -8,7 +8,10 @@ from worker.extract.types import Sentence
 
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) and white space,
 # unless the period ends a common abbreviation or an initial.
-_BOUNDARY = re.compile(r"""[.!?]["'”’)\]]*\s+|\n\s*\n|\n(?=\s*[A-Z“"])""")
+# (the first character is matched first, then the alternatives check it by look-behind: the
+# same matches, but the regex engine can skip in C to the next . ! ? or newline)
+_BOUNDARY = re.compile(r"""[.!?\n](?:(?<=[.!?])["'”’)\]]*\s+|"""
+                       r"""(?<=\n)\s*\n|(?<=\n)(?=\s*[A-Z“"]))""")
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Gov|Sen|Rep|St|Jr|Sr|Mt|No|vs|etc|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Co|Corp|Ltd|U\.S|U\.N|U\.K|e\.g|i\.e)"
@@ -24,7 +27,9 @@ def split_sentences(text: str) -> list[Sentence]:
         end = match.end()
         chunk = text[start:end]
         stripped_end = start + len(chunk.rstrip())
-        after_abbreviation = _ABBREV.search(text, max(start, stripped_end - 8), stripped_end)
+        # (_ABBREV ends with a period: no need to search before anything else)
+        after_abbreviation = text[stripped_end - 1:stripped_end] == "." and _ABBREV.search(
+            text, max(start, stripped_end - 8), stripped_end)
         if after_abbreviation and "\n" not in match.group():
             continue
         _append(out, text, start, stripped_end)
