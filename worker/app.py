@@ -9,6 +9,7 @@ keys so downstream consumers can drop replays.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections import Counter
@@ -19,12 +20,13 @@ from typing import Any
 
 import faust
 from aiokafka.errors import KafkaError
+from faust.exceptions import ProducerSendError
 
 from worker.alerts import load_rules
 from worker.incidents import add_merge_stage
 from worker.metrics import Metrics
 from worker.pipeline import Destination, Outcome, OutRecord, Pipeline, SourceMeta, utc_now
-from worker.settings import Settings
+from worker.settings import Guarantee, Settings
 from worker.web import Readiness, install_lag_timer, install_sensors, register_views
 
 log = logging.getLogger("worker")
@@ -59,26 +61,28 @@ class Publisher:
     """Sends one message's records and waits until Kafka has them all, retrying on failure."""
 
     def __init__(self, topics: dict[Destination, faust.TopicT], stats: Stats,
-                 metrics: Metrics | None = None) -> None:
+                 metrics: Metrics | None = None, *, timeout: float = 30.0,
+                 transactions: Transactions | None = None) -> None:
         self._topics = topics
         self._stats = stats
         self._metrics = metrics
+        self._timeout = timeout
+        self.transactions = transactions
 
-    async def publish(self, records: Sequence[OutRecord], where: str) -> None:
+    async def publish(self, records: Sequence[OutRecord], where: str,
+                      transactional_ids: Sequence[str] | None = None) -> None:
+        """Deliver `records`; with `transactional_ids` (exactly-once, one per record: the
+        transaction of the record's source partition) through those transactions."""
         attempt = 0
         while True:
             try:
-                pending = [
-                    await self._topics[r.destination].send(
-                        key=r.key, value=r.value, headers=list(r.headers) or None, force=True
-                    )
-                    for r in records
-                ]
-                await asyncio.gather(*pending)
+                await asyncio.wait_for(self._send_all(records, transactional_ids),
+                                       self._timeout)
                 return
-            except (TimeoutError, KafkaError) as exc:
+            except (TimeoutError, KafkaError, ProducerSendError) as exc:
                 # Never acknowledge a message whose outputs are not delivered: wait and retry
                 # (ids are deterministic, so a partial first attempt only makes duplicates).
+                # A missing topic or a broker that is away shows up here after `timeout`.
                 self._stats.publish_failures += 1
                 if self._metrics is not None:
                     self._metrics.publish_failed()
@@ -88,6 +92,21 @@ class Publisher:
                 attempt += 1
                 await asyncio.sleep(delay)
 
+    async def _send_all(self, records: Sequence[OutRecord],
+                        transactional_ids: Sequence[str] | None) -> None:
+        if transactional_ids is None or self.transactions is None:
+            pending = [
+                await self._topics[r.destination].send(
+                    key=r.key, value=r.value, headers=list(r.headers) or None, force=True
+                )
+                for r in records
+            ]
+        else:
+            pending = [
+                await self.transactions.send(tid, self._topics[r.destination], r)
+                for r, tid in zip(records, transactional_ids, strict=True)
+            ]
+        await asyncio.gather(*pending)
 
     async def attach(self, records: Sequence[OutRecord]) -> None:
         """Attach records to the message being processed: Faust publishes them, and waits for
@@ -96,6 +115,58 @@ class Publisher:
         for r in records:
             await self._topics[r.destination].send(
                 key=r.key, value=r.value, headers=list(r.headers) or None)
+
+
+class Transactions:
+    """exactly_once: each message's outputs go into the transaction of its source partition.
+
+    faust-streaming 0.15.3 sends a record to a topic the app does not consume (our events,
+    alerts and dead letters) through its plain producer, outside any transaction (its issue
+    #177), and for a consumed topic picks the transaction by the *output* partition. Here the
+    agent sends through the transactional producer Faust keeps for the *input* partition
+    (``{app id}-{group}-{partition}``), the one whose commit carries that partition's offsets.
+    `no_commit` keeps Faust's commit loop out while a batch is sent and acknowledged, so a
+    transaction never commits a batch's outputs without its offsets.
+    """
+
+    def __init__(self, app: faust.App) -> None:
+        self._app = app
+
+    def transactional_id(self, topic: str, partition: int) -> str:
+        group = self._app.assignor.group_for_topic(topic)
+        return f"{self._app.conf.id}-{group}-{partition}"
+
+    def is_open(self, transactional_id: str) -> bool:
+        """False once the partition was revoked (or its producer fenced)."""
+        producers = getattr(self._app.producer, "_transaction_producers", {})
+        return transactional_id in producers
+
+    async def send(self, transactional_id: str, topic: faust.TopicT,
+                   record: OutRecord) -> Any:
+        if not self.is_open(transactional_id):  # revoked while we retried: the owner redoes it
+            done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+            done.set_result(None)
+            return done
+        return await self._app.producer.send(
+            topic.get_topic_name(), record.key, record.value, None, None,
+            list(record.headers) or None, transactional_id=transactional_id)
+
+    @contextlib.asynccontextmanager
+    async def no_commit(self) -> AsyncIterator[None]:
+        """Hold Faust's commit off: a commit that starts meanwhile waits, then skips its turn
+        (the next one, a commit interval later, takes the offsets)."""
+        consumer: Any = self._app.consumer  # Faust's private commit future, see the docstring
+        while consumer._commit_fut is not None:  # a commit in progress: let it finish
+            await consumer.maybe_wait_for_commit_to_finish()
+        fut: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        consumer._commit_fut = fut
+        try:
+            yield
+        finally:
+            if consumer._commit_fut is fut:
+                consumer._commit_fut = None
+            if not fut.done():
+                fut.set_result(None)
 
 
 def build_pipeline(settings: Settings) -> Pipeline:
@@ -134,6 +205,7 @@ def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerAp
         topic_replication_factor=settings.topic_replication,
         processing_guarantee=settings.processing_guarantee.value,
         broker_commit_interval=settings.commit_interval,
+        broker_session_timeout=settings.session_timeout,
         consumer_auto_offset_reset="earliest",
         web_enabled=settings.web_enabled,
         web_port=settings.web_port,
@@ -167,6 +239,9 @@ def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerAp
         },
         stats,
         metrics,
+        timeout=settings.publish_timeout,
+        transactions=(Transactions(app) if settings.processing_guarantee
+                      is Guarantee.EXACTLY_ONCE else None),
     )
     async def attach_merged(records: Sequence[OutRecord], where: str) -> None:
         metrics.observe_alert_records(records)  # with merging on, the merge stage alerts
@@ -192,7 +267,15 @@ def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerAp
             merging = get_pipeline().merging
             records = [r for outcome in outcomes for r in outcome.records(merging=merging)]
             where = f"{len(batch)} messages from {outcomes[0].source.where}"
-            await worker_app.publisher.publish(records, where)
+            transactions = worker_app.publisher.transactions
+            if transactions is None:
+                await worker_app.publisher.publish(records, where)
+            else:  # exactly-once: outputs and offsets in the source partition's transaction
+                async with transactions.no_commit():
+                    await _publish_in_transactions(worker_app.publisher, transactions,
+                                                   outcomes, merging, where)
+                    for event in batch:  # acknowledged before any commit may run
+                        await stream.ack(event)
             published_at = time.time()
             for outcome in outcomes:
                 _count(stats, outcome)
@@ -212,6 +295,24 @@ def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerAp
         return web.json(stats.as_dict())
 
     return worker_app
+
+
+async def _publish_in_transactions(publisher: Publisher, transactions: Transactions,
+                                   outcomes: Sequence[Outcome], merging: bool,
+                                   where: str) -> None:
+    records: list[OutRecord] = []
+    tids: list[str] = []
+    for outcome in outcomes:
+        tid = transactions.transactional_id(outcome.source.topic, outcome.source.partition)
+        if not transactions.is_open(tid):
+            # revoked meanwhile: its offsets cannot commit here, the new owner redoes it
+            log.warning("transaction %s is gone (partition revoked?); not publishing %s", tid,
+                        outcome.source.where)
+            continue
+        for record in outcome.records(merging=merging):
+            records.append(record)
+            tids.append(tid)
+    await publisher.publish(records, where, tids)
 
 
 def _source_of(event: faust.EventT[bytes]) -> tuple[bytes | None, SourceMeta]:
