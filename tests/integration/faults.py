@@ -253,6 +253,23 @@ def account(settings: Settings, expected: dict[bytes, Expected],
     return acc
 
 
+async def group_state(bootstrap: str, group_id: str) -> tuple[str, int]:
+    """The consumer group's state (Stable, PreparingRebalance, ...) and member count."""
+    from aiokafka.admin import AIOKafkaAdminClient
+    from aiokafka.errors import KafkaError
+
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        responses = await admin.describe_consumer_groups([group_id])
+    except KafkaError:  # no coordinator yet: the group does not exist yet
+        return "Unknown", 0
+    finally:
+        await admin.close()
+    group = responses[0].to_object()["groups"][0]
+    return str(group["state"]), len(group["members"])
+
+
 def dead_letter_value(doc: dict[str, Any]) -> bytes:
     return base64.b64decode(doc["original_value_b64"])
 

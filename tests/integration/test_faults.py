@@ -34,6 +34,7 @@ from tests.integration.faults import (
     account,
     dead_letter_value,
     good_corpus,
+    group_state,
     output_progress,
     poison,
     produce_fast,
@@ -168,14 +169,25 @@ async def test_second_worker_joins_and_leaves(kafka_bootstrap: str, tmp_path: Pa
     settings = settings_of(env)
     messages, expected = mixed_corpus(settings.app_id, FAULT_ARTICLES, 30, seed=7)
     first, second = WorkerProcess(env), WorkerProcess(env)
-    total = sum(len(e.events) for e in expected.values()) + 30
+    third = len(messages) // 3
+    bootstrap, topic = settings.bootstrap_servers, settings.topic_articles
+
+    async def members(count: int) -> bool:
+        state, n = await group_state(bootstrap, settings.app_id)
+        return state == "Stable" and n == count
+
     await asyncio.to_thread(first.start)
     try:
-        await produce_fast(settings.bootstrap_servers, settings.topic_articles, messages)
-        await wait_progress(settings, 0.2 * total)
+        # input arrives in three waves: before the second worker, while both run, after it left
+        await produce_fast(bootstrap, topic, messages[:third])
+        await wait_until(lambda: members(1), 120, "the first worker in the group")
         await asyncio.to_thread(second.start)
-        await wait_progress(settings, 0.6 * total)
+        await wait_until(lambda: members(2), 120, "the second worker in the group")
+        await produce_fast(bootstrap, topic, messages[third:2 * third])
+        await wait_progress(settings, sum(len(expected[m.key].events) or 1
+                                          for m in messages[:third + third // 2]))
         left_in, code = second.terminate()
+        await produce_fast(bootstrap, topic, messages[2 * third:])
         acc = await finish(first, expected)
         assert first.alive and code == 0
     finally:
