@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import time
 from collections import Counter
 from collections.abc import AsyncIterator, Sequence
@@ -19,7 +20,7 @@ from datetime import timedelta
 from typing import Any
 
 import faust
-from aiokafka.errors import KafkaError
+from aiokafka.errors import IllegalOperation, KafkaError, ProducerFenced
 from faust.exceptions import ProducerSendError
 
 from worker.alerts import load_rules
@@ -30,6 +31,9 @@ from worker.settings import Guarantee, Settings
 from worker.web import Readiness, install_lag_timer, install_sensors, register_views
 
 log = logging.getLogger("worker")
+
+#: Exit status when an exactly-once transaction is lost (see TransactionLost).
+EXIT_TRANSACTION_LOST = 75
 
 #: Back-off between attempts to publish one message's outputs (seconds), capped.
 PUBLISH_BACKOFF = (0.5, 1.0, 2.0, 5.0)
@@ -70,14 +74,14 @@ class Publisher:
         self.transactions = transactions
 
     async def publish(self, records: Sequence[OutRecord], where: str,
-                      transactional_ids: Sequence[str] | None = None) -> None:
-        """Deliver `records`; with `transactional_ids` (exactly-once, one per record: the
-        transaction of the record's source partition) through those transactions."""
+                      sources: Sequence[SourceMeta] | None = None) -> None:
+        """Deliver `records`; with `sources` (exactly-once, one per record) in the transaction
+        of each record's source partition. Raises TransactionLost when that transaction is
+        gone while the partition is still ours (the caller must not go on)."""
         attempt = 0
         while True:
             try:
-                await asyncio.wait_for(self._send_all(records, transactional_ids),
-                                       self._timeout)
+                await asyncio.wait_for(self._send_all(records, sources), self._timeout)
                 return
             except (TimeoutError, KafkaError, ProducerSendError) as exc:
                 # Never acknowledge a message whose outputs are not delivered: wait and retry
@@ -93,20 +97,24 @@ class Publisher:
                 await asyncio.sleep(delay)
 
     async def _send_all(self, records: Sequence[OutRecord],
-                        transactional_ids: Sequence[str] | None) -> None:
-        if transactional_ids is None or self.transactions is None:
+                        sources: Sequence[SourceMeta] | None) -> None:
+        if sources is None or self.transactions is None:
             pending = [
                 await self._topics[r.destination].send(
                     key=r.key, value=r.value, headers=list(r.headers) or None, force=True
                 )
                 for r in records
             ]
-        else:
-            pending = [
-                await self.transactions.send(tid, self._topics[r.destination], r)
-                for r, tid in zip(records, transactional_ids, strict=True)
-            ]
-        await asyncio.gather(*pending)
+            await asyncio.gather(*pending)
+            return
+        pending = [
+            await self.transactions.send(source, self._topics[r.destination], r)
+            for r, source in zip(records, sources, strict=True)
+        ]
+        try:
+            await asyncio.gather(*pending)
+        except ProducerFenced as exc:
+            raise TransactionLost(f"a transaction was fenced: {exc}") from exc
 
     async def attach(self, records: Sequence[OutRecord]) -> None:
         """Attach records to the message being processed: Faust publishes them, and waits for
@@ -115,6 +123,14 @@ class Publisher:
         for r in records:
             await self._topics[r.destination].send(
                 key=r.key, value=r.value, headers=list(r.headers) or None)
+
+
+class TransactionLost(Exception):
+    """exactly_once: a partition's transaction was fenced or aborted while the partition is
+    still ours. Faust neither restarts that producer nor rewinds the partition, so going on
+    would stall it or commit offsets whose outputs were aborted: the worker exits instead
+    (like a crash, which the fault tests prove safe) and its restart replays from the
+    committed offsets."""
 
 
 class Transactions:
@@ -141,15 +157,27 @@ class Transactions:
         producers = getattr(self._app.producer, "_transaction_producers", {})
         return transactional_id in producers
 
-    async def send(self, transactional_id: str, topic: faust.TopicT,
-                   record: OutRecord) -> Any:
-        if not self.is_open(transactional_id):  # revoked while we retried: the owner redoes it
+    def owns(self, source: SourceMeta) -> bool:
+        return (source.topic, source.partition) in {
+            (tp.topic, tp.partition) for tp in self._app.consumer.assignment()}
+
+    async def send(self, source: SourceMeta, topic: faust.TopicT, record: OutRecord) -> Any:
+        tid = self.transactional_id(source.topic, source.partition)
+        if not self.is_open(tid):
+            if self.owns(source):
+                raise TransactionLost(f"no transactional producer {tid} for {source.where}")
+            # revoked: its offsets cannot commit here, the new owner redoes the message
             done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
             done.set_result(None)
             return done
-        return await self._app.producer.send(
-            topic.get_topic_name(), record.key, record.value, None, None,
-            list(record.headers) or None, transactional_id=transactional_id)
+        try:
+            return await self._app.producer.send(
+                topic.get_topic_name(), record.key, record.value, None, None,
+                list(record.headers) or None, transactional_id=tid)
+        except (ProducerSendError, ProducerFenced, IllegalOperation) as exc:
+            if not self.owns(source):
+                raise ProducerSendError(f"{source.where} was revoked: {exc}") from exc
+            raise TransactionLost(f"transaction {tid} for {source.where}: {exc!r}") from exc
 
     @contextlib.asynccontextmanager
     async def no_commit(self) -> AsyncIterator[None]:
@@ -265,15 +293,19 @@ def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerAp
             metrics.observe_batch(len(batch))
             outcomes = [get_pipeline().process(*_source_of(event)) for event in batch]
             merging = get_pipeline().merging
-            records = [r for outcome in outcomes for r in outcome.records(merging=merging)]
+            pairs = [(r, o.source) for o in outcomes for r in o.records(merging=merging)]
+            records = [r for r, _ in pairs]
             where = f"{len(batch)} messages from {outcomes[0].source.where}"
             transactions = worker_app.publisher.transactions
             if transactions is None:
                 await worker_app.publisher.publish(records, where)
             else:  # exactly-once: outputs and offsets in the source partition's transaction
                 async with transactions.no_commit():
-                    await _publish_in_transactions(worker_app.publisher, transactions,
-                                                   outcomes, merging, where)
+                    try:
+                        await worker_app.publisher.publish(records, where,
+                                                           [src for _, src in pairs])
+                    except TransactionLost as exc:
+                        _exit_on_lost_transaction(exc)
                     for event in batch:  # acknowledged before any commit may run
                         await stream.ack(event)
             published_at = time.time()
@@ -297,22 +329,11 @@ def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerAp
     return worker_app
 
 
-async def _publish_in_transactions(publisher: Publisher, transactions: Transactions,
-                                   outcomes: Sequence[Outcome], merging: bool,
-                                   where: str) -> None:
-    records: list[OutRecord] = []
-    tids: list[str] = []
-    for outcome in outcomes:
-        tid = transactions.transactional_id(outcome.source.topic, outcome.source.partition)
-        if not transactions.is_open(tid):
-            # revoked meanwhile: its offsets cannot commit here, the new owner redoes it
-            log.warning("transaction %s is gone (partition revoked?); not publishing %s", tid,
-                        outcome.source.where)
-            continue
-        for record in outcome.records(merging=merging):
-            records.append(record)
-            tids.append(tid)
-    await publisher.publish(records, where, tids)
+def _exit_on_lost_transaction(exc: TransactionLost) -> None:
+    log.critical("exactly-once: %s; exiting so that a restart replays from the committed "
+                 "offsets (the open transactions are aborted)", exc)
+    logging.shutdown()
+    os._exit(EXIT_TRANSACTION_LOST)
 
 
 def _source_of(event: faust.EventT[bytes]) -> tuple[bytes | None, SourceMeta]:

@@ -321,6 +321,17 @@ class WorkerProcess:
         if self.alive:
             self.terminate(20.0)
 
+    async def supervise(self, restart_on: frozenset[int]) -> list[int]:
+        """Restart the worker whenever it exits with one of `restart_on` (what a restart
+        policy does); returns the exit codes seen. Run as a task, cancel to stop."""
+        seen: list[int] = []
+        while True:
+            await asyncio.sleep(0.5)
+            code = self.proc.poll() if self.proc is not None else None
+            if code is not None and code in restart_on:
+                seen.append(code)
+                await asyncio.to_thread(self.start)
+
 
 # --------------------------------------------------------------------------- poison
 

@@ -11,6 +11,7 @@ test's figures as a JSON line (they are printed too: run with -s).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import random
 import re
@@ -44,6 +45,7 @@ from tests.integration.faults import (
 )
 from tests.integration.workers import settings_of, worker_env
 from worker.devbroker import LocalBroker, free_port
+from worker.app import EXIT_TRANSACTION_LOST
 from worker.pipeline import DEAD_LETTER_MAX_VALUE_BYTES
 from worker.settings import Settings
 from worker.topics import ensure_topics, group_lag
@@ -77,6 +79,22 @@ def fault_env(bootstrap: str, tmp_path: Path, name: str, *, partitions: int = 4,
         "WORKER_COMMIT_INTERVAL": "0.5",
         **extra,
     }
+
+
+def supervised(worker: WorkerProcess, guarantee: str) -> asyncio.Task[list[int]] | None:
+    """exactly-once: a worker whose transaction is lost exits (EXIT_TRANSACTION_LOST) for a
+    restart to replay from the committed offsets; the test restarts it, as a supervisor
+    would."""
+    if guarantee != "exactly_once":
+        return None
+    return asyncio.create_task(worker.supervise(frozenset({EXIT_TRANSACTION_LOST})))
+
+
+async def unsupervise(task: asyncio.Task[list[int]] | None) -> None:
+    if task is not None:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
 
 
 def mixed_corpus(prefix: str, good: int, bad: int, seed: int,
@@ -181,6 +199,7 @@ async def test_second_worker_joins_and_leaves(kafka_bootstrap: str, tmp_path: Pa
         return state == "Stable" and n == count
 
     await asyncio.to_thread(first.start)
+    watch = supervised(first, guarantee), supervised(second, guarantee)
     try:
         # input arrives in three waves: before the second worker, while both run, after it left
         await produce_fast(bootstrap, topic, messages[:third])
@@ -192,12 +211,16 @@ async def test_second_worker_joins_and_leaves(kafka_bootstrap: str, tmp_path: Pa
                                           for m in messages[:third + third // 2]))
         left_in, code = second.terminate()
         await produce_fast(bootstrap, topic, messages[2 * third:])
+        for task in watch:
+            await unsupervise(task)
         acc = await finish(first, expected)
         assert first.alive and code == 0
     finally:
+        for task in watch:
+            await unsupervise(task)
         first.stop()
         second.stop()
-    report("rebalance", {"guarantee": guarantee,
+    report("rebalance", {"guarantee": guarantee, "worker_starts": [first.starts, second.starts],
                          "second_worker_stop_seconds": round(left_in, 2), **acc.summary()})
     assert_every_outcome_once(acc, guarantee)
 
@@ -325,6 +348,7 @@ async def test_broker_restart_mid_run(own_broker: LocalBroker, tmp_path: Path,
     total = sum(len(e.events) for e in expected.values()) + 30
     worker = WorkerProcess(env)
     await asyncio.to_thread(worker.start)
+    watch = supervised(worker, guarantee)
     try:
         await produce_fast(settings.bootstrap_servers, settings.topic_articles, messages)
         await wait_progress(settings, 0.4 * total)
@@ -332,10 +356,12 @@ async def test_broker_restart_mid_run(own_broker: LocalBroker, tmp_path: Path,
         back = time.monotonic()
         acc = await finish(worker, expected)
         resumed = time.monotonic() - back
-        assert worker.alive and worker.starts == 1, "the worker exited"
+        assert worker.alive, "the worker exited"
+        assert worker.starts == 1 or guarantee == "exactly_once", "the worker exited"
     finally:
+        await unsupervise(watch)
         worker.stop()
-    report("broker_restart", {"guarantee": guarantee,
+    report("broker_restart", {"guarantee": guarantee, "worker_starts": worker.starts,
                               "done_after_broker_back_seconds": round(resumed, 1),
                               **acc.summary()})
     assert_every_outcome_once(acc, guarantee)
@@ -350,21 +376,25 @@ async def test_broker_down_thirty_seconds(own_broker: LocalBroker, tmp_path: Pat
     total = sum(len(e.events) for e in expected.values()) + 30
     worker = WorkerProcess(env)
     await asyncio.to_thread(worker.start)
+    watch = supervised(worker, guarantee)
     try:
         await produce_fast(settings.bootstrap_servers, settings.topic_articles, messages)
         await wait_progress(settings, 0.3 * total)
         own_broker.kill()
         await asyncio.sleep(30)
-        assert worker.alive, "the worker exited while the broker was down"
+        assert worker.alive or guarantee == "exactly_once", "the worker exited while the " \
+            "broker was down"
         await asyncio.to_thread(own_broker.start)
         back = time.monotonic()
         # every partition is fetched again: all input committed, within 60 s of the return
         acc = await finish(worker, expected, timeout=60)
         resumed = time.monotonic() - back
-        assert worker.alive and worker.starts == 1, "the worker exited"
+        assert worker.alive, "the worker exited"
+        assert worker.starts == 1 or guarantee == "exactly_once", "the worker exited"
     finally:
+        await unsupervise(watch)
         worker.stop()
-    report("broker_down_30s", {"guarantee": guarantee,
+    report("broker_down_30s", {"guarantee": guarantee, "worker_starts": worker.starts,
                                "done_after_broker_back_seconds": round(resumed, 1),
                                **acc.summary()})
     assert resumed < 60
