@@ -44,8 +44,8 @@ from tests.integration.faults import (
     wait_until,
 )
 from tests.integration.workers import settings_of, worker_env
-from worker.devbroker import LocalBroker, free_port
 from worker.app import EXIT_TRANSACTION_LOST
+from worker.devbroker import LocalBroker, free_port
 from worker.pipeline import DEAD_LETTER_MAX_VALUE_BYTES
 from worker.settings import Settings
 from worker.topics import ensure_topics, group_lag
