@@ -78,43 +78,70 @@ class Publisher:
         """Deliver `records`; with `sources` (exactly-once, one per record) in the transaction
         of each record's source partition. Raises TransactionLost when that transaction is
         gone while the partition is still ours (the caller must not go on)."""
+        if sources is not None and self.transactions is not None:
+            await self._publish_in_transactions(self.transactions, records, sources, where)
+            return
         attempt = 0
         while True:
             try:
-                await asyncio.wait_for(self._send_all(records, sources), self._timeout)
+                await asyncio.wait_for(self._send_all(records), self._timeout)
                 return
             except (TimeoutError, KafkaError, ProducerSendError) as exc:
                 # Never acknowledge a message whose outputs are not delivered: wait and retry
                 # (ids are deterministic, so a partial first attempt only makes duplicates).
                 # A missing topic or a broker that is away shows up here after `timeout`.
-                self._stats.publish_failures += 1
-                if self._metrics is not None:
-                    self._metrics.publish_failed()
                 delay = PUBLISH_BACKOFF[min(attempt, len(PUBLISH_BACKOFF) - 1)]
-                log.error("publishing outputs of %s failed (%s: %s); retrying in %.1fs",
-                          where, type(exc).__name__, exc, delay)
+                self._failed(f"publishing outputs of {where} failed ({type(exc).__name__}: "
+                             f"{exc}); retrying in {delay:.1f}s")
                 attempt += 1
                 await asyncio.sleep(delay)
 
-    async def _send_all(self, records: Sequence[OutRecord],
-                        sources: Sequence[SourceMeta] | None) -> None:
-        if sources is None or self.transactions is None:
-            pending = [
-                await self._topics[r.destination].send(
-                    key=r.key, value=r.value, headers=list(r.headers) or None, force=True
-                )
-                for r in records
-            ]
-            await asyncio.gather(*pending)
-            return
+    def _failed(self, message: str) -> None:
+        self._stats.publish_failures += 1
+        if self._metrics is not None:
+            self._metrics.publish_failed()
+        log.error("%s", message)
+
+    async def _send_all(self, records: Sequence[OutRecord]) -> None:
         pending = [
-            await self.transactions.send(source, self._topics[r.destination], r)
-            for r, source in zip(records, sources, strict=True)
+            await self._topics[r.destination].send(
+                key=r.key, value=r.value, headers=list(r.headers) or None, force=True
+            )
+            for r in records
         ]
-        try:
-            await asyncio.gather(*pending)
-        except ProducerFenced as exc:
-            raise TransactionLost(f"a transaction was fenced: {exc}") from exc
+        await asyncio.gather(*pending)
+
+    async def _publish_in_transactions(self, transactions: Transactions,
+                                       records: Sequence[OutRecord],
+                                       sources: Sequence[SourceMeta], where: str) -> None:
+        """Exactly-once: a record handed to a transaction is never sent again (a second copy
+        would commit with it): a send is retried only when it failed before reaching the
+        producer, and delivery is awaited, however long it takes, without resending."""
+        pending: list[asyncio.Future[Any]] = []
+        for record, source in zip(records, sources, strict=True):
+            attempt = 0
+            while True:
+                try:  # cancelled while waiting for metadata or buffer space: not appended
+                    pending.append(await asyncio.wait_for(
+                        transactions.send(source, self._topics[record.destination], record),
+                        self._timeout))
+                    break
+                except (TimeoutError, KafkaError, ProducerSendError) as exc:
+                    delay = PUBLISH_BACKOFF[min(attempt, len(PUBLISH_BACKOFF) - 1)]
+                    self._failed(f"sending outputs of {where} failed ({type(exc).__name__}: "
+                                 f"{exc}); retrying in {delay:.1f}s")
+                    attempt += 1
+                    await asyncio.sleep(delay)
+        while pending:
+            done, not_done = await asyncio.wait(pending, timeout=self._timeout)
+            for fut in done:
+                if not fut.cancelled() and fut.exception() is not None:
+                    raise TransactionLost(f"delivery of outputs of {where} failed: "
+                                          f"{fut.exception()!r}")
+            pending = list(not_done)
+            if pending:
+                self._failed(f"{len(pending)} outputs of {where} not delivered after "
+                             f"{self._timeout:.0f}s; still waiting (not resent: exactly-once)")
 
     async def attach(self, records: Sequence[OutRecord]) -> None:
         """Attach records to the message being processed: Faust publishes them, and waits for
