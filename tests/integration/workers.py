@@ -38,6 +38,7 @@ def worker_env(bootstrap: str, prefix: str, partitions: int = 2) -> dict[str, st
         "WORKER_TOPIC_EVENTS": f"{prefix}.events",
         "WORKER_TOPIC_ALERTS": f"{prefix}.alerts",
         "WORKER_TOPIC_DEADLETTER": f"{prefix}.deadletter",
+        "WORKER_TOPIC_CANDIDATES": f"{prefix}.candidates",  # tests never share a topic
         "WORKER_TOPIC_PARTITIONS": str(partitions),
         "WORKER_WEB_ENABLED": "false",
         "WORKER_LOG_LEVEL": "WARNING",
