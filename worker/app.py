@@ -9,7 +9,9 @@ keys so downstream consumers can drop replays.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import os
 import time
 from collections import Counter
 from collections.abc import AsyncIterator, Sequence
@@ -18,16 +20,20 @@ from datetime import timedelta
 from typing import Any
 
 import faust
-from aiokafka.errors import KafkaError
+from aiokafka.errors import IllegalOperation, KafkaError, ProducerFenced
+from faust.exceptions import ProducerSendError
 
 from worker.alerts import load_rules
 from worker.incidents import add_merge_stage
 from worker.metrics import Metrics
 from worker.pipeline import Destination, Outcome, OutRecord, Pipeline, SourceMeta, utc_now
-from worker.settings import Settings
+from worker.settings import Guarantee, Settings
 from worker.web import Readiness, install_lag_timer, install_sensors, register_views
 
 log = logging.getLogger("worker")
+
+#: Exit status when an exactly-once transaction is lost (see TransactionLost).
+EXIT_TRANSACTION_LOST = 75
 
 #: Back-off between attempts to publish one message's outputs (seconds), capped.
 PUBLISH_BACKOFF = (0.5, 1.0, 2.0, 5.0)
@@ -59,35 +65,83 @@ class Publisher:
     """Sends one message's records and waits until Kafka has them all, retrying on failure."""
 
     def __init__(self, topics: dict[Destination, faust.TopicT], stats: Stats,
-                 metrics: Metrics | None = None) -> None:
+                 metrics: Metrics | None = None, *, timeout: float = 30.0,
+                 transactions: Transactions | None = None) -> None:
         self._topics = topics
         self._stats = stats
         self._metrics = metrics
+        self._timeout = timeout
+        self.transactions = transactions
 
-    async def publish(self, records: Sequence[OutRecord], where: str) -> None:
+    async def publish(self, records: Sequence[OutRecord], where: str,
+                      sources: Sequence[SourceMeta] | None = None) -> None:
+        """Deliver `records`; with `sources` (exactly-once, one per record) in the transaction
+        of each record's source partition. Raises TransactionLost when that transaction is
+        gone while the partition is still ours (the caller must not go on)."""
+        if sources is not None and self.transactions is not None:
+            await self._publish_in_transactions(self.transactions, records, sources, where)
+            return
         attempt = 0
         while True:
             try:
-                pending = [
-                    await self._topics[r.destination].send(
-                        key=r.key, value=r.value, headers=list(r.headers) or None, force=True
-                    )
-                    for r in records
-                ]
-                await asyncio.gather(*pending)
+                await asyncio.wait_for(self._send_all(records), self._timeout)
                 return
-            except (TimeoutError, KafkaError) as exc:
+            except (TimeoutError, KafkaError, ProducerSendError) as exc:
                 # Never acknowledge a message whose outputs are not delivered: wait and retry
                 # (ids are deterministic, so a partial first attempt only makes duplicates).
-                self._stats.publish_failures += 1
-                if self._metrics is not None:
-                    self._metrics.publish_failed()
+                # A missing topic or a broker that is away shows up here after `timeout`.
                 delay = PUBLISH_BACKOFF[min(attempt, len(PUBLISH_BACKOFF) - 1)]
-                log.error("publishing outputs of %s failed (%s: %s); retrying in %.1fs",
-                          where, type(exc).__name__, exc, delay)
+                self._failed(f"publishing outputs of {where} failed ({type(exc).__name__}: "
+                             f"{exc}); retrying in {delay:.1f}s")
                 attempt += 1
                 await asyncio.sleep(delay)
 
+    def _failed(self, message: str) -> None:
+        self._stats.publish_failures += 1
+        if self._metrics is not None:
+            self._metrics.publish_failed()
+        log.error("%s", message)
+
+    async def _send_all(self, records: Sequence[OutRecord]) -> None:
+        pending = [
+            await self._topics[r.destination].send(
+                key=r.key, value=r.value, headers=list(r.headers) or None, force=True
+            )
+            for r in records
+        ]
+        await asyncio.gather(*pending)
+
+    async def _publish_in_transactions(self, transactions: Transactions,
+                                       records: Sequence[OutRecord],
+                                       sources: Sequence[SourceMeta], where: str) -> None:
+        """Exactly-once: a record handed to a transaction is never sent again (a second copy
+        would commit with it): a send is retried only when it failed before reaching the
+        producer, and delivery is awaited, however long it takes, without resending."""
+        pending: list[asyncio.Future[Any]] = []
+        for record, source in zip(records, sources, strict=True):
+            attempt = 0
+            while True:
+                try:  # cancelled while waiting for metadata or buffer space: not appended
+                    pending.append(await asyncio.wait_for(
+                        transactions.send(source, self._topics[record.destination], record),
+                        self._timeout))
+                    break
+                except (TimeoutError, KafkaError, ProducerSendError) as exc:
+                    delay = PUBLISH_BACKOFF[min(attempt, len(PUBLISH_BACKOFF) - 1)]
+                    self._failed(f"sending outputs of {where} failed ({type(exc).__name__}: "
+                                 f"{exc}); retrying in {delay:.1f}s")
+                    attempt += 1
+                    await asyncio.sleep(delay)
+        while pending:
+            done, not_done = await asyncio.wait(pending, timeout=self._timeout)
+            for fut in done:
+                if not fut.cancelled() and fut.exception() is not None:
+                    raise TransactionLost(f"delivery of outputs of {where} failed: "
+                                          f"{fut.exception()!r}")
+            pending = list(not_done)
+            if pending:
+                self._failed(f"{len(pending)} outputs of {where} not delivered after "
+                             f"{self._timeout:.0f}s; still waiting (not resent: exactly-once)")
 
     async def attach(self, records: Sequence[OutRecord]) -> None:
         """Attach records to the message being processed: Faust publishes them, and waits for
@@ -96,6 +150,78 @@ class Publisher:
         for r in records:
             await self._topics[r.destination].send(
                 key=r.key, value=r.value, headers=list(r.headers) or None)
+
+
+class TransactionLost(Exception):
+    """exactly_once: a partition's transaction was fenced or aborted while the partition is
+    still ours. Faust neither restarts that producer nor rewinds the partition, so going on
+    would stall it or commit offsets whose outputs were aborted: the worker exits instead
+    (like a crash, which the fault tests prove safe) and its restart replays from the
+    committed offsets."""
+
+
+class Transactions:
+    """exactly_once: each message's outputs go into the transaction of its source partition.
+
+    faust-streaming 0.15.3 sends a record to a topic the app does not consume (our events,
+    alerts and dead letters) through its plain producer, outside any transaction (its issue
+    #177), and for a consumed topic picks the transaction by the *output* partition. Here the
+    agent sends through the transactional producer Faust keeps for the *input* partition
+    (``{app id}-{group}-{partition}``), the one whose commit carries that partition's offsets.
+    `no_commit` keeps Faust's commit loop out while a batch is sent and acknowledged, so a
+    transaction never commits a batch's outputs without its offsets.
+    """
+
+    def __init__(self, app: faust.App) -> None:
+        self._app = app
+
+    def transactional_id(self, topic: str, partition: int) -> str:
+        group = self._app.assignor.group_for_topic(topic)
+        return f"{self._app.conf.id}-{group}-{partition}"
+
+    def is_open(self, transactional_id: str) -> bool:
+        """False once the partition was revoked (or its producer fenced)."""
+        producers = getattr(self._app.producer, "_transaction_producers", {})
+        return transactional_id in producers
+
+    def owns(self, source: SourceMeta) -> bool:
+        return (source.topic, source.partition) in {
+            (tp.topic, tp.partition) for tp in self._app.consumer.assignment()}
+
+    async def send(self, source: SourceMeta, topic: faust.TopicT, record: OutRecord) -> Any:
+        tid = self.transactional_id(source.topic, source.partition)
+        if not self.is_open(tid):
+            if self.owns(source):
+                raise TransactionLost(f"no transactional producer {tid} for {source.where}")
+            # revoked: its offsets cannot commit here, the new owner redoes the message
+            done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+            done.set_result(None)
+            return done
+        try:
+            return await self._app.producer.send(
+                topic.get_topic_name(), record.key, record.value, None, None,
+                list(record.headers) or None, transactional_id=tid)
+        except (ProducerSendError, ProducerFenced, IllegalOperation) as exc:
+            if not self.owns(source):
+                raise ProducerSendError(f"{source.where} was revoked: {exc}") from exc
+            raise TransactionLost(f"transaction {tid} for {source.where}: {exc!r}") from exc
+
+    @contextlib.asynccontextmanager
+    async def no_commit(self) -> AsyncIterator[None]:
+        """Hold Faust's commit off: a commit that starts meanwhile waits, then skips its turn
+        (the next one, a commit interval later, takes the offsets)."""
+        consumer: Any = self._app.consumer  # Faust's private commit future, see the docstring
+        while consumer._commit_fut is not None:  # a commit in progress: let it finish
+            await consumer.maybe_wait_for_commit_to_finish()
+        fut: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        consumer._commit_fut = fut
+        try:
+            yield
+        finally:
+            if consumer._commit_fut is fut:
+                consumer._commit_fut = None
+            if not fut.done():
+                fut.set_result(None)
 
 
 def build_pipeline(settings: Settings) -> Pipeline:
@@ -134,6 +260,7 @@ def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerAp
         topic_replication_factor=settings.topic_replication,
         processing_guarantee=settings.processing_guarantee.value,
         broker_commit_interval=settings.commit_interval,
+        broker_session_timeout=settings.session_timeout,
         consumer_auto_offset_reset="earliest",
         web_enabled=settings.web_enabled,
         web_port=settings.web_port,
@@ -167,6 +294,9 @@ def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerAp
         },
         stats,
         metrics,
+        timeout=settings.publish_timeout,
+        transactions=(Transactions(app) if settings.processing_guarantee
+                      is Guarantee.EXACTLY_ONCE else None),
     )
     async def attach_merged(records: Sequence[OutRecord], where: str) -> None:
         metrics.observe_alert_records(records)  # with merging on, the merge stage alerts
@@ -190,9 +320,21 @@ def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerAp
             metrics.observe_batch(len(batch))
             outcomes = [get_pipeline().process(*_source_of(event)) for event in batch]
             merging = get_pipeline().merging
-            records = [r for outcome in outcomes for r in outcome.records(merging=merging)]
+            pairs = [(r, o.source) for o in outcomes for r in o.records(merging=merging)]
+            records = [r for r, _ in pairs]
             where = f"{len(batch)} messages from {outcomes[0].source.where}"
-            await worker_app.publisher.publish(records, where)
+            transactions = worker_app.publisher.transactions
+            if transactions is None:
+                await worker_app.publisher.publish(records, where)
+            else:  # exactly-once: outputs and offsets in the source partition's transaction
+                async with transactions.no_commit():
+                    try:
+                        await worker_app.publisher.publish(records, where,
+                                                           [src for _, src in pairs])
+                    except TransactionLost as exc:
+                        _exit_on_lost_transaction(exc)
+                    for event in batch:  # acknowledged before any commit may run
+                        await stream.ack(event)
             published_at = time.time()
             for outcome in outcomes:
                 _count(stats, outcome)
@@ -212,6 +354,13 @@ def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerAp
         return web.json(stats.as_dict())
 
     return worker_app
+
+
+def _exit_on_lost_transaction(exc: TransactionLost) -> None:
+    log.critical("exactly-once: %s; exiting so that a restart replays from the committed "
+                 "offsets (the open transactions are aborted)", exc)
+    logging.shutdown()
+    os._exit(EXIT_TRANSACTION_LOST)
 
 
 def _source_of(event: faust.EventT[bytes]) -> tuple[bytes | None, SourceMeta]:

@@ -344,7 +344,9 @@ class DeadLetter(BaseModel):
     original_offset: int
     original_timestamp_ms: int | None = None
     original_key_b64: str | None = None
-    original_value_b64: Annotated[str, Field(description="The original value bytes, base64")]
+    original_value_b64: Annotated[str, Field(
+        description="The original value bytes, base64; of a value over 256 KiB only its first "
+                    "256 KiB (headers __worker.errors.value.bytes / .truncated say so)")]
     worker_version: str
     failed_at: datetime
 

@@ -23,6 +23,12 @@ Extractor = Callable[[Article], list[Event]]
 Clock = Callable[[], datetime]
 
 
+#: Most original bytes a dead letter carries: beyond this (a `too_large` value, say) it keeps
+#: the first bytes and says so in headers, so that the dead letter itself stays well under
+#: Kafka's default 1 MB record limit and can always be published.
+DEAD_LETTER_MAX_VALUE_BYTES = 256 * 1024
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
@@ -92,13 +98,14 @@ class Outcome:
                     Destination.DEADLETTER,
                     self.source.key or f"{self.source.where}".encode(),
                     codec.encode(self.dead_letter),
-                    dead_letter_headers(self.dead_letter),
+                    dead_letter_headers(self.dead_letter, len(self.raw_value or b"")),
                 )
             )
         return out
 
 
-def dead_letter_headers(dl: DeadLetter) -> tuple[tuple[str, bytes], ...]:
+def dead_letter_headers(dl: DeadLetter, original_bytes: int | None = None,
+                        ) -> tuple[tuple[str, bytes], ...]:
     """The dead letter's facts as Kafka headers, after Kafka Connect's __connect.errors.*."""
     pairs = {
         "__worker.errors.stage": dl.stage.value,
@@ -113,6 +120,10 @@ def dead_letter_headers(dl: DeadLetter) -> tuple[tuple[str, bytes], ...]:
     }
     if dl.article_id:
         pairs["__worker.errors.article.id"] = dl.article_id
+    if original_bytes is not None:
+        pairs["__worker.errors.value.bytes"] = str(original_bytes)
+        pairs["__worker.errors.value.truncated"] = str(
+            original_bytes > DEAD_LETTER_MAX_VALUE_BYTES).lower()
     return tuple((k, v.encode()) for k, v in pairs.items())
 
 
@@ -177,7 +188,8 @@ class Pipeline:
             original_offset=source.offset,
             original_timestamp_ms=source.timestamp_ms,
             original_key_b64=base64.b64encode(source.key).decode() if source.key else None,
-            original_value_b64=base64.b64encode(raw or b"").decode(),
+            original_value_b64=base64.b64encode(
+                (raw or b"")[:DEAD_LETTER_MAX_VALUE_BYTES]).decode(),
             worker_version=self._version,
             failed_at=self._clock(),
         )

@@ -55,6 +55,14 @@ class Settings(BaseSettings):
         float, Field(ge=0, description="published_at further ahead of the worker clock is invalid")
     ] = 2.0
     processing_guarantee: Guarantee = Guarantee.AT_LEAST_ONCE
+    session_timeout: Annotated[
+        float, Field(ge=6, le=300, description="Consumer group session timeout: how long a "
+                                               "crashed worker keeps its partitions")
+    ] = 60.0
+    publish_timeout: Annotated[
+        float, Field(gt=0, description="Seconds to wait for a batch's outputs to be delivered "
+                                       "before logging the failure and retrying")
+    ] = 30.0
     commit_interval: Annotated[float, Field(gt=0, description="Seconds between commits")] = 1.0
     batch_size: Annotated[int, Field(ge=1, le=10_000, description="Most messages handled and "
                                                                   "published as one batch")] = 200

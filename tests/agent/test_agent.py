@@ -62,3 +62,14 @@ async def test_agent_routes_every_message(tmp_path: Path) -> None:
     assert worker_app.stats.outcomes == {"events": 2, "no_event": 1, "dead_letter": 3}
     assert worker_app.stats.dead_letters == {"invalid_utf8": 1, "missing_field": 1,
                                              "extraction_error": 1}
+
+
+def test_agent_concurrency_stays_one(tmp_path: Path) -> None:
+    # faust-streaming commits past in-flight messages of concurrent actors (its issue #606):
+    # a slow article could be skipped after a crash. Raising this needs a test that proves
+    # otherwise (see README, Guarantees).
+    settings = Settings(kafka_bootstrap="127.0.0.1:9", web_enabled=False, data_dir=tmp_path,
+                        app_id="agent-concurrency", merge_enabled=False)
+    pipeline = Pipeline(fake_extract, load_rules(), max_bytes=100_000,
+                        max_future=timedelta(days=3650))
+    assert create_app(settings, pipeline).agent.concurrency == 1

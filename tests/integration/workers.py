@@ -38,6 +38,7 @@ def worker_env(bootstrap: str, prefix: str, partitions: int = 2) -> dict[str, st
         "WORKER_TOPIC_EVENTS": f"{prefix}.events",
         "WORKER_TOPIC_ALERTS": f"{prefix}.alerts",
         "WORKER_TOPIC_DEADLETTER": f"{prefix}.deadletter",
+        "WORKER_TOPIC_CANDIDATES": f"{prefix}.candidates",  # tests never share a topic
         "WORKER_TOPIC_PARTITIONS": str(partitions),
         "WORKER_WEB_ENABLED": "false",
         "WORKER_LOG_LEVEL": "WARNING",
@@ -45,12 +46,14 @@ def worker_env(bootstrap: str, prefix: str, partitions: int = 2) -> dict[str, st
     }
 
 
-def start_worker(env: dict[str, str]) -> subprocess.Popen[bytes]:
+def start_worker(env: dict[str, str], *, create_topics: bool = True,
+                 stderr: Any = None) -> subprocess.Popen[bytes]:
     """The worker, after its topics exist (so that producing right away cannot auto-create
     the input topic with other settings)."""
-    with ThreadPoolExecutor(1) as pool:  # callable from sync and async tests alike
-        pool.submit(asyncio.run, ensure_topics(settings_of(env))).result()
-    return subprocess.Popen([sys.executable, "-m", "worker", "run"], env=env)
+    if create_topics:
+        with ThreadPoolExecutor(1) as pool:  # callable from sync and async tests alike
+            pool.submit(asyncio.run, ensure_topics(settings_of(env))).result()
+    return subprocess.Popen([sys.executable, "-m", "worker", "run"], env=env, stderr=stderr)
 
 
 async def produce(bootstrap: str, topic: str, seeds: list[SeedMessage]) -> None:

@@ -7,7 +7,13 @@ import orjson
 
 from worker.alerts import load_rules
 from worker.models import Article, DeadLetter, Event, EventType, SubEventType
-from worker.pipeline import Destination, OutcomeKind, Pipeline, SourceMeta
+from worker.pipeline import (
+    DEAD_LETTER_MAX_VALUE_BYTES,
+    Destination,
+    OutcomeKind,
+    Pipeline,
+    SourceMeta,
+)
 
 NOW = datetime(2024, 3, 2, tzinfo=UTC)
 SRC = SourceMeta("articles.raw", 3, 41, 1_709_300_000_000, b"k1")
@@ -78,3 +84,23 @@ def test_extraction_bug_is_dead_lettered_with_traceback() -> None:
 def test_none_value_is_a_dead_letter() -> None:
     outcome = pipeline().process(None, SRC)
     assert outcome.dead_letter is not None and outcome.dead_letter.original_value_b64 == ""
+
+
+def test_a_huge_value_is_dead_lettered_with_its_first_bytes_only() -> None:
+    huge = raw("Clashes. " * 700_000)  # about 6 MB
+    outcome = pipeline().process(huge, SRC)
+    assert outcome.dead_letter is not None and outcome.dead_letter.reason == "too_large"
+    (record,) = outcome.records()
+    letter = DeadLetter.model_validate_json(record.value)
+    assert base64.b64decode(letter.original_value_b64) == huge[:DEAD_LETTER_MAX_VALUE_BYTES]
+    assert len(record.value) < 1_000_000  # fits Kafka's default record limit
+    headers = dict(record.headers)
+    assert headers["__worker.errors.value.bytes"] == str(len(huge)).encode()
+    assert headers["__worker.errors.value.truncated"] == b"true"
+
+
+def test_a_small_bad_value_is_carried_whole() -> None:
+    (record,) = pipeline().process(b"not json", SRC).records()
+    headers = dict(record.headers)
+    assert headers["__worker.errors.value.bytes"] == b"8"
+    assert headers["__worker.errors.value.truncated"] == b"false"
