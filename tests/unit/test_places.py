@@ -68,3 +68,15 @@ def test_a_named_country_outweighs_a_doubtful_namesake_abroad(gaz: Gazetteer) ->
     place = resolve_location(
         "In Venezuela, the government blocked a site called Heroes de la Salud.", gaz)
     assert place is not None and place.country_code == "VE"
+
+
+def test_the_lookup_caches_stay_bounded(gaz: Gazetteer) -> None:
+    from worker.extract.gazetteer import CACHE_SIZE, GeoNamesGazetteer
+
+    assert isinstance(gaz, GeoNamesGazetteer)
+    first = gaz.candidates("kabul")
+    for n in range(CACHE_SIZE + 10):
+        gaz.candidates(f"nowhere {n}")
+        gaz.regions_like(f"Nowhere{n}")
+    assert len(gaz._cache) <= CACHE_SIZE and len(gaz._like_cache) <= CACHE_SIZE
+    assert gaz.candidates("kabul") == first  # dropped, then looked up again the same

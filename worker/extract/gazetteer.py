@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections import OrderedDict
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -41,6 +42,9 @@ def fold(name: str) -> str:
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _ALIAS_POP = 100_000  # towns big enough to have names in other languages the news uses
+#: Lookups kept per gazetteer, least recently used dropped first: a long-running worker's
+#: memory stays bounded (a few MB), while the names news repeats stay cached.
+CACHE_SIZE = 8_192
 
 
 @lru_cache(maxsize=200_000)
@@ -240,8 +244,8 @@ class GeoNamesGazetteer:
                             similar.append((kind, row))
         for row, (_code, name) in enumerate(self._countries):
             self._index.setdefault(core(name), []).append((KIND_COUNTRY, row))
-        self._cache: dict[str, list[Place]] = {}
-        self._like_cache: dict[str, list[Place]] = {}
+        self._cache: OrderedDict[str, list[Place]] = OrderedDict()
+        self._like_cache: OrderedDict[str, list[Place]] = OrderedDict()
 
     def _add_city_aliases(self, ids: array[int]) -> None:
         """English and other Latin-script names of towns of 100,000+ people from
@@ -279,24 +283,30 @@ class GeoNamesGazetteer:
 
     def candidates(self, folded: str) -> list[Place]:
         """Every place whose (core) name is `folded`, most populous first."""
-        cached = self._cache.get(folded)
+        cache = self._cache
+        cached = cache.get(folded)
         if cached is not None:
+            cache.move_to_end(folded)
             return cached
         places = [self._place(kind, row) for kind, row in self._index.get(folded, ())]
         places.sort(key=lambda p: (-p.population, p.kind))
-        if len(self._cache) < 50_000:
-            self._cache[folded] = places
+        cache[folded] = places
+        if len(cache) > CACHE_SIZE:
+            cache.popitem(last=False)
         return places
 
     def regions_like(self, name: str) -> list[Place]:
         """Regions and towns of 20,000+ people spelled like `name` (transliteration variants:
         'Idleb' for Idlib, 'Diwaniya' for Ad Diwaniyah), most populous first."""
-        cached = self._like_cache.get(name)
+        cache = self._like_cache
+        cached = cache.get(name)
         if cached is not None:
+            cache.move_to_end(name)
             return cached
         places = self._regions_like(name)
-        if len(self._like_cache) < 50_000:
-            self._like_cache[name] = places
+        cache[name] = places
+        if len(cache) > CACHE_SIZE:
+            cache.popitem(last=False)
         return places
 
     def _regions_like(self, name: str) -> list[Place]:
