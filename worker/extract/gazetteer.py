@@ -121,9 +121,21 @@ _ENGLISH_ADMIN = re.compile(r"^(?P<name>[A-Za-z][A-Za-z .'-]+?)\s+(?:Province|Re
                             r"Governorate|County|State|Department|Prefecture|Division)$")
 
 
-def english_name(name: str, aliases: tuple[str, ...]) -> str:
+#: Countries whose regions news and ACLED call by their own (Spanish, French) names: 'Sud-Kivu',
+#: 'Falcon', 'Junin', not an alias in another language ('South Kivu', 'Coro', 'Hunin Suyu').
+NATIVE_REGION_NAMES = frozenset(
+    "AR BO CL CO CR CU DO EC SV GT HN MX NI PA PY PE UY VE "
+    "CD CG CI CM BF ML NE SN TD GN BJ TG CF GA BI HT".split())
+
+
+def english_name(name: str, aliases: tuple[str, ...], country: str = "") -> str:
     """The English name of a region, as news and ACLED write it: 'Panjshir' for Panjshayr
-    ('Panjshir Province'), 'Belgrade' for Beograd, 'North Sulawesi' for Sulawesi Utara."""
+    ('Panjshir Province'), 'Belgrade' for Beograd, 'North Sulawesi' for Sulawesi Utara;
+    in NATIVE_REGION_NAMES countries the name itself, or the short form it contains
+    ('Lima' for Municipalidad Metropolitana de Lima)."""
+    if country in NATIVE_REGION_NAMES:
+        english = english_name(name, aliases)
+        return english if fold(english) in fold(name) else name
     for alias in aliases:
         m = _ENGLISH_ADMIN.match(alias)
         if m:
@@ -159,10 +171,11 @@ class GeoNamesGazetteer:
         for line in (base / "subdivisions" / "subdivisions.tsv").read_text("utf-8").splitlines():
             cols = line.split("\t")
             aliases = tuple(a for a in cols[5].split("|") if a) if cols[5] else ()
+            country_row = int(cols[8]) - 1
             self._admins.append(_Admin(
                 cols[0], aliases, int(cols[6] or 0), int(cols[7]) - 1 if cols[7] else -1,
-                int(cols[8]) - 1, int(cols[3]) if cols[3] else 0,
-                english_name(cols[0], aliases)))
+                country_row, int(cols[3]) if cols[3] else 0,
+                english_name(cols[0], aliases, self._countries[country_row][0])))
         self._index: dict[str, list[tuple[int, int]]] = {}
         self._skeletons: dict[str, list[tuple[int, int]]] = {}
         sums: dict[int, list[float]] = {}
