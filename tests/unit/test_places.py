@@ -80,3 +80,36 @@ def test_the_lookup_caches_stay_bounded(gaz: Gazetteer) -> None:
         gaz.regions_like(f"Nowhere{n}")
     assert len(gaz._cache) <= CACHE_SIZE and len(gaz._like_cache) <= CACHE_SIZE
     assert gaz.candidates("kabul") == first  # dropped, then looked up again the same
+
+
+@pytest.mark.parametrize(
+    ("code", "admin1", "admin2", "expected"),
+    [
+        ("AZ", "Baki", None, "Baku"),
+        ("UA", "Odesa", None, "Odessa"),
+        ("UG", "Western", "Kasese", "Kasese"),  # Uganda: the district
+        ("MW", "Zomba", None, "Southern"),  # Malawi: the region
+        ("RS", "Raski okrug", None, "Central Serbia"),
+        ("RS", "Beograd", None, "Belgrade"),
+        ("IQ", "Iqlim Kurdistan", "Duhok", "Dahuk"),  # Kurdistan: the governorate
+        ("KE", "Nyeri", None, "Nyeri"),
+    ],
+)
+def test_regions_as_acled_names_them(code: str, admin1: str, admin2: str | None,
+                                     expected: str) -> None:
+    from worker.extract.countries import acled_admin1
+
+    assert acled_admin1(code, admin1, admin2) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("Teachers marched in Barquisimeto (Lara) over unpaid wages.", "Lara"),
+        ("Soldiers clashed with militiamen near Bunia (Ituri) and in Haut-Uele.", "Ituri"),
+        ("Workers protested in Coro, Falcon, over fuel shortages.", "Falcon"),
+    ],
+)
+def test_spanish_and_french_region_names(gaz: Gazetteer, text: str, admin1: str) -> None:
+    found = resolve_location(text, gaz)
+    assert found is not None and found.admin1 == admin1

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from itertools import pairwise
 
 from worker.extract.countries import (
@@ -30,9 +31,11 @@ from worker.extract.gazetteer import (
     KIND_ADMIN2,
     KIND_CITY,
     KIND_COUNTRY,
+    NATIVE_REGION_NAMES,
     Gazetteer,
     Place,
     core,
+    skeleton,
 )
 from worker.extract.types import PlaceMention
 
@@ -118,8 +121,11 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
     for found in looked:
         if found is not None:
             for p in found.places[:40]:
-                if p.kind == KIND_ADMIN1 and p.admin1:
-                    spelled.setdefault((p.country_code, p.admin1), text[found.start:found.end])
+                if p.kind == KIND_ADMIN1 and p.admin1 and (
+                        (p.country_code, p.admin1) not in spelled) and (
+                            p.country_code not in NATIVE_REGION_NAMES
+                            or _spelling_of(text[found.start:found.end], p.admin1)):
+                    spelled[(p.country_code, p.admin1)] = text[found.start:found.end]
     out: list[PlaceMention] = []
     seats: list[tuple[int, float | None, float | None]] = []
     for index, (start, end, words) in enumerate(spans):
@@ -146,7 +152,8 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
                 seats.append((len(out), province.latitude, province.longitude)
                              if province is not None else (len(out), None, None))
             admin1 = spelled.get((mention[0].country_code, admin1), admin1) if admin1 else None
-            admin1 = acled_admin1(mention[0].country_code, admin1) if admin1 else None
+            admin1 = acled_admin1(mention[0].country_code, admin1,
+                                  mention[0].admin2) if admin1 else None
             out.append(PlaceMention(
                 mention[0].name, admin1, mention[0].admin2, mention[0].country,
                 mention[0].country_code, point[0], point[1],
@@ -168,6 +175,14 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
             out[i] = replace(out[i], score=1.0)
         out = [out[i] for i in tagged] + [p for i, p in enumerate(out) if i not in tagged]
     return out
+
+
+def _spelling_of(words: str, name: str) -> bool:
+    """Whether `words` spell the region `name`, not another name of it: where regions go by
+    their own names, 'Barquisimeto' (the capital) is no name of Lara."""
+    a, b = core(words), core(name)
+    return a == b or skeleton(words) == skeleton(name) or (
+        SequenceMatcher(None, a, b).ratio() >= 0.6)
 
 
 def country_place(gaz: Gazetteer, code: str, start: int = 0, end: int = 0, text: str = "",
