@@ -113,3 +113,18 @@ def test_regions_as_acled_names_them(code: str, admin1: str, admin2: str | None,
 def test_spanish_and_french_region_names(gaz: Gazetteer, text: str, admin1: str) -> None:
     found = resolve_location(text, gaz)
     assert found is not None and found.admin1 == admin1
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "admin1"),
+    [
+        # a town's English name, when the region named after it is the only native namesake
+        ("Around 30 people held a protest in Mogilev on Sunday.", "BY", "Mogilev"),
+        ("Gunmen shot a trader in Hasakeh city on Friday.", "SY", None),
+    ],
+)
+def test_english_names_of_towns(gaz: Gazetteer, text: str, country: str,
+                                admin1: str | None) -> None:
+    found = resolve_location(text, gaz)
+    assert found is not None and found.country_code == country and found.precision == 1
+    assert admin1 is None or found.admin1 == admin1

@@ -73,7 +73,7 @@ _NOT_PLACES = frozenset(
     "national forces force security defence defense people civilians protesters "
     "according however meanwhile also other others several many one two three four five six "
     "seven eight nine ten eleven twelve twenty dozens hundreds some no mr mrs dr gen col "
-    "ngo ngos un unhcr icrc msf".split())
+    "ngo ngos un unhcr icrc msf roma".split())  # English 'Roma' are people; the city is Rome
 _COMPASS = frozenset("north south east west northern southern eastern western central upper "
                      "lower".split())
 _AWAY_BEFORE = re.compile(r"\b(?:from|to|into|towards?|via|border with|borders with|"
@@ -489,8 +489,9 @@ def _lookup(text: str, gaz: Gazetteer, start: int, end: int, words: str) -> _Loo
     # only as much as a part of a name is
     opening = not cue and " " not in words and _SENTENCE_START.search(
         text, max(0, start - 3), start) is not None
-    own = max((p.population for p in found if not p.alias), default=-1)
-    if own >= 0 and any(p.alias and p.population >= 5 * own for p in found):
+    # (a region named after its capital does not count: 'Mogilev' is the city Mahilyow)
+    own = max((p.population for p in found if not p.alias and p.kind == KIND_CITY), default=0)
+    if any(p.alias and p.population >= 5 * own for p in found):
         # a city far bigger than every town of that name: its English name ('Odessa')
         found = [replace(p, alias=False) if p.alias and p.population >= 5 * own else p
                  for p in found]
