@@ -128,3 +128,24 @@ def test_english_names_of_towns(gaz: Gazetteer, text: str, country: str,
     found = resolve_location(text, gaz)
     assert found is not None and found.country_code == country and found.precision == 1
     assert admin1 is None or found.admin1 == admin1
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("Militants shot two civilians in Kralgund town (Kupwara district, J&K).",
+         "Jammu and Kashmir"),
+        ("A scuffle over land led to firing in Pipri, Kaushambi (UP).", "Uttar Pradesh"),
+        ("Farmers protested in Erode (TN) over water.", "Tamil Nadu"),
+        ("Boko Haram attacked the village of Amchide (Mayo-Sava, Extreme-Nord).",
+         "Extreme-Nord"),
+    ],
+)
+def test_region_short_forms_and_french_names(gaz: Gazetteer, text: str, admin1: str) -> None:
+    found = resolve_location(text, gaz)
+    assert found is not None and found.admin1 == admin1
+
+
+def test_an_mp_is_no_region(gaz: Gazetteer) -> None:
+    found = resolve_location("An MP was attacked in Lagos on Monday.", gaz)
+    assert found is not None and found.country_code == "NG"

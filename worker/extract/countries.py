@@ -138,6 +138,11 @@ REGION_NAMES: dict[tuple[str, str], str] = {
     ("LY", "al marqab"): "Almargeb", ("LY", "tarabulus"): "Tripoli",
     ("VE", "la guaira"): "Vargas",
     ("RS", "beograd"): "Belgrade", ("RS", "belgrade"): "Belgrade",
+    ("CM", "far north"): "Extreme-Nord", ("CM", "north"): "Nord", ("CM", "south"): "Sud",
+    ("CM", "east"): "Est", ("CM", "west"): "Ouest", ("CM", "north west"): "Nord-Ouest",
+    ("CM", "south west"): "Sud-Ouest",
+    ("IN", "kashmir"): "Jammu and Kashmir", ("LB", "north lebanon"): "North",
+    ("SS", "warab"): "Warrap", ("SD", "the northern"): "Northern",
 }
 
 #: Malawi: ACLED's first level is the region (GeoNames': the district).

@@ -119,12 +119,15 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
     # ACLED write it; the gazetteer's may be another language's ("South Kivu", "Qandahor")
     spelled: dict[tuple[str, str], str] = {}
     for found in looked:
-        if found is not None:
+        if found is not None and text[found.start:found.end] not in REGION_ABBREVIATIONS:
             for p in found.places[:40]:
                 if p.kind == KIND_ADMIN1 and p.admin1 and (
                         (p.country_code, p.admin1) not in spelled) and (
                             p.country_code not in NATIVE_REGION_NAMES
-                            or _spelling_of(text[found.start:found.end], p.admin1)):
+                            or _spelling_of(text[found.start:found.end], p.admin1)
+                            or not any(o.kind == KIND_CITY and o.admin1 == p.admin1
+                                       and o.country_code == p.country_code
+                                       for o in found.places[:40])):
                     spelled[(p.country_code, p.admin1)] = text[found.start:found.end]
     out: list[PlaceMention] = []
     seats: list[tuple[int, float | None, float | None]] = []
@@ -179,7 +182,7 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
 
 def _spelling_of(words: str, name: str) -> bool:
     """Whether `words` spell the region `name`, not another name of it: where regions go by
-    their own names, 'Barquisimeto' (the capital) is no name of Lara."""
+    their own names, 'Barquisimeto' (its capital, a town of the region) is no name of Lara."""
     a, b = core(words), core(name)
     return a == b or skeleton(words) == skeleton(name) or (
         SequenceMatcher(None, a, b).ratio() >= 0.6)
@@ -437,7 +440,36 @@ def _trimmed(start: int, words: str) -> tuple[int, int, str]:
     return start, start + len(words), words
 
 
+#: Short forms of regions the news writes after a town ("Pipri, Kaushambi (UP)"): counted
+#: only there, in parentheses or after a comma ("an MP" is a member of parliament).
+REGION_ABBREVIATIONS: dict[str, tuple[str, str]] = {
+    "UP": ("IN", "uttar pradesh"), "MP": ("IN", "madhya pradesh"),
+    "AP": ("IN", "andhra pradesh"), "HP": ("IN", "himachal pradesh"),
+    "TN": ("IN", "tamil nadu"), "WB": ("IN", "west bengal"), "J&K": ("IN", "jammu and kashmir"),
+    "KP": ("PK", "khyber pakhtunkhwa"), "KPK": ("PK", "khyber pakhtunkhwa"),
+}
+_ABBREVIATION_BEFORE = re.compile(r"(?:\(|,\s)$")
+_ABBREVIATION_AFTER = re.compile(r"[),;.]|\s*$")
+
+
+def _abbreviation(text: str, gaz: Gazetteer, start: int, end: int,
+                  words: str) -> _Lookup | None:
+    """A region's short form after a town: "(Reasi district, J&K)", "Erode (TN)"."""
+    if words == "J" and text.startswith("J&K", start):
+        words, end = "J&K", start + 3
+    region = REGION_ABBREVIATIONS.get(words)
+    if region is None or not _ABBREVIATION_BEFORE.search(text, max(0, start - 2), start) or (
+            not _ABBREVIATION_AFTER.match(text, end)):
+        return None
+    place = gaz.admin1_of(*region)
+    if place is None:
+        return None
+    return _Lookup([place], region[1], start, end, True, False)
+
+
 def _lookup(text: str, gaz: Gazetteer, start: int, end: int, words: str) -> _Lookup | None:
+    if len(words) <= 3 and words.isupper():
+        return _abbreviation(text, gaz, start, end, words)
     key = core(words)
     if not key or key in _NOT_PLACES or len(key) < 3:
         return None
