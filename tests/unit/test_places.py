@@ -149,3 +149,10 @@ def test_region_short_forms_and_french_names(gaz: Gazetteer, text: str, admin1: 
 def test_an_mp_is_no_region(gaz: Gazetteer) -> None:
     found = resolve_location("An MP was attacked in Lagos on Monday.", gaz)
     assert found is not None and found.country_code == "NG"
+
+
+def test_a_day_after_a_town_and_an_adjective_before_it(gaz: Gazetteer) -> None:
+    text = ("A bomb exploded on a bus in central Nairobi Monday before it left for Kampala, "
+            "killing three.")
+    found = resolve_location(text, gaz)
+    assert found is not None and found.country_code == "KE" and found.name == "Nairobi"

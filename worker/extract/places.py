@@ -45,7 +45,8 @@ _CANDIDATE = re.compile(
     r"(?:[A-Z][\w'’-]*|al-[A-Z][\w'’-]*))*")
 _CUE_BEFORE = re.compile(
     r"(?:\b(?:in|near|at|outside|around|from|into|of|towards|to|across|between|and|on)\s+"
-    r"(?:the\s+)?(?:(?:town|city|village|villages|district|province|county|region|area|"
+    r"(?:the\s+)?(?-i:(?:central|northern|southern|eastern|western|north-?eastern|"
+    r"north-?western|south-?eastern|south-?western|downtown|rural)\s+)?(?:(?:town|city|village|villages|district|province|county|region|area|"
     r"state|governorate|municipality|outskirts|suburb|camp|locality|neighbourhood|"
     r"neighborhood|commune|department|sub-county|ward|vicinity)\s+of\s+)?|,\s*)$",
     re.IGNORECASE)
@@ -437,7 +438,16 @@ def _trimmed(start: int, words: str) -> tuple[int, int, str]:
     if rest and first.lower() in _NOT_PLACES and first.lower() not in _KEEP_FIRST:
         start += len(first) + 1
         words = rest
+    # and a day or month after the name ("in central Nairobi Monday" -> "Nairobi")
+    head, _, last = words.rpartition(" ")
+    if head and last.lower() in _DAYS_MONTHS:
+        words = head
     return start, start + len(words), words
+
+
+_DAYS_MONTHS = frozenset("monday tuesday wednesday thursday friday saturday sunday january "
+                         "february march april june july august september october november "
+                         "december".split())
 
 
 #: Short forms of regions the news writes after a town ("Pipri, Kaushambi (UP)"): counted
