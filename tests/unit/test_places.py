@@ -156,3 +156,11 @@ def test_a_day_after_a_town_and_an_adjective_before_it(gaz: Gazetteer) -> None:
             "killing three.")
     found = resolve_location(text, gaz)
     assert found is not None and found.country_code == "KE" and found.name == "Nairobi"
+
+
+def test_a_town_outside_the_regions_named_beside_it(gaz: Gazetteer) -> None:
+    # no Chatsworth the gazetteer knows lies in KwaZulu-Natal: the regions place it
+    text = "Residents protested in the area of Chatsworth (eThekwini, KwaZulu-Natal)."
+    found = resolve_location(text, gaz)
+    assert found is not None and found.country_code == "ZA"
+    assert found.admin1 == "KwaZulu-Natal"

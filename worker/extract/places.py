@@ -170,6 +170,7 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
         if place.latitude is None and lat is not None:
             place = replace(place, latitude=lat, longitude=lng)
         out[index] = place
+    _outside_named_region(text, offset, out)
     coded = [m.span(1) for m in _CODED_TO.finditer(text)]
     if coded:
         # the coder's own "[coded to Athens-Central Athens]" names the event's place: first
@@ -179,6 +180,26 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
             out[i] = replace(out[i], score=1.0)
         out = [out[i] for i in tagged] + [p for i, p in enumerate(out) if i not in tagged]
     return out
+
+
+def _outside_named_region(text: str, offset: int, out: list[PlaceMention]) -> None:
+    """A town followed by the regions it lies in, "Chatsworth (eThekwini, KwaZulu-Natal)",
+    whose every known namesake lies elsewhere is unknown: the regions place the event."""
+    for index, town in enumerate(out):
+        if town.precision != 1:
+            continue
+        paren = _OPEN_PAREN.match(text, town.end - offset)
+        if paren is None:
+            continue
+        close = text.find(")", paren.end())
+        inner = [p for p in out[index + 1:] if paren.end() <= p.start - offset < close]
+        if not inner:
+            continue
+        region = inner[-1]  # the widest: ACLED notes name the district, then the province
+        if region.precision >= 2 and region.admin1 and not any(
+                p.country_code == town.country_code and p.admin1 == town.admin1
+                and p.text != town.text for p in inner):
+            out[index] = replace(town, score=min(town.score, 0.3))
 
 
 def _spelling_of(words: str, name: str) -> bool:
