@@ -164,3 +164,10 @@ def test_a_town_outside_the_regions_named_beside_it(gaz: Gazetteer) -> None:
     found = resolve_location(text, gaz)
     assert found is not None and found.country_code == "ZA"
     assert found.admin1 == "KwaZulu-Natal"
+
+
+def test_a_foreign_namesake_before_a_region_named_after_it(gaz: Gazetteer) -> None:
+    text = ("Villagers demonstrated in Thor village, Thies subdivision (Keur Moussa, Thies) "
+            "against a quarantine.")
+    found = resolve_location(text, gaz)
+    assert found is not None and found.country_code == "SN"

@@ -189,10 +189,13 @@ def _outside_named_region(text: str, offset: int, out: list[PlaceMention]) -> No
         if town.precision != 1:
             continue
         paren = _OPEN_PAREN.match(text, town.end - offset)
-        if paren is None:
-            continue
-        close = text.find(")", paren.end())
-        inner = [p for p in out[index + 1:] if paren.end() <= p.start - offset < close]
+        if paren is not None:
+            close = text.find(")", paren.end())
+            inner = [p for p in out[index + 1:] if paren.end() <= p.start - offset < close]
+        else:  # "Thor village, Thies subdivision": a region of another country is no cue
+            after = _REGION_AFTER.match(text, town.end - offset)
+            inner = [p for p in out[index + 1:index + 2] if after is not None
+                     and p.start - offset == after.end() and p.country_code != town.country_code]
         if not inner:
             continue
         region = inner[-1]  # the widest: ACLED notes name the district, then the province
@@ -200,6 +203,9 @@ def _outside_named_region(text: str, offset: int, out: list[PlaceMention]) -> No
                 p.country_code == town.country_code and p.admin1 == town.admin1
                 and p.text != town.text for p in inner):
             out[index] = replace(town, score=min(town.score, 0.3))
+
+
+_REGION_AFTER = re.compile(r"(?:\s+(?:village|town|city))?,\s*")
 
 
 def _spelling_of(words: str, name: str) -> bool:
