@@ -171,3 +171,10 @@ def test_a_foreign_namesake_before_a_region_named_after_it(gaz: Gazetteer) -> No
             "against a quarantine.")
     found = resolve_location(text, gaz)
     assert found is not None and found.country_code == "SN"
+
+
+def test_a_small_namesake_in_the_district_the_text_names(gaz: Gazetteer) -> None:
+    # dozens of San Rafaels: the one in Bulacan, not the largest in Central Luzon
+    text = "A suspect was killed during a police raid in Barangay Capihan, San Rafael, Bulacan."
+    found = resolve_location(text, gaz)
+    assert found is not None and found.admin2 == "Bulacan"

@@ -579,7 +579,10 @@ def _resolve(text: str, found: _Lookup,
     district_after = bool(_DISTRICT_AFTER.match(text, end))
     best: Place | None = None
     best_score = -1.0
-    for place in found.places[:40]:
+    pool = found.places[:40]
+    if len(found.places) > 40 and regions:  # a small namesake in a region the text names
+        pool = pool + [p for p in found.places[40:] if _in_named_region(p, found.key, regions)]
+    for place in pool:
         score = 0.25
         if wanted is not None and place.kind == wanted:
             score += 0.3
@@ -594,6 +597,10 @@ def _resolve(text: str, found: _Lookup,
         # a region named elsewhere: "Qadis district, Badghis" / "Oicha (Beni, Nord-Kivu)"
         if place.kind != KIND_COUNTRY and _in_named_region(place, found.key, regions):
             score += 0.4
+            if place.kind == KIND_CITY and place.admin2 and (
+                    regions.get((place.country_code, core(place.admin2)), {found.key})
+                    - {found.key}):
+                score += 0.1  # its district too, not only its province
         if place.kind in (KIND_ADMIN1, KIND_ADMIN2) and admin_after:
             score += 0.25
         if place.kind == KIND_ADMIN2 and district_after:
