@@ -178,3 +178,10 @@ def test_a_small_namesake_in_the_district_the_text_names(gaz: Gazetteer) -> None
     text = "A suspect was killed during a police raid in Barangay Capihan, San Rafael, Bulacan."
     found = resolve_location(text, gaz)
     assert found is not None and found.admin2 == "Bulacan"
+
+
+def test_firms_and_federations_are_no_places(gaz: Gazetteer) -> None:
+    text = ("In San Lorenzo (Central), drivers supported by the Federation of Transport Workers "
+            "protested at the headquarters of San Fernando company.")
+    found = resolve_location(text, gaz)
+    assert found is not None and found.country_code == "PY"

@@ -86,6 +86,13 @@ _CODED_TO = re.compile(r"\[coded to ([^\]]{2,80})\]", re.IGNORECASE)
 _OPEN_PAREN = re.compile(r"\s*\(\s*")
 #: First words kept on a name when the whole is a place: compass words and Arabic articles.
 _KEEP_FIRST = _COMPASS | frozenset("al el an as at ad ar az ash".split())
+#: A name before these is a firm's ("San Fernando company", "Byblos Bank"); these before
+#: "of" head an organisation's name ("Federation of Transport Workers").
+_ORG_TAIL = re.compile(r"\s+(?:company|corporation|ltd|limited|inc|bank|airways|airlines|"
+                       r"coach|holdings)\b", re.IGNORECASE)
+_ORG_HEADS = frozenset("federation union association council confederation syndicate league "
+                       "organization organisation ministry party front movement alliance "
+                       "bank university".split())
 _OUTLET_TAIL = re.compile(r"\s+(?:Today|Times|Post|News|Express|Herald|Tribune|Daily|"
                           r"Journal|Telegraph|Gazette|Observer|Chronicle|Standard|Nation|"
                           r"Monitor|Independent|Radio|TV|Online|Agency)\b")
@@ -510,7 +517,8 @@ def _lookup(text: str, gaz: Gazetteer, start: int, end: int, words: str) -> _Loo
     key = core(words)
     if not key or key in _NOT_PLACES or len(key) < 3:
         return None
-    if _OUTLET_TAIL.match(text, end):
+    if _OUTLET_TAIL.match(text, end) or _ORG_TAIL.match(text, end) or (
+            key in _ORG_HEADS and text.startswith(" of ", end)):
         return None
     found = gaz.candidates(key)
     fuzzy = False
