@@ -185,3 +185,8 @@ def test_firms_and_federations_are_no_places(gaz: Gazetteer) -> None:
             "protested at the headquarters of San Fernando company.")
     found = resolve_location(text, gaz)
     assert found is not None and found.country_code == "PY"
+
+
+def test_the_seat_of_a_namesake_district(gaz: Gazetteer) -> None:
+    found = resolve_location("In El Salto, Jalisco, police clashed with gunmen.", gaz)
+    assert found is not None and found.admin2 == "El Salto"

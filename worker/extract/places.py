@@ -621,6 +621,8 @@ def _resolve(text: str, found: _Lookup,
             score += min(place.population, 1_000_000) / 10_000_000
             if place.admin1 and core(place.admin1) == found.key and wanted is None:
                 score += 0.06  # "in Fier": the town, not its namesake province
+            elif place.admin2 and core(place.admin2) == found.key:
+                score += 0.01  # the seat of its namesake district, as if 100,000 more people
         elif place.kind == KIND_ADMIN1:
             score += 0.05
         if score > best_score:
