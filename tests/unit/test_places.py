@@ -190,3 +190,9 @@ def test_firms_and_federations_are_no_places(gaz: Gazetteer) -> None:
 def test_the_seat_of_a_namesake_district(gaz: Gazetteer) -> None:
     found = resolve_location("In El Salto, Jalisco, police clashed with gunmen.", gaz)
     assert found is not None and found.admin2 == "El Salto"
+
+
+def test_a_town_naming_a_bridge_yields_to_the_district(gaz: Gazetteer) -> None:
+    text = "Migrant labourers staged a blockade near Kalpi Bridge in Jalaun district (UP)."
+    found = resolve_location(text, gaz)
+    assert found is not None and found.admin1 == "Uttar Pradesh" and found.name != "Kalpi"

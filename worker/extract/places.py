@@ -165,12 +165,15 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
             admin1 = spelled.get((mention[0].country_code, admin1), admin1) if admin1 else None
             admin1 = acled_admin1(mention[0].country_code, admin1,
                                   mention[0].admin2) if admin1 else None
+            # a town naming a road or bridge ("near Kalpi Bridge in Jalaun district") is where
+            # it leads or starts: less surely the event's place
+            score = mention[1] - (0.15 if _ROUTE_AFTER.match(text, end) else 0.0)
             out.append(PlaceMention(
                 mention[0].name, admin1, mention[0].admin2, mention[0].country,
                 mention[0].country_code, point[0], point[1],
                 _precision(text, mention[0], end), None if mention[0].geonames_id is None
                 else mention[0].geonames_id, offset + start, offset + end,
-                text[start:end], mention[1]))
+                text[start:end], score))
     for index, lat, lng in seats:
         # else the point of a town or province named in the same province, else its seat
         place = _with_point(out[index], out)
