@@ -196,3 +196,8 @@ def test_a_town_naming_a_bridge_yields_to_the_district(gaz: Gazetteer) -> None:
     text = "Migrant labourers staged a blockade near Kalpi Bridge in Jalaun district (UP)."
     found = resolve_location(text, gaz)
     assert found is not None and found.admin1 == "Uttar Pradesh" and found.name != "Kalpi"
+
+
+def test_a_town_after_a_possessive(gaz: Gazetteer) -> None:
+    found = resolve_location("Rioters set fire to a tax office in Tel Aviv's Holon suburb.", gaz)
+    assert found is not None and found.name == "Holon" and found.country_code == "IL"

@@ -449,14 +449,14 @@ def _spans(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-_PART_BREAK = re.compile(r"\.\s+|\s+of\s+")
+_PART_BREAK = re.compile(r"\.\s+|\s+of\s+|['’]s\s+")
 
 
 def _parts(match: re.Match[str]) -> list[tuple[int, str]]:
-    """A run of capitalised words cut at sentence ends ("Logar. No") and at "of" ("Bat
-    Galim Square of Haifa")."""
+    """A run of capitalised words cut at sentence ends ("Logar. No"), at "of" ("Bat
+    Galim Square of Haifa") and after a possessive ("Tel Aviv's Holon")."""
     words, start = match.group(), match.start()
-    if "." not in words and " of " not in words:
+    if "." not in words and " of " not in words and "s " not in words:
         return [(start, words.rstrip("."))]
     out = []
     pos = 0
