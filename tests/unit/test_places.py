@@ -201,3 +201,16 @@ def test_a_town_naming_a_bridge_yields_to_the_district(gaz: Gazetteer) -> None:
 def test_a_town_after_a_possessive(gaz: Gazetteer) -> None:
     found = resolve_location("Rioters set fire to a tax office in Tel Aviv's Holon suburb.", gaz)
     assert found is not None and found.name == "Holon" and found.country_code == "IL"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rioters hurled a Molotov cocktail at a bank branch in Tripoli, Lebanon.",
+        "An armed fight ensued between the Al Salih and Al Tlais families in Baalbek, Lebanon.",
+        "Shop owners in the Arab towns protested in Nazareth, Israel.",
+    ],
+)
+def test_words_that_only_look_like_places(gaz: Gazetteer, text: str) -> None:
+    found = resolve_location(text, gaz)
+    assert found is not None and found.country_code in ("LB", "IL")

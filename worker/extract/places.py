@@ -74,7 +74,8 @@ _NOT_PLACES = frozenset(
     "national forces force security defence defense people civilians protesters "
     "according however meanwhile also other others several many one two three four five six "
     "seven eight nine ten eleven twelve twenty dozens hundreds some no mr mrs dr gen col "
-    "ngo ngos un unhcr icrc msf roma".split())  # English 'Roma' are people; the city is Rome
+    "ngo ngos un unhcr icrc msf roma arab molotov".split())
+# (English 'Roma' are people, the city is Rome; 'Arab' towns, 'Molotov' cocktails)
 _COMPASS = frozenset("north south east west northern southern eastern western central upper "
                      "lower".split())
 _AWAY_BEFORE = re.compile(r"\b(?:from|to|into|towards?|via|border with|borders with|"
@@ -90,6 +91,7 @@ _KEEP_FIRST = _COMPASS | frozenset("al el an as at ad ar az ash".split())
 #: "of" head an organisation's name ("Federation of Transport Workers").
 _ORG_TAIL = re.compile(r"\s+(?:company|corporation|ltd|limited|inc|bank|airways|airlines|"
                        r"coach|holdings)\b", re.IGNORECASE)
+_FAMILY = re.compile(r"\s+famil(?:y|ies)\b", re.IGNORECASE)  # "the Al Tlais families"
 _ORG_HEADS = frozenset("federation union association council confederation syndicate league "
                        "organization organisation ministry party front movement alliance "
                        "bank university".split())
@@ -520,7 +522,8 @@ def _lookup(text: str, gaz: Gazetteer, start: int, end: int, words: str) -> _Loo
     key = core(words)
     if not key or key in _NOT_PLACES or len(key) < 3:
         return None
-    if _OUTLET_TAIL.match(text, end) or _ORG_TAIL.match(text, end) or (
+    if _OUTLET_TAIL.match(text, end) or _ORG_TAIL.match(text, end) or _FAMILY.match(
+            text, end) or (
             key in _ORG_HEADS and text.startswith(" of ", end)):
         return None
     found = gaz.candidates(key)
