@@ -214,3 +214,10 @@ def test_a_town_after_a_possessive(gaz: Gazetteer) -> None:
 def test_words_that_only_look_like_places(gaz: Gazetteer, text: str) -> None:
     found = resolve_location(text, gaz)
     assert found is not None and found.country_code in ("LB", "IL")
+
+
+def test_a_demonym_is_no_town_another_language_calls_so(gaz: Gazetteer) -> None:
+    text = ("Residents of a village in Maktaaral district of Turkistan region protested, "
+            "demanding the Kazakh government compensate them.")
+    found = resolve_location(text, gaz)
+    assert found is not None and found.admin1 == "Turkistan"

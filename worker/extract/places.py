@@ -74,8 +74,8 @@ _NOT_PLACES = frozenset(
     "national forces force security defence defense people civilians protesters "
     "according however meanwhile also other others several many one two three four five six "
     "seven eight nine ten eleven twelve twenty dozens hundreds some no mr mrs dr gen col "
-    "ngo ngos un unhcr icrc msf roma arab molotov".split())
-# (English 'Roma' are people, the city is Rome; 'Arab' towns, 'Molotov' cocktails)
+    "ngo ngos un unhcr icrc msf roma arab molotov ramadan".split())
+# (English 'Roma' are people, the city is Rome; 'Arab' towns, 'Molotov' cocktails, the month)
 _COMPASS = frozenset("north south east west northern southern eastern western central upper "
                      "lower".split())
 _AWAY_BEFORE = re.compile(r"\b(?:from|to|into|towards?|via|border with|borders with|"
@@ -259,7 +259,8 @@ def _within(found: _Lookup | None, code: str) -> _Lookup | None:
     place; a demonym ("Somali militia") is none."""
     if found is None:
         return None
-    places = [p for p in found.places if p.country_code == code and p.kind != KIND_COUNTRY]
+    places = [p for p in found.places if p.country_code == code and p.kind != KIND_COUNTRY
+              and core(p.name) == found.key]  # no town another language calls 'Kazakh'
     return replace(found, places=places) if places else None
 
 
