@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections import OrderedDict
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -42,8 +41,8 @@ def fold(name: str) -> str:
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _ALIAS_POP = 100_000  # towns big enough to have names in other languages the news uses
-#: Lookups kept per gazetteer, least recently used dropped first: a long-running worker's
-#: memory stays bounded (a few MB), while the names news repeats stay cached.
+#: Lookups kept per gazetteer: a full cache starts afresh, so a long-running worker's memory
+#: stays bounded (a few MB) while a hit stays one dict lookup.
 CACHE_SIZE = 8_192
 
 
@@ -257,8 +256,8 @@ class GeoNamesGazetteer:
                             similar.append((kind, row))
         for row, (_code, name) in enumerate(self._countries):
             self._index.setdefault(core(name), []).append((KIND_COUNTRY, row))
-        self._cache: OrderedDict[str, list[Place]] = OrderedDict()
-        self._like_cache: OrderedDict[str, list[Place]] = OrderedDict()
+        self._cache: dict[str, list[Place]] = {}
+        self._like_cache: dict[str, list[Place]] = {}
 
     def _add_city_aliases(self, ids: array[int]) -> None:
         """English and other Latin-script names of towns of 100,000+ people from
@@ -296,30 +295,26 @@ class GeoNamesGazetteer:
 
     def candidates(self, folded: str) -> list[Place]:
         """Every place whose (core) name is `folded`, most populous first."""
-        cache = self._cache
-        cached = cache.get(folded)
+        cached = self._cache.get(folded)
         if cached is not None:
-            cache.move_to_end(folded)
             return cached
         places = [self._place(kind, row) for kind, row in self._index.get(folded, ())]
         places.sort(key=lambda p: (-p.population, p.kind))
-        cache[folded] = places
-        if len(cache) > CACHE_SIZE:
-            cache.popitem(last=False)
+        if len(self._cache) >= CACHE_SIZE:
+            self._cache.clear()
+        self._cache[folded] = places
         return places
 
     def regions_like(self, name: str) -> list[Place]:
         """Regions and towns of 20,000+ people spelled like `name` (transliteration variants:
         'Idleb' for Idlib, 'Diwaniya' for Ad Diwaniyah), most populous first."""
-        cache = self._like_cache
-        cached = cache.get(name)
+        cached = self._like_cache.get(name)
         if cached is not None:
-            cache.move_to_end(name)
             return cached
         places = self._regions_like(name)
-        cache[name] = places
-        if len(cache) > CACHE_SIZE:
-            cache.popitem(last=False)
+        if len(self._like_cache) >= CACHE_SIZE:
+            self._like_cache.clear()
+        self._like_cache[name] = places
         return places
 
     def _regions_like(self, name: str) -> list[Place]:

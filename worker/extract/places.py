@@ -87,11 +87,11 @@ _CODED_TO = re.compile(r"\[coded to ([^\]]{2,80})\]", re.IGNORECASE)
 _OPEN_PAREN = re.compile(r"\s*\(\s*")
 #: First words kept on a name when the whole is a place: compass words and Arabic articles.
 _KEEP_FIRST = _COMPASS | frozenset("al el an as at ad ar az ash".split())
-#: A name before these is a firm's ("San Fernando company", "Byblos Bank"); these before
-#: "of" head an organisation's name ("Federation of Transport Workers").
+#: A name before these is a firm's ("San Fernando company", "Byblos Bank") or a family's
+#: ("the Al Tlais families"); these before "of" head an organisation's name ("Federation of
+#: Transport Workers").
 _ORG_TAIL = re.compile(r"\s+(?:company|corporation|ltd|limited|inc|bank|airways|airlines|"
-                       r"coach|holdings)\b", re.IGNORECASE)
-_FAMILY = re.compile(r"\s+famil(?:y|ies)\b", re.IGNORECASE)  # "the Al Tlais families"
+                       r"coach|holdings|family|families)\b", re.IGNORECASE)
 _ORG_HEADS = frozenset("federation union association council confederation syndicate league "
                        "organization organisation ministry party front movement alliance "
                        "bank university".split())
@@ -459,7 +459,8 @@ def _parts(match: re.Match[str]) -> list[tuple[int, str]]:
     """A run of capitalised words cut at sentence ends ("Logar. No"), at "of" ("Bat
     Galim Square of Haifa") and after a possessive ("Tel Aviv's Holon")."""
     words, start = match.group(), match.start()
-    if "." not in words and " of " not in words and "s " not in words:
+    if "." not in words and " of " not in words and "'s " not in words and (
+            "’s " not in words):
         return [(start, words.rstrip("."))]
     out = []
     pos = 0
@@ -479,9 +480,10 @@ def _trimmed(start: int, words: str) -> tuple[int, int, str]:
         start += len(first) + 1
         words = rest
     # and a day or month after the name ("in central Nairobi Monday" -> "Nairobi")
-    head, _, last = words.rpartition(" ")
-    if head and last.lower() in _DAYS_MONTHS:
-        words = head
+    if rest:
+        head, _, last = words.rpartition(" ")
+        if head and last.lower() in _DAYS_MONTHS:
+            words = head
     return start, start + len(words), words
 
 
@@ -498,6 +500,7 @@ REGION_ABBREVIATIONS: dict[str, tuple[str, str]] = {
     "TN": ("IN", "tamil nadu"), "WB": ("IN", "west bengal"), "J&K": ("IN", "jammu and kashmir"),
     "KP": ("PK", "khyber pakhtunkhwa"), "KPK": ("PK", "khyber pakhtunkhwa"),
 }
+_ABBREVIATED = frozenset(REGION_ABBREVIATIONS) | {"J"}  # "J&K" is the span "J"
 _ABBREVIATION_BEFORE = re.compile(r"(?:\(|,\s)$")
 _ABBREVIATION_AFTER = re.compile(r"[),;.]|\s*$")
 
@@ -518,15 +521,14 @@ def _abbreviation(text: str, gaz: Gazetteer, start: int, end: int,
 
 
 def _lookup(text: str, gaz: Gazetteer, start: int, end: int, words: str) -> _Lookup | None:
-    if len(words) <= 3 and words.isupper():
+    if words in _ABBREVIATED:
         return _abbreviation(text, gaz, start, end, words)
     key = core(words)
     if not key or key in _NOT_PLACES or len(key) < 3:
         return None
-    if _OUTLET_TAIL.match(text, end) or _ORG_TAIL.match(text, end) or _FAMILY.match(
-            text, end) or (
-            key in _ORG_HEADS and text.startswith(" of ", end)):
+    if _OUTLET_TAIL.match(text, end):
         return None
+    span_end = end
     found = gaz.candidates(key)
     fuzzy = False
     first, _, rest = words.partition(" ")
@@ -568,6 +570,9 @@ def _lookup(text: str, gaz: Gazetteer, start: int, end: int, words: str) -> _Loo
         # says so ("in Qadis district center")
         if not (cue_before or _CUE_AFTER.match(text, end)):
             return None
+    if _ORG_TAIL.match(text, end) or (end != span_end and _ORG_TAIL.match(text, span_end)) or (
+            key in _ORG_HEADS and text.startswith(" of ", end)):
+        return None  # a firm's or a family's name ("Mumias Sugar company"), an organisation's
     cue = cue_before or bool(_CUE_AFTER.match(text, end))
     # a lone capitalised word opening a sentence ("Village mob torches homes") is a place
     # only as much as a part of a name is
