@@ -166,6 +166,7 @@ def _folded(name: str) -> str:
     return " ".join(re.sub(r"[^a-z]+", " ", name.casefold()).split())
 
 
+@lru_cache(maxsize=4096)
 def acled_admin1(code: str, admin1: str, admin2: str | None = None) -> str:
     """The region as ACLED names it where its level or name differs from GeoNames' ('Hebron'
     -> 'West Bank' in Palestine, a Ugandan district rather than its region, 'Kyiv' -> 'Kiev');

@@ -169,7 +169,8 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
                                   mention[0].admin2) if admin1 else None
             # a town naming a road or bridge ("near Kalpi Bridge in Jalaun district") is where
             # it leads or starts: less surely the event's place
-            score = mention[1] - (0.15 if _ROUTE_AFTER.match(text, end) else 0.0)
+            score = mention[1] - (0.15 if mention[0].kind == KIND_CITY
+                                  and _ROUTE_AFTER.match(text, end) else 0.0)
             out.append(PlaceMention(
                 mention[0].name, admin1, mention[0].admin2, mention[0].country,
                 mention[0].country_code, point[0], point[1],
@@ -198,7 +199,8 @@ def _outside_named_region(text: str, offset: int, out: list[PlaceMention]) -> No
     """A town followed by the regions it lies in, "Chatsworth (eThekwini, KwaZulu-Natal)",
     whose every known namesake lies elsewhere is unknown: the regions place the event."""
     for index, town in enumerate(out):
-        if town.precision != 1:
+        if town.precision != 1 or not _PAREN_OR_COMMA.intersection(
+                text[town.end - offset:town.end - offset + 9]):
             continue
         paren = _OPEN_PAREN.match(text, town.end - offset)
         if paren is not None:
@@ -217,6 +219,7 @@ def _outside_named_region(text: str, offset: int, out: list[PlaceMention]) -> No
             out[index] = replace(town, score=min(town.score, 0.3))
 
 
+_PAREN_OR_COMMA = frozenset("(,")
 _REGION_AFTER = re.compile(r"(?:\s+(?:village|town|city))?,\s*")
 
 
