@@ -483,9 +483,9 @@ def _trimmed(start: int, words: str) -> tuple[int, int, str]:
         start += len(first) + 1
         words = rest
     # and a day or month after the name ("in central Nairobi Monday" -> "Nairobi")
-    if rest:
+    if rest and words[-1] in "yhletr":  # how the names of days and months end
         head, _, last = words.rpartition(" ")
-        if head and last.lower() in _DAYS_MONTHS:
+        if last.lower() in _DAYS_MONTHS:
             words = head
     return start, start + len(words), words
 
@@ -636,7 +636,7 @@ def _resolve(text: str, found: _Lookup,
             score += min(place.population, 1_000_000) / 10_000_000
             if place.admin1 and core(place.admin1) == found.key and wanted is None:
                 score += 0.06  # "in Fier": the town, not its namesake province
-            elif place.admin2 and core(place.admin2) == found.key:
+            elif place.admin2 and place.admin2.lower() == found.key:
                 score += 0.01  # the seat of its namesake district, as if 100,000 more people
         elif place.kind == KIND_ADMIN1:
             score += 0.05
