@@ -93,6 +93,7 @@ def test_the_lookup_caches_stay_bounded(gaz: Gazetteer) -> None:
         ("RS", "Beograd", None, "Belgrade"),
         ("IQ", "Iqlim Kurdistan", "Duhok", "Dahuk"),  # Kurdistan: the governorate
         ("KE", "Nyeri", None, "Nyeri"),
+        ("NP", "Lumbini", "Rolpa", "Mid-Western"),  # Nepal: the development region
     ],
 )
 def test_regions_as_acled_names_them(code: str, admin1: str, admin2: str | None,

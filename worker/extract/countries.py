@@ -155,6 +155,27 @@ _MALAWI_REGIONS = {
                      "mulanje", "mwanza", "neno", "nsanje", "phalombe", "thyolo", "zomba"),
                     "Southern"),
 }
+#: Nepal: ACLED's first level is the development region (GeoNames': the province); by district.
+_NEPAL_REGIONS = {
+    **dict.fromkeys(("taplejung", "panchthar", "ilam", "jhapa", "morang", "sunsari", "dhankuta",
+                     "terathum", "tehrathum", "terhathum", "sankhuwasabha", "bhojpur",
+                     "solukhumbu", "okhaldhunga", "khotang", "udayapur", "saptari", "siraha"),
+                    "Eastern"),
+    **dict.fromkeys(("dolakha", "sindhupalchowk", "sindhupalchok", "rasuwa", "dhading", "nuwakot",
+                     "kathmandu", "bhaktapur", "lalitpur", "kavrepalanchok", "kabhrepalanchok",
+                     "ramechhap", "sindhuli", "makwanpur", "makawanpur", "dhanusa", "dhanusha",
+                     "mahottari", "sarlahi", "rautahat", "bara", "parsa", "chitwan", "chitawan"),
+                    "Central"),
+    **dict.fromkeys(("gorkha", "lamjung", "tanahun", "tanahu", "syangja", "kaski", "manag",
+                     "manang", "mustang", "myagdi", "parbat", "baglung", "gulmi", "palpa",
+                     "nawalparasi", "rupandehi", "kapilbastu", "kapilvastu", "arghakhanchi"),
+                    "Western"),
+    **dict.fromkeys(("pyuthan", "rolpa", "rukum", "salyan", "dang", "banke", "bardiya", "surkhet",
+                     "dailekh", "jajarkot", "dolpa", "jumla", "kalikot", "mugu", "humla"),
+                    "Mid-Western"),
+    **dict.fromkeys(("bajura", "bajhang", "achham", "doti", "kailali", "kanchanpur",
+                     "dadeldhura", "baitadi", "darchula"), "Far-Western"),
+}
 #: Serbia: ACLED's first level is Belgrade, Vojvodina or Central Serbia (GeoNames': the okrug).
 _VOJVODINA = frozenset(("severnobacki okrug", "srednjebanatski okrug", "severnobanatski okrug",
                         "juznobanatski okrug", "zapadnobacki okrug", "juznobacki okrug",
@@ -180,6 +201,8 @@ def acled_admin1(code: str, admin1: str, admin2: str | None = None) -> str:
         return REGION_NAMES.get((code, _folded(admin2)), admin2)
     if code == "MW":
         return _MALAWI_REGIONS.get(folded, admin1)
+    if code == "NP" and admin2:
+        return _NEPAL_REGIONS.get(_folded(admin2), admin1)
     if code == "RS" and folded not in _KOSOVO and (code, folded) not in REGION_NAMES:
         return "Vojvodina" if folded in _VOJVODINA else "Central Serbia"
     return REGION_NAMES.get((code, folded), admin1)
