@@ -143,6 +143,10 @@ REGION_NAMES: dict[tuple[str, str], str] = {
     ("CM", "south west"): "Sud-Ouest",
     ("IN", "kashmir"): "Jammu and Kashmir", ("LB", "north lebanon"): "North",
     ("SS", "warab"): "Warrap", ("SD", "the northern"): "Northern",
+    # Ghana's regions before the 2019 split
+    ("GH", "north east"): "Northern", ("GH", "savannah"): "Northern",
+    ("GH", "bono"): "Brong Ahafo", ("GH", "bono east"): "Brong Ahafo",
+    ("GH", "ahafo"): "Brong Ahafo", ("GH", "oti"): "Volta", ("GH", "western north"): "Western",
 }
 
 #: Malawi: ACLED's first level is the region (GeoNames': the district).
