@@ -113,13 +113,103 @@ _GAZA_STRIP = frozenset({"gaza", "north gaza", "deir el balah", "deir al balah",
                          "khan younis", "rafah", "gaza strip"})
 
 
-def acled_admin1(code: str, admin1: str) -> str:
-    """The region as ACLED names it where its level differs from GeoNames' ('Hebron' ->
-    'West Bank' in Palestine); `admin1` itself elsewhere."""
+#: Regions whose usual English (or ACLED's) name differs from GeoNames' and from a mere
+#: transliteration variant: (country, folded GeoNames name) -> name. World knowledge, the
+#: names ACLED's data use ('Kiev', 'Odessa' as in its data before 2022).
+REGION_NAMES: dict[tuple[str, str], str] = {
+    ("AZ", "baki"): "Baku", ("UA", "kyiv"): "Kiev", ("UA", "odesa"): "Odessa",
+    ("UA", "zaporizhzhia"): "Zaporizhia", ("UA", "avtonomna respublika krym"): "Crimea",
+    ("CO", "distrito capital"): "Bogota, D.C.",
+    ("CO", "distrito capital de bogota"): "Bogota, D.C.",
+    ("IL", "central district"): "HaMerkaz", ("IL", "al awsat"): "HaMerkaz",
+    ("IL", "northern district"): "HaZafon", ("IL", "ash shamali"): "HaZafon",
+    ("IL", "southern district"): "HaDarom", ("IL", "al janubi"): "HaDarom",
+    ("IL", "al quds"): "Jerusalem",
+    ("KG", "chuy"): "Chui", ("KG", "bishkek shaary"): "Bishkek", ("KG", "osh shaary"): "Osh",
+    ("IQ", "al diwaniyah"): "Qadissiya", ("IQ", "al qadisiyah"): "Qadissiya",
+    ("IQ", "salah al din"): "Sala al-Din", ("IQ", "salah ad din"): "Sala al-Din",
+    ("IQ", "dhi qar"): "Thi-Qar", ("IQ", "nineveh"): "Ninewa", ("IQ", "babil"): "Babylon",
+    ("IQ", "duhok"): "Dahuk", ("IQ", "dihok"): "Dahuk",
+    ("SY", "rif dimashq"): "Rural Damascus",
+    ("SO", "shabeele hoose"): "Lower Shabelle", ("SO", "shabeellaha hoose"): "Lower Shabelle",
+    ("SO", "shabeele dhexe"): "Middle Shabelle", ("SO", "shabeellaha dhexe"): "Middle Shabelle",
+    ("SO", "jubbada hoose"): "Lower Juba", ("SO", "jubbada dhexe"): "Middle Juba",
+    ("LY", "al jafarah"): "Aljfara", ("LY", "az zawiyah"): "Azzawya", ("LY", "darnah"): "Derna",
+    ("LY", "al marqab"): "Almargeb", ("LY", "tarabulus"): "Tripoli",
+    ("VE", "la guaira"): "Vargas",
+    ("RS", "beograd"): "Belgrade", ("RS", "belgrade"): "Belgrade",
+    ("CM", "far north"): "Extreme-Nord", ("CM", "north"): "Nord", ("CM", "south"): "Sud",
+    ("CM", "east"): "Est", ("CM", "west"): "Ouest", ("CM", "north west"): "Nord-Ouest",
+    ("CM", "south west"): "Sud-Ouest",
+    ("IN", "kashmir"): "Jammu and Kashmir", ("LB", "north lebanon"): "North",
+    ("SS", "warab"): "Warrap", ("SD", "the northern"): "Northern",
+    # Ghana's regions before the 2019 split
+    ("GH", "north east"): "Northern", ("GH", "savannah"): "Northern",
+    ("GH", "bono"): "Brong Ahafo", ("GH", "bono east"): "Brong Ahafo",
+    ("GH", "ahafo"): "Brong Ahafo", ("GH", "oti"): "Volta", ("GH", "western north"): "Western",
+}
+
+#: Malawi: ACLED's first level is the region (GeoNames': the district).
+_MALAWI_REGIONS = {
+    **dict.fromkeys(("chitipa", "karonga", "likoma", "mzimba", "nkhata bay", "rumphi"),
+                    "Northern"),
+    **dict.fromkeys(("dedza", "dowa", "kasungu", "lilongwe", "mchinji", "nkhotakota", "ntcheu",
+                     "ntchisi", "salima"), "Central"),
+    **dict.fromkeys(("balaka", "blantyre", "chikwawa", "chiradzulu", "machinga", "mangochi",
+                     "mulanje", "mwanza", "neno", "nsanje", "phalombe", "thyolo", "zomba"),
+                    "Southern"),
+}
+#: Nepal: ACLED's first level is the development region (GeoNames': the province); by district.
+_NEPAL_REGIONS = {
+    **dict.fromkeys(("taplejung", "panchthar", "ilam", "jhapa", "morang", "sunsari", "dhankuta",
+                     "terathum", "tehrathum", "terhathum", "sankhuwasabha", "bhojpur",
+                     "solukhumbu", "okhaldhunga", "khotang", "udayapur", "saptari", "siraha"),
+                    "Eastern"),
+    **dict.fromkeys(("dolakha", "sindhupalchowk", "sindhupalchok", "rasuwa", "dhading", "nuwakot",
+                     "kathmandu", "bhaktapur", "lalitpur", "kavrepalanchok", "kabhrepalanchok",
+                     "ramechhap", "sindhuli", "makwanpur", "makawanpur", "dhanusa", "dhanusha",
+                     "mahottari", "sarlahi", "rautahat", "bara", "parsa", "chitwan", "chitawan"),
+                    "Central"),
+    **dict.fromkeys(("gorkha", "lamjung", "tanahun", "tanahu", "syangja", "kaski", "manag",
+                     "manang", "mustang", "myagdi", "parbat", "baglung", "gulmi", "palpa",
+                     "nawalparasi", "rupandehi", "kapilbastu", "kapilvastu", "arghakhanchi"),
+                    "Western"),
+    **dict.fromkeys(("pyuthan", "rolpa", "rukum", "salyan", "dang", "banke", "bardiya", "surkhet",
+                     "dailekh", "jajarkot", "dolpa", "jumla", "kalikot", "mugu", "humla"),
+                    "Mid-Western"),
+    **dict.fromkeys(("bajura", "bajhang", "achham", "doti", "kailali", "kanchanpur",
+                     "dadeldhura", "baitadi", "darchula"), "Far-Western"),
+}
+#: Serbia: ACLED's first level is Belgrade, Vojvodina or Central Serbia (GeoNames': the okrug).
+_VOJVODINA = frozenset(("severnobacki okrug", "srednjebanatski okrug", "severnobanatski okrug",
+                        "juznobanatski okrug", "zapadnobacki okrug", "juznobacki okrug",
+                        "sremski okrug", "vojvodina"))
+_KOSOVO = frozenset(("kosovo metohija",))
+
+
+def _folded(name: str) -> str:
+    return " ".join(re.sub(r"[^a-z]+", " ", name.casefold()).split())
+
+
+@lru_cache(maxsize=4096)
+def acled_admin1(code: str, admin1: str, admin2: str | None = None) -> str:
+    """The region as ACLED names it where its level or name differs from GeoNames' ('Hebron'
+    -> 'West Bank' in Palestine, a Ugandan district rather than its region, 'Kyiv' -> 'Kiev');
+    `admin1` itself elsewhere. `admin2` is the place's district, if known."""
+    folded = _folded(admin1)
     if code == "PS":
-        folded = " ".join(re.sub(r"[^a-z]+", " ", admin1.casefold()).split())
         return "Gaza Strip" if folded in _GAZA_STRIP else "West Bank"
-    return admin1
+    if code == "UG" and admin2:  # ACLED's first level in Uganda is the district
+        return admin2
+    if code == "IQ" and folded.endswith("kurdistan") and admin2:  # the region's governorates
+        return REGION_NAMES.get((code, _folded(admin2)), admin2)
+    if code == "MW":
+        return _MALAWI_REGIONS.get(folded, admin1)
+    if code == "NP" and admin2:
+        return _NEPAL_REGIONS.get(_folded(admin2), admin1)
+    if code == "RS" and folded not in _KOSOVO and (code, folded) not in REGION_NAMES:
+        return "Vojvodina" if folded in _VOJVODINA else "Central Serbia"
+    return REGION_NAMES.get((code, folded), admin1)
 
 
 @lru_cache(maxsize=512)

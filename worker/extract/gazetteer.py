@@ -41,6 +41,9 @@ def fold(name: str) -> str:
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _ALIAS_POP = 100_000  # towns big enough to have names in other languages the news uses
+#: Lookups kept per gazetteer: a full cache starts afresh, so a long-running worker's memory
+#: stays bounded (a few MB) while a hit stays one dict lookup.
+CACHE_SIZE = 8_192
 
 
 @lru_cache(maxsize=200_000)
@@ -117,9 +120,21 @@ _ENGLISH_ADMIN = re.compile(r"^(?P<name>[A-Za-z][A-Za-z .'-]+?)\s+(?:Province|Re
                             r"Governorate|County|State|Department|Prefecture|Division)$")
 
 
-def english_name(name: str, aliases: tuple[str, ...]) -> str:
+#: Countries whose regions news and ACLED call by their own (Spanish, French) names: 'Sud-Kivu',
+#: 'Falcon', 'Junin', not an alias in another language ('South Kivu', 'Coro', 'Hunin Suyu').
+NATIVE_REGION_NAMES = frozenset(
+    "AR BO CL CO CR CU DO EC SV GT HN MX NI PA PY PE UY VE "
+    "CD CG CI CM BF ML NE SN TD GN BJ TG CF GA BI HT".split())
+
+
+def english_name(name: str, aliases: tuple[str, ...], country: str = "") -> str:
     """The English name of a region, as news and ACLED write it: 'Panjshir' for Panjshayr
-    ('Panjshir Province'), 'Belgrade' for Beograd, 'North Sulawesi' for Sulawesi Utara."""
+    ('Panjshir Province'), 'Belgrade' for Beograd, 'North Sulawesi' for Sulawesi Utara;
+    in NATIVE_REGION_NAMES countries the name itself, or the short form it contains
+    ('Lima' for Municipalidad Metropolitana de Lima)."""
+    if country in NATIVE_REGION_NAMES:
+        english = english_name(name, aliases)
+        return english if fold(english) in fold(name) else name
     for alias in aliases:
         m = _ENGLISH_ADMIN.match(alias)
         if m:
@@ -155,10 +170,11 @@ class GeoNamesGazetteer:
         for line in (base / "subdivisions" / "subdivisions.tsv").read_text("utf-8").splitlines():
             cols = line.split("\t")
             aliases = tuple(a for a in cols[5].split("|") if a) if cols[5] else ()
+            country_row = int(cols[8]) - 1
             self._admins.append(_Admin(
                 cols[0], aliases, int(cols[6] or 0), int(cols[7]) - 1 if cols[7] else -1,
-                int(cols[8]) - 1, int(cols[3]) if cols[3] else 0,
-                english_name(cols[0], aliases)))
+                country_row, int(cols[3]) if cols[3] else 0,
+                english_name(cols[0], aliases, self._countries[country_row][0])))
         self._index: dict[str, list[tuple[int, int]]] = {}
         self._skeletons: dict[str, list[tuple[int, int]]] = {}
         sums: dict[int, list[float]] = {}
@@ -284,8 +300,9 @@ class GeoNamesGazetteer:
             return cached
         places = [self._place(kind, row) for kind, row in self._index.get(folded, ())]
         places.sort(key=lambda p: (-p.population, p.kind))
-        if len(self._cache) < 50_000:
-            self._cache[folded] = places
+        if len(self._cache) >= CACHE_SIZE:
+            self._cache.clear()
+        self._cache[folded] = places
         return places
 
     def regions_like(self, name: str) -> list[Place]:
@@ -295,8 +312,9 @@ class GeoNamesGazetteer:
         if cached is not None:
             return cached
         places = self._regions_like(name)
-        if len(self._like_cache) < 50_000:
-            self._like_cache[name] = places
+        if len(self._like_cache) >= CACHE_SIZE:
+            self._like_cache.clear()
+        self._like_cache[name] = places
         return places
 
     def _regions_like(self, name: str) -> list[Place]:

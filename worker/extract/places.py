@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from itertools import pairwise
 
 from worker.extract.countries import (
@@ -30,9 +31,11 @@ from worker.extract.gazetteer import (
     KIND_ADMIN2,
     KIND_CITY,
     KIND_COUNTRY,
+    NATIVE_REGION_NAMES,
     Gazetteer,
     Place,
     core,
+    skeleton,
 )
 from worker.extract.types import PlaceMention
 
@@ -42,7 +45,8 @@ _CANDIDATE = re.compile(  # (first character before the look-behind: the engine 
     r"(?:[A-Z][\w'’-]*|al-[A-Z][\w'’-]*))*")
 _CUE_BEFORE = re.compile(
     r"(?:\b(?:in|near|at|outside|around|from|into|of|towards|to|across|between|and|on)\s+"
-    r"(?:the\s+)?(?:(?:town|city|village|villages|district|province|county|region|area|"
+    r"(?:the\s+)?(?-i:(?:central|northern|southern|eastern|western|north-?eastern|"
+    r"north-?western|south-?eastern|south-?western|downtown|rural)\s+)?(?:(?:town|city|village|villages|district|province|county|region|area|"
     r"state|governorate|municipality|outskirts|suburb|camp|locality|neighbourhood|"
     r"neighborhood|commune|department|sub-county|ward|vicinity)\s+of\s+)?|,\s*)$",
     re.IGNORECASE)
@@ -70,7 +74,8 @@ _NOT_PLACES = frozenset(
     "national forces force security defence defense people civilians protesters "
     "according however meanwhile also other others several many one two three four five six "
     "seven eight nine ten eleven twelve twenty dozens hundreds some no mr mrs dr gen col "
-    "ngo ngos un unhcr icrc msf".split())
+    "ngo ngos un unhcr icrc msf roma arab molotov ramadan".split())
+# (English 'Roma' are people, the city is Rome; 'Arab' towns, 'Molotov' cocktails, the month)
 _COMPASS = frozenset("north south east west northern southern eastern western central upper "
                      "lower".split())
 _AWAY_BEFORE = re.compile(r"\b(?:from|to|into|towards?|via|border with|borders with|"
@@ -82,6 +87,14 @@ _CODED_TO = re.compile(r"\[coded to ([^\]]{2,80})\]", re.IGNORECASE)
 _OPEN_PAREN = re.compile(r"\s*\(\s*")
 #: First words kept on a name when the whole is a place: compass words and Arabic articles.
 _KEEP_FIRST = _COMPASS | frozenset("al el an as at ad ar az ash".split())
+#: A name before these is a firm's ("San Fernando company", "Byblos Bank") or a family's
+#: ("the Al Tlais families"); these before "of" head an organisation's name ("Federation of
+#: Transport Workers").
+_ORG_TAIL = re.compile(r"\s+(?:company|corporation|ltd|limited|inc|bank|airways|airlines|"
+                       r"coach|holdings|family|families)\b", re.IGNORECASE)
+_ORG_HEADS = frozenset("federation union association council confederation syndicate league "
+                       "organization organisation ministry party front movement alliance "
+                       "bank university".split())
 _OUTLET_TAIL = re.compile(r"\s+(?:Today|Times|Post|News|Express|Herald|Tribune|Daily|"
                           r"Journal|Telegraph|Gazette|Observer|Chronicle|Standard|Nation|"
                           r"Monitor|Independent|Radio|TV|Online|Agency)\b")
@@ -116,10 +129,16 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
     # ACLED write it; the gazetteer's may be another language's ("South Kivu", "Qandahor")
     spelled: dict[tuple[str, str], str] = {}
     for found in looked:
-        if found is not None:
+        if found is not None and text[found.start:found.end] not in REGION_ABBREVIATIONS:
             for p in found.places[:40]:
-                if p.kind == KIND_ADMIN1 and p.admin1:
-                    spelled.setdefault((p.country_code, p.admin1), text[found.start:found.end])
+                if p.kind == KIND_ADMIN1 and p.admin1 and (
+                        (p.country_code, p.admin1) not in spelled) and (
+                            p.country_code not in NATIVE_REGION_NAMES
+                            or _spelling_of(text[found.start:found.end], p.admin1)
+                            or not any(o.kind == KIND_CITY and o.admin1 == p.admin1
+                                       and o.country_code == p.country_code
+                                       for o in found.places[:40])):
+                    spelled[(p.country_code, p.admin1)] = text[found.start:found.end]
     out: list[PlaceMention] = []
     seats: list[tuple[int, float | None, float | None]] = []
     for index, (start, end, words) in enumerate(spans):
@@ -146,19 +165,25 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
                 seats.append((len(out), province.latitude, province.longitude)
                              if province is not None else (len(out), None, None))
             admin1 = spelled.get((mention[0].country_code, admin1), admin1) if admin1 else None
-            admin1 = acled_admin1(mention[0].country_code, admin1) if admin1 else None
+            admin1 = acled_admin1(mention[0].country_code, admin1,
+                                  mention[0].admin2) if admin1 else None
+            # a town naming a road or bridge ("near Kalpi Bridge in Jalaun district") is where
+            # it leads or starts: less surely the event's place
+            score = mention[1] - (0.15 if mention[0].kind == KIND_CITY
+                                  and _ROUTE_AFTER.match(text, end) else 0.0)
             out.append(PlaceMention(
                 mention[0].name, admin1, mention[0].admin2, mention[0].country,
                 mention[0].country_code, point[0], point[1],
                 _precision(text, mention[0], end), None if mention[0].geonames_id is None
                 else mention[0].geonames_id, offset + start, offset + end,
-                text[start:end], mention[1]))
+                text[start:end], score))
     for index, lat, lng in seats:
         # else the point of a town or province named in the same province, else its seat
         place = _with_point(out[index], out)
         if place.latitude is None and lat is not None:
             place = replace(place, latitude=lat, longitude=lng)
         out[index] = place
+    _outside_named_region(text, offset, out)
     coded = [m.span(1) for m in _CODED_TO.finditer(text)]
     if coded:
         # the coder's own "[coded to Athens-Central Athens]" names the event's place: first
@@ -168,6 +193,42 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
             out[i] = replace(out[i], score=1.0)
         out = [out[i] for i in tagged] + [p for i, p in enumerate(out) if i not in tagged]
     return out
+
+
+def _outside_named_region(text: str, offset: int, out: list[PlaceMention]) -> None:
+    """A town followed by the regions it lies in, "Chatsworth (eThekwini, KwaZulu-Natal)",
+    whose every known namesake lies elsewhere is unknown: the regions place the event."""
+    for index, town in enumerate(out):
+        if town.precision != 1 or not _PAREN_OR_COMMA.intersection(
+                text[town.end - offset:town.end - offset + 9]):
+            continue
+        paren = _OPEN_PAREN.match(text, town.end - offset)
+        if paren is not None:
+            close = text.find(")", paren.end())
+            inner = [p for p in out[index + 1:] if paren.end() <= p.start - offset < close]
+        else:  # "Thor village, Thies subdivision": a region of another country is no cue
+            after = _REGION_AFTER.match(text, town.end - offset)
+            inner = [p for p in out[index + 1:index + 2] if after is not None
+                     and p.start - offset == after.end() and p.country_code != town.country_code]
+        if not inner:
+            continue
+        region = inner[-1]  # the widest: ACLED notes name the district, then the province
+        if region.precision >= 2 and region.admin1 and not any(
+                p.country_code == town.country_code and p.admin1 == town.admin1
+                and p.text != town.text for p in inner):
+            out[index] = replace(town, score=min(town.score, 0.3))
+
+
+_PAREN_OR_COMMA = frozenset("(,")
+_REGION_AFTER = re.compile(r"(?:\s+(?:village|town|city))?,\s*")
+
+
+def _spelling_of(words: str, name: str) -> bool:
+    """Whether `words` spell the region `name`, not another name of it: where regions go by
+    their own names, 'Barquisimeto' (its capital, a town of the region) is no name of Lara."""
+    a, b = core(words), core(name)
+    return a == b or skeleton(words) == skeleton(name) or (
+        SequenceMatcher(None, a, b).ratio() >= 0.6)
 
 
 def country_place(gaz: Gazetteer, code: str, start: int = 0, end: int = 0, text: str = "",
@@ -201,7 +262,8 @@ def _within(found: _Lookup | None, code: str) -> _Lookup | None:
     place; a demonym ("Somali militia") is none."""
     if found is None:
         return None
-    places = [p for p in found.places if p.country_code == code and p.kind != KIND_COUNTRY]
+    places = [p for p in found.places if p.country_code == code and p.kind != KIND_COUNTRY
+              and core(p.name) == found.key]  # no town another language calls 'Kazakh'
     return replace(found, places=places) if places else None
 
 
@@ -393,14 +455,15 @@ def _spans(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-_PART_BREAK = re.compile(r"\.\s+|\s+of\s+")
+_PART_BREAK = re.compile(r"\.\s+|\s+of\s+|['’]s\s+")
 
 
 def _parts(match: re.Match[str]) -> list[tuple[int, str]]:
-    """A run of capitalised words cut at sentence ends ("Logar. No") and at "of" ("Bat
-    Galim Square of Haifa")."""
+    """A run of capitalised words cut at sentence ends ("Logar. No"), at "of" ("Bat
+    Galim Square of Haifa") and after a possessive ("Tel Aviv's Holon")."""
     words, start = match.group(), match.start()
-    if "." not in words and " of " not in words:
+    if "." not in words and " of " not in words and "'s " not in words and (
+            "’s " not in words):
         return [(start, words.rstrip("."))]
     out = []
     pos = 0
@@ -419,15 +482,56 @@ def _trimmed(start: int, words: str) -> tuple[int, int, str]:
     if rest and first.lower() in _NOT_PLACES and first.lower() not in _KEEP_FIRST:
         start += len(first) + 1
         words = rest
+    # and a day or month after the name ("in central Nairobi Monday" -> "Nairobi")
+    if rest and words[-1] in "yhletr":  # how the names of days and months end
+        head, _, last = words.rpartition(" ")
+        if last.lower() in _DAYS_MONTHS:
+            words = head
     return start, start + len(words), words
 
 
+_DAYS_MONTHS = frozenset("monday tuesday wednesday thursday friday saturday sunday january "
+                         "february march april june july august september october november "
+                         "december".split())
+
+
+#: Short forms of regions the news writes after a town ("Pipri, Kaushambi (UP)"): counted
+#: only there, in parentheses or after a comma ("an MP" is a member of parliament).
+REGION_ABBREVIATIONS: dict[str, tuple[str, str]] = {
+    "UP": ("IN", "uttar pradesh"), "MP": ("IN", "madhya pradesh"),
+    "AP": ("IN", "andhra pradesh"), "HP": ("IN", "himachal pradesh"),
+    "TN": ("IN", "tamil nadu"), "WB": ("IN", "west bengal"), "J&K": ("IN", "jammu and kashmir"),
+    "KP": ("PK", "khyber pakhtunkhwa"), "KPK": ("PK", "khyber pakhtunkhwa"),
+}
+_ABBREVIATED = frozenset(REGION_ABBREVIATIONS) | {"J"}  # "J&K" is the span "J"
+_ABBREVIATION_BEFORE = re.compile(r"(?:\(|,\s)$")
+_ABBREVIATION_AFTER = re.compile(r"[),;.]|\s*$")
+
+
+def _abbreviation(text: str, gaz: Gazetteer, start: int, end: int,
+                  words: str) -> _Lookup | None:
+    """A region's short form after a town: "(Reasi district, J&K)", "Erode (TN)"."""
+    if words == "J" and text.startswith("J&K", start):
+        words, end = "J&K", start + 3
+    region = REGION_ABBREVIATIONS.get(words)
+    if region is None or not _ABBREVIATION_BEFORE.search(text, max(0, start - 2), start) or (
+            not _ABBREVIATION_AFTER.match(text, end)):
+        return None
+    place = gaz.admin1_of(*region)
+    if place is None:
+        return None
+    return _Lookup([place], region[1], start, end, True, False)
+
+
 def _lookup(text: str, gaz: Gazetteer, start: int, end: int, words: str) -> _Lookup | None:
+    if words in _ABBREVIATED:
+        return _abbreviation(text, gaz, start, end, words)
     key = core(words)
     if not key or key in _NOT_PLACES or len(key) < 3:
         return None
     if _OUTLET_TAIL.match(text, end):
         return None
+    span_end = end
     found = gaz.candidates(key)
     fuzzy = False
     first, _, rest = words.partition(" ")
@@ -469,13 +573,17 @@ def _lookup(text: str, gaz: Gazetteer, start: int, end: int, words: str) -> _Loo
         # says so ("in Qadis district center")
         if not (cue_before or _CUE_AFTER.match(text, end)):
             return None
+    if _ORG_TAIL.match(text, end) or (end != span_end and _ORG_TAIL.match(text, span_end)) or (
+            key in _ORG_HEADS and text.startswith(" of ", end)):
+        return None  # a firm's or a family's name ("Mumias Sugar company"), an organisation's
     cue = cue_before or bool(_CUE_AFTER.match(text, end))
     # a lone capitalised word opening a sentence ("Village mob torches homes") is a place
     # only as much as a part of a name is
     opening = not cue and " " not in words and _SENTENCE_START.search(
         text, max(0, start - 3), start) is not None
-    own = max((p.population for p in found if not p.alias), default=-1)
-    if own >= 0 and any(p.alias and p.population >= 5 * own for p in found):
+    # (a region named after its capital does not count: 'Mogilev' is the city Mahilyow)
+    own = max((p.population for p in found if not p.alias and p.kind == KIND_CITY), default=0)
+    if any(p.alias and p.population >= 5 * own for p in found):
         # a city far bigger than every town of that name: its English name ('Odessa')
         found = [replace(p, alias=False) if p.alias and p.population >= 5 * own else p
                  for p in found]
@@ -494,7 +602,10 @@ def _resolve(text: str, found: _Lookup,
     district_after = bool(_DISTRICT_AFTER.match(text, end))
     best: Place | None = None
     best_score = -1.0
-    for place in found.places[:40]:
+    pool = found.places[:40]
+    if len(found.places) > 40 and regions:  # a small namesake in a region the text names
+        pool = pool + [p for p in found.places[40:] if _in_named_region(p, found.key, regions)]
+    for place in pool:
         score = 0.25
         if wanted is not None and place.kind == wanted:
             score += 0.3
@@ -509,6 +620,10 @@ def _resolve(text: str, found: _Lookup,
         # a region named elsewhere: "Qadis district, Badghis" / "Oicha (Beni, Nord-Kivu)"
         if place.kind != KIND_COUNTRY and _in_named_region(place, found.key, regions):
             score += 0.4
+            if place.kind == KIND_CITY and place.admin2 and (
+                    regions.get((place.country_code, core(place.admin2)), {found.key})
+                    - {found.key}):
+                score += 0.1  # its district too, not only its province
         if place.kind in (KIND_ADMIN1, KIND_ADMIN2) and admin_after:
             score += 0.25
         if place.kind == KIND_ADMIN2 and district_after:
@@ -521,6 +636,8 @@ def _resolve(text: str, found: _Lookup,
             score += min(place.population, 1_000_000) / 10_000_000
             if place.admin1 and core(place.admin1) == found.key and wanted is None:
                 score += 0.06  # "in Fier": the town, not its namesake province
+            elif place.admin2 and place.admin2.lower() == found.key:
+                score += 0.01  # the seat of its namesake district, as if 100,000 more people
         elif place.kind == KIND_ADMIN1:
             score += 0.05
         if score > best_score:
