@@ -159,6 +159,10 @@ def _any_of(words: tuple[str, ...]) -> Callable[[str], bool]:
 
 
 _OFF_TOPIC_NEEDS = _any_of(_literal_stems(_OFF_TOPIC))
+_ATTRIBUTION_NEEDS = _any_of(_literal_stems(_ATTRIBUTION))
+#: One of these is in any text _HISTORY matches: a year ("19", "20"), "ago", "year" or
+#: "decade" (last year, earlier this year), "recent", "anniversary".
+_HISTORY_NEEDS = _any_of(("19", "20", "ago", "year", "decade", "recent", "anniversary"))
 
 
 @dataclass(slots=True)
@@ -231,7 +235,7 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
                     current.sentences.append(sentence)
                     current.last_index = index
                     lead = None
-                elif _finds(_ATTRIBUTION, _ATTRIBUTION_LOW, sentence.text):
+                elif _finds(_ATTRIBUTION, _ATTRIBUTION_LOW, sentence.text, _ATTRIBUTION_NEEDS):
                     current.attributions.append(sentence)
             continue
         dates = [d for d in dates_mod.find_dates(sentence.text, published, sentence.start)
@@ -239,9 +243,10 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
         usable = [d for d in dates if _recent(d.value, published)]
         if dates and not usable:
             continue  # only old dates: an earlier event recalled, background
-        if _finds(_HISTORY, _HISTORY_LOW, sentence.text) or _off_topic(sentence, found):
+        if _finds(_HISTORY, _HISTORY_LOW, sentence.text, _HISTORY_NEEDS) or \
+                _off_topic(sentence, found):
             if current is not None and index - current.last_index <= CASUALTY_REACH and \
-                    _finds(_ATTRIBUTION, _ATTRIBUTION_LOW, sentence.text):
+                    _finds(_ATTRIBUTION, _ATTRIBUTION_LOW, sentence.text, _ATTRIBUTION_NEEDS):
                 # "Police blamed al Shabaab, who have planted bombs there in the past year"
                 current.attributions.append(sentence)
             continue
