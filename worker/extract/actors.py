@@ -1531,8 +1531,12 @@ def find_actors(text: str, offset: int = 0, country_code: str | None = None) -> 
     return list(_find(text, offset, country_code))
 
 
+#: The ACLED name of each (entry, bound country, context, clan name) met, worked out once; a
+#: clan name comes from the text, so the table is emptied when it reaches _NAMES_MAX entries
+#: (a long-running worker must not grow without limit).
 _NAMES: dict[tuple[int, str | None, str | None, str], tuple[str, ActorType, str | None]
              | None] = {}
+_NAMES_MAX = 20_000
 
 
 @lru_cache(maxsize=1024)
@@ -1549,6 +1553,8 @@ def _find(text: str, offset: int, context: str | None) -> tuple[ActorMention, ..
             if key in _NAMES:
                 named = _NAMES[key]
             else:
+                if len(_NAMES) >= _NAMES_MAX:
+                    _NAMES.clear()
                 named = _NAMES[key] = _name(raw, context, text)
         if named is None:
             continue

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import ahocorasick
 
 from worker.extract.numbers import NUMBER, QUALIFIER, VAGUE, lowest, parse_range
-from worker.extract.sources import find_sources
+from worker.extract.sources import sources_of
 from worker.extract.types import CasualtyMention
 from worker.models import CasualtyKind, SourceKind
 
@@ -336,7 +336,7 @@ def _attribution(text: str, low: str | None = None) -> tuple[str | None, str | N
     text lower-cased, when it is ASCII)."""
     if not _attributed(text, 0, low):
         return None, None
-    sources = find_sources(text)
+    sources = sources_of(text)
     person = next((s.name for s in sources if s.kind is SourceKind.PERSON), None)
     org = next((s.name for s in sources if s.kind is SourceKind.ORGANIZATION), None)
     outlet = next((s.name for s in sources if s.kind is SourceKind.OUTLET), None)

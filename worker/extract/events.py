@@ -104,6 +104,9 @@ _ATTRIBUTION = re.compile(
 # several times faster than re.IGNORECASE, and on ASCII text it finds the same matches.
 _OFF_TOPIC_LOW = re.compile(_OFF_TOPIC.pattern)
 _FUTURE_LOW = re.compile(_FUTURE.pattern)
+_HISTORY_LOW = re.compile(_HISTORY.pattern)
+_INTERVENTION_LOW = re.compile(_INTERVENTION.pattern)
+_ATTRIBUTION_LOW = re.compile(_ATTRIBUTION.pattern)
 
 
 def _finds(pattern: re.Pattern[str], lowered: re.Pattern[str], text: str,
@@ -156,6 +159,10 @@ def _any_of(words: tuple[str, ...]) -> Callable[[str], bool]:
 
 
 _OFF_TOPIC_NEEDS = _any_of(_literal_stems(_OFF_TOPIC))
+_ATTRIBUTION_NEEDS = _any_of(_literal_stems(_ATTRIBUTION))
+#: One of these is in any text _HISTORY matches: a year ("19", "20"), "ago", "year" or
+#: "decade" (last year, earlier this year), "recent", "anniversary".
+_HISTORY_NEEDS = _any_of(("19", "20", "ago", "year", "decade", "recent", "anniversary"))
 
 
 @dataclass(slots=True)
@@ -223,12 +230,12 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
             if current is not None and index - current.last_index <= CASUALTY_REACH:
                 if _has_casualties(sentence) or (
                         current.classification.event_type in _CROWDS
-                        and _INTERVENTION.search(sentence.text)):
+                        and _finds(_INTERVENTION, _INTERVENTION_LOW, sentence.text)):
                     # "Police dispersed the crowd.": the same demonstration, its other side
                     current.sentences.append(sentence)
                     current.last_index = index
                     lead = None
-                elif _ATTRIBUTION.search(sentence.text):
+                elif _finds(_ATTRIBUTION, _ATTRIBUTION_LOW, sentence.text, _ATTRIBUTION_NEEDS):
                     current.attributions.append(sentence)
             continue
         dates = [d for d in dates_mod.find_dates(sentence.text, published, sentence.start)
@@ -236,9 +243,10 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
         usable = [d for d in dates if _recent(d.value, published)]
         if dates and not usable:
             continue  # only old dates: an earlier event recalled, background
-        if _HISTORY.search(sentence.text) or _off_topic(sentence, found):
+        if _finds(_HISTORY, _HISTORY_LOW, sentence.text, _HISTORY_NEEDS) or \
+                _off_topic(sentence, found):
             if current is not None and index - current.last_index <= CASUALTY_REACH and \
-                    _ATTRIBUTION.search(sentence.text):
+                    _finds(_ATTRIBUTION, _ATTRIBUTION_LOW, sentence.text, _ATTRIBUTION_NEEDS):
                 # "Police blamed al Shabaab, who have planted bombs there in the past year"
                 current.attributions.append(sentence)
             continue

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 import ahocorasick
 
@@ -54,6 +55,18 @@ _STOP_NAMES = {"The", "He", "She", "They", "It", "We", "This", "That", "But", "A
 
 def find_sources(text: str, offset: int = 0) -> list[SourceMention]:
     """Outlets, people and organisations cited in `text` (deduplicated by name, text order)."""
+    found = sources_of(text)
+    if not offset:
+        return list(found)
+    return [SourceMention(m.name, m.kind, offset + m.start, offset + m.end, m.text)
+            for m in found]
+
+
+# A sentence is read for its sources when building its event and for whoever a casualty
+# figure is attributed to (casualties.py): the answer per text is kept for a while.
+@lru_cache(maxsize=1024)
+def sources_of(text: str) -> tuple[SourceMention, ...]:
+    """`find_sources(text)`, kept for the last texts asked about."""
     found: dict[str, SourceMention] = {}
 
     def add(name: str, kind: SourceKind, start: int, end: int) -> None:
@@ -62,8 +75,7 @@ def find_sources(text: str, offset: int = 0) -> list[SourceMention]:
             return
         key = name.casefold()
         if key not in found:
-            found[key] = SourceMention(name, kind, offset + start, offset + end,
-                                       text[start:end])
+            found[key] = SourceMention(name, kind, start, end, text[start:end])
 
     for outlet in _outlets_in(text):
         add(*outlet)
@@ -87,7 +99,7 @@ def find_sources(text: str, offset: int = 0) -> list[SourceMention]:
             add(name, kind, m.start("name"), m.start("name") + len(name))
     for m in _org_said(text):
         add(m.group("name"), SourceKind.ORGANIZATION, m.start("name"), m.end("name"))
-    return sorted(found.values(), key=lambda s: s.start)
+    return tuple(sorted(found.values(), key=lambda s: s.start))
 
 
 _ROLE_WORDS = tuple(_ROLE.removeprefix("(?:").removesuffix(")").split("|"))
