@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import os
 import time
 from collections import Counter
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 import faust
 from aiokafka.errors import IllegalOperation, KafkaError, ProducerFenced
@@ -30,6 +31,7 @@ from worker.pipeline import Destination, Outcome, OutRecord, Pipeline, SourceMet
 from worker.settings import Guarantee, Settings
 from worker.web import Readiness, install_lag_timer, install_sensors, register_views
 
+T = TypeVar("T")
 log = logging.getLogger("worker")
 
 #: Exit status when an exactly-once transaction is lost (see TransactionLost).
@@ -81,19 +83,23 @@ class Publisher:
         if sources is not None and self.transactions is not None:
             await self._publish_in_transactions(self.transactions, records, sources, where)
             return
-        attempt = 0
+        # Never acknowledge a message whose outputs are not delivered: wait and retry (ids
+        # are deterministic, so a partial first attempt only makes duplicates). A missing
+        # topic or a broker that is away shows up here after `timeout`.
+        await self._retrying(lambda: self._send_all(records), f"publishing outputs of {where}")
+
+    async def _retrying(self, attempt: Callable[[], Awaitable[T]], what: str) -> T:
+        """`attempt()` within the publish timeout, retried with back-off (logged, counted)
+        on a timeout or a Kafka error until it succeeds."""
+        tries = 0
         while True:
             try:
-                await asyncio.wait_for(self._send_all(records), self._timeout)
-                return
+                return await asyncio.wait_for(attempt(), self._timeout)
             except (TimeoutError, KafkaError, ProducerSendError) as exc:
-                # Never acknowledge a message whose outputs are not delivered: wait and retry
-                # (ids are deterministic, so a partial first attempt only makes duplicates).
-                # A missing topic or a broker that is away shows up here after `timeout`.
-                delay = PUBLISH_BACKOFF[min(attempt, len(PUBLISH_BACKOFF) - 1)]
-                self._failed(f"publishing outputs of {where} failed ({type(exc).__name__}: "
-                             f"{exc}); retrying in {delay:.1f}s")
-                attempt += 1
+                delay = PUBLISH_BACKOFF[min(tries, len(PUBLISH_BACKOFF) - 1)]
+                self._failed(f"{what} failed ({type(exc).__name__}: {exc}); "
+                             f"retrying in {delay:.1f}s")
+                tries += 1
                 await asyncio.sleep(delay)
 
     def _failed(self, message: str) -> None:
@@ -119,19 +125,11 @@ class Publisher:
         producer, and delivery is awaited, however long it takes, without resending."""
         pending: list[asyncio.Future[Any]] = []
         for record, source in zip(records, sources, strict=True):
-            attempt = 0
-            while True:
-                try:  # cancelled while waiting for metadata or buffer space: not appended
-                    pending.append(await asyncio.wait_for(
-                        transactions.send(source, self._topics[record.destination], record),
-                        self._timeout))
-                    break
-                except (TimeoutError, KafkaError, ProducerSendError) as exc:
-                    delay = PUBLISH_BACKOFF[min(attempt, len(PUBLISH_BACKOFF) - 1)]
-                    self._failed(f"sending outputs of {where} failed ({type(exc).__name__}: "
-                                 f"{exc}); retrying in {delay:.1f}s")
-                    attempt += 1
-                    await asyncio.sleep(delay)
+            # a send cancelled while waiting for metadata or buffer space was not handed over
+            pending.append(await self._retrying(
+                functools.partial(transactions.send, source, self._topics[record.destination],
+                                  record),
+                f"sending outputs of {where}"))
         while pending:
             done, not_done = await asyncio.wait(pending, timeout=self._timeout)
             for fut in done:

@@ -18,7 +18,7 @@ import re
 import time
 import uuid
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -339,66 +339,61 @@ def own_broker() -> Iterator[LocalBroker]:
         broker.cleanup()
 
 
-@pytest.mark.parametrize("guarantee", MODES)
-async def test_broker_restart_mid_run(own_broker: LocalBroker, tmp_path: Path,
-                                      guarantee: str) -> None:
-    env = fault_env(own_broker.bootstrap, tmp_path, "brestart", guarantee=guarantee)
+async def broker_fault_run(own_broker: LocalBroker, tmp_path: Path, name: str, guarantee: str,
+                           *, seed: int, at: float,
+                           fault: Callable[[WorkerProcess], Awaitable[None]],
+                           timeout: float = 300.0) -> float:
+    """A worker under load; `fault` done to the broker once `at` of the outputs are out;
+    every outcome once afterwards. Returns the seconds from the broker's return to done."""
+    env = fault_env(own_broker.bootstrap, tmp_path, name, guarantee=guarantee)
     settings = settings_of(env)
-    messages, expected = mixed_corpus(settings.app_id, FAULT_ARTICLES, 30, seed=3)
+    messages, expected = mixed_corpus(settings.app_id, FAULT_ARTICLES, 30, seed=seed)
     total = sum(len(e.events) for e in expected.values()) + 30
     worker = WorkerProcess(env)
     await asyncio.to_thread(worker.start)
     watch = supervised(worker, guarantee)
     try:
         await produce_fast(settings.bootstrap_servers, settings.topic_articles, messages)
-        await wait_progress(settings, 0.4 * total)
-        await asyncio.to_thread(own_broker.restart)
+        await wait_progress(settings, at * total)
+        await fault(worker)
         back = time.monotonic()
-        acc = await finish(worker, expected)
+        acc = await finish(worker, expected, timeout=timeout)
         resumed = time.monotonic() - back
         assert worker.alive, "the worker exited"
         assert worker.starts == 1 or guarantee == "exactly_once", "the worker exited"
     finally:
         await unsupervise(watch)
         worker.stop()
-    report("broker_restart", {"guarantee": guarantee, "worker_starts": worker.starts,
-                              "done_after_broker_back_seconds": round(resumed, 1),
-                              **acc.summary()})
+    report(name, {"guarantee": guarantee, "worker_starts": worker.starts,
+                  "done_after_broker_back_seconds": round(resumed, 1), **acc.summary()})
     assert_every_outcome_once(acc, guarantee)
+    return resumed
+
+
+@pytest.mark.parametrize("guarantee", MODES)
+async def test_broker_restart_mid_run(own_broker: LocalBroker, tmp_path: Path,
+                                      guarantee: str) -> None:
+    async def restart(worker: WorkerProcess) -> None:
+        await asyncio.to_thread(own_broker.restart)
+
+    await broker_fault_run(own_broker, tmp_path, "broker_restart", guarantee, seed=3, at=0.4,
+                           fault=restart)
 
 
 @pytest.mark.parametrize("guarantee", MODES)
 async def test_broker_down_thirty_seconds(own_broker: LocalBroker, tmp_path: Path,
                                           guarantee: str) -> None:
-    env = fault_env(own_broker.bootstrap, tmp_path, "bdown", guarantee=guarantee)
-    settings = settings_of(env)
-    messages, expected = mixed_corpus(settings.app_id, FAULT_ARTICLES, 30, seed=4)
-    total = sum(len(e.events) for e in expected.values()) + 30
-    worker = WorkerProcess(env)
-    await asyncio.to_thread(worker.start)
-    watch = supervised(worker, guarantee)
-    try:
-        await produce_fast(settings.bootstrap_servers, settings.topic_articles, messages)
-        await wait_progress(settings, 0.3 * total)
+    async def down_thirty_seconds(worker: WorkerProcess) -> None:
         own_broker.kill()
         await asyncio.sleep(30)
-        assert worker.alive or guarantee == "exactly_once", "the worker exited while the " \
-            "broker was down"
+        assert worker.alive or guarantee == "exactly_once", (
+            "the worker exited while the broker was down")
         await asyncio.to_thread(own_broker.start)
-        back = time.monotonic()
-        # every partition is fetched again: all input committed, within 60 s of the return
-        acc = await finish(worker, expected, timeout=60)
-        resumed = time.monotonic() - back
-        assert worker.alive, "the worker exited"
-        assert worker.starts == 1 or guarantee == "exactly_once", "the worker exited"
-    finally:
-        await unsupervise(watch)
-        worker.stop()
-    report("broker_down_30s", {"guarantee": guarantee, "worker_starts": worker.starts,
-                               "done_after_broker_back_seconds": round(resumed, 1),
-                               **acc.summary()})
+
+    # every partition is fetched again: all input committed, within 60 s of the return
+    resumed = await broker_fault_run(own_broker, tmp_path, "broker_down_30s", guarantee,
+                                     seed=4, at=0.3, fault=down_thirty_seconds, timeout=60)
     assert resumed < 60
-    assert_every_outcome_once(acc, guarantee)
 
 
 async def test_missing_dead_letter_topic_holds_the_offset(own_broker: LocalBroker,

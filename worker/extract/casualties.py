@@ -16,6 +16,7 @@ import ahocorasick
 
 from worker.extract.numbers import NUMBER, QUALIFIER, VAGUE, lowest, parse_range
 from worker.extract.sources import sources_of
+from worker.extract.text import keyword_automaton
 from worker.extract.types import CasualtyMention
 from worker.models import CasualtyKind, SourceKind
 
@@ -236,16 +237,9 @@ _HINT_WORDS = _expand(_HINT.pattern)
 
 
 def _gate_automaton() -> ahocorasick.Automaton:
-    lists: dict[str, set[int]] = {}
-    for words in (_HINT_WORDS, _NONE_WORDS, _TOLL_WORDS, *_VERB_FIRST_WORDS.values(),
-                  *_COUNT_FIRST_WORDS.values()):
-        for word in words:
-            lists.setdefault(word, set()).add(id(words))
-    automaton = ahocorasick.Automaton()
-    for word, ids in lists.items():
-        automaton.add_word(word, frozenset(ids))
-    automaton.make_automaton()
-    return automaton
+    return keyword_automaton((id(words), words) for words in (
+        _HINT_WORDS, _NONE_WORDS, _TOLL_WORDS, *_VERB_FIRST_WORDS.values(),
+        *_COUNT_FIRST_WORDS.values()))
 
 
 _GATES = _gate_automaton()

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 import ahocorasick
 
+from worker.extract.text import keyword_automaton
 from worker.extract.types import SourceMention
 from worker.models import SourceKind
 
@@ -119,15 +120,7 @@ def _may_match(pattern: re.Pattern[str], present: set[int]) -> bool:
 
 
 def _needs_automaton() -> ahocorasick.Automaton:
-    patterns: dict[str, set[int]] = {}
-    for pattern, words in _NEEDS.items():
-        for word in words:
-            patterns.setdefault(word, set()).add(id(pattern))
-    automaton = ahocorasick.Automaton()
-    for word, ids in patterns.items():
-        automaton.add_word(word, frozenset(ids))
-    automaton.make_automaton()
-    return automaton
+    return keyword_automaton((id(pattern), words) for pattern, words in _NEEDS.items())
 
 
 _NEEDED = _needs_automaton()

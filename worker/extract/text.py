@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+import ahocorasick
 
 from worker.extract.types import Sentence
 
@@ -45,3 +48,17 @@ def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
         end -= 1
     if end > start:
         out.append(Sentence(start, end, text[start:end]))
+
+
+def keyword_automaton(groups: Iterable[tuple[int, Iterable[str]]]) -> ahocorasick.Automaton:
+    """One Aho-Corasick automaton over every group's words; each word's value is the
+    frozenset of the keys of the groups that hold it (a pass tells which groups can match)."""
+    keys_of: dict[str, set[int]] = {}
+    for key, words in groups:
+        for word in words:
+            keys_of.setdefault(word, set()).add(key)
+    automaton = ahocorasick.Automaton()
+    for word, keys in keys_of.items():
+        automaton.add_word(word, frozenset(keys))
+    automaton.make_automaton()
+    return automaton
