@@ -71,9 +71,20 @@ _OFF_TOPIC = re.compile(
     r"coach|the game|the team|players|fans|"
     r"minute of|penalty|semi-final|final whistle|flood(?:s|ing|waters)?|heavy rains?|rainfall|"
     r"storms?|cyclone|earthquake|landslides?|mudslides?|drought|wildfires?|hailstones|"
-    r"road accident|car crash|traffic accident|collision|cholera|outbreak|epidemic|"
+    r"road accident|car crash|traffic accident|collision|cholera|epidemic|"
+    r"outbreak(?! of (?:violence|fighting|clashes|hostilities|unrest))|"
     r"shares|stock market|index rose|index fell|currency|inflation|interest rates?|"
     r"oil prices?|crude|bond yields?|exchange rate)\b", re.IGNORECASE)
+#: Sport: a crowd there ("fans protested the penalty") is no demonstration of ours either.
+_SPORT = re.compile(r"\b(?:goalkeeper|striker|midfielder|scored|the match|league|tournament|"
+                    r"championship|coach|the game|the team|players|fans|minute of|penalty|"
+                    r"semi-final|final whistle)\b", re.IGNORECASE)
+#: A grievance: what makes people blocking a road or gathering a demonstration.
+_GRIEVANCE = re.compile(r"\b(?:demand\w*|in protest|denounc\w*|against|calling for|"
+                        r"to press for|to protest)\b", re.IGNORECASE)
+#: What may come before a sentence's opening date ("On 8 May 2020, ...", "Around 3 May").
+_DATE_OPENING = re.compile(r"\W*(?:(?:on|around|as reported,? on|in the (?:night|morning|"
+                           r"evening) of)\s+)?", re.IGNORECASE)
 #: Talks and plans that have not happened yet.
 _FUTURE = re.compile(r"\b(?:expected to|are set to|is set to|plans? to|will resume|to resume|"
                      r"would resume|due to (?:meet|sign|resume)|scheduled to|may resume)\b",
@@ -94,6 +105,9 @@ _INTERVENTION = re.compile(
     r"water cannons?|fired (?:shots|live|in the air)|batons?|dissolved|broke up|cracked down)\b",
     re.IGNORECASE)
 _CROWDS = frozenset({EventType.PROTESTS, EventType.RIOTS})
+#: A demonstration or riot named by a word of its own ("protest", "rioters", "mob"), not
+#: only by a weak one ("gathered", "blocked"): the classifier's confidence of such a word.
+_FIRM_CROWD = 0.6
 #: A sentence naming who is behind an event: a claim, a suspicion, a blame.
 _ATTRIBUTION = re.compile(
     r"\b(?:claim(?:ed|s)? (?:of )?responsibility|claimed|responsib|suspect(?:ed|s)?|believed to|"
@@ -105,6 +119,8 @@ _ATTRIBUTION = re.compile(
 _OFF_TOPIC_LOW = re.compile(_OFF_TOPIC.pattern)
 _FUTURE_LOW = re.compile(_FUTURE.pattern)
 _HISTORY_LOW = re.compile(_HISTORY.pattern)
+_SPORT_LOW = re.compile(_SPORT.pattern)
+_GRIEVANCE_LOW = re.compile(_GRIEVANCE.pattern)
 _INTERVENTION_LOW = re.compile(_INTERVENTION.pattern)
 _ATTRIBUTION_LOW = re.compile(_ATTRIBUTION.pattern)
 
@@ -243,8 +259,8 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
         usable = [d for d in dates if _recent(d.value, published)]
         if dates and not usable:
             continue  # only old dates: an earlier event recalled, background
-        if _finds(_HISTORY, _HISTORY_LOW, sentence.text, _HISTORY_NEEDS) or \
-                _off_topic(sentence, found):
+        if (_finds(_HISTORY, _HISTORY_LOW, sentence.text, _HISTORY_NEEDS)
+                and not _opens_with(sentence, usable)) or _off_topic(sentence, found):
             if current is not None and index - current.last_index <= CASUALTY_REACH and \
                     _finds(_ATTRIBUTION, _ATTRIBUTION_LOW, sentence.text, _ATTRIBUTION_NEEDS):
                 # "Police blamed al Shabaab, who have planted bombs there in the past year"
@@ -265,12 +281,27 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
     return incidents
 
 
+def _opens_with(sentence: Sentence, dates: list[DateMention]) -> bool:
+    """Whether the sentence opens with a day-precise date ("On 8 May 2020, ..."): what it
+    recalls of earlier years ("arrested 2 years ago", "since 2019") is the background of an
+    event of that day."""
+    return any(d.precision is Precision.DAY and _DATE_OPENING.fullmatch(
+        sentence.text, 0, d.start - sentence.start) is not None for d in dates)
+
+
 def _off_topic(sentence: Sentence, found: Classification) -> bool:
-    """Sport, weather, markets, disasters, future plans: not an event of ours."""
+    """Sport, weather, markets, disasters, future plans: not an event of ours. A crowd's
+    grievance is no such thing: "protested against high oil prices", "flood victims blocked
+    the road to demand relief" are demonstrations (sport excepted)."""
     if found.sub_event_type is SubEventType.AGREEMENT and _finds(_FUTURE, _FUTURE_LOW,
                                                                  sentence.text):
         return True
     if not _finds(_OFF_TOPIC, _OFF_TOPIC_LOW, sentence.text, _OFF_TOPIC_NEEDS):
+        return False
+    if found.event_type in _CROWDS and (
+            found.confidence >= _FIRM_CROWD
+            or _finds(_GRIEVANCE, _GRIEVANCE_LOW, sentence.text)) and not _finds(
+                _SPORT, _SPORT_LOW, sentence.text):
         return False
     armed = [m for m in actors_mod.find_actors(sentence.text, sentence.start)
              if m.actor_type not in (ActorType.CIVILIANS, ActorType.PROTESTERS)]
