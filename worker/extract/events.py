@@ -80,8 +80,8 @@ _SPORT = re.compile(r"\b(?:goalkeeper|striker|midfielder|scored|the match|league
                     r"championship|coach|the game|the team|players|fans|minute of|penalty|"
                     r"semi-final|final whistle)\b", re.IGNORECASE)
 #: A grievance: what makes people blocking a road or gathering a demonstration.
-_GRIEVANCE = re.compile(r"\b(?:demand\w*|in protest|denounc\w*|against|calling for|"
-                        r"to press for|to protest)\b", re.IGNORECASE)
+_GRIEVANCE = re.compile(r"\b(?:to demand|demanding|in protest|to protest|denouncing|"
+                        r"calling for|to press for)\b", re.IGNORECASE)
 #: What may come before a sentence's opening date ("On 8 May 2020, ...", "Around 3 May").
 _DATE_OPENING = re.compile(r"\W*(?:(?:on|around|as reported,? on|in the (?:night|morning|"
                            r"evening) of)\s+)?", re.IGNORECASE)
