@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 
 from worker.extract import Extractor
+from worker.extract.gazetteer import Gazetteer, load_gazetteer
+from worker.extract.places import resolve_location
 from worker.models import Article, Event, EventType
 
 
@@ -54,3 +56,30 @@ def test_background_years_in_a_dated_sentence(extractor: Extractor) -> None:
     # without a date of its own the sentence recalls the past
     undated = "Residents of Kasese held a vigil in 2015 for a teacher."
     assert events(extractor, undated) == []
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+@pytest.mark.parametrize(("text", "country", "admin1"), [
+    # an institution named after its place places the event there
+    ("Kisumu Polytechnic students rioted over fees on Monday.", "KE", "Kisumu"),
+    ("Traders heckled the Garissa Governor during a visit.", "KE", "Garissa"),
+    # a compass word after a district's name after a comma: still the district
+    ("Bandits attacked herders in Lokorinyang, Baringo South.", "KE", "Baringo"),
+    # a Palestinian governorate's name is no English name of Belem (Brazil)
+    ("Settlers uprooted vines in a village south of Bethlehem.", "PS", "West Bank"),
+])
+def test_place_rules(gaz: Gazetteer, text: str, country: str, admin1: str) -> None:
+    place = resolve_location(text, gaz)
+    assert place is not None, text
+    assert (place.country_code, place.admin1) == (country, admin1), (text, place)
+
+
+def test_a_person_after_a_comma_is_no_place(gaz: Gazetteer) -> None:
+    # "Hassan" is a town in India: the first name of a man named after a comma is not
+    place = resolve_location("Gunmen shot at the house of the council chairman, Hassan "
+                             "Abdiwali Farah, at night.", gaz)
+    assert place is None or place.country_code != "IN", place

@@ -95,6 +95,13 @@ _ORG_TAIL = re.compile(r"\s+(?:company|corporation|ltd|limited|inc|bank|airways|
 _ORG_HEADS = frozenset("federation union association council confederation syndicate league "
                        "organization organisation ministry party front movement alliance "
                        "bank university".split())
+_COMMA_BEFORE = re.compile(r",\s*$")
+#: Institutions named after their place: the words after a place's name that make the whole
+#: an institution there ("Mandera Police Line", "Kisumu High Court").
+_INSTITUTION_AFTER = re.compile(r"\s+(?:University|Governor|Police|Hospital|Referral|Prison|"
+                                r"Market|Airport|Stadium|Polytechnic|College|High Court|"
+                                r"Law Courts|Magistrates?|Municipal|Town Council|County "
+                                r"(?:Assembly|Government|Council))\b")
 _OUTLET_TAIL = re.compile(r"\s+(?:Today|Times|Post|News|Express|Herald|Tribune|Daily|"
                           r"Journal|Telegraph|Gazette|Observer|Chronicle|Standard|Nation|"
                           r"Monitor|Independent|Radio|TV|Online|Agency)\b")
@@ -570,8 +577,14 @@ def _lookup(text: str, gaz: Gazetteer, start: int, end: int, words: str) -> _Loo
         if _OUTLET_TAIL.match(text, end):
             return None
         # "Hassan Dabouq" -> "Hassan": a part of a longer name is a place only where the text
-        # says so ("in Qadis district center")
-        if not (cue_before or _CUE_AFTER.match(text, end)):
+        # says so ("in Qadis district center"; a comma before it is no such word: "the Mayor
+        # of Tyr, Hassan Dabouq") or where the rest names an institution of the place
+        # ("Meru University", "Nairobi Governor Evans Kidero")
+        # ("Ramacha, Baringo South": a compass word after a name leaves it a place)
+        if not ((cue_before and (not _COMMA_BEFORE.search(text, max(0, start - 3), start)
+                                 or words[len(" ".join(parts)):].split()[0].lower()
+                                 in _COMPASS))
+                or _CUE_AFTER.match(text, end) or _INSTITUTION_AFTER.match(text, end)):
             return None
     if _ORG_TAIL.match(text, end) or (end != span_end and _ORG_TAIL.match(text, span_end)) or (
             key in _ORG_HEADS and text.startswith(" of ", end)):
@@ -583,10 +596,14 @@ def _lookup(text: str, gaz: Gazetteer, start: int, end: int, words: str) -> _Loo
         text, max(0, start - 3), start) is not None
     # (a region named after its capital does not count: 'Mogilev' is the city Mahilyow)
     own = max((p.population for p in found if not p.alias and p.kind == KIND_CITY), default=0)
+    # (nor when the name is a region's own name in another country: 'Bethlehem' is no
+    # English name of Belem while a Palestinian governorate is called so)
     if any(p.alias and p.population >= 5 * own for p in found):
         # a city far bigger than every town of that name: its English name ('Odessa')
-        found = [replace(p, alias=False) if p.alias and p.population >= 5 * own else p
-                 for p in found]
+        abroad = {p.country_code for p in found if not p.alias and p.population >= 50_000
+                  and p.kind in (KIND_ADMIN1, KIND_ADMIN2)}
+        found = [replace(p, alias=False) if p.alias and p.population >= 5 * own
+                 and not abroad - {p.country_code} else p for p in found]
     return _Lookup(found, key, start, end, cue, fuzzy, partial=key != core(words) or opening)
 
 
