@@ -9,6 +9,7 @@ import pytest
 from worker.extract import Extractor
 from worker.extract.gazetteer import Gazetteer, load_gazetteer
 from worker.extract.places import resolve_location
+from worker.evaluate import same_name
 from worker.models import Article, Event, EventType
 
 
@@ -83,3 +84,20 @@ def test_a_person_after_a_comma_is_no_place(gaz: Gazetteer) -> None:
     place = resolve_location("Gunmen shot at the house of the council chairman, Hassan "
                              "Abdiwali Farah, at night.", gaz)
     assert place is None or place.country_code != "IN", place
+
+
+@pytest.mark.parametrize(("text", "country", "admin1"), [
+    # region names GeoNames does not hold: the news' English one, ACLED's own
+    ("Militants attacked a checkpoint in Saladin province on Sunday.", "IQ", "Sala al-Din"),
+    ("Shells fell on farms in Almargeb on Tuesday.", "LY", "Almargeb"),
+    ("Fishermen protested on Socotra island on Friday.", "YE", "Suqutra"),
+    # Algeria's wilayas of 2019 are reported as the older ones they were split from
+    ("Soldiers clashed with smugglers near Djanet on Monday.", "DZ", "Illizi"),
+    ("Traders blocked the main road in Timimoun to demand water.", "DZ", "Adrar"),
+    ("Gunmen attacked a convoy near Tamanrasset.", "DZ", "Tamanghasset"),
+])
+def test_region_names(gaz: Gazetteer, text: str, country: str, admin1: str) -> None:
+    place = resolve_location(text, gaz)
+    assert place is not None, text
+    # (a province keeps the text's spelling: 'Saladin' is Sala al-Din as the scorer reads it)
+    assert place.country_code == country and same_name(place.admin1, admin1), (text, place)

@@ -142,12 +142,46 @@ REGION_NAMES: dict[tuple[str, str], str] = {
     ("CM", "east"): "Est", ("CM", "west"): "Ouest", ("CM", "north west"): "Nord-Ouest",
     ("CM", "south west"): "Sud-Ouest",
     ("IN", "kashmir"): "Jammu and Kashmir", ("LB", "north lebanon"): "North",
-    ("SS", "warab"): "Warrap", ("SD", "the northern"): "Northern",
+    ("SS", "warab"): "Warrap", ("YE", "soqatra"): "Suqutra", ("YE", "socotra"): "Suqutra", ("SD", "the northern"): "Northern",
     # Ghana's regions before the 2019 split
     ("GH", "north east"): "Northern", ("GH", "savannah"): "Northern",
     ("GH", "bono"): "Brong Ahafo", ("GH", "bono east"): "Brong Ahafo",
     ("GH", "ahafo"): "Brong Ahafo", ("GH", "oti"): "Volta", ("GH", "western north"): "Western",
 }
+
+#: Region names the news and ACLED use that GeoNames holds under none of its names: folded
+#: name -> (country, folded GeoNames name). ACLED's own names (REGION_NAMES) count too.
+REGION_ALIASES: dict[str, tuple[str, str]] = {
+    "saladin": ("IQ", "salah ad din"), "salahuddin": ("IQ", "salah ad din"),
+    "socotra": ("YE", "arkhabil suqutra"), "suqutra": ("YE", "arkhabil suqutra"),
+}
+
+# Algeria: ACLED's first level is the 48 wilayas before the 2019 split (GeoNames has 58)
+for _new, _old in (("timimoun", "Adrar"), ("bordj badji mokhtar", "Adrar"),
+                   ("ouled djellal", "Biskra"), ("beni abbes", "Bechar"),
+                   ("in salah", "Tamanghasset"), ("in guezzam", "Tamanghasset"),
+                   ("tamanrasset", "Tamanghasset"), ("touggourt", "Ouargla"),
+                   ("djanet", "Illizi"), ("el meghaier", "El Oued"), ("el mghair", "El Oued"),
+                   ("el menia", "Ghardaia"), ("el meniaa", "Ghardaia")):
+    REGION_NAMES[("DZ", _new)] = _old
+
+
+@lru_cache(maxsize=1)
+def _region_aliases() -> dict[str, tuple[tuple[str, str], ...]]:
+    out: dict[str, list[tuple[str, str]]] = {}
+    for (code, geonames), name in REGION_NAMES.items():
+        if _folded(name) != geonames:
+            out.setdefault(_folded(name), []).append((code, geonames))
+    for name, target in REGION_ALIASES.items():
+        out.setdefault(name, []).append(target)
+    return {name: tuple(targets) for name, targets in out.items()}
+
+
+def region_alias(folded: str) -> tuple[tuple[str, str], ...]:
+    """(country, folded GeoNames name) of the regions called `folded` by the news or ACLED
+    but by none of GeoNames' names ('Saladin', 'Almargeb', 'Thi-Qar')."""
+    return _region_aliases().get(folded, ())
+
 
 #: Malawi: ACLED's first level is the region (GeoNames': the district).
 _MALAWI_REGIONS = {

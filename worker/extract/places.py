@@ -25,6 +25,7 @@ from worker.extract.countries import (
     acled_country_name,
     capital_name,
     find_countries,
+    region_alias,
 )
 from worker.extract.gazetteer import (
     KIND_ADMIN1,
@@ -541,6 +542,9 @@ def _lookup(text: str, gaz: Gazetteer, start: int, end: int, words: str) -> _Loo
     span_end = end
     found = gaz.candidates(key)
     fuzzy = False
+    if not found and region_alias(key):  # "Saladin province", "Almargeb"
+        found = [p for p in (gaz.admin1_of(*target) for target in region_alias(key))
+                 if p is not None]
     first, _, rest = words.partition(" ")
     if not found and rest and first.lower() in _COMPASS:
         found = gaz.regions_like(words)  # "Lower Shabelle" for Shabeellaha Hoose
