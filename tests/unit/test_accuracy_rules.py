@@ -101,3 +101,10 @@ def test_region_names(gaz: Gazetteer, text: str, country: str, admin1: str) -> N
     assert place is not None, text
     # (a province keeps the text's spelling: 'Saladin' is Sala al-Din as the scorer reads it)
     assert place.country_code == country and same_name(place.admin1, admin1), (text, place)
+
+
+def test_a_town_without_a_province_takes_its_neighbours(gaz: Gazetteer) -> None:
+    # GeoNames gives Nouakchott no province; the towns around it lie in Nouakchott Ouest
+    place = resolve_location("Police dispersed a sit-in of teachers in Nouakchott.", gaz)
+    assert place is not None and place.country_code == "MR"
+    assert same_name(place.admin1, "Nouakchott-Ouest"), place

@@ -19,6 +19,7 @@ from typing import Protocol
 from unidecode import unidecode
 
 from worker.extract.countries import acled_country_name
+from worker.geo import haversine_km
 
 KIND_COUNTRY, KIND_ADMIN1, KIND_ADMIN2, KIND_CITY = 0, 1, 2, 3
 KIND_CITY_ALIAS = 4  # index only: a town under an alternate name (a Place of KIND_CITY)
@@ -268,6 +269,7 @@ class GeoNamesGazetteer:
         for row, (_code, name) in enumerate(self._countries):
             self._index.setdefault(core(name), []).append((KIND_COUNTRY, row))
         self._cache: dict[str, list[Place]] = {}
+        self._filled_admin1: dict[int, int] = {}
         self._like_cache: dict[str, list[Place]] = {}
 
     def _add_city_aliases(self, ids: array[int]) -> None:
@@ -345,6 +347,8 @@ class GeoNamesGazetteer:
             return replace(self._place(KIND_CITY, row), alias=True)
         if kind == KIND_CITY:
             a1, a2 = self._city_admin1[row], self._city_admin2[row]
+            if a1 < 0:
+                a1 = self._nearby_admin1(row)
             return Place(KIND_CITY, _plain(self._city_names[row]),
                          self._countries[self._city_country[row]][0],
                          _plain(self._admins[a1].english) if a1 >= 0 else None,
@@ -367,6 +371,29 @@ class GeoNamesGazetteer:
                      point[0] if point else None, point[1] if point else None,
                      self._region_pop.get(row, 0),
                      admin.geonames_id or None)
+
+    def _nearby_admin1(self, row: int) -> int:
+        """The province of a town GeoNames gives none (Nouakchott): that of the nearest town
+        of its country within 10 km that has one, else -1."""
+        found = self._filled_admin1.get(row)
+        if found is None:
+            found, best = -1, 10.0
+            lat, lng = self._lats[row], self._lngs[row]
+            country = self._city_country[row]
+            for city in self._country_cities().get(country, ()):
+                if self._city_admin1[city] >= 0 and abs(self._lats[city] - lat) < 0.1:
+                    km = haversine_km(lat, lng, self._lats[city], self._lngs[city])
+                    if km < best:
+                        found, best = self._city_admin1[city], km
+            self._filled_admin1[row] = found
+        return found
+
+    @lru_cache(maxsize=1)  # noqa: B019 - one gazetteer per process
+    def _country_cities(self) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = {}
+        for city, country in enumerate(self._city_country):
+            out.setdefault(country, []).append(city)
+        return out
 
     def _district_point(self, row: int) -> tuple[float, float] | None:
         """A district's point: the town it is named after (in it, else in its province),
