@@ -108,3 +108,10 @@ def test_a_town_without_a_province_takes_its_neighbours(gaz: Gazetteer) -> None:
     place = resolve_location("Police dispersed a sit-in of teachers in Nouakchott.", gaz)
     assert place is not None and place.country_code == "MR"
     assert same_name(place.admin1, "Nouakchott-Ouest"), place
+
+
+def test_the_town_of_a_name_is_the_town(gaz: Gazetteer) -> None:
+    # GeoNames spells the town Zhukovsky (Moscow Oblast); districts elsewhere are Zhukovskiy
+    place = resolve_location("Police detained two pickets in the town of Zhukovskiy.", gaz)
+    assert place is not None and place.country_code == "RU" and place.precision == 1, place
+    assert place.admin1 is not None and "Mosc" in place.admin1, place

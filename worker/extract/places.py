@@ -96,6 +96,7 @@ _ORG_TAIL = re.compile(r"\s+(?:company|corporation|ltd|limited|inc|bank|airways|
 _ORG_HEADS = frozenset("federation union association council confederation syndicate league "
                        "organization organisation ministry party front movement alliance "
                        "bank university".split())
+_TOWN_OF = re.compile(r"\b(?:town|city|village)\s+of\s+$", re.IGNORECASE)
 _COMMA_BEFORE = re.compile(r",\s*$")
 #: Institutions named after their place: the words after a place's name that make the whole
 #: an institution there ("Mandera Police Line", "Kisumu High Court").
@@ -555,6 +556,13 @@ def _lookup(text: str, gaz: Gazetteer, start: int, end: int, words: str) -> _Loo
         words, key = rest, core(rest)
         found = gaz.candidates(key)
     cue_before = bool(_CUE_BEFORE.search(text, max(0, start - 40), start))
+    if found and _TOWN_OF.search(text, max(0, start - 12), start) and not any(
+            p.kind == KIND_CITY for p in found):
+        # "the town of Zhukovskiy": a town, under another spelling if need be (Zhukovsky),
+        # rather than the districts named after it (a town of their country)
+        codes = {p.country_code for p in found}
+        found = [p for p in gaz.regions_like(words)
+                 if p.kind == KIND_CITY and p.country_code in codes] + found
     if not found and not (words.isupper() and len(words) <= 6) and (
             cue_before or _ADMIN_AFTER.match(text, end) or text[start - 1:start] == "("):
         found = gaz.regions_like(words)  # "Aljfara" for "Al Jifarah"
@@ -619,6 +627,8 @@ def _resolve(text: str, found: _Lookup,
     wanted = _KIND_WORDS.get(after.group(1).lower()) if after else None
     if wanted is None and text[found.start:end].endswith((" City", " Town")):
         wanted = KIND_CITY  # "Guatemala City" is the town, not the country
+    # "the town of Zhukovskiy": the town rather than a district of its name (a tie-break)
+    town_of = bool(_TOWN_OF.search(text, max(0, found.start - 12), found.start))
     admin_after = bool(_ADMIN_AFTER.match(text, end))
     district_after = bool(_DISTRICT_AFTER.match(text, end))
     best: Place | None = None
@@ -654,7 +664,7 @@ def _resolve(text: str, found: _Lookup,
         if place.alias or found.partial:
             score -= 0.1  # under another language's name, or a part of a longer name
         if place.kind == KIND_CITY:
-            score += min(place.population, 1_000_000) / 10_000_000
+            score += min(place.population, 1_000_000) / 10_000_000 + (0.1 if town_of else 0.0)
             if place.admin1 and core(place.admin1) == found.key and wanted is None:
                 score += 0.06  # "in Fier": the town, not its namesake province
             elif place.admin2 and place.admin2.lower() == found.key:
