@@ -556,7 +556,8 @@ def _lookup(text: str, gaz: Gazetteer, start: int, end: int, words: str) -> _Loo
         words, key = rest, core(rest)
         found = gaz.candidates(key)
     cue_before = bool(_CUE_BEFORE.search(text, max(0, start - 40), start))
-    if found and _TOWN_OF.search(text, max(0, start - 12), start) and not any(
+    if found and text.endswith("of ", 0, start) and _TOWN_OF.search(
+            text, max(0, start - 12), start) and not any(
             p.kind == KIND_CITY for p in found):
         # "the town of Zhukovskiy": a town, under another spelling if need be (Zhukovsky),
         # rather than the districts named after it (a town of their country)
@@ -628,7 +629,8 @@ def _resolve(text: str, found: _Lookup,
     if wanted is None and text[found.start:end].endswith((" City", " Town")):
         wanted = KIND_CITY  # "Guatemala City" is the town, not the country
     # "the town of Zhukovskiy": the town rather than a district of its name (a tie-break)
-    town_of = bool(_TOWN_OF.search(text, max(0, found.start - 12), found.start))
+    town_of = text.endswith("of ", 0, found.start) and bool(
+        _TOWN_OF.search(text, max(0, found.start - 12), found.start))
     admin_after = bool(_ADMIN_AFTER.match(text, end))
     district_after = bool(_DISTRICT_AFTER.match(text, end))
     best: Place | None = None
