@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from worker.evaluate import same_name
 from worker.extract import Extractor
 from worker.extract.gazetteer import Gazetteer, load_gazetteer
 from worker.extract.places import resolve_location
-from worker.evaluate import same_name
 from worker.models import Article, Event, EventType
 
 

@@ -142,7 +142,8 @@ REGION_NAMES: dict[tuple[str, str], str] = {
     ("CM", "east"): "Est", ("CM", "west"): "Ouest", ("CM", "north west"): "Nord-Ouest",
     ("CM", "south west"): "Sud-Ouest",
     ("IN", "kashmir"): "Jammu and Kashmir", ("LB", "north lebanon"): "North",
-    ("SS", "warab"): "Warrap", ("YE", "soqatra"): "Suqutra", ("YE", "socotra"): "Suqutra", ("SD", "the northern"): "Northern",
+    ("SS", "warab"): "Warrap",
+    ("YE", "soqatra"): "Suqutra", ("YE", "socotra"): "Suqutra", ("SD", "the northern"): "Northern",
     # Ghana's regions before the 2019 split
     ("GH", "north east"): "Northern", ("GH", "savannah"): "Northern",
     ("GH", "bono"): "Brong Ahafo", ("GH", "bono east"): "Brong Ahafo",
