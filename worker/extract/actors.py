@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
+from typing import Final
 
 import ahocorasick
 
@@ -781,8 +782,16 @@ _KIND_UNID, _KIND_GANG, _KIND_PRIV, _KIND_COMM, _KIND_GOV, _KIND_ETHN, _KIND_ANA
 _KIND_HEAD, _KIND_CLAN, _KIND_PROP, _KIND_EBARE, _KIND_SKIP = 14, 15, 16, 17, 18
 
 #: Roles exported to the classifier (what an actor mention is, coarsely).
-ROLE_STATE, ROLE_ARMED, ROLE_CIVILIAN, ROLE_OBJECT, ROLE_PROTESTER, ROLE_RIOTER = range(6)
-ROLE_GOVERNMENT, ROLE_CROWD, ROLE_PRIVATE, ROLE_PROPERTY = 6, 7, 8, 9
+ROLE_STATE: Final = 0
+ROLE_ARMED: Final = 1
+ROLE_CIVILIAN: Final = 2
+ROLE_OBJECT: Final = 3
+ROLE_PROTESTER: Final = 4
+ROLE_RIOTER: Final = 5
+ROLE_GOVERNMENT: Final = 6
+ROLE_CROWD: Final = 7
+ROLE_PRIVATE: Final = 8
+ROLE_PROPERTY: Final = 9
 
 
 @dataclass(frozen=True, slots=True, eq=False)
