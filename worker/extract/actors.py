@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
+from typing import Final
 
 import ahocorasick
 
@@ -781,8 +782,16 @@ _KIND_UNID, _KIND_GANG, _KIND_PRIV, _KIND_COMM, _KIND_GOV, _KIND_ETHN, _KIND_ANA
 _KIND_HEAD, _KIND_CLAN, _KIND_PROP, _KIND_EBARE, _KIND_SKIP = 14, 15, 16, 17, 18
 
 #: Roles exported to the classifier (what an actor mention is, coarsely).
-ROLE_STATE, ROLE_ARMED, ROLE_CIVILIAN, ROLE_OBJECT, ROLE_PROTESTER, ROLE_RIOTER = range(6)
-ROLE_GOVERNMENT, ROLE_CROWD, ROLE_PRIVATE, ROLE_PROPERTY = 6, 7, 8, 9
+ROLE_STATE: Final = 0
+ROLE_ARMED: Final = 1
+ROLE_CIVILIAN: Final = 2
+ROLE_OBJECT: Final = 3
+ROLE_PROTESTER: Final = 4
+ROLE_RIOTER: Final = 5
+ROLE_GOVERNMENT: Final = 6
+ROLE_CROWD: Final = 7
+ROLE_PRIVATE: Final = 8
+ROLE_PROPERTY: Final = 9
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -1062,8 +1071,18 @@ _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$")
 _BY_ETHNIC = re.compile(r"\bby\s+$")
 
 
+#: Entries made while matching, one per kind of use: `_find` keys its table of names on an
+#: entry's id, so an entry must outlive the table (a freed one's id is soon another's).
+_ETHNIC_OF: dict[_Entry, _Entry] = {}
+_CLAN_ENTRY = _Entry(_KIND_CLAN, "", ActorType.IDENTITY_MILITIA, None)
+
+
 def _ethnic(entry: _Entry) -> _Entry:
-    return _Entry(_KIND_ETHN, entry.name, entry.actor_type, None, home=entry.home)
+    ethnic = _ETHNIC_OF.get(entry)
+    if ethnic is None:
+        ethnic = _ETHNIC_OF[entry] = _Entry(_KIND_ETHN, entry.name, entry.actor_type, None,
+                                            home=entry.home)
+    return ethnic
 
 
 def _coordinated_country(text: str, start: int) -> tuple[str, int, int] | None:
@@ -1313,7 +1332,7 @@ def _communal(text: str, raw: _Raw) -> list[_Raw]:
     head = text[raw.start:raw.end].lower()
     if head not in _MILITIA_WORDS and not (head in _COMMUNITY_PEOPLE and match.group(3)):
         return []
-    entry = _Entry(_KIND_CLAN, "", ActorType.IDENTITY_MILITIA, None)
+    entry = _CLAN_ENTRY
     found: list[_Raw] = []
     for group in (1, 2):
         name = match.group(group)
@@ -1328,7 +1347,7 @@ def _communal(text: str, raw: _Raw) -> list[_Raw]:
 
 
 def _add_clans(text: str, raws: list[_Raw]) -> None:
-    entry = _Entry(_KIND_CLAN, "", ActorType.IDENTITY_MILITIA, None)
+    entry = _CLAN_ENTRY
     for match in _CLAN.finditer(text):
         sub = "Sub-Clan" if match.group(2).startswith("sub") else "Clan"
         for part in match.group(1).split(" and "):

@@ -215,9 +215,11 @@ _VERB_FIRST_WORDS = {
     CasualtyKind.INJURED: ("wound", "injur"),
     CasualtyKind.CAPTURED: ("abduct", "kidnap", "captur", "arrest", "detain"),
 }
-_NONE_WORDS = ("nobody", "no one", "no-one", "casualties", "fatalities", "deaths", "injuries",
-               "one was hurt")
-_TOLL_WORDS = ("toll", "deaths", "fatalities", "bodies", "corpses")
+#: (Typed as tuples of any length, kept as objects: `_may` tests them by identity, and
+#: mypyc would rebuild a fixed-length tuple each time it is passed.)
+_NONE_WORDS: tuple[str, ...] = ("nobody", "no one", "no-one", "casualties", "fatalities",
+                                "deaths", "injuries", "one was hurt")
+_TOLL_WORDS: tuple[str, ...] = ("toll", "deaths", "fatalities", "bodies", "corpses")
 
 _HINT = re.compile(r"kill|dead|die|death|wound|injur|hurt|slain|murder|execut|behead|lynch|"
                    r"massacr|perish|lost (?:their|his|her) li|succumb|captur|abduct|kidnap|"

@@ -15,7 +15,6 @@ province's. A province keeps the text's own spelling.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from itertools import pairwise
@@ -130,10 +129,10 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
                         "(" + after.key)
     countries = _country_votes(text, gaz, spans, named, looked)
     for code, vote in _consistent(looked, regions):
-        countries[code] += vote  # type: ignore[assignment]  # a town in a region named too
+        countries[code] = countries.get(code, 0) + vote  # a town in a region named too
     if country_hint:
-        countries[country_hint] += 3
-    focus_country = countries.most_common(1)[0][0] if countries else None
+        countries[country_hint] = countries.get(country_hint, 0) + 3
+    focus_country = _top(countries)
     # the text's own spelling of a province ("Sud-Kivu", "Kandahar") is how the reader and
     # ACLED write it; the gazetteer's may be another language's ("South Kivu", "Qandahor")
     spelled: dict[tuple[str, str], str] = {}
@@ -346,8 +345,12 @@ _RANK = {False: 0, True: 1}  # a country alone is the least specific place
 
 
 def country_of_text(text: str, gaz: Gazetteer) -> str | None:
-    votes = _country_votes(text, gaz)
-    return votes.most_common(1)[0][0] if votes else None
+    return _top(_country_votes(text, gaz))
+
+
+def _top(votes: dict[str, float]) -> str | None:
+    """The country with the most votes, the first named on a tie (as Counter.most_common)."""
+    return max(votes, key=votes.__getitem__) if votes else None
 
 
 # --------------------------------------------------------------------------- internals
@@ -356,15 +359,16 @@ def country_of_text(text: str, gaz: Gazetteer) -> str | None:
 def _country_votes(text: str, gaz: Gazetteer,
                    spans: list[tuple[int, int, str]] | None = None,
                    named: list[tuple[str, int, int]] | None = None,
-                   looked: list[_Lookup | None] | None = None) -> Counter[str]:
-    votes: Counter[str] = Counter()  # half votes too: Counter holds any number
+                   looked: list[_Lookup | None] | None = None) -> dict[str, float]:
+    votes: dict[str, float] = {}  # half votes too
     spans = spans if spans is not None else _spans(text)
     named = named if named is not None else find_countries(text)
     for code, start, end in named:
         # a country's name counts more than a demonym ("Russian military police"), unless
         # it is where people come from or go ("fled into Uganda", "the border with Somalia")
-        votes[code] += 1 if not _is_country_name(gaz, text[start:end], code) or (
+        vote = 1 if not _is_country_name(gaz, text[start:end], code) or (
             _AWAY_BEFORE.search(text, max(0, start - 30), start)) else 3
+        votes[code] = votes.get(code, 0) + vote
     if looked is None:
         by_start = {start: end for _code, start, end in named}
         looked = [None if by_start.get(start, -1) >= end else _lookup(text, gaz, start, end, w)
@@ -380,17 +384,18 @@ def _country_votes(text: str, gaz: Gazetteer,
         admins = {p.country_code for p in places if p.kind in (KIND_ADMIN1, KIND_ADMIN2)}
         weight = 0.5 if found.fuzzy or found.partial or all(p.alias for p in places) else 1.0
         if len(admins) == 1 and _ADMIN_AFTER.match(text, found.end):
-            votes[next(iter(admins))] += 2 * weight  # type: ignore[assignment]
+            admin_code = next(iter(admins))
+            votes[admin_code] = votes.get(admin_code, 0) + 2 * weight
         elif len(codes) == 1:
-            votes[places[0].country_code] += weight  # type: ignore[assignment]
+            votes[places[0].country_code] = votes.get(places[0].country_code, 0) + weight
         else:
             top = max(places, key=lambda p: p.population)
             rest = max((p.population for p in places if p.country_code != top.country_code),
                        default=0)
             if top.population >= 100_000 and top.population >= 10 * rest:
-                votes[top.country_code] += weight  # type: ignore[assignment]
+                votes[top.country_code] = votes.get(top.country_code, 0) + weight
             elif top.population >= 100_000:
-                votes[top.country_code] += 0.5 * weight  # type: ignore[assignment]
+                votes[top.country_code] = votes.get(top.country_code, 0) + 0.5 * weight
     return votes
 
 
@@ -622,7 +627,7 @@ def _lookup(text: str, gaz: Gazetteer, start: int, end: int, words: str) -> _Loo
 
 def _resolve(text: str, found: _Lookup,
              regions: dict[tuple[str, str], set[str]], focus_country: str | None,
-             countries: Counter[str]) -> tuple[Place, float] | None:
+             countries: dict[str, float]) -> tuple[Place, float] | None:
     end, cue = found.end, found.cue
     after = _KIND_AFTER.match(text, end)
     wanted = _KIND_WORDS.get(after.group(1).lower()) if after else None
