@@ -115,3 +115,67 @@ def test_the_town_of_a_name_is_the_town(gaz: Gazetteer) -> None:
     place = resolve_location("Police detained two pickets in the town of Zhukovskiy.", gaz)
     assert place is not None and place.country_code == "RU" and place.precision == 1, place
     assert place.admin1 is not None and "Mosc" in place.admin1, place
+
+
+# --------------------------------------------------------------- riots and demonstrations
+
+
+def _subs(extractor: Extractor, body: str) -> list[str]:
+    return [e.sub_event_type.value for e in events(extractor, body)]
+
+
+@pytest.mark.parametrize(("body", "sub"), [
+    # a hedge before the crowd's own noun plans nothing: the protesters are there
+    ("On 8 June 2021, soldiers intervened to prevent hundreds of protesters from reaching the "
+     "parliament in Harare.", "Protest with intervention"),
+    # "against" then a verb of its own: the crowd's act, not its grievance
+    ("On 8 June 2021, traders protesting against new market fees vandalized the council "
+     "offices in Eldoret.", "Violent demonstration"),
+    ("On 8 June 2021, traders marched in Eldoret to protest against the looting of their "
+     "stalls.", "Peaceful protest"),
+    # road-blocking with barricades is a violent demonstration (ACLED), live fire or not
+    ("On 8 June 2021, police fired live rounds as they dispersed students barricading the main "
+     "road in Gulu.", "Violent demonstration"),
+    ("On 8 June 2021, nurses barricaded themselves inside the ministry offices in Lusaka to "
+     "demand unpaid wages.", "Peaceful protest"),
+    # riots of an election, riots fought out with the police: demonstrations turned violent
+    ("Post-election riots left two people dead in Kisumu on 8 June 2021.",
+     "Violent demonstration"),
+    ("On 8 June 2021, rioters clashed with police in Kisumu.", "Violent demonstration"),
+    ("On 8 June 2021, a mob lynched a suspected thief in Kisumu.", "Mob violence"),
+    ("On 8 June 2021, supporters of the ruling party beat a candidate and threw stones at his "
+     "car in Kisumu during the by-election.", "Mob violence"),
+    # the police stopping the crowd before, as its grievance, is no intervention
+    ("On 8 June 2021, stranded traders held a protest in Busia after the police stopped them "
+     "at the border crossing.", "Peaceful protest"),
+    ("On 8 June 2021, police stopped a protest by traders in Busia.",
+     "Protest with intervention"),
+    # people stoning the police, with no demonstration and no guns: mob violence
+    ("On 8 June 2021, Palestinians threw stones at an Israeli police patrol near Hebron.",
+     "Mob violence"),
+    ("On 8 June 2021, two men who shot a trader clashed with police officers in Embu.",
+     "Armed clash"),
+])
+def test_riots_and_demonstrations(extractor: Extractor, body: str, sub: str) -> None:
+    assert _subs(extractor, body) == [sub], body
+
+
+def test_a_riot_linked_to_protests_is_a_violent_demonstration(extractor: Extractor) -> None:
+    riot = "On 8 June 2021, rioters smashed the windows of a bank in Tripoli, Lebanon."
+    assert _subs(extractor, riot) == ["Mob violence"]
+    linked = riot + (" The attack is believed to be linked to the protests against the "
+                     "collapse of the currency.")
+    [event] = events(extractor, linked)
+    assert event.sub_event_type.value == "Violent demonstration"
+    # the bank's owners are the civilians the rioters hurt
+    assert event.actor1 is not None and event.actor1.name == "Rioters (Lebanon)"
+    assert event.actor2 is not None and event.actor2.name == "Civilians (Lebanon)"
+
+
+@pytest.mark.parametrize("body", [
+    "On 8 June 2021, two men threw petrol bombs at a supermarket in Durban. No one was hurt.",
+    "On 8 June 2021, suspected militants vandalized a school in Djibo.",
+    "On 8 June 2021, a truck was set alight by unknown people in Kitale.",
+])
+def test_incendiaries_and_vandalism_destroy_property(extractor: Extractor, body: str) -> None:
+    assert _subs(extractor, body) == ["Looting/property destruction"], body

@@ -1853,6 +1853,16 @@ def _intervenes(text: str, m: ActorMention) -> bool:
         text, max(0, m.start - 30), m.start))
 
 
+#: Property of private owners that rioters smash or burn: its owners are civilians.
+_CIVIL_PROPERTY = (r"(?:banks?|bank branch|shops?|stores?|supermarkets?|businesses|houses|"
+                   r"homes|building)")
+_DAMAGED_PROPERTY = re.compile(
+    r"\b(?:damaged|smashed|vandali[sz]ed|torched|set fire to|set alight|burn(?:ed|t) down|"
+    r"hurled|threw|looted|ransacked)\b[^.;]{0,50}?\b" + _CIVIL_PROPERTY + r"\b|\b"
+    + _CIVIL_PROPERTY + r"\b[^.;]{0,60}?\b(?:was|were) (?:set on fire|set alight|torched|"
+    r"damaged|vandali[sz]ed|looted|ransacked)\b", re.IGNORECASE)
+
+
 def _riot(text: str, ms: list[ActorMention], cls: Classification, cc: str | None, begin: int,
           end: int) -> tuple[ActorMention | None, ActorMention | None]:
     code = _crowd_country(ms, (ActorType.RIOTERS, ActorType.PROTESTERS), cc)
@@ -1864,6 +1874,9 @@ def _riot(text: str, ms: list[ActorMention], cls: Classification, cc: str | None
     # the police the rioters faced, not the police of the grievance ("killed by the police")
     state = next((m for m in ms if _is_state(m) and not _by_agent(text, m)), None)
     if cls.sub_event_type is SubEventType.VIOLENT_DEMONSTRATION:
+        if state is None and _DAMAGED_PROPERTY.search(text, begin, end):
+            # rioters who smash a bank or burn a shop: its owners are the civilians hurt
+            return a1, _synth(f"Civilians{_suffix(cc)}", ActorType.CIVILIANS, cc, cls)
         return a1, state
     if state is not None:
         return a1, state

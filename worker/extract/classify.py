@@ -68,7 +68,10 @@ _LEXICON: dict[str, str] = {
         "clashed with police|clashes with police|clashed with the police|"
         "clashed with security forces|clashes with security forces|clashed with riot police|"
         "attacked police|attacked the police|scuffle*|hurled|lit fires|set fire to tyres|"
-        "firecrackers at|fireworks at|broke windows|threw objects|throwing objects"
+        "firecrackers at|fireworks at|broke windows|threw objects|throwing objects|"
+        "barricading|barricaded roads|barricaded the road|barricaded the roads|"
+        "barricaded streets|barricaded the street|barricaded the streets|erected barricades|"
+        "set up barricades|built barricades|mounted barricades|barricades across"
     ),
     "MOB": (
         "mob|mobs|lynch*|mob justice|jungle justice|instant justice|vigilante*|angry crowd|"
@@ -132,6 +135,8 @@ _LEXICON: dict[str, str] = {
     "BURN": (
         "torched|torching|set ablaze|set on fire|set fire|burned down|burnt down|burned|burnt|"
         "arson*|razed|destroyed|destroying|damaged|damaging|demolished|sabotag*|blew up the|"
+        "set alight|sets alight|setting alight|vandaliz*|vandalis*|vandalism|molotov*|"
+        "petrol bomb*|firebomb*|fire bomb*|"
         "blown up the|burning|on fire|ablaze|burning objects|burning debris|burning material|"
         "burning materials|burning rubber|burning branches|burning tree|burning trunks"
     ),
@@ -345,7 +350,8 @@ _LEXICON: dict[str, str] = {
         "shots into the air|shots in the air|fired warning shots|"
         "firefighter*|fire-fighter*|fire fighter*|fire station|fire truck*|fire brigades|"
         "riot police|anti-riot|riot gear|riot squad|riot control|riot-control|riot unit|"
-        "riot units|riot policemen|riot officers|anti-riot police|burning issue*|"
+        "riot units|riot policemen|riot officers|anti-riot police|barricaded themselves|"
+        "barricading themselves|burning issue*|"
         "burning question*|heart burning"
     ),
 }
@@ -409,6 +415,12 @@ _FAIR = 0.6
 _WEAK = 0.45
 
 
+#: Nouns naming the people of a demonstration: a hedge before them ("to prevent protesters
+#: from reaching the palace") makes no plan of the crowd, which is there.
+_CROWD_NOUNS = frozenset({"protesters", "protester", "protestors", "protestor", "demonstrators",
+                          "demonstrator", "marchers", "strikers", "rioters", "rioter"})
+
+
 class _Hit(NamedTuple):
     start: int
     end: int
@@ -438,10 +450,20 @@ def _words_before(low: str, at: int, reach: int) -> list[str]:
     return low[begin:at].split()
 
 
-def _background(low: str, start: int) -> bool:
+def _background(low: str, start: int, word: str) -> bool:
     words = _words_before(low, start, 40)[-6:]
-    return any(w in _BACKGROUNDS for w in words) or any(
-        pair in _BACKGROUND_PAIRS for pair in pairwise(words))
+    if any(pair in _BACKGROUND_PAIRS for pair in pairwise(words)):
+        return True
+    marks = [w for w in words if w in _BACKGROUNDS]
+    if not marks:
+        return False
+    # "residents demonstrating against the curfew vandalized a police station": a verb of
+    # its own after "against" and its object is the crowd's act, not what it was against
+    return not (word.endswith("ed") and all(m == "against" for m in marks)
+                and _RELATIVE_WORDS.isdisjoint(words))
+
+
+_RELATIVE_WORDS = frozenset({"who", "which", "that", "whose"})
 
 
 def _passive(low: str, at: int) -> bool:
@@ -502,7 +524,7 @@ def _scan(text: str) -> tuple[str, list[_Hit]]:
                         "claim" not in low[at:start]:
                     negated = True
                     break
-        if hedges and cue != "MOB":
+        if hedges and cue != "MOB" and word not in _CROWD_NOUNS:
             for at in hedges:
                 if start - 30 <= at <= start and low.count(" ", at, start) <= 4 and \
                         not _STOPS.search(low, at, start) and " and " not in low[at:start]:
@@ -526,7 +548,7 @@ class _Cues:
         for hit in hits:
             if hit.negated or hit.hedged:
                 continue
-            if hit.cue in _BACKGROUND_CUES and _background(low, hit.start):
+            if hit.cue in _BACKGROUND_CUES and _background(low, hit.start, hit.word):
                 continue
             bucket = self.by_cue.get(hit.cue)
             if bucket is None:
@@ -787,8 +809,8 @@ def _intervention(c: _Cues, protest: _Hit) -> _Hit | None:
         if word.startswith(_STRONG_INTERVENTION) or word.startswith(("attempted", "tried",
                                                                      "arrests were")):
             return hit
-        if _state_before(c, hit):
-            return hit
+        if _state_before(c, hit) and not (hit.start > protest.start and _reason(c, hit)):
+            return hit  # not "protested after the police stopped them at the border"
     return None
 
 
@@ -854,12 +876,21 @@ def _crowd(c: _Cues) -> _Decision | None:
         words = c.words("RIOT")
         if mob is not None or _RIVALS.search(c.low):
             return EventType.RIOTS, SubEventType.MOB_VIOLENCE, mob or riot, _FAIR
-        if words & _BARRICADES or any(w.startswith("violent") for w in words) or \
-                _DEMAND.search(c.low):
+        if words & _BARRICADES or any(w.startswith(("violent", "barricad")) for w in words) \
+                or any(" with " in w or w.startswith("running battle") for w in words) \
+                or _DEMAND.search(c.low) or (riot.word.startswith("riot")
+                                             and _POLITICAL.search(c.low)):
+            # a grievance, an election, a fight with the police: a demonstration turned
+            # violent (ACLED: "physical clashes with ... government forces")
             return EventType.RIOTS, SubEventType.VIOLENT_DEMONSTRATION, riot, _FAIR
         return EventType.RIOTS, SubEventType.MOB_VIOLENCE, riot, _FAIR
     if mob is not None and (crowd or not armed or mob.word.startswith(("mob", "lynch"))):
         return EventType.RIOTS, SubEventType.MOB_VIOLENCE, mob, _GOOD
+    if riot is not None and people and state and actors.ROLE_ARMED not in kinds and \
+            not riot.word.startswith("clash") and "KILL" not in c.present and \
+            c.present.isdisjoint(_GUN_CUES) and _agent_role(c, riot) in _PEOPLE_ROLES:
+        # "villagers threw stones at the police", "youths hurled petrol bombs at a patrol"
+        return EventType.RIOTS, SubEventType.MOB_VIOLENCE, riot, _FAIR
     hurt = c.first("KILL", "INJURE", "ATTACK", "BURN", "LOOT")
     if hurt is not None and crowd and hurt.word not in _INTRANSITIVE and \
             not c.has("CLASH") and _agent_role(c, hurt) in _CROWD_ROLES:
@@ -892,6 +923,11 @@ _BARRICADES = frozenset({
     "set fire to tyres"})
 
 
+#: A riot's political setting: an election and its results, a vote.
+_POLITICAL = re.compile(r"\b(?:elections?|electoral|election-related|post-election|"
+                        r"pre-election|by-election|polls|vote-rigging|vote|votes)\b")
+
+
 _CROWD_CLASH = ("clash", "scuffle", "skirmish", "fought", "running battle", "fighting between",
                 "fighting broke", "fighting erupted", "exchanged", "exchange")
 
@@ -901,7 +937,8 @@ def _reason(c: _Cues, hit: _Hit) -> bool:
     "the release of two people who were arrested after a truck was looted")."""
     clause = c.low[max(0, hit.start - 60):hit.start]
     cut = max(clause.rfind(","), clause.rfind(";"), clause.rfind("."))
-    return bool(_REASON.search(clause[cut + 1:]))
+    reasons = _REASON.findall(clause, cut + 1)
+    return bool(reasons) and not (hit.word.endswith("ed") and all(r == "against" for r in reasons))
 
 
 def _subordinate(c: _Cues, hit: _Hit) -> bool:

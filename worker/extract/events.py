@@ -105,6 +105,10 @@ _INTERVENTION = re.compile(
     r"water cannons?|fired (?:shots|live|in the air)|batons?|dissolved|broke up|cracked down)\b",
     re.IGNORECASE)
 _CROWDS = frozenset({EventType.PROTESTS, EventType.RIOTS})
+#: A riot told as part of demonstrations, in a sentence of its own.
+_DEMONSTRATION_LINK = re.compile(
+    r"\b(?:related|linked|connected|tied|relation|connection|part) (?:to|with|of) "
+    r"(?:the |recent |ongoing |several |a |an )*(?:demonstrations?|protests?)\b", re.IGNORECASE)
 #: A demonstration or riot named by a word of its own ("protest", "rioters", "mob"), not
 #: only by a weak one ("gathered", "blocked"): the classifier's confidence of such a word.
 _FIRM_CROWD = 0.6
@@ -123,6 +127,7 @@ _SPORT_LOW = re.compile(_SPORT.pattern)
 _GRIEVANCE_LOW = re.compile(_GRIEVANCE.pattern)
 _INTERVENTION_LOW = re.compile(_INTERVENTION.pattern)
 _ATTRIBUTION_LOW = re.compile(_ATTRIBUTION.pattern)
+_DEMONSTRATION_LINK_LOW = re.compile(_DEMONSTRATION_LINK.pattern)
 
 
 def _finds(pattern: re.Pattern[str], lowered: re.Pattern[str], text: str,
@@ -176,6 +181,7 @@ def _any_of(words: tuple[str, ...]) -> Callable[[str], bool]:
 
 _OFF_TOPIC_NEEDS = _any_of(_literal_stems(_OFF_TOPIC))
 _ATTRIBUTION_NEEDS = _any_of(_literal_stems(_ATTRIBUTION))
+_DEMONSTRATION_LINK_NEEDS = _any_of(("demonstration", "protest"))
 #: One of these is in any text _HISTORY matches: a year ("19", "20"), "ago", "year" or
 #: "decade" (last year, earlier this year), "recent", "anniversary".
 _HISTORY_NEEDS = _any_of(("19", "20", "ago", "year", "decade", "recent", "anniversary"))
@@ -240,6 +246,16 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
     lead: Sentence | None = None
     for index, sentence in enumerate(sentences):
         found = classify_mod.classify(sentence.text, sentence.start)
+        if current is not None and index - current.last_index <= CASUALTY_REACH and \
+                current.classification.sub_event_type is SubEventType.MOB_VIOLENCE and \
+                _finds(_DEMONSTRATION_LINK, _DEMONSTRATION_LINK_LOW, sentence.text,
+                       _DEMONSTRATION_LINK_NEEDS):
+            # "Rioters smashed a bank's windows. The attack is linked to the protests
+            # against ...": a demonstration turned violent, not mob violence
+            cls = current.classification
+            current.classification = Classification(
+                EventType.RIOTS, SubEventType.VIOLENT_DEMONSTRATION, cls.confidence,
+                cls.start, cls.end, cls.text)
         previous, lead = lead, None
         if found is None:
             lead = sentence
