@@ -37,18 +37,28 @@ from worker.extract.gazetteer import (
     core,
     skeleton,
 )
+from worker.extract.text import mirrored, search_before
 from worker.extract.types import PlaceMention
 
 _CANDIDATE = re.compile(  # (first character before the look-behind: the engine skips in C)
     r"[A-Za](?<![\w'’-].)(?:(?<=[A-Z])[\w'’.-]*|(?<=a)l-[A-Z][\w'’-]*)"
     r"(?:(?:\s+|-)(?:(?:de|del|da|do|dos|das|el|al|la|le|les|of|bin|ibn|wa|y)\s+)?"
     r"(?:[A-Z][\w'’-]*|al-[A-Z][\w'’-]*))*")
+_CUE_PREPOSITIONS = "in|near|at|outside|around|from|into|of|towards|to|across|between|and|on"
+_CUE_COMPASS = ("central|northern|southern|eastern|western|northeastern|north-eastern|"
+                "northwestern|north-western|southeastern|south-eastern|southwestern|"
+                "south-western|downtown|rural")
+_CUE_AREAS = ("town|city|village|villages|district|province|county|region|area|state|"
+              "governorate|municipality|outskirts|suburb|camp|locality|neighbourhood|"
+              "neighborhood|commune|department|sub-county|ward|vicinity")
 _CUE_BEFORE = re.compile(
-    r"(?:\b(?:in|near|at|outside|around|from|into|of|towards|to|across|between|and|on)\s+"
-    r"(?:the\s+)?(?-i:(?:central|northern|southern|eastern|western|north-?eastern|"
-    r"north-?western|south-?eastern|south-?western|downtown|rural)\s+)?(?:(?:town|city|village|villages|district|province|county|region|area|"
-    r"state|governorate|municipality|outskirts|suburb|camp|locality|neighbourhood|"
-    r"neighborhood|commune|department|sub-county|ward|vicinity)\s+of\s+)?|,\s*)$",
+    rf"(?:\b(?:{_CUE_PREPOSITIONS})\s+(?:the\s+)?(?-i:(?:{_CUE_COMPASS})\s+)?"
+    rf"(?:(?:{_CUE_AREAS})\s+of\s+)?|,\s*)$",
+    re.IGNORECASE)
+#: _CUE_BEFORE backwards, for `search_before`.
+_CUE_BEFORE_MIRROR = re.compile(
+    rf"(?:(?:\s+fo\s+(?:{mirrored(_CUE_AREAS)}))?(?-i:\s+(?:{mirrored(_CUE_COMPASS)}))?"
+    rf"(?:\s+eht)?\s+(?:{mirrored(_CUE_PREPOSITIONS)})\b|\s*,)",
     re.IGNORECASE)
 _CUE_AFTER = re.compile(
     r"\s+(?:town|city|village|district|province|county|region|area|state|governorate|"
@@ -78,8 +88,16 @@ _NOT_PLACES = frozenset(
 # (English 'Roma' are people, the city is Rome; 'Arab' towns, 'Molotov' cocktails, the month)
 _COMPASS = frozenset("north south east west northern southern eastern western central upper "
                      "lower".split())
-_AWAY_BEFORE = re.compile(r"\b(?:from|to|into|towards?|via|border with|borders with|"
-                          r"border of)\s+(?:the\s+)?$", re.IGNORECASE)
+_AWAY_WORDS = "from|to|into|towards|toward|via|border with|borders with|border of"
+_AWAY_BEFORE = re.compile(rf"\b(?:{_AWAY_WORDS})\s+(?:the\s+)?$", re.IGNORECASE)
+_AWAY_BEFORE_MIRROR = re.compile(rf"(?:\s+eht)?\s+(?:{mirrored(_AWAY_WORDS)})\b", re.IGNORECASE)
+
+
+def _away_before(text: str, start: int) -> bool:
+    """Whether a word of going or coming comes right before `start` ("fled into Uganda")."""
+    return search_before(_AWAY_BEFORE, _AWAY_BEFORE_MIRROR, text, max(0, start - 30), start)
+
+
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
 _ROUTE_AFTER = re.compile(r"\s+(?:road|highway|motorway|route|axis|corridor|stretch|bridge|"
                           r"border|line|railway|pipeline|expressway)\b", re.IGNORECASE)
@@ -146,7 +164,7 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
             # a country name is the country; a demonym ("Somali militia") is no place
             code = by_start[start][0]
             if _is_country_name(gaz, words, code):
-                away = bool(_AWAY_BEFORE.search(text, max(0, start - 30), start))
+                away = _away_before(text, start)
                 out.append(country_place(gaz, code, offset + start, offset + end, words,
                                          0.35 if away else 0.6))
                 continue
@@ -355,7 +373,7 @@ def _country_votes(text: str, gaz: Gazetteer,
         # a country's name counts more than a demonym ("Russian military police"), unless
         # it is where people come from or go ("fled into Uganda", "the border with Somalia")
         votes[code] += 1 if not _is_country_name(gaz, text[start:end], code) or (
-            _AWAY_BEFORE.search(text, max(0, start - 30), start)) else 3
+            _away_before(text, start)) else 3
     if looked is None:
         by_start = {start: end for _code, start, end in named}
         looked = [None if by_start.get(start, -1) >= end else _lookup(text, gaz, start, end, w)
@@ -543,7 +561,8 @@ def _lookup(text: str, gaz: Gazetteer, start: int, end: int, words: str) -> _Loo
         start += len(first) + 1
         words, key = rest, core(rest)
         found = gaz.candidates(key)
-    cue_before = bool(_CUE_BEFORE.search(text, max(0, start - 40), start))
+    cue_before = search_before(_CUE_BEFORE, _CUE_BEFORE_MIRROR, text, max(0, start - 40),
+                               start)
     if not found and not (words.isupper() and len(words) <= 6) and (
             cue_before or _ADMIN_AFTER.match(text, end) or text[start - 1:start] == "("):
         found = gaz.regions_like(words)  # "Aljfara" for "Al Jifarah"

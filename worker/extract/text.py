@@ -62,3 +62,36 @@ def keyword_automaton(groups: Iterable[tuple[int, Iterable[str]]]) -> ahocorasic
         automaton.add_word(word, frozenset(keys))
     automaton.make_automaton()
     return automaton
+
+
+def mirrored(words: str) -> str:
+    """The alternation `words` ("in|near|border with") with every word spelled backwards
+    ("ni|raen|htiw redrob"): a piece of a pattern's mirror image (see `search_before`). Only
+    literal words: anything else fails, so that a mirror cannot drift from its pattern."""
+    out = []
+    for word in words.split("|"):
+        if not re.fullmatch(r"[a-z][a-z -]*", word):
+            raise ValueError(f"not a literal word: {word!r}")
+        out.append(word[::-1])
+    return "|".join(out)
+
+
+def search_before(pattern: re.Pattern[str], mirror: re.Pattern[str], text: str, begin: int,
+                  end: int) -> bool:
+    """Whether `pattern`, anchored at its end (`$`), matches in `text[begin:end]`, that is
+    `pattern.search(text, begin, end) is not None`, decided by `mirror`, the pattern read
+    backwards, matched once at the start of the reversed text: a search tries the pattern at
+    every position, and on text that is not a cue it fails at each.
+
+    `$` matches at `end`, or before a line end there; a match of the mirror that reaches back
+    past `begin` (into the one character kept before it, for `\\b`) is left to the search."""
+    low = begin - 1 if begin > 0 else 0
+    backwards = text[low:end][::-1]
+    found = mirror.match(backwards)
+    if found is None and backwards.startswith("\n"):
+        found = mirror.match(backwards, 1)
+    if found is None:
+        return False
+    if found.end() <= end - begin:
+        return True
+    return pattern.search(text, begin, end) is not None
