@@ -541,15 +541,61 @@ def _abbreviation(text: str, gaz: Gazetteer, start: int, end: int,
     return _Lookup([place], region[1], start, end, True, False)
 
 
-def _lookup(text: str, gaz: Gazetteer, start: int, end: int, words: str) -> _Lookup | None:
-    if words in _ABBREVIATED:
-        return _abbreviation(text, gaz, start, end, words)
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What the gazetteer says of a name whatever the text around it, worked out once per
+    name (`_plan`): the candidates `_lookup` may take, and the cue tests choose among them.
+    Each list is as `_lookup` returns it (a far bigger city's English name as its own)."""
+    shift: int  # characters dropped at the start ("Northern Kenya" -> "Kenya")
+    key: str
+    words_key: str  # core() of the words after the shift
+    spaced: bool  # more than one word (after the shift)
+    found: list[Place]  # the candidates of the name (or of a compass region spelled so)
+    fuzzy: bool  # found by spelling variant
+    like: list[Place]  # else: regions and towns spelled like it, when a cue says "place"
+    head: tuple[str, int, list[Place]] | None  # else: a town-district name's town
+    trail: tuple[str, int, list[Place]] | None  # else: the first words of the name
+
+
+def _own_names(found: list[Place]) -> list[Place]:
+    """A city far bigger than every town of that name is found under its English name
+    ('Odessa'): not an alias there. (A region named after its capital does not count:
+    'Mogilev' is the city Mahilyow.)"""
+    own = max((p.population for p in found if not p.alias and p.kind == KIND_CITY), default=0)
+    if any(p.alias and p.population >= 5 * own for p in found):
+        return [replace(p, alias=False) if p.alias and p.population >= 5 * own else p
+                for p in found]
+    return found
+
+
+def _plan(gaz: Gazetteer, words: str) -> _Plan | None:
+    """The `_Plan` of `words` (None: no place, whatever the text says around it), kept per
+    gazetteer: names recur from article to article, their gazetteer answers do not change."""
+    entry = _PLANS.get(id(gaz))
+    if entry is None or entry[0] is not gaz:  # (the entry holds the gazetteer: ids stay)
+        if len(_PLANS) >= 4:
+            _PLANS.clear()
+        entry = _PLANS[id(gaz)] = (gaz, {})
+    plans = entry[1]
+    if words in plans:
+        return plans[words]
+    plan = _make_plan(gaz, words)
+    if len(plans) >= PLAN_CACHE_SIZE:
+        plans.clear()
+    plans[words] = plan
+    return plan
+
+
+#: Names whose plans are kept per gazetteer (a full cache starts afresh: memory stays bounded).
+PLAN_CACHE_SIZE = 16_384
+_PLANS: dict[int, tuple[Gazetteer, dict[str, _Plan | None]]] = {}
+
+
+def _make_plan(gaz: Gazetteer, words: str) -> _Plan | None:
     key = core(words)
     if not key or key in _NOT_PLACES or len(key) < 3:
         return None
-    if _OUTLET_TAIL.match(text, end):
-        return None
-    span_end = end
+    shift = 0
     found = gaz.candidates(key)
     fuzzy = False
     first, _, rest = words.partition(" ")
@@ -558,39 +604,68 @@ def _lookup(text: str, gaz: Gazetteer, start: int, end: int, words: str) -> _Loo
         fuzzy = bool(found)
     if not found and rest and first.lower() in _KEEP_FIRST:
         # "Northern Kenya" -> "Kenya"; "North Sinai", "Al Jumayl" stay whole (names so)
-        start += len(first) + 1
+        shift = len(first) + 1
         words, key = rest, core(rest)
         found = gaz.candidates(key)
+    like: list[Place] = []
+    head: tuple[str, int, list[Place]] | None = None
+    trail: tuple[str, int, list[Place]] | None = None
+    if not found:
+        if not (words.isupper() and len(words) <= 6):
+            like = gaz.regions_like(words)  # "Aljfara" for "Al Jifarah"
+        if "-" in words:
+            # "Athens-Central Athens", "Mogadishu-Karan": ACLED's town-district names
+            part = words.split("-")[0]
+            if len(part) >= 4 and core(part) not in _NOT_PLACES:
+                at_head = gaz.candidates(core(part))
+                if at_head:
+                    head = (core(part), len(part), _own_names(at_head))
+        # "Qadis district center": the name without trailing words
+        parts = words.split()
+        at_trail: list[Place] = []
+        part_key = key
+        while len(parts) > 1 and not at_trail:
+            parts = parts[:-1]
+            part_key = core(" ".join(parts))
+            if part_key not in _NOT_PLACES and len(part_key) >= 4:
+                at_trail = gaz.candidates(part_key)
+        if at_trail:
+            trail = (part_key, len(" ".join(parts)), _own_names(at_trail))
+        if not like and head is None and trail is None:
+            return None
+    return _Plan(shift, key, core(words), " " in words, _own_names(found), fuzzy,
+                 _own_names(like), head, trail)
+
+
+def _lookup(text: str, gaz: Gazetteer, start: int, end: int, words: str) -> _Lookup | None:
+    if words in _ABBREVIATED:
+        return _abbreviation(text, gaz, start, end, words)
+    plan = _plan(gaz, words)
+    if plan is None or _OUTLET_TAIL.match(text, end):
+        return None
+    span_end = end
+    start += plan.shift
+    found, key, fuzzy = plan.found, plan.key, plan.fuzzy
     cue_before = search_before(_CUE_BEFORE, _CUE_BEFORE_MIRROR, text, max(0, start - 40),
                                start)
-    if not found and not (words.isupper() and len(words) <= 6) and (
-            cue_before or _ADMIN_AFTER.match(text, end) or text[start - 1:start] == "("):
-        found = gaz.regions_like(words)  # "Aljfara" for "Al Jifarah"
-        fuzzy = bool(found)
-    if not found and "-" in words and not _ROUTE_AFTER.match(text, end):
-        # "Athens-Central Athens", "Mogadishu-Karan": ACLED's town-district names (not the
-        # "Dhaka-Mymensingh highway")
-        head = words.split("-")[0]
-        if len(head) >= 4 and core(head) not in _NOT_PLACES:
-            found = gaz.candidates(core(head))
-            if found:
-                key, end = core(head), start + len(head)  # partial: words stay whole
     if not found:
-        # "Qadis district center": try without trailing words
-        parts = words.split()
-        while len(parts) > 1 and not found:
-            parts = parts[:-1]
-            key = core(" ".join(parts))
-            if key not in _NOT_PLACES and len(key) >= 4:
-                found = gaz.candidates(key)
-        if not found:
-            return None
-        end = start + len(" ".join(parts))
-        if _OUTLET_TAIL.match(text, end):
-            return None
-        # "Hassan Dabouq" -> "Hassan": a part of a longer name is a place only where the text
-        # says so ("in Qadis district center")
-        if not (cue_before or _CUE_AFTER.match(text, end)):
+        if plan.like and (cue_before or _ADMIN_AFTER.match(text, end)
+                          or text[start - 1:start] == "("):
+            found, fuzzy = plan.like, True
+        elif plan.head is not None and not _ROUTE_AFTER.match(text, end):
+            # (not the "Dhaka-Mymensingh highway"); partial: the words stay whole
+            key, length, found = plan.head
+            end = start + length
+        elif plan.trail is not None:
+            key, length, found = plan.trail
+            end = start + length
+            if _OUTLET_TAIL.match(text, end):
+                return None
+            # "Hassan Dabouq" -> "Hassan": a part of a longer name is a place only where the
+            # text says so ("in Qadis district center")
+            if not (cue_before or _CUE_AFTER.match(text, end)):
+                return None
+        else:
             return None
     if _ORG_TAIL.match(text, end) or (end != span_end and _ORG_TAIL.match(text, span_end)) or (
             key in _ORG_HEADS and text.startswith(" of ", end)):
@@ -598,15 +673,9 @@ def _lookup(text: str, gaz: Gazetteer, start: int, end: int, words: str) -> _Loo
     cue = cue_before or bool(_CUE_AFTER.match(text, end))
     # a lone capitalised word opening a sentence ("Village mob torches homes") is a place
     # only as much as a part of a name is
-    opening = not cue and " " not in words and _SENTENCE_START.search(
+    opening = not cue and not plan.spaced and _SENTENCE_START.search(
         text, max(0, start - 3), start) is not None
-    # (a region named after its capital does not count: 'Mogilev' is the city Mahilyow)
-    own = max((p.population for p in found if not p.alias and p.kind == KIND_CITY), default=0)
-    if any(p.alias and p.population >= 5 * own for p in found):
-        # a city far bigger than every town of that name: its English name ('Odessa')
-        found = [replace(p, alias=False) if p.alias and p.population >= 5 * own else p
-                 for p in found]
-    return _Lookup(found, key, start, end, cue, fuzzy, partial=key != core(words) or opening)
+    return _Lookup(found, key, start, end, cue, fuzzy, partial=key != plan.words_key or opening)
 
 
 def _resolve(text: str, found: _Lookup,
