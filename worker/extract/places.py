@@ -452,11 +452,12 @@ def _consistent(looked: list[_Lookup | None],
     """(country, vote) of every span with a candidate inside a region named elsewhere: 1.5
     when one country has such candidates, else 0.75 for the most populous one's."""
     out: list[tuple[str, float]] = []
+    named = {code for code, _ in regions}  # (a place of another country lies in none)
     for found in looked:
         if found is None:
             continue
-        inside = [p for p in found.places[:40]
-                  if p.kind != KIND_COUNTRY and _in_named_region(p, found.key, regions)]
+        inside = [p for p in found.places[:40] if p.kind != KIND_COUNTRY
+                  and p.country_code in named and _in_named_region(p, found.key, regions)]
         codes = {p.country_code for p in inside}
         if len(codes) == 1:
             out.append((inside[0].country_code, 1.5))
@@ -468,8 +469,15 @@ def _consistent(looked: list[_Lookup | None],
 def _spans(text: str) -> list[tuple[int, int, str]]:
     out = []
     for match in _CANDIDATE.finditer(text):
-        for start, words in _parts(match):
-            out.append(_trimmed(start, words))
+        words = match.group()
+        if "." in words or " of " in words or "'s " in words or "’s " in words:
+            for start, part in _parts(match):
+                out.append(_trimmed(start, part))
+        elif " " in words:
+            out.append(_trimmed(match.start(), words))
+        else:  # one word: nothing to cut or trim
+            start = match.start()
+            out.append((start, start + len(words), words))
     return out
 
 
@@ -691,8 +699,10 @@ def _resolve(text: str, found: _Lookup,
     best: Place | None = None
     best_score = -1.0
     pool = found.places[:40]
+    named = {code for code, _ in regions}  # (a place of another country lies in none)
     if len(found.places) > 40 and regions:  # a small namesake in a region the text names
-        pool = pool + [p for p in found.places[40:] if _in_named_region(p, found.key, regions)]
+        pool = pool + [p for p in found.places[40:] if p.country_code in named
+                       and _in_named_region(p, found.key, regions)]
     for place in pool:
         score = 0.25
         if wanted is not None and place.kind == wanted:
@@ -706,7 +716,8 @@ def _resolve(text: str, found: _Lookup,
         elif focus_country:
             score -= 0.2  # a namesake abroad when the text is about another country
         # a region named elsewhere: "Qadis district, Badghis" / "Oicha (Beni, Nord-Kivu)"
-        if place.kind != KIND_COUNTRY and _in_named_region(place, found.key, regions):
+        if place.kind != KIND_COUNTRY and place.country_code in named and _in_named_region(
+                place, found.key, regions):
             score += 0.4
             if place.kind == KIND_CITY and place.admin2 and (
                     regions.get((place.country_code, core(place.admin2)), {found.key})
