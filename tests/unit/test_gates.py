@@ -79,3 +79,35 @@ def test_mirrored_spells_backwards_and_refuses_patterns() -> None:
     assert mirrored("in|border with|sub-county") == "ni|htiw redrob|ytnuoc-bus"
     with pytest.raises(ValueError):
         mirrored("towards?")
+
+
+def test_candidates_without_al_names_match_as_the_full_pattern() -> None:
+    texts = [a.body for a in articles_of_size(3_000, 80)] + [
+        "Fighters of Al-Shabaab and al-Qaeda in al-Bayda", "Kabul, Afghanistan", "a A aA Aa"]
+    for text in texts:
+        for variant in (text, text.replace("al-", "al "), text.replace("al-", "xal-")):
+            if "al-" in variant:
+                continue
+            spans = [m.span() for m in places._CANDIDATE.finditer(variant)]
+            assert [m.span() for m in places._CANDIDATE_PLAIN.finditer(variant)] == spans
+
+
+def test_abbreviations_read_backwards_as_the_search() -> None:
+    from worker.extract import text as text_mod
+
+    texts = [a.body for a in articles_of_size(3_000, 80)] + [
+        "Mr.", "Mrs.", "xMr.", "the U.S.", "e.g.", "A.", "aA.", "Sept.", "in Sep.", "St.",
+        "(Dr.", "9Mr.", "Gov. Smith", "Co.", "Corp.", "USA.", "I.", "vs.", "No. 5", "U.N.",
+        "xU.K.", "The etc.", "éDr.", "Ltd.", "Inc."]
+    checked = hits = 0
+    for text in texts:
+        for end in range(1, len(text) + 1):
+            if text[end - 1] != ".":
+                continue
+            for begin in {max(0, end - 8), max(0, end - 3), max(0, end - 4)}:
+                expected = text_mod._ABBREV.search(text, begin, end) is not None
+                assert search_before(text_mod._ABBREV, text_mod._ABBREV_MIRROR, text, begin,
+                                     end) == expected, (text[max(0, end - 10):end], begin)
+                checked += 1
+                hits += expected
+    assert checked > 1000 and hits > 50

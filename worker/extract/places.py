@@ -44,6 +44,12 @@ _CANDIDATE = re.compile(  # (first character before the look-behind: the engine 
     r"[A-Za](?<![\w'’-].)(?:(?<=[A-Z])[\w'’.-]*|(?<=a)l-[A-Z][\w'’-]*)"
     r"(?:(?:\s+|-)(?:(?:de|del|da|do|dos|das|el|al|la|le|les|of|bin|ibn|wa|y)\s+)?"
     r"(?:[A-Z][\w'’-]*|al-[A-Z][\w'’-]*))*")
+#: _CANDIDATE for text without "al-", where its branches for "al-" names cannot match: the
+#: engine then skips in C to capital letters only, not to every "a" as well.
+_CANDIDATE_PLAIN = re.compile(
+    r"[A-Z](?<![\w'’-].)[\w'’.-]*"
+    r"(?:(?:\s+|-)(?:(?:de|del|da|do|dos|das|el|al|la|le|les|of|bin|ibn|wa|y)\s+)?"
+    r"[A-Z][\w'’-]*)*")
 _CUE_PREPOSITIONS = "in|near|at|outside|around|from|into|of|towards|to|across|between|and|on"
 _CUE_COMPASS = ("central|northern|southern|eastern|western|northeastern|north-eastern|"
                 "northwestern|north-western|southeastern|south-eastern|southwestern|"
@@ -468,7 +474,7 @@ def _consistent(looked: list[_Lookup | None],
 
 def _spans(text: str) -> list[tuple[int, int, str]]:
     out = []
-    for match in _CANDIDATE.finditer(text):
+    for match in (_CANDIDATE if "al-" in text else _CANDIDATE_PLAIN).finditer(text):
         words = match.group()
         if "." in words or " of " in words or "'s " in words or "’s " in words:
             for start, part in _parts(match):

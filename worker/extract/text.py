@@ -20,6 +20,10 @@ _ABBREV = re.compile(
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Co|Corp|Ltd|U\.S|U\.N|U\.K|e\.g|i\.e)"
     r"|\b[A-Z])\.$"
 )
+#: _ABBREV backwards (see `search_before`): the period, then a short form spelled backwards.
+_ABBREV_MIRROR = re.compile(r"\.(?:(?:" + "|".join(
+    re.escape(short.replace("\\.", ".")[::-1])
+    for short in _ABBREV.pattern.split("(?:", 2)[2].split(")", 1)[0].split("|")) + r")|[A-Z])\b")
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -31,8 +35,8 @@ def split_sentences(text: str) -> list[Sentence]:
         chunk = text[start:end]
         stripped_end = start + len(chunk.rstrip())
         # (_ABBREV ends with a period: no need to search before anything else)
-        after_abbreviation = text[stripped_end - 1:stripped_end] == "." and _ABBREV.search(
-            text, max(start, stripped_end - 8), stripped_end)
+        after_abbreviation = text[stripped_end - 1:stripped_end] == "." and search_before(
+            _ABBREV, _ABBREV_MIRROR, text, max(start, stripped_end - 8), stripped_end)
         if after_abbreviation and "\n" not in match.group():
             continue
         _append(out, text, start, stripped_end)
