@@ -1063,7 +1063,19 @@ _BY_ETHNIC = re.compile(r"\bby\s+$")
 
 
 def _ethnic(entry: _Entry) -> _Entry:
-    return _Entry(_KIND_ETHN, entry.name, entry.actor_type, None, home=entry.home)
+    """The ethnic militia entry of an ethnic group's, one per group for the process: _NAMES
+    is keyed on entries' ids, which a freed entry would hand on to another."""
+    key = (entry.name, entry.actor_type, entry.home)
+    ethnic = _ETHNIC.get(key)
+    if ethnic is None:
+        ethnic = _ETHNIC[key] = _Entry(_KIND_ETHN, entry.name, entry.actor_type, None,
+                                       home=entry.home)
+    return ethnic
+
+
+_ETHNIC: dict[tuple[str, ActorType, str | None], _Entry] = {}
+#: The entry of every clan or community militia (the name is the mention's own).
+_CLAN_ENTRY = _Entry(_KIND_CLAN, "", ActorType.IDENTITY_MILITIA, None)
 
 
 def _coordinated_country(text: str, start: int) -> tuple[str, int, int] | None:
@@ -1313,7 +1325,7 @@ def _communal(text: str, raw: _Raw) -> list[_Raw]:
     head = text[raw.start:raw.end].lower()
     if head not in _MILITIA_WORDS and not (head in _COMMUNITY_PEOPLE and match.group(3)):
         return []
-    entry = _Entry(_KIND_CLAN, "", ActorType.IDENTITY_MILITIA, None)
+    entry = _CLAN_ENTRY
     found: list[_Raw] = []
     for group in (1, 2):
         name = match.group(group)
@@ -1328,7 +1340,7 @@ def _communal(text: str, raw: _Raw) -> list[_Raw]:
 
 
 def _add_clans(text: str, raws: list[_Raw]) -> None:
-    entry = _Entry(_KIND_CLAN, "", ActorType.IDENTITY_MILITIA, None)
+    entry = _CLAN_ENTRY
     for match in _CLAN.finditer(text):
         sub = "Sub-Clan" if match.group(2).startswith("sub") else "Clan"
         for part in match.group(1).split(" and "):
