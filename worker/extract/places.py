@@ -555,20 +555,22 @@ def _abbreviation(text: str, gaz: Gazetteer, start: int, end: int,
     return _Lookup([place], region[1], start, end, True, False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Plan:
     """What the gazetteer says of a name whatever the text around it, worked out once per
     name (`_plan`): the candidates `_lookup` may take, and the cue tests choose among them.
     Each list is as `_lookup` returns it (a far bigger city's English name as its own)."""
     shift: int  # characters dropped at the start ("Northern Kenya" -> "Kenya")
+    words: str  # the words after the shift
     key: str
     words_key: str  # core() of the words after the shift
-    spaced: bool  # more than one word (after the shift)
     found: list[Place]  # the candidates of the name (or of a compass region spelled so)
     fuzzy: bool  # found by spelling variant
-    like: list[Place]  # else: regions and towns spelled like it, when a cue says "place"
+    may_be_like: bool  # else: regions and towns spelled like it may place it (a cue says so)
     head: tuple[str, int, list[Place]] | None  # else: a town-district name's town
     trail: tuple[str, int, list[Place]] | None  # else: the first words of the name
+    #: the regions and towns spelled like it, asked for the first time a cue calls for them
+    like: list[Place] | None = None
 
 
 def _own_names(found: list[Place]) -> list[Place]:
@@ -621,12 +623,10 @@ def _make_plan(gaz: Gazetteer, words: str) -> _Plan | None:
         shift = len(first) + 1
         words, key = rest, core(rest)
         found = gaz.candidates(key)
-    like: list[Place] = []
+    may_be_like = not found and not (words.isupper() and len(words) <= 6)
     head: tuple[str, int, list[Place]] | None = None
     trail: tuple[str, int, list[Place]] | None = None
     if not found:
-        if not (words.isupper() and len(words) <= 6):
-            like = gaz.regions_like(words)  # "Aljfara" for "Al Jifarah"
         if "-" in words:
             # "Athens-Central Athens", "Mogadishu-Karan": ACLED's town-district names
             part = words.split("-")[0]
@@ -645,10 +645,10 @@ def _make_plan(gaz: Gazetteer, words: str) -> _Plan | None:
                 at_trail = gaz.candidates(part_key)
         if at_trail:
             trail = (part_key, len(" ".join(parts)), _own_names(at_trail))
-        if not like and head is None and trail is None:
+        if not may_be_like and head is None and trail is None:
             return None
-    return _Plan(shift, key, core(words), " " in words, _own_names(found), fuzzy,
-                 _own_names(like), head, trail)
+    return _Plan(shift, words, key, core(words), _own_names(found), fuzzy, may_be_like, head,
+                 trail)
 
 
 def _lookup(text: str, gaz: Gazetteer, start: int, end: int, words: str) -> _Lookup | None:
@@ -662,11 +662,17 @@ def _lookup(text: str, gaz: Gazetteer, start: int, end: int, words: str) -> _Loo
     found, key, fuzzy = plan.found, plan.key, plan.fuzzy
     cue_before = search_before(_CUE_BEFORE, _CUE_BEFORE_MIRROR, text, max(0, start - 40),
                                start)
-    if not found:
-        if plan.like and (cue_before or _ADMIN_AFTER.match(text, end)
-                          or text[start - 1:start] == "("):
+    if not found and plan.may_be_like and (cue_before or _ADMIN_AFTER.match(text, end)
+                                           or text[start - 1:start] == "("):
+        if plan.like is None:  # "Aljfara" for "Al Jifarah" (asked late: a slow question)
+            plan.like = _own_names(gaz.regions_like(plan.words))
+            plan.may_be_like = bool(plan.like)
+            if not plan.like and plan.head is None and plan.trail is None:
+                _PLANS[id(gaz)][1][words] = None  # no place, whatever the text says
+        if plan.like:
             found, fuzzy = plan.like, True
-        elif plan.head is not None and not _ROUTE_AFTER.match(text, end):
+    if not found:
+        if plan.head is not None and not _ROUTE_AFTER.match(text, end):
             # (not the "Dhaka-Mymensingh highway"); partial: the words stay whole
             key, length, found = plan.head
             end = start + length
@@ -687,7 +693,7 @@ def _lookup(text: str, gaz: Gazetteer, start: int, end: int, words: str) -> _Loo
     cue = cue_before or bool(_CUE_AFTER.match(text, end))
     # a lone capitalised word opening a sentence ("Village mob torches homes") is a place
     # only as much as a part of a name is
-    opening = not cue and not plan.spaced and _SENTENCE_START.search(
+    opening = not cue and " " not in plan.words and _SENTENCE_START.search(
         text, max(0, start - 3), start) is not None
     return _Lookup(found, key, start, end, cue, fuzzy, partial=key != plan.words_key or opening)
 
