@@ -1071,18 +1071,20 @@ _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$")
 _BY_ETHNIC = re.compile(r"\bby\s+$")
 
 
-#: Entries made while matching, one per kind of use: `_find` keys its table of names on an
-#: entry's id, so an entry must outlive the table (a freed one's id is soon another's).
-_ETHNIC_OF: dict[_Entry, _Entry] = {}
-_CLAN_ENTRY = _Entry(_KIND_CLAN, "", ActorType.IDENTITY_MILITIA, None)
-
-
 def _ethnic(entry: _Entry) -> _Entry:
-    ethnic = _ETHNIC_OF.get(entry)
+    """The ethnic militia entry of an ethnic group's, one per group for the process: _NAMES
+    is keyed on entries' ids, which a freed entry would hand on to another."""
+    key = (entry.name, entry.actor_type, entry.home)
+    ethnic = _ETHNIC.get(key)
     if ethnic is None:
-        ethnic = _ETHNIC_OF[entry] = _Entry(_KIND_ETHN, entry.name, entry.actor_type, None,
-                                            home=entry.home)
+        ethnic = _ETHNIC[key] = _Entry(_KIND_ETHN, entry.name, entry.actor_type, None,
+                                       home=entry.home)
     return ethnic
+
+
+_ETHNIC: dict[tuple[str, ActorType, str | None], _Entry] = {}
+#: The entry of every clan or community militia (the name is the mention's own).
+_CLAN_ENTRY = _Entry(_KIND_CLAN, "", ActorType.IDENTITY_MILITIA, None)
 
 
 def _coordinated_country(text: str, start: int) -> tuple[str, int, int] | None:

@@ -305,13 +305,19 @@ _SIDE_CLASSES = [
 ]
 
 
+#: Every stem of _SIDE_CLASSES, to the indices of the classes that hold it (one pass a text).
+_SIDE_STEMS = keyword_automaton(enumerate(stems for _, stems in _SIDE_CLASSES))
+
+
 def _side_class(side_text: str | None) -> str | None:
     if not side_text:
         return None
     low = side_text.lower()
-    for name, stems in _SIDE_CLASSES:
-        if any(stem in low for stem in stems):
-            return name
+    first = len(_SIDE_CLASSES)  # the first class one of whose stems is in the text
+    for _, classes in _SIDE_STEMS.iter(low):
+        first = min(first, *classes)
+    if first < len(_SIDE_CLASSES):
+        return _SIDE_CLASSES[first][0]
     return low.split()[-1] if low.split() else None
 
 

@@ -37,18 +37,34 @@ from worker.extract.gazetteer import (
     core,
     skeleton,
 )
+from worker.extract.text import mirrored, search_before
 from worker.extract.types import PlaceMention
 
 _CANDIDATE = re.compile(  # (first character before the look-behind: the engine skips in C)
     r"[A-Za](?<![\w'’-].)(?:(?<=[A-Z])[\w'’.-]*|(?<=a)l-[A-Z][\w'’-]*)"
     r"(?:(?:\s+|-)(?:(?:de|del|da|do|dos|das|el|al|la|le|les|of|bin|ibn|wa|y)\s+)?"
     r"(?:[A-Z][\w'’-]*|al-[A-Z][\w'’-]*))*")
+#: _CANDIDATE for text without "al-", where its branches for "al-" names cannot match: the
+#: engine then skips in C to capital letters only, not to every "a" as well.
+_CANDIDATE_PLAIN = re.compile(
+    r"[A-Z](?<![\w'’-].)[\w'’.-]*"
+    r"(?:(?:\s+|-)(?:(?:de|del|da|do|dos|das|el|al|la|le|les|of|bin|ibn|wa|y)\s+)?"
+    r"[A-Z][\w'’-]*)*")
+_CUE_PREPOSITIONS = "in|near|at|outside|around|from|into|of|towards|to|across|between|and|on"
+_CUE_COMPASS = ("central|northern|southern|eastern|western|northeastern|north-eastern|"
+                "northwestern|north-western|southeastern|south-eastern|southwestern|"
+                "south-western|downtown|rural")
+_CUE_AREAS = ("town|city|village|villages|district|province|county|region|area|state|"
+              "governorate|municipality|outskirts|suburb|camp|locality|neighbourhood|"
+              "neighborhood|commune|department|sub-county|ward|vicinity")
 _CUE_BEFORE = re.compile(
-    r"(?:\b(?:in|near|at|outside|around|from|into|of|towards|to|across|between|and|on)\s+"
-    r"(?:the\s+)?(?-i:(?:central|northern|southern|eastern|western|north-?eastern|"
-    r"north-?western|south-?eastern|south-?western|downtown|rural)\s+)?(?:(?:town|city|village|villages|district|province|county|region|area|"
-    r"state|governorate|municipality|outskirts|suburb|camp|locality|neighbourhood|"
-    r"neighborhood|commune|department|sub-county|ward|vicinity)\s+of\s+)?|,\s*)$",
+    rf"(?:\b(?:{_CUE_PREPOSITIONS})\s+(?:the\s+)?(?-i:(?:{_CUE_COMPASS})\s+)?"
+    rf"(?:(?:{_CUE_AREAS})\s+of\s+)?|,\s*)$",
+    re.IGNORECASE)
+#: _CUE_BEFORE backwards, for `search_before`.
+_CUE_BEFORE_MIRROR = re.compile(
+    rf"(?:(?:\s+fo\s+(?:{mirrored(_CUE_AREAS)}))?(?-i:\s+(?:{mirrored(_CUE_COMPASS)}))?"
+    rf"(?:\s+eht)?\s+(?:{mirrored(_CUE_PREPOSITIONS)})\b|\s*,)",
     re.IGNORECASE)
 _CUE_AFTER = re.compile(
     r"\s+(?:town|city|village|district|province|county|region|area|state|governorate|"
@@ -78,8 +94,16 @@ _NOT_PLACES = frozenset(
 # (English 'Roma' are people, the city is Rome; 'Arab' towns, 'Molotov' cocktails, the month)
 _COMPASS = frozenset("north south east west northern southern eastern western central upper "
                      "lower".split())
-_AWAY_BEFORE = re.compile(r"\b(?:from|to|into|towards?|via|border with|borders with|"
-                          r"border of)\s+(?:the\s+)?$", re.IGNORECASE)
+_AWAY_WORDS = "from|to|into|towards|toward|via|border with|borders with|border of"
+_AWAY_BEFORE = re.compile(rf"\b(?:{_AWAY_WORDS})\s+(?:the\s+)?$", re.IGNORECASE)
+_AWAY_BEFORE_MIRROR = re.compile(rf"(?:\s+eht)?\s+(?:{mirrored(_AWAY_WORDS)})\b", re.IGNORECASE)
+
+
+def _away_before(text: str, start: int) -> bool:
+    """Whether a word of going or coming comes right before `start` ("fled into Uganda")."""
+    return search_before(_AWAY_BEFORE, _AWAY_BEFORE_MIRROR, text, max(0, start - 30), start)
+
+
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
 _ROUTE_AFTER = re.compile(r"\s+(?:road|highway|motorway|route|axis|corridor|stretch|bridge|"
                           r"border|line|railway|pipeline|expressway)\b", re.IGNORECASE)
@@ -154,7 +178,7 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
             # a country name is the country; a demonym ("Somali militia") is no place
             code = by_start[start][0]
             if _is_country_name(gaz, words, code):
-                away = bool(_AWAY_BEFORE.search(text, max(0, start - 30), start))
+                away = _away_before(text, start)
                 out.append(country_place(gaz, code, offset + start, offset + end, words,
                                          0.35 if away else 0.6))
                 continue
@@ -367,7 +391,7 @@ def _country_votes(text: str, gaz: Gazetteer,
         # a country's name counts more than a demonym ("Russian military police"), unless
         # it is where people come from or go ("fled into Uganda", "the border with Somalia")
         vote = 1 if not _is_country_name(gaz, text[start:end], code) or (
-            _AWAY_BEFORE.search(text, max(0, start - 30), start)) else 3
+            _away_before(text, start)) else 3
         votes[code] = votes.get(code, 0) + vote
     if looked is None:
         by_start = {start: end for _code, start, end in named}
@@ -448,11 +472,12 @@ def _consistent(looked: list[_Lookup | None],
     """(country, vote) of every span with a candidate inside a region named elsewhere: 1.5
     when one country has such candidates, else 0.75 for the most populous one's."""
     out: list[tuple[str, float]] = []
+    named = {code for code, _ in regions}  # (a place of another country lies in none)
     for found in looked:
         if found is None:
             continue
-        inside = [p for p in found.places[:40]
-                  if p.kind != KIND_COUNTRY and _in_named_region(p, found.key, regions)]
+        inside = [p for p in found.places[:40] if p.kind != KIND_COUNTRY
+                  and p.country_code in named and _in_named_region(p, found.key, regions)]
         codes = {p.country_code for p in inside}
         if len(codes) == 1:
             out.append((inside[0].country_code, 1.5))
@@ -463,9 +488,16 @@ def _consistent(looked: list[_Lookup | None],
 
 def _spans(text: str) -> list[tuple[int, int, str]]:
     out = []
-    for match in _CANDIDATE.finditer(text):
-        for start, words in _parts(match):
-            out.append(_trimmed(start, words))
+    for match in (_CANDIDATE if "al-" in text else _CANDIDATE_PLAIN).finditer(text):
+        words = match.group()
+        if "." in words or " of " in words or "'s " in words or "’s " in words:
+            for start, part in _parts(match):
+                out.append(_trimmed(start, part))
+        elif " " in words:
+            out.append(_trimmed(match.start(), words))
+        else:  # one word: nothing to cut or trim
+            start = match.start()
+            out.append((start, start + len(words), words))
     return out
 
 
@@ -537,15 +569,68 @@ def _abbreviation(text: str, gaz: Gazetteer, start: int, end: int,
     return _Lookup([place], region[1], start, end, True, False)
 
 
-def _lookup(text: str, gaz: Gazetteer, start: int, end: int, words: str) -> _Lookup | None:
-    if words in _ABBREVIATED:
-        return _abbreviation(text, gaz, start, end, words)
+@dataclass(slots=True)
+class _Plan:
+    """What the gazetteer says of a name whatever the text around it, worked out once per
+    name (`_plan`): the candidates `_lookup` may take, and the cue tests choose among them.
+    Each list is as `_lookup` returns it (a far bigger city's English name as its own)."""
+    shift: int  # characters dropped at the start ("Northern Kenya" -> "Kenya")
+    words: str  # the words after the shift
+    key: str
+    words_key: str  # core() of the words after the shift
+    found: list[Place]  # the candidates of the name (or of a compass region spelled so)
+    fuzzy: bool  # found by spelling variant
+    may_be_like: bool  # else: regions and towns spelled like it may place it (a cue says so)
+    head: tuple[str, int, list[Place]] | None  # else: a town-district name's town
+    trail: tuple[str, int, list[Place]] | None  # else: the first words of the name
+    raw: list[Place]  # `found` as the gazetteer gives it (before `_own_names`)
+    #: the regions and towns spelled like it, asked for the first time a cue calls for them
+    like: list[Place] | None = None
+
+
+def _own_names(found: list[Place]) -> list[Place]:
+    """A city far bigger than every town of that name is found under its English name
+    ('Odessa'): not an alias there. (A region named after its capital does not count:
+    'Mogilev' is the city Mahilyow; nor does a name that is a big region's own name in
+    another country: 'Bethlehem' is no English name of Belem while a Palestinian governorate
+    is called so.)"""
+    own = max((p.population for p in found if not p.alias and p.kind == KIND_CITY), default=0)
+    if any(p.alias and p.population >= 5 * own for p in found):
+        abroad = {p.country_code for p in found if not p.alias and p.population >= 50_000
+                  and p.kind in (KIND_ADMIN1, KIND_ADMIN2)}
+        return [replace(p, alias=False) if p.alias and p.population >= 5 * own
+                and not abroad - {p.country_code} else p for p in found]
+    return found
+
+
+def _plan(gaz: Gazetteer, words: str) -> _Plan | None:
+    """The `_Plan` of `words` (None: no place, whatever the text says around it), kept per
+    gazetteer: names recur from article to article, their gazetteer answers do not change."""
+    entry = _PLANS.get(id(gaz))
+    if entry is None or entry[0] is not gaz:  # (the entry holds the gazetteer: ids stay)
+        if len(_PLANS) >= 4:
+            _PLANS.clear()
+        entry = _PLANS[id(gaz)] = (gaz, {})
+    plans = entry[1]
+    if words in plans:
+        return plans[words]
+    plan = _make_plan(gaz, words)
+    if len(plans) >= PLAN_CACHE_SIZE:
+        plans.clear()
+    plans[words] = plan
+    return plan
+
+
+#: Names whose plans are kept per gazetteer (a full cache starts afresh: memory stays bounded).
+PLAN_CACHE_SIZE = 16_384
+_PLANS: dict[int, tuple[Gazetteer, dict[str, _Plan | None]]] = {}
+
+
+def _make_plan(gaz: Gazetteer, words: str) -> _Plan | None:
     key = core(words)
     if not key or key in _NOT_PLACES or len(key) < 3:
         return None
-    if _OUTLET_TAIL.match(text, end):
-        return None
-    span_end = end
+    shift = 0
     found = gaz.candidates(key)
     fuzzy = False
     if not found and region_alias(key):  # "Saladin province", "Almargeb"
@@ -557,52 +642,85 @@ def _lookup(text: str, gaz: Gazetteer, start: int, end: int, words: str) -> _Loo
         fuzzy = bool(found)
     if not found and rest and first.lower() in _KEEP_FIRST:
         # "Northern Kenya" -> "Kenya"; "North Sinai", "Al Jumayl" stay whole (names so)
-        start += len(first) + 1
+        shift = len(first) + 1
         words, key = rest, core(rest)
         found = gaz.candidates(key)
-    cue_before = bool(_CUE_BEFORE.search(text, max(0, start - 40), start))
+    may_be_like = not found and not (words.isupper() and len(words) <= 6)
+    head: tuple[str, int, list[Place]] | None = None
+    trail: tuple[str, int, list[Place]] | None = None
+    if not found:
+        if "-" in words:
+            # "Athens-Central Athens", "Mogadishu-Karan": ACLED's town-district names
+            part = words.split("-")[0]
+            if len(part) >= 4 and core(part) not in _NOT_PLACES:
+                at_head = gaz.candidates(core(part))
+                if at_head:
+                    head = (core(part), len(part), _own_names(at_head))
+        # "Qadis district center": the name without trailing words
+        parts = words.split()
+        at_trail: list[Place] = []
+        part_key = key
+        while len(parts) > 1 and not at_trail:
+            parts = parts[:-1]
+            part_key = core(" ".join(parts))
+            if part_key not in _NOT_PLACES and len(part_key) >= 4:
+                at_trail = gaz.candidates(part_key)
+        if at_trail:
+            trail = (part_key, len(" ".join(parts)), _own_names(at_trail))
+        if not may_be_like and head is None and trail is None:
+            return None
+    return _Plan(shift, words, key, core(words), _own_names(found), fuzzy, may_be_like, head,
+                 trail, found)
+
+
+def _lookup(text: str, gaz: Gazetteer, start: int, end: int, words: str) -> _Lookup | None:
+    if words in _ABBREVIATED:
+        return _abbreviation(text, gaz, start, end, words)
+    plan = _plan(gaz, words)
+    if plan is None or _OUTLET_TAIL.match(text, end):
+        return None
+    span_end = end
+    start += plan.shift
+    found, key, fuzzy = plan.found, plan.key, plan.fuzzy
+    cue_before = search_before(_CUE_BEFORE, _CUE_BEFORE_MIRROR, text, max(0, start - 40),
+                               start)
     if found and text.endswith("of ", 0, start) and _TOWN_OF.search(
             text, max(0, start - 12), start) and not any(
-            p.kind == KIND_CITY for p in found):
+            p.kind == KIND_CITY for p in plan.raw):
         # "the town of Zhukovskiy": a town, under another spelling if need be (Zhukovsky),
         # rather than the districts named after it (a town of their country)
-        codes = {p.country_code for p in found}
-        found = [p for p in gaz.regions_like(words)
-                 if p.kind == KIND_CITY and p.country_code in codes] + found
-    if not found and not (words.isupper() and len(words) <= 6) and (
-            cue_before or _ADMIN_AFTER.match(text, end) or text[start - 1:start] == "("):
-        found = gaz.regions_like(words)  # "Aljfara" for "Al Jifarah"
-        fuzzy = bool(found)
-    if not found and "-" in words and not _ROUTE_AFTER.match(text, end):
-        # "Athens-Central Athens", "Mogadishu-Karan": ACLED's town-district names (not the
-        # "Dhaka-Mymensingh highway")
-        head = words.split("-")[0]
-        if len(head) >= 4 and core(head) not in _NOT_PLACES:
-            found = gaz.candidates(core(head))
-            if found:
-                key, end = core(head), start + len(head)  # partial: words stay whole
+        codes = {p.country_code for p in plan.raw}
+        found = _own_names([p for p in gaz.regions_like(plan.words)
+                            if p.kind == KIND_CITY and p.country_code in codes] + plan.raw)
+    if not found and plan.may_be_like and (cue_before or _ADMIN_AFTER.match(text, end)
+                                           or text[start - 1:start] == "("):
+        if plan.like is None:  # "Aljfara" for "Al Jifarah" (asked late: a slow question)
+            plan.like = _own_names(gaz.regions_like(plan.words))
+            plan.may_be_like = bool(plan.like)
+            if not plan.like and plan.head is None and plan.trail is None:
+                _PLANS[id(gaz)][1][words] = None  # no place, whatever the text says
+        if plan.like:
+            found, fuzzy = plan.like, True
     if not found:
-        # "Qadis district center": try without trailing words
-        parts = words.split()
-        while len(parts) > 1 and not found:
-            parts = parts[:-1]
-            key = core(" ".join(parts))
-            if key not in _NOT_PLACES and len(key) >= 4:
-                found = gaz.candidates(key)
-        if not found:
-            return None
-        end = start + len(" ".join(parts))
-        if _OUTLET_TAIL.match(text, end):
-            return None
-        # "Hassan Dabouq" -> "Hassan": a part of a longer name is a place only where the text
-        # says so ("in Qadis district center"; a comma before it is no such word: "the Mayor
-        # of Tyr, Hassan Dabouq") or where the rest names an institution of the place
-        # ("Meru University", "Nairobi Governor Evans Kidero")
-        # ("Ramacha, Baringo South": a compass word after a name leaves it a place)
-        if not ((cue_before and (not _COMMA_BEFORE.search(text, max(0, start - 3), start)
-                                 or words[len(" ".join(parts)):].split()[0].lower()
-                                 in _COMPASS))
-                or _CUE_AFTER.match(text, end) or _INSTITUTION_AFTER.match(text, end)):
+        if plan.head is not None and not _ROUTE_AFTER.match(text, end):
+            # (not the "Dhaka-Mymensingh highway"); partial: the words stay whole
+            key, length, found = plan.head
+            end = start + length
+        elif plan.trail is not None:
+            key, length, found = plan.trail
+            end = start + length
+            if _OUTLET_TAIL.match(text, end):
+                return None
+            # "Hassan Dabouq" -> "Hassan": a part of a longer name is a place only where the
+            # text says so ("in Qadis district center"; a comma before it is no such word:
+            # "the Mayor of Tyr, Hassan Dabouq") or where the rest names an institution of
+            # the place ("Meru University", "Nairobi Governor Evans Kidero")
+            # ("Ramacha, Baringo South": a compass word after a name leaves it a place)
+            if not ((cue_before and (not _COMMA_BEFORE.search(text, max(0, start - 3), start)
+                                     or plan.words[length:].split()[0].lower() in _COMPASS))
+                    or _CUE_AFTER.match(text, end) or _INSTITUTION_AFTER.match(text, end)):
+                return None
+        else:
             return None
     if _ORG_TAIL.match(text, end) or (end != span_end and _ORG_TAIL.match(text, span_end)) or (
             key in _ORG_HEADS and text.startswith(" of ", end)):
@@ -610,19 +728,9 @@ def _lookup(text: str, gaz: Gazetteer, start: int, end: int, words: str) -> _Loo
     cue = cue_before or bool(_CUE_AFTER.match(text, end))
     # a lone capitalised word opening a sentence ("Village mob torches homes") is a place
     # only as much as a part of a name is
-    opening = not cue and " " not in words and _SENTENCE_START.search(
+    opening = not cue and " " not in plan.words and _SENTENCE_START.search(
         text, max(0, start - 3), start) is not None
-    # (a region named after its capital does not count: 'Mogilev' is the city Mahilyow)
-    own = max((p.population for p in found if not p.alias and p.kind == KIND_CITY), default=0)
-    # (nor when the name is a region's own name in another country: 'Bethlehem' is no
-    # English name of Belem while a Palestinian governorate is called so)
-    if any(p.alias and p.population >= 5 * own for p in found):
-        # a city far bigger than every town of that name: its English name ('Odessa')
-        abroad = {p.country_code for p in found if not p.alias and p.population >= 50_000
-                  and p.kind in (KIND_ADMIN1, KIND_ADMIN2)}
-        found = [replace(p, alias=False) if p.alias and p.population >= 5 * own
-                 and not abroad - {p.country_code} else p for p in found]
-    return _Lookup(found, key, start, end, cue, fuzzy, partial=key != core(words) or opening)
+    return _Lookup(found, key, start, end, cue, fuzzy, partial=key != plan.words_key or opening)
 
 
 def _resolve(text: str, found: _Lookup,
@@ -641,8 +749,10 @@ def _resolve(text: str, found: _Lookup,
     best: Place | None = None
     best_score = -1.0
     pool = found.places[:40]
+    named = {code for code, _ in regions}  # (a place of another country lies in none)
     if len(found.places) > 40 and regions:  # a small namesake in a region the text names
-        pool = pool + [p for p in found.places[40:] if _in_named_region(p, found.key, regions)]
+        pool = pool + [p for p in found.places[40:] if p.country_code in named
+                       and _in_named_region(p, found.key, regions)]
     for place in pool:
         score = 0.25
         if wanted is not None and place.kind == wanted:
@@ -656,7 +766,8 @@ def _resolve(text: str, found: _Lookup,
         elif focus_country:
             score -= 0.2  # a namesake abroad when the text is about another country
         # a region named elsewhere: "Qadis district, Badghis" / "Oicha (Beni, Nord-Kivu)"
-        if place.kind != KIND_COUNTRY and _in_named_region(place, found.key, regions):
+        if place.kind != KIND_COUNTRY and place.country_code in named and _in_named_region(
+                place, found.key, regions):
             score += 0.4
             if place.kind == KIND_CITY and place.admin2 and (
                     regions.get((place.country_code, core(place.admin2)), {found.key})

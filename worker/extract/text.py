@@ -20,6 +20,10 @@ _ABBREV = re.compile(
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Co|Corp|Ltd|U\.S|U\.N|U\.K|e\.g|i\.e)"
     r"|\b[A-Z])\.$"
 )
+#: _ABBREV backwards (see `search_before`): the period, then a short form spelled backwards.
+_ABBREV_MIRROR = re.compile(r"\.(?:(?:" + "|".join(
+    re.escape(short.replace("\\.", ".")[::-1])
+    for short in _ABBREV.pattern.split("(?:", 2)[2].split(")", 1)[0].split("|")) + r")|[A-Z])\b")
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -31,8 +35,8 @@ def split_sentences(text: str) -> list[Sentence]:
         chunk = text[start:end]
         stripped_end = start + len(chunk.rstrip())
         # (_ABBREV ends with a period: no need to search before anything else)
-        after_abbreviation = text[stripped_end - 1:stripped_end] == "." and _ABBREV.search(
-            text, max(start, stripped_end - 8), stripped_end)
+        after_abbreviation = text[stripped_end - 1:stripped_end] == "." and search_before(
+            _ABBREV, _ABBREV_MIRROR, text, max(start, stripped_end - 8), stripped_end)
         if after_abbreviation and "\n" not in match.group():
             continue
         _append(out, text, start, stripped_end)
@@ -62,3 +66,36 @@ def keyword_automaton(groups: Iterable[tuple[int, Iterable[str]]]) -> ahocorasic
         automaton.add_word(word, frozenset(keys))
     automaton.make_automaton()
     return automaton
+
+
+def mirrored(words: str) -> str:
+    """The alternation `words` ("in|near|border with") with every word spelled backwards
+    ("ni|raen|htiw redrob"): a piece of a pattern's mirror image (see `search_before`). Only
+    literal words: anything else fails, so that a mirror cannot drift from its pattern."""
+    out = []
+    for word in words.split("|"):
+        if not re.fullmatch(r"[a-z][a-z -]*", word):
+            raise ValueError(f"not a literal word: {word!r}")
+        out.append(word[::-1])
+    return "|".join(out)
+
+
+def search_before(pattern: re.Pattern[str], mirror: re.Pattern[str], text: str, begin: int,
+                  end: int) -> bool:
+    """Whether `pattern`, anchored at its end (`$`), matches in `text[begin:end]`, that is
+    `pattern.search(text, begin, end) is not None`, decided by `mirror`, the pattern read
+    backwards, matched once at the start of the reversed text: a search tries the pattern at
+    every position, and on text that is not a cue it fails at each.
+
+    `$` matches at `end`, or before a line end there; a match of the mirror that reaches back
+    past `begin` (into the one character kept before it, for `\\b`) is left to the search."""
+    low = begin - 1 if begin > 0 else 0
+    backwards = text[low:end][::-1]
+    found = mirror.match(backwards)
+    if found is None and backwards.startswith("\n"):
+        found = mirror.match(backwards, 1)
+    if found is None:
+        return False
+    if found.end() <= end - begin:
+        return True
+    return pattern.search(text, begin, end) is not None

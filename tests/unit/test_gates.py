@@ -1,0 +1,113 @@
+"""The shortcuts that stand in for the extraction core's slower regex searches answer exactly
+as the searches they replace (the patterns as first written, copied here), on every context
+of a benchmark corpus and on hand-made edge cases (white space, line ends, case, window
+edges, letters whose case folds oddly)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+
+from benchmarks.corpus import articles_of_size
+from worker.extract import places
+from worker.extract.text import mirrored, search_before
+
+EDGES = [
+    "", " ", "in", "in ", "in\n", "in \n", "in\n\n", "In  ", "IN\t", "main ", "within ",
+    "of the ", "OF THE\n", "the town of ", "the Town Of ", "Kabul,", "Kabul, ", "Kabul,\n",
+    "north-eastern ", "northeastern ", "north eastern ", "Northern ", "in Northern ",
+    "in northern ", "near the central ", "near the village of ", "in the sub-county of ",
+    "close to ", "border with ", "borders with the ", "border  with ", "via ", "İn ", "İN ",
+    "toward ", "Towards the ", "x,\u00a0", "in\u2003", "in downtown ", "rural ",
+    "in the villages of ", "outskirts of the ", "and ", "And\r\n", "\nin ", "xin ", "_in ",
+    "éin ", "in the the ", ", the ", "between the north-western neighbourhood of ",
+    "at the rural area of ", "a" * 39 + " in ", "a" * 38 + " in ", "to" + " " * 40,
+]
+
+#: The patterns as they were before their mirrors came: the reference.
+_CUE_BEFORE = re.compile(
+    r"(?:\b(?:in|near|at|outside|around|from|into|of|towards|to|across|between|and|on)\s+"
+    r"(?:the\s+)?(?-i:(?:central|northern|southern|eastern|western|north-?eastern|"
+    r"north-?western|south-?eastern|south-?western|downtown|rural)\s+)?(?:(?:town|city|"
+    r"village|villages|district|province|county|region|area|"
+    r"state|governorate|municipality|outskirts|suburb|camp|locality|neighbourhood|"
+    r"neighborhood|commune|department|sub-county|ward|vicinity)\s+of\s+)?|,\s*)$",
+    re.IGNORECASE)
+_AWAY_BEFORE = re.compile(r"\b(?:from|to|into|towards?|via|border with|borders with|"
+                          r"border of)\s+(?:the\s+)?$", re.IGNORECASE)
+
+GATED: list[tuple[re.Pattern[str], Callable[[str, int, int], bool], int]] = [
+    (_CUE_BEFORE, lambda text, begin, end: search_before(
+        places._CUE_BEFORE, places._CUE_BEFORE_MIRROR, text, begin, end), 40),
+    (_AWAY_BEFORE, lambda text, begin, end: places._away_before(text, end), 30),
+]
+
+
+def _contexts() -> list[tuple[str, int]]:
+    out = [(edge + "Word", len(edge)) for edge in EDGES]
+    out += [("x" + edge + "Word", len(edge) + 1) for edge in EDGES]
+    for article in articles_of_size(3_000, 80):
+        out.extend((article.body, m.start()) for m in re.finditer(r"\b\w", article.body))
+    return out
+
+
+@pytest.mark.parametrize(("pattern", "shortcut", "reach"), GATED)
+def test_shortcut_answers_as_the_search(pattern: re.Pattern[str],
+                                        shortcut: Callable[[str, int, int], bool],
+                                        reach: int) -> None:
+    hits = 0
+    for text, at in _contexts():
+        begin = max(0, at - reach)
+        expected = pattern.search(text, begin, at) is not None
+        hits += expected
+        assert shortcut(text, begin, at) == expected, (text[begin:at], at)
+    assert hits > 50  # the contexts do hold cues
+
+
+def test_a_wrong_mirror_is_caught() -> None:
+    """The comparison above can fail: a mirror that forgets "the" disagrees."""
+    text = "Gunmen attacked a camp near the Word"
+    at = text.index("Word")
+    wrong = re.compile(r"\s+(?:raen)\b", re.IGNORECASE)
+    assert _CUE_BEFORE.search(text, at - 40, at)
+    assert not search_before(_CUE_BEFORE, wrong, text, at - 40, at)
+
+
+def test_mirrored_spells_backwards_and_refuses_patterns() -> None:
+    assert mirrored("in|border with|sub-county") == "ni|htiw redrob|ytnuoc-bus"
+    with pytest.raises(ValueError):
+        mirrored("towards?")
+
+
+def test_candidates_without_al_names_match_as_the_full_pattern() -> None:
+    texts = [a.body for a in articles_of_size(3_000, 80)] + [
+        "Fighters of Al-Shabaab and al-Qaeda in al-Bayda", "Kabul, Afghanistan", "a A aA Aa"]
+    for text in texts:
+        for variant in (text, text.replace("al-", "al "), text.replace("al-", "xal-")):
+            if "al-" in variant:
+                continue
+            spans = [m.span() for m in places._CANDIDATE.finditer(variant)]
+            assert [m.span() for m in places._CANDIDATE_PLAIN.finditer(variant)] == spans
+
+
+def test_abbreviations_read_backwards_as_the_search() -> None:
+    from worker.extract import text as text_mod
+
+    texts = [a.body for a in articles_of_size(3_000, 80)] + [
+        "Mr.", "Mrs.", "xMr.", "the U.S.", "e.g.", "A.", "aA.", "Sept.", "in Sep.", "St.",
+        "(Dr.", "9Mr.", "Gov. Smith", "Co.", "Corp.", "USA.", "I.", "vs.", "No. 5", "U.N.",
+        "xU.K.", "The etc.", "éDr.", "Ltd.", "Inc."]
+    checked = hits = 0
+    for text in texts:
+        for end in range(1, len(text) + 1):
+            if text[end - 1] != ".":
+                continue
+            for begin in {max(0, end - 8), max(0, end - 3), max(0, end - 4)}:
+                expected = text_mod._ABBREV.search(text, begin, end) is not None
+                assert search_before(text_mod._ABBREV, text_mod._ABBREV_MIRROR, text, begin,
+                                     end) == expected, (text[max(0, end - 10):end], begin)
+                checked += 1
+                hits += expected
+    assert checked > 1000 and hits > 50
