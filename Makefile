@@ -4,25 +4,35 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+# The extraction core compiled with mypyc (worker/extract/__init__.py uses it only while it
+# matches the sources; WORKER_PURE_PYTHON=1 builds and runs none): rebuilt when they change.
+NATIVE := worker/extract/_native/manifest.json
+NATIVE_SOURCES := $(filter-out %/__init__.py,$(wildcard worker/extract/*.py))
 
-.PHONY: demo test test-fast lint schemas eval bench broker-jars clean
+.PHONY: demo test test-fast lint schemas eval bench broker-jars native clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[dev]'
 	touch $(STAMP)
+	$(PY) scripts/build_native.py
+
+$(NATIVE): $(STAMP) $(NATIVE_SOURCES) scripts/build_native.py
+	$(PY) scripts/build_native.py
+
+native: $(NATIVE)
 
 broker-jars: $(STAMP)
 	$(PY) -m worker.devbroker fetch
 
-demo: $(STAMP) broker-jars
+demo: $(STAMP) native broker-jars
 	$(PY) -m worker demo
 
-test: $(STAMP) broker-jars
+test: $(STAMP) native broker-jars
 	$(PY) -m pytest
 
-test-fast: $(STAMP)
+test-fast: $(STAMP) native
 	$(PY) -m pytest -m "not integration and not slow"
 
 lint: $(STAMP)
@@ -33,11 +43,11 @@ lint: $(STAMP)
 schemas: $(STAMP)
 	$(PY) -m worker schemas
 
-eval: $(STAMP)
+eval: $(STAMP) native
 	$(PY) -m worker eval ../shared/eval/dev.jsonl
 
-bench: $(STAMP) broker-jars
+bench: $(STAMP) native broker-jars
 	$(PY) -m benchmarks
 
 clean:
-	rm -rf $(VENV) .kafka .worker-data .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .kafka .worker-data .pytest_cache .mypy_cache .ruff_cache worker/extract/_native

@@ -50,11 +50,11 @@ def text_caches() -> list[Callable[[], None]]:
 def run(sizes: tuple[int, ...] = (3_000, 20_000), count: int = 2_000,
         seconds: float = 5.0) -> dict[str, Any]:
     started = time.perf_counter()
-    from worker.extract import Extractor
+    from worker.extract import COMPILED, Extractor
 
     extractor = Extractor()
     startup = time.perf_counter() - started
-    results: dict[str, Any] = {"startup_seconds": round(startup, 3),
+    results: dict[str, Any] = {"compiled": COMPILED, "startup_seconds": round(startup, 3),
                                "rss_mb_after_load": round(rss_mb(), 1)}
     for size in sizes:
         articles = articles_of_size(size, count if size <= 5_000 else count // 4)

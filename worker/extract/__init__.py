@@ -10,9 +10,62 @@ an Extractor is made, so importing one of them alone stays cheap.
 
 from __future__ import annotations
 
+import hashlib
+import importlib.machinery
+import json
+import os
+import warnings
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from worker.models import Article, Event
+
+#: The compiled core: `make native` (scripts/build_native.py, run by `make .venv/.installed`)
+#: compiles every module of this package but this one with mypyc into `_native/`, with a
+#: manifest of the sources' SHA-256. The folder comes first on the package's path, so its
+#: extension modules replace the .py ones, only when it was built from the sources as they
+#: are now: after an edit, the pure-Python modules run (with a warning) until it is rebuilt.
+#: WORKER_PURE_PYTHON=1 always runs the pure-Python core; WORKER_REQUIRE_NATIVE=1 (CI) makes
+#: a missing or stale build an error instead.
+NATIVE_DIR = Path(__file__).resolve().parent / "_native"
+MANIFEST = "manifest.json"
+
+
+def native_sources() -> dict[str, str]:
+    """The SHA-256 of each module the native build compiles, by file name."""
+    here = NATIVE_DIR.parent
+    return {path.name: hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(here.glob("*.py")) if path.name != "__init__.py"}
+
+
+def _native_problem() -> str | None:
+    """Why the compiled core cannot be used (None: it can)."""
+    if os.environ.get("WORKER_PURE_PYTHON", "") not in ("", "0"):
+        return "WORKER_PURE_PYTHON is set"
+    try:
+        manifest = json.loads((NATIVE_DIR / MANIFEST).read_bytes())
+    except (OSError, ValueError):
+        return "not built (make native)"
+    if manifest.get("ext_suffix") != importlib.machinery.EXTENSION_SUFFIXES[0]:
+        return f"built for another Python ({manifest.get('ext_suffix')})"
+    built: dict[str, str] = manifest.get("sources", {})
+    changed = sorted(name for name, digest in native_sources().items()
+                     if built.get(name) != digest)
+    if changed or len(built) != len(native_sources()):
+        return f"stale: {', '.join(changed) or 'modules added or removed'} changed since the build"
+    return None
+
+
+NATIVE_PROBLEM = _native_problem()
+#: Whether the finder modules are the compiled ones.
+COMPILED = NATIVE_PROBLEM is None
+if NATIVE_PROBLEM is None:
+    __path__.insert(0, str(NATIVE_DIR))
+elif os.environ.get("WORKER_REQUIRE_NATIVE", "") not in ("", "0"):
+    raise ImportError(f"compiled extraction core required, but {NATIVE_PROBLEM}")
+elif NATIVE_PROBLEM.startswith("stale"):
+    warnings.warn(f"compiled extraction core {NATIVE_PROBLEM}: running the pure-Python core "
+                  "(make native rebuilds it)", RuntimeWarning, stacklevel=2)
 
 if TYPE_CHECKING:
     from worker.extract.gazetteer import Gazetteer
@@ -34,4 +87,4 @@ class Extractor:
     __call__ = extract
 
 
-__all__ = ["Extractor"]
+__all__ = ["COMPILED", "NATIVE_PROBLEM", "Extractor"]
