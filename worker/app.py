@@ -167,11 +167,16 @@ class Transactions:
     agent sends through the transactional producer Faust keeps for the *input* partition
     (``{app id}-{group}-{partition}``), the one whose commit carries that partition's offsets.
     `no_commit` keeps Faust's commit loop out while a batch is sent and acknowledged, so a
-    transaction never commits a batch's outputs without its offsets.
+    transaction never commits a batch's outputs without its offsets; `commit_if_due` then
+    ends the transactions from the agent itself, once per commit interval.
     """
 
-    def __init__(self, app: faust.App) -> None:
+    def __init__(self, app: faust.App, commit_interval: float,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self._app = app
+        self._commit_interval = commit_interval
+        self._clock = clock
+        self._last_commit = clock()
 
     def transactional_id(self, topic: str, partition: int) -> str:
         group = self._app.assignor.group_for_topic(topic)
@@ -203,6 +208,24 @@ class Transactions:
             if not self.owns(source):
                 raise ProducerSendError(f"{source.where} was revoked: {exc}") from exc
             raise TransactionLost(f"transaction {tid} for {source.where}: {exc!r}") from exc
+
+    async def commit_if_due(self) -> None:
+        """Commit (offsets and outputs, ending each partition's transaction) when a commit
+        interval has passed since the last time; call it between batches, outside `no_commit`.
+
+        Faust ends a partition's transaction only when its commit timer commits the offsets.
+        Under a backlog that timer never gets a turn: it expires while a batch is extracted
+        (the event loop is busy), so it runs at the agent's first await, which is inside
+        `no_commit`; it skips that turn and re-arms, and the next batch is ready at once. The
+        transactions then stay open until the broker aborts them (aiokafka's
+        `transaction_timeout_ms`, 60 s) and the worker is fenced, every life, before any
+        offset is committed. Committing here bounds a transaction to one commit interval
+        plus one batch."""
+        now = self._clock()
+        if now - self._last_commit < self._commit_interval:
+            return
+        self._last_commit = now
+        await self._app.consumer.commit()  # waits for, and then skips after, a timer commit
 
     @contextlib.asynccontextmanager
     async def no_commit(self) -> AsyncIterator[None]:
@@ -293,7 +316,8 @@ def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerAp
         stats,
         metrics,
         timeout=settings.publish_timeout,
-        transactions=(Transactions(app) if settings.processing_guarantee
+        transactions=(Transactions(app, settings.commit_interval)
+                      if settings.processing_guarantee
                       is Guarantee.EXACTLY_ONCE else None),
     )
     async def attach_merged(records: Sequence[OutRecord], where: str) -> None:
@@ -333,6 +357,7 @@ def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerAp
                         _exit_on_lost_transaction(exc)
                     for event in batch:  # acknowledged before any commit may run
                         await stream.ack(event)
+                await transactions.commit_if_due()  # Faust's timer alone starves under load
             published_at = time.time()
             for outcome in outcomes:
                 _count(stats, outcome)

@@ -1,12 +1,14 @@
 """Faults inside the extraction core, on the real broker: an article whose extraction raises
-(a bug) and an article that blocks the core for 30 s while the worker is killed with -9.
-The worker is the production one with its extractor wrapped (`fault_worker.py`)."""
+(a bug), an article that blocks the core for 30 s while the worker is killed with -9, and a
+backlog of slow articles under exactly-once. The worker is the production one with its
+extractor wrapped (`fault_worker.py`)."""
 
 from __future__ import annotations
 
 import asyncio
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import orjson
@@ -21,7 +23,14 @@ from tests.integration.faults import (
     produce_fast,
     wait_until,
 )
-from tests.integration.test_faults import assert_every_outcome_once, fault_env, finish, report
+from tests.integration.test_faults import (
+    assert_every_outcome_once,
+    fault_env,
+    finish,
+    report,
+    supervised,
+    unsupervise,
+)
 from tests.integration.workers import settings_of
 from worker.models import Article
 from worker.topics import ensure_topics, group_lag
@@ -116,3 +125,65 @@ async def test_slow_article_then_kill9_is_processed_after_restart(kafka_bootstra
     # ... and after the restart every article, the slow one included, has its outcome
     assert_every_outcome_once(acc)
     assert acc.outcomes["events"] + acc.outcomes["no_event"] == len(expected)
+
+
+#: The exactly-once backlog test: articles, and how long each blocks the core (seconds).
+BACKLOG_ARTICLES = 2_000
+BACKLOG_SLOW_SECONDS = 0.01
+#: The longest the committed offsets may stand still while input waits (seconds): far above
+#: a batch (200 articles, about 2.5 s) plus a commit interval, far below the 20+ s backlog.
+BACKLOG_MAX_COMMIT_GAP = 10.0
+
+
+async def test_exactly_once_backlog_is_committed_as_it_goes(kafka_bootstrap: str,
+                                                            tmp_path: Path) -> None:
+    """A pre-produced backlog keeps the exactly-once worker busy, batch after batch (each
+    article blocks the core 10 ms). Faust's commit timer alone never got a turn then (it
+    fired inside the hold around each batch's sends, and skipped): no transaction ended
+    until the broker aborted it at 60 s and the worker was fenced, every life. The
+    committed offsets must advance while the backlog lasts, with no restart."""
+    env = fault_env(kafka_bootstrap, tmp_path, "eos-backlog", guarantee="exactly_once")
+    settings = settings_of(env)
+    await ensure_topics(settings)
+    template, outcomes = good_corpus(settings.app_id, BACKLOG_ARTICLES)
+    messages: list[Message] = []
+    expected: dict[bytes, Expected] = {}
+    for index, message in enumerate(template):
+        key, slow = special(f"slow-{settings.app_id}", message, index)
+        messages.append(slow)
+        expected[key] = Expected(key.decode(), outcomes[message.key].events)
+    await produce_fast(settings.bootstrap_servers, settings.topic_articles, messages)
+    worker = FaultyWorker(env | {"FAULT_SLOW_SECONDS": str(BACKLOG_SLOW_SECONDS)},
+                          tmp_path / "backlog.log")
+    await asyncio.to_thread(worker.start)
+    watch = supervised(worker, "exactly_once")
+    try:
+        async def working() -> bool:
+            return await output_progress(settings) > 0
+
+        await wait_until(working, 120, "the first outputs", interval=0.2)
+        began = last_move = time.monotonic()
+        lag: int | None = len(messages)
+        longest_gap = 0.0
+        while lag:
+            await asyncio.sleep(0.5)
+            now = time.monotonic()
+            latest = await group_lag(settings.bootstrap_servers, settings.app_id,
+                                     settings.topic_articles)
+            if latest is not None and latest != lag:
+                lag, last_move = latest, now
+            longest_gap = max(longest_gap, now - last_move)
+            assert now - began < 300, f"backlog not committed in 300 s (lag {lag})"
+        seconds = time.monotonic() - began
+        await unsupervise(watch)
+        acc = await finish(worker, expected)
+    finally:
+        await unsupervise(watch)
+        worker.stop()
+    report("exactly_once_backlog", {"seconds": round(seconds, 1), "worker_starts": worker.starts,
+                                    "longest_commit_gap": round(longest_gap, 1),
+                                    **acc.summary()})
+    assert worker.starts == 1, "the worker lost a transaction (exit 75) and was restarted"
+    assert longest_gap < BACKLOG_MAX_COMMIT_GAP, (
+        f"the committed offsets stood still {longest_gap:.1f}s while input waited")
+    assert_every_outcome_once(acc, "exactly_once")
