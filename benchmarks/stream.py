@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import os
 import shutil
 import subprocess
@@ -73,9 +74,12 @@ def worker_main() -> None:
             row = orjson.loads(line)
             table[row["article"]["id"]] = [Event.model_validate(e) for e in row["events"]]
 
-    from worker.app import tune_gc
-
-    tune_gc()  # as the production worker does after loading the gazetteer
+    try:
+        from worker.app import tune_gc
+    except ImportError:  # a worker from before tune_gc: keep the table out of the collector
+        gc.freeze()
+    else:
+        tune_gc()  # as the production worker does after loading the gazetteer
 
     def precomputed(article: Article) -> list[Event]:
         return list(table.get(article.id, ()))
