@@ -82,6 +82,9 @@ def worker_main() -> None:
         tune_gc()  # as the production worker does after loading the gazetteer
 
     def precomputed(article: Article) -> list[Event]:
+        if article.id.startswith("lat-"):  # the latency run's ids: `e2e._latency_run`
+            source = table.get(f"bench-3000-{article.id.removeprefix('lat-')}", [])
+            return [e.model_copy(update={"article_id": article.id}) for e in source]
         return list(table.get(article.id, ()))
 
     from datetime import timedelta
@@ -173,6 +176,40 @@ def run(bootstrap: str, n: int, *, merging: bool, profile: Path | None = None,
         _stop([proc])
 
 
+def latency(bootstrap: str, n: int, rate: float, **extra: str) -> dict[str, Any]:
+    """Produce to the events topic's visibility at a steady `rate`, merging off (as
+    `e2e._latency`, the worker with the precomputed core)."""
+    import statistics
+
+    from benchmarks.e2e import _latency_run
+    from worker.devbroker import free_port
+    from worker.topics import ensure_topics
+
+    events_path = _events_file(max(n, 20_000))
+    values = [orjson.dumps({**orjson.loads(line)["article"], "id": f"lat-{i}"})
+              for i, line in enumerate(events_path.read_bytes().splitlines()[:n])]
+    prefix = f"slat-{uuid.uuid4().hex[:6]}"
+    port = free_port()
+    env = _env(bootstrap, prefix, WORKER_WEB_ENABLED="true", WORKER_WEB_PORT=str(port),
+               WORKER_MERGE_ENABLED="false", STREAM_BENCH_EVENTS=str(events_path), **extra)
+    settings = _settings(env)
+    asyncio.run(ensure_topics(settings))
+    proc = subprocess.Popen([sys.executable, "-m", "benchmarks.stream", "worker"], env=env)
+    try:
+        if not _wait_ready(port):
+            raise RuntimeError("worker not ready")
+        asyncio.run(_produce(bootstrap, settings.topic_articles, values[:1]))  # warm-up
+        time.sleep(3)
+        lat = asyncio.run(_latency_run(settings, values[1:], rate))
+    finally:
+        _stop([proc])
+    q = statistics.quantiles(lat, n=100)
+    out = {"rate": rate, **extra, "samples": len(lat), "p50_ms": round(q[49] * 1000, 1),
+           "p95_ms": round(q[94] * 1000, 1), "p99_ms": round(q[98] * 1000, 1)}
+    print(f"stream latency: {out}", file=sys.stderr, flush=True)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     if argv is None:
         argv = sys.argv[1:]
@@ -188,6 +225,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="real: the production extraction core (for reference)")
     parser.add_argument("--extra", action="append", default=[],
                         help="more WORKER_*=value settings for the worker")
+    parser.add_argument("--latency", type=float, default=None,
+                        help="instead: latency at this steady rate (articles/s), merging off")
     parser.add_argument("--bootstrap", default=None, help="a running broker (else a local one)")
     args = parser.parse_args(argv)
     modes = {"off": [False], "on": [True], "both": [False, True]}[args.merging]
@@ -195,6 +234,8 @@ def main(argv: list[str] | None = None) -> int:
 
     def go(bootstrap: str) -> list[dict[str, Any]]:
         extra = dict(kv.split("=", 1) for kv in args.extra)
+        if args.latency:
+            return [latency(bootstrap, min(args.articles, 20_000), args.latency, **extra)]
         return [run(bootstrap, args.articles, merging=m, profile=args.profile,
                     native=args.native, core=args.core, **extra) for m in modes]
 
