@@ -28,7 +28,15 @@ from typing import Any
 import orjson
 
 from benchmarks.corpus import articles_of_size
-from benchmarks.e2e import _env, _produce, _settings, _stop, _wait_output_rate, _wait_ready
+from benchmarks.e2e import (
+    _env,
+    _produce,
+    _rss_mb,
+    _settings,
+    _stop,
+    _wait_output_rate,
+    _wait_ready,
+)
 
 CACHE = Path("/tmp/stream-bench-events")
 
@@ -166,7 +174,7 @@ def run(bootstrap: str, n: int, *, merging: bool, profile: Path | None = None,
                "worker_cpu_ms_per_article": round(cpu / n * 1000, 3),
                "cpu_articles_per_second": round(n / cpu, 1),
                "wall_seconds_produce_to_drained": round(wall, 2),
-               "output_records": figures["outputs"],
+               "output_records": figures["outputs"], "rss_mb": _rss_mb(proc.pid),
                "output_span_articles_per_second": figures["articles_per_second"]}
         print(f"stream: {out}", file=sys.stderr, flush=True)
         return out
