@@ -38,7 +38,7 @@ class EventEncoder:
     Items are known by identity; a cache entry holds its item, so an id is never reused while
     its entry lives. Two generations of at most `size` entries bound the memory."""
 
-    def __init__(self, size: int = 20_000) -> None:
+    def __init__(self, size: int = 50_000) -> None:
         self._size = size
         self._new: dict[int, tuple[BaseModel, orjson.Fragment]] = {}
         self._old: dict[int, tuple[BaseModel, orjson.Fragment]] = {}
