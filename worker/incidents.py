@@ -74,6 +74,7 @@ class IncidentStore:
         self.alerted = alerted  # canonical event id -> {rule: severity}
         self._stubs = _Decoded()
         self._events = _Decoded()
+        self._encoder = codec.EventEncoder()
 
     def stubs_at(self, key: str) -> list[dict[str, Any]]:
         raw = self.index.get(key)
@@ -102,7 +103,7 @@ class IncidentStore:
 
     def save_event(self, event: Event) -> bytes:
         """Store `event` (never mutated afterwards); return its encoding."""
-        raw = codec.encode(event)
+        raw = self._encoder.encode(event)
         self.events[event.event_id] = raw
         self._events.put(event.event_id, raw, event)
         return raw

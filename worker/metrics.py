@@ -76,13 +76,14 @@ class Metrics:
         self.batch_size = Histogram(
             "worker_batch_size", "Messages per batch taken from the input stream",
             buckets=BATCH_BUCKETS, registry=r)
-        # known label values start at 0, so rate() and absent-series alerts work from the start
-        for kind in OutcomeKind:
-            self.outcomes.labels(kind=kind.value)
-        for event_type in EventType:
-            self.events_produced.labels(event_type=event_type.value)
-        for severity in Severity:
-            self.alerts_produced.labels(severity=severity.value)
+        # known label values start at 0, so rate() and absent-series alerts work from the start;
+        # their children are kept, so that counting a message looks no label up
+        self._outcome_of = {kind.value: self.outcomes.labels(kind=kind.value)
+                            for kind in OutcomeKind}
+        self._events_of = {t.value: self.events_produced.labels(event_type=t.value)
+                           for t in EventType}
+        self._alerts_of = {s.value: self.alerts_produced.labels(severity=s.value)
+                           for s in Severity}
 
     # ------------------------------------------------------------------ the articles stage
 
@@ -93,13 +94,13 @@ class Metrics:
         measured from the Kafka message timestamp (`outcome.source.timestamp_ms`), if any.
         """
         self.articles_consumed.inc()
-        self.outcomes.labels(kind=str(outcome.kind)).inc()
+        self._outcome_of[outcome.kind.value].inc()
         if outcome.kind is not OutcomeKind.DEAD_LETTER:  # extraction ran
             self.extraction_seconds.observe(max(0.0, outcome.extract_seconds))
         for event in outcome.events:
-            self.events_produced.labels(event_type=str(event.event_type)).inc()
+            self._events_of[event.event_type.value].inc()
         for alert in outcome.alerts:
-            self.alerts_produced.labels(severity=str(alert.severity)).inc()
+            self._alerts_of[alert.severity.value].inc()
         if outcome.dead_letter is not None:
             self.dead_letters.labels(stage=str(outcome.dead_letter.stage),
                                      reason=outcome.dead_letter.reason).inc()
@@ -120,7 +121,8 @@ class Metrics:
     def alerts_published(self, severities: Iterable[str]) -> None:
         """Alerts published outside `observe_outcome` (the merge stage decides them there)."""
         for severity in severities:
-            self.alerts_produced.labels(severity=severity).inc()
+            child = self._alerts_of.get(severity)
+            (child if child is not None else self.alerts_produced.labels(severity=severity)).inc()
 
     def observe_alert_records(self, records: Sequence[OutRecord]) -> None:
         """Count the alerts among records about to be published (merge stage); reads only the

@@ -67,7 +67,7 @@ class Settings(BaseSettings):
     batch_size: Annotated[int, Field(ge=1, le=10_000, description="Most messages handled and "
                                                                   "published as one batch")] = 200
     batch_within: Annotated[float, Field(gt=0, description="Seconds to wait to fill a batch")] = (
-        0.02
+        0.005
     )
     web_enabled: bool = True
     web_port: Annotated[int, Field(ge=0, le=65535)] = 6066
