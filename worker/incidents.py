@@ -40,8 +40,13 @@ Publish = Callable[[list[OutRecord], str], Any]
 #: Open incidents kept per place key at most (the least recently updated go first).
 MAX_OPEN_PER_KEY = 500
 
-#: Decoded table values kept in memory (per table), to skip re-parsing what was just written.
+#: Decoded table values kept in memory (per table), to skip re-parsing what was just written:
+#: at most this many, and at most this many bytes of their JSON (a decoded merged event takes
+#: several times its JSON, and a hot incident's JSON grows towards the merge caps, so a count
+#: alone would not bound the memory).
 DECODED_CACHE_SIZE = 1_000
+DECODED_EVENTS_BYTES = 8_000_000
+DECODED_STUBS_BYTES = 4_000_000
 
 #: Longest time (worker time) between two expiry sweeps of a partition.
 SWEEP_EVERY = timedelta(hours=1)
@@ -59,8 +64,10 @@ class _Decoded:
     object on every read, the memory store the stored one, which compares by identity
     first; recovery or a rebalance that replaces a value simply misses the cache)."""
 
-    def __init__(self, size: int = DECODED_CACHE_SIZE) -> None:
+    def __init__(self, max_bytes: int, size: int = DECODED_CACHE_SIZE) -> None:
         self._size = size
+        self._max_bytes = max_bytes
+        self._bytes = 0  # JSON bytes of the cached values
         self._items: OrderedDict[str, tuple[bytes, Any]] = OrderedDict()
 
     def get(self, key: str, raw: bytes) -> Any:
@@ -71,13 +78,18 @@ class _Decoded:
         return hit[1]
 
     def put(self, key: str, raw: bytes, value: Any) -> None:
+        self.drop(key)
         self._items[key] = (raw, value)
-        self._items.move_to_end(key)
-        if len(self._items) > self._size:
-            self._items.popitem(last=False)
+        self._bytes += len(raw)
+        while len(self._items) > 1 and (len(self._items) > self._size
+                                        or self._bytes > self._max_bytes):
+            _, (old, _) = self._items.popitem(last=False)
+            self._bytes -= len(old)
 
     def drop(self, key: str) -> None:
-        self._items.pop(key, None)
+        hit = self._items.pop(key, None)
+        if hit is not None:
+            self._bytes -= len(hit[0])
 
 
 class IncidentStore:
@@ -89,8 +101,8 @@ class IncidentStore:
         self.index = index  # place key -> {"partition", "stubs": [{"id", "family", ...}]}
         self.events = events  # canonical event id -> Event
         self.alerted = alerted  # canonical event id -> {rule: severity}
-        self._stubs = _Decoded()
-        self._events = _Decoded()
+        self._stubs = _Decoded(DECODED_STUBS_BYTES)
+        self._events = _Decoded(DECODED_EVENTS_BYTES)
         self._swept: dict[int, datetime] = {}  # partition -> worker time of its last sweep
 
     def stubs_at(self, key: str) -> list[dict[str, Any]]:

@@ -216,3 +216,18 @@ def test_sweep_leaves_index_values_without_partition_to_their_next_update() -> N
                       T0 + timedelta(days=30), partition=0)
     assert [s["id"] for s in store.stubs_at("AF|kunduz")] == ["evt_k2"]
     assert "evt_k1" not in store.events
+
+
+def test_decoded_cache_is_bounded_by_the_bytes_of_its_values() -> None:
+    from worker.incidents import _Decoded
+
+    cache = _Decoded(max_bytes=1_000, size=100)
+    for i in range(10):
+        cache.put(f"k{i}", bytes(300) + str(i).encode(), i)  # 301 bytes each
+    kept = [i for i in range(10) if cache.get(f"k{i}", bytes(300) + str(i).encode()) == i]
+    assert kept == [7, 8, 9]  # the three most recent fit in 1,000 bytes
+    cache.put("big", bytes(5_000), "big")  # larger than the budget: kept alone
+    assert cache.get("big", bytes(5_000)) == "big" and cache.get("k9", bytes(300) + b"9") is None
+    cache.drop("big")
+    cache.put("k1", b"x", 1)
+    assert cache.get("k1", b"x") == 1
