@@ -67,7 +67,7 @@ def rocksdb_tables(directory: str, cache_mb: int = 16) -> tuple[RocksTable, ...]
     """The three tables as RocksDB databases under `directory`, with the worker's options."""
     return tuple(
         RocksTable(Path(directory) / f"{name}.db",
-                   table_options(TableStore.ROCKSDB, cache_mb, small=small)["options"])
+                   table_options(name, TableStore.ROCKSDB, cache_mb, small=small)["options"])
         for name, small in (("incident_index", True), ("incidents", False), ("alerted", True)))
 
 

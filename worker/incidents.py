@@ -293,16 +293,19 @@ def process_candidate(store: IncidentStore, key: str, incoming: Event, rules: Ru
     return records
 
 
-def table_options(store: TableStore, cache_mb: int, *, small: bool) -> dict[str, Any]:
-    """The `store=` and `options=` of a merge table. For RocksDB: a block cache of
+def table_options(name: str, store: TableStore, cache_mb: int, *, small: bool
+                  ) -> dict[str, Any]:
+    """The `store=` and `options=` of the merge table `name`. The store URL names the table
+    (Faust takes a bare "rocksdb://", whose yarl URL is falsy, as no store and falls back to
+    the app's memory store). For RocksDB: a block cache of
     `cache_mb` per table partition (a quarter for the small tables) and small write buffers
     (faust-streaming's defaults are 2 GiB of cache and 3 x 64 MB of write buffers per
     partition: memory would then grow towards gigabytes)."""
     if store is TableStore.MEMORY:
-        return {"store": "memory://"}
+        return {"store": f"memory:{name}"}
     cache = max(1, cache_mb // 4 if small else cache_mb) * 1024 * 1024
     write_buffer = (1 if small else 4) * 1024 * 1024
-    return {"store": "rocksdb://", "options": {
+    return {"store": f"rocksdb:{name}", "options": {
         "block_cache_size": cache, "write_buffer_size": write_buffer,
         "max_write_buffer_number": 2}}
 
@@ -315,13 +318,13 @@ def add_merge_stage(app: faust.App, candidates: faust.TopicT, partitions: int, r
     store = IncidentStore(
         app.Table("incident_index", partitions=partitions, key_type=str, value_type=bytes,
                   help="place key -> open incidents (id, family, date, last update)",
-                  **table_options(table_store, cache_mb, small=True)),
+                  **table_options("incident_index", table_store, cache_mb, small=True)),
         app.Table("incidents", partitions=partitions, key_type=str, value_type=bytes,
                   help="canonical event id -> the latest version of the event",
-                  **table_options(table_store, cache_mb, small=False)),
+                  **table_options("incidents", table_store, cache_mb, small=False)),
         app.Table("alerted", partitions=partitions, key_type=str, value_type=bytes,
                   help="canonical event id -> rule -> severity",
-                  **table_options(table_store, cache_mb, small=True)),
+                  **table_options("alerted", table_store, cache_mb, small=True)),
     )
 
     @app.agent(candidates, concurrency=1, name="incidents")

@@ -82,6 +82,10 @@ async def run_reports(bootstrap: str, data_dir: Path, restart: bool,
 async def test_one_incident_many_reports(kafka_bootstrap: str, tmp_path: Path,
                                          store: str, restart: bool) -> None:
     result = await run_reports(kafka_bootstrap, tmp_path, restart, store)
+    databases = {p.name for p in tmp_path.rglob("*.db")}
+    assert databases >= ({"incidents-0.db", "incident_index-0.db", "alerted-0.db"}
+                         if store == "rocksdb" else set())
+    assert store == "rocksdb" or not databases
     events = result["events"]
     # at-least-once: a restart may replay a report; the replay republishes the same version
     # (identical bytes), which consumers drop by (event_id, version)

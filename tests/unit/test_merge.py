@@ -231,3 +231,21 @@ def test_decoded_cache_is_bounded_by_the_bytes_of_its_values() -> None:
     cache.drop("big")
     cache.put("k1", b"x", 1)
     assert cache.get("k1", b"x") == 1
+
+
+@pytest.mark.parametrize("store", ["memory", "rocksdb"])
+def test_merge_tables_use_the_configured_store(store: str, tmp_path: Any) -> None:
+    from worker.app import create_app
+    from worker.settings import Settings
+
+    settings = Settings(kafka_bootstrap="127.0.0.1:9", table_store=store, data_dir=tmp_path,
+                        web_enabled=False)
+    app = create_app(settings, pipeline=object()).app  # type: ignore[arg-type]
+    tables = {t.name: t for t in app.tables.values()}
+    assert set(tables) == {"incident_index", "incidents", "alerted"}
+    for table in tables.values():
+        assert type(table.data).__module__ == f"faust.stores.{store}"
+    if store == "rocksdb":
+        path = tables["incidents"].data.partition_path(0)
+        assert path.is_relative_to(tmp_path) and path.name == "incidents-0.db"
+        assert tables["incidents"].data.rocksdb_options.block_cache_size == 8 * 1024 * 1024
