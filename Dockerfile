@@ -14,7 +14,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 WORKER_REQUIRE_NATIVE=1
 COPY pyproject.toml README.md ./
 COPY --from=native /app/worker ./worker
 COPY seeds ./seeds
-RUN pip install --no-cache-dir .
+RUN pip install --no-cache-dir . && mkdir -p /data && chown nobody /data
+# table state (RocksDB files); mount a volume so that a new container recovers from it
+ENV WORKER_DATA_DIR=/data
+VOLUME /data
 USER nobody
 EXPOSE 6066
 ENTRYPOINT ["python", "-m", "worker"]

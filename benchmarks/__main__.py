@@ -31,9 +31,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="merge: articles through the merge step")
     parser.add_argument("--resource-articles", type=int, default=100_000,
                         help="resource: articles through one worker (memory after them)")
+    parser.add_argument("--table-store", choices=["memory", "rocksdb"], default=None,
+                        help="merge, resource: the merge tables' store (default: the "
+                             "worker's default, WORKER_TABLE_STORE)")
     args = parser.parse_args(argv)
     figures: dict[str, Any] = {"date": datetime.now(UTC).isoformat(timespec="seconds"),
                                "machine": machine()}
+    from worker.settings import Settings, TableStore
+
+    store = TableStore(args.table_store) if args.table_store else Settings().table_store
     if args.which in ("core", "all"):
         from benchmarks import core
 
@@ -42,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.which in ("merge", "all"):
         from benchmarks import merge
 
-        figures["merge"] = merge.run(args.merge_articles)
+        figures["merge"] = merge.run(args.merge_articles, store)
         print("merge:", orjson.dumps(figures["merge"], option=orjson.OPT_INDENT_2).decode())
     if args.which in ("e2e", "all"):
         from benchmarks import e2e
@@ -54,7 +60,8 @@ def main(argv: list[str] | None = None) -> int:
         from worker.devbroker import LocalBroker
 
         with LocalBroker() as broker:
-            figures["resource"] = e2e.resource(broker.bootstrap, args.resource_articles)
+            figures["resource"] = e2e.resource(broker.bootstrap, args.resource_articles,
+                                               WORKER_TABLE_STORE=store.value)
         print("resource:", orjson.dumps(figures["resource"], option=orjson.OPT_INDENT_2).decode())
     out = args.json or Path("benchmarks/results") / (
         f"{datetime.now(UTC).strftime('%Y%m%dT%H%M%S')}-{args.which}.json")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import signal
 import statistics
 import subprocess
@@ -143,7 +144,8 @@ async def _wait_drained(settings: Settings, timeout: float) -> None:
 def resource(bootstrap: str, n: int = 100_000, warmup: int = 2_000, **extra: str
              ) -> dict[str, Any]:
     """The worker's start-up time (spawn to /health/ready) and resident memory after a
-    warm-up and after `n` distinct articles (default settings: merging on)."""
+    warm-up and after every 10,000 of `n` distinct articles (default settings: merging on;
+    `extra` overrides settings, e.g. WORKER_TABLE_STORE)."""
     from worker.devbroker import free_port
     from worker.topics import ensure_topics
 
@@ -169,16 +171,24 @@ def resource(bootstrap: str, n: int = 100_000, warmup: int = 2_000, **extra: str
         asyncio.run(_wait_drained(settings, 900))
         out["rss_mb_after_warmup"] = _rss_mb(proc.pid)
         t0 = time.monotonic()
+        samples: dict[str, float] = {}  # articles processed -> resident memory (MB)
         for start in range(warmup, n, 10_000):
-            asyncio.run(_produce(bootstrap, settings.topic_articles,
-                                 values(start, min(start + 10_000, n))))
-        asyncio.run(_wait_drained(settings, 3_600))
+            stop = min(start + 10_000, n)
+            asyncio.run(_produce(bootstrap, settings.topic_articles, values(start, stop)))
+            asyncio.run(_wait_drained(settings, 3_600))
+            samples[str(stop)] = _rss_mb(proc.pid)
         out["articles"] = n
+        out["table_store"] = settings.table_store.value
+        out["rss_mb_by_articles"] = samples
+        if n - warmup >= 10_000:  # growth per 10,000 articles after the warm-up
+            out["rss_mb_per_10k_articles"] = round(
+                (samples[str(n)] - out["rss_mb_after_warmup"]) / (n - warmup) * 10_000, 1)
         out["seconds_after_warmup"] = round(time.monotonic() - t0, 1)
         out[f"rss_mb_after_{n}"] = _rss_mb(proc.pid)
         return out
     finally:
         _stop([proc])
+        shutil.rmtree(env["WORKER_DATA_DIR"], ignore_errors=True)
 
 
 def _stop(procs: list[subprocess.Popen[bytes]]) -> None:
@@ -225,6 +235,7 @@ def _throughput(bootstrap: str, module: str, values: Sequence[bytes], processes:
         done.set()
         supervisor.join()
         _stop(procs)
+        shutil.rmtree(env["WORKER_DATA_DIR"], ignore_errors=True)
 
 
 async def _latency_run(settings: Settings, values: Sequence[bytes], rate: float) -> list[float]:

@@ -1,22 +1,77 @@
 """The cost of the merge stage's state, without Kafka: the merge step over a table-like
-store, articles/second with merging on vs off, and resident memory after N articles."""
+store (dicts, as Faust's memory store keeps them, or RocksDB databases opened with the
+options the worker gives Faust), articles/second with merging on vs off, and resident
+memory after N articles."""
 
 from __future__ import annotations
 
 import gc
 import random
+import shutil
+import tempfile
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from benchmarks.core import rss_mb
 from benchmarks.corpus import articles_of_size
 from worker.alerts import load_rules
-from worker.incidents import IncidentStore, process_candidate
+from worker.incidents import IncidentStore, process_candidate, table_options
 from worker.merge import MergePolicy, partition_key
+from worker.settings import TableStore
 
 
-def run(n: int = 100_000) -> dict[str, Any]:
+class RocksTable:
+    """The part of a Faust table the merge stage uses, over one RocksDB database (what
+    Faust's RocksDB store does for one partition, without its serialization layer)."""
+
+    def __init__(self, path: Path, options: dict[str, Any]) -> None:
+        from faust.stores.rocksdb import RocksDBOptions
+
+        self._db = RocksDBOptions(**options).open(path)
+
+    def get(self, key: str) -> bytes | None:
+        value: bytes | None = self._db.get(key.encode())
+        return value
+
+    def __setitem__(self, key: str, value: bytes) -> None:
+        self._db.put(key.encode(), value)
+
+    def pop(self, key: str, default: Any = None) -> Any:
+        value = self._db.get(key.encode())
+        if value is None:
+            return default
+        self._db.delete(key.encode())
+        return value
+
+    def items(self) -> Iterator[tuple[str, bytes]]:
+        for key, value in self._db.items():
+            yield key.decode(), value
+
+    def keys(self) -> Iterator[str]:
+        return (k for k, _ in self.items())
+
+    def values(self) -> Iterator[bytes]:
+        return (v for _, v in self.items())
+
+    def __contains__(self, key: str) -> bool:
+        return self._db.get(key.encode()) is not None
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self.items())
+
+
+def rocksdb_tables(directory: str, cache_mb: int = 16) -> tuple[RocksTable, ...]:
+    """The three tables as RocksDB databases under `directory`, with the worker's options."""
+    return tuple(
+        RocksTable(Path(directory) / f"{name}.db",
+                   table_options(name, TableStore.ROCKSDB, cache_mb, small=small)["options"])
+        for name, small in (("incident_index", True), ("incidents", False), ("alerted", True)))
+
+
+def run(n: int = 100_000, store: TableStore = TableStore.MEMORY) -> dict[str, Any]:
     from worker.extract import Extractor
 
     extractor = Extractor()
@@ -32,11 +87,16 @@ def run(n: int = 100_000) -> dict[str, Any]:
         extractor.extract(a)
     extract_rate = len(articles) / (time.perf_counter() - started)
 
-    store = IncidentStore({}, {}, {})
+    tables: tuple[Any, ...] = ({}, {}, {})
+    directory = tempfile.mkdtemp(prefix="bench-merge-")
+    if store is TableStore.ROCKSDB:
+        tables = rocksdb_tables(directory)
+    incidents = IncidentStore(*tables)
     gc.collect()
     rss_before = rss_mb()
     t0 = datetime(2024, 1, 1, tzinfo=UTC)
     began = time.perf_counter()
+    cpu_began = time.process_time()
     for i in range(n):
         template = base[i % len(base)]
         event = template.model_copy(update={"article_id": f"a{i}", "event_id": f"evt_{i}"})
@@ -44,20 +104,28 @@ def run(n: int = 100_000) -> dict[str, Any]:
             event = event.model_copy(update={"event_date": event.event_date + timedelta(
                 days=rng.randint(5, 400))})
         now = t0 + timedelta(seconds=i * 43)  # 100k articles over ~50 days
-        process_candidate(store, partition_key(event), event, rules, policy, now)
+        process_candidate(incidents, partition_key(event), event, rules, policy, now,
+                          partition=0)
     merge_seconds = time.perf_counter() - began
+    merge_cpu_seconds = time.process_time() - cpu_began
     merge_rate = n / merge_seconds
     gc.collect()
-    return {
+    figures = {
         "articles": n,
+        "table_store": store.value,
         "extract_only_articles_per_second": round(extract_rate, 1),
         "merge_step_articles_per_second": round(merge_rate, 1),
+        "merge_step_cpu_articles_per_second": round(n / merge_cpu_seconds, 1),
         "extract_plus_merge_articles_per_second": round(
             1 / (1 / extract_rate + 1 / merge_rate), 1),
-        "place_keys": len(store.index),
-        "open_incidents": len(store.events),
-        "state_mb": round((sum(len(v) for v in store.index.values())
-                           + sum(len(v) for v in store.events.values())) / 1e6, 1),
+        "place_keys": len(incidents.index),
+        "open_incidents": len(incidents.events),
+        "state_mb": round((sum(len(v) for v in incidents.index.values())
+                           + sum(len(v) for v in incidents.events.values())) / 1e6, 1),
         "rss_mb_before": round(rss_before, 1),
         "rss_mb_after": round(rss_mb(), 1),
     }
+    del tables, incidents
+    gc.collect()
+    shutil.rmtree(directory, ignore_errors=True)
+    return figures

@@ -349,7 +349,8 @@ def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerAp
         merge_agent = add_merge_stage(
             app, raw_topic(settings.topic_candidates), settings.topic_partitions,
             load_rules(settings.alert_rules_path), settings.merge_policy,
-            attach_merged, utc_now)
+            attach_merged, utc_now, table_store=settings.table_store,
+            cache_mb=settings.rocksdb_cache_mb)
 
     @app.agent(articles, concurrency=1, name="articles")
     async def handle_articles(stream: faust.StreamT[bytes]) -> AsyncIterator[str]:

@@ -3,18 +3,22 @@
 Article events are re-keyed by country/admin1 (`merge.partition_key`) onto the candidates
 topic, so every report of an incident reaches the same partition, the same worker and the
 same table partition. Three changelog-backed Faust tables hold the state: `incident_index`
-(place key -> a small record of each open incident there), `incidents` (canonical event id
--> its latest version) and `alerted` (canonical event id -> the highest severity alerted per
-rule), so a restarted or rebalanced worker recovers them and never repeats an alert.
+(place key -> the partition and a small record of each open incident there), `incidents`
+(canonical event id -> its latest version) and `alerted` (canonical event id -> the highest
+severity alerted per rule), so a restarted or rebalanced worker recovers them and never
+repeats an alert. The tables live in memory or in RocksDB (`Settings.table_store`).
 Incidents not updated for the policy's expiry are dropped on the next update of their key,
-and at most MAX_OPEN_PER_KEY stay open per key.
+and by a sweep of all place keys of a partition, run on that partition's next message once
+per `sweep_interval` of worker time (a key no report touches any more is freed too); at
+most MAX_OPEN_PER_KEY stay open per key.
 """
 
 from __future__ import annotations
 
+import logging
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import faust
@@ -26,6 +30,9 @@ from worker.geo import fold_name, haversine_km
 from worker.merge import FAMILY, MergePolicy, escalations, find_match, merge, stale, start
 from worker.models import Event
 from worker.pipeline import Destination, OutRecord
+from worker.settings import TableStore
+
+log = logging.getLogger("worker")
 
 Publish = Callable[[list[OutRecord], str], Any]
 
@@ -33,34 +40,56 @@ Publish = Callable[[list[OutRecord], str], Any]
 #: Open incidents kept per place key at most (the least recently updated go first).
 MAX_OPEN_PER_KEY = 500
 
-#: Decoded table values kept in memory (per table), to skip re-parsing what was just written.
+#: Decoded table values kept in memory (per table), to skip re-parsing what was just written:
+#: at most this many, and at most this many bytes of their JSON (a decoded merged event takes
+#: several times its JSON, and a hot incident's JSON grows towards the merge caps, so a count
+#: alone would not bound the memory).
 DECODED_CACHE_SIZE = 1_000
+DECODED_EVENTS_BYTES = 8_000_000
+DECODED_STUBS_BYTES = 4_000_000
+
+#: Longest time (worker time) between two expiry sweeps of a partition.
+SWEEP_EVERY = timedelta(hours=1)
+
+
+def sweep_interval(policy: MergePolicy) -> timedelta:
+    """How often a partition's place keys are swept: hourly, or 50 times per expiry period
+    when that is shorter."""
+    return min(SWEEP_EVERY, policy.expire_after / 50)
 
 
 class _Decoded:
     """A small LRU of decoded table values, each valid only while the table still holds the
-    very same bytes object it was decoded from (so recovery or a rebalance that replaces a
-    value simply misses the cache)."""
+    same bytes it was decoded from (compared by value: a RocksDB store returns a new bytes
+    object on every read, the memory store the stored one, which compares by identity
+    first; recovery or a rebalance that replaces a value simply misses the cache)."""
 
-    def __init__(self, size: int = DECODED_CACHE_SIZE) -> None:
+    def __init__(self, max_bytes: int, size: int = DECODED_CACHE_SIZE) -> None:
         self._size = size
+        self._max_bytes = max_bytes
+        self._bytes = 0  # JSON bytes of the cached values
         self._items: OrderedDict[str, tuple[bytes, Any]] = OrderedDict()
 
     def get(self, key: str, raw: bytes) -> Any:
         hit = self._items.get(key)
-        if hit is None or hit[0] is not raw:
+        if hit is None or hit[0] != raw:
             return None
         self._items.move_to_end(key)
         return hit[1]
 
     def put(self, key: str, raw: bytes, value: Any) -> None:
+        self.drop(key)
         self._items[key] = (raw, value)
-        self._items.move_to_end(key)
-        if len(self._items) > self._size:
-            self._items.popitem(last=False)
+        self._bytes += len(raw)
+        while len(self._items) > 1 and (len(self._items) > self._size
+                                        or self._bytes > self._max_bytes):
+            _, (old, _) = self._items.popitem(last=False)
+            self._bytes -= len(old)
 
     def drop(self, key: str) -> None:
-        self._items.pop(key, None)
+        hit = self._items.pop(key, None)
+        if hit is not None:
+            self._bytes -= len(hit[0])
 
 
 class IncidentStore:
@@ -69,12 +98,13 @@ class IncidentStore:
     value grows with the traffic of a place."""
 
     def __init__(self, index: Any, events: Any, alerted: Any) -> None:
-        self.index = index  # place key -> [{"id", "family", "date", "updated"}]
+        self.index = index  # place key -> {"partition", "stubs": [{"id", "family", ...}]}
         self.events = events  # canonical event id -> Event
         self.alerted = alerted  # canonical event id -> {rule: severity}
-        self._stubs = _Decoded()
-        self._events = _Decoded()
+        self._stubs = _Decoded(DECODED_STUBS_BYTES)
+        self._events = _Decoded(DECODED_EVENTS_BYTES)
         self._encoder = codec.EventEncoder()
+        self._swept: dict[int, datetime] = {}  # partition -> worker time of its last sweep
 
     def stubs_at(self, key: str) -> list[dict[str, Any]]:
         raw = self.index.get(key)
@@ -82,12 +112,18 @@ class IncidentStore:
             return []
         stubs: list[dict[str, Any]] | None = self._stubs.get(key, raw)
         if stubs is None:
-            stubs = list(orjson.loads(raw))
+            stubs = _stubs_of(orjson.loads(raw))
             self._stubs.put(key, raw, stubs)
         return list(stubs)  # the caller may reorder it; the stub dicts are never changed
 
-    def save_stubs(self, key: str, stubs: list[dict[str, Any]]) -> None:
-        raw = codec.encode_obj(stubs)
+    def save_stubs(self, key: str, stubs: list[dict[str, Any]], partition: int) -> None:
+        """Store `key`'s open incidents; `partition` is the table partition the key lives in
+        (that of the message being handled), kept so that a sweep finds its keys."""
+        if not stubs:
+            self._stubs.drop(key)
+            self.index.pop(key, None)
+            return
+        raw = _index_value(partition, stubs)
         self.index[key] = raw
         self._stubs.put(key, raw, list(stubs))
 
@@ -124,6 +160,72 @@ class IncidentStore:
         self.events.pop(event_id, None)
         self.alerted.pop(event_id, None)
 
+    def sweep_due(self, partition: int, now: datetime, policy: MergePolicy) -> bool:
+        last = self._swept.get(partition)
+        return last is None or now - last >= sweep_interval(policy)
+
+    def sweep(self, partition: int, now: datetime, policy: MergePolicy) -> int:
+        """Forget the stale incidents of every place key of `partition`, also of keys that no
+        report touches any more; return how many were forgotten.
+
+        Call it only while handling a message of `partition`: Faust writes a table change to
+        the changelog partition of the message being handled (and RocksDB to that
+        partition's database), so only that partition's keys may be written here. Keys
+        stored before the index kept its partition are left to their next update."""
+        self._swept[partition] = now
+        prefix = _index_prefix(partition)
+        changes: list[tuple[str, list[dict[str, Any]], list[str]]] = []
+        for key, raw in self.index.items():
+            if not raw or not raw.startswith(prefix):  # another partition's key (or legacy)
+                continue
+            stubs = _stubs_of(orjson.loads(raw))
+            alive = _alive(stubs, now, policy)
+            if len(alive) < len(stubs):
+                kept = {s["id"] for s in alive}
+                name = key.decode() if isinstance(key, bytes) else str(key)
+                changes.append((name, alive, [s["id"] for s in stubs if s["id"] not in kept]))
+        forgotten = 0
+        for key, alive, gone in changes:  # after the scan: a dict must not change under it
+            for event_id in gone:
+                self.forget(event_id)
+            forgotten += len(gone)
+            self.save_stubs(key, alive, partition)
+        if forgotten:
+            log.info("expired %d incidents under %d place keys of partition %d",
+                     forgotten, len(changes), partition)
+        return forgotten
+
+
+def _stubs_of(value: Any) -> list[dict[str, Any]]:
+    """The stubs of an index value (a plain list before the index kept its partition)."""
+    if isinstance(value, dict):
+        return list(value["stubs"])
+    return list(value)
+
+
+def _alive(stubs: list[dict[str, Any]], now: datetime, policy: MergePolicy
+           ) -> list[dict[str, Any]]:
+    """`stubs` from the least recently updated on, without the stale ones (once sorted they
+    are a prefix, so only the first live one's time is parsed)."""
+    ordered = sorted(stubs, key=_updated)  # ISO 8601 times in UTC sort as times
+    for i, stub in enumerate(ordered):
+        if not stale(datetime.fromisoformat(stub["updated"]), now, policy):
+            return ordered[i:]
+    return []
+
+
+def _updated(stub: dict[str, Any]) -> str:
+    return str(stub["updated"])
+
+
+def _index_value(partition: int, stubs: list[dict[str, Any]]) -> bytes:
+    """An index value; it starts with `_index_prefix(partition)` (orjson keeps key order)."""
+    return codec.encode_obj({"partition": partition, "stubs": stubs})
+
+
+def _index_prefix(partition: int) -> bytes:
+    return b'{"partition":%d,' % partition
+
 
 def _stub(event: Event, now: datetime) -> dict[str, Any]:
     """What the index keeps of an open incident: enough to rule out non-matches without
@@ -157,13 +259,14 @@ def _may_match(stub: dict[str, Any], incoming: Event, policy: MergePolicy) -> bo
 
 
 def process_candidate(store: IncidentStore, key: str, incoming: Event, rules: RuleSet,
-                      policy: MergePolicy, now: datetime) -> list[OutRecord]:
-    """Merge one article event into its key's incidents; return what to publish."""
-    today = now.date()
+                      policy: MergePolicy, now: datetime, *, partition: int) -> list[OutRecord]:
+    """Merge one article event into its key's incidents; return what to publish.
+    `partition` is the partition of the message being handled (that of `key`); the stale
+    incidents of all its keys are swept first when a sweep is due."""
+    if store.sweep_due(partition, now, policy):
+        store.sweep(partition, now, policy)
     stubs = store.stubs_at(key)
-    alive = [s for s in stubs
-             if not stale(datetime.fromisoformat(s["updated"]).date(), today, policy)]
-    alive.sort(key=lambda s: s["updated"])
+    alive = _alive(stubs, now, policy)
     while len(alive) >= MAX_OPEN_PER_KEY:
         alive.pop(0)
     kept = {s["id"] for s in alive}
@@ -181,7 +284,7 @@ def process_candidate(store: IncidentStore, key: str, incoming: Event, rules: Ru
         current = merged if merged is not None else match
     encoded = store.save_event(current)
     alive = [s for s in alive if s["id"] != current.event_id] + [_stub(current, now)]
-    store.save_stubs(key, alive)
+    store.save_stubs(key, alive, partition)
     alerts, record = escalations(rules, current, store.alerted_for(current.event_id))
     if alerts:
         store.save_alerted(current.event_id, record)
@@ -191,17 +294,38 @@ def process_candidate(store: IncidentStore, key: str, incoming: Event, rules: Ru
     return records
 
 
+def table_options(name: str, store: TableStore, cache_mb: int, *, small: bool
+                  ) -> dict[str, Any]:
+    """The `store=` and `options=` of the merge table `name`. The store URL names the table
+    (Faust takes a bare "rocksdb://", whose yarl URL is falsy, as no store and falls back to
+    the app's memory store). For RocksDB: a block cache of
+    `cache_mb` per table partition (a quarter for the small tables) and small write buffers
+    (faust-streaming's defaults are 2 GiB of cache and 3 x 64 MB of write buffers per
+    partition: memory would then grow towards gigabytes)."""
+    if store is TableStore.MEMORY:
+        return {"store": f"memory:{name}"}
+    cache = max(1, cache_mb // 4 if small else cache_mb) * 1024 * 1024
+    write_buffer = (1 if small else 4) * 1024 * 1024
+    return {"store": f"rocksdb:{name}", "options": {
+        "block_cache_size": cache, "write_buffer_size": write_buffer,
+        "max_write_buffer_number": 2}}
+
+
 def add_merge_stage(app: faust.App, candidates: faust.TopicT, partitions: int, rules: RuleSet,
                     policy: MergePolicy, publish: Publish,
-                    clock: Callable[[], datetime]) -> Any:
+                    clock: Callable[[], datetime], *, table_store: TableStore,
+                    cache_mb: int) -> Any:
     """Declare the tables and the merge agent on `app`; return the agent."""
     store = IncidentStore(
         app.Table("incident_index", partitions=partitions, key_type=str, value_type=bytes,
-                  help="place key -> open incidents (id, family, date, last update)"),
+                  help="place key -> open incidents (id, family, date, last update)",
+                  **table_options("incident_index", table_store, cache_mb, small=True)),
         app.Table("incidents", partitions=partitions, key_type=str, value_type=bytes,
-                  help="canonical event id -> the latest version of the event"),
+                  help="canonical event id -> the latest version of the event",
+                  **table_options("incidents", table_store, cache_mb, small=False)),
         app.Table("alerted", partitions=partitions, key_type=str, value_type=bytes,
-                  help="canonical event id -> rule -> severity"),
+                  help="canonical event id -> rule -> severity",
+                  **table_options("alerted", table_store, cache_mb, small=True)),
     )
 
     @app.agent(candidates, concurrency=1, name="incidents")
@@ -209,7 +333,8 @@ def add_merge_stage(app: faust.App, candidates: faust.TopicT, partitions: int, r
         async for event in stream.events():
             key = event.key.decode() if isinstance(event.key, bytes) else str(event.key)
             incoming = Event.model_validate_json(event.value)
-            records = process_candidate(store, key, incoming, rules, policy, clock())
+            records = process_candidate(store, key, incoming, rules, policy, clock(),
+                                        partition=event.message.partition)
             await publish(records, f"{event.message.topic}[{event.message.partition}]"
                                    f"@{event.message.offset}")
             yield len(records)

@@ -11,7 +11,7 @@ headline is the highest per-report conservative figure. Its version rises with e
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime, time, timedelta
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -41,7 +41,12 @@ class MergePolicy(BaseModel):
 
     window_days: int = Field(default=3, ge=0, description="Dates this far apart can merge")
     max_km: float = Field(default=50.0, ge=0, description="Places this close can merge")
-    expire_days: int = Field(default=14, ge=1, description="Forget incidents older than this")
+    expire_days: float = Field(default=14, gt=0, description="Forget incidents not updated for "
+                                                             "this long (days, worker time)")
+
+    @property
+    def expire_after(self) -> timedelta:
+        return timedelta(days=self.expire_days)
 
 
 def partition_key(event: Event) -> str:
@@ -135,14 +140,15 @@ def merge(canonical: Event, incoming: Event, now: datetime) -> Event | None:
     return event
 
 
-def expired(event: Event, today: date, policy: MergePolicy) -> bool:
+def expired(event: Event, now: datetime, policy: MergePolicy) -> bool:
     """Not updated for `expire_days` (worker time; the event date when never stored)."""
-    last = event.last_updated.date() if event.last_updated is not None else event.event_date
-    return stale(last, today, policy)
+    last = event.last_updated if event.last_updated is not None else datetime.combine(
+        event.event_date, time(), UTC)
+    return stale(last, now, policy)
 
 
-def stale(last_updated: date, today: date, policy: MergePolicy) -> bool:
-    return (today - last_updated).days > policy.expire_days
+def stale(last_updated: datetime, now: datetime, policy: MergePolicy) -> bool:
+    return now - last_updated > policy.expire_after
 
 
 def escalations(rules: RuleSet, event: Event,

@@ -21,6 +21,13 @@ class Guarantee(StrEnum):
     EXACTLY_ONCE = "exactly_once"
 
 
+class TableStore(StrEnum):
+    """Where the merge stage's Faust tables live (both are backed by a changelog topic)."""
+
+    MEMORY = "memory"  # a dict: memory grows with the open incidents
+    ROCKSDB = "rocksdb"  # RocksDB files in the data directory: memory bounded by its caches
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="WORKER_", frozen=True, extra="ignore")
 
@@ -43,7 +50,19 @@ class Settings(BaseSettings):
                                                      "canonical event (Faust tables)")] = True
     merge_window_days: Annotated[int, Field(ge=0, le=60)] = 3
     merge_max_km: Annotated[float, Field(ge=0, le=1000)] = 50.0
-    merge_expire_days: Annotated[int, Field(ge=1, le=365)] = 14
+    merge_expire_days: Annotated[
+        float, Field(gt=0, le=365, description="Forget incidents not updated for this many days "
+                                               "(worker time; fractions allowed)")
+    ] = 14.0
+    table_store: Annotated[
+        TableStore, Field(description="Store of the merge stage's tables: memory or rocksdb "
+                                      "(files in data_dir)")
+    ] = TableStore.ROCKSDB
+    rocksdb_cache_mb: Annotated[
+        int, Field(ge=1, le=4096, description="RocksDB block cache of each table partition "
+                                              "(MB); the incidents table gets this, the two "
+                                              "small tables a quarter")
+    ] = 8
     topic_partitions: Annotated[int, Field(ge=1, le=1024, description="Partitions of all four "
                                                                       "topics when created")] = 4
     topic_replication: Annotated[int, Field(ge=1, le=16)] = 1

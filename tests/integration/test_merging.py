@@ -4,14 +4,19 @@ the middle changes nothing in the outcome. Real broker, real worker subprocess."
 
 from __future__ import annotations
 
+import asyncio
+import time
 import uuid
 from pathlib import Path
 from typing import Any
 
 import orjson
 import pytest
+from aiokafka import AIOKafkaConsumer
 
 from tests.integration.workers import drain, produce, settings_of, start_worker, stop, worker_env
+from worker.merge import partition_key
+from worker.models import Event
 from worker.seeds import SeedMessage
 
 pytestmark = pytest.mark.integration
@@ -30,6 +35,9 @@ REPORTS = [
     ("u-1", "Lakeside Wire", "2024-05-07T10:00:00Z",
      "Police in Kisumu, Kisumu county, fired tear gas on Monday to disperse hundreds of "
      "traders protesting against new market fees. No injuries were reported."),
+    ("n-1", "Rift Daily", "2024-05-09T08:00:00Z",
+     "Hundreds of teachers marched in Nakuru town, Nakuru county, on Wednesday to demand "
+     "unpaid salaries, a union official said."),
 ]
 
 
@@ -42,10 +50,12 @@ def seeds(names: list[str]) -> list[SeedMessage]:
     return out
 
 
-async def run_reports(bootstrap: str, data_dir: Path, restart: bool) -> dict[str, Any]:
+async def run_reports(bootstrap: str, data_dir: Path, restart: bool,
+                      store: str) -> dict[str, Any]:
     prefix = f"merge-{uuid.uuid4().hex[:8]}"
     env = worker_env(bootstrap, prefix) | {"WORKER_DATA_DIR": str(data_dir),
-                                           "WORKER_MERGE_ENABLED": "true"}
+                                           "WORKER_MERGE_ENABLED": "true",
+                                           "WORKER_TABLE_STORE": store}
     settings = settings_of(env)
     proc = start_worker(env)
     try:
@@ -65,10 +75,17 @@ async def run_reports(bootstrap: str, data_dir: Path, restart: bool) -> dict[str
     return {"events": events, "alerts": alerts}
 
 
-@pytest.mark.parametrize("restart", [False, True], ids=["straight", "restart-midway"])
+@pytest.mark.parametrize(("store", "restart"), [
+    ("memory", False), ("memory", True), ("rocksdb", False), ("rocksdb", True)],
+    ids=["memory-straight", "memory-restart-midway", "rocksdb-straight",
+         "rocksdb-restart-midway"])
 async def test_one_incident_many_reports(kafka_bootstrap: str, tmp_path: Path,
-                                         restart: bool) -> None:
-    result = await run_reports(kafka_bootstrap, tmp_path, restart)
+                                         store: str, restart: bool) -> None:
+    result = await run_reports(kafka_bootstrap, tmp_path, restart, store)
+    databases = {p.name for p in tmp_path.rglob("*.db")}
+    assert databases >= ({"incidents-0.db", "incident_index-0.db", "alerted-0.db"}
+                         if store == "rocksdb" else set())
+    assert store == "rocksdb" or not databases
     events = result["events"]
     # at-least-once: a restart may replay a report; the replay republishes the same version
     # (identical bytes), which consumers drop by (event_id, version)
@@ -92,3 +109,76 @@ async def test_one_incident_many_reports(kafka_bootstrap: str, tmp_path: Path,
     levels = [(a["rule"], a["severity"]) for a in result["alerts"] if a["event_id"] == canonical]
     assert levels == [("lethal-violence", "medium"), ("lethal-violence", "high"),
                       ("lethal-violence", "critical")]
+
+
+async def table_state(bootstrap: str, app_id: str, table: str) -> dict[str, bytes | None]:
+    """The latest changelog record per key of one of the worker's tables (None: deleted)."""
+    consumer = AIOKafkaConsumer(f"{app_id}-{table}-changelog", bootstrap_servers=bootstrap,
+                                auto_offset_reset="earliest", group_id=None,
+                                enable_auto_commit=False)
+    await consumer.start()
+    state: dict[str, bytes | None] = {}
+    try:
+        deadline = time.monotonic() + 30
+        while not consumer.assignment():
+            assert time.monotonic() < deadline, f"no changelog topic for {table}"
+            await asyncio.sleep(0.1)
+        ends = await consumer.end_offsets(list(consumer.assignment()))
+        while [tp for tp, end in ends.items() if await consumer.position(tp) < end]:
+            assert time.monotonic() < deadline, f"changelog of {table} not read in time"
+            for records in (await consumer.getmany(timeout_ms=500)).values():
+                for record in records:
+                    state[orjson.loads(record.key)] = record.value  # keys are JSON
+    finally:
+        await consumer.stop()
+    return state
+
+
+EXPIRE_SECONDS = 8.0
+
+
+@pytest.mark.parametrize("store", ["memory", "rocksdb"])
+async def test_expired_incidents_are_freed_without_another_report(
+        kafka_bootstrap: str, tmp_path: Path, store: str) -> None:
+    """Incidents whose place key no report touches again are deleted from the tables (and
+    their changelogs) by the sweep that the next message of the same partition runs."""
+    prefix = f"expiry-{uuid.uuid4().hex[:8]}"
+    env = worker_env(bootstrap=kafka_bootstrap, prefix=prefix, partitions=1) | {
+        "WORKER_DATA_DIR": str(tmp_path), "WORKER_MERGE_ENABLED": "true",
+        "WORKER_TABLE_STORE": store,
+        "WORKER_MERGE_EXPIRE_DAYS": repr(EXPIRE_SECONDS / 86_400)}
+    settings = settings_of(env)
+    proc = start_worker(env)
+    try:
+        await produce(settings.bootstrap_servers, settings.topic_articles,
+                      seeds(["m-1", "u-1"]))
+        first = await drain(settings)
+        done = time.monotonic()
+        old = [Event.model_validate_json(r.value) for r in first[settings.topic_events]]
+        assert {e.article_id for e in old} == {"m-1", "u-1"}
+        old_ids = {e.event_id for e in old}
+        old_keys = {partition_key(e) for e in old}
+        assert len(old_keys) == 2
+        # both incidents are in the tables, one of them alerted
+        index = await table_state(kafka_bootstrap, settings.app_id, "incident_index")
+        incidents = await table_state(kafka_bootstrap, settings.app_id, "incidents")
+        alerted = await table_state(kafka_bootstrap, settings.app_id, "alerted")
+        assert all(index.get(k) for k in old_keys), (index, old_keys)
+        assert all(incidents.get(i) for i in old_ids), (list(incidents), old_ids)
+        assert any(alerted.get(i) for i in old_ids)
+
+        # past the expiry, a report about a third place, never about these two again
+        await asyncio.sleep(max(0.0, done + EXPIRE_SECONDS + 2 - time.monotonic()))
+        await produce(settings.bootstrap_servers, settings.topic_articles, seeds(["n-1"]))
+        second = await drain(settings)
+    finally:
+        stop(proc)
+    new = [Event.model_validate_json(r.value) for r in second[settings.topic_events]
+           if Event.model_validate_json(r.value).article_id == "n-1"]
+    assert len(new) == 1
+    index = await table_state(kafka_bootstrap, settings.app_id, "incident_index")
+    incidents = await table_state(kafka_bootstrap, settings.app_id, "incidents")
+    alerted = await table_state(kafka_bootstrap, settings.app_id, "alerted")
+    assert {k for k, v in index.items() if v is not None} == {partition_key(new[0])}
+    assert {k for k, v in incidents.items() if v is not None} == {new[0].event_id}
+    assert all(alerted.get(i) is None for i in old_ids)

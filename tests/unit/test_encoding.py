@@ -57,7 +57,7 @@ def test_event_encoder_matches_encode_on_merged_versions(seed_events: list[Event
             incoming = event.model_copy(update={"article_id": f"{event.article_id}-{copy}",
                                                 "event_id": f"{event.event_id}-{copy}"})
             records = process_candidate(store, partition_key(incoming), incoming, rules,
-                                        policy, now + timedelta(minutes=versions))
+                                        policy, now + timedelta(minutes=versions), partition=0)
             versions += 1
             current = Event.model_validate_json(records[0].value)
             assert records[0].value == reference(current)
