@@ -24,7 +24,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+# the package's own import must not require the build this script is about to make
+_REQUIRE = os.environ.pop("WORKER_REQUIRE_NATIVE", None)
 from worker.extract import MANIFEST, NATIVE_DIR, native_sources  # noqa: E402
+
+if _REQUIRE is not None:
+    os.environ["WORKER_REQUIRE_NATIVE"] = _REQUIRE
 
 GROUP = "worker.extract._native"  # the shared library: worker/extract/_native__mypyc*.so
 
