@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The local single-node Kafka broker (KRaft, Maven Central jars): fetch | start | stop | status
+# The local single-node Kafka broker (KRaft, Maven Central jars): fetch | start | stop | status | reset
 set -euo pipefail
 cd "$(dirname "$0")/.."
 py=.venv/bin/python

@@ -46,6 +46,13 @@ BROKER_CONFIG = {
     "group.initial.rebalance.delay.ms": "0",
     "log.flush.interval.messages": "1000000",
     "log.retention.check.interval.ms": "300000",
+    # A development broker, not an archive: the demo's and the benchmarks' topics are written
+    # again and again (a worktree's broker once grew to 28 GB). Each partition keeps at most a
+    # day and 1 GiB (closed 256 MiB segments are deleted past either); compacted changelogs
+    # are cleaned as usual. `scripts/kafka.sh reset` deletes everything.
+    "log.retention.hours": "24",
+    "log.retention.bytes": str(1024 ** 3),
+    "log.segment.bytes": str(256 * 1024 ** 2),
 }
 
 LOG4J2 = """status = warn
@@ -235,7 +242,8 @@ def _state() -> dict[str, str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m worker.devbroker")
-    parser.add_argument("command", choices=["fetch", "start", "stop", "status"])
+    parser.add_argument("command", choices=["fetch", "start", "stop", "status", "reset"],
+                        help="reset: stop the broker and delete its data (topics, offsets)")
     parser.add_argument("--port", type=int, default=None)
     parser.add_argument("--data-dir", type=Path, default=None)
     args = parser.parse_args(argv)
@@ -249,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "status":
             print(f"running at {state['bootstrap']} (pid {pid})" if alive else "not running")
             return 0 if alive else 1
-        if args.command == "stop":
+        if args.command in ("stop", "reset"):
             if alive:
                 os.kill(pid, signal.SIGTERM)
                 for _ in range(100):
@@ -259,7 +267,12 @@ def main(argv: list[str] | None = None) -> int:
                 else:
                     os.kill(pid, signal.SIGKILL)
             (STATE_DIR / "broker.state").unlink(missing_ok=True)
-            print("stopped")
+            if args.command == "reset":
+                data = Path(state.get("data_dir") or args.data_dir or STATE_DIR / "data")
+                shutil.rmtree(data, ignore_errors=True)
+                print(f"stopped; deleted {data}")
+            else:
+                print("stopped")
             return 0
         if alive:
             print(state["bootstrap"])
