@@ -28,6 +28,7 @@ from faust.exceptions import ProducerSendError
 from worker.alerts import load_rules
 from worker.incidents import add_merge_stage
 from worker.metrics import Metrics
+from worker.models import DeadLetter
 from worker.pipeline import Destination, Outcome, OutRecord, Pipeline, SourceMeta, utc_now
 from worker.settings import Guarantee, Settings
 from worker.web import Readiness, install_lag_timer, install_sensors, register_views
@@ -306,7 +307,7 @@ def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerAp
         web_enabled=settings.web_enabled,
         web_port=settings.web_port,
         web_bind=settings.web_host,
-        datadir=str(settings.data_dir),
+        datadir=str(settings.data_dir / settings.app_id),  # apps never share table state
         logging_config=None,
     )
     stats = Stats()
@@ -340,6 +341,10 @@ def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerAp
                       if settings.processing_guarantee
                       is Guarantee.EXACTLY_ONCE else None),
     )
+    def merge_dead_lettered(letter: DeadLetter) -> None:
+        stats.dead_letters[letter.reason] += 1
+        metrics.dead_letters.labels(stage=str(letter.stage), reason=letter.reason).inc()
+
     async def attach_merged(records: Sequence[OutRecord], where: str) -> None:
         metrics.observe_alert_records(records)  # with merging on, the merge stage alerts
         await worker_app.publisher.attach(records)
@@ -350,7 +355,7 @@ def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerAp
             app, raw_topic(settings.topic_candidates), settings.topic_partitions,
             load_rules(settings.alert_rules_path), settings.merge_policy,
             attach_merged, utc_now, table_store=settings.table_store,
-            cache_mb=settings.rocksdb_cache_mb)
+            cache_mb=settings.rocksdb_cache_mb, dead_lettered=merge_dead_lettered)
 
     @app.agent(articles, concurrency=1, name="articles")
     async def handle_articles(stream: faust.StreamT[bytes]) -> AsyncIterator[str]:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from collections.abc import Iterator
@@ -122,10 +124,15 @@ def demo(seed_dir: Path | None, timeout: float, *, as_json: bool) -> int:
         bootstrap = settings.bootstrap_servers
         run = uuid.uuid4().hex[:8]
         overrides = {f"WORKER_TOPIC_{n.upper()}": f"{getattr(settings, 'topic_' + n)}.demo-{run}"
-                     for n in ("articles", "events", "alerts", "deadletter")}
+                     for n in ("articles", "events", "alerts", "deadletter", "candidates")}
         overrides["WORKER_APP_ID"] = f"{settings.app_id}-demo-{run}"
+    # A one-off run: its table state goes in a directory of its own, removed at the end (state
+    # kept from an earlier run names changelog offsets of another broker or app, and Faust
+    # refuses to start on it).
+    tables = tempfile.mkdtemp(prefix="worker-demo-")
     env = {**os.environ, **overrides, "WORKER_KAFKA_BOOTSTRAP": bootstrap,
-           "WORKER_WEB_ENABLED": "false", "WORKER_LOG_LEVEL": "WARNING"}
+           "WORKER_WEB_ENABLED": "false", "WORKER_LOG_LEVEL": "WARNING",
+           "WORKER_DATA_DIR": tables}
     run_settings = Settings(**{k.removeprefix("WORKER_").lower(): v for k, v in env.items()
                                if k.startswith("WORKER_")})
     seeds = all_seeds(seed_dir or SEED_DIR)
@@ -137,7 +144,8 @@ def demo(seed_dir: Path | None, timeout: float, *, as_json: bool) -> int:
     finally:
         stop_process(proc)
         if broker is not None:
-            broker.stop()
+            broker.cleanup()  # a throwaway broker: its temp data goes too
+        shutil.rmtree(tables, ignore_errors=True)
     print(f"done: {counts['events']} events, {counts['alerts']} alerts, "
           f"{counts['dead_letters']} dead letters from {len(seeds)} messages "
           f"(all committed: {counts['caught_up']})")

@@ -26,6 +26,7 @@ TOO_DEEPLY_NESTED = "too_deeply_nested"
 MISSING_FIELD = "missing_field"
 INVALID_FIELD = "invalid_field"
 EXTRACTION_ERROR = "extraction_error"
+MERGE_ERROR = "merge_error"  # a candidate event the merge stage could not decode or merge
 
 REASONS: dict[str, DeadLetterStage] = {
     INVALID_UTF8: DeadLetterStage.DECODE,
@@ -36,4 +37,5 @@ REASONS: dict[str, DeadLetterStage] = {
     MISSING_FIELD: DeadLetterStage.VALIDATE,
     INVALID_FIELD: DeadLetterStage.VALIDATE,
     EXTRACTION_ERROR: DeadLetterStage.EXTRACT,
+    MERGE_ERROR: DeadLetterStage.MERGE,
 }

@@ -16,6 +16,7 @@ most MAX_OPEN_PER_KEY stay open per key.
 from __future__ import annotations
 
 import logging
+import traceback
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable
 from datetime import date, datetime, timedelta
@@ -24,17 +25,21 @@ from typing import Any
 import faust
 import orjson
 
-from worker import codec
+from worker import codec, errors
 from worker.alerts import RuleSet
+from worker.errors import RejectedInput
 from worker.geo import fold_name, haversine_km
 from worker.merge import FAMILY, MergePolicy, escalations, find_match, merge, stale, start
-from worker.models import Event
-from worker.pipeline import Destination, OutRecord
+from worker.models import DeadLetter, Event
+from worker.pipeline import Destination, OutRecord, SourceMeta, dead_letter_outcome
 from worker.settings import TableStore
 
 log = logging.getLogger("worker")
 
 Publish = Callable[[list[OutRecord], str], Any]
+
+#: The merge stage's tables (each has a changelog topic `{app id}-{name}-changelog`).
+TABLES = ("incident_index", "incidents", "alerted")
 
 
 #: Open incidents kept per place key at most (the least recently updated go first).
@@ -311,11 +316,26 @@ def table_options(name: str, store: TableStore, cache_mb: int, *, small: bool
         "max_write_buffer_number": 2}}
 
 
+def merge_dead_letter(raw: bytes, source: SourceMeta, exc: Exception,
+                      now: datetime) -> tuple[OutRecord, DeadLetter]:
+    """The dead letter of a candidate event the merge stage could not use (a bug, or a
+    candidate that is not an Event): its bytes are kept, the others go on."""
+    rejected = RejectedInput(errors.REASONS[errors.MERGE_ERROR], errors.MERGE_ERROR,
+                             f"{type(exc).__name__}: {exc}")
+    outcome = dead_letter_outcome(raw, source, rejected, type(exc).__name__,
+                                  "".join(traceback.format_exception(exc, limit=-8)), now=now)
+    assert outcome.dead_letter is not None
+    return outcome.records()[0], outcome.dead_letter
+
+
 def add_merge_stage(app: faust.App, candidates: faust.TopicT, partitions: int, rules: RuleSet,
                     policy: MergePolicy, publish: Publish,
                     clock: Callable[[], datetime], *, table_store: TableStore,
-                    cache_mb: int) -> Any:
-    """Declare the tables and the merge agent on `app`; return the agent."""
+                    cache_mb: int,
+                    dead_lettered: Callable[[DeadLetter], None] | None = None) -> Any:
+    """Declare the tables and the merge agent on `app`; return the agent. A candidate that
+    cannot be merged becomes a dead letter (`dead_lettered` is told), never a crash of the
+    agent (which would acknowledge it: lost)."""
     store = IncidentStore(
         app.Table("incident_index", partitions=partitions, key_type=str, value_type=bytes,
                   help="place key -> open incidents (id, family, date, last update)",
@@ -331,12 +351,27 @@ def add_merge_stage(app: faust.App, candidates: faust.TopicT, partitions: int, r
     @app.agent(candidates, concurrency=1, name="incidents")
     async def merge_candidates(stream: faust.StreamT[bytes]) -> AsyncIterator[int]:
         async for event in stream.events():
-            key = event.key.decode() if isinstance(event.key, bytes) else str(event.key)
-            incoming = Event.model_validate_json(event.value)
-            records = process_candidate(store, key, incoming, rules, policy, clock(),
-                                        partition=event.message.partition)
-            await publish(records, f"{event.message.topic}[{event.message.partition}]"
-                                   f"@{event.message.offset}")
+            message = event.message
+            where = f"{message.topic}[{message.partition}]@{message.offset}"
+            try:
+                key = event.key.decode() if isinstance(event.key, bytes) else str(event.key)
+                incoming = Event.model_validate_json(event.value)
+                records = process_candidate(store, key, incoming, rules, policy, clock(),
+                                            partition=message.partition)
+            except Exception as exc:  # this candidate only: dead-letter it, keep going
+                raw = message.value if isinstance(message.value, bytes) else event.value
+                source = SourceMeta(
+                    topic=message.topic, partition=message.partition, offset=message.offset,
+                    timestamp_ms=int(message.timestamp * 1000) if message.timestamp else None,
+                    key=message.key if isinstance(message.key, bytes) else None)
+                record, letter = merge_dead_letter(raw if isinstance(raw, bytes) else b"",
+                                                   source, exc, clock())
+                log.warning("dead letter %s: %s: %s", where, letter.reason,
+                            letter.error_message[:200], extra={"where": where})
+                if dead_lettered is not None:
+                    dead_lettered(letter)
+                records = [record]
+            await publish(records, where)
             yield len(records)
 
     return merge_candidates

@@ -1,7 +1,9 @@
 """Message contracts: the single source of every format the worker reads or writes.
 
 `schemas/*.json` are generated from these models (`python -m worker schemas`) and a test
-fails when they drift. Bump SCHEMA_VERSION on any change that a consumer could notice.
+fails when they drift. Each output message carries the version of its own schema
+(`schema_version`): bump it on any change of that message that a consumer could notice.
+SCHEMA_VERSION is the version of the schemas that did not change since the first.
 """
 
 from __future__ import annotations
@@ -324,6 +326,7 @@ class DeadLetterStage(StrEnum):
     DECODE = "decode"  # not UTF-8 / not JSON / too deep / too large
     VALIDATE = "validate"  # JSON but not an Article
     EXTRACT = "extract"  # a bug in extraction for this article
+    MERGE = "merge"  # the merge stage could not use a candidate event (since dead_letter 1.1)
     PUBLISH = "publish"
 
 
@@ -332,7 +335,8 @@ class DeadLetter(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    #: 1.1: the stage "merge" (a candidate event the merge stage could not use).
+    schema_version: Literal["1.1"] = "1.1"
     stage: DeadLetterStage
     reason: Annotated[str, Field(description="Short machine-readable reason, e.g. 'invalid_json'")]
     error_class: str

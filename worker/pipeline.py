@@ -176,22 +176,30 @@ class Pipeline:
 
     def _dead(self, raw: bytes | None, source: SourceMeta, rejected: RejectedInput,
               error_class: str, trace: str | None = None) -> Outcome:
-        letter = DeadLetter(
-            stage=rejected.stage,
-            reason=rejected.reason,
-            error_class=error_class,
-            error_message=rejected.message,
-            traceback=trace,
-            article_id=rejected.article_id,
-            original_topic=source.topic,
-            original_partition=source.partition,
-            original_offset=source.offset,
-            original_timestamp_ms=source.timestamp_ms,
-            original_key_b64=base64.b64encode(source.key).decode() if source.key else None,
-            original_value_b64=base64.b64encode(
-                (raw or b"")[:DEAD_LETTER_MAX_VALUE_BYTES]).decode(),
-            worker_version=self._version,
-            failed_at=self._clock(),
-        )
-        return Outcome(OutcomeKind.DEAD_LETTER, source, rejected.article_id, dead_letter=letter,
-                       raw_value=raw)
+        return dead_letter_outcome(raw, source, rejected, error_class, trace,
+                                   version=self._version, now=self._clock())
+
+
+def dead_letter_outcome(raw: bytes | None, source: SourceMeta, rejected: RejectedInput,
+                        error_class: str, trace: str | None = None, *,
+                        version: str = __version__, now: datetime | None = None) -> Outcome:
+    """The dead letter of one input message: why, and its original bytes."""
+    letter = DeadLetter(
+        stage=rejected.stage,
+        reason=rejected.reason,
+        error_class=error_class,
+        error_message=rejected.message,
+        traceback=trace,
+        article_id=rejected.article_id,
+        original_topic=source.topic,
+        original_partition=source.partition,
+        original_offset=source.offset,
+        original_timestamp_ms=source.timestamp_ms,
+        original_key_b64=base64.b64encode(source.key).decode() if source.key else None,
+        original_value_b64=base64.b64encode(
+            (raw or b"")[:DEAD_LETTER_MAX_VALUE_BYTES]).decode(),
+        worker_version=version,
+        failed_at=now or utc_now(),
+    )
+    return Outcome(OutcomeKind.DEAD_LETTER, source, rejected.article_id, dead_letter=letter,
+                   raw_value=raw)

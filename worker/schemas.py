@@ -20,13 +20,15 @@ def render_all() -> dict[str, bytes]:
     """File name -> schema bytes, for each message model."""
     out: dict[str, bytes] = {}
     for name, model in MESSAGE_MODELS.items():
+        field = model.model_fields.get("schema_version")
+        version = str(field.default) if field is not None else SCHEMA_VERSION
         schema: dict[str, Any] = model.model_json_schema(mode="serialization")
         if name == "article":
             schema = model.model_json_schema(mode="validation")
         schema = {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$id": f"urn:conflict-worker:{name}:{SCHEMA_VERSION}",
-            "x-schema-version": SCHEMA_VERSION,
+            "$id": f"urn:conflict-worker:{name}:{version}",
+            "x-schema-version": version,
             **schema,
         }
         out[f"{name}.schema.json"] = orjson.dumps(

@@ -95,7 +95,8 @@ class Settings(BaseSettings):
     alert_rules_path: Annotated[
         Path | None, Field(description="YAML/JSON alert rules; unset: the built-in rules")
     ] = None
-    data_dir: Annotated[Path, Field(description="Faust table state directory")] = Path(
+    data_dir: Annotated[Path, Field(description="Faust table state directory (one folder "
+                                                "per app id inside)")] = Path(
         ".worker-data"
     )
 

@@ -1,7 +1,10 @@
 """Kafka administration the worker needs: creating its topics, reading consumer progress.
 
 Faust creates only its internal topics, not those declared with `app.topic()`, so the
-worker creates its four topics itself at start-up (idempotent).
+worker creates its topics itself at start-up (idempotent). With merging on, that includes the
+changelog topics of the merge stage's tables: Faust would create them too, but only as the
+tables start, which can be after the consumer's first metadata snapshot, and a table write
+then fails its partition check ("the changelog topic has 0 partitions").
 """
 
 from __future__ import annotations
@@ -24,18 +27,29 @@ TOPIC_CONFIGS: dict[str, dict[str, str]] = {
     "deadletter": {"retention.ms": str(90 * 86_400_000)},
     "articles": {"retention.ms": str(7 * 86_400_000)},
     "candidates": {"retention.ms": str(7 * 86_400_000)},
+    "changelog": {"cleanup.policy": "compact"},  # what Faust gives a table's changelog
 }
 
 
+def changelog_topics(settings: Settings) -> list[str]:
+    """The changelog topics of the merge stage's tables (Faust's naming)."""
+    from worker.incidents import TABLES
+
+    return [f"{settings.app_id}-{table}-changelog" for table in TABLES]
+
+
 def topic_plan(settings: Settings) -> dict[str, dict[str, str]]:
-    """Topic name -> configs, for the four topics of the worker."""
-    return {
+    """Topic name -> configs, for the topics of the worker."""
+    plan = {
         settings.topic_articles: TOPIC_CONFIGS["articles"],
         settings.topic_events: TOPIC_CONFIGS["events"],
         settings.topic_alerts: TOPIC_CONFIGS["alerts"],
         settings.topic_deadletter: TOPIC_CONFIGS["deadletter"],
         settings.topic_candidates: TOPIC_CONFIGS["candidates"],
     }
+    if settings.merge_enabled:
+        plan.update({name: TOPIC_CONFIGS["changelog"] for name in changelog_topics(settings)})
+    return plan
 
 
 async def ensure_topics(settings: Settings, *, timeout: float = 60.0) -> list[str]:

@@ -5,6 +5,7 @@ the middle changes nothing in the outcome. Real broker, real worker subprocess."
 from __future__ import annotations
 
 import asyncio
+import base64
 import time
 import uuid
 from pathlib import Path
@@ -182,3 +183,32 @@ async def test_expired_incidents_are_freed_without_another_report(
     assert {k for k, v in index.items() if v is not None} == {partition_key(new[0])}
     assert {k for k, v in incidents.items() if v is not None} == {new[0].event_id}
     assert all(alerted.get(i) is None for i in old_ids)
+
+
+async def test_a_candidate_the_merge_stage_cannot_use_is_dead_lettered(
+        kafka_bootstrap: str, tmp_path: Path) -> None:
+    """Not an event, or an event that fails in merging: a dead letter with the candidate's
+    bytes, and the merge stage goes on with the next one (an exception escaping a Faust agent
+    would acknowledge the candidate, lost, and restart the agent)."""
+    prefix = f"merge-{uuid.uuid4().hex[:8]}"
+    env = worker_env(kafka_bootstrap, prefix) | {"WORKER_DATA_DIR": str(tmp_path),
+                                                 "WORKER_MERGE_ENABLED": "true"}
+    settings = settings_of(env)
+    proc = start_worker(env)
+    try:
+        broken = SeedMessage("broken", b"KE/Mandera", b'{"event_id": "x", "not": "an event"}',
+                             None)
+        await produce(settings.bootstrap_servers, settings.topic_candidates, [broken])
+        await produce(settings.bootstrap_servers, settings.topic_articles, seeds(["m-1"]))
+        out = await drain(settings)
+    finally:
+        stop(proc)
+    letters = [orjson.loads(r.value) for r in out[settings.topic_deadletter]]
+    assert len(letters) == 1
+    letter = letters[0]
+    assert (letter["stage"], letter["reason"]) == ("merge", "merge_error")
+    assert letter["original_topic"] == settings.topic_candidates
+    assert base64.b64decode(letter["original_value_b64"]) == broken.value
+    assert "ValidationError" in letter["error_class"]
+    events = [orjson.loads(r.value) for r in out[settings.topic_events]]
+    assert [e["article_ids"] for e in events] == [["m-1"]]  # the stage went on

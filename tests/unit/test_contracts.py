@@ -7,7 +7,7 @@ import pytest
 
 from worker import schemas
 from worker.errors import REASONS
-from worker.models import SUB_EVENT_TYPES, Article, EventType, SubEventType
+from worker.models import MESSAGE_MODELS, SUB_EVENT_TYPES, Article, EventType, SubEventType
 from worker.seeds import SEED_DIR, article_seeds, malformed_seeds
 
 
@@ -15,10 +15,15 @@ def test_committed_schemas_match_models() -> None:
     assert schemas.drifted() == [], "run `python -m worker schemas` and commit schemas/"
 
 
-def test_schemas_carry_version() -> None:
-    for content in schemas.render_all().values():
-        doc = orjson.loads(content)
-        assert doc["x-schema-version"] == "1.0"
+def test_schemas_carry_the_version_their_messages_carry() -> None:
+    versions = {name: orjson.loads(content)["x-schema-version"]
+                for name, content in schemas.render_all().items()}
+    assert versions == {"article.schema.json": "1.0", "event.schema.json": "1.0",
+                        "alert.schema.json": "1.0", "dead_letter.schema.json": "1.1"}
+    for name, model in MESSAGE_MODELS.items():
+        field = model.model_fields.get("schema_version")
+        if field is not None:
+            assert versions[f"{name}.schema.json"] == field.default
 
 
 def test_every_sub_type_has_one_event_type() -> None:

@@ -236,13 +236,18 @@ def test_decoded_cache_is_bounded_by_the_bytes_of_its_values() -> None:
 @pytest.mark.parametrize("store", ["memory", "rocksdb"])
 def test_merge_tables_use_the_configured_store(store: str, tmp_path: Any) -> None:
     from worker.app import create_app
+    from worker.incidents import TABLES
     from worker.settings import Settings
+    from worker.topics import changelog_topics
 
     settings = Settings(kafka_bootstrap="127.0.0.1:9", table_store=store, data_dir=tmp_path,
                         web_enabled=False)
     app = create_app(settings, pipeline=object()).app  # type: ignore[arg-type]
     tables = {t.name: t for t in app.tables.values()}
-    assert set(tables) == {"incident_index", "incidents", "alerted"}
+    assert set(tables) == {"incident_index", "incidents", "alerted"} == set(TABLES)
+    # the worker creates these before Faust starts (worker.topics)
+    assert sorted(t.changelog_topic.get_topic_name() for t in tables.values()) == sorted(
+        changelog_topics(settings))
     for table in tables.values():
         assert type(table.data).__module__ == f"faust.stores.{store}"
     if store == "rocksdb":
