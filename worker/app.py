@@ -293,6 +293,7 @@ class WorkerApp:
 
 def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerApp:
     """The Faust app with its topics and agent; `pipeline` is built from settings if omitted."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)  # Faust makes only the app's folder
     app = faust.App(
         settings.app_id,
         broker=settings.broker_url,

@@ -121,17 +121,51 @@ async def group_lag(bootstrap: str, group_id: str, topic: str) -> int | None:
             committed = await admin.list_consumer_group_offsets(group_id, partitions=tps)
         except KafkaError:
             return None
-        total = 0
+        starts: dict[TopicPartition, int] = {}
         for tp in tps:
             meta = committed.get(tp)
-            offset = meta.offset if meta is not None and meta.offset >= 0 else 0
-            total += max(ends[tp] - offset, 0)
+            starts[tp] = meta.offset if meta is not None and meta.offset >= 0 else 0
         if not committed and sum(ends.values()) > 0:
             return None
-        return total
+        last: dict[TopicPartition, int] = dict(ends)
+        behind = {tp: start for tp, start in starts.items() if last[tp] > start}
+        markers = await _only_control_records(bootstrap, behind, last) if behind else set()
+        return sum(last[tp] - start for tp, start in behind.items() if tp not in markers)
     finally:
         await consumer.stop()
         await admin.close()
+
+
+async def _only_control_records(bootstrap: str, starts: dict[TopicPartition, int],
+                                ends: dict[TopicPartition, int],
+                                timeout: float = 5.0) -> set[TopicPartition]:
+    """The partitions whose records from `starts` to `ends` are all transaction markers.
+
+    A transaction's commit marker takes an offset. A consumer commits the offset after the
+    last record it handled, so a topic written by a transactional producer (the merge
+    stage's candidates under exactly-once, or any transactional upstream) shows a lag of one
+    marker per transaction forever, as Kafka's own tools show it. Reading the rest, read
+    committed, tells markers from records."""
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False,
+                                isolation_level="read_committed", group_id=None)
+    await consumer.start()
+    try:
+        consumer.assign(list(starts))
+        for tp, start in starts.items():
+            consumer.seek(tp, start)
+        pending = set(starts)
+        data: set[TopicPartition] = set()
+        deadline = asyncio.get_running_loop().time() + timeout
+        while pending and asyncio.get_running_loop().time() < deadline:
+            for tp, records in (await consumer.getmany(*pending, timeout_ms=200)).items():
+                if records:
+                    data.add(tp)
+            for tp in list(pending):
+                if tp in data or await consumer.position(tp) >= ends[tp]:
+                    pending.discard(tp)
+        return set(starts) - data - pending
+    finally:
+        await consumer.stop()
 
 
 async def worker_lag(settings: Settings) -> int | None:

@@ -52,11 +52,12 @@ def seeds(names: list[str]) -> list[SeedMessage]:
 
 
 async def run_reports(bootstrap: str, data_dir: Path, restart: bool,
-                      store: str) -> dict[str, Any]:
+                      store: str, guarantee: str = "at_least_once") -> dict[str, Any]:
     prefix = f"merge-{uuid.uuid4().hex[:8]}"
     env = worker_env(bootstrap, prefix) | {"WORKER_DATA_DIR": str(data_dir),
                                            "WORKER_MERGE_ENABLED": "true",
-                                           "WORKER_TABLE_STORE": store}
+                                           "WORKER_TABLE_STORE": store,
+                                           "WORKER_PROCESSING_GUARANTEE": guarantee}
     settings = settings_of(env)
     proc = start_worker(env)
     try:
@@ -76,13 +77,15 @@ async def run_reports(bootstrap: str, data_dir: Path, restart: bool,
     return {"events": events, "alerts": alerts}
 
 
-@pytest.mark.parametrize(("store", "restart"), [
-    ("memory", False), ("memory", True), ("rocksdb", False), ("rocksdb", True)],
+@pytest.mark.parametrize(("store", "restart", "guarantee"), [
+    ("memory", False, "at_least_once"), ("memory", True, "at_least_once"),
+    ("rocksdb", False, "at_least_once"), ("rocksdb", True, "at_least_once"),
+    ("rocksdb", True, "exactly_once")],
     ids=["memory-straight", "memory-restart-midway", "rocksdb-straight",
-         "rocksdb-restart-midway"])
+         "rocksdb-restart-midway", "rocksdb-exactly-once-restart-midway"])
 async def test_one_incident_many_reports(kafka_bootstrap: str, tmp_path: Path,
-                                         store: str, restart: bool) -> None:
-    result = await run_reports(kafka_bootstrap, tmp_path, restart, store)
+                                         store: str, restart: bool, guarantee: str) -> None:
+    result = await run_reports(kafka_bootstrap, tmp_path, restart, store, guarantee)
     databases = {p.name for p in tmp_path.rglob("*.db")}
     assert databases >= ({"incidents-0.db", "incident_index-0.db", "alerted-0.db"}
                          if store == "rocksdb" else set())
