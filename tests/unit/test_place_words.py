@@ -80,3 +80,35 @@ def test_kinds_asked_for() -> None:
     assert places._wanted(places._after("Qadis sub-county", 5)) == KIND_ADMIN2
     assert places._wanted(places._after("Sennar State", 6)) == KIND_ADMIN1
     assert places._wanted(places._after("Sennar said", 6)) is None
+
+
+#: _CUE_BEFORE as first written (tests/unit/test_gates.py keeps the same reference).
+_CUE_BEFORE = re.compile(
+    r"(?:\b(?:in|near|at|outside|around|from|into|of|towards|to|across|between|and|on)\s+"
+    r"(?:the\s+)?(?-i:(?:central|northern|southern|eastern|western|north-?eastern|"
+    r"north-?western|south-?eastern|south-?western|downtown|rural)\s+)?(?:(?:town|city|"
+    r"village|villages|district|province|county|region|area|"
+    r"state|governorate|municipality|outskirts|suburb|camp|locality|neighbourhood|"
+    r"neighborhood|commune|department|sub-county|ward|vicinity)\s+of\s+)?|,\s*)$", _I)
+BEFORE_EDGES = [
+    "", " ", "in", "in ", "in\n", "in \n", "in\n\n", "In  ", "IN\t", "main ", "within ",
+    "of the ", "OF THE\n", "the town of ", "Kabul,", "Kabul, ", "Kabul,\n", "Kabul ,\n ",
+    "north-eastern ", "northeastern ", "Northern ", "in Northern ", "in northern ",
+    "near the central ", "in the sub-county of ", "İn ", "İN ", "ın ", "x,\u00a0", "in\u2003",
+    "in downtown ", "rural ", "and ", "And\r\n", "\nin ", "xin ", "_in ", "éin ", "in the the ",
+    ", the ", "between the north-western neighbourhood of ", "a" * 39 + " in ",
+    "a" * 38 + " in ", "to" + " " * 40, " " * 41, "in" + " " * 38, "said ", "Kenya. ",
+]
+
+
+def test_cue_before_answers_as_the_search() -> None:
+    contexts = [(edge + "Word", len(edge)) for edge in BEFORE_EDGES]
+    contexts += [("x" + edge + "Word", len(edge) + 1) for edge in BEFORE_EDGES]
+    for article in articles_of_size(3_000, 80):
+        contexts.extend((article.body, m.start()) for m in re.finditer(r"\b\w", article.body))
+    hits = 0
+    for text, at in contexts:
+        expected = _CUE_BEFORE.search(text, max(0, at - 40), at) is not None
+        hits += expected
+        assert places._cue_before(text, at) == expected, text[max(0, at - 40):at]
+    assert hits > 50

@@ -93,6 +93,31 @@ _AWAY_BEFORE_MIRROR: Final = re.compile(rf"(?:\s+eht)?\s+(?:{mirrored(_AWAY_WORD
                                         re.IGNORECASE)
 
 
+#: The last word of every cue _CUE_BEFORE finds, in lower case.
+_CUE_ENDS: Final = tuple(sorted({*_CUE_PREPOSITIONS.split("|"), "the", "of",
+                                 *(word.rsplit("-", 1)[-1] for word in _CUE_COMPASS.split("|"))}))
+
+
+def _cue_before(text: str, start: int) -> bool:
+    """Whether a cue ("in", "near the", "in the district of", a comma) comes right before
+    `start`: _CUE_BEFORE searched over the 40 characters before it, searched only where the
+    text there ends as a cue must. A cue ends in a comma, or in one of _CUE_ENDS and white
+    space; most names follow a full stop or another word."""
+    if start == 0:
+        return False
+    last = text[start - 1]
+    if not last.isspace():
+        if last != ",":
+            return False
+    else:
+        head = text[max(0, start - 40):start].rstrip()
+        # (letters outside ASCII may fold to ASCII ones as the pattern compares them)
+        if head and head[-1] != "," and head.isascii() and not head.lower().endswith(
+                _CUE_ENDS):
+            return False
+    return search_before(_CUE_BEFORE, _CUE_BEFORE_MIRROR, text, max(0, start - 40), start)
+
+
 def _away_before(text: str, start: int) -> bool:
     """Whether a word of going or coming comes right before `start` ("fled into Uganda")."""
     return search_before(_AWAY_BEFORE, _AWAY_BEFORE_MIRROR, text, max(0, start - 30), start)
@@ -216,11 +241,13 @@ def _after(text: str, end: int) -> int:
     after the white space, or it and its hyphenated rest: `\\b` ends it. Letters outside
     ASCII may fold to ASCII ones as the patterns compare them, 'ı' as 'i': such words go to
     the patterns themselves.)"""
+    if not text[end:end + 1].isspace():  # (each pattern starts with white space)
+        return 0
     found = _NEXT_WORD.match(text, end)
     if found is None:
         return 0
-    word: str = found.group(1)
-    rest: str | None = found.group(2)
+    word: str = found[1]
+    rest: str | None = found[2]
     if not word.isascii() or (rest is not None and not rest.isascii()):
         return _after_slowly(text, end)
     bits = _WORD_BITS.get(word.lower(), 0)
@@ -619,12 +646,16 @@ def _consistent(looked: list[_Lookup | None], regions: dict[tuple[str, str], set
 def _spans(text: str) -> list[tuple[int, int, str]]:
     out = []
     for match in (_CANDIDATE if "al-" in text else _CANDIDATE_PLAIN).finditer(text):
-        words = match.group()
-        if "." in words or " of " in words or "'s " in words or "’s " in words:
+        words: str = match[0]
+        if " " in words:
+            if "." in words or " of " in words or "'s " in words or "’s " in words:
+                for start, part in _parts(match):
+                    out.append(_trimmed(start, part))
+            else:
+                out.append(_trimmed(match.start(), words))
+        elif "." in words:
             for start, part in _parts(match):
                 out.append(_trimmed(start, part))
-        elif " " in words:
-            out.append(_trimmed(match.start(), words))
         else:  # one word: nothing to cut or trim
             start = match.start()
             out.append((start, start + len(words), words))
@@ -840,8 +871,7 @@ def _lookup(text: str, memo: _Memo, start: int, end: int, words: str) -> _Lookup
         return None
     start += plan.shift
     found, key, fuzzy = plan.found, plan.key, plan.fuzzy
-    cue_before = search_before(_CUE_BEFORE, _CUE_BEFORE_MIRROR, text, max(0, start - 40),
-                               start)
+    cue_before = _cue_before(text, start)
     if found and text.endswith("of ", 0, start) and _TOWN_OF.search(
             text, max(0, start - 12), start) and not any(
             p.kind == KIND_CITY for p in plan.raw):
