@@ -98,6 +98,7 @@ BEFORE_EDGES = [
     "in downtown ", "rural ", "and ", "And\r\n", "\nin ", "xin ", "_in ", "éin ", "in the the ",
     ", the ", "between the north-western neighbourhood of ", "a" * 39 + " in ",
     "a" * 38 + " in ", "to" + " " * 40, " " * 41, "in" + " " * 38, "said ", "Kenya. ",
+    "(in ", "5in ", "x-in ", "north-Eastern ", "the North-eastern ", "IN THE ",
 ]
 
 

@@ -93,9 +93,11 @@ _AWAY_BEFORE_MIRROR: Final = re.compile(rf"(?:\s+eht)?\s+(?:{mirrored(_AWAY_WORD
                                         re.IGNORECASE)
 
 
-#: The last word of every cue _CUE_BEFORE finds, in lower case.
-_CUE_ENDS: Final = tuple(sorted({*_CUE_PREPOSITIONS.split("|"), "the", "of",
-                                 *(word.rsplit("-", 1)[-1] for word in _CUE_COMPASS.split("|"))}))
+#: The last word of every cue _CUE_BEFORE finds, in lower case (of a hyphenated compass
+#: word, its last part).
+_CUE_ENDS: Final = frozenset({*_CUE_PREPOSITIONS.split("|"), "the", "of",
+                              *(word.rsplit("-", 1)[-1] for word in _CUE_COMPASS.split("|"))})
+_ASCII_LETTERS: Final = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def _cue_before(text: str, start: int) -> bool:
@@ -112,8 +114,8 @@ def _cue_before(text: str, start: int) -> bool:
     else:
         head = text[max(0, start - 40):start].rstrip()
         # (letters outside ASCII may fold to ASCII ones as the pattern compares them)
-        if head and head[-1] != "," and head.isascii() and not head.lower().endswith(
-                _CUE_ENDS):
+        if head and head[-1] != "," and head.isascii() and (
+                head[len(head.rstrip(_ASCII_LETTERS)):].lower() not in _CUE_ENDS):
             return False
     return search_before(_CUE_BEFORE, _CUE_BEFORE_MIRROR, text, max(0, start - 40), start)
 
@@ -301,7 +303,8 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
     named_codes = {code for code, _ in regions}  # (a place of another country lies in none)
     away: dict[int, bool] = {}  # _away_before by start
     countries = _country_votes(text, memo, spans, named, looked, away)
-    for code, vote in _consistent(looked, regions, named_codes):
+    inside: dict[str, tuple[list[Place], list[bool]]] = {}  # _inside by name
+    for code, vote in _consistent(looked, regions, named_codes, inside):
         countries[code] = countries.get(code, 0) + vote  # a town in a region named too
     if country_hint:
         countries[country_hint] = countries.get(country_hint, 0) + 3
@@ -335,7 +338,9 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
         found = looked[index]
         if found is None:
             continue
-        mention = _resolve(text, found, regions, named_codes, focus_country, countries)
+        mention = _resolve(text, found, regions, named_codes,
+                           _inside(found, regions, named_codes, inside), focus_country,
+                           countries)
         if mention is not None:
             start, end = found.start, found.end
             admin1 = mention[0].admin1
@@ -443,7 +448,7 @@ def _within(found: _Lookup | None, code: str) -> _Lookup | None:
     if found is None:
         return None
     places = [p for p in found.places if p.country_code == code and p.kind != KIND_COUNTRY
-              and core(p.name) == found.key]  # no town another language calls 'Kazakh'
+              and _core(p.name) == found.key]  # no town another language calls 'Kazakh'
     return _Lookup(places, found.key, found.start, found.end, found.cue, found.fuzzy,
                    found.partial, found.after) if places else None
 
@@ -597,17 +602,33 @@ class _Lookup:
 def _regions_named(looked: list[_Lookup | None]) -> dict[tuple[str, str], set[str]]:
     """(country code, folded region name) -> the names in the text that may name it."""
     out: dict[tuple[str, str], set[str]] = {}
+    done: dict[str, list[Place]] = {}  # name -> its candidates, added already
     for found in looked:
-        if found is None:
+        if found is None or done.get(found.key) is found.places:  # (a name named again)
             continue
+        done[found.key] = found.places
         for p in found.places[:40]:
             if p.kind == KIND_ADMIN1 and p.admin1:
-                out.setdefault((p.country_code, core(p.admin1)), set()).add(found.key)
+                out.setdefault((p.country_code, _core(p.admin1)), set()).add(found.key)
             elif p.kind == KIND_ADMIN2:
                 for name in (p.admin1, p.admin2):
                     if name:
-                        out.setdefault((p.country_code, core(name)), set()).add(found.key)
+                        out.setdefault((p.country_code, _core(name)), set()).add(found.key)
     return out
+
+
+def _core(name: str) -> str:
+    """`core(name)` from a dict kept here: a look-up, not a call through lru_cache."""
+    key = _CORES.get(name)
+    if key is None:
+        key = core(name)
+        if len(_CORES) >= PLAN_CACHE_SIZE:
+            _CORES.clear()
+        _CORES[name] = key
+    return key
+
+
+_CORES: Final[dict[str, str]] = {}
 
 
 def _in_named_region(place: Place, key: str,
@@ -618,23 +639,38 @@ def _in_named_region(place: Place, key: str,
         return False
     for name in (place.admin1, place.admin2 if place.kind == KIND_CITY else None):
         if name:
-            found = regions.get((place.country_code, core(name)))
+            found = regions.get((place.country_code, _core(name)))
             if found and (len(found) > 1 or key not in found):
                 return True
     return False
 
 
+def _inside(found: _Lookup, regions: dict[tuple[str, str], set[str]], named: set[str],
+            known: dict[str, tuple[list[Place], list[bool]]]) -> list[bool]:
+    """Whether each of the first 40 candidates of `found` lies in a region another name of
+    the text names (`_in_named_region`; `named`: the countries of `regions`), worked out
+    once per name and candidate list of a text (`known`: the answers so far, by name)."""
+    entry = known.get(found.key)
+    if entry is not None and entry[0] is found.places:
+        return entry[1]
+    flags = [p.kind != KIND_COUNTRY and p.country_code in named
+             and _in_named_region(p, found.key, regions) for p in found.places[:40]]
+    known[found.key] = (found.places, flags)
+    return flags
+
+
 def _consistent(looked: list[_Lookup | None], regions: dict[tuple[str, str], set[str]],
-                named: set[str]) -> list[tuple[str, float]]:
+                named: set[str], known: dict[str, tuple[list[Place], list[bool]]],
+                ) -> list[tuple[str, float]]:
     """(country, vote) of every span with a candidate inside a region named elsewhere: 1.5
     when one country has such candidates, else 0.75 for the most populous one's. `named`:
-    the countries of `regions`."""
+    the countries of `regions`; `known`: as `_inside`'s."""
     out: list[tuple[str, float]] = []
     for found in looked:
         if found is None:
             continue
-        inside = [p for p in found.places[:40] if p.kind != KIND_COUNTRY
-                  and p.country_code in named and _in_named_region(p, found.key, regions)]
+        flags = _inside(found, regions, named, known)
+        inside = [p for p, flag in zip(found.places, flags, strict=False) if flag]
         codes = {p.country_code for p in inside}
         if len(codes) == 1:
             out.append((inside[0].country_code, 1.5))
@@ -923,9 +959,10 @@ def _lookup(text: str, memo: _Memo, start: int, end: int, words: str) -> _Lookup
 
 
 def _resolve(text: str, found: _Lookup, regions: dict[tuple[str, str], set[str]],
-             named: set[str], focus_country: str | None,
+             named: set[str], inside: list[bool], focus_country: str | None,
              countries: dict[str, float]) -> tuple[Place, float] | None:
-    """The likeliest place of `found` and its score; `named`: the countries of `regions`."""
+    """The likeliest place of `found` and its score; `named`: the countries of `regions`,
+    `inside`: `_inside` of `found`."""
     end, cue = found.end, found.cue
     wanted = _wanted(found.after)
     if wanted is None and text.endswith((" City", " Town"), found.start, end):
@@ -941,7 +978,7 @@ def _resolve(text: str, found: _Lookup, regions: dict[tuple[str, str], set[str]]
     if len(found.places) > 40 and regions:  # a small namesake in a region the text names
         pool = pool + [p for p in found.places[40:] if p.country_code in named
                        and _in_named_region(p, found.key, regions)]
-    for place in pool:
+    for index, place in enumerate(pool):
         score = 0.25
         if wanted is not None and place.kind == wanted:
             score += 0.3
@@ -954,11 +991,10 @@ def _resolve(text: str, found: _Lookup, regions: dict[tuple[str, str], set[str]]
         elif focus_country:
             score -= 0.2  # a namesake abroad when the text is about another country
         # a region named elsewhere: "Qadis district, Badghis" / "Oicha (Beni, Nord-Kivu)"
-        if place.kind != KIND_COUNTRY and place.country_code in named and _in_named_region(
-                place, found.key, regions):
+        if index >= len(inside) or inside[index]:  # (the namesakes after 40 lie in one)
             score += 0.4
             if place.kind == KIND_CITY and place.admin2 and (
-                    regions.get((place.country_code, core(place.admin2)), {found.key})
+                    regions.get((place.country_code, _core(place.admin2)), {found.key})
                     - {found.key}):
                 score += 0.1  # its district too, not only its province
         if place.kind in (KIND_ADMIN1, KIND_ADMIN2) and admin_after:
@@ -971,7 +1007,7 @@ def _resolve(text: str, found: _Lookup, regions: dict[tuple[str, str], set[str]]
             score -= 0.1  # under another language's name, or a part of a longer name
         if place.kind == KIND_CITY:
             score += min(place.population, 1_000_000) / 10_000_000 + (0.1 if town_of else 0.0)
-            if place.admin1 and core(place.admin1) == found.key and wanted is None:
+            if place.admin1 and _core(place.admin1) == found.key and wanted is None:
                 score += 0.06  # "in Fier": the town, not its namesake province
             elif place.admin2 and place.admin2.lower() == found.key:
                 score += 0.01  # the seat of its namesake district, as if 100,000 more people
