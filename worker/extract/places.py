@@ -98,6 +98,7 @@ _AWAY_BEFORE_MIRROR: Final = re.compile(rf"(?:\s+eht)?\s+(?:{mirrored(_AWAY_WORD
 _CUE_ENDS: Final = frozenset({*_CUE_PREPOSITIONS.split("|"), "the", "of",
                               *(word.rsplit("-", 1)[-1] for word in _CUE_COMPASS.split("|"))})
 _ASCII_LETTERS: Final = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_CUE_WORDS: Final = frozenset(_CUE_PREPOSITIONS.split("|"))
 
 
 def _cue_before(text: str, start: int) -> bool:
@@ -109,15 +110,24 @@ def _cue_before(text: str, start: int) -> bool:
         return False
     last = text[start - 1]
     if not last.isspace():
-        if last != ",":
+        return last == ","  # (",\\s*$")
+    begin = max(0, start - 40)
+    head = text[begin:start].rstrip()
+    if not head:
+        return False  # (white space alone is no cue)
+    if head[-1] == ",":
+        return True
+    # (letters outside ASCII may fold to ASCII ones as the pattern compares them)
+    if head.isascii():
+        stem = head.rstrip(_ASCII_LETTERS)
+        word = head[len(stem):].lower()
+        if word not in _CUE_ENDS:
             return False
-    else:
-        head = text[max(0, start - 40):start].rstrip()
-        # (letters outside ASCII may fold to ASCII ones as the pattern compares them)
-        if head and head[-1] != "," and head.isascii() and (
-                head[len(head.rstrip(_ASCII_LETTERS)):].lower() not in _CUE_ENDS):
-            return False
-    return search_before(_CUE_BEFORE, _CUE_BEFORE_MIRROR, text, max(0, start - 40), start)
+        at = begin + len(stem)  # where the word starts
+        if word in _CUE_WORDS and (at == 0 or not (text[at - 1].isalnum()
+                                                   or text[at - 1] == "_")):
+            return True  # "in ", "near ": the shortest cue, whole
+    return search_before(_CUE_BEFORE, _CUE_BEFORE_MIRROR, text, begin, start)
 
 
 def _away_before(text: str, start: int) -> bool:
@@ -233,29 +243,44 @@ def _word_bits() -> dict[str, int]:
 
 _WORD_BITS: Final = _word_bits()
 _OUTLET_NAMES: Final = frozenset(_OUTLET_TAIL_WORDS.split("|"))
-#: The word after a name, and the rest of a hyphenated one ("sub-county").
-_NEXT_WORD: Final = re.compile(r"\s+(\w+)(-\w+)?")
 
 
 def _after(text: str, end: int) -> int:
     """The AFTER_* bits of the patterns above that match at `end`: as many searches as
-    patterns, answered by one match and a look-up. (A pattern's word matches the whole word
-    after the white space, or it and its hyphenated rest: `\\b` ends it. Letters outside
-    ASCII may fold to ASCII ones as the patterns compare them, 'ı' as 'i': such words go to
-    the patterns themselves.)"""
-    if not text[end:end + 1].isspace():  # (each pattern starts with white space)
+    patterns, answered by reading the word there and a look-up. (A pattern's word matches
+    the whole word after the white space, or it and its hyphenated rest: `\\b` ends it.
+    Letters outside ASCII may fold to ASCII ones as the patterns compare them, 'ı' as 'i':
+    such words go to the patterns themselves.) The word is read as `\\s+(\\w+)(-\\w+)?`
+    would, without the regex engine: for a word or two, a call of it costs more."""
+    size = len(text)
+    at = end
+    while at < size and text[at].isspace():
+        at += 1
+    if at == end:
+        return 0  # (each pattern starts with white space, then a word)
+    stop = _word_end(text, at)
+    if stop == at:
         return 0
-    found = _NEXT_WORD.match(text, end)
-    if found is None:
-        return 0
-    word: str = found[1]
-    rest: str | None = found[2]
+    word = text[at:stop]
+    rest: str | None = None
+    if stop < size and text[stop] == "-":
+        rest_end = _word_end(text, stop + 1)
+        if rest_end > stop + 1:
+            rest = text[stop:rest_end]
     if not word.isascii() or (rest is not None and not rest.isascii()):
         return _after_slowly(text, end)
     bits = _WORD_BITS.get(word.lower(), 0)
     if rest is not None:
         bits |= _WORD_BITS.get((word + rest).lower(), 0)
     return bits | AFTER_OUTLET if word in _OUTLET_NAMES else bits
+
+
+def _word_end(text: str, at: int) -> int:
+    """Where the run of word characters (`\\w`) from `at` ends."""
+    size = len(text)
+    while at < size and (text[at].isalnum() or text[at] == "_"):
+        at += 1
+    return at
 
 
 def _after_slowly(text: str, end: int) -> int:
