@@ -14,15 +14,19 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
-from typing import Protocol
+from typing import Final, Protocol
 
 from unidecode import unidecode
 
 from worker.extract.countries import acled_country_name
 from worker.geo import haversine_km
 
-KIND_COUNTRY, KIND_ADMIN1, KIND_ADMIN2, KIND_CITY = 0, 1, 2, 3
-KIND_CITY_ALIAS = 4  # index only: a town under an alternate name (a Place of KIND_CITY)
+# (Final: mypyc compiles them as constants, not as look-ups in the module's dict)
+KIND_COUNTRY: Final = 0
+KIND_ADMIN1: Final = 1
+KIND_ADMIN2: Final = 2
+KIND_CITY: Final = 3
+KIND_CITY_ALIAS: Final = 4  # index only: a town under an alternate name (a Place of KIND_CITY)
 
 _SUFFIX = re.compile(
     r"\s+(?:province|region|state|county|district|governorate|oblast|division|department|"

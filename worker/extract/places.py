@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from itertools import pairwise
+from typing import Final
 
 from worker.extract.countries import (
     acled_admin1,
@@ -40,46 +41,38 @@ from worker.extract.gazetteer import (
 from worker.extract.text import mirrored, search_before
 from worker.extract.types import PlaceMention
 
-_CANDIDATE = re.compile(  # (first character before the look-behind: the engine skips in C)
+# (first character before the look-behind: the engine skips in C)
+_CANDIDATE: Final = re.compile(
     r"[A-Za](?<![\w'’-].)(?:(?<=[A-Z])[\w'’.-]*|(?<=a)l-[A-Z][\w'’-]*)"
     r"(?:(?:\s+|-)(?:(?:de|del|da|do|dos|das|el|al|la|le|les|of|bin|ibn|wa|y)\s+)?"
     r"(?:[A-Z][\w'’-]*|al-[A-Z][\w'’-]*))*")
 #: _CANDIDATE for text without "al-", where its branches for "al-" names cannot match: the
 #: engine then skips in C to capital letters only, not to every "a" as well.
-_CANDIDATE_PLAIN = re.compile(
+_CANDIDATE_PLAIN: Final = re.compile(
     r"[A-Z](?<![\w'’-].)[\w'’.-]*"
     r"(?:(?:\s+|-)(?:(?:de|del|da|do|dos|das|el|al|la|le|les|of|bin|ibn|wa|y)\s+)?"
     r"[A-Z][\w'’-]*)*")
-_CUE_PREPOSITIONS = "in|near|at|outside|around|from|into|of|towards|to|across|between|and|on"
-_CUE_COMPASS = ("central|northern|southern|eastern|western|northeastern|north-eastern|"
-                "northwestern|north-western|southeastern|south-eastern|southwestern|"
-                "south-western|downtown|rural")
-_CUE_AREAS = ("town|city|village|villages|district|province|county|region|area|state|"
-              "governorate|municipality|outskirts|suburb|camp|locality|neighbourhood|"
-              "neighborhood|commune|department|sub-county|ward|vicinity")
-_CUE_BEFORE = re.compile(
+_CUE_PREPOSITIONS: Final = ("in|near|at|outside|around|from|into|of|towards|to|across|between|"
+                            "and|on")
+_CUE_COMPASS: Final = ("central|northern|southern|eastern|western|northeastern|north-eastern|"
+                       "northwestern|north-western|southeastern|south-eastern|southwestern|"
+                       "south-western|downtown|rural")
+_CUE_AREAS: Final = ("town|city|village|villages|district|province|county|region|area|state|"
+                     "governorate|municipality|outskirts|suburb|camp|locality|neighbourhood|"
+                     "neighborhood|commune|department|sub-county|ward|vicinity")
+_CUE_BEFORE: Final = re.compile(
     rf"(?:\b(?:{_CUE_PREPOSITIONS})\s+(?:the\s+)?(?-i:(?:{_CUE_COMPASS})\s+)?"
     rf"(?:(?:{_CUE_AREAS})\s+of\s+)?|,\s*)$",
     re.IGNORECASE)
 #: _CUE_BEFORE backwards, for `search_before`.
-_CUE_BEFORE_MIRROR = re.compile(
+_CUE_BEFORE_MIRROR: Final = re.compile(
     rf"(?:(?:\s+fo\s+(?:{mirrored(_CUE_AREAS)}))?(?-i:\s+(?:{mirrored(_CUE_COMPASS)}))?"
     rf"(?:\s+eht)?\s+(?:{mirrored(_CUE_PREPOSITIONS)})\b|\s*,)",
     re.IGNORECASE)
-_CUE_AFTER = re.compile(
-    r"\s+(?:town|city|village|district|province|county|region|area|state|governorate|"
-    r"municipality|camp|locality|commune|department|sub-county|ward|neighbourhood|"
-    r"neighborhood|valley|border|market|road|highway|township|upazila|lga|subdivision|"
-    r"territory|tehsil)\b", re.IGNORECASE)
-_ADMIN_AFTER = re.compile(r"\s+(?:district|province|county|state|governorate|region|"
-                          r"department|oblast|prefecture)\b", re.IGNORECASE)
-_DISTRICT_AFTER = re.compile(r"\s+(?:district|sub-county|subcounty|division|municipality|"
-                             r"commune|township|upazila|lga|subdivision|territory|tehsil)\b",
-                             re.IGNORECASE)
-_NEAR_BEFORE = re.compile(r"\b(?:near|outside|outskirts of|close to|north of|south of|east of|"
-                          r"west of|km from|kilometres from|kilometers from)\s+(?:the\s+)?$",
-                          re.IGNORECASE)
-_NOT_PLACES = frozenset(
+_NEAR_BEFORE: Final = re.compile(
+    r"\b(?:near|outside|outskirts of|close to|north of|south of|east of|west of|km from|"
+    r"kilometres from|kilometers from)\s+(?:the\s+)?$", re.IGNORECASE)
+_NOT_PLACES: Final = frozenset(
     "the a an on in at of and but or he she they it we this that these those there then "
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "may june july august september october november december jan feb mar apr jun jul aug "
@@ -92,11 +85,49 @@ _NOT_PLACES = frozenset(
     "seven eight nine ten eleven twelve twenty dozens hundreds some no mr mrs dr gen col "
     "ngo ngos un unhcr icrc msf roma arab molotov ramadan".split())
 # (English 'Roma' are people, the city is Rome; 'Arab' towns, 'Molotov' cocktails, the month)
-_COMPASS = frozenset("north south east west northern southern eastern western central upper "
-                     "lower".split())
-_AWAY_WORDS = "from|to|into|towards|toward|via|border with|borders with|border of"
-_AWAY_BEFORE = re.compile(rf"\b(?:{_AWAY_WORDS})\s+(?:the\s+)?$", re.IGNORECASE)
-_AWAY_BEFORE_MIRROR = re.compile(rf"(?:\s+eht)?\s+(?:{mirrored(_AWAY_WORDS)})\b", re.IGNORECASE)
+_COMPASS: Final = frozenset("north south east west northern southern eastern western central "
+                            "upper lower".split())
+_AWAY_WORDS: Final = "from|to|into|towards|toward|via|border with|borders with|border of"
+_AWAY_BEFORE: Final = re.compile(rf"\b(?:{_AWAY_WORDS})\s+(?:the\s+)?$", re.IGNORECASE)
+_AWAY_BEFORE_MIRROR: Final = re.compile(rf"(?:\s+eht)?\s+(?:{mirrored(_AWAY_WORDS)})\b",
+                                        re.IGNORECASE)
+
+
+#: The last word of every cue _CUE_BEFORE finds, in lower case (of a hyphenated compass
+#: word, its last part).
+_CUE_ENDS: Final = frozenset({*_CUE_PREPOSITIONS.split("|"), "the", "of",
+                              *(word.rsplit("-", 1)[-1] for word in _CUE_COMPASS.split("|"))})
+_ASCII_LETTERS: Final = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_CUE_WORDS: Final = frozenset(_CUE_PREPOSITIONS.split("|"))
+
+
+def _cue_before(text: str, start: int) -> bool:
+    """Whether a cue ("in", "near the", "in the district of", a comma) comes right before
+    `start`: _CUE_BEFORE searched over the 40 characters before it, searched only where the
+    text there ends as a cue must. A cue ends in a comma, or in one of _CUE_ENDS and white
+    space; most names follow a full stop or another word."""
+    if start == 0:
+        return False
+    last = text[start - 1]
+    if not last.isspace():
+        return last == ","  # (",\\s*$")
+    begin = max(0, start - 40)
+    head = text[begin:start].rstrip()
+    if not head:
+        return False  # (white space alone is no cue)
+    if head[-1] == ",":
+        return True
+    # (letters outside ASCII may fold to ASCII ones as the pattern compares them)
+    if head.isascii():
+        stem = head.rstrip(_ASCII_LETTERS)
+        word = head[len(stem):].lower()
+        if word not in _CUE_ENDS:
+            return False
+        at = begin + len(stem)  # where the word starts
+        if word in _CUE_WORDS and (at == 0 or not (text[at - 1].isalnum()
+                                                   or text[at - 1] == "_")):
+            return True  # "in ", "near ": the shortest cue, whole
+    return search_before(_CUE_BEFORE, _CUE_BEFORE_MIRROR, text, begin, start)
 
 
 def _away_before(text: str, start: int) -> bool:
@@ -104,44 +135,187 @@ def _away_before(text: str, start: int) -> bool:
     return search_before(_AWAY_BEFORE, _AWAY_BEFORE_MIRROR, text, max(0, start - 30), start)
 
 
-_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
-_ROUTE_AFTER = re.compile(r"\s+(?:road|highway|motorway|route|axis|corridor|stretch|bridge|"
-                          r"border|line|railway|pipeline|expressway)\b", re.IGNORECASE)
-_CODED_TO = re.compile(r"\[coded to ([^\]]{2,80})\]", re.IGNORECASE)
-_OPEN_PAREN = re.compile(r"\s*\(\s*")
+def _away_at(text: str, start: int, known: dict[int, bool]) -> bool:
+    """`_away_before`, asked once per start (`known`: the answers so far)."""
+    away = known.get(start)
+    if away is None:
+        away = known[start] = _away_before(text, start)
+    return away
+
+
+_SENTENCE_START: Final = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
+_CODED_TO: Final = re.compile(r"\[coded to ([^\]]{2,80})\]", re.IGNORECASE)
+_OPEN_PAREN: Final = re.compile(r"\s*\(\s*")
 #: First words kept on a name when the whole is a place: compass words and Arabic articles.
-_KEEP_FIRST = _COMPASS | frozenset("al el an as at ad ar az ash".split())
-#: A name before these is a firm's ("San Fernando company", "Byblos Bank") or a family's
-#: ("the Al Tlais families"); these before "of" head an organisation's name ("Federation of
-#: Transport Workers").
-_ORG_TAIL = re.compile(r"\s+(?:company|corporation|ltd|limited|inc|bank|airways|airlines|"
-                       r"coach|holdings|family|families)\b", re.IGNORECASE)
-_ORG_HEADS = frozenset("federation union association council confederation syndicate league "
-                       "organization organisation ministry party front movement alliance "
-                       "bank university".split())
-_TOWN_OF = re.compile(r"\b(?:town|city|village)\s+of\s+$", re.IGNORECASE)
-_COMMA_BEFORE = re.compile(r",\s*$")
+_KEEP_FIRST: Final = _COMPASS | frozenset("al el an as at ad ar az ash".split())
+#: These before "of" head an organisation's name ("Federation of Transport Workers").
+_ORG_HEADS: Final = frozenset("federation union association council confederation syndicate "
+                              "league organization organisation ministry party front movement "
+                              "alliance bank university".split())
+_TOWN_OF: Final = re.compile(r"\b(?:town|city|village)\s+of\s+$", re.IGNORECASE)
+_COMMA_BEFORE: Final = re.compile(r",\s*$")
 #: Institutions named after their place: the words after a place's name that make the whole
 #: an institution there ("Mandera Police Line", "Kisumu High Court").
-_INSTITUTION_AFTER = re.compile(r"\s+(?:University|Governor|Police|Hospital|Referral|Prison|"
-                                r"Market|Airport|Stadium|Polytechnic|College|High Court|"
-                                r"Law Courts|Magistrates?|Municipal|Town Council|County "
-                                r"(?:Assembly|Government|Council))\b")
-_OUTLET_TAIL = re.compile(r"\s+(?:Today|Times|Post|News|Express|Herald|Tribune|Daily|"
-                          r"Journal|Telegraph|Gazette|Observer|Chronicle|Standard|Nation|"
-                          r"Monitor|Independent|Radio|TV|Online|Agency)\b")
+_INSTITUTION_AFTER: Final = re.compile(
+    r"\s+(?:University|Governor|Police|Hospital|Referral|Prison|Market|Airport|Stadium|"
+    r"Polytechnic|College|High Court|Law Courts|Magistrates?|Municipal|Town Council|County "
+    r"(?:Assembly|Government|Council))\b")
+
+
+# --------------------------------------------------------------------------- words after a name
+
+#: What the word after a name says of it, each a pattern `\s+(?:words)\b` (`_after_pattern`),
+#: case-insensitive but for outlets'. `_after` answers them all with one match and a look-up.
+_CUE_AFTER_WORDS: Final = (
+    "town|city|village|district|province|county|region|area|state|governorate|"
+    "municipality|camp|locality|commune|department|sub-county|ward|neighbourhood|"
+    "neighborhood|valley|border|market|road|highway|township|upazila|lga|subdivision|"
+    "territory|tehsil")
+_ADMIN_AFTER_WORDS: Final = ("district|province|county|state|governorate|region|department|"
+                             "oblast|prefecture")
+_DISTRICT_AFTER_WORDS: Final = ("district|sub-county|subcounty|division|municipality|commune|"
+                                "township|upazila|lga|subdivision|territory|tehsil")
+#: A town naming a road or bridge ("Kalpi Bridge") is where it leads or starts.
+_ROUTE_AFTER_WORDS: Final = ("road|highway|motorway|route|axis|corridor|stretch|bridge|border|"
+                             "line|railway|pipeline|expressway")
+#: A name before these is a firm's ("San Fernando company", "Byblos Bank") or a family's
+#: ("the Al Tlais families").
+_ORG_TAIL_WORDS: Final = ("company|corporation|ltd|limited|inc|bank|airways|airlines|coach|"
+                          "holdings|family|families")
+#: An outlet's name ("India Today"), case-sensitive.
+_OUTLET_TAIL_WORDS: Final = ("Today|Times|Post|News|Express|Herald|Tribune|Daily|Journal|"
+                             "Telegraph|Gazette|Observer|Chronicle|Standard|Nation|Monitor|"
+                             "Independent|Radio|TV|Online|Agency")
+#: The kind of place a word after a name asks for ("Guatemala City", "Sennar state").
+_KIND_WORDS: Final[dict[str, int]] = {
+    "city": KIND_CITY, "town": KIND_CITY, "village": KIND_CITY,
+    "district": KIND_ADMIN2, "sub-county": KIND_ADMIN2, "municipality": KIND_ADMIN2,
+    "township": KIND_ADMIN2, "upazila": KIND_ADMIN2, "lga": KIND_ADMIN2, "territory": KIND_ADMIN2,
+    "province": KIND_ADMIN1, "county": KIND_ADMIN1, "state": KIND_ADMIN1,
+    "governorate": KIND_ADMIN1, "region": KIND_ADMIN1}
+
+
+def _after_pattern(words: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{words})\b", flags)
+
+
+_CUE_AFTER: Final = _after_pattern(_CUE_AFTER_WORDS)
+_ADMIN_AFTER: Final = _after_pattern(_ADMIN_AFTER_WORDS)
+_DISTRICT_AFTER: Final = _after_pattern(_DISTRICT_AFTER_WORDS)
+_ROUTE_AFTER: Final = _after_pattern(_ROUTE_AFTER_WORDS)
+_ORG_TAIL: Final = _after_pattern(_ORG_TAIL_WORDS)
+_OUTLET_TAIL: Final = _after_pattern(_OUTLET_TAIL_WORDS, 0)
+_KIND_AFTER: Final = re.compile(r"\s+(city|town|village|district|province|county|state|"
+                                r"governorate|region|sub-county|municipality|township|upazila|"
+                                r"lga|territory)\b", re.IGNORECASE)
+
+#: The bits of `_after`: which of the patterns above match after a name.
+AFTER_CUE: Final = 1
+AFTER_ADMIN: Final = 2
+AFTER_DISTRICT: Final = 4
+AFTER_ROUTE: Final = 8
+AFTER_ORG: Final = 16
+AFTER_OUTLET: Final = 32
+AFTER_CITY: Final = 64  # _KIND_AFTER's word asks for a town
+AFTER_ADMIN2: Final = 128  # ... for a district
+AFTER_ADMIN1: Final = 256  # ... for a province
+_KIND_BITS: Final[dict[int, int]] = {KIND_CITY: AFTER_CITY, KIND_ADMIN2: AFTER_ADMIN2,
+                                     KIND_ADMIN1: AFTER_ADMIN1}
+_AFTER_PATTERNS: Final[tuple[tuple[int, re.Pattern[str]], ...]] = (
+    (AFTER_CUE, _CUE_AFTER), (AFTER_ADMIN, _ADMIN_AFTER), (AFTER_DISTRICT, _DISTRICT_AFTER),
+    (AFTER_ROUTE, _ROUTE_AFTER), (AFTER_ORG, _ORG_TAIL), (AFTER_OUTLET, _OUTLET_TAIL))
+
+
+def _word_bits() -> dict[str, int]:
+    """Folded word -> the bits of the case-insensitive patterns it matches."""
+    bits: dict[str, int] = {}
+    for bit, words in ((AFTER_CUE, _CUE_AFTER_WORDS), (AFTER_ADMIN, _ADMIN_AFTER_WORDS),
+                       (AFTER_DISTRICT, _DISTRICT_AFTER_WORDS), (AFTER_ROUTE, _ROUTE_AFTER_WORDS),
+                       (AFTER_ORG, _ORG_TAIL_WORDS)):
+        for word in words.split("|"):
+            if not re.fullmatch(r"[a-z]+(?:-[a-z]+)?", word):
+                raise ValueError(f"not a literal word: {word!r}")
+            bits[word] = bits.get(word, 0) | bit
+    for word, kind in _KIND_WORDS.items():
+        bits[word] = bits.get(word, 0) | _KIND_BITS[kind]
+    return bits
+
+
+_WORD_BITS: Final = _word_bits()
+_OUTLET_NAMES: Final = frozenset(_OUTLET_TAIL_WORDS.split("|"))
+
+
+def _after(text: str, end: int) -> int:
+    """The AFTER_* bits of the patterns above that match at `end`: as many searches as
+    patterns, answered by reading the word there and a look-up. (A pattern's word matches
+    the whole word after the white space, or it and its hyphenated rest: `\\b` ends it.
+    Letters outside ASCII may fold to ASCII ones as the patterns compare them, 'ı' as 'i':
+    such words go to the patterns themselves.) The word is read as `\\s+(\\w+)(-\\w+)?`
+    would, without the regex engine: for a word or two, a call of it costs more."""
+    size = len(text)
+    at = end
+    while at < size and text[at].isspace():
+        at += 1
+    if at == end:
+        return 0  # (each pattern starts with white space, then a word)
+    stop = _word_end(text, at)
+    if stop == at:
+        return 0
+    word = text[at:stop]
+    rest: str | None = None
+    if stop < size and text[stop] == "-":
+        rest_end = _word_end(text, stop + 1)
+        if rest_end > stop + 1:
+            rest = text[stop:rest_end]
+    if not word.isascii() or (rest is not None and not rest.isascii()):
+        return _after_slowly(text, end)
+    bits = _WORD_BITS.get(word.lower(), 0)
+    if rest is not None:
+        bits |= _WORD_BITS.get((word + rest).lower(), 0)
+    return bits | AFTER_OUTLET if word in _OUTLET_NAMES else bits
+
+
+def _word_end(text: str, at: int) -> int:
+    """Where the run of word characters (`\\w`) from `at` ends."""
+    size = len(text)
+    while at < size and (text[at].isalnum() or text[at] == "_"):
+        at += 1
+    return at
+
+
+def _after_slowly(text: str, end: int) -> int:
+    """`_after` by the patterns."""
+    bits = 0
+    for bit, pattern in _AFTER_PATTERNS:
+        if pattern.match(text, end):
+            bits |= bit
+    kind = _KIND_AFTER.match(text, end)
+    wanted = _KIND_WORDS.get(kind.group(1).lower()) if kind else None
+    return bits | _KIND_BITS[wanted] if wanted is not None else bits
+
+
+def _wanted(after: int) -> int | None:
+    """The kind of place the word after a name asks for (`_after` bits), if any."""
+    if after & AFTER_CITY:
+        return KIND_CITY
+    if after & AFTER_ADMIN2:
+        return KIND_ADMIN2
+    if after & AFTER_ADMIN1:
+        return KIND_ADMIN1
+    return None
 
 
 def find_places(text: str, gaz: Gazetteer, offset: int = 0,
                 country_hint: str | None = None) -> list[PlaceMention]:
     """Every place mention of `text`, resolved, with a score; offsets are absolute."""
+    memo = _memo(gaz)
     spans = _spans(text)
     named = find_countries(text)
     by_start = {start: (code, end) for code, start, end in named}
     looked: list[_Lookup | None] = [
-        _within(_lookup(text, gaz, start, end, words), by_start[start][0])
+        _within(_lookup(text, memo, start, end, words), by_start[start][0])
         if start in by_start and by_start[start][1] >= end
-        else _lookup(text, gaz, start, end, words) for start, end, words in spans]
+        else _lookup(text, memo, start, end, words) for start, end, words in spans]
     regions = _regions_named(looked)
     for before, after in pairwise(looked):
         if before is not None and after is not None and before.key == after.key and (
@@ -151,8 +325,11 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
                 if p.kind in (KIND_ADMIN1, KIND_ADMIN2) and p.admin1:
                     regions.setdefault((p.country_code, core(p.name)), set()).add(
                         "(" + after.key)
-    countries = _country_votes(text, gaz, spans, named, looked)
-    for code, vote in _consistent(looked, regions):
+    named_codes = {code for code, _ in regions}  # (a place of another country lies in none)
+    away: dict[int, bool] = {}  # _away_before by start
+    countries = _country_votes(text, memo, spans, named, looked, away)
+    inside: dict[str, tuple[list[Place], list[bool]]] = {}  # _inside by name
+    for code, vote in _consistent(looked, regions, named_codes, inside):
         countries[code] = countries.get(code, 0) + vote  # a town in a region named too
     if country_hint:
         countries[country_hint] = countries.get(country_hint, 0) + 3
@@ -177,17 +354,18 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
         if start in by_start and by_start[start][1] >= end:
             # a country name is the country; a demonym ("Somali militia") is no place
             code = by_start[start][0]
-            if _is_country_name(gaz, words, code):
-                away = _away_before(text, start)
+            if memo.is_country_name(words, code):
                 out.append(country_place(gaz, code, offset + start, offset + end, words,
-                                         0.35 if away else 0.6))
+                                         0.35 if _away_at(text, start, away) else 0.6))
                 continue
             if looked[index] is None:
                 continue
         found = looked[index]
         if found is None:
             continue
-        mention = _resolve(text, found, regions, focus_country, countries)
+        mention = _resolve(text, found, regions, named_codes,
+                           _inside(found, regions, named_codes, inside), focus_country,
+                           countries)
         if mention is not None:
             start, end = found.start, found.end
             admin1 = mention[0].admin1
@@ -202,7 +380,7 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
             # a town naming a road or bridge ("near Kalpi Bridge in Jalaun district") is where
             # it leads or starts: less surely the event's place
             score = mention[1] - (0.15 if mention[0].kind == KIND_CITY
-                                  and _ROUTE_AFTER.match(text, end) else 0.0)
+                                  and found.after & AFTER_ROUTE else 0.0)
             out.append(PlaceMention(
                 mention[0].name, admin1, mention[0].admin2, mention[0].country,
                 mention[0].country_code, point[0], point[1],
@@ -251,8 +429,8 @@ def _outside_named_region(text: str, offset: int, out: list[PlaceMention]) -> No
             out[index] = replace(town, score=min(town.score, 0.3))
 
 
-_PAREN_OR_COMMA = frozenset("(,")
-_REGION_AFTER = re.compile(r"(?:\s+(?:village|town|city))?,\s*")
+_PAREN_OR_COMMA: Final = frozenset("(,")
+_REGION_AFTER: Final = re.compile(r"(?:\s+(?:village|town|city))?,\s*")
 
 
 def _spelling_of(words: str, name: str) -> bool:
@@ -286,7 +464,7 @@ def _capital(gaz: Gazetteer, code: str) -> Place | None:
     return _CAPITALS[key]
 
 
-_CAPITALS: dict[tuple[int, str], Place | None] = {}
+_CAPITALS: Final[dict[tuple[int, str], Place | None]] = {}
 
 
 def _within(found: _Lookup | None, code: str) -> _Lookup | None:
@@ -295,8 +473,9 @@ def _within(found: _Lookup | None, code: str) -> _Lookup | None:
     if found is None:
         return None
     places = [p for p in found.places if p.country_code == code and p.kind != KIND_COUNTRY
-              and core(p.name) == found.key]  # no town another language calls 'Kazakh'
-    return replace(found, places=places) if places else None
+              and _core(p.name) == found.key]  # no town another language calls 'Kazakh'
+    return _Lookup(places, found.key, found.start, found.end, found.cue, found.fuzzy,
+                   found.partial, found.after) if places else None
 
 
 def _with_point(place: PlaceMention, others: list[PlaceMention]) -> PlaceMention:
@@ -365,11 +544,11 @@ def pick_location(found: list[PlaceMention],
     return country
 
 
-_RANK = {False: 0, True: 1}  # a country alone is the least specific place
+_RANK: Final = {False: 0, True: 1}  # a country alone is the least specific place
 
 
 def country_of_text(text: str, gaz: Gazetteer) -> str | None:
-    return _top(_country_votes(text, gaz))
+    return _top(_country_votes(text, _memo(gaz)))
 
 
 def _top(votes: dict[str, float]) -> str | None:
@@ -380,22 +559,24 @@ def _top(votes: dict[str, float]) -> str | None:
 # --------------------------------------------------------------------------- internals
 
 
-def _country_votes(text: str, gaz: Gazetteer,
+def _country_votes(text: str, memo: _Memo,
                    spans: list[tuple[int, int, str]] | None = None,
                    named: list[tuple[str, int, int]] | None = None,
-                   looked: list[_Lookup | None] | None = None) -> dict[str, float]:
+                   looked: list[_Lookup | None] | None = None,
+                   away: dict[int, bool] | None = None) -> dict[str, float]:
     votes: dict[str, float] = {}  # half votes too
     spans = spans if spans is not None else _spans(text)
     named = named if named is not None else find_countries(text)
+    away = away if away is not None else {}
     for code, start, end in named:
         # a country's name counts more than a demonym ("Russian military police"), unless
         # it is where people come from or go ("fled into Uganda", "the border with Somalia")
-        vote = 1 if not _is_country_name(gaz, text[start:end], code) or (
-            _away_before(text, start)) else 3
+        vote = 1 if not memo.is_country_name(text[start:end], code) or (
+            _away_at(text, start, away)) else 3
         votes[code] = votes.get(code, 0) + vote
     if looked is None:
         by_start = {start: end for _code, start, end in named}
-        looked = [None if by_start.get(start, -1) >= end else _lookup(text, gaz, start, end, w)
+        looked = [None if by_start.get(start, -1) >= end else _lookup(text, memo, start, end, w)
                   for start, end, w in spans]
     for found in looked:
         if found is None:
@@ -407,7 +588,7 @@ def _country_votes(text: str, gaz: Gazetteer,
         codes = {p.country_code for p in places}
         admins = {p.country_code for p in places if p.kind in (KIND_ADMIN1, KIND_ADMIN2)}
         weight = 0.5 if found.fuzzy or found.partial or all(p.alias for p in places) else 1.0
-        if len(admins) == 1 and _ADMIN_AFTER.match(text, found.end):
+        if len(admins) == 1 and found.after & AFTER_ADMIN:
             admin_code = next(iter(admins))
             votes[admin_code] = votes.get(admin_code, 0) + 2 * weight
         elif len(codes) == 1:
@@ -423,34 +604,56 @@ def _country_votes(text: str, gaz: Gazetteer,
     return votes
 
 
-@dataclass(slots=True)
 class _Lookup:
     """A span's candidate places: where the name starts and ends, whether a cue word
     ("in", "near", "district") marks it as a place, and whether it matched only by
-    spelling variant."""
-    places: list[Place]
-    key: str
-    start: int
-    end: int
-    cue: bool
-    fuzzy: bool
-    partial: bool = False  # the first words of a longer name ("Cerro" of "Cerro Navia")
+    spelling variant. (A plain class, not a dataclass: mypyc compiles its __init__, where
+    a dataclass's generated one runs interpreted, a tenth of a lookup's time.)"""
+
+    __slots__ = ("after", "cue", "end", "fuzzy", "key", "partial", "places", "start")
+
+    def __init__(self, places: list[Place], key: str, start: int, end: int, cue: bool,
+                 fuzzy: bool, partial: bool, after: int) -> None:
+        self.places = places
+        self.key = key
+        self.start = start
+        self.end = end
+        self.cue = cue
+        self.fuzzy = fuzzy
+        self.partial = partial  # the first words of a longer name ("Cerro" of "Cerro Navia")
+        self.after = after  # what the word after it says (`_after` at `end`)
 
 
 def _regions_named(looked: list[_Lookup | None]) -> dict[tuple[str, str], set[str]]:
     """(country code, folded region name) -> the names in the text that may name it."""
     out: dict[tuple[str, str], set[str]] = {}
+    done: dict[str, list[Place]] = {}  # name -> its candidates, added already
     for found in looked:
-        if found is None:
+        if found is None or done.get(found.key) is found.places:  # (a name named again)
             continue
+        done[found.key] = found.places
         for p in found.places[:40]:
             if p.kind == KIND_ADMIN1 and p.admin1:
-                out.setdefault((p.country_code, core(p.admin1)), set()).add(found.key)
+                out.setdefault((p.country_code, _core(p.admin1)), set()).add(found.key)
             elif p.kind == KIND_ADMIN2:
                 for name in (p.admin1, p.admin2):
                     if name:
-                        out.setdefault((p.country_code, core(name)), set()).add(found.key)
+                        out.setdefault((p.country_code, _core(name)), set()).add(found.key)
     return out
+
+
+def _core(name: str) -> str:
+    """`core(name)` from a dict kept here: a look-up, not a call through lru_cache."""
+    key = _CORES.get(name)
+    if key is None:
+        key = core(name)
+        if len(_CORES) >= PLAN_CACHE_SIZE:
+            _CORES.clear()
+        _CORES[name] = key
+    return key
+
+
+_CORES: Final[dict[str, str]] = {}
 
 
 def _in_named_region(place: Place, key: str,
@@ -461,23 +664,38 @@ def _in_named_region(place: Place, key: str,
         return False
     for name in (place.admin1, place.admin2 if place.kind == KIND_CITY else None):
         if name:
-            found = regions.get((place.country_code, core(name)))
+            found = regions.get((place.country_code, _core(name)))
             if found and (len(found) > 1 or key not in found):
                 return True
     return False
 
 
-def _consistent(looked: list[_Lookup | None],
-                regions: dict[tuple[str, str], set[str]]) -> list[tuple[str, float]]:
+def _inside(found: _Lookup, regions: dict[tuple[str, str], set[str]], named: set[str],
+            known: dict[str, tuple[list[Place], list[bool]]]) -> list[bool]:
+    """Whether each of the first 40 candidates of `found` lies in a region another name of
+    the text names (`_in_named_region`; `named`: the countries of `regions`), worked out
+    once per name and candidate list of a text (`known`: the answers so far, by name)."""
+    entry = known.get(found.key)
+    if entry is not None and entry[0] is found.places:
+        return entry[1]
+    flags = [p.kind != KIND_COUNTRY and p.country_code in named
+             and _in_named_region(p, found.key, regions) for p in found.places[:40]]
+    known[found.key] = (found.places, flags)
+    return flags
+
+
+def _consistent(looked: list[_Lookup | None], regions: dict[tuple[str, str], set[str]],
+                named: set[str], known: dict[str, tuple[list[Place], list[bool]]],
+                ) -> list[tuple[str, float]]:
     """(country, vote) of every span with a candidate inside a region named elsewhere: 1.5
-    when one country has such candidates, else 0.75 for the most populous one's."""
+    when one country has such candidates, else 0.75 for the most populous one's. `named`:
+    the countries of `regions`; `known`: as `_inside`'s."""
     out: list[tuple[str, float]] = []
-    named = {code for code, _ in regions}  # (a place of another country lies in none)
     for found in looked:
         if found is None:
             continue
-        inside = [p for p in found.places[:40] if p.kind != KIND_COUNTRY
-                  and p.country_code in named and _in_named_region(p, found.key, regions)]
+        flags = _inside(found, regions, named, known)
+        inside = [p for p, flag in zip(found.places, flags, strict=False) if flag]
         codes = {p.country_code for p in inside}
         if len(codes) == 1:
             out.append((inside[0].country_code, 1.5))
@@ -489,19 +707,23 @@ def _consistent(looked: list[_Lookup | None],
 def _spans(text: str) -> list[tuple[int, int, str]]:
     out = []
     for match in (_CANDIDATE if "al-" in text else _CANDIDATE_PLAIN).finditer(text):
-        words = match.group()
-        if "." in words or " of " in words or "'s " in words or "’s " in words:
+        words: str = match[0]
+        if " " in words:
+            if "." in words or " of " in words or "'s " in words or "’s " in words:
+                for start, part in _parts(match):
+                    out.append(_trimmed(start, part))
+            else:
+                out.append(_trimmed(match.start(), words))
+        elif "." in words:
             for start, part in _parts(match):
                 out.append(_trimmed(start, part))
-        elif " " in words:
-            out.append(_trimmed(match.start(), words))
         else:  # one word: nothing to cut or trim
             start = match.start()
             out.append((start, start + len(words), words))
     return out
 
 
-_PART_BREAK = re.compile(r"\.\s+|\s+of\s+|['’]s\s+")
+_PART_BREAK: Final = re.compile(r"\.\s+|\s+of\s+|['’]s\s+")
 
 
 def _parts(match: re.Match[str]) -> list[tuple[int, str]]:
@@ -536,22 +758,22 @@ def _trimmed(start: int, words: str) -> tuple[int, int, str]:
     return start, start + len(words), words
 
 
-_DAYS_MONTHS = frozenset("monday tuesday wednesday thursday friday saturday sunday january "
-                         "february march april june july august september october november "
-                         "december".split())
+_DAYS_MONTHS: Final = frozenset("monday tuesday wednesday thursday friday saturday sunday january "
+                                "february march april june july august september october november "
+                                "december".split())
 
 
 #: Short forms of regions the news writes after a town ("Pipri, Kaushambi (UP)"): counted
 #: only there, in parentheses or after a comma ("an MP" is a member of parliament).
-REGION_ABBREVIATIONS: dict[str, tuple[str, str]] = {
+REGION_ABBREVIATIONS: Final[dict[str, tuple[str, str]]] = {
     "UP": ("IN", "uttar pradesh"), "MP": ("IN", "madhya pradesh"),
     "AP": ("IN", "andhra pradesh"), "HP": ("IN", "himachal pradesh"),
     "TN": ("IN", "tamil nadu"), "WB": ("IN", "west bengal"), "J&K": ("IN", "jammu and kashmir"),
     "KP": ("PK", "khyber pakhtunkhwa"), "KPK": ("PK", "khyber pakhtunkhwa"),
 }
-_ABBREVIATED = frozenset(REGION_ABBREVIATIONS) | {"J"}  # "J&K" is the span "J"
-_ABBREVIATION_BEFORE = re.compile(r"(?:\(|,\s)$")
-_ABBREVIATION_AFTER = re.compile(r"[),;.]|\s*$")
+_ABBREVIATED: Final = frozenset(REGION_ABBREVIATIONS) | {"J"}  # "J&K" is the span "J"
+_ABBREVIATION_BEFORE: Final = re.compile(r"(?:\(|,\s)$")
+_ABBREVIATION_AFTER: Final = re.compile(r"[),;.]|\s*$")
 
 
 def _abbreviation(text: str, gaz: Gazetteer, start: int, end: int,
@@ -566,7 +788,7 @@ def _abbreviation(text: str, gaz: Gazetteer, start: int, end: int,
     place = gaz.admin1_of(*region)
     if place is None:
         return None
-    return _Lookup([place], region[1], start, end, True, False)
+    return _Lookup([place], region[1], start, end, True, False, False, _after(text, end))
 
 
 @dataclass(slots=True)
@@ -603,27 +825,52 @@ def _own_names(found: list[Place]) -> list[Place]:
     return found
 
 
-def _plan(gaz: Gazetteer, words: str) -> _Plan | None:
-    """The `_Plan` of `words` (None: no place, whatever the text says around it), kept per
-    gazetteer: names recur from article to article, their gazetteer answers do not change."""
-    entry = _PLANS.get(id(gaz))
-    if entry is None or entry[0] is not gaz:  # (the entry holds the gazetteer: ids stay)
-        if len(_PLANS) >= 4:
-            _PLANS.clear()
-        entry = _PLANS[id(gaz)] = (gaz, {})
-    plans = entry[1]
-    if words in plans:
-        return plans[words]
-    plan = _make_plan(gaz, words)
-    if len(plans) >= PLAN_CACHE_SIZE:
-        plans.clear()
-    plans[words] = plan
-    return plan
+class _Memo:
+    """What is worked out once per name and kept per gazetteer: names recur from article to
+    article, their gazetteer answers do not change."""
+
+    __slots__ = ("country_names", "gaz", "plans")
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self.plans: dict[str, _Plan | None] = {}
+        self.country_names: dict[tuple[str, str], bool] = {}
+
+    def plan(self, words: str) -> _Plan | None:
+        """The `_Plan` of `words` (None: no place, whatever the text says around it)."""
+        plans = self.plans
+        if words in plans:
+            return plans[words]
+        plan = _make_plan(self.gaz, words)
+        if len(plans) >= PLAN_CACHE_SIZE:
+            plans.clear()
+        plans[words] = plan
+        return plan
+
+    def is_country_name(self, words: str, code: str) -> bool:
+        """Whether `words` name the country `code` (not its demonym)."""
+        key = (words, code)
+        known = self.country_names.get(key)
+        if known is None:
+            known = _is_country_name(self.gaz, words, code)
+            if len(self.country_names) >= PLAN_CACHE_SIZE:
+                self.country_names.clear()
+            self.country_names[key] = known
+        return known
+
+
+def _memo(gaz: Gazetteer) -> _Memo:
+    memo = _MEMOS.get(id(gaz))
+    if memo is None or memo.gaz is not gaz:  # (the memo holds the gazetteer: ids stay)
+        if len(_MEMOS) >= 4:
+            _MEMOS.clear()
+        memo = _MEMOS[id(gaz)] = _Memo(gaz)
+    return memo
 
 
 #: Names whose plans are kept per gazetteer (a full cache starts afresh: memory stays bounded).
-PLAN_CACHE_SIZE = 16_384
-_PLANS: dict[int, tuple[Gazetteer, dict[str, _Plan | None]]] = {}
+PLAN_CACHE_SIZE: Final = 16_384
+_MEMOS: Final[dict[int, _Memo]] = {}
 
 
 def _make_plan(gaz: Gazetteer, words: str) -> _Plan | None:
@@ -673,17 +920,19 @@ def _make_plan(gaz: Gazetteer, words: str) -> _Plan | None:
                  trail, found)
 
 
-def _lookup(text: str, gaz: Gazetteer, start: int, end: int, words: str) -> _Lookup | None:
+def _lookup(text: str, memo: _Memo, start: int, end: int, words: str) -> _Lookup | None:
+    gaz = memo.gaz
     if words in _ABBREVIATED:
         return _abbreviation(text, gaz, start, end, words)
-    plan = _plan(gaz, words)
-    if plan is None or _OUTLET_TAIL.match(text, end):
+    plan = memo.plan(words)
+    if plan is None:
         return None
-    span_end = end
+    after = span_after = _after(text, end)
+    if after & AFTER_OUTLET:
+        return None
     start += plan.shift
     found, key, fuzzy = plan.found, plan.key, plan.fuzzy
-    cue_before = search_before(_CUE_BEFORE, _CUE_BEFORE_MIRROR, text, max(0, start - 40),
-                               start)
+    cue_before = _cue_before(text, start)
     if found and text.endswith("of ", 0, start) and _TOWN_OF.search(
             text, max(0, start - 12), start) and not any(
             p.kind == KIND_CITY for p in plan.raw):
@@ -692,24 +941,26 @@ def _lookup(text: str, gaz: Gazetteer, start: int, end: int, words: str) -> _Loo
         codes = {p.country_code for p in plan.raw}
         found = _own_names([p for p in gaz.regions_like(plan.words)
                             if p.kind == KIND_CITY and p.country_code in codes] + plan.raw)
-    if not found and plan.may_be_like and (cue_before or _ADMIN_AFTER.match(text, end)
+    if not found and plan.may_be_like and (cue_before or after & AFTER_ADMIN
                                            or text[start - 1:start] == "("):
         if plan.like is None:  # "Aljfara" for "Al Jifarah" (asked late: a slow question)
             plan.like = _own_names(gaz.regions_like(plan.words))
             plan.may_be_like = bool(plan.like)
             if not plan.like and plan.head is None and plan.trail is None:
-                _PLANS[id(gaz)][1][words] = None  # no place, whatever the text says
+                memo.plans[words] = None  # no place, whatever the text says
         if plan.like:
             found, fuzzy = plan.like, True
     if not found:
-        if plan.head is not None and not _ROUTE_AFTER.match(text, end):
+        if plan.head is not None and not after & AFTER_ROUTE:
             # (not the "Dhaka-Mymensingh highway"); partial: the words stay whole
             key, length, found = plan.head
             end = start + length
+            after = _after(text, end)
         elif plan.trail is not None:
             key, length, found = plan.trail
             end = start + length
-            if _OUTLET_TAIL.match(text, end):
+            after = _after(text, end)
+            if after & AFTER_OUTLET:
                 return None
             # "Hassan Dabouq" -> "Hassan": a part of a longer name is a place only where the
             # text says so ("in Qadis district center"; a comma before it is no such word:
@@ -718,42 +969,41 @@ def _lookup(text: str, gaz: Gazetteer, start: int, end: int, words: str) -> _Loo
             # ("Ramacha, Baringo South": a compass word after a name leaves it a place)
             if not ((cue_before and (not _COMMA_BEFORE.search(text, max(0, start - 3), start)
                                      or plan.words[length:].split()[0].lower() in _COMPASS))
-                    or _CUE_AFTER.match(text, end) or _INSTITUTION_AFTER.match(text, end)):
+                    or after & AFTER_CUE or _INSTITUTION_AFTER.match(text, end)):
                 return None
         else:
             return None
-    if _ORG_TAIL.match(text, end) or (end != span_end and _ORG_TAIL.match(text, span_end)) or (
-            key in _ORG_HEADS and text.startswith(" of ", end)):
+    if (after | span_after) & AFTER_ORG or (key in _ORG_HEADS and text.startswith(" of ", end)):
         return None  # a firm's or a family's name ("Mumias Sugar company"), an organisation's
-    cue = cue_before or bool(_CUE_AFTER.match(text, end))
+    cue = cue_before or bool(after & AFTER_CUE)
     # a lone capitalised word opening a sentence ("Village mob torches homes") is a place
     # only as much as a part of a name is
     opening = not cue and " " not in plan.words and _SENTENCE_START.search(
         text, max(0, start - 3), start) is not None
-    return _Lookup(found, key, start, end, cue, fuzzy, partial=key != plan.words_key or opening)
+    return _Lookup(found, key, start, end, cue, fuzzy, key != plan.words_key or opening, after)
 
 
-def _resolve(text: str, found: _Lookup,
-             regions: dict[tuple[str, str], set[str]], focus_country: str | None,
+def _resolve(text: str, found: _Lookup, regions: dict[tuple[str, str], set[str]],
+             named: set[str], inside: list[bool], focus_country: str | None,
              countries: dict[str, float]) -> tuple[Place, float] | None:
+    """The likeliest place of `found` and its score; `named`: the countries of `regions`,
+    `inside`: `_inside` of `found`."""
     end, cue = found.end, found.cue
-    after = _KIND_AFTER.match(text, end)
-    wanted = _KIND_WORDS.get(after.group(1).lower()) if after else None
-    if wanted is None and text[found.start:end].endswith((" City", " Town")):
+    wanted = _wanted(found.after)
+    if wanted is None and text.endswith((" City", " Town"), found.start, end):
         wanted = KIND_CITY  # "Guatemala City" is the town, not the country
     # "the town of Zhukovskiy": the town rather than a district of its name (a tie-break)
     town_of = text.endswith("of ", 0, found.start) and bool(
         _TOWN_OF.search(text, max(0, found.start - 12), found.start))
-    admin_after = bool(_ADMIN_AFTER.match(text, end))
-    district_after = bool(_DISTRICT_AFTER.match(text, end))
+    admin_after = bool(found.after & AFTER_ADMIN)
+    district_after = bool(found.after & AFTER_DISTRICT)
     best: Place | None = None
     best_score = -1.0
     pool = found.places[:40]
-    named = {code for code, _ in regions}  # (a place of another country lies in none)
     if len(found.places) > 40 and regions:  # a small namesake in a region the text names
         pool = pool + [p for p in found.places[40:] if p.country_code in named
                        and _in_named_region(p, found.key, regions)]
-    for place in pool:
+    for index, place in enumerate(pool):
         score = 0.25
         if wanted is not None and place.kind == wanted:
             score += 0.3
@@ -766,11 +1016,10 @@ def _resolve(text: str, found: _Lookup,
         elif focus_country:
             score -= 0.2  # a namesake abroad when the text is about another country
         # a region named elsewhere: "Qadis district, Badghis" / "Oicha (Beni, Nord-Kivu)"
-        if place.kind != KIND_COUNTRY and place.country_code in named and _in_named_region(
-                place, found.key, regions):
+        if index >= len(inside) or inside[index]:  # (the namesakes after 40 lie in one)
             score += 0.4
             if place.kind == KIND_CITY and place.admin2 and (
-                    regions.get((place.country_code, core(place.admin2)), {found.key})
+                    regions.get((place.country_code, _core(place.admin2)), {found.key})
                     - {found.key}):
                 score += 0.1  # its district too, not only its province
         if place.kind in (KIND_ADMIN1, KIND_ADMIN2) and admin_after:
@@ -783,7 +1032,7 @@ def _resolve(text: str, found: _Lookup,
             score -= 0.1  # under another language's name, or a part of a longer name
         if place.kind == KIND_CITY:
             score += min(place.population, 1_000_000) / 10_000_000 + (0.1 if town_of else 0.0)
-            if place.admin1 and core(place.admin1) == found.key and wanted is None:
+            if place.admin1 and _core(place.admin1) == found.key and wanted is None:
                 score += 0.06  # "in Fier": the town, not its namesake province
             elif place.admin2 and place.admin2.lower() == found.key:
                 score += 0.01  # the seat of its namesake district, as if 100,000 more people
@@ -796,15 +1045,6 @@ def _resolve(text: str, found: _Lookup,
     return best, min(best_score, 1.0)
 
 
-_KIND_AFTER = re.compile(r"\s+(city|town|village|district|province|county|state|"
-                         r"governorate|region|sub-county|municipality|township|upazila|lga|"
-                         r"territory)\b", re.IGNORECASE)
-_KIND_WORDS = {"city": KIND_CITY, "town": KIND_CITY, "village": KIND_CITY,
-               "district": KIND_ADMIN2, "sub-county": KIND_ADMIN2, "municipality": KIND_ADMIN2,
-               "township": KIND_ADMIN2, "upazila": KIND_ADMIN2, "lga": KIND_ADMIN2,
-               "territory": KIND_ADMIN2,
-               "province": KIND_ADMIN1, "county": KIND_ADMIN1, "state": KIND_ADMIN1,
-               "governorate": KIND_ADMIN1, "region": KIND_ADMIN1}
 
 
 def _precision(text: str, place: Place, end: int) -> int:

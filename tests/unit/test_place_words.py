@@ -1,0 +1,115 @@
+"""`places._after`, one match and a look-up standing in for the searches of the words after
+a name, answers exactly as those searches (the patterns as first written, copied here), on
+every word end of a benchmark corpus and on hand-made edge cases (case, hyphens, digits,
+white space, letters outside ASCII that fold to ASCII ones)."""
+
+from __future__ import annotations
+
+import re
+
+from benchmarks.corpus import articles_of_size
+from worker.extract import places
+from worker.extract.gazetteer import KIND_ADMIN1, KIND_ADMIN2, KIND_CITY
+
+_I = re.IGNORECASE
+#: (bit, the pattern as it was before `_after`)
+REFERENCE: list[tuple[int, re.Pattern[str]]] = [
+    (places.AFTER_CUE, re.compile(
+        r"\s+(?:town|city|village|district|province|county|region|area|state|governorate|"
+        r"municipality|camp|locality|commune|department|sub-county|ward|neighbourhood|"
+        r"neighborhood|valley|border|market|road|highway|township|upazila|lga|subdivision|"
+        r"territory|tehsil)\b", _I)),
+    (places.AFTER_ADMIN, re.compile(r"\s+(?:district|province|county|state|governorate|region|"
+                                    r"department|oblast|prefecture)\b", _I)),
+    (places.AFTER_DISTRICT, re.compile(
+        r"\s+(?:district|sub-county|subcounty|division|municipality|commune|township|upazila|"
+        r"lga|subdivision|territory|tehsil)\b", _I)),
+    (places.AFTER_ROUTE, re.compile(r"\s+(?:road|highway|motorway|route|axis|corridor|stretch|"
+                                    r"bridge|border|line|railway|pipeline|expressway)\b", _I)),
+    (places.AFTER_ORG, re.compile(r"\s+(?:company|corporation|ltd|limited|inc|bank|airways|"
+                                  r"airlines|coach|holdings|family|families)\b", _I)),
+    (places.AFTER_OUTLET, re.compile(
+        r"\s+(?:Today|Times|Post|News|Express|Herald|Tribune|Daily|Journal|Telegraph|Gazette|"
+        r"Observer|Chronicle|Standard|Nation|Monitor|Independent|Radio|TV|Online|Agency)\b")),
+]
+_KIND_AFTER = re.compile(r"\s+(city|town|village|district|province|county|state|"
+                         r"governorate|region|sub-county|municipality|township|upazila|lga|"
+                         r"territory)\b", _I)
+_KIND_WORDS = {"city": 3, "town": 3, "village": 3, "district": 2, "sub-county": 2,
+               "municipality": 2, "township": 2, "upazila": 2, "lga": 2, "territory": 2,
+               "province": 1, "county": 1, "state": 1, "governorate": 1, "region": 1}
+
+EDGES = [
+    " district", " District", " DISTRICT", " district-level", " district5", " district_x",
+    " districts", " sub-county", " Sub-County", " sub-countyX", " sub-county-level", " sub",
+    " sub-", " subcounty", "\u00a0state", " \n  State", "state", "  ", "", " -state",
+    " dıstrict", " ſtate", " ban\u212a", " provincé", " province\u0301", " Times",
+    " times", " TIMES", " Times-Picayune", " TV", " Tv", " Today's", " City", " Town",
+    " township", " town", " towns", " LGA", " lga's", " Road", " road-block", " border",
+    " Border-crossing", " Bank", " bank", " families", " Ltd.", " inc", " valley", " élan",
+    " Police", " High Court", " oblast", " Prefecture", " motorway", " x-county",
+]
+
+
+def _expected(text: str, end: int) -> int:
+    bits = 0
+    for bit, pattern in REFERENCE:
+        if pattern.match(text, end):
+            bits |= bit
+    kind = _KIND_AFTER.match(text, end)
+    wanted = _KIND_WORDS.get(kind.group(1).lower()) if kind else None
+    if wanted is not None:
+        bits |= {3: places.AFTER_CITY, 2: places.AFTER_ADMIN2, 1: places.AFTER_ADMIN1}[wanted]
+    return bits
+
+
+def test_after_answers_as_the_patterns() -> None:
+    contexts = [("Name" + edge, 4) for edge in EDGES]
+    for article in articles_of_size(3_000, 80):
+        contexts.extend((article.body, m.end()) for m in re.finditer(r"\w\b", article.body))
+    seen = 0
+    for text, end in contexts:
+        expected = _expected(text, end)
+        seen |= expected
+        assert places._after(text, end) == expected, text[end:end + 20]
+    assert seen == 511  # every bit comes up
+
+
+def test_kinds_asked_for() -> None:
+    assert places._wanted(places._after("Guatemala City", 9)) == KIND_CITY
+    assert places._wanted(places._after("Qadis sub-county", 5)) == KIND_ADMIN2
+    assert places._wanted(places._after("Sennar State", 6)) == KIND_ADMIN1
+    assert places._wanted(places._after("Sennar said", 6)) is None
+
+
+#: _CUE_BEFORE as first written (tests/unit/test_gates.py keeps the same reference).
+_CUE_BEFORE = re.compile(
+    r"(?:\b(?:in|near|at|outside|around|from|into|of|towards|to|across|between|and|on)\s+"
+    r"(?:the\s+)?(?-i:(?:central|northern|southern|eastern|western|north-?eastern|"
+    r"north-?western|south-?eastern|south-?western|downtown|rural)\s+)?(?:(?:town|city|"
+    r"village|villages|district|province|county|region|area|"
+    r"state|governorate|municipality|outskirts|suburb|camp|locality|neighbourhood|"
+    r"neighborhood|commune|department|sub-county|ward|vicinity)\s+of\s+)?|,\s*)$", _I)
+BEFORE_EDGES = [
+    "", " ", "in", "in ", "in\n", "in \n", "in\n\n", "In  ", "IN\t", "main ", "within ",
+    "of the ", "OF THE\n", "the town of ", "Kabul,", "Kabul, ", "Kabul,\n", "Kabul ,\n ",
+    "north-eastern ", "northeastern ", "Northern ", "in Northern ", "in northern ",
+    "near the central ", "in the sub-county of ", "İn ", "İN ", "ın ", "x,\u00a0", "in\u2003",
+    "in downtown ", "rural ", "and ", "And\r\n", "\nin ", "xin ", "_in ", "éin ", "in the the ",
+    ", the ", "between the north-western neighbourhood of ", "a" * 39 + " in ",
+    "a" * 38 + " in ", "to" + " " * 40, " " * 41, "in" + " " * 38, "said ", "Kenya. ",
+    "(in ", "5in ", "x-in ", "north-Eastern ", "the North-eastern ", "IN THE ",
+]
+
+
+def test_cue_before_answers_as_the_search() -> None:
+    contexts = [(edge + "Word", len(edge)) for edge in BEFORE_EDGES]
+    contexts += [("x" + edge + "Word", len(edge) + 1) for edge in BEFORE_EDGES]
+    for article in articles_of_size(3_000, 80):
+        contexts.extend((article.body, m.start()) for m in re.finditer(r"\b\w", article.body))
+    hits = 0
+    for text, at in contexts:
+        expected = _CUE_BEFORE.search(text, max(0, at - 40), at) is not None
+        hits += expected
+        assert places._cue_before(text, at) == expected, text[max(0, at - 40):at]
+    assert hits > 50
