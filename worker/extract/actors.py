@@ -1709,7 +1709,9 @@ def _is_patient(text: str, m: ActorMention, cls: Classification) -> bool:
     after = text[m.end:m.end + 50]
     if any(aux in after for aux in _AUX) and _PATIENT_AFTER.match(text, m.end):
         return True
-    if m.end <= cls.start:
+    # _PASSIVE_AFTER spans all the text between, which thus has no "." or ";"
+    if m.end <= cls.start and text.find(".", m.end, cls.start) < 0 and \
+            text.find(";", m.end, cls.start) < 0:
         between = text[m.end:cls.start].lower()
         if _PASSIVE_AFTER.match(between + " "):
             return True
@@ -1782,11 +1784,20 @@ def _resolve(mentions: list[ActorMention]) -> list[ActorMention]:
 def _former(text: str, m: ActorMention, cc: str | None) -> ActorMention:
     """'the body of former FARC members', 'a demobilized fighter': civilians now."""
     if m.actor_type in _ARMED_TYPES and m.actor_type is not _UNIDENTIFIED and \
+            _maybe_off_duty(text[max(0, m.start - 24):m.start]) and \
             _OFF_DUTY.search(text, max(0, m.start - 24), m.start):
         code = m.country_code or cc
         return ActorMention(f"Civilians{_suffix(code)}", ActorType.CIVILIANS, code, m.start,
                             m.end, m.text)
     return m
+
+
+#: One of these is in any text _OFF_DUTY finds (it is case-sensitive).
+_OFF_DUTY_STEMS = ("former", "ex", "retired", "off", "demobili", "reintegrated", "unarmed")
+
+
+def _maybe_off_duty(window: str) -> bool:
+    return any(stem in window for stem in _OFF_DUTY_STEMS)
 
 
 def _mention_order(m: ActorMention) -> tuple[int, int]:
