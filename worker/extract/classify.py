@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from itertools import pairwise
+from typing import Final
 
 from worker.extract import actors
 from worker.extract.types import Classification
@@ -356,6 +357,15 @@ _LEXICON: dict[str, str] = {
 }
 
 _CUES = tuple(_LEXICON)
+#: A bit per cue: a set of cues as an int, for the quick tests of which steps to try.
+_CUE_BIT: Final = {cue: 1 << index for index, cue in enumerate(_CUES)}
+
+
+def _mask(*cues: str) -> int:
+    mask = 0
+    for cue in cues:
+        mask |= _CUE_BIT[cue]
+    return mask
 
 
 def _compile() -> None:
@@ -546,7 +556,7 @@ def _scan(text: str) -> tuple[str, list[_Hit]]:
 class _Cues:
     """The usable triggers of one text, by cue, in text order."""
 
-    __slots__ = ("_kinds", "_roles", "all", "by_cue", "heads", "low", "present", "text")
+    __slots__ = ("_kinds", "_roles", "all", "by_cue", "heads", "low", "mask", "present", "text")
 
     def __init__(self, text: str, low: str, hits: list[_Hit]) -> None:
         self.text = text
@@ -554,6 +564,7 @@ class _Cues:
         self.all = hits
         self.by_cue: dict[str, list[_Hit]] = {}
         self.heads: dict[str, _Hit] = {}
+        self.mask = 0  # the cues present, as bits
         for hit in hits:
             if hit.negated or hit.hedged:
                 continue
@@ -563,6 +574,7 @@ class _Cues:
             if bucket is None:
                 self.by_cue[hit.cue] = [hit]
                 self.heads[hit.cue] = hit
+                self.mask |= _CUE_BIT[hit.cue]
             else:
                 bucket.append(hit)
         self.present = self.heads.keys()
@@ -677,21 +689,22 @@ _LABELS: dict[str, SubEventType] = {
 }
 
 
-_HARD = frozenset({"KILL", "SUICIDE", "IED", "AIR", "SHELL", "GREN", "PROT", "RIOT", "ABDUCT",
-                   "SEXUAL", "ARREST"})
+_HARD: Final = _mask("KILL", "SUICIDE", "IED", "AIR", "SHELL", "GREN", "PROT", "RIOT", "ABDUCT",
+                     "SEXUAL", "ARREST")
+_OFFTOPIC: Final = _CUE_BIT["OFFTOPIC"]
 #: Which cues can make each step decide (a step is skipped when none is present).
-_STEPS: tuple[tuple[frozenset[str], Callable[[_Cues], _Decision | None]], ...] = ()
+_STEPS: tuple[tuple[int, Callable[[_Cues], _Decision | None]], ...] = ()
 
 
 def _decide(c: _Cues) -> _Decision | None:
-    present = c.present
+    present = c.mask
     if not present:
         return None
-    if "OFFTOPIC" in present and present.isdisjoint(_HARD) and \
+    if present & _OFFTOPIC and not present & _HARD and \
             len({h.word for h in c.by_cue["OFFTOPIC"]}) > 1:
         return None
     for needs, step in _STEPS:
-        if not present.isdisjoint(needs):
+        if present & needs:
             decided = step(c)
             if decided is not None:
                 return decided
@@ -1191,14 +1204,12 @@ def _strategic(c: _Cues) -> _Decision | None:
 
 
 _STEPS = (
-    (frozenset({"CHEM", "SUICIDE"}), _chemical),
-    (frozenset({"DEFUSE", "SEIZE", "ARREST", "IED", "IEDW", "AIR", "SHELL", "GREN"}),
-     _disrupted),
-    (frozenset({"AIR", "SHELL", "IED", "GREN", "IEDW"}), _remote),
-    (frozenset({"PROT", "PROTW", "RIOT", "MOB", "KILL", "INJURE", "ATTACK", "BURN", "LOOT"}),
-     _crowd),
-    (frozenset({"SEXUAL", "ABDUCT", "REGAIN", "TAKE", "CLASH", "CLASHW", "KILL", "INJURE",
-                "ATTACK"}), _violence),
-    (frozenset({"ARREST", "BURN", "LOOT", "SEIZE", "AGREE", "NVT", "CHANGE", "TAKE", "OTHER",
-                "CAPTURE", "HQN"}), _strategic),
+    (_mask("CHEM", "SUICIDE"), _chemical),
+    (_mask("DEFUSE", "SEIZE", "ARREST", "IED", "IEDW", "AIR", "SHELL", "GREN"), _disrupted),
+    (_mask("AIR", "SHELL", "IED", "GREN", "IEDW"), _remote),
+    (_mask("PROT", "PROTW", "RIOT", "MOB", "KILL", "INJURE", "ATTACK", "BURN", "LOOT"), _crowd),
+    (_mask("SEXUAL", "ABDUCT", "REGAIN", "TAKE", "CLASH", "CLASHW", "KILL", "INJURE", "ATTACK"),
+     _violence),
+    (_mask("ARREST", "BURN", "LOOT", "SEIZE", "AGREE", "NVT", "CHANGE", "TAKE", "OTHER",
+           "CAPTURE", "HQN"), _strategic),
 )
