@@ -1373,7 +1373,8 @@ def _communal(text: str, raw: _Raw) -> list[_Raw]:
 
 def _add_clans(text: str, raws: list[_Raw]) -> None:
     entry = _CLAN_ENTRY
-    for match in _CLAN.finditer(text):
+    # each regex needs its (case-sensitive) head word: "clan", "families" or "tribes"
+    for match in _CLAN.finditer(text) if "clan" in text else ():
         sub = "Sub-Clan" if match.group(2).startswith("sub") else "Clan"
         for part in match.group(1).split(" and "):
             name = part.strip()
@@ -1381,7 +1382,8 @@ def _add_clans(text: str, raws: list[_Raw]) -> None:
                 continue
             begin = match.start(1) + match.group(1).find(part)
             raws.append(_Raw(begin, match.end(), entry, None, f"{name} {sub} Militia"))
-    for match in _FEUD.finditer(text):  # "between the Al Salih and Al Tlais families"
+    feuds = _FEUD.finditer(text) if "families" in text or "tribes" in text else ()
+    for match in feuds:  # "between the Al Salih and Al Tlais families"
         kind = "Tribal" if match.group(3) == "tribes" else "Clan"
         for group in (1, 2):
             raws.append(_Raw(match.start(group), match.end(group), entry, None,
@@ -1453,8 +1455,7 @@ def roles(text: str) -> tuple[tuple[int, int, int], ...]:
     noun that names a crowd ("residents", "youths") has ROLE_CROWD."""
     out: list[tuple[int, int, int]] = []
     low = matches(text)[0]
-    off_duty = "former" in low or "duty" in low or "retired" in low or "ex-" in low or \
-        "demobili" in low or "reintegrated" in low or "unarmed" in low
+    off_duty: bool | None = None  # whether `low` has an off-duty word: asked when needed
     for raw in _scan(text):
         kind = raw.entry.kind
         role = _role(raw) if kind == _KIND_NAMED else _KIND_ROLE[kind]
@@ -1463,10 +1464,13 @@ def roles(text: str) -> tuple[tuple[int, int, int], ...]:
             if head in _CROWD_WORDS or (head in ("people", "men", "women", "persons") and
                                         _MANY.search(low, max(0, raw.start - 24), raw.start)):
                 role = ROLE_CROWD
-        elif off_duty and role in (ROLE_STATE, ROLE_ARMED) and (
-                _OFF_DUTY.search(low, max(0, raw.start - 24), raw.start) or
-                _OFF_DUTY_AFTER.match(low, raw.end)):
-            role = ROLE_CIVILIAN
+        elif role in (ROLE_STATE, ROLE_ARMED):
+            if off_duty is None:
+                off_duty = "former" in low or "duty" in low or "retired" in low or \
+                    "ex-" in low or "demobili" in low or "reintegrated" in low or "unarmed" in low
+            if off_duty and (_OFF_DUTY.search(low, max(0, raw.start - 24), raw.start) or
+                             _OFF_DUTY_AFTER.match(low, raw.end)):
+                role = ROLE_CIVILIAN
         out.append((raw.start, raw.end, role))
     return tuple(out)
 
@@ -2123,8 +2127,8 @@ def _remote(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
         _is_armed(m) or m.actor_type is _CIVILIANS) and not _by_agent(text, m)
         and (m.start > cls.start or _is_patient(text, m, cls))]
     in_sentence = [m for m in targets if begin <= m.start < end]
-    later = [m for m in targets if _is_patient(text, m, cls)]
-    target = in_sentence[0] if in_sentence else (later[0] if later else None)
+    target = in_sentence[0] if in_sentence else next(
+        (m for m in targets if _is_patient(text, m, cls)), None)
     if target is None and cls.sub_event_type in (SubEventType.REMOTE_EXPLOSIVE,
                                                  SubEventType.GRENADE):
         # a bomb or a grenade with no named target: ACLED codes whoever it hit as civilians

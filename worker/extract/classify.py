@@ -645,7 +645,7 @@ def classify(text: str, offset: int = 0) -> Classification | None:
     sentence's start in the article body so the span indexes the body). Returns None when the
     text reports no political violence, demonstration or strategic development.
     """
-    label = actors.LABEL.match(text)
+    label = actors.LABEL.match(text) if ":" in text else None  # a label ends with ":"
     if label is not None:
         sub = _LABELS.get(label.group(1).lower())
         if sub is not None:
