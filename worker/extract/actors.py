@@ -777,9 +777,26 @@ ETHNIC_HEADS = (
 
 # ============================================================================ matching code
 
-_KIND_NAMED, _KIND_MIL, _KIND_POL, _KIND_CIV, _KIND_OBJ, _KIND_PROT, _KIND_RIOT = range(7)
-_KIND_UNID, _KIND_GANG, _KIND_PRIV, _KIND_COMM, _KIND_GOV, _KIND_ETHN, _KIND_ANAPH = range(7, 14)
-_KIND_HEAD, _KIND_CLAN, _KIND_PROP, _KIND_EBARE, _KIND_SKIP = 14, 15, 16, 17, 18
+# What an alias table entry is (Final: the compiled core inlines them).
+_KIND_NAMED: Final = 0
+_KIND_MIL: Final = 1
+_KIND_POL: Final = 2
+_KIND_CIV: Final = 3
+_KIND_OBJ: Final = 4
+_KIND_PROT: Final = 5
+_KIND_RIOT: Final = 6
+_KIND_UNID: Final = 7
+_KIND_GANG: Final = 8
+_KIND_PRIV: Final = 9
+_KIND_COMM: Final = 10
+_KIND_GOV: Final = 11
+_KIND_ETHN: Final = 12
+_KIND_ANAPH: Final = 13
+_KIND_HEAD: Final = 14
+_KIND_CLAN: Final = 15
+_KIND_PROP: Final = 16
+_KIND_EBARE: Final = 17
+_KIND_SKIP: Final = 18
 
 #: Roles exported to the classifier (what an actor mention is, coarsely).
 ROLE_STATE: Final = 0
@@ -808,13 +825,19 @@ class _Entry:
     bound: bool = False  # a weapon that is an actor only with a demonym ("Israeli artillery")
 
 
-@dataclass(slots=True)
 class _Raw:
-    start: int
-    end: int
-    entry: _Entry
-    country: str | None  # country bound by a demonym or "of <Country>"
-    name: str = ""  # a name built from the text itself (clans)
+    """A phrase the alias table matched, as the scan binds and merges it. (A plain class: a
+    dataclass's generated __init__ would run interpreted in the compiled core.)"""
+
+    __slots__ = ("country", "end", "entry", "name", "start")
+
+    def __init__(self, start: int, end: int, entry: _Entry, country: str | None,
+                 name: str = "") -> None:
+        self.start = start
+        self.end = end
+        self.entry = entry
+        self.country = country  # country bound by a demonym or "of <Country>"
+        self.name = name  # a name built from the text itself (clans)
 
 
 #: ACLED coders' labels that open some notes ("Arrests: ...", "Movement of forces: ...").
@@ -1350,7 +1373,8 @@ def _communal(text: str, raw: _Raw) -> list[_Raw]:
 
 def _add_clans(text: str, raws: list[_Raw]) -> None:
     entry = _CLAN_ENTRY
-    for match in _CLAN.finditer(text):
+    # each regex needs its (case-sensitive) head word: "clan", "families" or "tribes"
+    for match in _CLAN.finditer(text) if "clan" in text else ():
         sub = "Sub-Clan" if match.group(2).startswith("sub") else "Clan"
         for part in match.group(1).split(" and "):
             name = part.strip()
@@ -1358,7 +1382,8 @@ def _add_clans(text: str, raws: list[_Raw]) -> None:
                 continue
             begin = match.start(1) + match.group(1).find(part)
             raws.append(_Raw(begin, match.end(), entry, None, f"{name} {sub} Militia"))
-    for match in _FEUD.finditer(text):  # "between the Al Salih and Al Tlais families"
+    feuds = _FEUD.finditer(text) if "families" in text or "tribes" in text else ()
+    for match in feuds:  # "between the Al Salih and Al Tlais families"
         kind = "Tribal" if match.group(3) == "tribes" else "Clan"
         for group in (1, 2):
             raws.append(_Raw(match.start(group), match.end(group), entry, None,
@@ -1430,8 +1455,7 @@ def roles(text: str) -> tuple[tuple[int, int, int], ...]:
     noun that names a crowd ("residents", "youths") has ROLE_CROWD."""
     out: list[tuple[int, int, int]] = []
     low = matches(text)[0]
-    off_duty = "former" in low or "duty" in low or "retired" in low or "ex-" in low or \
-        "demobili" in low or "reintegrated" in low or "unarmed" in low
+    off_duty: bool | None = None  # whether `low` has an off-duty word: asked when needed
     for raw in _scan(text):
         kind = raw.entry.kind
         role = _role(raw) if kind == _KIND_NAMED else _KIND_ROLE[kind]
@@ -1440,10 +1464,13 @@ def roles(text: str) -> tuple[tuple[int, int, int], ...]:
             if head in _CROWD_WORDS or (head in ("people", "men", "women", "persons") and
                                         _MANY.search(low, max(0, raw.start - 24), raw.start)):
                 role = ROLE_CROWD
-        elif off_duty and role in (ROLE_STATE, ROLE_ARMED) and (
-                _OFF_DUTY.search(low, max(0, raw.start - 24), raw.start) or
-                _OFF_DUTY_AFTER.match(low, raw.end)):
-            role = ROLE_CIVILIAN
+        elif role in (ROLE_STATE, ROLE_ARMED):
+            if off_duty is None:
+                off_duty = "former" in low or "duty" in low or "retired" in low or \
+                    "ex-" in low or "demobili" in low or "reintegrated" in low or "unarmed" in low
+            if off_duty and (_OFF_DUTY.search(low, max(0, raw.start - 24), raw.start) or
+                             _OFF_DUTY_AFTER.match(low, raw.end)):
+                role = ROLE_CIVILIAN
         out.append((raw.start, raw.end, role))
     return tuple(out)
 
@@ -1587,9 +1614,18 @@ def _find(text: str, offset: int, context: str | None) -> tuple[ActorMention, ..
 
 # ============================================================================ choosing actors
 
-_ARMED_TYPES = frozenset({ActorType.STATE_FORCES, ActorType.REBEL_GROUP,
-                          ActorType.POLITICAL_MILITIA, ActorType.IDENTITY_MILITIA,
-                          ActorType.EXTERNAL_FORCES, ActorType.UNIDENTIFIED})
+_ARMED_TYPES: Final = frozenset({ActorType.STATE_FORCES, ActorType.REBEL_GROUP,
+                                 ActorType.POLITICAL_MILITIA, ActorType.IDENTITY_MILITIA,
+                                 ActorType.EXTERNAL_FORCES, ActorType.UNIDENTIFIED})
+# Actor types the loops over mentions test, as this module's own constants: in the compiled
+# core a member of an enum of worker.models (not compiled) is a generic attribute look-up.
+_CIVILIANS: Final = ActorType.CIVILIANS
+_UNIDENTIFIED: Final = ActorType.UNIDENTIFIED
+_STATE_TYPES: Final = frozenset({ActorType.STATE_FORCES, ActorType.EXTERNAL_FORCES})
+_NAMED_GROUP_TYPES: Final = frozenset({ActorType.REBEL_GROUP, ActorType.POLITICAL_MILITIA,
+                                       ActorType.IDENTITY_MILITIA})
+_PEOPLE_TYPES: Final = frozenset({ActorType.CIVILIANS, ActorType.PROTESTERS,
+                                  ActorType.RIOTERS})
 _BY = re.compile(r"\b(?:by|from)\s+(?:(?:the|a|an|suspected|alleged|presumed|reported|"
                  r"unknown|unidentified|armed|some|several|two|three|four|five|six|a few|"
                  r"group of|number of|members of|heavily|\d+|[\w.-]+'s)\s+){0,4}$")
@@ -1618,7 +1654,7 @@ def _is_armed(m: ActorMention) -> bool:
 
 
 def _is_state(m: ActorMention) -> bool:
-    return m.actor_type in (ActorType.STATE_FORCES, ActorType.EXTERNAL_FORCES) and \
+    return m.actor_type in _STATE_TYPES and \
         not m.name.startswith("Government")
 
 
@@ -1677,7 +1713,9 @@ def _is_patient(text: str, m: ActorMention, cls: Classification) -> bool:
     after = text[m.end:m.end + 50]
     if any(aux in after for aux in _AUX) and _PATIENT_AFTER.match(text, m.end):
         return True
-    if m.end <= cls.start:
+    # _PASSIVE_AFTER spans all the text between, which thus has no "." or ";"
+    if m.end <= cls.start and text.find(".", m.end, cls.start) < 0 and \
+            text.find(";", m.end, cls.start) < 0:
         between = text[m.end:cls.start].lower()
         if _PASSIVE_AFTER.match(between + " "):
             return True
@@ -1737,10 +1775,9 @@ def _resolve(mentions: list[ActorMention]) -> list[ActorMention]:
         if (m.start, m.end) == previous:
             continue
         previous = (m.start, m.end)
-        if m.actor_type in (ActorType.REBEL_GROUP, ActorType.POLITICAL_MILITIA,
-                            ActorType.IDENTITY_MILITIA) and not m.name.startswith("Unidentified"):
+        if m.actor_type in _NAMED_GROUP_TYPES and not m.name.startswith("Unidentified"):
             last_group = m
-        elif m.actor_type is ActorType.UNIDENTIFIED and m.text.lower().startswith("the ") \
+        elif m.actor_type is _UNIDENTIFIED and m.text.lower().startswith("the ") \
                 and last_group is not None:
             m = ActorMention(last_group.name, last_group.actor_type, last_group.country_code,
                              m.start, m.end, m.text)
@@ -1750,12 +1787,21 @@ def _resolve(mentions: list[ActorMention]) -> list[ActorMention]:
 
 def _former(text: str, m: ActorMention, cc: str | None) -> ActorMention:
     """'the body of former FARC members', 'a demobilized fighter': civilians now."""
-    if m.actor_type in _ARMED_TYPES and m.actor_type is not ActorType.UNIDENTIFIED and \
+    if m.actor_type in _ARMED_TYPES and m.actor_type is not _UNIDENTIFIED and \
+            _maybe_off_duty(text[max(0, m.start - 24):m.start]) and \
             _OFF_DUTY.search(text, max(0, m.start - 24), m.start):
         code = m.country_code or cc
         return ActorMention(f"Civilians{_suffix(code)}", ActorType.CIVILIANS, code, m.start,
                             m.end, m.text)
     return m
+
+
+#: One of these is in any text _OFF_DUTY finds (it is case-sensitive).
+_OFF_DUTY_STEMS = ("former", "ex", "retired", "off", "demobili", "reintegrated", "unarmed")
+
+
+def _maybe_off_duty(window: str) -> bool:
+    return any(stem in window for stem in _OFF_DUTY_STEMS)
 
 
 def _mention_order(m: ActorMention) -> tuple[int, int]:
@@ -1801,7 +1847,7 @@ def pick_actors(text: str, mentions: list[ActorMention], classification: Classif
     for m in ms:
         if (m.name, m.start) in chosen or m.name in names or not _is_armed(m):
             continue
-        if m.actor_type is ActorType.UNIDENTIFIED:
+        if m.actor_type is _UNIDENTIFIED:
             continue
         names.add(m.name)
         assoc.append(m)
@@ -1821,7 +1867,7 @@ def _crowd_country(ms: list[ActorMention], types: tuple[ActorType, ...],
         if m.actor_type in types and m.country_code and m.country_code != cc:
             return m.country_code
     for m in ms[:3]:
-        if m.actor_type is ActorType.CIVILIANS and m.country_code and m.country_code != cc:
+        if m.actor_type is _CIVILIANS and m.country_code and m.country_code != cc:
             return m.country_code
     return cc
 
@@ -1882,11 +1928,11 @@ def _riot(text: str, ms: list[ActorMention], cls: Classification, cc: str | None
         return a1, state
     if state is not None:
         return a1, state
-    group = next((m for m in ms if _is_armed(m) and m.actor_type is not ActorType.UNIDENTIFIED
+    group = next((m for m in ms if _is_armed(m) and m.actor_type is not _UNIDENTIFIED
                   and m.name not in PARTIES), None)  # a party's supporters: rioters, victims
     if group is not None:
         return a1, group
-    victim = next((m for m in ms if m.actor_type is ActorType.CIVILIANS
+    victim = next((m for m in ms if m.actor_type is _CIVILIANS
                    and not _by_agent(text, m)), None)
     vcode = victim.country_code if victim and victim.country_code else cc
     if re.search(r"\b(?:clash|clashed|clashes|fought|fight|fighting|battle|rival)\b",
@@ -2008,7 +2054,7 @@ def _same_side(a: ActorMention, b: ActorMention) -> bool:
 def _named_first(ms: list[ActorMention]) -> list[ActorMention]:
     """Named groups before generic ones ("gang members ... MS-13" -> MS-13)."""
     return sorted(ms, key=lambda m: m.name.startswith("Unidentified")
-                  or m.actor_type is ActorType.UNIDENTIFIED)
+                  or m.actor_type is _UNIDENTIFIED)
 
 
 def _suspect(text: str, ms: list[ActorMention], agent: ActorMention | None,
@@ -2020,7 +2066,7 @@ def _suspect(text: str, ms: list[ActorMention], agent: ActorMention | None,
     # "planted by an unidentified armed group": only a claim or a suspicion names the group
     named_doer = agent is not None and _by_agent(text, agent)
     for m in ms:
-        if _is_armed(m) and not _is_state(m) and m.actor_type is not ActorType.UNIDENTIFIED \
+        if _is_armed(m) and not _is_state(m) and m.actor_type is not _UNIDENTIFIED \
                 and not m.name.startswith("Unidentified") and not _is_patient(text, m, cls) \
                 and not _OWNED.search(text, max(0, m.start - 30), m.start) and (
                     not named_doer or _LINKED.search(
@@ -2044,7 +2090,7 @@ def _violence(text: str, ms: list[ActorMention], cls: Classification, cc: str | 
     armed = [m for m in ms if _is_armed(m)]
     agent = _suspect(text, ms, _agent(text, armed, cls, begin, end), cls)
     if agent is None:
-        civ_agents = [m for m in ms if m.actor_type is ActorType.CIVILIANS and
+        civ_agents = [m for m in ms if m.actor_type is _CIVILIANS and
                       begin <= m.start < end and _by_agent(text, m)]
         herders = [m for m in ms if m.text.lower().split()[-1] in _HERDERS
                    and not _is_patient(text, m, cls)]
@@ -2056,7 +2102,7 @@ def _violence(text: str, ms: list[ActorMention], cls: Classification, cc: str | 
             agent = armed[0]
         else:
             agent = _unknown(cc, cls)
-    victims = [m for m in ms if m.actor_type is ActorType.CIVILIANS and m.start != agent.start
+    victims = [m for m in ms if m.actor_type is _CIVILIANS and m.start != agent.start
                and not _by_agent(text, m)]
     victim = victims[0] if victims else None
     if victim is None:
@@ -2078,11 +2124,11 @@ def _remote(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
     if agent is None:
         agent = _unknown(cc, cls)
     targets = [m for m in ms if m.start != agent.start and m.name != agent.name and (
-        _is_armed(m) or m.actor_type is ActorType.CIVILIANS) and not _by_agent(text, m)
+        _is_armed(m) or m.actor_type is _CIVILIANS) and not _by_agent(text, m)
         and (m.start > cls.start or _is_patient(text, m, cls))]
     in_sentence = [m for m in targets if begin <= m.start < end]
-    later = [m for m in targets if _is_patient(text, m, cls)]
-    target = in_sentence[0] if in_sentence else (later[0] if later else None)
+    target = in_sentence[0] if in_sentence else next(
+        (m for m in targets if _is_patient(text, m, cls)), None)
     if target is None and cls.sub_event_type in (SubEventType.REMOTE_EXPLOSIVE,
                                                  SubEventType.GRENADE):
         # a bomb or a grenade with no named target: ACLED codes whoever it hit as civilians
@@ -2099,7 +2145,7 @@ def _strategic(text: str, ms: list[ActorMention], cls: Classification, cc: str |
         if state is None:
             state = _synth(f"Police Forces{_forces_of(cc)}", ActorType.STATE_FORCES, cc, cls)
         group = next((m for m in _named_first(armed) if not _is_state(m)
-                      and m.actor_type is not ActorType.UNIDENTIFIED
+                      and m.actor_type is not _UNIDENTIFIED
                       and m.name not in PARTIES), None)  # party members: civilians
         if group is not None:
             return state, group
@@ -2134,7 +2180,7 @@ def _strategic(text: str, ms: list[ActorMention], cls: Classification, cc: str |
                 return agent, _synth(f"Unidentified Gang{_suffix(cc)}", ActorType.UNIDENTIFIED,
                                      cc, cls)
             # homes demolished, crops burnt: civilians' property
-        victim = next((m for m in ms if m.actor_type is ActorType.CIVILIANS), None)
+        victim = next((m for m in ms if m.actor_type is _CIVILIANS), None)
         code = victim.country_code if victim and victim.country_code else cc
         return agent, _synth(f"Civilians{_suffix(code)}", ActorType.CIVILIANS, code, cls)
     if sub is SubEventType.AGREEMENT:
@@ -2146,6 +2192,5 @@ def _strategic(text: str, ms: list[ActorMention], cls: Classification, cc: str |
         m.name.startswith("Government") and not _gov_place(text, m))]
     if actors:  # "in Chinicuila municipality, members of the CJNG ...": the CJNG
         return actors[0], None
-    people = [m for m in ms if m.actor_type in (ActorType.CIVILIANS, ActorType.PROTESTERS,
-                                                 ActorType.RIOTERS)]
+    people = [m for m in ms if m.actor_type in _PEOPLE_TYPES]
     return (people[0] if people else None), None

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from itertools import pairwise
-from typing import NamedTuple
+from typing import Final
 
 from worker.extract import actors
 from worker.extract.types import Classification
@@ -357,6 +357,15 @@ _LEXICON: dict[str, str] = {
 }
 
 _CUES = tuple(_LEXICON)
+#: A bit per cue: a set of cues as an int, for the quick tests of which steps to try.
+_CUE_BIT: Final = {cue: 1 << index for index, cue in enumerate(_CUES)}
+
+
+def _mask(*cues: str) -> int:
+    mask = 0
+    for cue in cues:
+        mask |= _CUE_BIT[cue]
+    return mask
 
 
 def _compile() -> None:
@@ -421,13 +430,23 @@ _CROWD_NOUNS = frozenset({"protesters", "protester", "protestors", "protestor", 
                           "demonstrator", "marchers", "strikers", "rioters", "rioter"})
 
 
-class _Hit(NamedTuple):
-    start: int
-    end: int
-    cue: str
-    word: str
-    negated: bool
-    hedged: bool
+class _Hit:
+    """One trigger of a text. (A plain class: the compiled core builds and reads it natively,
+    where a NamedTuple is built by interpreted code.)"""
+
+    __slots__ = ("cue", "end", "hedged", "negated", "start", "word")
+
+    def __init__(self, start: int, end: int, cue: str, word: str, negated: bool,
+                 hedged: bool) -> None:
+        self.start = start
+        self.end = end
+        self.cue = cue
+        self.word = word
+        self.negated = negated
+        self.hedged = hedged
+
+    def order(self) -> tuple[int, int, str, str, bool, bool]:
+        return self.start, self.end, self.cue, self.word, self.negated, self.hedged
 
 
 _BACKGROUNDS = frozenset({
@@ -537,7 +556,7 @@ def _scan(text: str) -> tuple[str, list[_Hit]]:
 class _Cues:
     """The usable triggers of one text, by cue, in text order."""
 
-    __slots__ = ("_kinds", "_roles", "all", "by_cue", "heads", "low", "present", "text")
+    __slots__ = ("_kinds", "_roles", "all", "by_cue", "heads", "low", "mask", "present", "text")
 
     def __init__(self, text: str, low: str, hits: list[_Hit]) -> None:
         self.text = text
@@ -545,6 +564,7 @@ class _Cues:
         self.all = hits
         self.by_cue: dict[str, list[_Hit]] = {}
         self.heads: dict[str, _Hit] = {}
+        self.mask = 0  # the cues present, as bits
         for hit in hits:
             if hit.negated or hit.hedged:
                 continue
@@ -554,6 +574,7 @@ class _Cues:
             if bucket is None:
                 self.by_cue[hit.cue] = [hit]
                 self.heads[hit.cue] = hit
+                self.mask |= _CUE_BIT[hit.cue]
             else:
                 bucket.append(hit)
         self.present = self.heads.keys()
@@ -568,7 +589,7 @@ class _Cues:
         best: _Hit | None = None
         for cue in cues:
             hit = heads.get(cue)
-            if hit is not None and (best is None or hit[0] < best[0]):
+            if hit is not None and (best is None or hit.start < best.start):
                 best = hit
         return best
 
@@ -585,6 +606,31 @@ class _Cues:
             self._kinds = frozenset(r[2] for r in self.roles)
         return self._kinds
 
+    # The tests of the roles present, asked only when needed: finding a text's actors costs
+    # more than the rest of its classification.
+
+    @property
+    def crowd(self) -> bool:
+        return not self.kinds.isdisjoint(_CROWD_ROLES)
+
+    @property
+    def people(self) -> bool:
+        return not self.kinds.isdisjoint(_PEOPLE_ROLES)
+
+    @property
+    def armed(self) -> bool:
+        """An armed non-state actor is present."""
+        return actors.ROLE_ARMED in self.kinds
+
+    @property
+    def fighters(self) -> bool:
+        """Armed actors (state or not) are present."""
+        return not self.kinds.isdisjoint(_FIGHTER_ROLES)
+
+    @property
+    def state(self) -> bool:
+        return actors.ROLE_STATE in self.kinds
+
     @property
     def roles(self) -> tuple[tuple[int, int, int], ...]:
         if self._roles is None:
@@ -599,7 +645,7 @@ def classify(text: str, offset: int = 0) -> Classification | None:
     sentence's start in the article body so the span indexes the body). Returns None when the
     text reports no political violence, demonstration or strategic development.
     """
-    label = actors.LABEL.match(text)
+    label = actors.LABEL.match(text) if ":" in text else None  # a label ends with ":"
     if label is not None:
         sub = _LABELS.get(label.group(1).lower())
         if sub is not None:
@@ -643,21 +689,22 @@ _LABELS: dict[str, SubEventType] = {
 }
 
 
-_HARD = frozenset({"KILL", "SUICIDE", "IED", "AIR", "SHELL", "GREN", "PROT", "RIOT", "ABDUCT",
-                   "SEXUAL", "ARREST"})
+_HARD: Final = _mask("KILL", "SUICIDE", "IED", "AIR", "SHELL", "GREN", "PROT", "RIOT", "ABDUCT",
+                     "SEXUAL", "ARREST")
+_OFFTOPIC: Final = _CUE_BIT["OFFTOPIC"]
 #: Which cues can make each step decide (a step is skipped when none is present).
-_STEPS: tuple[tuple[frozenset[str], Callable[[_Cues], _Decision | None]], ...] = ()
+_STEPS: tuple[tuple[int, Callable[[_Cues], _Decision | None]], ...] = ()
 
 
 def _decide(c: _Cues) -> _Decision | None:
-    present = c.present
+    present = c.mask
     if not present:
         return None
-    if "OFFTOPIC" in present and present.isdisjoint(_HARD) and \
+    if present & _OFFTOPIC and not present & _HARD and \
             len({h.word for h in c.by_cue["OFFTOPIC"]}) > 1:
         return None
     for needs, step in _STEPS:
-        if not present.isdisjoint(needs):
+        if present & needs:
             decided = step(c)
             if decided is not None:
                 return decided
@@ -784,7 +831,8 @@ _QUANTIFIED = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten
 
 def _intervention(c: _Cues, protest: _Hit) -> _Hit | None:
     """The first sign that the authorities intervened in the demonstration."""
-    candidates = sorted(c.by_cue.get("INTERV", []) + c.by_cue.get("ARREST", []))
+    candidates = sorted(c.by_cue.get("INTERV", []) + c.by_cue.get("ARREST", []),
+                        key=_Hit.order)
     for hit in candidates:
         word = hit.word
         if hit.cue == "ARREST" or word in ("were arrested", "was arrested", "were detained",
@@ -818,30 +866,25 @@ def _crowd(c: _Cues) -> _Decision | None:
     protest = c.heads.get("PROT")
     riot = c.heads.get("RIOT")
     mob = c.heads.get("MOB")
-    kinds = c.kinds
-    crowd = not kinds.isdisjoint(_CROWD_ROLES)
-    people = not kinds.isdisjoint(_PEOPLE_ROLES)
-    armed = not kinds.isdisjoint(_FIGHTER_ROLES)
-    state = actors.ROLE_STATE in kinds
     violence = c.first("KILL", "INJURE", "ATTACK", "CLASH", "ABDUCT", "SEXUAL")
     if protest is not None and violence is not None:
-        if protest.word in _MARCH_WORDS and armed and actors.ROLE_PROTESTER not in kinds:
+        if protest.word in _MARCH_WORDS and c.fighters and actors.ROLE_PROTESTER not in c.kinds:
             protest = None  # fighters marching on a village
-        elif violence.start < protest.start and riot is None and kinds.isdisjoint(
+        elif violence.start < protest.start and riot is None and c.kinds.isdisjoint(
                 (actors.ROLE_PROTESTER, actors.ROLE_RIOTER)) and \
                 not _subordinate(c, violence) and not _ATTACHED.search(
                     c.low, max(0, protest.start - 30), protest.start) and \
                 protest.word not in ("protesting", "demonstrating"):
             protest = None  # a killing first, a protest in reaction: the killing is the event
     burn = c.first("BURN", "LOOT")
-    if protest is None and riot is None and c.has("PROTW") and people and violence is None \
-            and not c.has("ARREST", "SEIZE", "IEDW", "AGREE") and (
-                not armed or c.has("INTERV")):
+    if protest is None and riot is None and violence is None and c.has("PROTW") \
+            and not c.has("ARREST", "SEIZE", "IEDW", "AGREE") and c.people and (
+                not c.fighters or c.has("INTERV")):
         weak = c.heads.get("PROTW")
         if weak is not None:
             if burn is not None and _agent_role(c, burn) != actors.ROLE_STATE:
                 return EventType.RIOTS, SubEventType.VIOLENT_DEMONSTRATION, burn, _WEAK
-            if armed:
+            if c.fighters:
                 hit = c.heads.get("INTERV") or weak
                 return EventType.PROTESTS, SubEventType.PROTEST_WITH_INTERVENTION, hit, _WEAK
             return EventType.PROTESTS, SubEventType.PEACEFUL_PROTEST, weak, _WEAK
@@ -857,10 +900,10 @@ def _crowd(c: _Cues) -> _Decision | None:
             return EventType.RIOTS, SubEventType.VIOLENT_DEMONSTRATION, clash, _FAIR
         lethal = c.heads.get("LETHAL")
         kill = c.heads.get("KILL")
-        if lethal is None and kill is not None and state and _target(c, kill) in (
+        if lethal is None and kill is not None and c.state and _target(c, kill) in (
                 actors.ROLE_PROTESTER, actors.ROLE_CIVILIAN) and not _subordinate(c, kill):
             lethal = kill
-        if lethal is not None and state:
+        if lethal is not None and c.state:
             return EventType.PROTESTS, SubEventType.EXCESSIVE_FORCE, lethal, _FAIR
         crowd_violence = c.first("INJURE", "ATTACK")
         if crowd_violence is not None and crowd_violence.word in _CROWD_VIOLENCE and \
@@ -872,7 +915,7 @@ def _crowd(c: _Cues) -> _Decision | None:
             return EventType.PROTESTS, SubEventType.PROTEST_WITH_INTERVENTION, intervention, \
                 _GOOD
         return EventType.PROTESTS, SubEventType.PEACEFUL_PROTEST, protest, _GOOD
-    if riot is not None and (crowd or riot.word.startswith(("riot", "violent"))):
+    if riot is not None and (c.crowd or riot.word.startswith(("riot", "violent"))):
         words = c.words("RIOT")
         if mob is not None or _RIVALS.search(c.low):
             return EventType.RIOTS, SubEventType.MOB_VIOLENCE, mob or riot, _FAIR
@@ -884,16 +927,16 @@ def _crowd(c: _Cues) -> _Decision | None:
             # violent (ACLED: "physical clashes with ... government forces")
             return EventType.RIOTS, SubEventType.VIOLENT_DEMONSTRATION, riot, _FAIR
         return EventType.RIOTS, SubEventType.MOB_VIOLENCE, riot, _FAIR
-    if mob is not None and (crowd or not armed or mob.word.startswith(("mob", "lynch"))):
+    if mob is not None and (c.crowd or not c.fighters or mob.word.startswith(("mob", "lynch"))):
         return EventType.RIOTS, SubEventType.MOB_VIOLENCE, mob, _GOOD
-    if riot is not None and people and state and actors.ROLE_ARMED not in kinds and \
+    if riot is not None and c.people and c.state and not c.armed and \
             not riot.word.startswith("clash") and "KILL" not in c.present and \
             c.present.isdisjoint(_GUN_CUES) and _agent_role(c, riot) in _PEOPLE_ROLES:
         # "villagers threw stones at the police", "youths hurled petrol bombs at a patrol"
         return EventType.RIOTS, SubEventType.MOB_VIOLENCE, riot, _FAIR
     hurt = c.first("KILL", "INJURE", "ATTACK", "BURN", "LOOT")
-    if hurt is not None and crowd and hurt.word not in _INTRANSITIVE and \
-            not c.has("CLASH") and _agent_role(c, hurt) in _CROWD_ROLES:
+    if hurt is not None and hurt.word not in _INTRANSITIVE and not c.has("CLASH") and \
+            c.crowd and _agent_role(c, hurt) in _CROWD_ROLES:
         return EventType.RIOTS, SubEventType.MOB_VIOLENCE, hurt, _FAIR
     return None
 
@@ -992,29 +1035,26 @@ def _violence(c: _Cues) -> _Decision | None:
         return EventType.VIOLENCE_AGAINST_CIVILIANS, SubEventType.ABDUCTION, abduct, _GOOD
     regain = c.heads.get("REGAIN")
     take = c.heads.get("TAKE")
-    kinds = c.kinds
-    state = actors.ROLE_STATE in kinds
-    armed = actors.ROLE_ARMED in kinds
-    if regain is not None and state:
+    if regain is not None and c.state:
         return EventType.BATTLES, SubEventType.GOVERNMENT_REGAINS_TERRITORY, regain, _FAIR
-    if (take is not None and (armed or state) and not _hurt(c)) or (
-            take is not None and _CAPTURED_PLACE.search(c.low) and armed):
+    if (take is not None and (c.armed or c.state) and not _hurt(c)) or (
+            take is not None and _CAPTURED_PLACE.search(c.low) and c.armed):
         return EventType.BATTLES, SubEventType.NON_STATE_OVERTAKES_TERRITORY, take, _FAIR
     clash = c.heads.get("CLASH")
     trigger = c.first("KILL", "INJURE", "ATTACK")
     if clash is not None and (trigger is None or clash.start <= trigger.start or
                               clash.word not in ("battle", "battles", "fighting", "fought",
                                                  "sniper", "snipers")):
-        if clash.word in _VAGUE_CLASH and not (armed or state):
+        if clash.word in _VAGUE_CLASH and not (c.armed or c.state):
             return None  # "we are fighting for the whole country"
         if _brawl(c, clash):
             return EventType.RIOTS, SubEventType.MOB_VIOLENCE, clash, _FAIR
         return EventType.BATTLES, SubEventType.ARMED_CLASH, clash, _GOOD
     if trigger is None:
         weak = c.heads.get("CLASHW")
-        if weak is not None and (armed or state) and weak.word not in ("fight", "fights"):
+        if weak is not None and (c.armed or c.state) and weak.word not in ("fight", "fights"):
             if weak.word in ("shooting", "fired", "firing", "gunshots", "gunfire",
-                             "shots") and not (armed and state):
+                             "shots") and not (c.armed and c.state):
                 return None
             return EventType.BATTLES, SubEventType.ARMED_CLASH, weak, _WEAK
         return None
@@ -1027,7 +1067,7 @@ def _violence(c: _Cues) -> _Decision | None:
                                                              "targeting", "threatened",
                                                              "intimidated", "harassed"):
         return None
-    if target is None and state and armed and kinds.isdisjoint(
+    if target is None and c.state and c.armed and c.kinds.isdisjoint(
             (actors.ROLE_CIVILIAN, actors.ROLE_CROWD, actors.ROLE_OBJECT)):
         return EventType.BATTLES, SubEventType.ARMED_CLASH, trigger, _WEAK
     return EventType.VIOLENCE_AGAINST_CIVILIANS, SubEventType.ATTACK, trigger, _FAIR
@@ -1164,14 +1204,12 @@ def _strategic(c: _Cues) -> _Decision | None:
 
 
 _STEPS = (
-    (frozenset({"CHEM", "SUICIDE"}), _chemical),
-    (frozenset({"DEFUSE", "SEIZE", "ARREST", "IED", "IEDW", "AIR", "SHELL", "GREN"}),
-     _disrupted),
-    (frozenset({"AIR", "SHELL", "IED", "GREN", "IEDW"}), _remote),
-    (frozenset({"PROT", "PROTW", "RIOT", "MOB", "KILL", "INJURE", "ATTACK", "BURN", "LOOT"}),
-     _crowd),
-    (frozenset({"SEXUAL", "ABDUCT", "REGAIN", "TAKE", "CLASH", "CLASHW", "KILL", "INJURE",
-                "ATTACK"}), _violence),
-    (frozenset({"ARREST", "BURN", "LOOT", "SEIZE", "AGREE", "NVT", "CHANGE", "TAKE", "OTHER",
-                "CAPTURE", "HQN"}), _strategic),
+    (_mask("CHEM", "SUICIDE"), _chemical),
+    (_mask("DEFUSE", "SEIZE", "ARREST", "IED", "IEDW", "AIR", "SHELL", "GREN"), _disrupted),
+    (_mask("AIR", "SHELL", "IED", "GREN", "IEDW"), _remote),
+    (_mask("PROT", "PROTW", "RIOT", "MOB", "KILL", "INJURE", "ATTACK", "BURN", "LOOT"), _crowd),
+    (_mask("SEXUAL", "ABDUCT", "REGAIN", "TAKE", "CLASH", "CLASHW", "KILL", "INJURE", "ATTACK"),
+     _violence),
+    (_mask("ARREST", "BURN", "LOOT", "SEIZE", "AGREE", "NVT", "CHANGE", "TAKE", "OTHER",
+           "CAPTURE", "HQN"), _strategic),
 )
