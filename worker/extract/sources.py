@@ -139,6 +139,13 @@ def _needed_in(text: str) -> set[int]:
 _ORG_SAID_LOW = re.compile(_ORG_SAID.pattern.replace("[A-Z]", "[a-z]"))
 
 
+#: A piece of every _ORG_SAID_LOW match: the last word of its organisation, then its verb;
+#: but for "ministry of [a-z]\w+", whose last word may be any (that one needs "ministry of ").
+_ORG_SAID_CUE = re.compile(r"(?:police|army|military|authorities|officials|ministry|government|"
+                           r"medics|residents|witnesses|sources|groups?)\s+"
+                           r"(?:said|reported|told|confirmed|claimed)\b")
+
+
 def _org_said(text: str) -> Iterator[re.Match[str]]:
     """`_ORG_SAID.finditer(text)`, faster on ASCII text."""
     if not text.isascii():
@@ -147,6 +154,8 @@ def _org_said(text: str) -> Iterator[re.Match[str]]:
     low = text.lower()
     if not any(verb in low for verb in ("said", "reported", "told", "confirmed", "claimed")):
         return  # the verbs the pattern ends with
+    if "ministry of " not in low and _ORG_SAID_CUE.search(low) is None:
+        return
     for found in _ORG_SAID_LOW.finditer(low):
         m = _ORG_SAID.match(text, found.start())
         assert m is not None
