@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-import ahocorasick
-
 from worker.extract import actors as actors_mod
 from worker.extract import casualties as casualties_mod
 from worker.extract import classify as classify_mod
@@ -24,7 +22,7 @@ from worker.extract import dates as dates_mod
 from worker.extract import places as places_mod
 from worker.extract import sources as sources_mod
 from worker.extract.gazetteer import Gazetteer
-from worker.extract.text import split_sentences
+from worker.extract.text import bits_automaton, split_sentences
 from worker.extract.types import (
     ActorMention,
     CasualtyMention,
@@ -133,16 +131,12 @@ _DEMONSTRATION_LINK_LOW = re.compile(_DEMONSTRATION_LINK.pattern)
 def _finds(pattern: re.Pattern[str], lowered: re.Pattern[str], text: str,
            low: str | None) -> bool:
     """Whether the IGNORECASE `pattern` matches `text` (via `lowered` on `low`, the text
-    lower-cased, when the text is ASCII; `_lower` gives it)."""
+    lower-cased, when the text is ASCII; `_read` gives it)."""
     if low is not None:
         return lowered.search(low) is not None
     return pattern.search(text) is not None
 
 
-def _lower(text: str) -> str | None:
-    """`text` lower-cased when it is ASCII (where the case-sensitive twins of the patterns
-    find what the IGNORECASE ones do), else None."""
-    return text.lower() if text.isascii() else None
 
 
 def _literal_stems(pattern: re.Pattern[str]) -> tuple[str, ...]:
@@ -169,12 +163,13 @@ def _literal_stems(pattern: re.Pattern[str]) -> tuple[str, ...]:
     return tuple(stems)
 
 
-#: Gates: words one of which is in any (lower-cased) text the pattern matches, by bit.
-_OFF_TOPIC_GATE = 1
-_ATTRIBUTION_GATE = 2
-_DEMONSTRATION_LINK_GATE = 4
-_HISTORY_GATE = 8
-_ALL_GATES = 15
+#: Gates: words one of which is in any (lower-cased) text the pattern matches, by bit; the
+#: bits below 1 << 16 are the casualty finder's (`casualties.GATE_WORDS`), so that one pass
+#: over a sentence serves both.
+_OFF_TOPIC_GATE = 1 << 16
+_ATTRIBUTION_GATE = 1 << 17
+_DEMONSTRATION_LINK_GATE = 1 << 18
+_HISTORY_GATE = 1 << 19
 _GATE_WORDS: dict[int, tuple[str, ...]] = {
     _OFF_TOPIC_GATE: _literal_stems(_OFF_TOPIC),
     _ATTRIBUTION_GATE: _literal_stems(_ATTRIBUTION),
@@ -182,34 +177,26 @@ _GATE_WORDS: dict[int, tuple[str, ...]] = {
     # a year ("19", "20"), "ago", "year" or "decade" (last year, earlier this year),
     # "recent", "anniversary"
     _HISTORY_GATE: ("19", "20", "ago", "year", "decade", "recent", "anniversary"),
+    **casualties_mod.GATE_WORDS,
 }
+_ALL_GATES = sum(_GATE_WORDS)
+_GATES = bits_automaton(_GATE_WORDS)
 
 
-def _gate_automaton() -> ahocorasick.Automaton:
-    """Every gate word, its value the bits of the gates that hold it."""
-    bits: dict[str, int] = {}
-    for bit, words in _GATE_WORDS.items():
-        for word in words:
-            bits[word] = bits.get(word, 0) | bit
-    automaton = ahocorasick.Automaton()
-    for word, value in bits.items():
-        automaton.add_word(word, value)
-    automaton.make_automaton()
-    return automaton
-
-
-_GATES = _gate_automaton()
-
-
-def _gates(low: str | None) -> int:
-    """The bits of the gates with a word in `low` (a sentence lower-cased: one pass for them
-    all); every bit for text that is not ASCII, where the IGNORECASE pattern is tried."""
-    if low is None:
-        return _ALL_GATES
+# A sentence is read for its gates when grouping and again for its casualties when building
+# its event: kept per text for a while, as the finders' answers are.
+@lru_cache(maxsize=4096)
+def _read(text: str) -> tuple[str | None, int]:
+    """(`text` lower-cased when it is ASCII, else None; the bits of the gates with a word in
+    it: one pass for them all; every bit for text that is not ASCII, where the IGNORECASE
+    patterns are tried)."""
+    if not text.isascii():
+        return None, _ALL_GATES
+    low = text.lower()
     present = 0
     for _, bits in _GATES.iter(low):
         present |= bits
-    return present
+    return low, present
 
 
 @dataclass(slots=True)
@@ -274,10 +261,10 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
         found = classify_mod.classify(text, sentence.start)
         near = current is not None and index - current.last_index <= CASUALTY_REACH
         # (what the patterns below read: read only in a sentence that is near or has a trigger)
-        low = _lower(text) if near or found is not None else None
+        low, gates = _read(text) if near or found is not None else (None, 0)
         if current is not None and near and \
                 current.classification.sub_event_type is SubEventType.MOB_VIOLENCE and \
-                _gates(low) & _DEMONSTRATION_LINK_GATE and \
+                gates & _DEMONSTRATION_LINK_GATE and \
                 _finds(_DEMONSTRATION_LINK, _DEMONSTRATION_LINK_LOW, text, low):
             # "Rioters smashed a bank's windows. The attack is linked to the protests
             # against ...": a demonstration turned violent, not mob violence
@@ -296,7 +283,7 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
                     current.sentences.append(sentence)
                     current.last_index = index
                     lead = None
-                elif _gates(low) & _ATTRIBUTION_GATE and \
+                elif gates & _ATTRIBUTION_GATE and \
                         _finds(_ATTRIBUTION, _ATTRIBUTION_LOW, text, low):
                     current.attributions.append(sentence)
             continue
@@ -305,7 +292,6 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
         usable = [d for d in dates if _recent(d.value, published)]
         if dates and not usable:
             continue  # only old dates: an earlier event recalled, background
-        gates = _gates(low)
         if (gates & _HISTORY_GATE and _finds(_HISTORY, _HISTORY_LOW, text, low)
                 and not _opens_with(sentence, usable)) or _off_topic(sentence, found, low, gates):
             if current is not None and near and gates & _ATTRIBUTION_GATE and \
@@ -390,7 +376,8 @@ def _has_casualties(sentence: Sentence) -> bool:
 # finders are pure, so their answers per (sentence, offset) are kept for a while.
 @lru_cache(maxsize=4096)
 def _casualties_in(text: str, offset: int) -> tuple[CasualtyMention, ...]:
-    return tuple(casualties_mod.find_casualties(text, offset))
+    low, gates = _read(text)
+    return tuple(casualties_mod.find_casualties_gated(text, offset, low, gates))
 
 
 @lru_cache(maxsize=4096)
