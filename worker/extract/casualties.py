@@ -130,7 +130,7 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
             side_text=side_text, claimed_by=claims[0][0], via=claims[0][1], start=offset + start,
             end=offset + end, text=text[start:end]))
 
-    for m in _matches(_NONE, text, low) if present & _NONE_GATE else ():
+    for m in _matches(_NONE, _NONE_LOW, text, low) if present & _NONE_GATE else ():
         word = (m.group("v1") or m.group("v2") or "").lower()
         kinds = ([CasualtyKind.KILLED] if word in ("killed", "died", "deaths", "fatalities")
                  else [CasualtyKind.INJURED] if word in ("injured", "hurt", "wounded",
@@ -142,27 +142,27 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
                 found.append(CasualtyMention(kind, 0, None, "none", None, None, None,
                                              offset + start, offset + end, text[start:end]))
         taken.append(m.span())
-    for kind, pattern in _VERB_FIRST.items():
-        if not present & _VERB_FIRST_GATE[kind]:
+    for kind, gate, pattern, twin in _VERB_FIRST_RUNS:
+        if not present & gate:
             continue
-        for m in _matches(pattern, text, low):
+        for m in _matches(pattern, twin, text, low):
             np = (m.group("np") or "").strip()
             if _NOT_PEOPLE.search(np):
                 continue
             if m.group("num").lower() in ("a", "an") and not np:
                 continue
             add(kind, m, "num", "qual", _side(text, m.start(), np))
-    for kind, pattern in _COUNT_FIRST.items():
-        if not present & _COUNT_FIRST_GATE[kind]:
+    for kind, gate, pattern, twin in _COUNT_FIRST_RUNS:
+        if not present & gate:
             continue
-        for m in _matches(pattern, text, low):
+        for m in _matches(pattern, twin, text, low):
             np = (m.group("np") or "").strip()
             if _NOT_PEOPLE.search(np) or _NOT_PEOPLE.match(text, m.end("num") + 1):
                 continue
             if kind is CasualtyKind.CAPTURED and m.group("verb").lower() == "seized":
                 continue
             add(kind, m, "num", "qual", _side(text, m.start(), np))
-    for m in _matches(_TOLL, text, low) if present & _TOLL_GATE else ():
+    for m in _matches(_TOLL, _TOLL_LOW, text, low) if present & _TOLL_GATE else ():
         if m.group("num"):
             add(CasualtyKind.KILLED, m, "num", "qual", None)
         else:
@@ -225,12 +225,17 @@ _HINT = re.compile(r"kill|dead|die|death|wound|injur|hurt|slain|murder|execut|be
                    r"hostage|arrest|detain|casualt|fatalit|bod(?:y|ies)|toll", re.IGNORECASE)
 
 
-# The IGNORECASE patterns, case-sensitive, for lower-cased ASCII text: Python's re is several
-# times faster without IGNORECASE, and on ASCII text (lower-casing keeps every offset) the
-# matches start where the original pattern's do.
-_LOWER = {pattern: re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
-          for pattern in (_NONE, _TOLL, _ATTRIBUTION, *_VERB_FIRST.values(),
-                          *_COUNT_FIRST.values())}
+def _twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The IGNORECASE `pattern`, case-sensitive, for lower-cased ASCII text: Python's re is
+    several times faster without IGNORECASE, and on ASCII text (lower-casing keeps every
+    offset) the matches start where the original pattern's do. (Kept beside its pattern,
+    not in a dict keyed by patterns: hashing a pattern hashes its whole compiled code.)"""
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+_NONE_LOW = _twin(_NONE)
+_TOLL_LOW = _twin(_TOLL)
+_ATTRIBUTION_LOW = _twin(_ATTRIBUTION)
 
 
 #: _HINT's words: on ASCII text, a substring test on the lower-cased text is the same test.
@@ -253,14 +258,24 @@ GATE_WORDS: dict[int, tuple[str, ...]] = {
 }
 _GATES = bits_automaton(GATE_WORDS)
 
+#: What find_casualties tries, in order: (kind, gate, pattern, its `_twin`).
+_Run = tuple[CasualtyKind, int, re.Pattern[str], re.Pattern[str]]
+_VERB_FIRST_RUNS: tuple[_Run, ...] = tuple(
+    (kind, _VERB_FIRST_GATE[kind], pattern, _twin(pattern))
+    for kind, pattern in _VERB_FIRST.items())
+_COUNT_FIRST_RUNS: tuple[_Run, ...] = tuple(
+    (kind, _COUNT_FIRST_GATE[kind], pattern, _twin(pattern))
+    for kind, pattern in _COUNT_FIRST.items())
 
-def _matches(pattern: re.Pattern[str], text: str, low: str | None) -> Iterator[re.Match[str]]:
+
+def _matches(pattern: re.Pattern[str], twin: re.Pattern[str], text: str, low: str | None
+             ) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`; on ASCII text (`low` its lower-cased form) found on `low` by
-    the case-sensitive twin, then matched again on `text` at the same place for its groups."""
+    its `twin`, then matched again on `text` at the same place for its groups."""
     if low is None:
         yield from pattern.finditer(text)
         return
-    for found in _LOWER[pattern].finditer(low):
+    for found in twin.finditer(low):
         m = pattern.match(text, found.start())
         assert m is not None
         yield m
@@ -358,5 +373,5 @@ def _attribution(text: str, low: str | None = None) -> tuple[str | None, str | N
 def _attributed(text: str, start: int, low: str | None = None) -> bool:
     """Whether the figure at `start` sits in an attributed statement of `text`."""
     if low is not None:
-        return _LOWER[_ATTRIBUTION].search(low) is not None
+        return _ATTRIBUTION_LOW.search(low) is not None
     return bool(_ATTRIBUTION.search(text))
