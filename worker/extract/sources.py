@@ -84,14 +84,14 @@ def sources_of(text: str) -> tuple[SourceMention, ...]:
     for pattern in (_PERSON_ROLE, _ROLE_PERSON):
         if not _may_match(pattern, present):
             continue
-        for m in pattern.finditer(text):
+        for m in _finditer(pattern, text):
             name = _trim_name(m.group("name"))
             if name and name.casefold() not in _OUTLET_SET and " " in name:
                 add(name, SourceKind.PERSON, m.start("name"), m.start("name") + len(name))
     for pattern in (_TOLD, _ACCORDING, _SAID):
         if not _may_match(pattern, present):
             continue
-        for m in pattern.finditer(text):
+        for m in _finditer(pattern, text):
             name = _trim_name(m.group("name"))
             if not name:
                 continue
@@ -111,6 +111,37 @@ _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     _SAID: ("said", "says", "reported", "reports", "told", "added", "stated", "claimed",
             "confirmed", "announced", "tweeted"),
 }
+
+
+#: Patterns that open with `\b` before a word character, that `\b` left out: a pattern opening
+#: with a character or a literal lets the regex engine skip in C to where it can start, where
+#: a `\b` first makes it try every position. By id: hashing a pattern hashes its whole code.
+_UNBOUNDED = {id(pattern): re.compile(pattern.pattern.removeprefix(r"\b"))
+              for pattern in (_PERSON_ROLE, _TOLD, _ACCORDING)}
+
+
+def _finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`; for a pattern of `_UNBOUNDED`, by its twin without the `\b`,
+    which `_word_start` checks instead."""
+    unbounded = _UNBOUNDED.get(id(pattern))
+    if unbounded is None:
+        yield from pattern.finditer(text)
+        return
+    yield from _word_start(unbounded, text)
+
+
+def _word_start(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`re.compile(r"\b" + pattern.pattern).finditer(text)` for a pattern whose matches open
+    with a word character (there `\b` means: no word character before): where a match
+    follows one, the search goes on from the next character, as the regex engine's would."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        start = m.start()
+        if start and _WORD.match(text, start - 1):
+            pos = start + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 def _may_match(pattern: re.Pattern[str], present: set[int]) -> bool:
@@ -173,16 +204,8 @@ _WORD = re.compile(r"\w")
 
 
 def _outlet_matches(text: str) -> Iterator[re.Match[str]]:
-    """`_OUTLET_RE.finditer(text)`: where a name follows a word character (the look-behind
-    fails), the search goes on from the next character, as the regex engine's would."""
-    pos = 0
-    while (m := _OUTLET_NAMES.search(text, pos)) is not None:
-        start = m.start()
-        if start and _WORD.match(text, start - 1):
-            pos = start + 1
-            continue
-        yield m
-        pos = m.end()
+    """`_OUTLET_RE.finditer(text)`: its look-behind is `_word_start`'s `\b` before a name."""
+    return _word_start(_OUTLET_NAMES, text)
 
 
 def _outlets_in(text: str) -> list[tuple[str, SourceKind, int, int]]:
