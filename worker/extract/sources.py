@@ -121,7 +121,7 @@ _UNBOUNDED = {id(pattern): re.compile(pattern.pattern.removeprefix(r"\b"))
 
 
 def _finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)`; for a pattern of `_UNBOUNDED`, by its twin without the `\b`,
+    r"""`pattern.finditer(text)`; for a pattern of `_UNBOUNDED`, by its twin without the `\b`,
     which `_word_start` checks instead."""
     unbounded = _UNBOUNDED.get(id(pattern))
     if unbounded is None:
@@ -131,7 +131,7 @@ def _finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
 
 
 def _word_start(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """`re.compile(r"\b" + pattern.pattern).finditer(text)` for a pattern whose matches open
+    r"""`re.compile(r"\b" + pattern.pattern).finditer(text)` for a pattern whose matches open
     with a word character (there `\b` means: no word character before): where a match
     follows one, the search goes on from the next character, as the regex engine's would."""
     pos = 0
@@ -204,7 +204,7 @@ _WORD = re.compile(r"\w")
 
 
 def _outlet_matches(text: str) -> Iterator[re.Match[str]]:
-    """`_OUTLET_RE.finditer(text)`: its look-behind is `_word_start`'s `\b` before a name."""
+    r"""`_OUTLET_RE.finditer(text)`: its look-behind is `_word_start`'s `\b` before a name."""
     return _word_start(_OUTLET_NAMES, text)
 
 
