@@ -121,10 +121,8 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
         if _INCLUDING.search(text[max(0, start - 20):start]):
             return  # a part of a total already counted
         taken.append((start, end))
-        if not claims:
-            attributed = _attributed(text, 0, lowered)
-            claimed_by, via = _attribution(text, lowered)
-            claims.append((claimed_by if attributed else None, via if attributed else None))
+        if not claims:  # (None, None) for a text that attributes nothing
+            claims.append(_attribution(text, lowered))
         found.append(CasualtyMention(
             kind=kind, count=lowest(low, qualifier), count_max=high, qualifier=qualifier,
             side_text=side_text, claimed_by=claims[0][0], via=claims[0][1], start=offset + start,
