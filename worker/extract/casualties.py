@@ -12,11 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import ahocorasick
-
 from worker.extract.numbers import NUMBER, QUALIFIER, VAGUE, lowest, parse_range
 from worker.extract.sources import sources_of
-from worker.extract.text import keyword_automaton
+from worker.extract.text import bits_automaton, keyword_automaton
 from worker.extract.types import CasualtyMention
 from worker.models import CasualtyKind, SourceKind
 
@@ -88,10 +86,17 @@ _GENERIC_HEADS = {"members", "member", "others", "other", "people", "persons", "
 
 def find_casualties(text: str, offset: int = 0) -> list[CasualtyMention]:
     """Every casualty figure of `text` (one sentence or more), in text order."""
-    # each pattern needs one of its words: on ASCII text, skip the patterns that cannot match
     low = text.lower() if text.isascii() else None
-    present = _gates_in(low)
-    if not (_HINT.search(text) if present is None else _may(present, _HINT_WORDS)):
+    return find_casualties_gated(text, offset, low, gates_in(low))
+
+
+def find_casualties_gated(text: str, offset: int, low: str | None, present: int
+                          ) -> list[CasualtyMention]:
+    """`find_casualties(text, offset)`, given `low`, the text lower-cased when it is ASCII
+    (else None), and `present`, bits that hold at least the `GATE_WORDS` bits set by
+    `gates_in(low)` (a caller may find them in the same pass as its own words)."""
+    # each pattern needs one of its words: on ASCII text, skip the patterns that cannot match
+    if not (_HINT.search(text) if low is None else present & _HINT_GATE):
         return []
     found: list[CasualtyMention] = []
     taken: list[tuple[int, int]] = []
@@ -116,16 +121,14 @@ def find_casualties(text: str, offset: int = 0) -> list[CasualtyMention]:
         if _INCLUDING.search(text[max(0, start - 20):start]):
             return  # a part of a total already counted
         taken.append((start, end))
-        if not claims:
-            attributed = _attributed(text, 0, lowered)
-            claimed_by, via = _attribution(text, lowered)
-            claims.append((claimed_by if attributed else None, via if attributed else None))
+        if not claims:  # (None, None) for a text that attributes nothing
+            claims.append(_attribution(text, lowered))
         found.append(CasualtyMention(
             kind=kind, count=lowest(low, qualifier), count_max=high, qualifier=qualifier,
             side_text=side_text, claimed_by=claims[0][0], via=claims[0][1], start=offset + start,
             end=offset + end, text=text[start:end]))
 
-    for m in _matches(_NONE, text, low) if _may(present, _NONE_WORDS) else ():
+    for m in _matches(_NONE, _NONE_LOW, text, low) if present & _NONE_GATE else ():
         word = (m.group("v1") or m.group("v2") or "").lower()
         kinds = ([CasualtyKind.KILLED] if word in ("killed", "died", "deaths", "fatalities")
                  else [CasualtyKind.INJURED] if word in ("injured", "hurt", "wounded",
@@ -137,27 +140,27 @@ def find_casualties(text: str, offset: int = 0) -> list[CasualtyMention]:
                 found.append(CasualtyMention(kind, 0, None, "none", None, None, None,
                                              offset + start, offset + end, text[start:end]))
         taken.append(m.span())
-    for kind, pattern in _VERB_FIRST.items():
-        if not _may(present, _VERB_FIRST_WORDS[kind]):
+    for kind, gate, pattern, twin in _VERB_FIRST_RUNS:
+        if not present & gate:
             continue
-        for m in _matches(pattern, text, low):
+        for m in _matches(pattern, twin, text, low):
             np = (m.group("np") or "").strip()
             if _NOT_PEOPLE.search(np):
                 continue
             if m.group("num").lower() in ("a", "an") and not np:
                 continue
             add(kind, m, "num", "qual", _side(text, m.start(), np))
-    for kind, pattern in _COUNT_FIRST.items():
-        if not _may(present, _COUNT_FIRST_WORDS[kind]):
+    for kind, gate, pattern, twin in _COUNT_FIRST_RUNS:
+        if not present & gate:
             continue
-        for m in _matches(pattern, text, low):
+        for m in _matches(pattern, twin, text, low):
             np = (m.group("np") or "").strip()
             if _NOT_PEOPLE.search(np) or _NOT_PEOPLE.match(text, m.end("num") + 1):
                 continue
             if kind is CasualtyKind.CAPTURED and m.group("verb").lower() == "seized":
                 continue
             add(kind, m, "num", "qual", _side(text, m.start(), np))
-    for m in _matches(_TOLL, text, low) if _may(present, _TOLL_WORDS) else ():
+    for m in _matches(_TOLL, _TOLL_LOW, text, low) if present & _TOLL_GATE else ():
         if m.group("num"):
             add(CasualtyKind.KILLED, m, "num", "qual", None)
         else:
@@ -166,19 +169,15 @@ def find_casualties(text: str, offset: int = 0) -> list[CasualtyMention]:
     return found
 
 
-def _may(present: set[int] | None, words: tuple[str, ...]) -> bool:
-    """Whether a pattern needing one of `words` can match the text, from `_gates_in` (`None`:
-    text that is not ASCII, where case-insensitive matching is Unicode's; always try)."""
-    return present is None or id(words) in present
-
-
-def _gates_in(low: str | None) -> set[int] | None:
-    """Which word lists (by id) have a word in the lower-cased ASCII text: one pass."""
+def gates_in(low: str | None) -> int:
+    """The bits of `GATE_WORDS` whose words are in `low`, the text lower-cased when it is
+    ASCII (one pass); every bit for text that is not ASCII (None), where case-insensitive
+    matching is Unicode's: always try."""
     if low is None:
-        return None
-    present: set[int] = set()
-    for _, lists in _GATES.iter(low):
-        present.update(lists)
+        return ALL_GATES
+    present = 0
+    for _, bits in _GATES.iter(low):
+        present |= bits
     return present
 
 
@@ -215,8 +214,6 @@ _VERB_FIRST_WORDS = {
     CasualtyKind.INJURED: ("wound", "injur"),
     CasualtyKind.CAPTURED: ("abduct", "kidnap", "captur", "arrest", "detain"),
 }
-#: (Typed as tuples of any length, kept as objects: `_may` tests them by identity, and
-#: mypyc would rebuild a fixed-length tuple each time it is passed.)
 _NONE_WORDS: tuple[str, ...] = ("nobody", "no one", "no-one", "casualties", "fatalities",
                                 "deaths", "injuries", "one was hurt")
 _TOLL_WORDS: tuple[str, ...] = ("toll", "deaths", "fatalities", "bodies", "corpses")
@@ -226,37 +223,75 @@ _HINT = re.compile(r"kill|dead|die|death|wound|injur|hurt|slain|murder|execut|be
                    r"hostage|arrest|detain|casualt|fatalit|bod(?:y|ies)|toll", re.IGNORECASE)
 
 
-# The IGNORECASE patterns, case-sensitive, for lower-cased ASCII text: Python's re is several
-# times faster without IGNORECASE, and on ASCII text (lower-casing keeps every offset) the
-# matches start where the original pattern's do.
-_LOWER = {pattern: re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
-          for pattern in (_NONE, _TOLL, _ATTRIBUTION, *_VERB_FIRST.values(),
-                          *_COUNT_FIRST.values())}
+def _twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The IGNORECASE `pattern`, case-sensitive, for lower-cased ASCII text: Python's re is
+    several times faster without IGNORECASE, and on ASCII text (lower-casing keeps every
+    offset) the matches start where the original pattern's do. (Kept beside its pattern,
+    not in a dict keyed by patterns: hashing a pattern hashes its whole compiled code.)"""
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+_NONE_LOW = _twin(_NONE)
+_TOLL_LOW = _twin(_TOLL)
+_ATTRIBUTION_LOW = _twin(_ATTRIBUTION)
+_WORD = re.compile(r"\w")
 
 
 #: _HINT's words: on ASCII text, a substring test on the lower-cased text is the same test.
 _HINT_WORDS = _expand(_HINT.pattern)
 
 
-def _gate_automaton() -> ahocorasick.Automaton:
-    return keyword_automaton((id(words), words) for words in (
-        _HINT_WORDS, _NONE_WORDS, _TOLL_WORDS, *_VERB_FIRST_WORDS.values(),
-        *_COUNT_FIRST_WORDS.values()))
+#: A bit per pattern (and one for _HINT), set when one of the words it needs is in a text.
+_HINT_GATE = 1
+_NONE_GATE = 2
+_TOLL_GATE = 4
+_VERB_FIRST_GATE = {CasualtyKind.KILLED: 8, CasualtyKind.INJURED: 16, CasualtyKind.CAPTURED: 32}
+_COUNT_FIRST_GATE = {CasualtyKind.KILLED: 64, CasualtyKind.INJURED: 128,
+                     CasualtyKind.CAPTURED: 256}
+ALL_GATES = 511
+#: Each gate's words (bits below 1 << 16: a caller's own gates may take the bits above).
+GATE_WORDS: dict[int, tuple[str, ...]] = {
+    _HINT_GATE: _HINT_WORDS, _NONE_GATE: _NONE_WORDS, _TOLL_GATE: _TOLL_WORDS,
+    **{_VERB_FIRST_GATE[kind]: words for kind, words in _VERB_FIRST_WORDS.items()},
+    **{_COUNT_FIRST_GATE[kind]: words for kind, words in _COUNT_FIRST_WORDS.items()},
+}
+_GATES = bits_automaton(GATE_WORDS)
+
+#: What find_casualties tries, in order: (kind, gate, pattern, its `_twin`).
+_Run = tuple[CasualtyKind, int, re.Pattern[str], re.Pattern[str]]
+#: (The verb-first twins leave out the patterns' opening `\b`, which `_matches` checks: a
+#: pattern opening with its verbs lets the regex engine skip in C to their first letters.)
+_VERB_FIRST_RUNS: tuple[_Run, ...] = tuple(
+    (kind, _VERB_FIRST_GATE[kind], pattern,
+     re.compile(_twin(pattern).pattern.removeprefix(r"\b")))
+    for kind, pattern in _VERB_FIRST.items())
+_COUNT_FIRST_RUNS: tuple[_Run, ...] = tuple(
+    (kind, _COUNT_FIRST_GATE[kind], pattern, _twin(pattern))
+    for kind, pattern in _COUNT_FIRST.items())
 
 
-_GATES = _gate_automaton()
+def _matches(pattern: re.Pattern[str], twin: re.Pattern[str], text: str, low: str | None
+             ) -> Iterator[re.Match[str]]:
+    r"""`pattern.finditer(text)`; on ASCII text (`low` its lower-cased form) found on `low` by
+    its `twin`, then matched again on `text` at the same place for its groups.
 
-
-def _matches(pattern: re.Pattern[str], text: str, low: str | None) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)`; on ASCII text (`low` its lower-cased form) found on `low` by
-    the case-sensitive twin, then matched again on `text` at the same place for its groups."""
+    Every pattern here opens with `\b` or `(?<![\w,])` before a word character, so none
+    matches right after a word character: a twin may leave out an opening `\b`, and where
+    it matches after a word character the search goes on from the next character, as the
+    regex engine's would (for the other twins, that never happens)."""
     if low is None:
         yield from pattern.finditer(text)
         return
-    for found in _LOWER[pattern].finditer(low):
-        m = pattern.match(text, found.start())
+    pos = 0
+    while (found := twin.search(low, pos)) is not None:
+        start = found.start()
+        if start and _WORD.match(low, start - 1):
+            pos = start + 1
+            continue
+        m = pattern.match(text, start)
         assert m is not None
         yield m
+        pos = found.end()
 
 
 def headline_counts(mentions: list[CasualtyMention]) -> dict[CasualtyKind, int | None]:
@@ -351,5 +386,5 @@ def _attribution(text: str, low: str | None = None) -> tuple[str | None, str | N
 def _attributed(text: str, start: int, low: str | None = None) -> bool:
     """Whether the figure at `start` sits in an attributed statement of `text`."""
     if low is not None:
-        return _LOWER[_ATTRIBUTION].search(low) is not None
+        return _ATTRIBUTION_LOW.search(low) is not None
     return bool(_ATTRIBUTION.search(text))

@@ -91,6 +91,12 @@ _MONTH_STEMS = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _RELATIVE_WORDS = re.compile("yesterday|today|tonight|this morning|this afternoon|"
                              "this evening|last night|overnight|the previous day|"
                              "the day before")
+#: A piece of every "dmy" match: the day's last digit, then the month ("30 April", "28 and
+#: 30 of May"); and an "iso" match without its `\b`s. Each starts with a digit, so the regex
+#: engine skips in C to the digits, where the patterns themselves try every position.
+_DMY_CUE = re.compile(r"\d(?:st|nd|rd|th)?(?:\s+of)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
+                      r"Oct|Nov|Dec)")
+_ISO_CUE = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d")
 
 
 def _possible(text: str) -> set[str]:
@@ -101,8 +107,10 @@ def _possible(text: str) -> set[str]:
     month = _MONTH_STEMS.search(text) is not None
     kinds: set[str] = set()
     if digit and month:
-        kinds.update(("dmy", "mdy"))
-    if digit and "-" in text:
+        kinds.add("mdy")
+        if _DMY_CUE.search(text) is not None:
+            kinds.add("dmy")
+    if digit and "-" in text and _ISO_CUE.search(text) is not None:
         kinds.add("iso")
     if digit and "/" in text:
         kinds.add("num")

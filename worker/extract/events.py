@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-import ahocorasick
-
 from worker.extract import actors as actors_mod
 from worker.extract import casualties as casualties_mod
 from worker.extract import classify as classify_mod
@@ -24,7 +22,7 @@ from worker.extract import dates as dates_mod
 from worker.extract import places as places_mod
 from worker.extract import sources as sources_mod
 from worker.extract.gazetteer import Gazetteer
-from worker.extract.text import split_sentences
+from worker.extract.text import bits_automaton, split_sentences
 from worker.extract.types import (
     ActorMention,
     CasualtyMention,
@@ -131,15 +129,14 @@ _DEMONSTRATION_LINK_LOW = re.compile(_DEMONSTRATION_LINK.pattern)
 
 
 def _finds(pattern: re.Pattern[str], lowered: re.Pattern[str], text: str,
-           needs: Callable[[str], bool] | None = None) -> bool:
-    """Whether the IGNORECASE `pattern` matches `text` (via `lowered` when text is ASCII,
-    after `needs`, a cheap necessary condition on the lower-cased text, if given)."""
-    if text.isascii():
-        low = text.lower()
-        if needs is not None and not needs(low):
-            return False
+           low: str | None) -> bool:
+    """Whether the IGNORECASE `pattern` matches `text` (via `lowered` on `low`, the text
+    lower-cased, when the text is ASCII; `_read` gives it)."""
+    if low is not None:
         return lowered.search(low) is not None
     return pattern.search(text) is not None
+
+
 
 
 def _literal_stems(pattern: re.Pattern[str]) -> tuple[str, ...]:
@@ -166,25 +163,40 @@ def _literal_stems(pattern: re.Pattern[str]) -> tuple[str, ...]:
     return tuple(stems)
 
 
-def _any_of(words: tuple[str, ...]) -> Callable[[str], bool]:
-    """A test of whether a text contains one of `words` (one Aho-Corasick pass)."""
-    automaton = ahocorasick.Automaton()
-    for word in words:
-        automaton.add_word(word, word)
-    automaton.make_automaton()
+#: Gates: words one of which is in any (lower-cased) text the pattern matches, by bit; the
+#: bits below 1 << 16 are the casualty finder's (`casualties.GATE_WORDS`), so that one pass
+#: over a sentence serves both.
+_OFF_TOPIC_GATE = 1 << 16
+_ATTRIBUTION_GATE = 1 << 17
+_DEMONSTRATION_LINK_GATE = 1 << 18
+_HISTORY_GATE = 1 << 19
+_GATE_WORDS: dict[int, tuple[str, ...]] = {
+    _OFF_TOPIC_GATE: _literal_stems(_OFF_TOPIC),
+    _ATTRIBUTION_GATE: _literal_stems(_ATTRIBUTION),
+    _DEMONSTRATION_LINK_GATE: ("demonstration", "protest"),
+    # a year ("19", "20"), "ago", "year" or "decade" (last year, earlier this year),
+    # "recent", "anniversary"
+    _HISTORY_GATE: ("19", "20", "ago", "year", "decade", "recent", "anniversary"),
+    **casualties_mod.GATE_WORDS,
+}
+_ALL_GATES = sum(_GATE_WORDS)
+_GATES = bits_automaton(_GATE_WORDS)
 
-    def contains(text: str) -> bool:
-        return next(automaton.iter(text), None) is not None
 
-    return contains
-
-
-_OFF_TOPIC_NEEDS = _any_of(_literal_stems(_OFF_TOPIC))
-_ATTRIBUTION_NEEDS = _any_of(_literal_stems(_ATTRIBUTION))
-_DEMONSTRATION_LINK_NEEDS = _any_of(("demonstration", "protest"))
-#: One of these is in any text _HISTORY matches: a year ("19", "20"), "ago", "year" or
-#: "decade" (last year, earlier this year), "recent", "anniversary".
-_HISTORY_NEEDS = _any_of(("19", "20", "ago", "year", "decade", "recent", "anniversary"))
+# A sentence is read for its gates when grouping and again for its casualties when building
+# its event: kept per text for a while, as the finders' answers are.
+@lru_cache(maxsize=4096)
+def _read(text: str) -> tuple[str | None, int]:
+    """(`text` lower-cased when it is ASCII, else None; the bits of the gates with a word in
+    it: one pass for them all; every bit for text that is not ASCII, where the IGNORECASE
+    patterns are tried)."""
+    if not text.isascii():
+        return None, _ALL_GATES
+    low = text.lower()
+    present = 0
+    for _, bits in _GATES.iter(low):
+        present |= bits
+    return low, present
 
 
 @dataclass(slots=True)
@@ -245,11 +257,15 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
     dateline_end = dateline.end() if dateline else 0
     lead: Sentence | None = None
     for index, sentence in enumerate(sentences):
-        found = classify_mod.classify(sentence.text, sentence.start)
-        if current is not None and index - current.last_index <= CASUALTY_REACH and \
+        text = sentence.text
+        found = classify_mod.classify(text, sentence.start)
+        near = current is not None and index - current.last_index <= CASUALTY_REACH
+        # (what the patterns below read: read only in a sentence that is near or has a trigger)
+        low, gates = _read(text) if near or found is not None else (None, 0)
+        if current is not None and near and \
                 current.classification.sub_event_type is SubEventType.MOB_VIOLENCE and \
-                _finds(_DEMONSTRATION_LINK, _DEMONSTRATION_LINK_LOW, sentence.text,
-                       _DEMONSTRATION_LINK_NEEDS):
+                gates & _DEMONSTRATION_LINK_GATE and \
+                _finds(_DEMONSTRATION_LINK, _DEMONSTRATION_LINK_LOW, text, low):
             # "Rioters smashed a bank's windows. The attack is linked to the protests
             # against ...": a demonstration turned violent, not mob violence
             cls = current.classification
@@ -259,26 +275,27 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
         previous, lead = lead, None
         if found is None:
             lead = sentence
-            if current is not None and index - current.last_index <= CASUALTY_REACH:
+            if current is not None and near:
                 if _has_casualties(sentence) or (
                         current.classification.event_type in _CROWDS
-                        and _finds(_INTERVENTION, _INTERVENTION_LOW, sentence.text)):
+                        and _finds(_INTERVENTION, _INTERVENTION_LOW, text, low)):
                     # "Police dispersed the crowd.": the same demonstration, its other side
                     current.sentences.append(sentence)
                     current.last_index = index
                     lead = None
-                elif _finds(_ATTRIBUTION, _ATTRIBUTION_LOW, sentence.text, _ATTRIBUTION_NEEDS):
+                elif gates & _ATTRIBUTION_GATE and \
+                        _finds(_ATTRIBUTION, _ATTRIBUTION_LOW, text, low):
                     current.attributions.append(sentence)
             continue
-        dates = [d for d in dates_mod.find_dates(sentence.text, published, sentence.start)
+        dates = [d for d in dates_mod.find_dates(text, published, sentence.start)
                  if d.start >= dateline_end]  # "NAIROBI, Feb 14 (Wire) -" is not the event
         usable = [d for d in dates if _recent(d.value, published)]
         if dates and not usable:
             continue  # only old dates: an earlier event recalled, background
-        if (_finds(_HISTORY, _HISTORY_LOW, sentence.text, _HISTORY_NEEDS)
-                and not _opens_with(sentence, usable)) or _off_topic(sentence, found):
-            if current is not None and index - current.last_index <= CASUALTY_REACH and \
-                    _finds(_ATTRIBUTION, _ATTRIBUTION_LOW, sentence.text, _ATTRIBUTION_NEEDS):
+        if (gates & _HISTORY_GATE and _finds(_HISTORY, _HISTORY_LOW, text, low)
+                and not _opens_with(sentence, usable)) or _off_topic(sentence, found, low, gates):
+            if current is not None and near and gates & _ATTRIBUTION_GATE and \
+                    _finds(_ATTRIBUTION, _ATTRIBUTION_LOW, text, low):
                 # "Police blamed al Shabaab, who have planted bombs there in the past year"
                 current.attributions.append(sentence)
             continue
@@ -305,19 +322,22 @@ def _opens_with(sentence: Sentence, dates: list[DateMention]) -> bool:
         sentence.text, 0, d.start - sentence.start) is not None for d in dates)
 
 
-def _off_topic(sentence: Sentence, found: Classification) -> bool:
+def _off_topic(sentence: Sentence, found: Classification, low: str | None, gates: int
+               ) -> bool:
     """Sport, weather, markets, disasters, future plans: not an event of ours. A crowd's
     grievance is no such thing: "protested against high oil prices", "flood victims blocked
-    the road to demand relief" are demonstrations (sport excepted)."""
-    if found.sub_event_type is SubEventType.AGREEMENT and _finds(_FUTURE, _FUTURE_LOW,
-                                                                 sentence.text):
+    the road to demand relief" are demonstrations (sport excepted). (`low`, `gates`: the
+    sentence's `_lower` and `_gates`.)"""
+    text = sentence.text
+    if found.sub_event_type is SubEventType.AGREEMENT and _finds(_FUTURE, _FUTURE_LOW, text,
+                                                                 low):
         return True
-    if not _finds(_OFF_TOPIC, _OFF_TOPIC_LOW, sentence.text, _OFF_TOPIC_NEEDS):
+    if not (gates & _OFF_TOPIC_GATE and _finds(_OFF_TOPIC, _OFF_TOPIC_LOW, text, low)):
         return False
     if found.event_type in _CROWDS and (
             found.confidence >= _FIRM_CROWD
-            or _finds(_GRIEVANCE, _GRIEVANCE_LOW, sentence.text)) and not _finds(
-                _SPORT, _SPORT_LOW, sentence.text):
+            or _finds(_GRIEVANCE, _GRIEVANCE_LOW, text, low)) and not _finds(
+                _SPORT, _SPORT_LOW, text, low):
         return False
     armed = [m for m in actors_mod.find_actors(sentence.text, sentence.start)
              if m.actor_type not in (ActorType.CIVILIANS, ActorType.PROTESTERS)]
@@ -356,7 +376,8 @@ def _has_casualties(sentence: Sentence) -> bool:
 # finders are pure, so their answers per (sentence, offset) are kept for a while.
 @lru_cache(maxsize=4096)
 def _casualties_in(text: str, offset: int) -> tuple[CasualtyMention, ...]:
-    return tuple(casualties_mod.find_casualties(text, offset))
+    low, gates = _read(text)
+    return tuple(casualties_mod.find_casualties_gated(text, offset, low, gates))
 
 
 @lru_cache(maxsize=4096)

@@ -84,14 +84,14 @@ def sources_of(text: str) -> tuple[SourceMention, ...]:
     for pattern in (_PERSON_ROLE, _ROLE_PERSON):
         if not _may_match(pattern, present):
             continue
-        for m in pattern.finditer(text):
+        for m in _finditer(pattern, text):
             name = _trim_name(m.group("name"))
             if name and name.casefold() not in _OUTLET_SET and " " in name:
                 add(name, SourceKind.PERSON, m.start("name"), m.start("name") + len(name))
     for pattern in (_TOLD, _ACCORDING, _SAID):
         if not _may_match(pattern, present):
             continue
-        for m in pattern.finditer(text):
+        for m in _finditer(pattern, text):
             name = _trim_name(m.group("name"))
             if not name:
                 continue
@@ -111,6 +111,37 @@ _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     _SAID: ("said", "says", "reported", "reports", "told", "added", "stated", "claimed",
             "confirmed", "announced", "tweeted"),
 }
+
+
+#: Patterns that open with `\b` before a word character, that `\b` left out: a pattern opening
+#: with a character or a literal lets the regex engine skip in C to where it can start, where
+#: a `\b` first makes it try every position. By id: hashing a pattern hashes its whole code.
+_UNBOUNDED = {id(pattern): re.compile(pattern.pattern.removeprefix(r"\b"))
+              for pattern in (_PERSON_ROLE, _TOLD, _ACCORDING)}
+
+
+def _finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    r"""`pattern.finditer(text)`; for a pattern of `_UNBOUNDED`, by its twin without the `\b`,
+    which `_word_start` checks instead."""
+    unbounded = _UNBOUNDED.get(id(pattern))
+    if unbounded is None:
+        yield from pattern.finditer(text)
+        return
+    yield from _word_start(unbounded, text)
+
+
+def _word_start(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    r"""`re.compile(r"\b" + pattern.pattern).finditer(text)` for a pattern whose matches open
+    with a word character (there `\b` means: no word character before): where a match
+    follows one, the search goes on from the next character, as the regex engine's would."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        start = m.start()
+        if start and _WORD.match(text, start - 1):
+            pos = start + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 def _may_match(pattern: re.Pattern[str], present: set[int]) -> bool:
@@ -139,6 +170,13 @@ def _needed_in(text: str) -> set[int]:
 _ORG_SAID_LOW = re.compile(_ORG_SAID.pattern.replace("[A-Z]", "[a-z]"))
 
 
+#: A piece of every _ORG_SAID_LOW match: the last word of its organisation, then its verb;
+#: but for "ministry of [a-z]\w+", whose last word may be any (that one needs "ministry of ").
+_ORG_SAID_CUE = re.compile(r"(?:police|army|military|authorities|officials|ministry|government|"
+                           r"medics|residents|witnesses|sources|groups?)\s+"
+                           r"(?:said|reported|told|confirmed|claimed)\b")
+
+
 def _org_said(text: str) -> Iterator[re.Match[str]]:
     """`_ORG_SAID.finditer(text)`, faster on ASCII text."""
     if not text.isascii():
@@ -147,6 +185,8 @@ def _org_said(text: str) -> Iterator[re.Match[str]]:
     low = text.lower()
     if not any(verb in low for verb in ("said", "reported", "told", "confirmed", "claimed")):
         return  # the verbs the pattern ends with
+    if "ministry of " not in low and _ORG_SAID_CUE.search(low) is None:
+        return
     for found in _ORG_SAID_LOW.finditer(low):
         m = _ORG_SAID.match(text, found.start())
         assert m is not None
@@ -164,16 +204,8 @@ _WORD = re.compile(r"\w")
 
 
 def _outlet_matches(text: str) -> Iterator[re.Match[str]]:
-    """`_OUTLET_RE.finditer(text)`: where a name follows a word character (the look-behind
-    fails), the search goes on from the next character, as the regex engine's would."""
-    pos = 0
-    while (m := _OUTLET_NAMES.search(text, pos)) is not None:
-        start = m.start()
-        if start and _WORD.match(text, start - 1):
-            pos = start + 1
-            continue
-        yield m
-        pos = m.end()
+    r"""`_OUTLET_RE.finditer(text)`: its look-behind is `_word_start`'s `\b` before a name."""
+    return _word_start(_OUTLET_NAMES, text)
 
 
 def _outlets_in(text: str) -> list[tuple[str, SourceKind, int, int]]:

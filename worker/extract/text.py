@@ -68,6 +68,20 @@ def keyword_automaton(groups: Iterable[tuple[int, Iterable[str]]]) -> ahocorasic
     return automaton
 
 
+def bits_automaton(words_of: dict[int, tuple[str, ...]]) -> ahocorasick.Automaton:
+    """One Aho-Corasick automaton over the words of every bit (`words_of`: bit -> words);
+    each word's value is the OR of the bits that hold it (a pass tells which can match)."""
+    bits: dict[str, int] = {}
+    for bit, words in words_of.items():
+        for word in words:
+            bits[word] = bits.get(word, 0) | bit
+    automaton = ahocorasick.Automaton()
+    for word, value in bits.items():
+        automaton.add_word(word, value)
+    automaton.make_automaton()
+    return automaton
+
+
 def mirrored(words: str) -> str:
     """The alternation `words` ("in|near|border with") with every word spelled backwards
     ("ni|raen|htiw redrob"): a piece of a pattern's mirror image (see `search_before`). Only
