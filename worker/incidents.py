@@ -18,9 +18,10 @@ from __future__ import annotations
 import heapq
 import logging
 import os
+import sys
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Callable
-from datetime import date, datetime, timedelta
+from collections.abc import AsyncIterator, Callable, Iterable
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import faust
@@ -49,8 +50,8 @@ MAX_OPEN_PER_KEY = 500
 DECODED_CACHE_SIZE = 1_000
 DECODED_EVENTS_BYTES = 8_000_000
 
-#: Open-incident records kept decoded (in `KeyView`s of place keys), at most (~0.5 KB each).
-VIEW_STUBS = 50_000
+#: Open-incident records kept decoded (in `KeyView`s of place keys), at most (~0.7 KB each).
+VIEW_STUBS = 20_000
 
 #: Separates a place key from a stub's slot number in the index table ("AF|kunduz#3"); place
 #: keys hold no "#" (`merge.partition_key`: a country code, "|" and folded letters, digits).
@@ -103,23 +104,31 @@ class _Decoded:
 class Stub:
     """What the index keeps of an open incident: enough to rule out non-matches without
     loading the event. `seq` orders stubs updated at the same time (the later write last);
-    `slot` is its place under the key in the index table (`slot_key`)."""
+    `slot` is its place under the key in the index table (`slot_key`). Records written
+    since the index was split also hold what `merge.same_incident` and `merge.find_match`
+    read of an event (`located`, `country`, `first_seen`): `exact` says so."""
 
-    __slots__ = ("actors", "admin1", "date", "day", "family", "id", "lat", "lon", "seq", "slot",
-                 "updated")
+    __slots__ = ("actors", "admin1", "country", "day", "exact", "family", "first_seen", "id",
+                 "lat", "located", "lon", "seq", "slot", "updated")
 
     def __init__(self, record: dict[str, Any], seq: int, slot: int) -> None:
         self.id: str = record["id"]
-        self.family: str = record["family"]
-        self.date: str = record["date"]
-        self.day = date.fromisoformat(self.date).toordinal()
+        self.family: str = sys.intern(record["family"])
+        self.day = date.fromisoformat(record["date"]).toordinal()
         self.updated = datetime.fromisoformat(record["updated"])
-        self.admin1: str | None = record.get("admin1")
+        admin1 = record.get("admin1")
+        self.admin1: str | None = None if admin1 is None else sys.intern(admin1)
         self.lat: float | None = record.get("lat")
         self.lon: float | None = record.get("lon")
-        self.actors: frozenset[str] = frozenset(record.get("actors") or ())
+        self.actors = _actor_set(record.get("actors") or ())
         self.seq: int = record.get("seq", seq)
         self.slot = slot
+        self.exact = "located" in record
+        self.located: bool = record.get("located", True)
+        country = record.get("country")
+        self.country: str | None = None if country is None else sys.intern(country)
+        first = record.get("first_seen")
+        self.first_seen = None if first is None else datetime.fromisoformat(first)
 
     @classmethod
     def of(cls, event: Event, now: datetime) -> Stub:
@@ -127,13 +136,30 @@ class Stub:
 
     def record(self) -> dict[str, Any]:
         """The JSON record (that of the index before it was split, plus `seq`)."""
-        return {"id": self.id, "family": self.family, "date": self.date,
+        return {"id": self.id, "family": self.family,
+                "date": date.fromordinal(self.day).isoformat(),
                 "updated": self.updated.isoformat(), "admin1": self.admin1,
                 "lat": self.lat, "lon": self.lon, "actors": sorted(self.actors),
-                "seq": self.seq}
+                "seq": self.seq, **({"located": self.located, "country": self.country,
+                                     "first_seen": self.first_seen and self.first_seen.isoformat()}
+                                    if self.exact else {})}
 
     def sort_key(self) -> tuple[datetime, int]:
         return self.updated, self.seq
+
+
+_ACTOR_SETS: dict[tuple[str, ...], frozenset[str]] = {}
+
+
+def _actor_set(names: Iterable[str]) -> frozenset[str]:
+    """One shared frozenset per set of actor names (few distinct ones: they repeat)."""
+    key = tuple(names)
+    found = _ACTOR_SETS.get(key)
+    if found is None:
+        if len(_ACTOR_SETS) >= 10_000:
+            _ACTOR_SETS.clear()
+        found = _ACTOR_SETS[key] = frozenset(sys.intern(n) for n in key)
+    return found
 
 
 class KeyView:
@@ -452,7 +478,9 @@ def _stub(event: Event, now: datetime) -> dict[str, Any]:
             "date": event.event_date.isoformat(), "updated": now.isoformat(),
             "admin1": fold_name(loc.admin1) if loc and loc.admin1 else None,
             "lat": loc.latitude if loc else None, "lon": loc.longitude if loc else None,
-            "actors": sorted({a.name for a in (event.actor1, event.actor2) if a is not None})}
+            "actors": sorted({a.name for a in (event.actor1, event.actor2) if a is not None}),
+            "located": loc is not None, "country": loc.country_code if loc else None,
+            "first_seen": event.first_seen.isoformat() if event.first_seen else None}
 
 
 class _Probe:
@@ -469,6 +497,9 @@ class _Probe:
             else None
         self.lat = loc.latitude if loc is not None else None
         self.lon = loc.longitude if loc is not None else None
+        self.located = loc is not None
+        self.country = loc.country_code if loc is not None else None
+        self.has_admin1 = loc is not None and bool(loc.admin1)
 
 
 def _may_match(stub: Stub, probe: _Probe) -> bool:
@@ -484,6 +515,49 @@ def _may_match(stub: Stub, probe: _Probe) -> bool:
     if stub.lat is None or stub.lon is None or probe.lat is None or probe.lon is None:
         return False
     return haversine_km(stub.lat, stub.lon, probe.lat, probe.lon) <= probe.max_km
+
+
+def _same_incident(stub: Stub, probe: _Probe) -> bool:
+    """`merge.same_incident(event, incoming)` on an exact stub of `event` (a test holds them
+    equal)."""
+    if stub.family != probe.family or abs(stub.day - probe.day) > probe.window:
+        return False
+    if not stub.located or not probe.located:
+        if stub.located or probe.located:
+            return False
+    elif stub.country != probe.country:
+        return False
+    elif not (stub.admin1 and probe.has_admin1 and stub.admin1 == probe.admin1):
+        if stub.lat is None or stub.lon is None or probe.lat is None or probe.lon is None:
+            return False
+        if haversine_km(stub.lat, stub.lon, probe.lat, probe.lon) > probe.max_km:
+            return False
+    return not stub.actors or not probe.names or not stub.actors.isdisjoint(probe.names)
+
+
+_LATEST = datetime.max.replace(tzinfo=UTC)
+
+
+def _match(store: IncidentStore, near: list[Stub], incoming: Event, probe: _Probe,
+           policy: MergePolicy) -> Event | None:
+    """`merge.find_match` over the events of `near`, loading only the one it picks: exact
+    stubs are compared on their own (records from before the split load their event)."""
+    ranked: list[tuple[tuple[int, datetime, str], Event | None]] = []
+    for stub in near:
+        if stub.exact:
+            if _same_incident(stub, probe):
+                ranked.append(((abs(stub.day - probe.day), stub.first_seen or _LATEST, stub.id),
+                               None))
+        elif (event := store.event(stub.id)) is not None and find_match(
+                [event], incoming, policy) is not None:
+            ranked.append(((abs((event.event_date - incoming.event_date).days),
+                            event.first_seen or _LATEST, event.event_id), event))
+    ranked.sort(key=lambda r: r[0])
+    for (_, _, event_id), loaded in ranked:
+        event = loaded or store.event(event_id)
+        if event is not None:  # (an event missing from its table is skipped, as before)
+            return event
+    return None
 
 
 def process_candidate(store: IncidentStore, key: str, incoming: Event, rules: RuleSet,
@@ -509,8 +583,7 @@ def process_candidate(store: IncidentStore, key: str, incoming: Event, rules: Ru
         probe = _Probe(incoming, policy)
         near = [s for s in view.near(probe.family, probe.day, probe.window)
                 if _may_match(s, probe)]
-        candidates = [e for e in (store.event(s.id) for s in near) if e is not None]
-        match = find_match(candidates, incoming, policy)
+        match = _match(store, near, incoming, probe, policy)
         if match is None:
             current = start(incoming, now)
         else:

@@ -135,3 +135,37 @@ def test_index_values_before_the_slots_are_read_and_rewritten_in_slots() -> None
     assert [s["id"] for s in store.stubs_at(KEY)] == ["evt_d1", "evt_k1"]
     assert set(index) == {KEY, slot_key(KEY, 0), slot_key(KEY, 1)}
     assert orjson.loads(index[KEY])["open"] == 2
+
+
+def test_the_stub_decides_as_same_incident_does() -> None:
+    import itertools
+
+    from worker.incidents import Stub, _Probe, _same_incident, _stub
+    from worker.merge import same_incident, start
+    from worker.models import Actor, ActorType, EventType, Location
+
+    base = report("x", 1).location
+    assert base is not None
+    places: list[Location | None] = [
+        None, base,
+        base.model_copy(update={"latitude": 30.0}),  # same admin1, far
+        base.model_copy(update={"admin1": "Baghlan", "latitude": 36.5}),  # near, other admin1
+        base.model_copy(update={"admin1": "Baghlan", "latitude": 35.0}),  # far, other admin1
+        base.model_copy(update={"admin1": None}),
+        base.model_copy(update={"admin1": None, "latitude": None}),
+        base.model_copy(update={"country_code": "PK"})]
+    other = Actor(name="ISKP", actor_type=ActorType.REBEL_GROUP)
+    actor_sets = [(report("x", 1).actor1, None), (other, None), (None, None)]
+    variants = []
+    for place, (a1, a2), etype, day in itertools.product(
+            places, actor_sets, (EventType.BATTLES, EventType.RIOTS), (1, 4, 5)):
+        variants.append(report("v", 1, etype=etype, day=day).model_copy(
+            update={"location": place, "actor1": a1, "actor2": a2}))
+    decided = set()
+    for canonical in variants:
+        stub = Stub(_stub(start(canonical, T0), T0), 0, 0)
+        for incoming in variants:
+            expected = same_incident(canonical, incoming, POLICY)
+            assert _same_incident(stub, _Probe(incoming, POLICY)) == expected
+            decided.add(expected)
+    assert decided == {True, False}
