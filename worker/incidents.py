@@ -3,7 +3,8 @@
 Article events are re-keyed by country/admin1 (`merge.partition_key`) onto the candidates
 topic, so every report of an incident reaches the same partition, the same worker and the
 same table partition. Three changelog-backed Faust tables hold the state: `incident_index`
-(place key -> the partition and a small record of each open incident there), `incidents`
+(place key -> a small header with its partition; `slot_key(place key, n)` -> the record of
+one open incident there, see `IncidentStore`), `incidents`
 (canonical event id -> its latest version) and `alerted` (canonical event id -> the highest
 severity alerted per rule), so a restarted or rebalanced worker recovers them and never
 repeats an alert. The tables live in memory or in RocksDB (`Settings.table_store`).
