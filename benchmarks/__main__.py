@@ -29,6 +29,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=20_000, help="e2e: articles per run")
     parser.add_argument("--merge-articles", type=int, default=100_000,
                         help="merge: articles through the merge step")
+    parser.add_argument("--merge-hot", action="store_true",
+                        help="merge: every report to one place key (it fills up to the "
+                             "open-incident cap)")
     parser.add_argument("--resource-articles", type=int, default=100_000,
                         help="resource: articles through one worker (memory after them)")
     parser.add_argument("--table-store", choices=["memory", "rocksdb"], default=None,
@@ -48,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.which in ("merge", "all"):
         from benchmarks import merge
 
-        figures["merge"] = merge.run(args.merge_articles, store)
+        figures["merge"] = merge.run(args.merge_articles, store, hot=args.merge_hot)
         print("merge:", orjson.dumps(figures["merge"], option=orjson.OPT_INDENT_2).decode())
     if args.which in ("e2e", "all"):
         from benchmarks import e2e
