@@ -16,9 +16,16 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import Final
 
 from worker.extract.types import DateMention
 from worker.models import Precision
+
+# Enum members as Final constants: the compiled core reads them as C statics, not
+# as attributes of the (interpreted) enum classes.
+_PREC_DAY: Final = Precision.DAY
+_PREC_MONTH: Final = Precision.MONTH
+_PREC_WEEK: Final = Precision.WEEK
 
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
@@ -145,42 +152,42 @@ def _resolve(kind: str, m: re.Match[str], published: date) -> tuple[date, Precis
             day = int(m.group("day"))
             year = m.group("year")
             if year:
-                return date(int(year), month, day), Precision.DAY
-            return _latest(month, day, published), Precision.DAY
+                return date(int(year), month, day), _PREC_DAY
+            return _latest(month, day, published), _PREC_DAY
         if kind == "iso":
             return date(int(m.group("year")), int(m.group("mon")), int(m.group("day"))), (
-                Precision.DAY)
+                _PREC_DAY)
         if kind == "num":
             return date(int(m.group("year")), int(m.group("mon")), int(m.group("day"))), (
-                Precision.DAY)
+                _PREC_DAY)
     except ValueError:
         return None
     if kind == "rel":
         word = m.group("rel").lower()
         if word in ("yesterday", "last night", "the previous day", "the day before"):
-            return published - timedelta(days=1), Precision.DAY
+            return published - timedelta(days=1), _PREC_DAY
         if word == "overnight":
-            return published - timedelta(days=1), Precision.DAY
-        return published, Precision.DAY
+            return published - timedelta(days=1), _PREC_DAY
+        return published, _PREC_DAY
     if kind == "weekday":
         target = _WEEKDAYS[m.group("weekday").lower()]
         back = (published.weekday() - target) % 7
         if m.group("last") and m.group("last").lower() == "last" and back == 0:
             back = 7
-        return published - timedelta(days=back), Precision.DAY
+        return published - timedelta(days=back), _PREC_DAY
     if kind == "week":
         return published - timedelta(days=published.weekday() if "this" in m.group().lower()
-                                     else 7), Precision.WEEK
+                                     else 7), _PREC_WEEK
     if kind == "month":
         phrase = m.group("mrel").lower()
         if phrase == "last month":
             first = published.replace(day=1) - timedelta(days=1)
-            return first.replace(day=1), Precision.MONTH
+            return first.replace(day=1), _PREC_MONTH
         if "this month" in phrase:
-            return published.replace(day=1), Precision.MONTH
+            return published.replace(day=1), _PREC_MONTH
         month = _MONTHS[m.group("month").rstrip(".").lower()]
         year = published.year if month <= published.month else published.year - 1
-        return date(year, month, 1), Precision.MONTH
+        return date(year, month, 1), _PREC_MONTH
     return None
 
 

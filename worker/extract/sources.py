@@ -9,12 +9,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import Final
 
 import ahocorasick
 
 from worker.extract.text import keyword_automaton
 from worker.extract.types import SourceMention
 from worker.models import SourceKind
+
+# Enum members as Final constants: the compiled core reads them as C statics, not
+# as attributes of the (interpreted) enum classes.
+_SK_ORGANIZATION: Final = SourceKind.ORGANIZATION
+_SK_OUTLET: Final = SourceKind.OUTLET
+_SK_PERSON: Final = SourceKind.PERSON
 
 KNOWN_OUTLETS = (
     "Reuters", "Associated Press", "AP", "AFP", "Agence France-Presse", "BBC", "Al Jazeera",
@@ -87,7 +94,7 @@ def sources_of(text: str) -> tuple[SourceMention, ...]:
         for m in _finditer(pattern, text):
             name = _trim_name(m.group("name"))
             if name and name.casefold() not in _OUTLET_SET and " " in name:
-                add(name, SourceKind.PERSON, m.start("name"), m.start("name") + len(name))
+                add(name, _SK_PERSON, m.start("name"), m.start("name") + len(name))
     for pattern in (_TOLD, _ACCORDING, _SAID):
         if not _may_match(pattern, present):
             continue
@@ -95,11 +102,11 @@ def sources_of(text: str) -> tuple[SourceMention, ...]:
             name = _trim_name(m.group("name"))
             if not name:
                 continue
-            kind = SourceKind.OUTLET if name.casefold() in _OUTLET_SET else (
-                SourceKind.PERSON if " " in name else SourceKind.ORGANIZATION)
+            kind = _SK_OUTLET if name.casefold() in _OUTLET_SET else (
+                _SK_PERSON if " " in name else _SK_ORGANIZATION)
             add(name, kind, m.start("name"), m.start("name") + len(name))
     for m in _org_said(text):
-        add(m.group("name"), SourceKind.ORGANIZATION, m.start("name"), m.end("name"))
+        add(m.group("name"), _SK_ORGANIZATION, m.start("name"), m.end("name"))
     return tuple(sorted(found.values(), key=lambda s: s.start))
 
 
@@ -214,7 +221,7 @@ def _outlets_in(text: str) -> list[tuple[str, SourceKind, int, int]]:
         name = m.group()
         if name in ("AP", "Nation", "Standard", "DW", "NTV", "KBC") and not _cited(text, m):
             continue
-        out.append((name, SourceKind.OUTLET, m.start(), m.end()))
+        out.append((name, _SK_OUTLET, m.start(), m.end()))
     return out
 
 
