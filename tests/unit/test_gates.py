@@ -111,3 +111,23 @@ def test_abbreviations_read_backwards_as_the_search() -> None:
                 checked += 1
                 hits += expected
     assert checked > 1000 and hits > 50
+
+
+def test_outlet_names_gate_every_outlet_match() -> None:
+    """sources_of looks for outlets only where the one Aho-Corasick pass found a name: every
+    text where the outlets' pattern matches has that gate set."""
+    from worker.extract import sources
+
+    gate = id(sources._OUTLET_NAMES)
+    texts = [a.body for a in articles_of_size(3_000, 80)] + [
+        "Reuters", "reuters said", "xReuters", "Reuters'", "AP", "CAPTAIN", "the AP said",
+        "National Standard", "Nation", "the Standard reported", "RFE/RL", "al jazeera",
+        "Al Jazeera", "Al  Jazeera", "BBCs", "DW", "TOLOnews"]
+    texts += [name for name in sources.KNOWN_OUTLETS]
+    found = 0
+    for text in texts:
+        for piece in [text, *text.split(". ")]:
+            matched = sources._OUTLET_RE.search(piece) is not None
+            assert not matched or gate in sources._needed_in(piece), piece[:80]
+            found += matched
+    assert found > 50

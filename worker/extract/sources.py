@@ -85,9 +85,10 @@ def sources_of(text: str) -> tuple[SourceMention, ...]:
         if key not in found:
             found[key] = SourceMention(name, kind, start, end, text[start:end])
 
-    for outlet in _outlets_in(text):
-        add(*outlet)
     present = _needed_in(text)
+    if _may_match(_OUTLET_NAMES, present):  # (an outlet's name is in the text)
+        for outlet in _outlets_in(text):
+            add(*outlet)
     for pattern in (_PERSON_ROLE, _ROLE_PERSON):
         if not _may_match(pattern, present):
             continue
@@ -158,10 +159,10 @@ def _may_match(pattern: re.Pattern[str], present: set[int]) -> bool:
 
 
 def _needs_automaton() -> ahocorasick.Automaton:
-    return keyword_automaton((id(pattern), words) for pattern, words in _NEEDS.items())
+    # (and the outlets' names: every _OUTLET_NAMES match is one of them, as written)
+    return keyword_automaton([*((id(pattern), words) for pattern, words in _NEEDS.items()),
+                              (id(_OUTLET_NAMES), KNOWN_OUTLETS)])
 
-
-_NEEDED = _needs_automaton()
 
 
 def _needed_in(text: str) -> set[int]:
@@ -208,6 +209,8 @@ _OUTLET_RE = re.compile(r"(?<![\w])(?:" + "|".join(
 # in C to the first letters of outlet names; _outlet_matches applies the look-behind.
 _OUTLET_NAMES = re.compile(_OUTLET_RE.pattern.removeprefix(r"(?<![\w])"))
 _WORD = re.compile(r"\w")
+#: The words of _NEEDS and the outlets' names, found in one pass (`_needed_in`).
+_NEEDED = _needs_automaton()
 
 
 def _outlet_matches(text: str) -> Iterator[re.Match[str]]:
