@@ -15,6 +15,7 @@ Conventions:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Final
 
@@ -77,7 +78,7 @@ def find_dates(text: str, published: date, offset: int = 0) -> list[DateMention]
     for kind, pattern in _PATTERNS:
         if kind not in possible:
             continue
-        for match in pattern.finditer(text):
+        for match in _finditer(kind, pattern, text):
             start, end = match.span()
             if any(start < e and s < end for s, e in taken):
                 continue
@@ -90,6 +91,50 @@ def find_dates(text: str, published: date, offset: int = 0) -> list[DateMention]
                                      match.group()))
     found.sort(key=lambda d: d.start)
     return found
+
+
+#: What the "weekday" and "mdy" patterns are anchored on: a weekday's or a month's name
+#: (their groups' alternatives, as written: where a group can match, its anchor matches).
+_WEEKDAY_NAME = re.compile(_WEEKDAY)
+_MONTH_NAME = re.compile(_MONTH)
+
+
+def _finditer(kind: str, pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    r"""`pattern.finditer(text)`. The "weekday" and "mdy" patterns open with `\b` and an
+    optional group, where the regex engine tries every position of the text: they are
+    searched from a little before the first name they need (found by a search the engine
+    skips through in C), where their leftmost match can start at the earliest."""
+    if kind == "weekday":
+        before = _before_weekday
+    elif kind == "mdy":
+        before = _before_month
+    else:
+        yield from pattern.finditer(text)
+        return
+    pos = 0
+    while (name := (_WEEKDAY_NAME if kind == "weekday" else _MONTH_NAME).search(text, pos)
+           ) is not None:
+        m = pattern.search(text, before(text, pos, name.start()))
+        if m is None:
+            return
+        yield m
+        pos = m.end()  # (no match is empty)
+
+
+def _before_weekday(text: str, pos: int, at: int) -> int:
+    """The earliest start (>= pos) of a "weekday" match whose weekday is at `at`: its
+    "(last|this|on|early|late|late on|early on)" (8 characters at most) and white space."""
+    head = text[pos:at]
+    return max(pos, at - (len(head) - len(head.rstrip())) - 8)
+
+
+def _before_month(text: str, pos: int, at: int) -> int:
+    """The earliest start (>= pos) of an "mdy" match whose month is at `at`: before it, white
+    space, a comma maybe, then a weekday (9 characters at most) or a weekday, white space
+    and a part of the day (9 characters at most)."""
+    head = text[pos:at].rstrip()
+    head = head[:-1] if head.endswith(",") else head
+    return max(pos, pos + len(head[:max(0, len(head) - 9)].rstrip()) - 9)
 
 
 _DIGIT = re.compile(r"\d")  # as the patterns' \d: any decimal digit, not only 0-9
