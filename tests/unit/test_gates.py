@@ -160,3 +160,25 @@ def test_dates_anchored_on_names_match_as_the_patterns() -> None:
                     ] == expected, (kind, text)
             hits += len(expected)
     assert hits > 5_000
+
+
+def test_dates_read_with_the_grouping_gates_as_find_dates() -> None:
+    """events gives the date finder its lower-cased text and whether a digit is in it (one
+    bit of its Aho-Corasick pass): the same dates as find_dates finds alone."""
+    from datetime import date
+
+    from worker.extract import dates, events
+    from worker.extract.text import split_sentences
+
+    published = date(2021, 9, 1)
+    texts = [s.text for a in articles_of_size(3_000, 80) for s in split_sentences(a.body)]
+    texts += ["On 3 May 2021 ...", "no digit on Monday", "٣ May", "Sept. 3", "İn May 2020",
+              "x", "1", "Tuesday, Aug. 31, 2021"]
+    found = 0
+    for text in texts:
+        low, gates = events._read(text)
+        digit = None if low is None else gates & events._DIGIT_GATE != 0
+        expected = dates.find_dates(text, published, 5)
+        assert dates.find_dates_read(text, published, 5, low, digit) == expected, text
+        found += len(expected)
+    assert found > 100

@@ -70,7 +70,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 def find_dates(text: str, published: date, offset: int = 0) -> list[DateMention]:
     """Every date expression of `text`, resolved, in text order (overlaps: the longest)."""
-    possible = _possible(text)
+    return find_dates_read(text, published, offset, text.lower() if text.isascii() else None,
+                           None)
+
+
+def find_dates_read(text: str, published: date, offset: int, low: str | None,
+                    digit: bool | None) -> list[DateMention]:
+    """`find_dates(text, published, offset)`, given `low`, the text lower-cased when it is
+    ASCII (else None), and `digit`, whether it holds a decimal digit (None: not known)."""
+    possible = _possible(text, low, _DIGIT.search(text) is not None if digit is None else digit)
     if not possible:
         return []
     found: list[DateMention] = []
@@ -151,11 +159,11 @@ _DMY_CUE = re.compile(r"\d(?:st|nd|rd|th)?(?:\s+of)?\s+(?:Jan|Feb|Mar|Apr|May|Ju
 _ISO_CUE = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d")
 
 
-def _possible(text: str) -> set[str]:
+def _possible(text: str, low: str | None, digit: bool) -> set[str]:
     """The pattern kinds that can match `text` at all, from cheap substring tests (each a
     necessary condition of its pattern), so that most sentences skip most regex passes: a
-    cheap first look (no digit, month, weekday or relative word means no date)."""
-    digit = _DIGIT.search(text) is not None
+    cheap first look (no digit, month, weekday or relative word means no date). `low`: the
+    text lower-cased when it is ASCII, else None; `digit`: whether it holds a digit."""
     month = _MONTH_STEMS.search(text) is not None
     kinds: set[str] = set()
     if digit and month:
@@ -170,10 +178,9 @@ def _possible(text: str) -> set[str]:
         kinds.add("weekday")
     if month or "month" in text:
         kinds.add("month")
-    if not text.isascii():  # case-insensitive patterns: Unicode case folding, no shortcut
+    if low is None:  # case-insensitive patterns: Unicode case folding, no shortcut
         kinds.update(("rel", "week"))
         return kinds
-    low = text.lower()
     # (each relative word holds "day", "night" or "this ": in-tests first, then the regex)
     if ("day" in low or "night" in low or "this " in low) and _RELATIVE_WORDS.search(low):
         kinds.add("rel")

@@ -193,6 +193,8 @@ _OFF_TOPIC_GATE = 1 << 16
 _ATTRIBUTION_GATE = 1 << 17
 _DEMONSTRATION_LINK_GATE = 1 << 18
 _HISTORY_GATE = 1 << 19
+#: A decimal digit (on ASCII text, what the date finder's \d is).
+_DIGIT_GATE = 1 << 20
 _GATE_WORDS: dict[int, tuple[str, ...]] = {
     _OFF_TOPIC_GATE: _literal_stems(_OFF_TOPIC),
     _ATTRIBUTION_GATE: _literal_stems(_ATTRIBUTION),
@@ -200,6 +202,7 @@ _GATE_WORDS: dict[int, tuple[str, ...]] = {
     # a year ("19", "20"), "ago", "year" or "decade" (last year, earlier this year),
     # "recent", "anniversary"
     _HISTORY_GATE: ("19", "20", "ago", "year", "decade", "recent", "anniversary"),
+    _DIGIT_GATE: tuple("0123456789"),
     **casualties_mod.GATE_WORDS,
 }
 _ALL_GATES = sum(_GATE_WORDS)
@@ -310,7 +313,9 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
                         _finds(_ATTRIBUTION, _ATTRIBUTION_LOW, text, low):
                     current.attributions.append(sentence)
             continue
-        dates = [d for d in dates_mod.find_dates(text, published, sentence.start)
+        dates = [d for d in dates_mod.find_dates_read(
+                     text, published, sentence.start, low,
+                     None if low is None else gates & _DIGIT_GATE != 0)
                  if d.start >= dateline_end]  # "NAIROBI, Feb 14 (Wire) -" is not the event
         usable = [d for d in dates if _recent(d.value, published)]
         if dates and not usable:
