@@ -111,3 +111,74 @@ def test_abbreviations_read_backwards_as_the_search() -> None:
                 checked += 1
                 hits += expected
     assert checked > 1000 and hits > 50
+
+
+def test_outlet_names_gate_every_outlet_match() -> None:
+    """sources_of looks for outlets only where the one Aho-Corasick pass found a name: every
+    text where the outlets' pattern matches has that gate set."""
+    from worker.extract import sources
+
+    gate = id(sources._OUTLET_NAMES)
+    texts = [a.body for a in articles_of_size(3_000, 80)] + [
+        "Reuters", "reuters said", "xReuters", "Reuters'", "AP", "CAPTAIN", "the AP said",
+        "National Standard", "Nation", "the Standard reported", "RFE/RL", "al jazeera",
+        "Al Jazeera", "Al  Jazeera", "BBCs", "DW", "TOLOnews"]
+    texts += [name for name in sources.KNOWN_OUTLETS]
+    found = 0
+    for text in texts:
+        for piece in [text, *text.split(". ")]:
+            matched = sources._OUTLET_RE.search(piece) is not None
+            assert not matched or gate in sources._needed_in(piece), piece[:80]
+            found += matched
+    assert found > 50
+
+
+def test_dates_anchored_on_names_match_as_the_patterns() -> None:
+    """The "weekday" and "mdy" patterns, searched from a little before the names they need,
+    find what their finditer finds: on a benchmark corpus and on random runs of names, the
+    words that may come before them, white space and digits."""
+    import random
+
+    from worker.extract import dates
+
+    patterns = dict(dates._PATTERNS)
+    tokens = ["Monday", "Wednesday", "Sunday", "Saturday", "Mondays", "xMonday", "May",
+              "March", "Mar.", "Sept", "Sept.", "Dec", "December", "Decembers", "last",
+              "early on", "late on", "early", "on", "this", "afternoon", "night", "overnight",
+              "morning", ",", ", ", " ", "  ", "\t", "\n", "\u2003", "\u00a0", "30", "3rd",
+              "2021", ", 2021", "1", "x", "the", ".", "-", "Friday,", "Aug. 30", "lastly"]
+    rng = random.Random(7)
+    texts = [a.body for a in articles_of_size(3_000, 80)]
+    texts += ["".join(rng.choice(tokens) + rng.choice(["", " ", "  ", "\n"])
+                      for _ in range(rng.randint(1, 14))) for _ in range(20_000)]
+    hits = 0
+    for text in texts:
+        for kind in ("weekday", "mdy"):
+            pattern = patterns[kind]
+            expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+            assert [(m.span(), m.groupdict()) for m in dates._finditer(kind, pattern, text)
+                    ] == expected, (kind, text)
+            hits += len(expected)
+    assert hits > 5_000
+
+
+def test_dates_read_with_the_grouping_gates_as_find_dates() -> None:
+    """events gives the date finder its lower-cased text and whether a digit is in it (one
+    bit of its Aho-Corasick pass): the same dates as find_dates finds alone."""
+    from datetime import date
+
+    from worker.extract import dates, events
+    from worker.extract.text import split_sentences
+
+    published = date(2021, 9, 1)
+    texts = [s.text for a in articles_of_size(3_000, 80) for s in split_sentences(a.body)]
+    texts += ["On 3 May 2021 ...", "no digit on Monday", "٣ May", "Sept. 3", "İn May 2020",
+              "x", "1", "Tuesday, Aug. 31, 2021"]
+    found = 0
+    for text in texts:
+        low, gates = events._read(text)
+        digit = None if low is None else gates & events._DIGIT_GATE != 0
+        expected = dates.find_dates(text, published, 5)
+        assert dates.find_dates_read(text, published, 5, low, digit) == expected, text
+        found += len(expected)
+    assert found > 100

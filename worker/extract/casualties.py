@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Final
 
 from worker.extract.numbers import NUMBER, QUALIFIER, VAGUE, lowest, parse_range
 from worker.extract.sources import sources_of
@@ -18,14 +19,23 @@ from worker.extract.text import bits_automaton, keyword_automaton
 from worker.extract.types import CasualtyMention
 from worker.models import CasualtyKind, SourceKind
 
+# Enum members as Final constants: the compiled core reads them as C statics, not
+# as attributes of the (interpreted) enum classes.
+_CK_CAPTURED: Final = CasualtyKind.CAPTURED
+_CK_INJURED: Final = CasualtyKind.INJURED
+_CK_KILLED: Final = CasualtyKind.KILLED
+_SK_ORGANIZATION: Final = SourceKind.ORGANIZATION
+_SK_OUTLET: Final = SourceKind.OUTLET
+_SK_PERSON: Final = SourceKind.PERSON
+
 _KILLED = (r"killed|dead|died|shot dead|slain|murdered|executed|beheaded|lynched|massacred|"
            r"perished|lost their lives|lost his life|lost her life|succumbed|burned to death|"
            r"hacked to death|stabbed to death|beaten to death|shot and killed")
 _INJURED = r"wounded|injured|hurt|maimed|critically injured|seriously injured|hospitali[sz]ed"
 _CAPTURED = (r"captured|abducted|kidnapped|taken hostage|arrested|detained|seized|"
              r"taken captive|held hostage")
-_VERB_KIND = [(CasualtyKind.KILLED, _KILLED), (CasualtyKind.INJURED, _INJURED),
-              (CasualtyKind.CAPTURED, _CAPTURED)]
+_VERB_KIND = [(_CK_KILLED, _KILLED), (_CK_INJURED, _INJURED),
+              (_CK_CAPTURED, _CAPTURED)]
 
 _NP = r"(?P<np>(?:(?!and\b|but\b)[\w'’-]+\s+){0,5}?)"  # a short noun phrase (lazy)
 _AUX = (r"(?:(?:were|was|have been|has been|had been|are|is|got|been|also|reportedly|"
@@ -41,16 +51,16 @@ _COUNT_FIRST = {
 }
 # "killing 5 civilians", "killed at least two people", "wounding three"
 _VERB_FIRST = {
-    CasualtyKind.KILLED: re.compile(
+    _CK_KILLED: re.compile(
         rf"\b(?P<verb>killing|killed|kills|kill|shot dead|shooting dead|shot and killed|"
         rf"massacring|executing|lynching|lynched|lynches|beheading|beheaded)\s+"
         rf"(?P<qual>{QUALIFIER}\s+)?(?P<num>{NUMBER}(?:\s*(?:-|–|to|or)\s*{NUMBER})?)"
         rf"(?P<np>(?:\s+(?!and\b|but\b|while\b|as\b)[\w'’-]+){{0,3}})", re.IGNORECASE),
-    CasualtyKind.INJURED: re.compile(
+    _CK_INJURED: re.compile(
         rf"\b(?P<verb>wounding|wounded|injuring|injured|injure|wound)\s+"
         rf"(?P<qual>{QUALIFIER}\s+)?(?P<num>{NUMBER}(?:\s*(?:-|–|to|or)\s*{NUMBER})?)"
         rf"(?P<np>(?:\s+(?!and\b|but\b|while\b|as\b)[\w'’-]+){{0,3}})", re.IGNORECASE),
-    CasualtyKind.CAPTURED: re.compile(
+    _CK_CAPTURED: re.compile(
         rf"\b(?P<verb>abducting|abducted|kidnapping|kidnapped|capturing|captured|arresting|"
         rf"arrested|detaining|detained)\s+(?P<qual>{QUALIFIER}\s+)?"
         rf"(?P<num>{NUMBER}(?:\s*(?:-|–|to|or)\s*{NUMBER})?)(?P<np>(?:\s+[\w'’-]+){{0,3}})",
@@ -130,10 +140,10 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
 
     for m in _matches(_NONE, _NONE_LOW, text, low) if present & _NONE_GATE else ():
         word = (m.group("v1") or m.group("v2") or "").lower()
-        kinds = ([CasualtyKind.KILLED] if word in ("killed", "died", "deaths", "fatalities")
-                 else [CasualtyKind.INJURED] if word in ("injured", "hurt", "wounded",
+        kinds = ([_CK_KILLED] if word in ("killed", "died", "deaths", "fatalities")
+                 else [_CK_INJURED] if word in ("injured", "hurt", "wounded",
                                                          "injuries", "one was hurt")
-                 else [CasualtyKind.KILLED, CasualtyKind.INJURED])
+                 else [_CK_KILLED, _CK_INJURED])
         for kind in kinds:
             start, end = m.span()
             if not any(start < e and s < end for s, e in taken):
@@ -157,14 +167,14 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
             np = (m.group("np") or "").strip()
             if _NOT_PEOPLE.search(np) or _NOT_PEOPLE.match(text, m.end("num") + 1):
                 continue
-            if kind is CasualtyKind.CAPTURED and m.group("verb").lower() == "seized":
+            if kind is _CK_CAPTURED and m.group("verb").lower() == "seized":
                 continue
             add(kind, m, "num", "qual", _side(text, m.start(), np))
     for m in _matches(_TOLL, _TOLL_LOW, text, low) if present & _TOLL_GATE else ():
         if m.group("num"):
-            add(CasualtyKind.KILLED, m, "num", "qual", None)
+            add(_CK_KILLED, m, "num", "qual", None)
         else:
-            add(CasualtyKind.KILLED, m, "num2", "qual2", None)
+            add(_CK_KILLED, m, "num2", "qual2", None)
     found.sort(key=lambda c: (c.start, c.kind.value))
     return found
 
@@ -209,10 +219,10 @@ def _expand(alternation: str) -> tuple[str, ...]:
 _COUNT_FIRST_WORDS = {kind: tuple(v.split("[")[0] for v in verbs.split("|"))
                       for kind, verbs in _VERB_KIND}
 _VERB_FIRST_WORDS = {
-    CasualtyKind.KILLED: ("kill", "shot dead", "shooting dead", "massacring", "executing",
+    _CK_KILLED: ("kill", "shot dead", "shooting dead", "massacring", "executing",
                           "lynch", "behead"),
-    CasualtyKind.INJURED: ("wound", "injur"),
-    CasualtyKind.CAPTURED: ("abduct", "kidnap", "captur", "arrest", "detain"),
+    _CK_INJURED: ("wound", "injur"),
+    _CK_CAPTURED: ("abduct", "kidnap", "captur", "arrest", "detain"),
 }
 _NONE_WORDS: tuple[str, ...] = ("nobody", "no one", "no-one", "casualties", "fatalities",
                                 "deaths", "injuries", "one was hurt")
@@ -245,9 +255,9 @@ _HINT_WORDS = _expand(_HINT.pattern)
 _HINT_GATE = 1
 _NONE_GATE = 2
 _TOLL_GATE = 4
-_VERB_FIRST_GATE = {CasualtyKind.KILLED: 8, CasualtyKind.INJURED: 16, CasualtyKind.CAPTURED: 32}
-_COUNT_FIRST_GATE = {CasualtyKind.KILLED: 64, CasualtyKind.INJURED: 128,
-                     CasualtyKind.CAPTURED: 256}
+_VERB_FIRST_GATE = {_CK_KILLED: 8, _CK_INJURED: 16, _CK_CAPTURED: 32}
+_COUNT_FIRST_GATE = {_CK_KILLED: 64, _CK_INJURED: 128,
+                     _CK_CAPTURED: 256}
 ALL_GATES = 511
 #: Each gate's words (bits below 1 << 16: a caller's own gates may take the bits above).
 GATE_WORDS: dict[int, tuple[str, ...]] = {
@@ -374,9 +384,9 @@ def _attribution(text: str, low: str | None = None) -> tuple[str | None, str | N
     if not _attributed(text, 0, low):
         return None, None
     sources = sources_of(text)
-    person = next((s.name for s in sources if s.kind is SourceKind.PERSON), None)
-    org = next((s.name for s in sources if s.kind is SourceKind.ORGANIZATION), None)
-    outlet = next((s.name for s in sources if s.kind is SourceKind.OUTLET), None)
+    person = next((s.name for s in sources if s.kind is _SK_PERSON), None)
+    org = next((s.name for s in sources if s.kind is _SK_ORGANIZATION), None)
+    outlet = next((s.name for s in sources if s.kind is _SK_OUTLET), None)
     claimed_by = person or org
     if claimed_by is None and outlet is None:
         return None, None

@@ -37,6 +37,40 @@ from worker.extract import actors
 from worker.extract.types import Classification
 from worker.models import EventType, SubEventType
 
+# Enum members as Final constants: the compiled core reads them as C statics, not
+# as attributes of the (interpreted) enum classes.
+_ET_BATTLES: Final = EventType.BATTLES
+_ET_EXPLOSIONS: Final = EventType.EXPLOSIONS
+_ET_PROTESTS: Final = EventType.PROTESTS
+_ET_RIOTS: Final = EventType.RIOTS
+_ET_STRATEGIC: Final = EventType.STRATEGIC
+_ET_VIOLENCE_AGAINST_CIVILIANS: Final = EventType.VIOLENCE_AGAINST_CIVILIANS
+_SUB_ABDUCTION: Final = SubEventType.ABDUCTION
+_SUB_AGREEMENT: Final = SubEventType.AGREEMENT
+_SUB_AIR_DRONE_STRIKE: Final = SubEventType.AIR_DRONE_STRIKE
+_SUB_ARMED_CLASH: Final = SubEventType.ARMED_CLASH
+_SUB_ARRESTS: Final = SubEventType.ARRESTS
+_SUB_ATTACK: Final = SubEventType.ATTACK
+_SUB_CHANGE_TO_GROUP: Final = SubEventType.CHANGE_TO_GROUP
+_SUB_CHEMICAL_WEAPON: Final = SubEventType.CHEMICAL_WEAPON
+_SUB_DISRUPTED_WEAPONS_USE: Final = SubEventType.DISRUPTED_WEAPONS_USE
+_SUB_EXCESSIVE_FORCE: Final = SubEventType.EXCESSIVE_FORCE
+_SUB_GOVERNMENT_REGAINS_TERRITORY: Final = SubEventType.GOVERNMENT_REGAINS_TERRITORY
+_SUB_GRENADE: Final = SubEventType.GRENADE
+_SUB_HEADQUARTERS_ESTABLISHED: Final = SubEventType.HEADQUARTERS_ESTABLISHED
+_SUB_LOOTING: Final = SubEventType.LOOTING
+_SUB_MOB_VIOLENCE: Final = SubEventType.MOB_VIOLENCE
+_SUB_NON_STATE_OVERTAKES_TERRITORY: Final = SubEventType.NON_STATE_OVERTAKES_TERRITORY
+_SUB_NON_VIOLENT_TRANSFER: Final = SubEventType.NON_VIOLENT_TRANSFER
+_SUB_OTHER: Final = SubEventType.OTHER
+_SUB_PEACEFUL_PROTEST: Final = SubEventType.PEACEFUL_PROTEST
+_SUB_PROTEST_WITH_INTERVENTION: Final = SubEventType.PROTEST_WITH_INTERVENTION
+_SUB_REMOTE_EXPLOSIVE: Final = SubEventType.REMOTE_EXPLOSIVE
+_SUB_SEXUAL_VIOLENCE: Final = SubEventType.SEXUAL_VIOLENCE
+_SUB_SHELLING: Final = SubEventType.SHELLING
+_SUB_SUICIDE_BOMB: Final = SubEventType.SUICIDE_BOMB
+_SUB_VIOLENT_DEMONSTRATION: Final = SubEventType.VIOLENT_DEMONSTRATION
+
 # ---------------------------------------------------------------------------- lexicon
 # A trailing "*" marks a prefix (no word boundary needed on the right).
 
@@ -649,7 +683,7 @@ def classify(text: str, offset: int = 0) -> Classification | None:
     if label is not None:
         sub = _LABELS.get(label.group(1).lower())
         if sub is not None:
-            return Classification(EventType.STRATEGIC, sub, _GOOD, offset + label.start(1),
+            return Classification(_ET_STRATEGIC, sub, _GOOD, offset + label.start(1),
                                   offset + label.end(1), label.group(1))
     low, hits = _scan(text)
     if not hits:
@@ -667,25 +701,25 @@ _Decision = tuple[EventType, SubEventType, _Hit, float]
 
 #: ACLED coders' labels at the head of a note name the sub-type outright.
 _LABELS: dict[str, SubEventType] = {
-    "movement of forces": SubEventType.CHANGE_TO_GROUP,
-    "change to armed group": SubEventType.CHANGE_TO_GROUP,
-    "change to group": SubEventType.CHANGE_TO_GROUP,
-    "security measures": SubEventType.CHANGE_TO_GROUP,
-    "arrests": SubEventType.ARRESTS,
-    "arrest": SubEventType.ARRESTS,
-    "non-violent activity": SubEventType.OTHER,
-    "other": SubEventType.OTHER,
-    "looting": SubEventType.LOOTING,
-    "property destruction": SubEventType.LOOTING,
-    "defusal": SubEventType.DISRUPTED_WEAPONS_USE,
-    "detonation": SubEventType.DISRUPTED_WEAPONS_USE,
-    "weapons seizure": SubEventType.DISRUPTED_WEAPONS_USE,
-    "interception": SubEventType.DISRUPTED_WEAPONS_USE,
-    "disrupted weapons use": SubEventType.DISRUPTED_WEAPONS_USE,
-    "headquarters established": SubEventType.HEADQUARTERS_ESTABLISHED,
-    "base established": SubEventType.HEADQUARTERS_ESTABLISHED,
-    "agreement": SubEventType.AGREEMENT,
-    "non-violent transfer of territory": SubEventType.NON_VIOLENT_TRANSFER,
+    "movement of forces": _SUB_CHANGE_TO_GROUP,
+    "change to armed group": _SUB_CHANGE_TO_GROUP,
+    "change to group": _SUB_CHANGE_TO_GROUP,
+    "security measures": _SUB_CHANGE_TO_GROUP,
+    "arrests": _SUB_ARRESTS,
+    "arrest": _SUB_ARRESTS,
+    "non-violent activity": _SUB_OTHER,
+    "other": _SUB_OTHER,
+    "looting": _SUB_LOOTING,
+    "property destruction": _SUB_LOOTING,
+    "defusal": _SUB_DISRUPTED_WEAPONS_USE,
+    "detonation": _SUB_DISRUPTED_WEAPONS_USE,
+    "weapons seizure": _SUB_DISRUPTED_WEAPONS_USE,
+    "interception": _SUB_DISRUPTED_WEAPONS_USE,
+    "disrupted weapons use": _SUB_DISRUPTED_WEAPONS_USE,
+    "headquarters established": _SUB_HEADQUARTERS_ESTABLISHED,
+    "base established": _SUB_HEADQUARTERS_ESTABLISHED,
+    "agreement": _SUB_AGREEMENT,
+    "non-violent transfer of territory": _SUB_NON_VIOLENT_TRANSFER,
 }
 
 
@@ -717,10 +751,10 @@ def _decide(c: _Cues) -> _Decision | None:
 def _chemical(c: _Cues) -> _Decision | None:
     hit = c.heads.get("CHEM")
     if hit is not None:
-        return EventType.EXPLOSIONS, SubEventType.CHEMICAL_WEAPON, hit, _STRONG
+        return _ET_EXPLOSIONS, _SUB_CHEMICAL_WEAPON, hit, _STRONG
     hit = c.heads.get("SUICIDE")
     if hit is not None:
-        return EventType.EXPLOSIONS, SubEventType.SUICIDE_BOMB, hit, _STRONG
+        return _ET_EXPLOSIONS, _SUB_SUICIDE_BOMB, hit, _STRONG
     return None
 
 
@@ -732,32 +766,32 @@ def _disrupted(c: _Cues) -> _Decision | None:
     defuse = c.by_cue.get("DEFUSE", [])
     for hit in defuse:
         if hit.word in _PREMATURE:
-            return EventType.STRATEGIC, SubEventType.DISRUPTED_WEAPONS_USE, hit, _GOOD
+            return _ET_STRATEGIC, _SUB_DISRUPTED_WEAPONS_USE, hit, _GOOD
     explosive = c.first("IED", "IEDW", "AIR", "SHELL", "GREN", "WEAPON")
     if defuse and explosive is not None and not _hurt(c):
-        return EventType.STRATEGIC, SubEventType.DISRUPTED_WEAPONS_USE, defuse[0], _GOOD
+        return _ET_STRATEGIC, _SUB_DISRUPTED_WEAPONS_USE, defuse[0], _GOOD
     if defuse and not _hurt(c) and defuse[0].word in ("shot down", "shoot down", "downed"):
-        return EventType.STRATEGIC, SubEventType.DISRUPTED_WEAPONS_USE, defuse[0], _FAIR
+        return _ET_STRATEGIC, _SUB_DISRUPTED_WEAPONS_USE, defuse[0], _FAIR
     violent = c.has("KILL", "INJURE", "CLASH", "ATTACK", "CLASHW")
     if explosive is not None and not violent and _STATE_DETONATED.search(c.low):
         hit = c.first("IEDW", "IED") or explosive
-        return EventType.STRATEGIC, SubEventType.DISRUPTED_WEAPONS_USE, hit, _FAIR
+        return _ET_STRATEGIC, _SUB_DISRUPTED_WEAPONS_USE, hit, _FAIR
     seize = c.first("SEIZE", "ARREST")
     if seize is not None and not violent and not c.has("PROT", "RIOT"):
         weapon = c.first("WEAPON", "IED", "GREN", "IEDW", "SHELL")
         went_off = any(h.word in ("exploded", "explosion", "blast", "went off", "explosions",
                                   "blasts", "blew up") for h in c.by_cue.get("IEDW", ()))
         if weapon is not None and not went_off and not c.has("AIR"):
-            return EventType.STRATEGIC, SubEventType.DISRUPTED_WEAPONS_USE, seize, _FAIR
+            return _ET_STRATEGIC, _SUB_DISRUPTED_WEAPONS_USE, seize, _FAIR
     return None
 
 
 _REMOTE_SUB = {
-    "AIR": SubEventType.AIR_DRONE_STRIKE,
-    "SHELL": SubEventType.SHELLING,
-    "IED": SubEventType.REMOTE_EXPLOSIVE,
-    "GREN": SubEventType.GRENADE,
-    "IEDW": SubEventType.REMOTE_EXPLOSIVE,
+    "AIR": _SUB_AIR_DRONE_STRIKE,
+    "SHELL": _SUB_SHELLING,
+    "IED": _SUB_REMOTE_EXPLOSIVE,
+    "GREN": _SUB_GRENADE,
+    "IEDW": _SUB_REMOTE_EXPLOSIVE,
 }
 
 
@@ -774,8 +808,8 @@ def _remote(c: _Cues) -> _Decision | None:
         if clash is not None and clash.start < weak.start:
             return None
         if weak.word.startswith("explosion") and _OBSERVED.search(c.low):
-            return EventType.EXPLOSIONS, SubEventType.SHELLING, weak, _FAIR
-        return EventType.EXPLOSIONS, SubEventType.REMOTE_EXPLOSIVE, weak, _FAIR
+            return _ET_EXPLOSIONS, _SUB_SHELLING, weak, _FAIR
+        return _ET_EXPLOSIONS, _SUB_REMOTE_EXPLOSIVE, weak, _FAIR
     if c.has("PROT", "RIOT") and strong.cue in ("GREN", "SHELL") and not _hurt(c):
         return None
     if strong.cue == "AIR" and strong.word in ("helicopter", "helicopters", "aircraft", "jet",
@@ -795,7 +829,7 @@ def _remote(c: _Cues) -> _Decision | None:
     if strong.cue == "SHELL" and strong.word in ("heavy weapons", "heavy weaponry", "shots") \
             and c.has("CLASH"):
         return None
-    return EventType.EXPLOSIONS, _REMOTE_SUB[strong.cue], strong, _STRONG
+    return _ET_EXPLOSIONS, _REMOTE_SUB[strong.cue], strong, _STRONG
 
 
 _ARREST_VERBS = frozenset({"arrested", "detained", "apprehended", "rounded up", "nabbed",
@@ -883,61 +917,61 @@ def _crowd(c: _Cues) -> _Decision | None:
         weak = c.heads.get("PROTW")
         if weak is not None:
             if burn is not None and _agent_role(c, burn) != actors.ROLE_STATE:
-                return EventType.RIOTS, SubEventType.VIOLENT_DEMONSTRATION, burn, _WEAK
+                return _ET_RIOTS, _SUB_VIOLENT_DEMONSTRATION, burn, _WEAK
             if c.fighters:
                 hit = c.heads.get("INTERV") or weak
-                return EventType.PROTESTS, SubEventType.PROTEST_WITH_INTERVENTION, hit, _WEAK
-            return EventType.PROTESTS, SubEventType.PEACEFUL_PROTEST, weak, _WEAK
+                return _ET_PROTESTS, _SUB_PROTEST_WITH_INTERVENTION, hit, _WEAK
+            return _ET_PROTESTS, _SUB_PEACEFUL_PROTEST, weak, _WEAK
     if protest is not None:
         if riot is not None and not _reason(c, riot):
-            return EventType.RIOTS, SubEventType.VIOLENT_DEMONSTRATION, riot, _GOOD
+            return _ET_RIOTS, _SUB_VIOLENT_DEMONSTRATION, riot, _GOOD
         if burn is not None and not _reason(c, burn) and _agent_role(c, burn) not in (
                 actors.ROLE_STATE, actors.ROLE_ARMED):
-            return EventType.RIOTS, SubEventType.VIOLENT_DEMONSTRATION, burn, _FAIR
+            return _ET_RIOTS, _SUB_VIOLENT_DEMONSTRATION, burn, _FAIR
         clash = c.heads.get("CLASH")
         if clash is not None and clash.word.startswith(_CROWD_CLASH) and \
                 not _reason(c, clash):
-            return EventType.RIOTS, SubEventType.VIOLENT_DEMONSTRATION, clash, _FAIR
+            return _ET_RIOTS, _SUB_VIOLENT_DEMONSTRATION, clash, _FAIR
         lethal = c.heads.get("LETHAL")
         kill = c.heads.get("KILL")
         if lethal is None and kill is not None and c.state and _target(c, kill) in (
                 actors.ROLE_PROTESTER, actors.ROLE_CIVILIAN) and not _subordinate(c, kill):
             lethal = kill
         if lethal is not None and c.state:
-            return EventType.PROTESTS, SubEventType.EXCESSIVE_FORCE, lethal, _FAIR
+            return _ET_PROTESTS, _SUB_EXCESSIVE_FORCE, lethal, _FAIR
         crowd_violence = c.first("INJURE", "ATTACK")
         if crowd_violence is not None and crowd_violence.word in _CROWD_VIOLENCE and \
                 not _reason(c, crowd_violence) and \
                 _agent_role(c, crowd_violence) in _CROWD_ROLES:
-            return EventType.RIOTS, SubEventType.VIOLENT_DEMONSTRATION, crowd_violence, _FAIR
+            return _ET_RIOTS, _SUB_VIOLENT_DEMONSTRATION, crowd_violence, _FAIR
         intervention = _intervention(c, protest)
         if intervention is not None:
-            return EventType.PROTESTS, SubEventType.PROTEST_WITH_INTERVENTION, intervention, \
+            return _ET_PROTESTS, _SUB_PROTEST_WITH_INTERVENTION, intervention, \
                 _GOOD
-        return EventType.PROTESTS, SubEventType.PEACEFUL_PROTEST, protest, _GOOD
+        return _ET_PROTESTS, _SUB_PEACEFUL_PROTEST, protest, _GOOD
     if riot is not None and (c.crowd or riot.word.startswith(("riot", "violent"))):
         words = c.words("RIOT")
         if mob is not None or _RIVALS.search(c.low):
-            return EventType.RIOTS, SubEventType.MOB_VIOLENCE, mob or riot, _FAIR
+            return _ET_RIOTS, _SUB_MOB_VIOLENCE, mob or riot, _FAIR
         if words & _BARRICADES or any(w.startswith(("violent", "barricad")) for w in words) \
                 or any(" with " in w or w.startswith("running battle") for w in words) \
                 or _DEMAND.search(c.low) or (riot.word.startswith("riot")
                                              and _POLITICAL.search(c.low)):
             # a grievance, an election, a fight with the police: a demonstration turned
             # violent (ACLED: "physical clashes with ... government forces")
-            return EventType.RIOTS, SubEventType.VIOLENT_DEMONSTRATION, riot, _FAIR
-        return EventType.RIOTS, SubEventType.MOB_VIOLENCE, riot, _FAIR
+            return _ET_RIOTS, _SUB_VIOLENT_DEMONSTRATION, riot, _FAIR
+        return _ET_RIOTS, _SUB_MOB_VIOLENCE, riot, _FAIR
     if mob is not None and (c.crowd or not c.fighters or mob.word.startswith(("mob", "lynch"))):
-        return EventType.RIOTS, SubEventType.MOB_VIOLENCE, mob, _GOOD
+        return _ET_RIOTS, _SUB_MOB_VIOLENCE, mob, _GOOD
     if riot is not None and c.people and c.state and not c.armed and \
             not riot.word.startswith("clash") and "KILL" not in c.present and \
             c.present.isdisjoint(_GUN_CUES) and _agent_role(c, riot) in _PEOPLE_ROLES:
         # "villagers threw stones at the police", "youths hurled petrol bombs at a patrol"
-        return EventType.RIOTS, SubEventType.MOB_VIOLENCE, riot, _FAIR
+        return _ET_RIOTS, _SUB_MOB_VIOLENCE, riot, _FAIR
     hurt = c.first("KILL", "INJURE", "ATTACK", "BURN", "LOOT")
     if hurt is not None and hurt.word not in _INTRANSITIVE and not c.has("CLASH") and \
             c.crowd and _agent_role(c, hurt) in _CROWD_ROLES:
-        return EventType.RIOTS, SubEventType.MOB_VIOLENCE, hurt, _FAIR
+        return _ET_RIOTS, _SUB_MOB_VIOLENCE, hurt, _FAIR
     return None
 
 
@@ -1024,22 +1058,22 @@ def _agent_role(c: _Cues, hit: _Hit) -> int | None:
 def _violence(c: _Cues) -> _Decision | None:
     sexual = c.heads.get("SEXUAL")
     if sexual is not None:
-        return EventType.VIOLENCE_AGAINST_CIVILIANS, SubEventType.SEXUAL_VIOLENCE, sexual, \
+        return _ET_VIOLENCE_AGAINST_CIVILIANS, _SUB_SEXUAL_VIOLENCE, sexual, \
             _GOOD
     abduct = c.heads.get("ABDUCT")
     kill = c.heads.get("KILL")
     if abduct is not None and kill is None and \
             abduct.word not in ("went missing", "taken away", "took away"):
         if _target(c, abduct) == actors.ROLE_STATE:
-            return EventType.BATTLES, SubEventType.ARMED_CLASH, abduct, _FAIR
-        return EventType.VIOLENCE_AGAINST_CIVILIANS, SubEventType.ABDUCTION, abduct, _GOOD
+            return _ET_BATTLES, _SUB_ARMED_CLASH, abduct, _FAIR
+        return _ET_VIOLENCE_AGAINST_CIVILIANS, _SUB_ABDUCTION, abduct, _GOOD
     regain = c.heads.get("REGAIN")
     take = c.heads.get("TAKE")
     if regain is not None and c.state:
-        return EventType.BATTLES, SubEventType.GOVERNMENT_REGAINS_TERRITORY, regain, _FAIR
+        return _ET_BATTLES, _SUB_GOVERNMENT_REGAINS_TERRITORY, regain, _FAIR
     if (take is not None and (c.armed or c.state) and not _hurt(c)) or (
             take is not None and _CAPTURED_PLACE.search(c.low) and c.armed):
-        return EventType.BATTLES, SubEventType.NON_STATE_OVERTAKES_TERRITORY, take, _FAIR
+        return _ET_BATTLES, _SUB_NON_STATE_OVERTAKES_TERRITORY, take, _FAIR
     clash = c.heads.get("CLASH")
     trigger = c.first("KILL", "INJURE", "ATTACK")
     if clash is not None and (trigger is None or clash.start <= trigger.start or
@@ -1048,29 +1082,29 @@ def _violence(c: _Cues) -> _Decision | None:
         if clash.word in _VAGUE_CLASH and not (c.armed or c.state):
             return None  # "we are fighting for the whole country"
         if _brawl(c, clash):
-            return EventType.RIOTS, SubEventType.MOB_VIOLENCE, clash, _FAIR
-        return EventType.BATTLES, SubEventType.ARMED_CLASH, clash, _GOOD
+            return _ET_RIOTS, _SUB_MOB_VIOLENCE, clash, _FAIR
+        return _ET_BATTLES, _SUB_ARMED_CLASH, clash, _GOOD
     if trigger is None:
         weak = c.heads.get("CLASHW")
         if weak is not None and (c.armed or c.state) and weak.word not in ("fight", "fights"):
             if weak.word in ("shooting", "fired", "firing", "gunshots", "gunfire",
                              "shots") and not (c.armed and c.state):
                 return None
-            return EventType.BATTLES, SubEventType.ARMED_CLASH, weak, _WEAK
+            return _ET_BATTLES, _SUB_ARMED_CLASH, weak, _WEAK
         return None
     target = _target(c, trigger)
     if target in (actors.ROLE_STATE, actors.ROLE_ARMED):
-        return EventType.BATTLES, SubEventType.ARMED_CLASH, trigger, _FAIR
+        return _ET_BATTLES, _SUB_ARMED_CLASH, trigger, _FAIR
     if target == actors.ROLE_PROPERTY and not _hurt(c):
-        return EventType.STRATEGIC, SubEventType.LOOTING, trigger, _WEAK
+        return _ET_STRATEGIC, _SUB_LOOTING, trigger, _WEAK
     if target is None and not _hurt(c) and trigger.word in ("hit", "struck", "targeted",
                                                              "targeting", "threatened",
                                                              "intimidated", "harassed"):
         return None
     if target is None and c.state and c.armed and c.kinds.isdisjoint(
             (actors.ROLE_CIVILIAN, actors.ROLE_CROWD, actors.ROLE_OBJECT)):
-        return EventType.BATTLES, SubEventType.ARMED_CLASH, trigger, _WEAK
-    return EventType.VIOLENCE_AGAINST_CIVILIANS, SubEventType.ATTACK, trigger, _FAIR
+        return _ET_BATTLES, _SUB_ARMED_CLASH, trigger, _WEAK
+    return _ET_VIOLENCE_AGAINST_CIVILIANS, _SUB_ATTACK, trigger, _FAIR
 
 
 _VAGUE_CLASH = frozenset({"fighting", "fought", "battle", "battles", "battled", "battling",
@@ -1164,42 +1198,42 @@ def _strategic(c: _Cues) -> _Decision | None:
     violent = c.has("KILL", "INJURE", "ATTACK", "CLASH")
     capture = c.heads.get("CAPTURE")
     if capture is not None and not violent and _target(c, capture) == actors.ROLE_ARMED:
-        return EventType.BATTLES, SubEventType.ARMED_CLASH, capture, _WEAK
+        return _ET_BATTLES, _SUB_ARMED_CLASH, capture, _WEAK
     if arrest is not None and not violent and arrest.word not in ("captured", "summoned",
                                                                   "sentenced", "charged with",
                                                                   "indicted"):
-        return EventType.STRATEGIC, SubEventType.ARRESTS, arrest, _GOOD
+        return _ET_STRATEGIC, _SUB_ARRESTS, arrest, _GOOD
     damage = c.first("BURN", "LOOT")
     if damage is not None and not _hurt(c):
-        return EventType.STRATEGIC, SubEventType.LOOTING, damage, _FAIR
+        return _ET_STRATEGIC, _SUB_LOOTING, damage, _FAIR
     seize = c.heads.get("SEIZE")
     goods = c.heads.get("GOODS")
     if seize is not None and goods is not None and seize.word not in ("found", "discovered",
                                                                       "recovered"):
-        return EventType.STRATEGIC, SubEventType.LOOTING, seize, _FAIR
+        return _ET_STRATEGIC, _SUB_LOOTING, seize, _FAIR
     agree = c.heads.get("AGREE")
     if agree is not None and not violent:
-        return EventType.STRATEGIC, SubEventType.AGREEMENT, agree, _FAIR
+        return _ET_STRATEGIC, _SUB_AGREEMENT, agree, _FAIR
     hq = _HQ.search(c.low) if c.has("HQN") else None
     if hq is not None:
         hit = _Hit(hq.start(), hq.end(), "HQ", hq.group(), False, False)
-        return EventType.STRATEGIC, SubEventType.HEADQUARTERS_ESTABLISHED, hit, _FAIR
+        return _ET_STRATEGIC, _SUB_HEADQUARTERS_ESTABLISHED, hit, _FAIR
     nvt = c.heads.get("NVT")
     change = c.heads.get("CHANGE")
     if nvt is not None and nvt.word in ("withdrew", "withdrawn", "withdrawal", "pulled out",
                                         "handed over", "handover", "vacated"):
-        return EventType.STRATEGIC, SubEventType.NON_VIOLENT_TRANSFER, nvt, _WEAK
+        return _ET_STRATEGIC, _SUB_NON_VIOLENT_TRANSFER, nvt, _WEAK
     roles = c.roles if ((change is not None or c.has("OTHER", "TAKE"))
                         and actors.any_armed(c.text)) else ()
     actor_roles = {r[2] for r in roles}
     if change is not None and (actor_roles & {actors.ROLE_ARMED, actors.ROLE_STATE}):
-        return EventType.STRATEGIC, SubEventType.CHANGE_TO_GROUP, change, _WEAK
+        return _ET_STRATEGIC, _SUB_CHANGE_TO_GROUP, change, _WEAK
     take = c.heads.get("TAKE")
     if take is not None and actors.ROLE_ARMED in actor_roles:
-        return EventType.BATTLES, SubEventType.NON_STATE_OVERTAKES_TERRITORY, take, _WEAK
+        return _ET_BATTLES, _SUB_NON_STATE_OVERTAKES_TERRITORY, take, _WEAK
     other = c.heads.get("OTHER")
     if other is not None and (actor_roles & {actors.ROLE_ARMED, actors.ROLE_STATE}):
-        return EventType.STRATEGIC, SubEventType.OTHER, other, _WEAK
+        return _ET_STRATEGIC, _SUB_OTHER, other, _WEAK
     return None
 
 

@@ -15,10 +15,18 @@ Conventions:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, timedelta
+from typing import Final
 
 from worker.extract.types import DateMention
 from worker.models import Precision
+
+# Enum members as Final constants: the compiled core reads them as C statics, not
+# as attributes of the (interpreted) enum classes.
+_PREC_DAY: Final = Precision.DAY
+_PREC_MONTH: Final = Precision.MONTH
+_PREC_WEEK: Final = Precision.WEEK
 
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
@@ -62,7 +70,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 def find_dates(text: str, published: date, offset: int = 0) -> list[DateMention]:
     """Every date expression of `text`, resolved, in text order (overlaps: the longest)."""
-    possible = _possible(text)
+    return find_dates_read(text, published, offset, text.lower() if text.isascii() else None,
+                           None)
+
+
+def find_dates_read(text: str, published: date, offset: int, low: str | None,
+                    digit: bool | None) -> list[DateMention]:
+    """`find_dates(text, published, offset)`, given `low`, the text lower-cased when it is
+    ASCII (else None), and `digit`, whether it holds a decimal digit (None: not known)."""
+    possible = _possible(text, low, _DIGIT.search(text) is not None if digit is None else digit)
     if not possible:
         return []
     found: list[DateMention] = []
@@ -70,7 +86,7 @@ def find_dates(text: str, published: date, offset: int = 0) -> list[DateMention]
     for kind, pattern in _PATTERNS:
         if kind not in possible:
             continue
-        for match in pattern.finditer(text):
+        for match in _finditer(kind, pattern, text):
             start, end = match.span()
             if any(start < e and s < end for s, e in taken):
                 continue
@@ -83,6 +99,50 @@ def find_dates(text: str, published: date, offset: int = 0) -> list[DateMention]
                                      match.group()))
     found.sort(key=lambda d: d.start)
     return found
+
+
+#: What the "weekday" and "mdy" patterns are anchored on: a weekday's or a month's name
+#: (their groups' alternatives, as written: where a group can match, its anchor matches).
+_WEEKDAY_NAME = re.compile(_WEEKDAY)
+_MONTH_NAME = re.compile(_MONTH)
+
+
+def _finditer(kind: str, pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    r"""`pattern.finditer(text)`. The "weekday" and "mdy" patterns open with `\b` and an
+    optional group, where the regex engine tries every position of the text: they are
+    searched from a little before the first name they need (found by a search the engine
+    skips through in C), where their leftmost match can start at the earliest."""
+    if kind == "weekday":
+        before = _before_weekday
+    elif kind == "mdy":
+        before = _before_month
+    else:
+        yield from pattern.finditer(text)
+        return
+    pos = 0
+    while (name := (_WEEKDAY_NAME if kind == "weekday" else _MONTH_NAME).search(text, pos)
+           ) is not None:
+        m = pattern.search(text, before(text, pos, name.start()))
+        if m is None:
+            return
+        yield m
+        pos = m.end()  # (no match is empty)
+
+
+def _before_weekday(text: str, pos: int, at: int) -> int:
+    """The earliest start (>= pos) of a "weekday" match whose weekday is at `at`: its
+    "(last|this|on|early|late|late on|early on)" (8 characters at most) and white space."""
+    head = text[pos:at]
+    return max(pos, at - (len(head) - len(head.rstrip())) - 8)
+
+
+def _before_month(text: str, pos: int, at: int) -> int:
+    """The earliest start (>= pos) of an "mdy" match whose month is at `at`: before it, white
+    space, a comma maybe, then a weekday (9 characters at most) or a weekday, white space
+    and a part of the day (9 characters at most)."""
+    head = text[pos:at].rstrip()
+    head = head[:-1] if head.endswith(",") else head
+    return max(pos, pos + len(head[:max(0, len(head) - 9)].rstrip()) - 9)
 
 
 _DIGIT = re.compile(r"\d")  # as the patterns' \d: any decimal digit, not only 0-9
@@ -99,11 +159,11 @@ _DMY_CUE = re.compile(r"\d(?:st|nd|rd|th)?(?:\s+of)?\s+(?:Jan|Feb|Mar|Apr|May|Ju
 _ISO_CUE = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d")
 
 
-def _possible(text: str) -> set[str]:
+def _possible(text: str, low: str | None, digit: bool) -> set[str]:
     """The pattern kinds that can match `text` at all, from cheap substring tests (each a
     necessary condition of its pattern), so that most sentences skip most regex passes: a
-    cheap first look (no digit, month, weekday or relative word means no date)."""
-    digit = _DIGIT.search(text) is not None
+    cheap first look (no digit, month, weekday or relative word means no date). `low`: the
+    text lower-cased when it is ASCII, else None; `digit`: whether it holds a digit."""
     month = _MONTH_STEMS.search(text) is not None
     kinds: set[str] = set()
     if digit and month:
@@ -118,10 +178,9 @@ def _possible(text: str) -> set[str]:
         kinds.add("weekday")
     if month or "month" in text:
         kinds.add("month")
-    if not text.isascii():  # case-insensitive patterns: Unicode case folding, no shortcut
+    if low is None:  # case-insensitive patterns: Unicode case folding, no shortcut
         kinds.update(("rel", "week"))
         return kinds
-    low = text.lower()
     # (each relative word holds "day", "night" or "this ": in-tests first, then the regex)
     if ("day" in low or "night" in low or "this " in low) and _RELATIVE_WORDS.search(low):
         kinds.add("rel")
@@ -145,42 +204,42 @@ def _resolve(kind: str, m: re.Match[str], published: date) -> tuple[date, Precis
             day = int(m.group("day"))
             year = m.group("year")
             if year:
-                return date(int(year), month, day), Precision.DAY
-            return _latest(month, day, published), Precision.DAY
+                return date(int(year), month, day), _PREC_DAY
+            return _latest(month, day, published), _PREC_DAY
         if kind == "iso":
             return date(int(m.group("year")), int(m.group("mon")), int(m.group("day"))), (
-                Precision.DAY)
+                _PREC_DAY)
         if kind == "num":
             return date(int(m.group("year")), int(m.group("mon")), int(m.group("day"))), (
-                Precision.DAY)
+                _PREC_DAY)
     except ValueError:
         return None
     if kind == "rel":
         word = m.group("rel").lower()
         if word in ("yesterday", "last night", "the previous day", "the day before"):
-            return published - timedelta(days=1), Precision.DAY
+            return published - timedelta(days=1), _PREC_DAY
         if word == "overnight":
-            return published - timedelta(days=1), Precision.DAY
-        return published, Precision.DAY
+            return published - timedelta(days=1), _PREC_DAY
+        return published, _PREC_DAY
     if kind == "weekday":
         target = _WEEKDAYS[m.group("weekday").lower()]
         back = (published.weekday() - target) % 7
         if m.group("last") and m.group("last").lower() == "last" and back == 0:
             back = 7
-        return published - timedelta(days=back), Precision.DAY
+        return published - timedelta(days=back), _PREC_DAY
     if kind == "week":
         return published - timedelta(days=published.weekday() if "this" in m.group().lower()
-                                     else 7), Precision.WEEK
+                                     else 7), _PREC_WEEK
     if kind == "month":
         phrase = m.group("mrel").lower()
         if phrase == "last month":
             first = published.replace(day=1) - timedelta(days=1)
-            return first.replace(day=1), Precision.MONTH
+            return first.replace(day=1), _PREC_MONTH
         if "this month" in phrase:
-            return published.replace(day=1), Precision.MONTH
+            return published.replace(day=1), _PREC_MONTH
         month = _MONTHS[m.group("month").rstrip(".").lower()]
         year = published.year if month <= published.month else published.year - 1
-        return date(year, month, 1), Precision.MONTH
+        return date(year, month, 1), _PREC_MONTH
     return None
 
 

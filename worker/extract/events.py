@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Final
 
 from worker.extract import actors as actors_mod
 from worker.extract import casualties as casualties_mod
@@ -49,6 +50,28 @@ from worker.models import (
     SubEventType,
 )
 from worker.summary import summarize
+
+# Enum members as Final constants: the compiled core reads them as C statics, not
+# as attributes of the (interpreted) enum classes.
+_AT_CIVILIANS: Final = ActorType.CIVILIANS
+_AT_EXTERNAL_FORCES: Final = ActorType.EXTERNAL_FORCES
+_AT_IDENTITY_MILITIA: Final = ActorType.IDENTITY_MILITIA
+_AT_POLITICAL_MILITIA: Final = ActorType.POLITICAL_MILITIA
+_AT_PROTESTERS: Final = ActorType.PROTESTERS
+_AT_REBEL_GROUP: Final = ActorType.REBEL_GROUP
+_AT_STATE_FORCES: Final = ActorType.STATE_FORCES
+_CK_CAPTURED: Final = CasualtyKind.CAPTURED
+_CK_INJURED: Final = CasualtyKind.INJURED
+_CK_KILLED: Final = CasualtyKind.KILLED
+_ET_PROTESTS: Final = EventType.PROTESTS
+_ET_RIOTS: Final = EventType.RIOTS
+_PREC_DAY: Final = Precision.DAY
+_PREC_WEEK: Final = Precision.WEEK
+_SK_OUTLET: Final = SourceKind.OUTLET
+_SK_PERSON: Final = SourceKind.PERSON
+_SUB_AGREEMENT: Final = SubEventType.AGREEMENT
+_SUB_MOB_VIOLENCE: Final = SubEventType.MOB_VIOLENCE
+_SUB_VIOLENT_DEMONSTRATION: Final = SubEventType.VIOLENT_DEMONSTRATION
 
 #: An explicit date older than this before publication marks a sentence as background.
 BACKGROUND_AGE = timedelta(days=45)
@@ -102,7 +125,7 @@ _INTERVENTION = re.compile(
     r"\b(?:dispers\w*|tear ?gas|teargas|arrest\w*|detain\w*|intervened|rubber bullets|"
     r"water cannons?|fired (?:shots|live|in the air)|batons?|dissolved|broke up|cracked down)\b",
     re.IGNORECASE)
-_CROWDS = frozenset({EventType.PROTESTS, EventType.RIOTS})
+_CROWDS = frozenset({_ET_PROTESTS, _ET_RIOTS})
 #: A riot told as part of demonstrations, in a sentence of its own.
 _DEMONSTRATION_LINK = re.compile(
     r"\b(?:related|linked|connected|tied|relation|connection|part) (?:to|with|of) "
@@ -170,6 +193,8 @@ _OFF_TOPIC_GATE = 1 << 16
 _ATTRIBUTION_GATE = 1 << 17
 _DEMONSTRATION_LINK_GATE = 1 << 18
 _HISTORY_GATE = 1 << 19
+#: A decimal digit (on ASCII text, what the date finder's \d is).
+_DIGIT_GATE = 1 << 20
 _GATE_WORDS: dict[int, tuple[str, ...]] = {
     _OFF_TOPIC_GATE: _literal_stems(_OFF_TOPIC),
     _ATTRIBUTION_GATE: _literal_stems(_ATTRIBUTION),
@@ -177,6 +202,7 @@ _GATE_WORDS: dict[int, tuple[str, ...]] = {
     # a year ("19", "20"), "ago", "year" or "decade" (last year, earlier this year),
     # "recent", "anniversary"
     _HISTORY_GATE: ("19", "20", "ago", "year", "decade", "recent", "anniversary"),
+    _DIGIT_GATE: tuple("0123456789"),
     **casualties_mod.GATE_WORDS,
 }
 _ALL_GATES = sum(_GATE_WORDS)
@@ -263,14 +289,14 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
         # (what the patterns below read: read only in a sentence that is near or has a trigger)
         low, gates = _read(text) if near or found is not None else (None, 0)
         if current is not None and near and \
-                current.classification.sub_event_type is SubEventType.MOB_VIOLENCE and \
+                current.classification.sub_event_type is _SUB_MOB_VIOLENCE and \
                 gates & _DEMONSTRATION_LINK_GATE and \
                 _finds(_DEMONSTRATION_LINK, _DEMONSTRATION_LINK_LOW, text, low):
             # "Rioters smashed a bank's windows. The attack is linked to the protests
             # against ...": a demonstration turned violent, not mob violence
             cls = current.classification
             current.classification = Classification(
-                EventType.RIOTS, SubEventType.VIOLENT_DEMONSTRATION, cls.confidence,
+                _ET_RIOTS, _SUB_VIOLENT_DEMONSTRATION, cls.confidence,
                 cls.start, cls.end, cls.text)
         previous, lead = lead, None
         if found is None:
@@ -287,7 +313,9 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
                         _finds(_ATTRIBUTION, _ATTRIBUTION_LOW, text, low):
                     current.attributions.append(sentence)
             continue
-        dates = [d for d in dates_mod.find_dates(text, published, sentence.start)
+        dates = [d for d in dates_mod.find_dates_read(
+                     text, published, sentence.start, low,
+                     None if low is None else gates & _DIGIT_GATE != 0)
                  if d.start >= dateline_end]  # "NAIROBI, Feb 14 (Wire) -" is not the event
         usable = [d for d in dates if _recent(d.value, published)]
         if dates and not usable:
@@ -300,7 +328,7 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
                 current.attributions.append(sentence)
             continue
         # the first day-precise date, else the first at all
-        when = next((d for d in usable if d.precision is Precision.DAY),
+        when = next((d for d in usable if d.precision is _PREC_DAY),
                     usable[0] if usable else None)
         if current is None or _starts_new(current, sentence, when):
             current = _Incident(found_anchor := sentence, found, when, [found_anchor], index,
@@ -318,7 +346,7 @@ def _opens_with(sentence: Sentence, dates: list[DateMention]) -> bool:
     """Whether the sentence opens with a day-precise date ("On 8 May 2020, ..."): what it
     recalls of earlier years ("arrested 2 years ago", "since 2019") is the background of an
     event of that day."""
-    return any(d.precision is Precision.DAY and _DATE_OPENING.fullmatch(
+    return any(d.precision is _PREC_DAY and _DATE_OPENING.fullmatch(
         sentence.text, 0, d.start - sentence.start) is not None for d in dates)
 
 
@@ -329,7 +357,7 @@ def _off_topic(sentence: Sentence, found: Classification, low: str | None, gates
     the road to demand relief" are demonstrations (sport excepted). (`low`, `gates`: the
     sentence's `_lower` and `_gates`.)"""
     text = sentence.text
-    if found.sub_event_type is SubEventType.AGREEMENT and _finds(_FUTURE, _FUTURE_LOW, text,
+    if found.sub_event_type is _SUB_AGREEMENT and _finds(_FUTURE, _FUTURE_LOW, text,
                                                                  low):
         return True
     if not (gates & _OFF_TOPIC_GATE and _finds(_OFF_TOPIC, _OFF_TOPIC_LOW, text, low)):
@@ -340,7 +368,7 @@ def _off_topic(sentence: Sentence, found: Classification, low: str | None, gates
                 _SPORT, _SPORT_LOW, text, low):
         return False
     armed = [m for m in actors_mod.find_actors(sentence.text, sentence.start)
-             if m.actor_type not in (ActorType.CIVILIANS, ActorType.PROTESTERS)]
+             if m.actor_type not in (_AT_CIVILIANS, _AT_PROTESTERS)]
     return not armed
 
 
@@ -354,12 +382,12 @@ def _reclassified(body: str, incident: _Incident) -> Classification:
     """A demonstration read over the whole incident: police intervening or firing in a later
     sentence makes it 'Protest with intervention' or 'Excessive force against protesters'."""
     cls = incident.classification
-    if cls.event_type not in (EventType.PROTESTS, EventType.RIOTS) or len(
+    if cls.event_type not in (_ET_PROTESTS, _ET_RIOTS) or len(
             incident.sentences) < 2:
         return cls
     first, last = incident.sentences[0], incident.sentences[-1]
     whole = classify_mod.classify(body[first.start:last.end], first.start)
-    if whole is not None and whole.event_type in (EventType.PROTESTS, EventType.RIOTS):
+    if whole is not None and whole.event_type in (_ET_PROTESTS, _ET_RIOTS):
         return whole
     return cls
 
@@ -397,7 +425,7 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
 
     when = incident.date
     if when is None:  # no date in the text: news usually reports the day before publication
-        event_date, precision = published - timedelta(days=1), Precision.WEEK
+        event_date, precision = published - timedelta(days=1), _PREC_WEEK
     else:
         event_date, precision = when.value, when.precision
         evidence.append(_evidence("event_date", when.start, when.end, when.text))
@@ -428,7 +456,7 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
         cited.extend(_sources_in(sentence.text, sentence.start))
     headline = casualties_mod.headline_counts(casualties)
     claims = [_claim(m, country_code) for m in casualties]
-    for kind in (CasualtyKind.KILLED, CasualtyKind.INJURED, CasualtyKind.CAPTURED):
+    for kind in (_CK_KILLED, _CK_INJURED, _CK_CAPTURED):
         basis = _headline_basis(casualties, kind, headline.get(kind))
         if basis is not None:
             evidence.append(_evidence(_FIELD[kind], basis.start, basis.end, basis.text))
@@ -446,8 +474,8 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
         f"{article.id}|{cls.sub_event_type.value}|{event_date.isoformat()}|{anchor.start}".encode(),
         usedforsecurity=False,
     ).hexdigest()[:20]
-    fatalities = headline.get(CasualtyKind.KILLED)
-    injured = headline.get(CasualtyKind.INJURED)
+    fatalities = headline.get(_CK_KILLED)
+    injured = headline.get(_CK_INJURED)
     event = Event(
         event_id=f"evt_{digest}",
         article_id=article.id,
@@ -461,7 +489,7 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
         location=location,
         fatalities=fatalities,
         injured=injured,
-        captured=headline.get(CasualtyKind.CAPTURED),
+        captured=headline.get(_CK_CAPTURED),
         claims=claims,
         sources=sources,
         evidence=sorted(evidence, key=lambda e: (e.start, e.field)),
@@ -493,15 +521,15 @@ def _actors(body: str, incident: _Incident, cls: Classification, country_code: s
     return actors_mod.pick_actors(body, mentions, cls, country_code)
 
 
-_GROUP_TYPES = frozenset({ActorType.REBEL_GROUP, ActorType.POLITICAL_MILITIA,
-                          ActorType.IDENTITY_MILITIA})
+_GROUP_TYPES = frozenset({_AT_REBEL_GROUP, _AT_POLITICAL_MILITIA,
+                          _AT_IDENTITY_MILITIA})
 
-_LEAD_TYPES = _GROUP_TYPES | {ActorType.STATE_FORCES, ActorType.EXTERNAL_FORCES}
+_LEAD_TYPES = _GROUP_TYPES | {_AT_STATE_FORCES, _AT_EXTERNAL_FORCES}
 
 _FIELD = {
-    CasualtyKind.KILLED: "fatalities",
-    CasualtyKind.INJURED: "injured",
-    CasualtyKind.CAPTURED: "captured",
+    _CK_KILLED: "fatalities",
+    _CK_INJURED: "injured",
+    _CK_CAPTURED: "captured",
 }
 
 
@@ -565,9 +593,9 @@ def _sources(cited: list[SourceMention], casualties: list[CasualtyMention]) -> l
             name=m.name, kind=m.kind, span=Span(start=m.start, end=m.end, text=m.text)))
     for c in casualties:
         if c.via and c.via.casefold() not in out:
-            out[c.via.casefold()] = Source(name=c.via, kind=SourceKind.OUTLET)
+            out[c.via.casefold()] = Source(name=c.via, kind=_SK_OUTLET)
         if c.claimed_by and c.claimed_by.casefold() not in out:
-            out[c.claimed_by.casefold()] = Source(name=c.claimed_by, kind=SourceKind.PERSON)
+            out[c.claimed_by.casefold()] = Source(name=c.claimed_by, kind=_SK_PERSON)
     return list(out.values())
 
 

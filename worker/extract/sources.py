@@ -9,12 +9,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import Final
 
 import ahocorasick
 
 from worker.extract.text import keyword_automaton
 from worker.extract.types import SourceMention
 from worker.models import SourceKind
+
+# Enum members as Final constants: the compiled core reads them as C statics, not
+# as attributes of the (interpreted) enum classes.
+_SK_ORGANIZATION: Final = SourceKind.ORGANIZATION
+_SK_OUTLET: Final = SourceKind.OUTLET
+_SK_PERSON: Final = SourceKind.PERSON
 
 KNOWN_OUTLETS = (
     "Reuters", "Associated Press", "AP", "AFP", "Agence France-Presse", "BBC", "Al Jazeera",
@@ -78,16 +85,17 @@ def sources_of(text: str) -> tuple[SourceMention, ...]:
         if key not in found:
             found[key] = SourceMention(name, kind, start, end, text[start:end])
 
-    for outlet in _outlets_in(text):
-        add(*outlet)
     present = _needed_in(text)
+    if _may_match(_OUTLET_NAMES, present):  # (an outlet's name is in the text)
+        for outlet in _outlets_in(text):
+            add(*outlet)
     for pattern in (_PERSON_ROLE, _ROLE_PERSON):
         if not _may_match(pattern, present):
             continue
         for m in _finditer(pattern, text):
             name = _trim_name(m.group("name"))
             if name and name.casefold() not in _OUTLET_SET and " " in name:
-                add(name, SourceKind.PERSON, m.start("name"), m.start("name") + len(name))
+                add(name, _SK_PERSON, m.start("name"), m.start("name") + len(name))
     for pattern in (_TOLD, _ACCORDING, _SAID):
         if not _may_match(pattern, present):
             continue
@@ -95,11 +103,11 @@ def sources_of(text: str) -> tuple[SourceMention, ...]:
             name = _trim_name(m.group("name"))
             if not name:
                 continue
-            kind = SourceKind.OUTLET if name.casefold() in _OUTLET_SET else (
-                SourceKind.PERSON if " " in name else SourceKind.ORGANIZATION)
+            kind = _SK_OUTLET if name.casefold() in _OUTLET_SET else (
+                _SK_PERSON if " " in name else _SK_ORGANIZATION)
             add(name, kind, m.start("name"), m.start("name") + len(name))
     for m in _org_said(text):
-        add(m.group("name"), SourceKind.ORGANIZATION, m.start("name"), m.end("name"))
+        add(m.group("name"), _SK_ORGANIZATION, m.start("name"), m.end("name"))
     return tuple(sorted(found.values(), key=lambda s: s.start))
 
 
@@ -151,10 +159,10 @@ def _may_match(pattern: re.Pattern[str], present: set[int]) -> bool:
 
 
 def _needs_automaton() -> ahocorasick.Automaton:
-    return keyword_automaton((id(pattern), words) for pattern, words in _NEEDS.items())
+    # (and the outlets' names: every _OUTLET_NAMES match is one of them, as written)
+    return keyword_automaton([*((id(pattern), words) for pattern, words in _NEEDS.items()),
+                              (id(_OUTLET_NAMES), KNOWN_OUTLETS)])
 
-
-_NEEDED = _needs_automaton()
 
 
 def _needed_in(text: str) -> set[int]:
@@ -201,6 +209,8 @@ _OUTLET_RE = re.compile(r"(?<![\w])(?:" + "|".join(
 # in C to the first letters of outlet names; _outlet_matches applies the look-behind.
 _OUTLET_NAMES = re.compile(_OUTLET_RE.pattern.removeprefix(r"(?<![\w])"))
 _WORD = re.compile(r"\w")
+#: The words of _NEEDS and the outlets' names, found in one pass (`_needed_in`).
+_NEEDED = _needs_automaton()
 
 
 def _outlet_matches(text: str) -> Iterator[re.Match[str]]:
@@ -214,7 +224,7 @@ def _outlets_in(text: str) -> list[tuple[str, SourceKind, int, int]]:
         name = m.group()
         if name in ("AP", "Nation", "Standard", "DW", "NTV", "KBC") and not _cited(text, m):
             continue
-        out.append((name, SourceKind.OUTLET, m.start(), m.end()))
+        out.append((name, _SK_OUTLET, m.start(), m.end()))
     return out
 
 
