@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from benchmarks.corpus import articles_of_size
+from tests.unit.test_gates import _CUE_BEFORE  # the pattern as first written: the reference
 from worker.extract import places
 from worker.extract.gazetteer import KIND_ADMIN1, KIND_ADMIN2, KIND_CITY
 
@@ -82,14 +83,6 @@ def test_kinds_asked_for() -> None:
     assert places._wanted(places._after("Sennar said", 6)) is None
 
 
-#: _CUE_BEFORE as first written (tests/unit/test_gates.py keeps the same reference).
-_CUE_BEFORE = re.compile(
-    r"(?:\b(?:in|near|at|outside|around|from|into|of|towards|to|across|between|and|on)\s+"
-    r"(?:the\s+)?(?-i:(?:central|northern|southern|eastern|western|north-?eastern|"
-    r"north-?western|south-?eastern|south-?western|downtown|rural)\s+)?(?:(?:town|city|"
-    r"village|villages|district|province|county|region|area|"
-    r"state|governorate|municipality|outskirts|suburb|camp|locality|neighbourhood|"
-    r"neighborhood|commune|department|sub-county|ward|vicinity)\s+of\s+)?|,\s*)$", _I)
 BEFORE_EDGES = [
     "", " ", "in", "in ", "in\n", "in \n", "in\n\n", "In  ", "IN\t", "main ", "within ",
     "of the ", "OF THE\n", "the town of ", "Kabul,", "Kabul, ", "Kabul,\n", "Kabul ,\n ",
