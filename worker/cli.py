@@ -54,6 +54,7 @@ def run_worker() -> int:
     import faust
 
     from worker.app import build_pipeline, create_app
+    from worker.datadir import DataDirInUse, lock_data_dir
     from worker.logs import configure_logging
     from worker.topics import ensure_topics
 
@@ -61,6 +62,11 @@ def run_worker() -> int:
     if settings.kafka_bootstrap is None:
         print("error: WORKER_KAFKA_BOOTSTRAP is not set (host:port of a Kafka broker)",
               file=sys.stderr)
+        return 2
+    try:
+        held = lock_data_dir(settings)  # noqa: F841 - the lock lasts while the file is open
+    except DataDirInUse as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 2
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import subprocess
 import time
 import uuid
 from pathlib import Path
@@ -218,3 +219,115 @@ async def test_a_candidate_the_merge_stage_cannot_use_is_dead_lettered(
     assert "ValidationError" in letter["error_class"]
     events = [orjson.loads(r.value) for r in out[settings.topic_events]]
     assert [e["article_ids"] for e in events] == [["m-1"]]  # the stage went on
+
+
+# Project-written reports of two fictional incidents per county: an attack reported three
+# times with rising figures, and a protest reported twice (in the second and third waves of
+# the rebalance test below, so that the incident a second worker opens must be found by the
+# first one after the second has left).
+COUNTIES = ["Mandera", "Garissa", "Wajir", "Lamu", "Marsabit", "Isiolo", "Turkana", "Kitui",
+            "Kisumu", "Nakuru", "Kilifi", "Baringo"]
+WAVES: list[list[tuple[str, str, str, str]]] = [
+    [("a0", "Lakeside Wire", "2024-05-07T09:00:00Z",
+      "Al Shabaab fighters attacked a Kenyan army camp in {c} town, {c} county, on Monday, "
+      "killing at least 2 soldiers, police said.")],
+    [("a1", "Coast Courier", "2024-05-07T15:00:00Z",
+      "The death toll from Monday's Al Shabaab attack on a military camp in {c}, {c} county, "
+      "rose to 6 soldiers, a Kenya Defence Forces spokesman said."),
+     ("p0", "Lakeside Wire", "2024-05-07T16:00:00Z",
+      "Hundreds of traders marched in {c} town, {c} county, on Tuesday to protest against "
+      "new market fees, a local official said.")],
+    [("a2", "Rift Daily", "2024-05-08T07:00:00Z",
+      "Kenyan officials said on Tuesday that 27 soldiers were killed when Al Shabaab "
+      "militants stormed the army camp in {c} town, {c} county, on Monday."),
+     ("p1", "Rift Daily", "2024-05-08T08:00:00Z",
+      "Police said about 500 traders took part in Tuesday's march in {c} town, {c} county, "
+      "against new market fees.")],
+]
+
+
+def wave(number: int) -> list[SeedMessage]:
+    out = []
+    for county in COUNTIES:
+        for report, source, published, body in WAVES[number]:
+            article_id = f"{county.lower()}-{report}"
+            doc = {"id": article_id, "source": source, "published_at": published,
+                   "body": body.format(c=county)}
+            out.append(SeedMessage(article_id, article_id.encode(), orjson.dumps(doc), None))
+    return out
+
+
+async def stable_members(bootstrap: str, group: str, count: int, timeout: float = 120) -> None:
+    from tests.integration.faults import group_state
+
+    deadline = time.monotonic() + timeout
+    while (state := await group_state(bootstrap, group)) != ("Stable", count):
+        assert time.monotonic() < deadline, f"group not stable with {count} members: {state}"
+        await asyncio.sleep(0.5)
+
+
+async def test_two_merging_workers_through_a_rebalance(kafka_bootstrap: str,
+                                                       tmp_path: Path) -> None:
+    """Twelve place keys on four partitions. The first wave is merged by one worker; the
+    second while a second worker (its own RocksDB dir, as on another host) owns some of the
+    keys, recovered from the changelogs, and opens a second incident on them; the third after
+    it left and the first took its keys back (its local state and in-memory index views are
+    stale for those keys by then). Every incident must still come out as one canonical event
+    with a version per report and all its reports."""
+    prefix = f"rebal-{uuid.uuid4().hex[:8]}"
+    base = worker_env(kafka_bootstrap, prefix, partitions=4) | {
+        "WORKER_MERGE_ENABLED": "true", "WORKER_TABLE_STORE": "rocksdb",
+        "WORKER_SESSION_TIMEOUT": "6"}
+    settings = settings_of(base)
+    first_env = base | {"WORKER_DATA_DIR": str(tmp_path / "first")}
+    second_env = base | {"WORKER_DATA_DIR": str(tmp_path / "second")}
+    first = start_worker(first_env)
+    second = None
+    bootstrap = settings.bootstrap_servers
+    try:
+        await produce(bootstrap, settings.topic_articles, wave(0))
+        await drain(settings)
+        # a second process on the first one's data dir is refused at start, not left to
+        # crash on RocksDB's file lock when a rebalance hands it a table partition
+        intruder = start_worker(first_env, stderr=subprocess.PIPE)
+        _, err = intruder.communicate(timeout=60)
+        assert intruder.returncode == 2 and b"is in use by worker pid" in err, err
+        second = start_worker(second_env)
+        await stable_members(bootstrap, settings.app_id, 2)
+        await produce(bootstrap, settings.topic_articles, wave(1))
+        await drain(settings)
+        stop(second)
+        assert second.returncode == 0, "the second worker left cleanly"
+        await stable_members(bootstrap, settings.app_id, 1)
+        await produce(bootstrap, settings.topic_articles, wave(2))
+        out = await drain(settings)
+        assert first.poll() is None, "the first worker ran throughout"
+    finally:
+        stop(first)
+        if second is not None:
+            stop(second)
+    # the second worker merged some of the second wave: it owned partitions for a while
+    assert {p.name for p in (tmp_path / "second").rglob("*.db")} & {
+        "incidents-0.db", "incidents-1.db", "incidents-2.db", "incidents-3.db"}
+    assert out[settings.topic_deadletter] == []
+    unique: dict[tuple[str, int], dict[str, Any]] = {}
+    for record in out[settings.topic_events]:
+        event = orjson.loads(record.value)
+        key = (event["event_id"], event["version"])
+        assert unique.setdefault(key, event) == event, "a replay must be identical"
+    incidents: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for event in unique.values():
+        kinds = {tuple(a.rsplit("-", 1)) for a in event["article_ids"]}
+        assert len({(county, report[0]) for county, report in kinds}) == 1, (
+            f"two incidents merged: {event['article_ids']}")
+        county, report = kinds.pop()
+        incidents.setdefault((county, report[0]), []).append(event)
+    assert sorted(incidents) == sorted((c.lower(), k) for c in COUNTIES for k in "ap")
+    for (county, kind), events in incidents.items():
+        events.sort(key=lambda e: e["version"])
+        reports = 3 if kind == "a" else 2
+        assert len({e["event_id"] for e in events}) == 1, f"{county} {kind}: one canonical id"
+        assert [e["version"] for e in events] == list(range(1, reports + 1)), (county, kind)
+        assert events[-1]["article_ids"] == [f"{county}-{kind}{n}" for n in range(reports)]
+        if kind == "a":
+            assert [e["fatalities"] for e in events] == [2, 6, 27], county
