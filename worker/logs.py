@@ -27,6 +27,20 @@ class JsonFormatter(logging.Formatter):
         return orjson.dumps(payload, default=str).decode()
 
 
+class Backpressure(logging.Filter):
+    """Faust's table changelog buffer waiting for the producer ("producer buffer full size N",
+    then "producer flush took S") is flow control under load, not a fault: it is logged at
+    DEBUG instead of a WARNING per table write burst."""
+
+    PREFIXES = ("producer buffer full size", "producer flush took")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.msg, str) and record.msg.startswith(self.PREFIXES):
+            record.levelno, record.levelname = logging.DEBUG, "DEBUG"
+            return logging.getLogger().isEnabledFor(logging.DEBUG)
+        return True
+
+
 def configure_logging(level: str, *, json: bool = True) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter() if json else logging.Formatter(
@@ -38,3 +52,6 @@ def configure_logging(level: str, *, json: bool = True) -> None:
         logging.getLogger(noisy).setLevel(max(logging.getLevelName(level), logging.WARNING)
                                           if isinstance(logging.getLevelName(level), int)
                                           else logging.WARNING)
+    producer = logging.getLogger("faust.transport.producer")
+    if not any(isinstance(f, Backpressure) for f in producer.filters):
+        producer.addFilter(Backpressure())
