@@ -14,7 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Final
+from typing import Final, TypeVar
+
+from pydantic import BaseModel
 
 from worker.extract import actors as actors_mod
 from worker.extract import casualties as casualties_mod
@@ -34,6 +36,7 @@ from worker.extract.types import (
     SourceMention,
 )
 from worker.models import (
+    SCHEMA_VERSION,
     Actor,
     ActorType,
     Article,
@@ -50,6 +53,8 @@ from worker.models import (
     SubEventType,
 )
 from worker.summary import summarize
+
+_M = TypeVar("_M", bound=BaseModel)
 
 # Enum members as Final constants: the compiled core reads them as C statics, not
 # as attributes of the (interpreted) enum classes.
@@ -476,30 +481,36 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
     ).hexdigest()[:20]
     fatalities = headline.get(_CK_KILLED)
     injured = headline.get(_CK_INJURED)
-    event = Event(
-        event_id=f"evt_{digest}",
-        article_id=article.id,
-        event_type=cls.event_type,
-        sub_event_type=cls.sub_event_type,
-        event_date=event_date,
-        date_precision=precision,
-        actor1=a1,
-        actor2=a2,
-        assoc_actors=[a for a in (_actor(m) for m in assoc) if a is not None],
-        location=location,
-        fatalities=fatalities,
-        injured=injured,
-        captured=headline.get(_CK_CAPTURED),
-        claims=claims,
-        sources=sources,
-        evidence=sorted(evidence, key=lambda e: (e.start, e.field)),
-        confidence=confidence,
-        summary="",
-        article_source=article.source,
-        published_at=article.published_at,
-        article_ids=[article.id],
-    )
-    event.summary = summarize(event)
+    event = _made(Event, {
+        "schema_version": SCHEMA_VERSION,
+        "event_id": f"evt_{digest}",
+        "article_id": article.id,
+        "event_type": cls.event_type,
+        "sub_event_type": cls.sub_event_type,
+        "event_date": event_date,
+        "date_precision": precision,
+        "actor1": a1,
+        "actor2": a2,
+        "assoc_actors": [a for a in (_actor(m) for m in assoc) if a is not None],
+        "location": location,
+        "fatalities": fatalities,
+        "injured": injured,
+        "captured": headline.get(_CK_CAPTURED),
+        "claims": claims,
+        "sources": sources,
+        "evidence": sorted(evidence, key=_evidence_order),
+        "confidence": confidence,
+        "summary": "",
+        "article_source": article.source,
+        "published_at": article.published_at,
+        "version": 1,
+        "article_ids": [article.id],
+        "reports": [],
+        "first_seen": None,
+        "last_updated": None,
+    }, set(_EVENT_GIVEN))
+    # (what `event.summary = ...` does: "summary" is among the fields given already)
+    event.__dict__["summary"] = summarize(event)
     return event
 
 
@@ -526,6 +537,18 @@ _GROUP_TYPES = frozenset({_AT_REBEL_GROUP, _AT_POLITICAL_MILITIA,
 
 _LEAD_TYPES = _GROUP_TYPES | {_AT_STATE_FORCES, _AT_EXTERNAL_FORCES}
 
+#: The fields `_build` gives an Event (the rest keep their defaults).
+_EVENT_GIVEN: Final = frozenset({
+    "event_id", "article_id", "event_type", "sub_event_type", "event_date", "date_precision",
+    "actor1", "actor2", "assoc_actors", "location", "fatalities", "injured", "captured",
+    "claims", "sources", "evidence", "confidence", "summary", "article_source",
+    "published_at", "article_ids"})
+
+
+def _evidence_order(e: Evidence) -> tuple[int, str]:
+    return e.start, e.field
+
+
 _FIELD = {
     _CK_KILLED: "fatalities",
     _CK_INJURED: "injured",
@@ -533,31 +556,64 @@ _FIELD = {
 }
 
 
+# ------------------------------------------------------------------- the output models
+# The values below are the core's own (typed records, its enums): pydantic's validation of
+# each model would only check them again, and it was ~40 validator calls an article. The
+# models are made as `model_construct` makes them (fields in declaration order, defaults,
+# the set of fields given), without its per-field loop; tests/unit/test_event_models.py
+# checks that every event the core makes validates to itself and dumps the same bytes.
+
+_set: Final = object.__setattr__
+
+
+def _made(cls: type[_M], values: dict[str, object], given: set[str]) -> _M:
+    """An instance of the model `cls` holding `values` (every field, in declaration
+    order) as validated; `given`: the fields its constructor would have been passed."""
+    model = cls.__new__(cls)
+    _set(model, "__dict__", values)
+    _set(model, "__pydantic_fields_set__", given)
+    _set(model, "__pydantic_extra__", None)
+    _set(model, "__pydantic_private__", None)
+    return model
+
+
 def _evidence(name: str, start: int, end: int, text: str) -> Evidence:
-    return Evidence(field=name, start=start, end=end, text=text)
+    return _made(Evidence, {"field": name, "start": start, "end": end, "text": text,
+                            "article_id": None}, {"field", "start", "end", "text"})
+
+
+def _span(start: int, end: int, text: str) -> Span:
+    return _made(Span, {"start": start, "end": end, "text": text}, {"start", "end", "text"})
+
+
+def _float(value: float | None) -> float | None:
+    """What validating a `float | None` field makes of the value (an int becomes a float)."""
+    return None if value is None else float(value)
 
 
 def _location(place: PlaceMention | None) -> Location | None:
     if place is None:
         return None
-    return Location(
-        name=place.name,
-        admin1=place.admin1,
-        admin2=place.admin2,
-        country=place.country,
-        country_code=place.country_code,
-        latitude=place.latitude,
-        longitude=place.longitude,
-        precision=min(max(place.precision, 1), 3),
-        geonames_id=place.geonames_id,
-    )
+    return _made(Location, {
+        "name": place.name,
+        "admin1": place.admin1,
+        "admin2": place.admin2,
+        "country": place.country,
+        "country_code": place.country_code,
+        "latitude": _float(place.latitude),
+        "longitude": _float(place.longitude),
+        "precision": min(max(place.precision, 1), 3),
+        "geonames_id": place.geonames_id,
+    }, {"name", "admin1", "admin2", "country", "country_code", "latitude", "longitude",
+        "precision", "geonames_id"})
 
 
 def _actor(mention: ActorMention | None) -> Actor | None:
     if mention is None:
         return None
-    return Actor(name=mention.name, actor_type=mention.actor_type,
-                 country_code=mention.country_code, mention=mention.text)
+    return _made(Actor, {"name": mention.name, "actor_type": mention.actor_type,
+                         "country_code": mention.country_code, "mention": mention.text},
+                 {"name", "actor_type", "country_code", "mention"})
 
 
 def _claim(mention: CasualtyMention, country_code: str | None) -> Claim:
@@ -565,16 +621,17 @@ def _claim(mention: CasualtyMention, country_code: str | None) -> Claim:
     if mention.side_text:
         found = actors_mod.find_actors(mention.side_text, 0, country_code)
         side = found[0].name if found else mention.side_text
-    return Claim(
-        kind=mention.kind,
-        count=mention.count,
-        count_max=mention.count_max,
-        qualifier=mention.qualifier,
-        side=side,
-        claimed_by=mention.claimed_by,
-        via=mention.via,
-        span=Span(start=mention.start, end=mention.end, text=mention.text),
-    )
+    return _made(Claim, {
+        "kind": mention.kind,
+        "count": mention.count,
+        "count_max": mention.count_max,
+        "qualifier": mention.qualifier,
+        "side": side,
+        "claimed_by": mention.claimed_by,
+        "via": mention.via,
+        "span": _span(mention.start, mention.end, mention.text),
+        "article_id": None,
+    }, {"kind", "count", "count_max", "qualifier", "side", "claimed_by", "via", "span"})
 
 
 def _headline_basis(mentions: list[CasualtyMention], kind: CasualtyKind,
@@ -589,13 +646,19 @@ def _headline_basis(mentions: list[CasualtyMention], kind: CasualtyKind,
 def _sources(cited: list[SourceMention], casualties: list[CasualtyMention]) -> list[Source]:
     out: dict[str, Source] = {}
     for m in cited:
-        out.setdefault(m.name.casefold(), Source(
-            name=m.name, kind=m.kind, span=Span(start=m.start, end=m.end, text=m.text)))
+        key = m.name.casefold()
+        if key not in out:
+            out[key] = _made(Source, {"name": m.name, "kind": m.kind,
+                                      "span": _span(m.start, m.end, m.text)},
+                             {"name", "kind", "span"})
     for c in casualties:
         if c.via and c.via.casefold() not in out:
-            out[c.via.casefold()] = Source(name=c.via, kind=_SK_OUTLET)
+            out[c.via.casefold()] = _made(Source, {"name": c.via, "kind": _SK_OUTLET,
+                                                   "span": None}, {"name", "kind"})
         if c.claimed_by and c.claimed_by.casefold() not in out:
-            out[c.claimed_by.casefold()] = Source(name=c.claimed_by, kind=_SK_PERSON)
+            out[c.claimed_by.casefold()] = _made(
+                Source, {"name": c.claimed_by, "kind": _SK_PERSON, "span": None},
+                {"name", "kind"})
     return list(out.values())
 
 
