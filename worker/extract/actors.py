@@ -25,44 +25,43 @@ from typing import Final
 
 import ahocorasick
 
+from worker.extract.constants import (
+    AT_CIVILIANS,
+    AT_EXTERNAL_FORCES,
+    AT_IDENTITY_MILITIA,
+    AT_POLITICAL_MILITIA,
+    AT_PROTESTERS,
+    AT_REBEL_GROUP,
+    AT_RIOTERS,
+    AT_STATE_FORCES,
+    AT_UNIDENTIFIED,
+    ET_BATTLES,
+    ET_EXPLOSIONS,
+    ET_PROTESTS,
+    ET_RIOTS,
+    ET_VIOLENCE_AGAINST_CIVILIANS,
+    SUB_AGREEMENT,
+    SUB_ARRESTS,
+    SUB_DISRUPTED_WEAPONS_USE,
+    SUB_GOVERNMENT_REGAINS_TERRITORY,
+    SUB_GRENADE,
+    SUB_LOOTING,
+    SUB_NON_STATE_OVERTAKES_TERRITORY,
+    SUB_PEACEFUL_PROTEST,
+    SUB_REMOTE_EXPLOSIVE,
+    SUB_VIOLENT_DEMONSTRATION,
+)
 from worker.extract.countries import acled_country_name, country_code
 from worker.extract.types import ActorMention, Classification
-from worker.models import ActorType, EventType, SubEventType
-
-# Enum members as Final constants: the compiled core reads them as C statics, not
-# as attributes of the (interpreted) enum classes.
-_AT_CIVILIANS: Final = ActorType.CIVILIANS
-_AT_EXTERNAL_FORCES: Final = ActorType.EXTERNAL_FORCES
-_AT_IDENTITY_MILITIA: Final = ActorType.IDENTITY_MILITIA
-_AT_POLITICAL_MILITIA: Final = ActorType.POLITICAL_MILITIA
-_AT_PROTESTERS: Final = ActorType.PROTESTERS
-_AT_REBEL_GROUP: Final = ActorType.REBEL_GROUP
-_AT_RIOTERS: Final = ActorType.RIOTERS
-_AT_STATE_FORCES: Final = ActorType.STATE_FORCES
-_AT_UNIDENTIFIED: Final = ActorType.UNIDENTIFIED
-_ET_BATTLES: Final = EventType.BATTLES
-_ET_EXPLOSIONS: Final = EventType.EXPLOSIONS
-_ET_PROTESTS: Final = EventType.PROTESTS
-_ET_RIOTS: Final = EventType.RIOTS
-_ET_VIOLENCE_AGAINST_CIVILIANS: Final = EventType.VIOLENCE_AGAINST_CIVILIANS
-_SUB_AGREEMENT: Final = SubEventType.AGREEMENT
-_SUB_ARRESTS: Final = SubEventType.ARRESTS
-_SUB_DISRUPTED_WEAPONS_USE: Final = SubEventType.DISRUPTED_WEAPONS_USE
-_SUB_GOVERNMENT_REGAINS_TERRITORY: Final = SubEventType.GOVERNMENT_REGAINS_TERRITORY
-_SUB_GRENADE: Final = SubEventType.GRENADE
-_SUB_LOOTING: Final = SubEventType.LOOTING
-_SUB_NON_STATE_OVERTAKES_TERRITORY: Final = SubEventType.NON_STATE_OVERTAKES_TERRITORY
-_SUB_PEACEFUL_PROTEST: Final = SubEventType.PEACEFUL_PROTEST
-_SUB_REMOTE_EXPLOSIVE: Final = SubEventType.REMOTE_EXPLOSIVE
-_SUB_VIOLENT_DEMONSTRATION: Final = SubEventType.VIOLENT_DEMONSTRATION
+from worker.models import ActorType, SubEventType
 
 # ============================================================================ alias tables
 
-R = _AT_REBEL_GROUP
-P = _AT_POLITICAL_MILITIA
-I = _AT_IDENTITY_MILITIA  # noqa: E741
-E = _AT_EXTERNAL_FORCES
-S = _AT_STATE_FORCES
+R = AT_REBEL_GROUP
+P = AT_POLITICAL_MILITIA
+I = AT_IDENTITY_MILITIA  # noqa: E741
+E = AT_EXTERNAL_FORCES
+S = AT_STATE_FORCES
 
 #: (ACLED name, actor type, home country or None, aliases separated by "|").
 #: A name may be a mapping "CC=Name;CC=Name;*=Default" chosen by the country context.
@@ -954,28 +953,28 @@ def _build() -> ahocorasick.Automaton:
         kind = _KIND_MIL if branch == "mil" else _KIND_POL
         for alias in aliases.split("|"):
             short = bool(code) and " " not in alias.strip() and len(alias.strip()) <= 6
-            _add(alias, _Entry(kind, "", _AT_STATE_FORCES, code or None, unit, local=short))
+            _add(alias, _Entry(kind, "", AT_STATE_FORCES, code or None, unit, local=short))
     for word in DEMONYM_NOUNS.split("|"):
         home = country_code(word.capitalize())
         if home is None:
             continue
         plural = word if word.endswith("ese") else f"{word}s"
-        entry = _Entry(_KIND_CIV, "", _AT_CIVILIANS, home)
+        entry = _Entry(_KIND_CIV, "", AT_CIVILIANS, home)
         _add(plural, entry)
     for word in PROPERTY_NOUNS.split("|"):
-        _add(word, _Entry(_KIND_PROP, "", _AT_CIVILIANS, None))
+        _add(word, _Entry(_KIND_PROP, "", AT_CIVILIANS, None))
     generic = (
-        (MILITARY_NOUNS, _KIND_MIL, _AT_STATE_FORCES),
-        (POLICE_NOUNS, _KIND_POL, _AT_STATE_FORCES),
-        (PROTESTER_NOUNS, _KIND_PROT, _AT_PROTESTERS),
-        (RIOTER_NOUNS, _KIND_RIOT, _AT_RIOTERS),
-        (UNIDENTIFIED_NOUNS, _KIND_UNID, _AT_UNIDENTIFIED),
-        (GANG_NOUNS, _KIND_GANG, _AT_POLITICAL_MILITIA),
-        (PRIVATE_NOUNS, _KIND_PRIV, _AT_POLITICAL_MILITIA),
-        (COMMUNAL_NOUNS, _KIND_COMM, _AT_IDENTITY_MILITIA),
-        (CIVILIAN_NOUNS, _KIND_CIV, _AT_CIVILIANS),
-        (GOVERNMENT_NOUNS, _KIND_GOV, _AT_STATE_FORCES),
-        (ANAPHORS, _KIND_ANAPH, _AT_UNIDENTIFIED),
+        (MILITARY_NOUNS, _KIND_MIL, AT_STATE_FORCES),
+        (POLICE_NOUNS, _KIND_POL, AT_STATE_FORCES),
+        (PROTESTER_NOUNS, _KIND_PROT, AT_PROTESTERS),
+        (RIOTER_NOUNS, _KIND_RIOT, AT_RIOTERS),
+        (UNIDENTIFIED_NOUNS, _KIND_UNID, AT_UNIDENTIFIED),
+        (GANG_NOUNS, _KIND_GANG, AT_POLITICAL_MILITIA),
+        (PRIVATE_NOUNS, _KIND_PRIV, AT_POLITICAL_MILITIA),
+        (COMMUNAL_NOUNS, _KIND_COMM, AT_IDENTITY_MILITIA),
+        (CIVILIAN_NOUNS, _KIND_CIV, AT_CIVILIANS),
+        (GOVERNMENT_NOUNS, _KIND_GOV, AT_STATE_FORCES),
+        (ANAPHORS, _KIND_ANAPH, AT_UNIDENTIFIED),
     )
     for words, kind, actor_type in generic:
         for alias in words.split("|"):
@@ -984,24 +983,24 @@ def _build() -> ahocorasick.Automaton:
             _add(alias, _Entry(real_kind, "", actor_type, None, head=word in HEAD_NOUNS))
     for word in BOUND_WEAPONS.split("|"):
         if key_of(word) not in _KEYS:
-            _add(word, _Entry(_KIND_MIL, "", _AT_STATE_FORCES, None, bound=True,
+            _add(word, _Entry(_KIND_MIL, "", AT_STATE_FORCES, None, bound=True,
                               head=word in HEAD_NOUNS))
     for word in HEAD_NOUNS:
         if word not in _KEYS:
-            _add(word, _Entry(_KIND_HEAD, "", _AT_UNIDENTIFIED, None, head=True))
+            _add(word, _Entry(_KIND_HEAD, "", AT_UNIDENTIFIED, None, head=True))
     fulani = {"peul", "peulh", "fulbe", "mbororo"}
     for group in ETHNIC_GROUPS.split("|"):
         label = "Fulani" if group in fulani else " ".join(
             part.capitalize() for part in group.replace("-", " - ").split()).replace(" - ", "-")
         label = {"Masai": "Maasai", "Boran": "Borana"}.get(label, label)
-        _add(group, _Entry(_KIND_EBARE, f"{label} Ethnic Militia", _AT_IDENTITY_MILITIA,
+        _add(group, _Entry(_KIND_EBARE, f"{label} Ethnic Militia", AT_IDENTITY_MILITIA,
                            None, unit="ambiguous" if group in _AMBIGUOUS_ETHNIC else "",
                            home=_ETHNIC_HOMES.get(group)))
     for head in ETHNIC_HEADS.split("|"):
         if key_of(head) not in _KEYS:
-            _add(head, _Entry(_KIND_HEAD, "", _AT_UNIDENTIFIED, None, head=True))
+            _add(head, _Entry(_KIND_HEAD, "", AT_UNIDENTIFIED, None, head=True))
     for phrase in SKIP_PHRASES.split("|"):
-        _add(phrase, _Entry(_KIND_SKIP, "", _AT_UNIDENTIFIED, None))
+        _add(phrase, _Entry(_KIND_SKIP, "", AT_UNIDENTIFIED, None))
     return _compile()
 
 
@@ -1134,7 +1133,7 @@ def _ethnic(entry: _Entry) -> _Entry:
 
 _ETHNIC: dict[tuple[str, ActorType, str | None], _Entry] = {}
 #: The entry of every clan or community militia (the name is the mention's own).
-_CLAN_ENTRY = _Entry(_KIND_CLAN, "", _AT_IDENTITY_MILITIA, None)
+_CLAN_ENTRY = _Entry(_KIND_CLAN, "", AT_IDENTITY_MILITIA, None)
 
 
 def _coordinated_country(text: str, start: int) -> tuple[str, int, int] | None:
@@ -1273,7 +1272,7 @@ def _scan(text: str) -> tuple[_Raw, ...]:
         if nxt is not None and kind in (_KIND_MIL, _KIND_POL) and raw.entry.country is None \
                 and not raw.entry.name and (
                     (nxt.entry.kind == _KIND_NAMED and nxt.entry.actor_type in (
-                        _AT_STATE_FORCES, _AT_EXTERNAL_FORCES))
+                        AT_STATE_FORCES, AT_EXTERNAL_FORCES))
                     or (nxt.entry.kind in (_KIND_MIL, _KIND_POL) and (
                         nxt.entry.country or _of_countries(text, nxt.end)))) \
                 and _GAP_OF_FORCE.fullmatch(text, raw.end, nxt.start):
@@ -1283,7 +1282,7 @@ def _scan(text: str) -> tuple[_Raw, ...]:
         # "opposition rebels under OPS", "Turkish forces and JWS factions, operating under
         # OPS": the umbrella operation or coalition is the actor
         if nxt is not None and nxt.entry.kind == _KIND_NAMED and \
-                nxt.entry.actor_type is _AT_EXTERNAL_FORCES and kind != _KIND_CIV and \
+                nxt.entry.actor_type is AT_EXTERNAL_FORCES and kind != _KIND_CIV and \
                 _UNDER.fullmatch(text, raw.end, nxt.start):
             nxt.start = raw.start
             index += 1
@@ -1348,7 +1347,7 @@ def _scan(text: str) -> tuple[_Raw, ...]:
         if kind == _KIND_ANAPH:
             for previous in reversed(out):
                 if previous.entry.kind == _KIND_NAMED and \
-                        previous.entry.actor_type is not _AT_STATE_FORCES:
+                        previous.entry.actor_type is not AT_STATE_FORCES:
                     raw = _Raw(raw.start, raw.end, previous.entry, None)
                     break
         if kind != _KIND_HEAD:
@@ -1435,7 +1434,7 @@ def _role(raw: _Raw) -> int:
     if kind == _KIND_NAMED:
         if raw.entry.name in PARTIES:
             return ROLE_CROWD
-        if raw.entry.actor_type in (_AT_STATE_FORCES, _AT_EXTERNAL_FORCES):
+        if raw.entry.actor_type in (AT_STATE_FORCES, AT_EXTERNAL_FORCES):
             return ROLE_STATE
         return ROLE_ARMED
     return _KIND_ROLE[kind]
@@ -1512,15 +1511,15 @@ def _name(raw: _Raw, context: str | None, text: str
     if kind == _KIND_NAMED:
         name = _BY_COUNTRY.get((entry.name, context or ""), entry.name)
         if name.startswith("Settlers") and context not in (None, "IL", "PS"):
-            return f"Civilians{_suffix(context)}", _AT_CIVILIANS, context
+            return f"Civilians{_suffix(context)}", AT_CIVILIANS, context
         if name.startswith("Anti-Drug Vigilantes") and context not in (None, "PH"):
             return _unidentified(context)  # the drug-war vigilantes are a Philippine actor
         if name == "SEPARATISTS":
             if context == "UA":
-                return "NAF: United Armed Forces of Novorossiya", _AT_REBEL_GROUP, "UA"
+                return "NAF: United Armed Forces of Novorossiya", AT_REBEL_GROUP, "UA"
             if context == "CM":
-                return "Ambazonian Separatists", _AT_REBEL_GROUP, "CM"
-            return f"Unidentified Armed Group{_suffix(context)}", _AT_UNIDENTIFIED, context
+                return "Ambazonian Separatists", AT_REBEL_GROUP, "CM"
+            return f"Unidentified Armed Group{_suffix(context)}", AT_UNIDENTIFIED, context
         if name == "Islamic State (*)":
             region = _IS_REGION.get(context or "")
             return (f"Islamic State ({region})" if region else "Islamic State",
@@ -1530,36 +1529,36 @@ def _name(raw: _Raw, context: str | None, text: str
         return name, entry.actor_type, entry.country
     if kind == _KIND_MIL:
         if code == "US" and context == "AF":
-            return "NATO: North Atlantic Treaty Organization", _AT_EXTERNAL_FORCES, None
+            return "NATO: North Atlantic Treaty Organization", AT_EXTERNAL_FORCES, None
         if raw.country is None and entry.country is None and code in _HELD_BY:
             code = _HELD_BY[code]  # soldiers at a West Bank checkpoint are Israel's
         unit = f" {entry.unit}" if entry.unit else ""
-        return f"Military Forces{_forces_of(code)}{unit}", _AT_STATE_FORCES, code
+        return f"Military Forces{_forces_of(code)}{unit}", AT_STATE_FORCES, code
     if kind == _KIND_POL:
-        return f"Police Forces{_forces_of(code)}", _AT_STATE_FORCES, code
+        return f"Police Forces{_forces_of(code)}", AT_STATE_FORCES, code
     if kind == _KIND_CIV:
-        return f"Civilians{_suffix(code)}", _AT_CIVILIANS, code
+        return f"Civilians{_suffix(code)}", AT_CIVILIANS, code
     if kind == _KIND_PROT:
-        return f"Protesters{_suffix(code)}", _AT_PROTESTERS, code
+        return f"Protesters{_suffix(code)}", AT_PROTESTERS, code
     if kind == _KIND_RIOT:
-        return f"Rioters{_suffix(code)}", _AT_RIOTERS, code
+        return f"Rioters{_suffix(code)}", AT_RIOTERS, code
     if kind in (_KIND_UNID, _KIND_ANAPH):
         if code == "MZ" and "islam" in text[raw.start:raw.end].lower():
-            return "Islamist Militia (Mozambique)", _AT_REBEL_GROUP, "MZ"
+            return "Islamist Militia (Mozambique)", AT_REBEL_GROUP, "MZ"
         return _unidentified(code)
     if kind == _KIND_GANG:
-        return f"Unidentified Gang{_suffix(code)}", _AT_POLITICAL_MILITIA, code
+        return f"Unidentified Gang{_suffix(code)}", AT_POLITICAL_MILITIA, code
     if kind == _KIND_PRIV:
-        return f"Private Security Forces{_suffix(code)}", _AT_POLITICAL_MILITIA, code
+        return f"Private Security Forces{_suffix(code)}", AT_POLITICAL_MILITIA, code
     if kind == _KIND_COMM:
-        return f"Unidentified Communal Militia{_suffix(code)}", _AT_IDENTITY_MILITIA, code
+        return f"Unidentified Communal Militia{_suffix(code)}", AT_IDENTITY_MILITIA, code
     if kind == _KIND_GOV:
-        return f"Government{_forces_of(code)}", _AT_STATE_FORCES, code
+        return f"Government{_forces_of(code)}", AT_STATE_FORCES, code
     if kind == _KIND_ETHN:
         code = code or entry.home  # "Maasai raiders" with no place named: Kenya
-        return f"{entry.name}{_suffix(code)}", _AT_IDENTITY_MILITIA, code
+        return f"{entry.name}{_suffix(code)}", AT_IDENTITY_MILITIA, code
     if kind == _KIND_CLAN:
-        return f"{raw.name}{_suffix(code)}", _AT_IDENTITY_MILITIA, code
+        return f"{raw.name}{_suffix(code)}", AT_IDENTITY_MILITIA, code
     return None
 
 
@@ -1592,8 +1591,8 @@ def _near(home: str, context: str) -> bool:
 
 def _unidentified(code: str | None) -> tuple[str, ActorType, str | None]:
     if code in _GANG_LANDS:
-        return f"Unidentified Gang{_suffix(code)}", _AT_UNIDENTIFIED, code
-    return f"Unidentified Armed Group{_suffix(code)}", _AT_UNIDENTIFIED, code
+        return f"Unidentified Gang{_suffix(code)}", AT_UNIDENTIFIED, code
+    return f"Unidentified Armed Group{_suffix(code)}", AT_UNIDENTIFIED, code
 
 
 def find_actors(text: str, offset: int = 0, country_code: str | None = None) -> list[ActorMention]:
@@ -1641,18 +1640,18 @@ def _find(text: str, offset: int, context: str | None) -> tuple[ActorMention, ..
 
 # ============================================================================ choosing actors
 
-_ARMED_TYPES: Final = frozenset({_AT_STATE_FORCES, _AT_REBEL_GROUP,
-                                 _AT_POLITICAL_MILITIA, _AT_IDENTITY_MILITIA,
-                                 _AT_EXTERNAL_FORCES, _AT_UNIDENTIFIED})
+_ARMED_TYPES: Final = frozenset({AT_STATE_FORCES, AT_REBEL_GROUP,
+                                 AT_POLITICAL_MILITIA, AT_IDENTITY_MILITIA,
+                                 AT_EXTERNAL_FORCES, AT_UNIDENTIFIED})
 # Actor types the loops over mentions test, as this module's own constants: in the compiled
 # core a member of an enum of worker.models (not compiled) is a generic attribute look-up.
-_CIVILIANS: Final = _AT_CIVILIANS
-_UNIDENTIFIED: Final = _AT_UNIDENTIFIED
-_STATE_TYPES: Final = frozenset({_AT_STATE_FORCES, _AT_EXTERNAL_FORCES})
-_NAMED_GROUP_TYPES: Final = frozenset({_AT_REBEL_GROUP, _AT_POLITICAL_MILITIA,
-                                       _AT_IDENTITY_MILITIA})
-_PEOPLE_TYPES: Final = frozenset({_AT_CIVILIANS, _AT_PROTESTERS,
-                                  _AT_RIOTERS})
+_CIVILIANS: Final = AT_CIVILIANS
+_UNIDENTIFIED: Final = AT_UNIDENTIFIED
+_STATE_TYPES: Final = frozenset({AT_STATE_FORCES, AT_EXTERNAL_FORCES})
+_NAMED_GROUP_TYPES: Final = frozenset({AT_REBEL_GROUP, AT_POLITICAL_MILITIA,
+                                       AT_IDENTITY_MILITIA})
+_PEOPLE_TYPES: Final = frozenset({AT_CIVILIANS, AT_PROTESTERS,
+                                  AT_RIOTERS})
 _BY = re.compile(r"\b(?:by|from)\s+(?:(?:the|a|an|suspected|alleged|presumed|reported|"
                  r"unknown|unidentified|armed|some|several|two|three|four|five|six|a few|"
                  r"group of|number of|members of|heavily|\d+|[\w.-]+'s)\s+){0,4}$")
@@ -1818,7 +1817,7 @@ def _former(text: str, m: ActorMention, cc: str | None) -> ActorMention:
             _maybe_off_duty(text[max(0, m.start - 24):m.start]) and \
             _OFF_DUTY.search(text, max(0, m.start - 24), m.start):
         code = m.country_code or cc
-        return ActorMention(f"Civilians{_suffix(code)}", _AT_CIVILIANS, code, m.start,
+        return ActorMention(f"Civilians{_suffix(code)}", AT_CIVILIANS, code, m.start,
                             m.end, m.text)
     return m
 
@@ -1856,15 +1855,15 @@ def pick_actors(text: str, mentions: list[ActorMention], classification: Classif
     begin, end = _sentence_bounds(text, cls.start, cls.end)
     event, sub = cls.event_type, cls.sub_event_type
     cc = country_code
-    if event is _ET_PROTESTS:
+    if event is ET_PROTESTS:
         a1, a2 = _protest(text, ms, cls, cc)
-    elif event is _ET_RIOTS:
+    elif event is ET_RIOTS:
         a1, a2 = _riot(text, ms, cls, cc, begin, end)
-    elif event is _ET_BATTLES:
+    elif event is ET_BATTLES:
         a1, a2 = _battle(text, ms, cls, cc, begin, end)
-    elif event is _ET_VIOLENCE_AGAINST_CIVILIANS:
+    elif event is ET_VIOLENCE_AGAINST_CIVILIANS:
         a1, a2 = _violence(text, ms, cls, cc, begin, end)
-    elif event is _ET_EXPLOSIONS:
+    elif event is ET_EXPLOSIONS:
         a1, a2 = _remote(text, ms, cls, cc, begin, end)
     else:
         a1, a2 = _strategic(text, ms, cls, cc, begin, end, sub)
@@ -1901,16 +1900,16 @@ def _crowd_country(ms: list[ActorMention], types: tuple[ActorType, ...],
 
 def _protest(text: str, ms: list[ActorMention], cls: Classification, cc: str | None
              ) -> tuple[ActorMention | None, ActorMention | None]:
-    prot = _first(ms, (_AT_PROTESTERS,))
-    code = _crowd_country(ms, (_AT_PROTESTERS,), cc)
+    prot = _first(ms, (AT_PROTESTERS,))
+    code = _crowd_country(ms, (AT_PROTESTERS,), cc)
     a1 = prot if prot is not None and prot.country_code == code else _synth(
-        f"Protesters{_suffix(code)}", _AT_PROTESTERS, code, cls)
-    if cls.sub_event_type is _SUB_PEACEFUL_PROTEST:
+        f"Protesters{_suffix(code)}", AT_PROTESTERS, code, cls)
+    if cls.sub_event_type is SUB_PEACEFUL_PROTEST:
         # "security guards intervened", "were arrested by the police": the other side
         return a1, next((m for m in ms if _is_state(m) and _intervenes(text, m)), None)
     state = next((m for m in ms if _is_state(m)), None)
     if state is None:
-        state = _synth(f"Police Forces{_forces_of(cc)}", _AT_STATE_FORCES, cc, cls)
+        state = _synth(f"Police Forces{_forces_of(cc)}", AT_STATE_FORCES, cc, cls)
     return a1, state
 
 
@@ -1940,18 +1939,18 @@ _DAMAGED_PROPERTY = re.compile(
 
 def _riot(text: str, ms: list[ActorMention], cls: Classification, cc: str | None, begin: int,
           end: int) -> tuple[ActorMention | None, ActorMention | None]:
-    code = _crowd_country(ms, (_AT_RIOTERS, _AT_PROTESTERS), cc)
+    code = _crowd_country(ms, (AT_RIOTERS, AT_PROTESTERS), cc)
     if code == cc:
         code = _crowd_country(ms, (), cc)
-    rioter = _first(ms, (_AT_RIOTERS,))
+    rioter = _first(ms, (AT_RIOTERS,))
     a1 = rioter if rioter is not None and rioter.country_code == code else _synth(
-        f"Rioters{_suffix(code)}", _AT_RIOTERS, code, cls)
+        f"Rioters{_suffix(code)}", AT_RIOTERS, code, cls)
     # the police the rioters faced, not the police of the grievance ("killed by the police")
     state = next((m for m in ms if _is_state(m) and not _by_agent(text, m)), None)
-    if cls.sub_event_type is _SUB_VIOLENT_DEMONSTRATION:
+    if cls.sub_event_type is SUB_VIOLENT_DEMONSTRATION:
         if state is None and _DAMAGED_PROPERTY.search(text, begin, end):
             # rioters who smash a bank or burn a shop: its owners are the civilians hurt
-            return a1, _synth(f"Civilians{_suffix(cc)}", _AT_CIVILIANS, cc, cls)
+            return a1, _synth(f"Civilians{_suffix(cc)}", AT_CIVILIANS, cc, cls)
         return a1, state
     if state is not None:
         return a1, state
@@ -1964,19 +1963,19 @@ def _riot(text: str, ms: list[ActorMention], cls: Classification, cc: str | None
     vcode = victim.country_code if victim and victim.country_code else cc
     if re.search(r"\b(?:clash|clashed|clashes|fought|fight|fighting|battle|rival)\b",
                  text[begin:end].lower()) and victim is None:
-        return a1, _synth(f"Rioters{_suffix(code)}", _AT_RIOTERS, code, cls)
+        return a1, _synth(f"Rioters{_suffix(code)}", AT_RIOTERS, code, cls)
     return a1, victim if victim is not None and victim.country_code == vcode else _synth(
-        f"Civilians{_suffix(vcode)}", _AT_CIVILIANS, vcode, cls)
+        f"Civilians{_suffix(vcode)}", AT_CIVILIANS, vcode, cls)
 
 
 def _as_perpetrator(m: ActorMention, cc: str | None, cls: Classification) -> ActorMention:
     """A civilian-looking noun used as the attacker ("two men shot ...") is an unknown group;
     herders attacking in the Sahel and Nigeria are coded as the Fulani ethnic militia."""
-    if m.actor_type is _AT_CIVILIANS:
+    if m.actor_type is AT_CIVILIANS:
         code = m.country_code or cc
         if m.text.lower().split()[-1] in _HERDERS and code in _FULANI_LANDS:
             return ActorMention(f"Fulani Ethnic Militia{_suffix(code)}",
-                                _AT_IDENTITY_MILITIA, code, m.start, m.end, m.text)
+                                AT_IDENTITY_MILITIA, code, m.start, m.end, m.text)
         name, actor_type, code = _unidentified(cc)
         return ActorMention(name, actor_type, code, m.start, m.end, m.text)
     return m
@@ -1986,15 +1985,15 @@ def _battle(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
             end: int) -> tuple[ActorMention | None, ActorMention | None]:
     armed = [m for m in ms if _is_armed(m)]
     agent = _agent(text, armed, cls, begin, end)
-    if cls.sub_event_type is _SUB_GOVERNMENT_REGAINS_TERRITORY:
+    if cls.sub_event_type is SUB_GOVERNMENT_REGAINS_TERRITORY:
         state = next((m for m in armed if _is_state(m)), None)
         agent = state or agent
-    elif cls.sub_event_type is _SUB_NON_STATE_OVERTAKES_TERRITORY:
+    elif cls.sub_event_type is SUB_NON_STATE_OVERTAKES_TERRITORY:
         rebel = next((m for m in armed if not _is_state(m)), None)
         agent = rebel or agent
     if agent is None and armed:
         agent = armed[0]
-    if agent is not None and agent.actor_type is _AT_UNIDENTIFIED:
+    if agent is not None and agent.actor_type is AT_UNIDENTIFIED:
         named = _suspect(text, ms, agent, cls)  # "presumed militants ... JNIM claimed it"
         if named is not agent and named is not None:
             armed = [m for m in armed if m is not agent]
@@ -2012,14 +2011,14 @@ def _battle(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
         front = _front(text, cc)
         if front is not None:  # fire across a front line
             state_side, rebel_side = _FRONTLINE_SIDES[front]
-            return (_synth(state_side, _AT_STATE_FORCES, front, cls),
-                    _synth(rebel_side, _AT_REBEL_GROUP, front, cls))
+            return (_synth(state_side, AT_STATE_FORCES, front, cls),
+                    _synth(rebel_side, AT_REBEL_GROUP, front, cls))
         return _unknown(cc, cls), _unknown(cc, cls)
     if other is None:
         if _is_state(agent):
             other = _unknown(cc, cls)
         else:
-            other = _synth(f"Military Forces{_forces_of(cc)}", _AT_STATE_FORCES, cc, cls)
+            other = _synth(f"Military Forces{_forces_of(cc)}", AT_STATE_FORCES, cc, cls)
     else:
         if any(m.name == other.name and _initiates(text, m) for m in ms) and not any(
                 m.name == agent.name and _initiates(text, m) for m in ms):
@@ -2088,7 +2087,7 @@ def _suspect(text: str, ms: list[ActorMention], agent: ActorMention | None,
              cls: Classification) -> ActorMention | None:
     """A named group the text links to the event when the doer is not named ("unknown
     assailants ... suspected to be Al Shabaab")."""
-    if agent is not None and agent.actor_type is not _AT_UNIDENTIFIED:
+    if agent is not None and agent.actor_type is not AT_UNIDENTIFIED:
         return agent
     # "planted by an unidentified armed group": only a claim or a suspicion names the group
     named_doer = agent is not None and _by_agent(text, agent)
@@ -2133,7 +2132,7 @@ def _violence(text: str, ms: list[ActorMention], cls: Classification, cc: str | 
                and not _by_agent(text, m)]
     victim = victims[0] if victims else None
     if victim is None:
-        return agent, _synth(f"Civilians{_suffix(cc)}", _AT_CIVILIANS, cc, cls)
+        return agent, _synth(f"Civilians{_suffix(cc)}", AT_CIVILIANS, cc, cls)
     return agent, victim
 
 
@@ -2147,7 +2146,7 @@ def _remote(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
     front = _front(text, cc) if agent is None and not armed else None
     if front is not None:
         # shells observed along a known front line: ACLED codes the state side's fire
-        return _synth(_FRONTLINE_SIDES[front][0], _AT_STATE_FORCES, front, cls), None
+        return _synth(_FRONTLINE_SIDES[front][0], AT_STATE_FORCES, front, cls), None
     if agent is None:
         agent = _unknown(cc, cls)
     targets = [m for m in ms if m.start != agent.start and m.name != agent.name and (
@@ -2156,10 +2155,10 @@ def _remote(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
     in_sentence = [m for m in targets if begin <= m.start < end]
     target = in_sentence[0] if in_sentence else next(
         (m for m in targets if _is_patient(text, m, cls)), None)
-    if target is None and cls.sub_event_type in (_SUB_REMOTE_EXPLOSIVE,
-                                                 _SUB_GRENADE):
+    if target is None and cls.sub_event_type in (SUB_REMOTE_EXPLOSIVE,
+                                                 SUB_GRENADE):
         # a bomb or a grenade with no named target: ACLED codes whoever it hit as civilians
-        target = _synth(f"Civilians{_suffix(cc)}", _AT_CIVILIANS, cc, cls)
+        target = _synth(f"Civilians{_suffix(cc)}", AT_CIVILIANS, cc, cls)
     return agent, target
 
 
@@ -2167,19 +2166,19 @@ def _strategic(text: str, ms: list[ActorMention], cls: Classification, cc: str |
                begin: int, end: int, sub: SubEventType
                ) -> tuple[ActorMention | None, ActorMention | None]:
     armed = [m for m in ms if _is_armed(m)]
-    if sub is _SUB_ARRESTS:
+    if sub is SUB_ARRESTS:
         state = next((m for m in armed if _is_state(m)), None)
         if state is None:
-            state = _synth(f"Police Forces{_forces_of(cc)}", _AT_STATE_FORCES, cc, cls)
+            state = _synth(f"Police Forces{_forces_of(cc)}", AT_STATE_FORCES, cc, cls)
         group = next((m for m in _named_first(armed) if not _is_state(m)
                       and m.actor_type is not _UNIDENTIFIED
                       and m.name not in PARTIES), None)  # party members: civilians
         if group is not None:
             return state, group
-        victim = _first(ms, (_AT_CIVILIANS, _AT_PROTESTERS))
+        victim = _first(ms, (AT_CIVILIANS, AT_PROTESTERS))
         code = victim.country_code if victim and victim.country_code else cc
-        return state, _synth(f"Civilians{_suffix(code)}", _AT_CIVILIANS, code, cls)
-    if sub is _SUB_DISRUPTED_WEAPONS_USE:
+        return state, _synth(f"Civilians{_suffix(code)}", AT_CIVILIANS, code, cls)
+    if sub is SUB_DISRUPTED_WEAPONS_USE:
         agent = _agent(text, armed, cls, begin, end) or (armed[0] if armed else None)
         if agent is None:
             return _unknown(cc, cls), None
@@ -2192,10 +2191,10 @@ def _strategic(text: str, ms: list[ActorMention], cls: Classification, cc: str |
             return agent, _unknown(cc, cls)
         if re.search(r"\b(?:arrest\w*|detain\w*|seiz\w*|recover\w*|confiscat\w*|defus\w*)\b",
                      text.lower()):
-            return agent, _synth(f"Police Forces{_forces_of(cc)}", _AT_STATE_FORCES, cc,
+            return agent, _synth(f"Police Forces{_forces_of(cc)}", AT_STATE_FORCES, cc,
                                  cls)
         return agent, None
-    if sub is _SUB_LOOTING:
+    if sub is SUB_LOOTING:
         agent = _agent(text, armed, cls, begin, end) or (armed[0] if armed else None)
         if agent is None:
             agent = _unknown(cc, cls)
@@ -2204,13 +2203,13 @@ def _strategic(text: str, ms: list[ActorMention], cls: Classification, cc: str |
             if others:
                 return agent, others[0]
             if _CRIME.search(text, begin, end):  # a drug lab or a gang hideout destroyed
-                return agent, _synth(f"Unidentified Gang{_suffix(cc)}", _AT_UNIDENTIFIED,
+                return agent, _synth(f"Unidentified Gang{_suffix(cc)}", AT_UNIDENTIFIED,
                                      cc, cls)
             # homes demolished, crops burnt: civilians' property
         victim = next((m for m in ms if m.actor_type is _CIVILIANS), None)
         code = victim.country_code if victim and victim.country_code else cc
-        return agent, _synth(f"Civilians{_suffix(code)}", _AT_CIVILIANS, code, cls)
-    if sub is _SUB_AGREEMENT:
+        return agent, _synth(f"Civilians{_suffix(code)}", AT_CIVILIANS, code, cls)
+    if sub is SUB_AGREEMENT:
         sides = [m for m in ms if _is_armed(m) or m.name.startswith("Government")]
         first = sides[0] if sides else None
         rest = _distinct(sides, first)

@@ -24,6 +24,27 @@ from worker.extract import classify as classify_mod
 from worker.extract import dates as dates_mod
 from worker.extract import places as places_mod
 from worker.extract import sources as sources_mod
+from worker.extract.constants import (
+    AT_CIVILIANS,
+    AT_EXTERNAL_FORCES,
+    AT_IDENTITY_MILITIA,
+    AT_POLITICAL_MILITIA,
+    AT_PROTESTERS,
+    AT_REBEL_GROUP,
+    AT_STATE_FORCES,
+    CK_CAPTURED,
+    CK_INJURED,
+    CK_KILLED,
+    ET_PROTESTS,
+    ET_RIOTS,
+    PREC_DAY,
+    PREC_WEEK,
+    SK_OUTLET,
+    SK_PERSON,
+    SUB_AGREEMENT,
+    SUB_MOB_VIOLENCE,
+    SUB_VIOLENT_DEMONSTRATION,
+)
 from worker.extract.gazetteer import Gazetteer
 from worker.extract.text import bits_automaton, split_sentences
 from worker.extract.types import (
@@ -38,45 +59,19 @@ from worker.extract.types import (
 from worker.models import (
     SCHEMA_VERSION,
     Actor,
-    ActorType,
     Article,
     CasualtyKind,
     Claim,
     Event,
-    EventType,
     Evidence,
     Location,
-    Precision,
     Source,
-    SourceKind,
     Span,
-    SubEventType,
 )
 from worker.summary import summarize
 
 _M = TypeVar("_M", bound=BaseModel)
 
-# Enum members as Final constants: the compiled core reads them as C statics, not
-# as attributes of the (interpreted) enum classes.
-_AT_CIVILIANS: Final = ActorType.CIVILIANS
-_AT_EXTERNAL_FORCES: Final = ActorType.EXTERNAL_FORCES
-_AT_IDENTITY_MILITIA: Final = ActorType.IDENTITY_MILITIA
-_AT_POLITICAL_MILITIA: Final = ActorType.POLITICAL_MILITIA
-_AT_PROTESTERS: Final = ActorType.PROTESTERS
-_AT_REBEL_GROUP: Final = ActorType.REBEL_GROUP
-_AT_STATE_FORCES: Final = ActorType.STATE_FORCES
-_CK_CAPTURED: Final = CasualtyKind.CAPTURED
-_CK_INJURED: Final = CasualtyKind.INJURED
-_CK_KILLED: Final = CasualtyKind.KILLED
-_ET_PROTESTS: Final = EventType.PROTESTS
-_ET_RIOTS: Final = EventType.RIOTS
-_PREC_DAY: Final = Precision.DAY
-_PREC_WEEK: Final = Precision.WEEK
-_SK_OUTLET: Final = SourceKind.OUTLET
-_SK_PERSON: Final = SourceKind.PERSON
-_SUB_AGREEMENT: Final = SubEventType.AGREEMENT
-_SUB_MOB_VIOLENCE: Final = SubEventType.MOB_VIOLENCE
-_SUB_VIOLENT_DEMONSTRATION: Final = SubEventType.VIOLENT_DEMONSTRATION
 
 #: An explicit date older than this before publication marks a sentence as background.
 BACKGROUND_AGE = timedelta(days=45)
@@ -130,7 +125,7 @@ _INTERVENTION = re.compile(
     r"\b(?:dispers\w*|tear ?gas|teargas|arrest\w*|detain\w*|intervened|rubber bullets|"
     r"water cannons?|fired (?:shots|live|in the air)|batons?|dissolved|broke up|cracked down)\b",
     re.IGNORECASE)
-_CROWDS = frozenset({_ET_PROTESTS, _ET_RIOTS})
+_CROWDS = frozenset({ET_PROTESTS, ET_RIOTS})
 #: A riot told as part of demonstrations, in a sentence of its own.
 _DEMONSTRATION_LINK = re.compile(
     r"\b(?:related|linked|connected|tied|relation|connection|part) (?:to|with|of) "
@@ -294,14 +289,14 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
         # (what the patterns below read: read only in a sentence that is near or has a trigger)
         low, gates = _read(text) if near or found is not None else (None, 0)
         if current is not None and near and \
-                current.classification.sub_event_type is _SUB_MOB_VIOLENCE and \
+                current.classification.sub_event_type is SUB_MOB_VIOLENCE and \
                 gates & _DEMONSTRATION_LINK_GATE and \
                 _finds(_DEMONSTRATION_LINK, _DEMONSTRATION_LINK_LOW, text, low):
             # "Rioters smashed a bank's windows. The attack is linked to the protests
             # against ...": a demonstration turned violent, not mob violence
             cls = current.classification
             current.classification = Classification(
-                _ET_RIOTS, _SUB_VIOLENT_DEMONSTRATION, cls.confidence,
+                ET_RIOTS, SUB_VIOLENT_DEMONSTRATION, cls.confidence,
                 cls.start, cls.end, cls.text)
         previous, lead = lead, None
         if found is None:
@@ -333,7 +328,7 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
                 current.attributions.append(sentence)
             continue
         # the first day-precise date, else the first at all
-        when = next((d for d in usable if d.precision is _PREC_DAY),
+        when = next((d for d in usable if d.precision is PREC_DAY),
                     usable[0] if usable else None)
         if current is None or _starts_new(current, sentence, when):
             current = _Incident(found_anchor := sentence, found, when, [found_anchor], index,
@@ -351,7 +346,7 @@ def _opens_with(sentence: Sentence, dates: list[DateMention]) -> bool:
     """Whether the sentence opens with a day-precise date ("On 8 May 2020, ..."): what it
     recalls of earlier years ("arrested 2 years ago", "since 2019") is the background of an
     event of that day."""
-    return any(d.precision is _PREC_DAY and _DATE_OPENING.fullmatch(
+    return any(d.precision is PREC_DAY and _DATE_OPENING.fullmatch(
         sentence.text, 0, d.start - sentence.start) is not None for d in dates)
 
 
@@ -362,7 +357,7 @@ def _off_topic(sentence: Sentence, found: Classification, low: str | None, gates
     the road to demand relief" are demonstrations (sport excepted). (`low`, `gates`: the
     sentence's `_lower` and `_gates`.)"""
     text = sentence.text
-    if found.sub_event_type is _SUB_AGREEMENT and _finds(_FUTURE, _FUTURE_LOW, text,
+    if found.sub_event_type is SUB_AGREEMENT and _finds(_FUTURE, _FUTURE_LOW, text,
                                                                  low):
         return True
     if not (gates & _OFF_TOPIC_GATE and _finds(_OFF_TOPIC, _OFF_TOPIC_LOW, text, low)):
@@ -373,7 +368,7 @@ def _off_topic(sentence: Sentence, found: Classification, low: str | None, gates
                 _SPORT, _SPORT_LOW, text, low):
         return False
     armed = [m for m in actors_mod.find_actors(sentence.text, sentence.start)
-             if m.actor_type not in (_AT_CIVILIANS, _AT_PROTESTERS)]
+             if m.actor_type not in (AT_CIVILIANS, AT_PROTESTERS)]
     return not armed
 
 
@@ -387,12 +382,12 @@ def _reclassified(body: str, incident: _Incident) -> Classification:
     """A demonstration read over the whole incident: police intervening or firing in a later
     sentence makes it 'Protest with intervention' or 'Excessive force against protesters'."""
     cls = incident.classification
-    if cls.event_type not in (_ET_PROTESTS, _ET_RIOTS) or len(
+    if cls.event_type not in (ET_PROTESTS, ET_RIOTS) or len(
             incident.sentences) < 2:
         return cls
     first, last = incident.sentences[0], incident.sentences[-1]
     whole = classify_mod.classify(body[first.start:last.end], first.start)
-    if whole is not None and whole.event_type in (_ET_PROTESTS, _ET_RIOTS):
+    if whole is not None and whole.event_type in (ET_PROTESTS, ET_RIOTS):
         return whole
     return cls
 
@@ -430,7 +425,7 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
 
     when = incident.date
     if when is None:  # no date in the text: news usually reports the day before publication
-        event_date, precision = published - timedelta(days=1), _PREC_WEEK
+        event_date, precision = published - timedelta(days=1), PREC_WEEK
     else:
         event_date, precision = when.value, when.precision
         evidence.append(_evidence("event_date", when.start, when.end, when.text))
@@ -461,7 +456,7 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
         cited.extend(_sources_in(sentence.text, sentence.start))
     headline = casualties_mod.headline_counts(casualties)
     claims = [_claim(m, country_code) for m in casualties]
-    for kind in (_CK_KILLED, _CK_INJURED, _CK_CAPTURED):
+    for kind in (CK_KILLED, CK_INJURED, CK_CAPTURED):
         basis = _headline_basis(casualties, kind, headline.get(kind))
         if basis is not None:
             evidence.append(_evidence(_FIELD[kind], basis.start, basis.end, basis.text))
@@ -479,8 +474,8 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
         f"{article.id}|{cls.sub_event_type.value}|{event_date.isoformat()}|{anchor.start}".encode(),
         usedforsecurity=False,
     ).hexdigest()[:20]
-    fatalities = headline.get(_CK_KILLED)
-    injured = headline.get(_CK_INJURED)
+    fatalities = headline.get(CK_KILLED)
+    injured = headline.get(CK_INJURED)
     event = _made(Event, {
         "schema_version": SCHEMA_VERSION,
         "event_id": f"evt_{digest}",
@@ -495,7 +490,7 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
         "location": location,
         "fatalities": fatalities,
         "injured": injured,
-        "captured": headline.get(_CK_CAPTURED),
+        "captured": headline.get(CK_CAPTURED),
         "claims": claims,
         "sources": sources,
         "evidence": sorted(evidence, key=_evidence_order),
@@ -532,10 +527,10 @@ def _actors(body: str, incident: _Incident, cls: Classification, country_code: s
     return actors_mod.pick_actors(body, mentions, cls, country_code)
 
 
-_GROUP_TYPES = frozenset({_AT_REBEL_GROUP, _AT_POLITICAL_MILITIA,
-                          _AT_IDENTITY_MILITIA})
+_GROUP_TYPES = frozenset({AT_REBEL_GROUP, AT_POLITICAL_MILITIA,
+                          AT_IDENTITY_MILITIA})
 
-_LEAD_TYPES = _GROUP_TYPES | {_AT_STATE_FORCES, _AT_EXTERNAL_FORCES}
+_LEAD_TYPES = _GROUP_TYPES | {AT_STATE_FORCES, AT_EXTERNAL_FORCES}
 
 #: The fields `_build` gives an Event (the rest keep their defaults).
 _EVENT_GIVEN: Final = frozenset({
@@ -550,9 +545,9 @@ def _evidence_order(e: Evidence) -> tuple[int, str]:
 
 
 _FIELD = {
-    _CK_KILLED: "fatalities",
-    _CK_INJURED: "injured",
-    _CK_CAPTURED: "captured",
+    CK_KILLED: "fatalities",
+    CK_INJURED: "injured",
+    CK_CAPTURED: "captured",
 }
 
 
@@ -653,11 +648,11 @@ def _sources(cited: list[SourceMention], casualties: list[CasualtyMention]) -> l
                              {"name", "kind", "span"})
     for c in casualties:
         if c.via and c.via.casefold() not in out:
-            out[c.via.casefold()] = _made(Source, {"name": c.via, "kind": _SK_OUTLET,
+            out[c.via.casefold()] = _made(Source, {"name": c.via, "kind": SK_OUTLET,
                                                    "span": None}, {"name", "kind"})
         if c.claimed_by and c.claimed_by.casefold() not in out:
             out[c.claimed_by.casefold()] = _made(
-                Source, {"name": c.claimed_by, "kind": _SK_PERSON, "span": None},
+                Source, {"name": c.claimed_by, "kind": SK_PERSON, "span": None},
                 {"name", "kind"})
     return list(out.values())
 
