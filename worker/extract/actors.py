@@ -65,7 +65,7 @@ S = AT_STATE_FORCES
 
 #: (ACLED name, actor type, home country or None, aliases separated by "|").
 #: A name may be a mapping "CC=Name;CC=Name;*=Default" chosen by the country context.
-NAMED: tuple[tuple[str, ActorType, str | None, str], ...] = (
+NAMED: Final[tuple[tuple[str, ActorType, str | None, str], ...]] = (
     # ---------------------------------------------------------------- Afghanistan, Pakistan
     ("Taliban", R, "AF", "taliban|talibans|islamic emirate|haqqani network|haqqani"),
     ("Taliban - Red Unit", R, "AF", "taliban red unit|red unit"),
@@ -403,7 +403,7 @@ NAMED: tuple[tuple[str, ActorType, str | None, str], ...] = (
 )
 
 #: State forces known by a name or acronym: (alias, country code, "mil"/"pol", unit suffix).
-STATE_ALIASES: tuple[tuple[str, str, str, str], ...] = (
+STATE_ALIASES: Final[tuple[tuple[str, str, str, str], ...]] = (
     # Afghanistan
     ("ana|andsf|ansf|afghan national army|afghan national defense and security forces|"
      "afghan national defence and security forces|afghan national security forces|"
@@ -533,13 +533,13 @@ STATE_ALIASES: tuple[tuple[str, str, str, str], ...] = (
 
 #: Weapons and strikes that stand for a state's forces when a demonym binds them ("an Israeli
 #: air strike", "U.S. drones", "Turkish artillery"); alone they name no one.
-BOUND_WEAPONS = (
+BOUND_WEAPONS: Final = (
     "air strike|air strikes|airstrike|airstrikes|air raid|air raids|drone strike|drone strikes|"
     "artillery|artillery fire|artillery shells|shelling|shells|missile|missiles|missile strike|"
     "missile strikes|jets|gunboats|warships|tanks|bombardment|drones|drone"
 )
 #: Generic nouns for state forces (country from a demonym or the context).
-MILITARY_NOUNS = (
+MILITARY_NOUNS: Final = (
     "soldier|soldiers|troops|troop|army|military|armed forces|security forces|security force|"
     "government forces|government troops|government soldiers|state forces|military forces|"
     "defence forces|defense forces|national army|marines|navy|naval forces|air force|"
@@ -563,7 +563,7 @@ MILITARY_NOUNS = (
     "military supply convoy|supply convoy|patrol|patrols|military post|army post|"
     "govt soldiers|government positions|government's positions|troopers|guards"
 )
-POLICE_NOUNS = (
+POLICE_NOUNS: Final = (
     "police|policeman|policemen|policewoman|policewomen|police officer|police officers|"
     "police personnel|police forces|police force|riot police|cops|cop|constable|constables|"
     "law enforcement|law enforcement officers|law enforcement agents|officers|officer|"
@@ -574,7 +574,7 @@ POLICE_NOUNS = (
     "counter-terrorism police|police sentries|sentries|sentry|police line|police lines|"
     "border police officers|traffic officers|security guards at the police"
 )
-CIVILIAN_NOUNS = (
+CIVILIAN_NOUNS: Final = (
     "civilian|civilians|villager|villagers|resident|residents|inhabitants|locals|"
     "man|woman|men|women|child|children|boy|boys|girl|girls|baby|infant|toddler|teen|teens|"
     "teenager|teenagers|minor|minors|youth|youths|young man|young men|young woman|young women|"
@@ -619,7 +619,7 @@ CIVILIAN_NOUNS = (
     "unemployed|jobless youths|graduates|squatters|tenants|evictees"
 )
 #: Property targets: attacking them hurts no one (looting/property destruction).
-PROPERTY_NOUNS = (
+PROPERTY_NOUNS: Final = (
     "pipeline|pipelines|oil pipeline|tower|towers|mast|masts|telecommunication mast|"
     "telecommunications mast|cell tower|cellphone tower|bank|banks|bank branch|building|"
     "buildings|office|offices|property|properties|equipment|infrastructure|power line|"
@@ -630,7 +630,7 @@ PROPERTY_NOUNS = (
     "stores|supermarket|supermarkets|company premises|premises|crops|farm|farms|plantation"
 )
 #: Demonyms used as nouns for people ("two Palestinians", "an Afghan").
-DEMONYM_NOUNS = (
+DEMONYM_NOUNS: Final = (
     "afghan|palestinian|israeli|syrian|iraqi|somali|kenyan|nigerian|yemeni|iranian|indian|"
     "pakistani|libyan|egyptian|ethiopian|eritrean|ugandan|malian|cameroonian|mexican|"
     "venezuelan|colombian|brazilian|ukrainian|russian|american|bangladeshi|burundian|"
@@ -638,13 +638,13 @@ DEMONYM_NOUNS = (
     "filipino|turk|kurd|saudi|jordanian|tunisian|algerian|moroccan"
 )
 #: Civilian-type nouns that name a place or an object (targets, not people).
-CIVILIAN_OBJECTS = frozenset(
+CIVILIAN_OBJECTS: Final = frozenset(
     ["village", "villages", "house", "houses", "home", "homes", "shop", "shops", "mosque",
      "church", "school", "hospital", "market", "bus", "minibus", "vehicle", "car", "truck",
      "motorbike", "motorcycle", "settlement", "household", "households", "community",
      "communities", "idp", "camp", "camp", "for", "displaced"]
 )
-PROTESTER_NOUNS = (
+PROTESTER_NOUNS: Final = (
     "protester|protesters|protestor|protestors|demonstrator|demonstrators|marchers|"
     "picketers|strikers|striking workers|protesting workers|protesting residents|"
     "protesting students|protesting farmers|protesting teachers|protesting doctors|"
@@ -652,13 +652,13 @@ PROTESTER_NOUNS = (
     "sit-in participants|participants|crowd of protesters|group of protesters|"
     "anti-government protesters|opposition supporters|hunger strikers"
 )
-RIOTER_NOUNS = (
+RIOTER_NOUNS: Final = (
     "rioter|rioters|mob|mobs|angry mob|irate mob|angry crowd|irate crowd|crowd|crowds|"
     "angry youths|irate youths|irate residents|angry residents|angry villagers|irate villagers|"
     "looters|vigilantes|vigilante|vigilante group|rampaging youths|rowdy youths|"
     "a group of youths|group of youths|mob of youth|youth mob|lynch mob|angry locals"
 )
-UNIDENTIFIED_NOUNS = (
+UNIDENTIFIED_NOUNS: Final = (
     "gunmen|gunman|armed men|armed man|unknown gunmen|unidentified gunmen|unknown gunman|"
     "unidentified gunman|assailant|assailants|unknown assailants|unidentified assailants|"
     "attacker|attackers|unknown attackers|unidentified attackers|armed individuals|"
@@ -684,7 +684,7 @@ UNIDENTIFIED_NOUNS = (
     "unidentified drones|unknown warplanes|sniper|snipers|unknown party|unknown parties|"
     "unidentified party|suspected militant|armed fighters|armed attackers"
 )
-GANG_NOUNS = (
+GANG_NOUNS: Final = (
     "gang|gangs|gang members|gang member|gangsters|gangster|drug traffickers|drug trafficker|"
     "drug dealers|drug dealer|criminal gang|criminal gangs|criminals|criminal|cartel|cartels|"
     "cartel members|narcos|traffickers|criminal organization|criminal organisation|"
@@ -692,11 +692,11 @@ GANG_NOUNS = (
     "police militia|militiamen in rio|milicia|thugs|goons|cultists|cult members|cult group|"
     "suspected cultists"
 )
-PRIVATE_NOUNS = (
+PRIVATE_NOUNS: Final = (
     "security guards|security guard|private security|private security guards|"
     "watchmen|private guards|company guards|private security forces"
 )
-COMMUNAL_NOUNS = (
+COMMUNAL_NOUNS: Final = (
     "communal militia|communal militias|local militia|local militias|local militiamen|"
     "village militia|village defence force|village defense force|self-defense group|"
     "self-defence group|self-defense groups|self-defence groups|self-defense militia|"
@@ -705,7 +705,7 @@ COMMUNAL_NOUNS = (
     "tribal militia|tribal militias|tribesmen|tribal fighters|clan militia|clan militias|"
     "clan fighters|clansmen|sub-clan militia|clan militiamen|communal fighters"
 )
-GOVERNMENT_NOUNS = (
+GOVERNMENT_NOUNS: Final = (
     "government|authorities|ministry|governor's office|interior ministry|ministry of interior|"
     "cabinet|parliament|lawmakers|president|prime minister|governorate|prefecture|"
     "administration|state government|federal government|central government|local government|"
@@ -713,7 +713,7 @@ GOVERNMENT_NOUNS = (
 )
 #: Phrases that look like actors and are not ("military attire", "police station" as a place
 #: is kept: it is a target).
-SKIP_PHRASES = (
+SKIP_PHRASES: Final = (
     "military attire|military uniform|military uniforms|military fatigues|army uniform|"
     "army uniforms|police uniform|police uniforms|military-style|police-style|"
     "military hospital|military court|military courts|military tribunal|police report|"
@@ -728,13 +728,13 @@ SKIP_PHRASES = (
     "police reform|police custody"
 )
 #: Ethnic names too common as other words to stand alone.
-_AMBIGUOUS_ETHNIC = frozenset(
+_AMBIGUOUS_ETHNIC: Final = frozenset(
     ["somali", "arab", "afar", "issa", "fur", "jie", "pian", "twa", "meru", "bantu", "hausa",
      "yoruba", "igbo", "naga", "bodo", "kuki", "luo", "nandi", "kamba", "fulani", "peul", "peulh",
      "mbororo", "fulbe", "baloch", "pashtun", "hazara", "kuchi", "oromo", "amhara", "tigrayan",
      "sidama", "bira", "nuba", "beja", "mossi", "songhai", "dogon", "bambara", "tuareg"])
 #: Nouns that follow a group's name and belong to the same mention ("Taliban fighters").
-HEAD_NOUNS = frozenset(
+HEAD_NOUNS: Final = frozenset(
     ["militants", "militant", "fighters", "fighter", "forces", "force", "members", "member",
      "militia", "militias", "militiamen", "rebels", "rebel", "insurgents", "insurgent",
      "jihadists", "jihadist", "gunmen", "gunman", "men", "troops", "soldiers", "elements",
@@ -747,7 +747,7 @@ HEAD_NOUNS = frozenset(
      "sniper", "snipers"]
 )
 #: Definite noun phrases that point back to a group named earlier.
-ANAPHORS = (
+ANAPHORS: Final = (
     "the group|the militant group|the armed group|the terrorist group|the jihadist group|"
     "the insurgent group|the extremist group|the islamist group|the rebel group|"
     "the militants|the insurgents|the jihadists|the rebels|the extremists|the terrorists|"
@@ -756,7 +756,7 @@ ANAPHORS = (
 )
 
 #: Ethnic groups whose name + a fighting noun ("Pokot raiders") makes an ethnic militia.
-ETHNIC_GROUPS = (
+ETHNIC_GROUPS: Final = (
     "fulani|peul|peulh|fulbe|mbororo|tiv|jukun|berom|hausa|yoruba|igbo|ijaw|itsekiri|urhobo|"
     "bachama|tarok|eggon|kuteb|agatu|idoma|adara|mambilla|bassa|irigwe|tiv-jukun|"
     "pokot|turkana|samburu|borana|boran|maasai|masai|kikuyu|luo|luhya|kalenjin|kisii|kuria|"
@@ -774,7 +774,7 @@ ETHNIC_GROUPS = (
 )
 #: Where an ethnic group lives, for a text that names no country (groups living across
 #: several countries, such as the Fulani, have none).
-_ETHNIC_HOMES: dict[str, str] = {
+_ETHNIC_HOMES: Final[dict[str, str]] = {
     group: code for code, groups in (
         ("KE", "pokot|turkana|samburu|borana|boran|maasai|masai|kikuyu|luo|luhya|kalenjin|kisii|"
                "kuria|meru|kamba|mijikenda|orma|pokomo|garre|degodia|ajuran|murulle|marakwet|"
@@ -792,7 +792,7 @@ _ETHNIC_HOMES: dict[str, str] = {
         ("BF", "mossi"),
     ) for group in groups.split("|")
 }
-ETHNIC_HEADS = (
+ETHNIC_HEADS: Final = (
     "militia|militias|militiamen|militia members|raiders|herders|herdsmen|pastoralists|"
     "bandits|warriors|youths|youth|gunmen|attackers|assailants|men|fighters|cattle rustlers|"
     "rustlers|morans|armed men|tribesmen|clansmen|vigilantes|ethnic militia|ethnic militias|"
@@ -867,16 +867,16 @@ class _Raw:
 
 
 #: ACLED coders' labels that open some notes ("Arrests: ...", "Movement of forces: ...").
-LABEL = re.compile(
+LABEL: Final = re.compile(
     r"^\s*(movement of forces|change to armed group|change to group|security measures|"
     r"arrests?|non-violent activity|other|looting|property destruction|defusal|detonation|"
     r"weapons seizure|interception|headquarters established|base established|agreement|"
     r"non-violent transfer of territory|disrupted weapons use)\s*:", re.IGNORECASE)
-_TRANSLATE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-",
+_TRANSLATE: Final = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-",
                             "\u00a0": " "})
-_FOLD = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-"),
+_FOLD: Final = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-"),
          ("\u00a0", " "))
-_NON_WORD = re.compile(r"[\W_]")
+_NON_WORD: Final = re.compile(r"[\W_]")
 
 
 def lowered(text: str) -> str:
@@ -892,8 +892,8 @@ def lowered(text: str) -> str:
     return low
 
 
-_ASCII = frozenset(chr(i) for i in range(128))
-_WORD_BYTES = bytes(c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in range(256))
+_ASCII: Final = frozenset(chr(i) for i in range(128))
+_WORD_BYTES: Final = bytes(c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in range(256))
 
 
 def words_of(low: str) -> str:
@@ -913,7 +913,7 @@ def key_of(alias: str) -> str:
     return " " + " ".join(words_of(lowered(alias)).split()) + " "
 
 
-_CROWD_WORDS = frozenset(
+_CROWD_WORDS: Final = frozenset(
     ["residents", "villagers", "locals", "inhabitants", "youths", "youth", "students", "workers",
      "traders", "supporters", "people", "citizens", "community", "communities", "drivers",
      "farmers", "crowd", "crowds", "merchants", "vendors", "prisoners", "inmates", "detainees",
@@ -922,8 +922,8 @@ _CROWD_WORDS = frozenset(
      "graduates", "squatters", "tenants", "evictees", "teachers", "nurses", "doctors"]
 )
 
-_ENTRIES: list[_Entry] = []
-_KEYS: dict[str, list[_Entry]] = {}
+_ENTRIES: Final[list[_Entry]] = []
+_KEYS: Final[dict[str, list[_Entry]]] = {}
 
 
 def _add(alias: str, entry: _Entry) -> None:
@@ -1005,7 +1005,7 @@ def _build() -> ahocorasick.Automaton:
 
 
 #: The classifier's trigger keys, which ride on the same automaton (one pass per text).
-_TRIGGERS: dict[str, tuple[tuple[int, str, bool, str], ...]] = {}
+_TRIGGERS: Final[dict[str, tuple[tuple[int, str, bool, str], ...]]] = {}
 
 TriggerKeys = dict[str, tuple[tuple[int, str, bool, str], ...]]
 #: One automaton match: (index of its last character in `words_of`, (key length,
@@ -1043,7 +1043,7 @@ def matches(text: str) -> tuple[str, str, list[Match]]:
 
 _AUTOMATON = _build()
 
-_IS_REGION: dict[str, str] = {
+_IS_REGION: Final[dict[str, str]] = {
     "AF": "Afghanistan", "PK": "Pakistan", "IQ": "Iraq", "SY": "Syria", "EG": "Egypt",
     "LY": "Libya", "YE": "Yemen", "SO": "Somalia", "NG": "West Africa", "NE": "West Africa",
     "TD": "West Africa", "CM": "West Africa", "ML": "Greater Sahara", "BF": "Greater Sahara",
@@ -1051,12 +1051,12 @@ _IS_REGION: dict[str, str] = {
     "IN": "India", "BD": "Bangladesh", "TR": "Turkey", "SA": "Saudi Arabia", "TN": "Tunisia",
     "DZ": "Algeria", "LB": "Lebanon", "JO": "Jordan",
 }
-_THE = ("Democratic Republic", "Central African Republic", "Philippines", "United States",
+_THE: Final = ("Democratic Republic", "Central African Republic", "Philippines", "United States",
         "United Kingdom", "United Arab Emirates", "Netherlands", "Republic of", "Gambia",
         "Comoros", "Maldives", "Bahamas", "Czech Republic", "Dominican Republic")
-_FULANI_LANDS = frozenset(
+_FULANI_LANDS: Final = frozenset(
     ["NG", "BF", "ML", "NE", "BJ", "CM", "CF", "TD", "GH", "SN", "GN", "CI", "TG", "MR"])
-_GANG_LANDS = frozenset(["BR"])
+_GANG_LANDS: Final = frozenset(["BR"])
 
 
 @lru_cache(maxsize=4096)
@@ -1068,7 +1068,7 @@ def _code_of(word: str) -> str | None:
 
 
 #: Capitalized words that start sentences or titles and never name a country here.
-_NOT_PLACES = frozenset({
+_NOT_PLACES: Final = frozenset({
     "the", "this", "that", "these", "those", "there", "then", "on", "in", "at", "an", "and",
     "but", "for", "from", "with", "after", "before", "during", "when", "while", "some", "two",
     "three", "four", "five", "several", "many", "local", "unknown", "unidentified", "suspected",
@@ -1097,27 +1097,30 @@ def _suffix(code: str | None) -> str:
     return f" ({_country_name(code)})" if code else ""
 
 
-_OF_COUNTRY = re.compile(
+_OF_COUNTRY: Final = re.compile(
     r"\s+of\s+(?:the\s+)?([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})"
     r"(?:\s+and\s+(?:the\s+)?([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}))?")
-_GAP_HEAD = re.compile(r"[\s-]*(?:(?:armed|suspected|alleged|islamist|militant|rebel|jihadist|"
+_GAP_HEAD: Final = re.compile(
+    r"[\s-]*(?:(?:armed|suspected|alleged|islamist|militant|rebel|jihadist|"
                        r"terrorist|insurgent|local|special|security|elite|'s)\s+)?")
-_LINKED_TO = re.compile(r"-(?:linked|affiliated|allied|aligned|backed|inspired|loyal)\b")
-_UNDER = re.compile(r"(?:\s+and\s+[\w'-]+(?:\s+[\w'-]+)?)?,?\s+"
+_LINKED_TO: Final = re.compile(r"-(?:linked|affiliated|allied|aligned|backed|inspired|loyal)\b")
+_UNDER: Final = re.compile(r"(?:\s+and\s+[\w'-]+(?:\s+[\w'-]+)?)?,?\s+"
                     r"(?:(?:operating|fighting|acting)\s+)?under\s+(?:the\s+)?"
                     r"(?:banner\s+of\s+(?:the\s+)?)?")
-_GAP_OF_FORCE = re.compile(r"\s+(?:of|with|from)\s+(?:the\s+)?")
-_GAP_OF = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?(?:a\s+|an\s+)?(?:[\w-]+'s\s+)?")
-_CLAN = re.compile(r"\b((?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:\s+and\s+[A-Z][a-z]+(?:[ -][A-Z]"
+_GAP_OF_FORCE: Final = re.compile(r"\s+(?:of|with|from)\s+(?:the\s+)?")
+_GAP_OF: Final = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?(?:a\s+|an\s+)?(?:[\w-]+'s\s+)?")
+_CLAN: Final = re.compile(
+    r"\b((?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:\s+and\s+[A-Z][a-z]+(?:[ -][A-Z]"
                    r"[a-z]+)?)?)\s+(sub-clans?|clans?)\b")
 
 
-_FEUD = re.compile(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?) and (?:the )?([A-Z][a-z]+(?:[ -][A-Z]"
+_FEUD: Final = re.compile(
+    r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?) and (?:the )?([A-Z][a-z]+(?:[ -][A-Z]"
                    r"[a-z]+)?) (families|tribes)\b")
-_AND = re.compile(r"\s+and\s+(?:the\s+)?")
-_ETHNIC_HEADS = frozenset(ETHNIC_HEADS.split("|"))
-_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$")
-_BY_ETHNIC = re.compile(r"\bby\s+$")
+_AND: Final = re.compile(r"\s+and\s+(?:the\s+)?")
+_ETHNIC_HEADS: Final = frozenset(ETHNIC_HEADS.split("|"))
+_BETWEEN: Final = re.compile(r"\bbetween\s+(?:the\s+)?$")
+_BY_ETHNIC: Final = re.compile(r"\bby\s+$")
 
 
 def _ethnic(entry: _Entry) -> _Entry:
@@ -1131,9 +1134,9 @@ def _ethnic(entry: _Entry) -> _Entry:
     return ethnic
 
 
-_ETHNIC: dict[tuple[str, ActorType, str | None], _Entry] = {}
+_ETHNIC: Final[dict[tuple[str, ActorType, str | None], _Entry]] = {}
 #: The entry of every clan or community militia (the name is the mention's own).
-_CLAN_ENTRY = _Entry(_KIND_CLAN, "", AT_IDENTITY_MILITIA, None)
+_CLAN_ENTRY: Final = _Entry(_KIND_CLAN, "", AT_IDENTITY_MILITIA, None)
 
 
 def _coordinated_country(text: str, start: int) -> tuple[str, int, int] | None:
@@ -1192,8 +1195,8 @@ def _of_countries(text: str, end: int) -> list[tuple[str, int, int]]:
 
 
 #: Kinds with nothing to merge or resolve when they come last (only a demonym to bind).
-_PLAIN = frozenset({_KIND_CIV, _KIND_PROT, _KIND_RIOT, _KIND_UNID, _KIND_GANG, _KIND_GOV})
-_BINDABLE = frozenset({_KIND_MIL, _KIND_POL, _KIND_CIV, _KIND_PROT, _KIND_RIOT, _KIND_UNID,
+_PLAIN: Final = frozenset({_KIND_CIV, _KIND_PROT, _KIND_RIOT, _KIND_UNID, _KIND_GANG, _KIND_GOV})
+_BINDABLE: Final = frozenset({_KIND_MIL, _KIND_POL, _KIND_CIV, _KIND_PROT, _KIND_RIOT, _KIND_UNID,
                        _KIND_GANG, _KIND_GOV})
 
 
@@ -1357,19 +1360,20 @@ def _scan(text: str) -> tuple[_Raw, ...]:
 
 
 #: After an ethnic group's bare name, words that make it the armed side ("Dodoth raid").
-_ETHNIC_ACTS = re.compile(r"\s+(?:raid|raided|raids|raiding|attack|attacked|attacks|clash|clashed|"
+_ETHNIC_ACTS: Final = re.compile(
+    r"\s+(?:raid|raided|raids|raiding|attack|attacked|attacks|clash|clashed|"
                           r"clashes|killed|kill|ambushed|stole|steal|invaded|"
                           r"fought|retaliated)\b")
-_FROM_COMMUNITY = re.compile(
+_FROM_COMMUNITY: Final = re.compile(
     r" from (?:the )?([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?: and (?:the )?([A-Z][a-z]+"
     r"(?:[ -][A-Z][a-z]+)?))?( (?:communit(?:y|ies)|villages?|clans?|tribes?|ethnic groups?)\b)?")
 #: Words for militias that, with "from <community>", make a communal militia of that name.
-_MILITIA_WORDS = frozenset(["militia", "militias", "militiamen", "communal militia",
+_MILITIA_WORDS: Final = frozenset(["militia", "militias", "militiamen", "communal militia",
                             "communal militias", "local militia", "local militias",
                             "local militiamen", "ethnic militia", "ethnic militias",
                             "community militia", "village militia", "tribal militia",
                             "tribal militias", "communal fighters"])
-_COMMUNITY_PEOPLE = frozenset(["pastoralists", "herders", "herdsmen", "youths", "fighters",
+_COMMUNITY_PEOPLE: Final = frozenset(["pastoralists", "herders", "herdsmen", "youths", "fighters",
                                "gunmen", "attackers", "raiders", "assailants", "men",
                                "armed men", "armed youths", "tribesmen"])
 
@@ -1441,19 +1445,19 @@ def _role(raw: _Raw) -> int:
 
 
 #: Political parties: their members are civilians when attacked.
-PARTIES = frozenset({
+PARTIES: Final = frozenset({
     "ODM: Orange Democratic Movement", "TNA: The National Alliance",
     "PNU: Party of National Unity", "Jubilee Party", "CNL: National Congress for Freedom",
 })
-_MANY = re.compile(r"\b(?:hundreds|dozens|scores|thousands|crowd|group|mob|\d\d+|"
+_MANY: Final = re.compile(r"\b(?:hundreds|dozens|scores|thousands|crowd|group|mob|\d\d+|"
                    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\w*)"
                    r"(?:\s+of)?\s+(?:\w+\s+)?$")
-_OFF_DUTY_AFTER = re.compile(r"\s*\(?(?:who was |who were )?(?:off-duty|off duty|retired)\b")
-_OFF_DUTY = re.compile(r"(?:\b(?:former|ex|retired|off-duty|off duty|demobili[sz]ed|"
+_OFF_DUTY_AFTER: Final = re.compile(r"\s*\(?(?:who was |who were )?(?:off-duty|off duty|retired)\b")
+_OFF_DUTY: Final = re.compile(r"(?:\b(?:former|ex|retired|off-duty|off duty|demobili[sz]ed|"
                        r"reintegrated|unarmed)[\s-]+(?:\w+\s+)?)$")
 
 
-_KIND_ROLE = {
+_KIND_ROLE: Final = {
     _KIND_MIL: ROLE_STATE, _KIND_POL: ROLE_STATE, _KIND_CIV: ROLE_CIVILIAN,
     _KIND_OBJ: ROLE_OBJECT, _KIND_PROT: ROLE_PROTESTER, _KIND_RIOT: ROLE_RIOTER,
     _KIND_PROP: ROLE_PROPERTY,
@@ -1463,7 +1467,7 @@ _KIND_ROLE = {
 }
 
 
-_ARMED_KINDS = frozenset({_KIND_NAMED, _KIND_MIL, _KIND_POL, _KIND_UNID, _KIND_GANG,
+_ARMED_KINDS: Final = frozenset({_KIND_NAMED, _KIND_MIL, _KIND_POL, _KIND_UNID, _KIND_GANG,
                           _KIND_PRIV, _KIND_COMM, _KIND_EBARE, _KIND_HEAD, _KIND_ANAPH})
 
 
@@ -1564,13 +1568,13 @@ def _name(raw: _Raw, context: str | None, text: str
 
 #: Territories whose unnamed soldiers are another state's (ACLED codes no Palestinian
 #: military: troops in the West Bank and Gaza are Israel's; in Western Sahara, Morocco's).
-_HELD_BY = {"PS": "IL", "EH": "MA"}
+_HELD_BY: Final = {"PS": "IL", "EH": "MA"}
 
-_BY_COUNTRY: dict[tuple[str, str], str] = {
+_BY_COUNTRY: Final[dict[tuple[str, str], str]] = {
     ("NRF: National Resistance Front", "YE"): "National Resistance Forces",
     ("ADF: Allied Democratic Forces", "CM"): "Ambazonian Separatists",
 }
-_REGIONS = (
+_REGIONS: Final = (
     "KE UG SO ET SS SD TZ RW BI CD DJ ER", "NG NE ML BF TD CM BJ TG GH CI SN GN MR GM SL LR CF",
     "CD CF CM TD CG GA GQ AO RW BI UG SS", "ZA ZW MZ MW ZM BW NA LS SZ AO MG TZ",
     "EG LY TN DZ MA SY IQ LB IL PS JO YE SA IR TR KW BH QA AE OM SD",
@@ -1578,7 +1582,7 @@ _REGIONS = (
     "CO VE EC PE BO BR CL AR PY UY", "UA RU AZ AM GE BY MD TR", "US CA MX",
     "FR ML NE BF TD", "GB IE",
 )
-_NEIGHBOURS: dict[str, set[str]] = {}
+_NEIGHBOURS: Final[dict[str, set[str]]] = {}
 for _line in _REGIONS:
     _codes = set(_line.split())
     for _code in _codes:
@@ -1610,7 +1614,7 @@ def find_actors(text: str, offset: int = 0, country_code: str | None = None) -> 
 #: (a long-running worker must not grow without limit).
 _NAMES: dict[tuple[int, str | None, str | None, str], tuple[str, ActorType, str | None]
              | None] = {}
-_NAMES_MAX = 20_000
+_NAMES_MAX: Final = 20_000
 
 
 @lru_cache(maxsize=1024)
@@ -1652,10 +1656,10 @@ _NAMED_GROUP_TYPES: Final = frozenset({AT_REBEL_GROUP, AT_POLITICAL_MILITIA,
                                        AT_IDENTITY_MILITIA})
 _PEOPLE_TYPES: Final = frozenset({AT_CIVILIANS, AT_PROTESTERS,
                                   AT_RIOTERS})
-_BY = re.compile(r"\b(?:by|from)\s+(?:(?:the|a|an|suspected|alleged|presumed|reported|"
+_BY: Final = re.compile(r"\b(?:by|from)\s+(?:(?:the|a|an|suspected|alleged|presumed|reported|"
                  r"unknown|unidentified|armed|some|several|two|three|four|five|six|a few|"
                  r"group of|number of|members of|heavily|\d+|[\w.-]+'s)\s+){0,4}$")
-_PATIENT_BEFORE = re.compile(
+_PATIENT_BEFORE: Final = re.compile(
     r"\b(?:on|against|targeting|targeted|target|at|toward|towards|attacked|attacking|killed|"
     r"killing|ambushed|ambushing|shot|shooting|wounding|injuring|abducted|kidnapped|"
     r"abducting|kidnapping|arrested|arresting|detained|detaining|beat|beating|hit|hitting|"
@@ -1663,16 +1667,17 @@ _PATIENT_BEFORE = re.compile(
     r"murdered|beheaded|into|upon|with|and|leaving|left|positions of|position of)\s+"
     r"(?:(?:the|a|an|two|three|several|\d+|suspected|alleged|presumed|local|positions of|"
     r"members of)\s+){0,3}$")
-_PASSIVE_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:was|were|is|are|been|being|got|get)\s+"
+_PASSIVE_AFTER: Final = re.compile(r"^[^.;]{0,60}?\b(?:was|were|is|are|been|being|got|get)\s+"
                             r"(?:\w+ly\s+)?(?:\w+\s+)?$")
-_INITIATOR = re.compile(
+_INITIATOR: Final = re.compile(
     r"\s+(?:\w+\s+){0,2}(?:launched|carried out|staged|mounted|led|initiated|conducted|"
     r"started|began|attacked|ambushed|stormed|raided|opened fire|fired|shelled)\b")
-_INITIATED_BY = re.compile(r"\b(?:attacks?|offensive|assault|ambush|raids?)\s+(?:\w+\s+){0,2}"
+_INITIATED_BY: Final = re.compile(
+    r"\b(?:attacks?|offensive|assault|ambush|raids?)\s+(?:\w+\s+){0,2}"
                            r"(?:led |launched |carried out |staged |initiated )?by\s+"
                            r"(?:the\s+)?$")
-_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+|\n")
-_HERDERS = frozenset({"herders", "herdsmen", "herdsman", "herder", "pastoralists"})
+_SENTENCE_END: Final = re.compile(r"[.!?][\"')\]]*\s+|\n")
+_HERDERS: Final = frozenset({"herders", "herdsmen", "herdsman", "herder", "pastoralists"})
 
 
 def _is_armed(m: ActorMention) -> bool:
@@ -1715,21 +1720,21 @@ def _by_agent(text: str, m: ActorMention) -> bool:
     return ("by " in window or "from " in window) and bool(_BY.search(window))
 
 
-_PATIENT_WORDS = frozenset(
+_PATIENT_WORDS: Final = frozenset(
     ["on", "against", "targeting", "targeted", "target", "at", "toward", "towards", "attacked",
      "attacking", "killed", "killing", "ambushed", "ambushing", "shot", "shooting", "wounding",
      "injuring", "abducted", "kidnapped", "abducting", "kidnapping", "arrested", "arresting",
      "detained", "detaining", "beat", "beating", "hit", "hitting", "struck", "striking",
      "shelled", "shelling", "bombed", "bombing", "raided", "raiding", "stormed", "executed",
      "murdered", "beheaded", "into", "upon", "with", "and", "of", "leaving", "left"])
-_PATIENT_AFTER = re.compile(
+_PATIENT_AFTER: Final = re.compile(
     r"\s+(?:\w+\s+){0,3}?(?:was|were|is|are|been|got|had been|have been|has been)\s+"
     r"(?:\w+ly\s+)?(?:killed|wounded|injured|shot|hurt|attacked|abducted|kidnapped|targeted|"
     r"hit|struck|ambushed|executed|beheaded|murdered|stabbed|beaten|arrested|detained|"
     r"captured|slain|lynched|hacked|burned|burnt|seriously|critically|fatally|taken)\b")
 
 
-_AUX = (" was ", " were ", " is ", " are ", " been ", " got ")
+_AUX: Final = (" was ", " were ", " is ", " are ", " been ", " got ")
 
 
 def _is_patient(text: str, m: ActorMention, cls: Classification) -> bool:
@@ -1776,7 +1781,7 @@ def _agent(text: str, pool: list[ActorMention], cls: Classification, begin: int,
     return None
 
 
-_STARTS = frozenset(
+_STARTS: Final = frozenset(
     ["launched", "carried", "staged", "mounted", "led", "initiated", "conducted", "started",
      "began", "attacked", "ambushed", "stormed", "raided", "opened", "fired", "shelled"])
 
@@ -1823,7 +1828,7 @@ def _former(text: str, m: ActorMention, cc: str | None) -> ActorMention:
 
 
 #: One of these is in any text _OFF_DUTY finds (it is case-sensitive).
-_OFF_DUTY_STEMS = ("former", "ex", "retired", "off", "demobili", "reintegrated", "unarmed")
+_OFF_DUTY_STEMS: Final = ("former", "ex", "retired", "off", "demobili", "reintegrated", "unarmed")
 
 
 def _maybe_off_duty(window: str) -> bool:
@@ -1913,10 +1918,10 @@ def _protest(text: str, ms: list[ActorMention], cls: Classification, cc: str | N
     return a1, state
 
 
-_INTERVENES_AFTER = re.compile(
+_INTERVENES_AFTER: Final = re.compile(
     r"[^.;]{0,60}?\b(?:intervened|dispers\w*|arrest\w*|detain\w*|fired|broke up|beat|"
     r"baton|charged|cracked down|shoot|shot|tear ?gas|teargas|rubber bullets)\b")
-_INTERVENES_BEFORE = re.compile(r"\b(?:arrested|detained|dispersed|stopped|blocked|beaten|"
+_INTERVENES_BEFORE: Final = re.compile(r"\b(?:arrested|detained|dispersed|stopped|blocked|beaten|"
                                 r"attacked|removed|evicted) by (?:the )?$")
 
 
@@ -1928,9 +1933,9 @@ def _intervenes(text: str, m: ActorMention) -> bool:
 
 
 #: Property of private owners that rioters smash or burn: its owners are civilians.
-_CIVIL_PROPERTY = (r"(?:banks?|bank branch|shops?|stores?|supermarkets?|businesses|houses|"
+_CIVIL_PROPERTY: Final = (r"(?:banks?|bank branch|shops?|stores?|supermarkets?|businesses|houses|"
                    r"homes|building)")
-_DAMAGED_PROPERTY = re.compile(
+_DAMAGED_PROPERTY: Final = re.compile(
     r"\b(?:damaged|smashed|vandali[sz]ed|torched|set fire to|set alight|burn(?:ed|t) down|"
     r"hurled|threw|looted|ransacked)\b[^.;]{0,50}?\b" + _CIVIL_PROPERTY + r"\b|\b"
     + _CIVIL_PROPERTY + r"\b[^.;]{0,60}?\b(?:was|were) (?:set on fire|set alight|torched|"
@@ -2027,22 +2032,23 @@ def _battle(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
 
 
 #: The victim of a mine or a roadside bomb before the trigger: "X('s vehicle) struck an IED".
-_HIT_MINE = re.compile(r"[^.;]{0,40}?\b(?:struck|hit|ran over|run over|stepped on|drove over|"
+_HIT_MINE: Final = re.compile(
+    r"[^.;]{0,40}?\b(?:struck|hit|ran over|run over|stepped on|drove over|"
                        r"triggered|set off|detonated)\s+(?:an?|the)\s+(?:\w+\s+){0,2}$",
                        re.IGNORECASE)
 
 
 #: Countries whose unattributed fire ACLED codes between two known sides (state, rebels):
 #: the Donbas front, where monitors report shots and explosions without naming who fired.
-_FRONTLINE_SIDES: dict[str, tuple[str, str]] = {
+_FRONTLINE_SIDES: Final[dict[str, tuple[str, str]]] = {
     "UA": ("Military Forces of Ukraine", "NAF: United Armed Forces of Novorossiya"),
 }
 #: ... as reported by the ceasefire monitors (2014-2022: after February 2022 unattributed fire
 #: there is mostly Russia's, so a bare "front line" is not enough).
-_FRONTLINE = re.compile(r"\b(?:OSCE|SMM|special monitoring mission|ceasefire violations?)\b",
+_FRONTLINE: Final = re.compile(r"\b(?:OSCE|SMM|special monitoring mission|ceasefire violations?)\b",
                         re.IGNORECASE)
 #: The OSCE Special Monitoring Mission worked in Ukraine only: it places a text with no country.
-_SMM = re.compile(r"\b(?:OSCE SMM|SMM|special monitoring mission)\b", re.IGNORECASE)
+_SMM: Final = re.compile(r"\b(?:OSCE SMM|SMM|special monitoring mission)\b", re.IGNORECASE)
 
 
 def _front(text: str, cc: str | None) -> str | None:
@@ -2054,8 +2060,8 @@ def _front(text: str, cc: str | None) -> str | None:
     return None
 
 
-_GOV_PLACES = frozenset(["municipality", "governorate", "prefecture"])
-_IN_PLACE = re.compile(r"\bin\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){0,3}$")
+_GOV_PLACES: Final = frozenset(["municipality", "governorate", "prefecture"])
+_IN_PLACE: Final = re.compile(r"\bin\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){0,3}$")
 
 
 def _gov_place(text: str, m: ActorMention) -> bool:
@@ -2065,7 +2071,8 @@ def _gov_place(text: str, m: ActorMention) -> bool:
                                                                 m.start)))
 
 
-_CRIME = re.compile(r"\b(?:drugs?|narcotics?|cocaine|heroin|marijuana|cannabis|poppy|poppies|"
+_CRIME: Final = re.compile(
+    r"\b(?:drugs?|narcotics?|cocaine|heroin|marijuana|cannabis|poppy|poppies|"
                     r"labs?|laboratory|laboratories|gangs?|cartels?|traffick\w*|smuggl\w*|"
                     r"hideouts?|illegal)\b", re.IGNORECASE)
 
@@ -2102,11 +2109,11 @@ def _suspect(text: str, ms: list[ActorMention], agent: ActorMention | None,
 
 
 #: Words that tie a named group to an attack it is not said to have done itself.
-_LINKED = re.compile(r"\b(?:suspect\w*|claim\w*|believ\w*|blam\w*|link\w*|attribut\w*|"
+_LINKED: Final = re.compile(r"\b(?:suspect\w*|claim\w*|believ\w*|blam\w*|link\w*|attribut\w*|"
                      r"presum\w*|affiliat\w*|accus\w*|responsib\w*|behind|loyal to)\b",
                      re.IGNORECASE)
 #: A group named as the owner of the target: "the headquarters of Al Sham Corps".
-_OWNED = re.compile(r"\b(?:headquarters|base|office|offices|position|positions|post|camp|"
+_OWNED: Final = re.compile(r"\b(?:headquarters|base|office|offices|position|positions|post|camp|"
                     r"house|home|member|members|commander|leader|vehicle|convoy) of (?:the )?$",
                     re.IGNORECASE)
 

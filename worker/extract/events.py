@@ -74,12 +74,12 @@ _M = TypeVar("_M", bound=BaseModel)
 
 
 #: An explicit date older than this before publication marks a sentence as background.
-BACKGROUND_AGE = timedelta(days=45)
+BACKGROUND_AGE: Final = timedelta(days=45)
 #: A sentence without an event trigger still feeds the current incident's casualties when it
 #: follows the incident's last sentence within this many sentences.
-CASUALTY_REACH = 2
+CASUALTY_REACH: Final = 2
 
-_SEPARATE = re.compile(
+_SEPARATE: Final = re.compile(
     r"^\W*(?:in (?:a |another )?separate (?:incident|attack|development)|separately|elsewhere|"
     r"in another (?:incident|attack|development)|(?:in )?a (?:second|third|further) "
     r"(?:incident|attack)|also on)\b",
@@ -87,7 +87,7 @@ _SEPARATE = re.compile(
 )
 #: Sentences about sport, weather, disasters, accidents or markets: a trigger word there
 #: ("shot", "killed", "demand") is no political violence unless an armed actor is named.
-_OFF_TOPIC = re.compile(
+_OFF_TOPIC: Final = re.compile(
     r"\b(?:goalkeeper|striker|midfielder|scored|the match|league|tournament|championship|"
     r"coach|the game|the team|players|fans|"
     r"minute of|penalty|semi-final|final whistle|flood(?:s|ing|waters)?|heavy rains?|rainfall|"
@@ -97,58 +97,59 @@ _OFF_TOPIC = re.compile(
     r"shares|stock market|index rose|index fell|currency|inflation|interest rates?|"
     r"oil prices?|crude|bond yields?|exchange rate)\b", re.IGNORECASE)
 #: Sport: a crowd there ("fans protested the penalty") is no demonstration of ours either.
-_SPORT = re.compile(r"\b(?:goalkeeper|striker|midfielder|scored|the match|league|tournament|"
+_SPORT: Final = re.compile(r"\b(?:goalkeeper|striker|midfielder|scored|the match|league|tournament|"
                     r"championship|coach|the game|the team|players|fans|minute of|penalty|"
                     r"semi-final|final whistle)\b", re.IGNORECASE)
 #: A grievance: what makes people blocking a road or gathering a demonstration.
-_GRIEVANCE = re.compile(r"\b(?:to demand|demanding|in protest|to protest|denouncing|"
+_GRIEVANCE: Final = re.compile(r"\b(?:to demand|demanding|in protest|to protest|denouncing|"
                         r"calling for|to press for)\b", re.IGNORECASE)
 #: What may come before a sentence's opening date ("On 8 May 2020, ...", "Around 3 May").
-_DATE_OPENING = re.compile(r"\W*(?:(?:on|around|as reported,? on|in the (?:night|morning|"
+_DATE_OPENING: Final = re.compile(r"\W*(?:(?:on|around|as reported,? on|in the (?:night|morning|"
                            r"evening) of)\s+)?", re.IGNORECASE)
 #: Talks and plans that have not happened yet.
-_FUTURE = re.compile(r"\b(?:expected to|are set to|is set to|plans? to|will resume|to resume|"
+_FUTURE: Final = re.compile(
+    r"\b(?:expected to|are set to|is set to|plans? to|will resume|to resume|"
                      r"would resume|due to (?:meet|sign|resume)|scheduled to|may resume)\b",
                      re.IGNORECASE)
 #: A wire-style dateline: "NAIROBI, Feb 14 (Sahel Wire) -" / "KABUL, Aug. 31 —".
-_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’/-]{1,60}?,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|"
+_DATELINE: Final = re.compile(r"^[A-Z][A-Za-z .,'’/-]{1,60}?,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|"
                        r"\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?\s*(?:\([^)]{1,60}\))?\s*"
                        r"(?:-|–|—|:)")
-_HISTORY = re.compile(
+_HISTORY: Final = re.compile(
     r"\b(?:in (?:the )?(?:19|20)\d0s|in (?:19|20)\d\d\b|(?:years|decades) ago|"
     r"(?:last|past) (?:year|decade)s?\b|since (?:19|20)\d\d|earlier (?:this|in the) year|"
     r"(?:months|weeks) ago|in recent (?:months|years)|anniversary)",
     re.IGNORECASE,
 )
 #: Security forces stepping into a demonstration, told in a sentence of its own.
-_INTERVENTION = re.compile(
+_INTERVENTION: Final = re.compile(
     r"\b(?:dispers\w*|tear ?gas|teargas|arrest\w*|detain\w*|intervened|rubber bullets|"
     r"water cannons?|fired (?:shots|live|in the air)|batons?|dissolved|broke up|cracked down)\b",
     re.IGNORECASE)
-_CROWDS = frozenset({ET_PROTESTS, ET_RIOTS})
+_CROWDS: Final = frozenset({ET_PROTESTS, ET_RIOTS})
 #: A riot told as part of demonstrations, in a sentence of its own.
-_DEMONSTRATION_LINK = re.compile(
+_DEMONSTRATION_LINK: Final = re.compile(
     r"\b(?:related|linked|connected|tied|relation|connection|part) (?:to|with|of) "
     r"(?:the |recent |ongoing |several |a |an )*(?:demonstrations?|protests?)\b", re.IGNORECASE)
 #: A demonstration or riot named by a word of its own ("protest", "rioters", "mob"), not
 #: only by a weak one ("gathered", "blocked"): the classifier's confidence of such a word.
-_FIRM_CROWD = 0.6
+_FIRM_CROWD: Final = 0.6
 #: A sentence naming who is behind an event: a claim, a suspicion, a blame.
-_ATTRIBUTION = re.compile(
+_ATTRIBUTION: Final = re.compile(
     r"\b(?:claim(?:ed|s)? (?:of )?responsibility|claimed|responsib|suspect(?:ed|s)?|believed to|"
     r"blamed?|attributed|accused|planted by|carried out by|behind the)\b", re.IGNORECASE)
 
 
 # The case-insensitive patterns above, for lower-cased ASCII text: a case-sensitive search is
 # several times faster than re.IGNORECASE, and on ASCII text it finds the same matches.
-_OFF_TOPIC_LOW = re.compile(_OFF_TOPIC.pattern)
-_FUTURE_LOW = re.compile(_FUTURE.pattern)
-_HISTORY_LOW = re.compile(_HISTORY.pattern)
-_SPORT_LOW = re.compile(_SPORT.pattern)
-_GRIEVANCE_LOW = re.compile(_GRIEVANCE.pattern)
-_INTERVENTION_LOW = re.compile(_INTERVENTION.pattern)
-_ATTRIBUTION_LOW = re.compile(_ATTRIBUTION.pattern)
-_DEMONSTRATION_LINK_LOW = re.compile(_DEMONSTRATION_LINK.pattern)
+_OFF_TOPIC_LOW: Final = re.compile(_OFF_TOPIC.pattern)
+_FUTURE_LOW: Final = re.compile(_FUTURE.pattern)
+_HISTORY_LOW: Final = re.compile(_HISTORY.pattern)
+_SPORT_LOW: Final = re.compile(_SPORT.pattern)
+_GRIEVANCE_LOW: Final = re.compile(_GRIEVANCE.pattern)
+_INTERVENTION_LOW: Final = re.compile(_INTERVENTION.pattern)
+_ATTRIBUTION_LOW: Final = re.compile(_ATTRIBUTION.pattern)
+_DEMONSTRATION_LINK_LOW: Final = re.compile(_DEMONSTRATION_LINK.pattern)
 
 
 def _finds(pattern: re.Pattern[str], lowered: re.Pattern[str], text: str,
@@ -189,13 +190,13 @@ def _literal_stems(pattern: re.Pattern[str]) -> tuple[str, ...]:
 #: Gates: words one of which is in any (lower-cased) text the pattern matches, by bit; the
 #: bits below 1 << 16 are the casualty finder's (`casualties.GATE_WORDS`), so that one pass
 #: over a sentence serves both.
-_OFF_TOPIC_GATE = 1 << 16
-_ATTRIBUTION_GATE = 1 << 17
-_DEMONSTRATION_LINK_GATE = 1 << 18
-_HISTORY_GATE = 1 << 19
+_OFF_TOPIC_GATE: Final = 1 << 16
+_ATTRIBUTION_GATE: Final = 1 << 17
+_DEMONSTRATION_LINK_GATE: Final = 1 << 18
+_HISTORY_GATE: Final = 1 << 19
 #: A decimal digit (on ASCII text, what the date finder's \d is).
-_DIGIT_GATE = 1 << 20
-_GATE_WORDS: dict[int, tuple[str, ...]] = {
+_DIGIT_GATE: Final = 1 << 20
+_GATE_WORDS: Final[dict[int, tuple[str, ...]]] = {
     _OFF_TOPIC_GATE: _literal_stems(_OFF_TOPIC),
     _ATTRIBUTION_GATE: _literal_stems(_ATTRIBUTION),
     _DEMONSTRATION_LINK_GATE: ("demonstration", "protest"),
@@ -205,8 +206,8 @@ _GATE_WORDS: dict[int, tuple[str, ...]] = {
     _DIGIT_GATE: tuple("0123456789"),
     **casualties_mod.GATE_WORDS,
 }
-_ALL_GATES = sum(_GATE_WORDS)
-_GATES = bits_automaton(_GATE_WORDS)
+_ALL_GATES: Final = sum(_GATE_WORDS)
+_GATES: Final = bits_automaton(_GATE_WORDS)
 
 
 # A sentence is read for its gates when grouping and again for its casualties when building
@@ -527,10 +528,10 @@ def _actors(body: str, incident: _Incident, cls: Classification, country_code: s
     return actors_mod.pick_actors(body, mentions, cls, country_code)
 
 
-_GROUP_TYPES = frozenset({AT_REBEL_GROUP, AT_POLITICAL_MILITIA,
+_GROUP_TYPES: Final = frozenset({AT_REBEL_GROUP, AT_POLITICAL_MILITIA,
                           AT_IDENTITY_MILITIA})
 
-_LEAD_TYPES = _GROUP_TYPES | {AT_STATE_FORCES, AT_EXTERNAL_FORCES}
+_LEAD_TYPES: Final = _GROUP_TYPES | {AT_STATE_FORCES, AT_EXTERNAL_FORCES}
 
 #: The fields `_build` gives an Event (the rest keep their defaults).
 _EVENT_GIVEN: Final = frozenset({
@@ -544,7 +545,7 @@ def _evidence_order(e: Evidence) -> tuple[int, str]:
     return e.start, e.field
 
 
-_FIELD = {
+_FIELD: Final = {
     CK_KILLED: "fatalities",
     CK_INJURED: "injured",
     CK_CAPTURED: "captured",
