@@ -1013,12 +1013,52 @@ TriggerKeys = dict[str, tuple[tuple[int, str, bool, str], ...]]
 Match = tuple[int, tuple[int, tuple[_Entry, ...], tuple[tuple[int, str, bool, str], ...]]]
 
 
+#: Gate words other modules ride on the automaton (`add_gate_words`): key -> bits.
+_GATE_KEYS: Final[dict[str, int]] = {}
+#: The bits of each automaton value whose key is a gate word's, by the value's id.
+_GATE_BITS: Final[dict[int, int]] = {}
+
+
 def _compile() -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
-    for key in _KEYS.keys() | _TRIGGERS.keys():
-        automaton.add_word(key, (len(key), tuple(_KEYS.get(key, ())), _TRIGGERS.get(key, ())))
+    _GATE_BITS.clear()
+    for key in _KEYS.keys() | _TRIGGERS.keys() | _GATE_KEYS.keys():
+        value = (len(key), tuple(_KEYS.get(key, ())), _TRIGGERS.get(key, ()))
+        automaton.add_word(key, value)
+        if key in _GATE_KEYS:
+            _GATE_BITS[id(value)] = _GATE_KEYS[key]
     automaton.make_automaton()
     return automaton
+
+
+def add_gate_words(words: dict[int, tuple[str, ...]]) -> None:
+    """Add gate words (bit -> words, lower case) to the shared automaton: `gates_of` then
+    tells, from the matches of a text, the bits with a word in the text lower-cased (and
+    maybe more: a gate word is looked for in the `words_of` form, where "no-one" is "no
+    one" and "no, one" too). A word with a character other than ASCII or an upper-case
+    letter is never in an ASCII text lower-cased: left out."""
+    global _AUTOMATON
+    for bit, gate_words in words.items():
+        for word in gate_words:
+            if not word.isascii() or word != word.lower():
+                continue
+            key = words_of(word)[1:-1]
+            if not key.strip():
+                raise ValueError(f"gate word without a letter or digit: {word!r}")
+            _GATE_KEYS[key] = _GATE_KEYS.get(key, 0) | bit
+    _AUTOMATON = _compile()
+    matches.cache_clear()
+
+
+def gates_of(found: list[Match]) -> int:
+    """The bits of the gate words among `found` (a text's `matches`): at least every bit
+    with a word in the text lower-cased, when the text is ASCII."""
+    present = 0
+    for _, value in found:
+        bits = _GATE_BITS.get(id(value))
+        if bits is not None:
+            present |= bits
+    return present
 
 
 def add_trigger_keys(keys: TriggerKeys) -> None:

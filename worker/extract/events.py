@@ -46,7 +46,7 @@ from worker.extract.constants import (
     SUB_VIOLENT_DEMONSTRATION,
 )
 from worker.extract.gazetteer import Gazetteer
-from worker.extract.text import bits_automaton, split_sentences
+from worker.extract.text import split_sentences
 from worker.extract.types import (
     ActorMention,
     CasualtyMention,
@@ -188,26 +188,35 @@ def _literal_stems(pattern: re.Pattern[str]) -> tuple[str, ...]:
 
 
 #: Gates: words one of which is in any (lower-cased) text the pattern matches, by bit; the
-#: bits below 1 << 16 are the casualty finder's (`casualties.GATE_WORDS`), so that one pass
-#: over a sentence serves both.
+#: bits below 1 << 16 are the casualty finder's (`casualties.GATE_WORDS`). They ride on the
+#: actors' automaton (`actors.add_gate_words`), whose pass over every sentence classify
+#: makes anyway: no pass of their own.
 _OFF_TOPIC_GATE: Final = 1 << 16
 _ATTRIBUTION_GATE: Final = 1 << 17
 _DEMONSTRATION_LINK_GATE: Final = 1 << 18
 _HISTORY_GATE: Final = 1 << 19
-#: A decimal digit (on ASCII text, what the date finder's \d is).
+#: A decimal digit (on ASCII text, what the date finder's \d is): found by `_DIGIT`.
 _DIGIT_GATE: Final = 1 << 20
+_INTERVENTION_GATE: Final = 1 << 21
 _GATE_WORDS: Final[dict[int, tuple[str, ...]]] = {
     _OFF_TOPIC_GATE: _literal_stems(_OFF_TOPIC),
     _ATTRIBUTION_GATE: _literal_stems(_ATTRIBUTION),
     _DEMONSTRATION_LINK_GATE: ("demonstration", "protest"),
-    # a year ("19", "20"), "ago", "year" or "decade" (last year, earlier this year),
-    # "recent", "anniversary"
-    _HISTORY_GATE: ("19", "20", "ago", "year", "decade", "recent", "anniversary"),
-    _DIGIT_GATE: tuple("0123456789"),
+    # each alternative's literal words: "in 19", "in the 20" (in the 1990s, in 2019),
+    # "since 20", "years ago", "last year"...
+    _HISTORY_GATE: ("in 19", "in 20", "in the 19", "in the 20", "years ago", "decades ago",
+                    "last year", "past year", "last decade", "past decade", "since 19",
+                    "since 20", "earlier this year", "earlier in the year", "months ago",
+                    "weeks ago", "in recent months", "in recent years", "anniversary"),
+    _INTERVENTION_GATE: ("dispers", "tear gas", "teargas", "arrest", "detain", "intervened",
+                         "rubber bullets", "water cannon", "fired shots", "fired live",
+                         "fired in the air", "baton", "dissolved", "broke up",
+                         "cracked down"),
     **casualties_mod.GATE_WORDS,
 }
-_ALL_GATES: Final = sum(_GATE_WORDS)
-_GATES: Final = bits_automaton(_GATE_WORDS)
+_ALL_GATES: Final = sum(_GATE_WORDS) | _DIGIT_GATE
+actors_mod.add_gate_words(_GATE_WORDS)
+_DIGIT: Final = re.compile(r"[0-9]")
 
 
 # A sentence is read for its gates when grouping and again for its casualties when building
@@ -215,14 +224,14 @@ _GATES: Final = bits_automaton(_GATE_WORDS)
 @lru_cache(maxsize=4096)
 def _read(text: str) -> tuple[str | None, int]:
     """(`text` lower-cased when it is ASCII, else None; the bits of the gates with a word in
-    it: one pass for them all; every bit for text that is not ASCII, where the IGNORECASE
-    patterns are tried)."""
+    it, from the actors' automaton pass over it (which classify made already); every bit for
+    text that is not ASCII, where the IGNORECASE patterns are tried)."""
     if not text.isascii():
         return None, _ALL_GATES
-    low = text.lower()
-    present = 0
-    for _, bits in _GATES.iter(low):
-        present |= bits
+    low, _, found = actors_mod.matches(text)
+    present = actors_mod.gates_of(found)
+    if _DIGIT.search(low) is not None:
+        present |= _DIGIT_GATE
     return low, present
 
 
@@ -305,6 +314,7 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
             if current is not None and near:
                 if _has_casualties(sentence) or (
                         current.classification.event_type in _CROWDS
+                        and gates & _INTERVENTION_GATE
                         and _finds(_INTERVENTION, _INTERVENTION_LOW, text, low)):
                     # "Police dispersed the crowd.": the same demonstration, its other side
                     current.sentences.append(sentence)
