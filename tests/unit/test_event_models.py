@@ -36,6 +36,7 @@ def _check(model: BaseModel, where: str) -> int:
     """Asserts that `model` equals its own validation from the fields it was given (same
     values, same types, same field order, same set of fields given); returns how many models
     were checked (it and those inside it)."""
+    assert type(model).__new__ is object.__new__, where  # what `events._made` calls
     given = {name: model.__dict__[name] for name in model.model_fields_set}
     expected = _GIVEN[type(model).__name__]
     if isinstance(model, Source) and model.span is None:

@@ -569,13 +569,14 @@ _FIELD: Final = {
 # the set of fields given), without its per-field loop; tests/unit/test_event_models.py
 # checks that every event the core makes validates to itself and dumps the same bytes.
 
+_new: Final = object.__new__  # (a model has no __new__ of its own: `cls.__new__` costs 2x)
 _set: Final = object.__setattr__
 
 
 def _made(cls: type[_M], values: dict[str, object], given: set[str]) -> _M:
     """An instance of the model `cls` holding `values` (every field, in declaration
     order) as validated; `given`: the fields its constructor would have been passed."""
-    model = cls.__new__(cls)
+    model: _M = _new(cls)
     _set(model, "__dict__", values)
     _set(model, "__pydantic_fields_set__", given)
     _set(model, "__pydantic_extra__", None)
