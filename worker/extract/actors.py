@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
-from typing import Final
+from typing import Final, cast
 
 import ahocorasick
 
@@ -1023,7 +1023,9 @@ def _compile() -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     _GATE_BITS.clear()
     for key in _KEYS.keys() | _TRIGGERS.keys() | _GATE_KEYS.keys():
-        value = (len(key), tuple(_KEYS.get(key, ())), _TRIGGERS.get(key, ()))
+        # (an object, not a typed tuple: the compiled core would box a typed one anew for
+        # each use, and the id below would not be the automaton's value's)
+        value: object = (len(key), tuple(_KEYS.get(key, ())), _TRIGGERS.get(key, ()))
         automaton.add_word(key, value)
         if key in _GATE_KEYS:
             _GATE_BITS[id(value)] = _GATE_KEYS[key]
@@ -1054,7 +1056,9 @@ def gates_of(found: list[Match]) -> int:
     """The bits of the gate words among `found` (a text's `matches`): at least every bit
     with a word in the text lower-cased, when the text is ASCII."""
     present = 0
-    for _, value in found:
+    # (each value as the object the automaton holds: typed as a tuple, the compiled core
+    # would unbox it into a C struct and box a new one, of another id)
+    for _, value in cast(list[tuple[int, object]], found):
         bits = _GATE_BITS.get(id(value))
         if bits is not None:
             present |= bits
