@@ -21,52 +21,51 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
-from typing import Final
+from typing import Final, cast
 
 import ahocorasick
 
+from worker.extract.constants import (
+    AT_CIVILIANS,
+    AT_EXTERNAL_FORCES,
+    AT_IDENTITY_MILITIA,
+    AT_POLITICAL_MILITIA,
+    AT_PROTESTERS,
+    AT_REBEL_GROUP,
+    AT_RIOTERS,
+    AT_STATE_FORCES,
+    AT_UNIDENTIFIED,
+    ET_BATTLES,
+    ET_EXPLOSIONS,
+    ET_PROTESTS,
+    ET_RIOTS,
+    ET_VIOLENCE_AGAINST_CIVILIANS,
+    SUB_AGREEMENT,
+    SUB_ARRESTS,
+    SUB_DISRUPTED_WEAPONS_USE,
+    SUB_GOVERNMENT_REGAINS_TERRITORY,
+    SUB_GRENADE,
+    SUB_LOOTING,
+    SUB_NON_STATE_OVERTAKES_TERRITORY,
+    SUB_PEACEFUL_PROTEST,
+    SUB_REMOTE_EXPLOSIVE,
+    SUB_VIOLENT_DEMONSTRATION,
+)
 from worker.extract.countries import acled_country_name, country_code
 from worker.extract.types import ActorMention, Classification
-from worker.models import ActorType, EventType, SubEventType
-
-# Enum members as Final constants: the compiled core reads them as C statics, not
-# as attributes of the (interpreted) enum classes.
-_AT_CIVILIANS: Final = ActorType.CIVILIANS
-_AT_EXTERNAL_FORCES: Final = ActorType.EXTERNAL_FORCES
-_AT_IDENTITY_MILITIA: Final = ActorType.IDENTITY_MILITIA
-_AT_POLITICAL_MILITIA: Final = ActorType.POLITICAL_MILITIA
-_AT_PROTESTERS: Final = ActorType.PROTESTERS
-_AT_REBEL_GROUP: Final = ActorType.REBEL_GROUP
-_AT_RIOTERS: Final = ActorType.RIOTERS
-_AT_STATE_FORCES: Final = ActorType.STATE_FORCES
-_AT_UNIDENTIFIED: Final = ActorType.UNIDENTIFIED
-_ET_BATTLES: Final = EventType.BATTLES
-_ET_EXPLOSIONS: Final = EventType.EXPLOSIONS
-_ET_PROTESTS: Final = EventType.PROTESTS
-_ET_RIOTS: Final = EventType.RIOTS
-_ET_VIOLENCE_AGAINST_CIVILIANS: Final = EventType.VIOLENCE_AGAINST_CIVILIANS
-_SUB_AGREEMENT: Final = SubEventType.AGREEMENT
-_SUB_ARRESTS: Final = SubEventType.ARRESTS
-_SUB_DISRUPTED_WEAPONS_USE: Final = SubEventType.DISRUPTED_WEAPONS_USE
-_SUB_GOVERNMENT_REGAINS_TERRITORY: Final = SubEventType.GOVERNMENT_REGAINS_TERRITORY
-_SUB_GRENADE: Final = SubEventType.GRENADE
-_SUB_LOOTING: Final = SubEventType.LOOTING
-_SUB_NON_STATE_OVERTAKES_TERRITORY: Final = SubEventType.NON_STATE_OVERTAKES_TERRITORY
-_SUB_PEACEFUL_PROTEST: Final = SubEventType.PEACEFUL_PROTEST
-_SUB_REMOTE_EXPLOSIVE: Final = SubEventType.REMOTE_EXPLOSIVE
-_SUB_VIOLENT_DEMONSTRATION: Final = SubEventType.VIOLENT_DEMONSTRATION
+from worker.models import ActorType, SubEventType
 
 # ============================================================================ alias tables
 
-R = _AT_REBEL_GROUP
-P = _AT_POLITICAL_MILITIA
-I = _AT_IDENTITY_MILITIA  # noqa: E741
-E = _AT_EXTERNAL_FORCES
-S = _AT_STATE_FORCES
+R = AT_REBEL_GROUP
+P = AT_POLITICAL_MILITIA
+I = AT_IDENTITY_MILITIA  # noqa: E741
+E = AT_EXTERNAL_FORCES
+S = AT_STATE_FORCES
 
 #: (ACLED name, actor type, home country or None, aliases separated by "|").
 #: A name may be a mapping "CC=Name;CC=Name;*=Default" chosen by the country context.
-NAMED: tuple[tuple[str, ActorType, str | None, str], ...] = (
+NAMED: Final[tuple[tuple[str, ActorType, str | None, str], ...]] = (
     # ---------------------------------------------------------------- Afghanistan, Pakistan
     ("Taliban", R, "AF", "taliban|talibans|islamic emirate|haqqani network|haqqani"),
     ("Taliban - Red Unit", R, "AF", "taliban red unit|red unit"),
@@ -404,7 +403,7 @@ NAMED: tuple[tuple[str, ActorType, str | None, str], ...] = (
 )
 
 #: State forces known by a name or acronym: (alias, country code, "mil"/"pol", unit suffix).
-STATE_ALIASES: tuple[tuple[str, str, str, str], ...] = (
+STATE_ALIASES: Final[tuple[tuple[str, str, str, str], ...]] = (
     # Afghanistan
     ("ana|andsf|ansf|afghan national army|afghan national defense and security forces|"
      "afghan national defence and security forces|afghan national security forces|"
@@ -534,13 +533,13 @@ STATE_ALIASES: tuple[tuple[str, str, str, str], ...] = (
 
 #: Weapons and strikes that stand for a state's forces when a demonym binds them ("an Israeli
 #: air strike", "U.S. drones", "Turkish artillery"); alone they name no one.
-BOUND_WEAPONS = (
+BOUND_WEAPONS: Final = (
     "air strike|air strikes|airstrike|airstrikes|air raid|air raids|drone strike|drone strikes|"
     "artillery|artillery fire|artillery shells|shelling|shells|missile|missiles|missile strike|"
     "missile strikes|jets|gunboats|warships|tanks|bombardment|drones|drone"
 )
 #: Generic nouns for state forces (country from a demonym or the context).
-MILITARY_NOUNS = (
+MILITARY_NOUNS: Final = (
     "soldier|soldiers|troops|troop|army|military|armed forces|security forces|security force|"
     "government forces|government troops|government soldiers|state forces|military forces|"
     "defence forces|defense forces|national army|marines|navy|naval forces|air force|"
@@ -564,7 +563,7 @@ MILITARY_NOUNS = (
     "military supply convoy|supply convoy|patrol|patrols|military post|army post|"
     "govt soldiers|government positions|government's positions|troopers|guards"
 )
-POLICE_NOUNS = (
+POLICE_NOUNS: Final = (
     "police|policeman|policemen|policewoman|policewomen|police officer|police officers|"
     "police personnel|police forces|police force|riot police|cops|cop|constable|constables|"
     "law enforcement|law enforcement officers|law enforcement agents|officers|officer|"
@@ -575,7 +574,7 @@ POLICE_NOUNS = (
     "counter-terrorism police|police sentries|sentries|sentry|police line|police lines|"
     "border police officers|traffic officers|security guards at the police"
 )
-CIVILIAN_NOUNS = (
+CIVILIAN_NOUNS: Final = (
     "civilian|civilians|villager|villagers|resident|residents|inhabitants|locals|"
     "man|woman|men|women|child|children|boy|boys|girl|girls|baby|infant|toddler|teen|teens|"
     "teenager|teenagers|minor|minors|youth|youths|young man|young men|young woman|young women|"
@@ -620,7 +619,7 @@ CIVILIAN_NOUNS = (
     "unemployed|jobless youths|graduates|squatters|tenants|evictees"
 )
 #: Property targets: attacking them hurts no one (looting/property destruction).
-PROPERTY_NOUNS = (
+PROPERTY_NOUNS: Final = (
     "pipeline|pipelines|oil pipeline|tower|towers|mast|masts|telecommunication mast|"
     "telecommunications mast|cell tower|cellphone tower|bank|banks|bank branch|building|"
     "buildings|office|offices|property|properties|equipment|infrastructure|power line|"
@@ -631,7 +630,7 @@ PROPERTY_NOUNS = (
     "stores|supermarket|supermarkets|company premises|premises|crops|farm|farms|plantation"
 )
 #: Demonyms used as nouns for people ("two Palestinians", "an Afghan").
-DEMONYM_NOUNS = (
+DEMONYM_NOUNS: Final = (
     "afghan|palestinian|israeli|syrian|iraqi|somali|kenyan|nigerian|yemeni|iranian|indian|"
     "pakistani|libyan|egyptian|ethiopian|eritrean|ugandan|malian|cameroonian|mexican|"
     "venezuelan|colombian|brazilian|ukrainian|russian|american|bangladeshi|burundian|"
@@ -639,13 +638,13 @@ DEMONYM_NOUNS = (
     "filipino|turk|kurd|saudi|jordanian|tunisian|algerian|moroccan"
 )
 #: Civilian-type nouns that name a place or an object (targets, not people).
-CIVILIAN_OBJECTS = frozenset(
+CIVILIAN_OBJECTS: Final = frozenset(
     ["village", "villages", "house", "houses", "home", "homes", "shop", "shops", "mosque",
      "church", "school", "hospital", "market", "bus", "minibus", "vehicle", "car", "truck",
      "motorbike", "motorcycle", "settlement", "household", "households", "community",
      "communities", "idp", "camp", "camp", "for", "displaced"]
 )
-PROTESTER_NOUNS = (
+PROTESTER_NOUNS: Final = (
     "protester|protesters|protestor|protestors|demonstrator|demonstrators|marchers|"
     "picketers|strikers|striking workers|protesting workers|protesting residents|"
     "protesting students|protesting farmers|protesting teachers|protesting doctors|"
@@ -653,13 +652,13 @@ PROTESTER_NOUNS = (
     "sit-in participants|participants|crowd of protesters|group of protesters|"
     "anti-government protesters|opposition supporters|hunger strikers"
 )
-RIOTER_NOUNS = (
+RIOTER_NOUNS: Final = (
     "rioter|rioters|mob|mobs|angry mob|irate mob|angry crowd|irate crowd|crowd|crowds|"
     "angry youths|irate youths|irate residents|angry residents|angry villagers|irate villagers|"
     "looters|vigilantes|vigilante|vigilante group|rampaging youths|rowdy youths|"
     "a group of youths|group of youths|mob of youth|youth mob|lynch mob|angry locals"
 )
-UNIDENTIFIED_NOUNS = (
+UNIDENTIFIED_NOUNS: Final = (
     "gunmen|gunman|armed men|armed man|unknown gunmen|unidentified gunmen|unknown gunman|"
     "unidentified gunman|assailant|assailants|unknown assailants|unidentified assailants|"
     "attacker|attackers|unknown attackers|unidentified attackers|armed individuals|"
@@ -685,7 +684,7 @@ UNIDENTIFIED_NOUNS = (
     "unidentified drones|unknown warplanes|sniper|snipers|unknown party|unknown parties|"
     "unidentified party|suspected militant|armed fighters|armed attackers"
 )
-GANG_NOUNS = (
+GANG_NOUNS: Final = (
     "gang|gangs|gang members|gang member|gangsters|gangster|drug traffickers|drug trafficker|"
     "drug dealers|drug dealer|criminal gang|criminal gangs|criminals|criminal|cartel|cartels|"
     "cartel members|narcos|traffickers|criminal organization|criminal organisation|"
@@ -693,11 +692,11 @@ GANG_NOUNS = (
     "police militia|militiamen in rio|milicia|thugs|goons|cultists|cult members|cult group|"
     "suspected cultists"
 )
-PRIVATE_NOUNS = (
+PRIVATE_NOUNS: Final = (
     "security guards|security guard|private security|private security guards|"
     "watchmen|private guards|company guards|private security forces"
 )
-COMMUNAL_NOUNS = (
+COMMUNAL_NOUNS: Final = (
     "communal militia|communal militias|local militia|local militias|local militiamen|"
     "village militia|village defence force|village defense force|self-defense group|"
     "self-defence group|self-defense groups|self-defence groups|self-defense militia|"
@@ -706,7 +705,7 @@ COMMUNAL_NOUNS = (
     "tribal militia|tribal militias|tribesmen|tribal fighters|clan militia|clan militias|"
     "clan fighters|clansmen|sub-clan militia|clan militiamen|communal fighters"
 )
-GOVERNMENT_NOUNS = (
+GOVERNMENT_NOUNS: Final = (
     "government|authorities|ministry|governor's office|interior ministry|ministry of interior|"
     "cabinet|parliament|lawmakers|president|prime minister|governorate|prefecture|"
     "administration|state government|federal government|central government|local government|"
@@ -714,7 +713,7 @@ GOVERNMENT_NOUNS = (
 )
 #: Phrases that look like actors and are not ("military attire", "police station" as a place
 #: is kept: it is a target).
-SKIP_PHRASES = (
+SKIP_PHRASES: Final = (
     "military attire|military uniform|military uniforms|military fatigues|army uniform|"
     "army uniforms|police uniform|police uniforms|military-style|police-style|"
     "military hospital|military court|military courts|military tribunal|police report|"
@@ -729,13 +728,13 @@ SKIP_PHRASES = (
     "police reform|police custody"
 )
 #: Ethnic names too common as other words to stand alone.
-_AMBIGUOUS_ETHNIC = frozenset(
+_AMBIGUOUS_ETHNIC: Final = frozenset(
     ["somali", "arab", "afar", "issa", "fur", "jie", "pian", "twa", "meru", "bantu", "hausa",
      "yoruba", "igbo", "naga", "bodo", "kuki", "luo", "nandi", "kamba", "fulani", "peul", "peulh",
      "mbororo", "fulbe", "baloch", "pashtun", "hazara", "kuchi", "oromo", "amhara", "tigrayan",
      "sidama", "bira", "nuba", "beja", "mossi", "songhai", "dogon", "bambara", "tuareg"])
 #: Nouns that follow a group's name and belong to the same mention ("Taliban fighters").
-HEAD_NOUNS = frozenset(
+HEAD_NOUNS: Final = frozenset(
     ["militants", "militant", "fighters", "fighter", "forces", "force", "members", "member",
      "militia", "militias", "militiamen", "rebels", "rebel", "insurgents", "insurgent",
      "jihadists", "jihadist", "gunmen", "gunman", "men", "troops", "soldiers", "elements",
@@ -748,7 +747,7 @@ HEAD_NOUNS = frozenset(
      "sniper", "snipers"]
 )
 #: Definite noun phrases that point back to a group named earlier.
-ANAPHORS = (
+ANAPHORS: Final = (
     "the group|the militant group|the armed group|the terrorist group|the jihadist group|"
     "the insurgent group|the extremist group|the islamist group|the rebel group|"
     "the militants|the insurgents|the jihadists|the rebels|the extremists|the terrorists|"
@@ -757,7 +756,7 @@ ANAPHORS = (
 )
 
 #: Ethnic groups whose name + a fighting noun ("Pokot raiders") makes an ethnic militia.
-ETHNIC_GROUPS = (
+ETHNIC_GROUPS: Final = (
     "fulani|peul|peulh|fulbe|mbororo|tiv|jukun|berom|hausa|yoruba|igbo|ijaw|itsekiri|urhobo|"
     "bachama|tarok|eggon|kuteb|agatu|idoma|adara|mambilla|bassa|irigwe|tiv-jukun|"
     "pokot|turkana|samburu|borana|boran|maasai|masai|kikuyu|luo|luhya|kalenjin|kisii|kuria|"
@@ -775,7 +774,7 @@ ETHNIC_GROUPS = (
 )
 #: Where an ethnic group lives, for a text that names no country (groups living across
 #: several countries, such as the Fulani, have none).
-_ETHNIC_HOMES: dict[str, str] = {
+_ETHNIC_HOMES: Final[dict[str, str]] = {
     group: code for code, groups in (
         ("KE", "pokot|turkana|samburu|borana|boran|maasai|masai|kikuyu|luo|luhya|kalenjin|kisii|"
                "kuria|meru|kamba|mijikenda|orma|pokomo|garre|degodia|ajuran|murulle|marakwet|"
@@ -793,7 +792,7 @@ _ETHNIC_HOMES: dict[str, str] = {
         ("BF", "mossi"),
     ) for group in groups.split("|")
 }
-ETHNIC_HEADS = (
+ETHNIC_HEADS: Final = (
     "militia|militias|militiamen|militia members|raiders|herders|herdsmen|pastoralists|"
     "bandits|warriors|youths|youth|gunmen|attackers|assailants|men|fighters|cattle rustlers|"
     "rustlers|morans|armed men|tribesmen|clansmen|vigilantes|ethnic militia|ethnic militias|"
@@ -868,16 +867,16 @@ class _Raw:
 
 
 #: ACLED coders' labels that open some notes ("Arrests: ...", "Movement of forces: ...").
-LABEL = re.compile(
+LABEL: Final = re.compile(
     r"^\s*(movement of forces|change to armed group|change to group|security measures|"
     r"arrests?|non-violent activity|other|looting|property destruction|defusal|detonation|"
     r"weapons seizure|interception|headquarters established|base established|agreement|"
     r"non-violent transfer of territory|disrupted weapons use)\s*:", re.IGNORECASE)
-_TRANSLATE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-",
+_TRANSLATE: Final = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-",
                             "\u00a0": " "})
-_FOLD = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-"),
+_FOLD: Final = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-"),
          ("\u00a0", " "))
-_NON_WORD = re.compile(r"[\W_]")
+_NON_WORD: Final = re.compile(r"[\W_]")
 
 
 def lowered(text: str) -> str:
@@ -893,8 +892,8 @@ def lowered(text: str) -> str:
     return low
 
 
-_ASCII = frozenset(chr(i) for i in range(128))
-_WORD_BYTES = bytes(c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in range(256))
+_ASCII: Final = frozenset(chr(i) for i in range(128))
+_WORD_BYTES: Final = bytes(c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in range(256))
 
 
 def words_of(low: str) -> str:
@@ -914,7 +913,7 @@ def key_of(alias: str) -> str:
     return " " + " ".join(words_of(lowered(alias)).split()) + " "
 
 
-_CROWD_WORDS = frozenset(
+_CROWD_WORDS: Final = frozenset(
     ["residents", "villagers", "locals", "inhabitants", "youths", "youth", "students", "workers",
      "traders", "supporters", "people", "citizens", "community", "communities", "drivers",
      "farmers", "crowd", "crowds", "merchants", "vendors", "prisoners", "inmates", "detainees",
@@ -923,8 +922,8 @@ _CROWD_WORDS = frozenset(
      "graduates", "squatters", "tenants", "evictees", "teachers", "nurses", "doctors"]
 )
 
-_ENTRIES: list[_Entry] = []
-_KEYS: dict[str, list[_Entry]] = {}
+_ENTRIES: Final[list[_Entry]] = []
+_KEYS: Final[dict[str, list[_Entry]]] = {}
 
 
 def _add(alias: str, entry: _Entry) -> None:
@@ -954,28 +953,28 @@ def _build() -> ahocorasick.Automaton:
         kind = _KIND_MIL if branch == "mil" else _KIND_POL
         for alias in aliases.split("|"):
             short = bool(code) and " " not in alias.strip() and len(alias.strip()) <= 6
-            _add(alias, _Entry(kind, "", _AT_STATE_FORCES, code or None, unit, local=short))
+            _add(alias, _Entry(kind, "", AT_STATE_FORCES, code or None, unit, local=short))
     for word in DEMONYM_NOUNS.split("|"):
         home = country_code(word.capitalize())
         if home is None:
             continue
         plural = word if word.endswith("ese") else f"{word}s"
-        entry = _Entry(_KIND_CIV, "", _AT_CIVILIANS, home)
+        entry = _Entry(_KIND_CIV, "", AT_CIVILIANS, home)
         _add(plural, entry)
     for word in PROPERTY_NOUNS.split("|"):
-        _add(word, _Entry(_KIND_PROP, "", _AT_CIVILIANS, None))
+        _add(word, _Entry(_KIND_PROP, "", AT_CIVILIANS, None))
     generic = (
-        (MILITARY_NOUNS, _KIND_MIL, _AT_STATE_FORCES),
-        (POLICE_NOUNS, _KIND_POL, _AT_STATE_FORCES),
-        (PROTESTER_NOUNS, _KIND_PROT, _AT_PROTESTERS),
-        (RIOTER_NOUNS, _KIND_RIOT, _AT_RIOTERS),
-        (UNIDENTIFIED_NOUNS, _KIND_UNID, _AT_UNIDENTIFIED),
-        (GANG_NOUNS, _KIND_GANG, _AT_POLITICAL_MILITIA),
-        (PRIVATE_NOUNS, _KIND_PRIV, _AT_POLITICAL_MILITIA),
-        (COMMUNAL_NOUNS, _KIND_COMM, _AT_IDENTITY_MILITIA),
-        (CIVILIAN_NOUNS, _KIND_CIV, _AT_CIVILIANS),
-        (GOVERNMENT_NOUNS, _KIND_GOV, _AT_STATE_FORCES),
-        (ANAPHORS, _KIND_ANAPH, _AT_UNIDENTIFIED),
+        (MILITARY_NOUNS, _KIND_MIL, AT_STATE_FORCES),
+        (POLICE_NOUNS, _KIND_POL, AT_STATE_FORCES),
+        (PROTESTER_NOUNS, _KIND_PROT, AT_PROTESTERS),
+        (RIOTER_NOUNS, _KIND_RIOT, AT_RIOTERS),
+        (UNIDENTIFIED_NOUNS, _KIND_UNID, AT_UNIDENTIFIED),
+        (GANG_NOUNS, _KIND_GANG, AT_POLITICAL_MILITIA),
+        (PRIVATE_NOUNS, _KIND_PRIV, AT_POLITICAL_MILITIA),
+        (COMMUNAL_NOUNS, _KIND_COMM, AT_IDENTITY_MILITIA),
+        (CIVILIAN_NOUNS, _KIND_CIV, AT_CIVILIANS),
+        (GOVERNMENT_NOUNS, _KIND_GOV, AT_STATE_FORCES),
+        (ANAPHORS, _KIND_ANAPH, AT_UNIDENTIFIED),
     )
     for words, kind, actor_type in generic:
         for alias in words.split("|"):
@@ -984,29 +983,29 @@ def _build() -> ahocorasick.Automaton:
             _add(alias, _Entry(real_kind, "", actor_type, None, head=word in HEAD_NOUNS))
     for word in BOUND_WEAPONS.split("|"):
         if key_of(word) not in _KEYS:
-            _add(word, _Entry(_KIND_MIL, "", _AT_STATE_FORCES, None, bound=True,
+            _add(word, _Entry(_KIND_MIL, "", AT_STATE_FORCES, None, bound=True,
                               head=word in HEAD_NOUNS))
     for word in HEAD_NOUNS:
         if word not in _KEYS:
-            _add(word, _Entry(_KIND_HEAD, "", _AT_UNIDENTIFIED, None, head=True))
+            _add(word, _Entry(_KIND_HEAD, "", AT_UNIDENTIFIED, None, head=True))
     fulani = {"peul", "peulh", "fulbe", "mbororo"}
     for group in ETHNIC_GROUPS.split("|"):
         label = "Fulani" if group in fulani else " ".join(
             part.capitalize() for part in group.replace("-", " - ").split()).replace(" - ", "-")
         label = {"Masai": "Maasai", "Boran": "Borana"}.get(label, label)
-        _add(group, _Entry(_KIND_EBARE, f"{label} Ethnic Militia", _AT_IDENTITY_MILITIA,
+        _add(group, _Entry(_KIND_EBARE, f"{label} Ethnic Militia", AT_IDENTITY_MILITIA,
                            None, unit="ambiguous" if group in _AMBIGUOUS_ETHNIC else "",
                            home=_ETHNIC_HOMES.get(group)))
     for head in ETHNIC_HEADS.split("|"):
         if key_of(head) not in _KEYS:
-            _add(head, _Entry(_KIND_HEAD, "", _AT_UNIDENTIFIED, None, head=True))
+            _add(head, _Entry(_KIND_HEAD, "", AT_UNIDENTIFIED, None, head=True))
     for phrase in SKIP_PHRASES.split("|"):
-        _add(phrase, _Entry(_KIND_SKIP, "", _AT_UNIDENTIFIED, None))
+        _add(phrase, _Entry(_KIND_SKIP, "", AT_UNIDENTIFIED, None))
     return _compile()
 
 
 #: The classifier's trigger keys, which ride on the same automaton (one pass per text).
-_TRIGGERS: dict[str, tuple[tuple[int, str, bool, str], ...]] = {}
+_TRIGGERS: Final[dict[str, tuple[tuple[int, str, bool, str], ...]]] = {}
 
 TriggerKeys = dict[str, tuple[tuple[int, str, bool, str], ...]]
 #: One automaton match: (index of its last character in `words_of`, (key length,
@@ -1014,12 +1013,56 @@ TriggerKeys = dict[str, tuple[tuple[int, str, bool, str], ...]]
 Match = tuple[int, tuple[int, tuple[_Entry, ...], tuple[tuple[int, str, bool, str], ...]]]
 
 
+#: Gate words other modules ride on the automaton (`add_gate_words`): key -> bits.
+_GATE_KEYS: Final[dict[str, int]] = {}
+#: The bits of each automaton value whose key is a gate word's, by the value's id.
+_GATE_BITS: Final[dict[int, int]] = {}
+
+
 def _compile() -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
-    for key in _KEYS.keys() | _TRIGGERS.keys():
-        automaton.add_word(key, (len(key), tuple(_KEYS.get(key, ())), _TRIGGERS.get(key, ())))
+    _GATE_BITS.clear()
+    for key in _KEYS.keys() | _TRIGGERS.keys() | _GATE_KEYS.keys():
+        # (an object, not a typed tuple: the compiled core would box a typed one anew for
+        # each use, and the id below would not be the automaton's value's)
+        value: object = (len(key), tuple(_KEYS.get(key, ())), _TRIGGERS.get(key, ()))
+        automaton.add_word(key, value)
+        if key in _GATE_KEYS:
+            _GATE_BITS[id(value)] = _GATE_KEYS[key]
     automaton.make_automaton()
     return automaton
+
+
+def add_gate_words(words: dict[int, tuple[str, ...]]) -> None:
+    """Add gate words (bit -> words, lower case) to the shared automaton: `gates_of` then
+    tells, from the matches of a text, the bits with a word in the text lower-cased (and
+    maybe more: a gate word is looked for in the `words_of` form, where "no-one" is "no
+    one" and "no, one" too). A word with a character other than ASCII or an upper-case
+    letter is never in an ASCII text lower-cased: left out."""
+    global _AUTOMATON
+    for bit, gate_words in words.items():
+        for word in gate_words:
+            if not word.isascii() or word != word.lower():
+                continue
+            key = words_of(word)[1:-1]
+            if not key.strip():
+                raise ValueError(f"gate word without a letter or digit: {word!r}")
+            _GATE_KEYS[key] = _GATE_KEYS.get(key, 0) | bit
+    _AUTOMATON = _compile()
+    matches.cache_clear()
+
+
+def gates_of(found: list[Match]) -> int:
+    """The bits of the gate words among `found` (a text's `matches`): at least every bit
+    with a word in the text lower-cased, when the text is ASCII."""
+    present = 0
+    # (each value as the object the automaton holds: typed as a tuple, the compiled core
+    # would unbox it into a C struct and box a new one, of another id)
+    for _, value in cast(list[tuple[int, object]], found):
+        bits = _GATE_BITS.get(id(value))
+        if bits is not None:
+            present |= bits
+    return present
 
 
 def add_trigger_keys(keys: TriggerKeys) -> None:
@@ -1044,7 +1087,7 @@ def matches(text: str) -> tuple[str, str, list[Match]]:
 
 _AUTOMATON = _build()
 
-_IS_REGION: dict[str, str] = {
+_IS_REGION: Final[dict[str, str]] = {
     "AF": "Afghanistan", "PK": "Pakistan", "IQ": "Iraq", "SY": "Syria", "EG": "Egypt",
     "LY": "Libya", "YE": "Yemen", "SO": "Somalia", "NG": "West Africa", "NE": "West Africa",
     "TD": "West Africa", "CM": "West Africa", "ML": "Greater Sahara", "BF": "Greater Sahara",
@@ -1052,12 +1095,12 @@ _IS_REGION: dict[str, str] = {
     "IN": "India", "BD": "Bangladesh", "TR": "Turkey", "SA": "Saudi Arabia", "TN": "Tunisia",
     "DZ": "Algeria", "LB": "Lebanon", "JO": "Jordan",
 }
-_THE = ("Democratic Republic", "Central African Republic", "Philippines", "United States",
+_THE: Final = ("Democratic Republic", "Central African Republic", "Philippines", "United States",
         "United Kingdom", "United Arab Emirates", "Netherlands", "Republic of", "Gambia",
         "Comoros", "Maldives", "Bahamas", "Czech Republic", "Dominican Republic")
-_FULANI_LANDS = frozenset(
+_FULANI_LANDS: Final = frozenset(
     ["NG", "BF", "ML", "NE", "BJ", "CM", "CF", "TD", "GH", "SN", "GN", "CI", "TG", "MR"])
-_GANG_LANDS = frozenset(["BR"])
+_GANG_LANDS: Final = frozenset(["BR"])
 
 
 @lru_cache(maxsize=4096)
@@ -1069,7 +1112,7 @@ def _code_of(word: str) -> str | None:
 
 
 #: Capitalized words that start sentences or titles and never name a country here.
-_NOT_PLACES = frozenset({
+_NOT_PLACES: Final = frozenset({
     "the", "this", "that", "these", "those", "there", "then", "on", "in", "at", "an", "and",
     "but", "for", "from", "with", "after", "before", "during", "when", "while", "some", "two",
     "three", "four", "five", "several", "many", "local", "unknown", "unidentified", "suspected",
@@ -1098,27 +1141,30 @@ def _suffix(code: str | None) -> str:
     return f" ({_country_name(code)})" if code else ""
 
 
-_OF_COUNTRY = re.compile(
+_OF_COUNTRY: Final = re.compile(
     r"\s+of\s+(?:the\s+)?([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})"
     r"(?:\s+and\s+(?:the\s+)?([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}))?")
-_GAP_HEAD = re.compile(r"[\s-]*(?:(?:armed|suspected|alleged|islamist|militant|rebel|jihadist|"
+_GAP_HEAD: Final = re.compile(
+    r"[\s-]*(?:(?:armed|suspected|alleged|islamist|militant|rebel|jihadist|"
                        r"terrorist|insurgent|local|special|security|elite|'s)\s+)?")
-_LINKED_TO = re.compile(r"-(?:linked|affiliated|allied|aligned|backed|inspired|loyal)\b")
-_UNDER = re.compile(r"(?:\s+and\s+[\w'-]+(?:\s+[\w'-]+)?)?,?\s+"
+_LINKED_TO: Final = re.compile(r"-(?:linked|affiliated|allied|aligned|backed|inspired|loyal)\b")
+_UNDER: Final = re.compile(r"(?:\s+and\s+[\w'-]+(?:\s+[\w'-]+)?)?,?\s+"
                     r"(?:(?:operating|fighting|acting)\s+)?under\s+(?:the\s+)?"
                     r"(?:banner\s+of\s+(?:the\s+)?)?")
-_GAP_OF_FORCE = re.compile(r"\s+(?:of|with|from)\s+(?:the\s+)?")
-_GAP_OF = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?(?:a\s+|an\s+)?(?:[\w-]+'s\s+)?")
-_CLAN = re.compile(r"\b((?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:\s+and\s+[A-Z][a-z]+(?:[ -][A-Z]"
+_GAP_OF_FORCE: Final = re.compile(r"\s+(?:of|with|from)\s+(?:the\s+)?")
+_GAP_OF: Final = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?(?:a\s+|an\s+)?(?:[\w-]+'s\s+)?")
+_CLAN: Final = re.compile(
+    r"\b((?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:\s+and\s+[A-Z][a-z]+(?:[ -][A-Z]"
                    r"[a-z]+)?)?)\s+(sub-clans?|clans?)\b")
 
 
-_FEUD = re.compile(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?) and (?:the )?([A-Z][a-z]+(?:[ -][A-Z]"
+_FEUD: Final = re.compile(
+    r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?) and (?:the )?([A-Z][a-z]+(?:[ -][A-Z]"
                    r"[a-z]+)?) (families|tribes)\b")
-_AND = re.compile(r"\s+and\s+(?:the\s+)?")
-_ETHNIC_HEADS = frozenset(ETHNIC_HEADS.split("|"))
-_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$")
-_BY_ETHNIC = re.compile(r"\bby\s+$")
+_AND: Final = re.compile(r"\s+and\s+(?:the\s+)?")
+_ETHNIC_HEADS: Final = frozenset(ETHNIC_HEADS.split("|"))
+_BETWEEN: Final = re.compile(r"\bbetween\s+(?:the\s+)?$")
+_BY_ETHNIC: Final = re.compile(r"\bby\s+$")
 
 
 def _ethnic(entry: _Entry) -> _Entry:
@@ -1132,9 +1178,9 @@ def _ethnic(entry: _Entry) -> _Entry:
     return ethnic
 
 
-_ETHNIC: dict[tuple[str, ActorType, str | None], _Entry] = {}
+_ETHNIC: Final[dict[tuple[str, ActorType, str | None], _Entry]] = {}
 #: The entry of every clan or community militia (the name is the mention's own).
-_CLAN_ENTRY = _Entry(_KIND_CLAN, "", _AT_IDENTITY_MILITIA, None)
+_CLAN_ENTRY: Final = _Entry(_KIND_CLAN, "", AT_IDENTITY_MILITIA, None)
 
 
 def _coordinated_country(text: str, start: int) -> tuple[str, int, int] | None:
@@ -1193,8 +1239,8 @@ def _of_countries(text: str, end: int) -> list[tuple[str, int, int]]:
 
 
 #: Kinds with nothing to merge or resolve when they come last (only a demonym to bind).
-_PLAIN = frozenset({_KIND_CIV, _KIND_PROT, _KIND_RIOT, _KIND_UNID, _KIND_GANG, _KIND_GOV})
-_BINDABLE = frozenset({_KIND_MIL, _KIND_POL, _KIND_CIV, _KIND_PROT, _KIND_RIOT, _KIND_UNID,
+_PLAIN: Final = frozenset({_KIND_CIV, _KIND_PROT, _KIND_RIOT, _KIND_UNID, _KIND_GANG, _KIND_GOV})
+_BINDABLE: Final = frozenset({_KIND_MIL, _KIND_POL, _KIND_CIV, _KIND_PROT, _KIND_RIOT, _KIND_UNID,
                        _KIND_GANG, _KIND_GOV})
 
 
@@ -1273,7 +1319,7 @@ def _scan(text: str) -> tuple[_Raw, ...]:
         if nxt is not None and kind in (_KIND_MIL, _KIND_POL) and raw.entry.country is None \
                 and not raw.entry.name and (
                     (nxt.entry.kind == _KIND_NAMED and nxt.entry.actor_type in (
-                        _AT_STATE_FORCES, _AT_EXTERNAL_FORCES))
+                        AT_STATE_FORCES, AT_EXTERNAL_FORCES))
                     or (nxt.entry.kind in (_KIND_MIL, _KIND_POL) and (
                         nxt.entry.country or _of_countries(text, nxt.end)))) \
                 and _GAP_OF_FORCE.fullmatch(text, raw.end, nxt.start):
@@ -1283,7 +1329,7 @@ def _scan(text: str) -> tuple[_Raw, ...]:
         # "opposition rebels under OPS", "Turkish forces and JWS factions, operating under
         # OPS": the umbrella operation or coalition is the actor
         if nxt is not None and nxt.entry.kind == _KIND_NAMED and \
-                nxt.entry.actor_type is _AT_EXTERNAL_FORCES and kind != _KIND_CIV and \
+                nxt.entry.actor_type is AT_EXTERNAL_FORCES and kind != _KIND_CIV and \
                 _UNDER.fullmatch(text, raw.end, nxt.start):
             nxt.start = raw.start
             index += 1
@@ -1348,7 +1394,7 @@ def _scan(text: str) -> tuple[_Raw, ...]:
         if kind == _KIND_ANAPH:
             for previous in reversed(out):
                 if previous.entry.kind == _KIND_NAMED and \
-                        previous.entry.actor_type is not _AT_STATE_FORCES:
+                        previous.entry.actor_type is not AT_STATE_FORCES:
                     raw = _Raw(raw.start, raw.end, previous.entry, None)
                     break
         if kind != _KIND_HEAD:
@@ -1358,19 +1404,20 @@ def _scan(text: str) -> tuple[_Raw, ...]:
 
 
 #: After an ethnic group's bare name, words that make it the armed side ("Dodoth raid").
-_ETHNIC_ACTS = re.compile(r"\s+(?:raid|raided|raids|raiding|attack|attacked|attacks|clash|clashed|"
+_ETHNIC_ACTS: Final = re.compile(
+    r"\s+(?:raid|raided|raids|raiding|attack|attacked|attacks|clash|clashed|"
                           r"clashes|killed|kill|ambushed|stole|steal|invaded|"
                           r"fought|retaliated)\b")
-_FROM_COMMUNITY = re.compile(
+_FROM_COMMUNITY: Final = re.compile(
     r" from (?:the )?([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?: and (?:the )?([A-Z][a-z]+"
     r"(?:[ -][A-Z][a-z]+)?))?( (?:communit(?:y|ies)|villages?|clans?|tribes?|ethnic groups?)\b)?")
 #: Words for militias that, with "from <community>", make a communal militia of that name.
-_MILITIA_WORDS = frozenset(["militia", "militias", "militiamen", "communal militia",
+_MILITIA_WORDS: Final = frozenset(["militia", "militias", "militiamen", "communal militia",
                             "communal militias", "local militia", "local militias",
                             "local militiamen", "ethnic militia", "ethnic militias",
                             "community militia", "village militia", "tribal militia",
                             "tribal militias", "communal fighters"])
-_COMMUNITY_PEOPLE = frozenset(["pastoralists", "herders", "herdsmen", "youths", "fighters",
+_COMMUNITY_PEOPLE: Final = frozenset(["pastoralists", "herders", "herdsmen", "youths", "fighters",
                                "gunmen", "attackers", "raiders", "assailants", "men",
                                "armed men", "armed youths", "tribesmen"])
 
@@ -1435,26 +1482,26 @@ def _role(raw: _Raw) -> int:
     if kind == _KIND_NAMED:
         if raw.entry.name in PARTIES:
             return ROLE_CROWD
-        if raw.entry.actor_type in (_AT_STATE_FORCES, _AT_EXTERNAL_FORCES):
+        if raw.entry.actor_type in (AT_STATE_FORCES, AT_EXTERNAL_FORCES):
             return ROLE_STATE
         return ROLE_ARMED
     return _KIND_ROLE[kind]
 
 
 #: Political parties: their members are civilians when attacked.
-PARTIES = frozenset({
+PARTIES: Final = frozenset({
     "ODM: Orange Democratic Movement", "TNA: The National Alliance",
     "PNU: Party of National Unity", "Jubilee Party", "CNL: National Congress for Freedom",
 })
-_MANY = re.compile(r"\b(?:hundreds|dozens|scores|thousands|crowd|group|mob|\d\d+|"
+_MANY: Final = re.compile(r"\b(?:hundreds|dozens|scores|thousands|crowd|group|mob|\d\d+|"
                    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\w*)"
                    r"(?:\s+of)?\s+(?:\w+\s+)?$")
-_OFF_DUTY_AFTER = re.compile(r"\s*\(?(?:who was |who were )?(?:off-duty|off duty|retired)\b")
-_OFF_DUTY = re.compile(r"(?:\b(?:former|ex|retired|off-duty|off duty|demobili[sz]ed|"
+_OFF_DUTY_AFTER: Final = re.compile(r"\s*\(?(?:who was |who were )?(?:off-duty|off duty|retired)\b")
+_OFF_DUTY: Final = re.compile(r"(?:\b(?:former|ex|retired|off-duty|off duty|demobili[sz]ed|"
                        r"reintegrated|unarmed)[\s-]+(?:\w+\s+)?)$")
 
 
-_KIND_ROLE = {
+_KIND_ROLE: Final = {
     _KIND_MIL: ROLE_STATE, _KIND_POL: ROLE_STATE, _KIND_CIV: ROLE_CIVILIAN,
     _KIND_OBJ: ROLE_OBJECT, _KIND_PROT: ROLE_PROTESTER, _KIND_RIOT: ROLE_RIOTER,
     _KIND_PROP: ROLE_PROPERTY,
@@ -1464,7 +1511,7 @@ _KIND_ROLE = {
 }
 
 
-_ARMED_KINDS = frozenset({_KIND_NAMED, _KIND_MIL, _KIND_POL, _KIND_UNID, _KIND_GANG,
+_ARMED_KINDS: Final = frozenset({_KIND_NAMED, _KIND_MIL, _KIND_POL, _KIND_UNID, _KIND_GANG,
                           _KIND_PRIV, _KIND_COMM, _KIND_EBARE, _KIND_HEAD, _KIND_ANAPH})
 
 
@@ -1512,15 +1559,15 @@ def _name(raw: _Raw, context: str | None, text: str
     if kind == _KIND_NAMED:
         name = _BY_COUNTRY.get((entry.name, context or ""), entry.name)
         if name.startswith("Settlers") and context not in (None, "IL", "PS"):
-            return f"Civilians{_suffix(context)}", _AT_CIVILIANS, context
+            return f"Civilians{_suffix(context)}", AT_CIVILIANS, context
         if name.startswith("Anti-Drug Vigilantes") and context not in (None, "PH"):
             return _unidentified(context)  # the drug-war vigilantes are a Philippine actor
         if name == "SEPARATISTS":
             if context == "UA":
-                return "NAF: United Armed Forces of Novorossiya", _AT_REBEL_GROUP, "UA"
+                return "NAF: United Armed Forces of Novorossiya", AT_REBEL_GROUP, "UA"
             if context == "CM":
-                return "Ambazonian Separatists", _AT_REBEL_GROUP, "CM"
-            return f"Unidentified Armed Group{_suffix(context)}", _AT_UNIDENTIFIED, context
+                return "Ambazonian Separatists", AT_REBEL_GROUP, "CM"
+            return f"Unidentified Armed Group{_suffix(context)}", AT_UNIDENTIFIED, context
         if name == "Islamic State (*)":
             region = _IS_REGION.get(context or "")
             return (f"Islamic State ({region})" if region else "Islamic State",
@@ -1530,48 +1577,48 @@ def _name(raw: _Raw, context: str | None, text: str
         return name, entry.actor_type, entry.country
     if kind == _KIND_MIL:
         if code == "US" and context == "AF":
-            return "NATO: North Atlantic Treaty Organization", _AT_EXTERNAL_FORCES, None
+            return "NATO: North Atlantic Treaty Organization", AT_EXTERNAL_FORCES, None
         if raw.country is None and entry.country is None and code in _HELD_BY:
             code = _HELD_BY[code]  # soldiers at a West Bank checkpoint are Israel's
         unit = f" {entry.unit}" if entry.unit else ""
-        return f"Military Forces{_forces_of(code)}{unit}", _AT_STATE_FORCES, code
+        return f"Military Forces{_forces_of(code)}{unit}", AT_STATE_FORCES, code
     if kind == _KIND_POL:
-        return f"Police Forces{_forces_of(code)}", _AT_STATE_FORCES, code
+        return f"Police Forces{_forces_of(code)}", AT_STATE_FORCES, code
     if kind == _KIND_CIV:
-        return f"Civilians{_suffix(code)}", _AT_CIVILIANS, code
+        return f"Civilians{_suffix(code)}", AT_CIVILIANS, code
     if kind == _KIND_PROT:
-        return f"Protesters{_suffix(code)}", _AT_PROTESTERS, code
+        return f"Protesters{_suffix(code)}", AT_PROTESTERS, code
     if kind == _KIND_RIOT:
-        return f"Rioters{_suffix(code)}", _AT_RIOTERS, code
+        return f"Rioters{_suffix(code)}", AT_RIOTERS, code
     if kind in (_KIND_UNID, _KIND_ANAPH):
         if code == "MZ" and "islam" in text[raw.start:raw.end].lower():
-            return "Islamist Militia (Mozambique)", _AT_REBEL_GROUP, "MZ"
+            return "Islamist Militia (Mozambique)", AT_REBEL_GROUP, "MZ"
         return _unidentified(code)
     if kind == _KIND_GANG:
-        return f"Unidentified Gang{_suffix(code)}", _AT_POLITICAL_MILITIA, code
+        return f"Unidentified Gang{_suffix(code)}", AT_POLITICAL_MILITIA, code
     if kind == _KIND_PRIV:
-        return f"Private Security Forces{_suffix(code)}", _AT_POLITICAL_MILITIA, code
+        return f"Private Security Forces{_suffix(code)}", AT_POLITICAL_MILITIA, code
     if kind == _KIND_COMM:
-        return f"Unidentified Communal Militia{_suffix(code)}", _AT_IDENTITY_MILITIA, code
+        return f"Unidentified Communal Militia{_suffix(code)}", AT_IDENTITY_MILITIA, code
     if kind == _KIND_GOV:
-        return f"Government{_forces_of(code)}", _AT_STATE_FORCES, code
+        return f"Government{_forces_of(code)}", AT_STATE_FORCES, code
     if kind == _KIND_ETHN:
         code = code or entry.home  # "Maasai raiders" with no place named: Kenya
-        return f"{entry.name}{_suffix(code)}", _AT_IDENTITY_MILITIA, code
+        return f"{entry.name}{_suffix(code)}", AT_IDENTITY_MILITIA, code
     if kind == _KIND_CLAN:
-        return f"{raw.name}{_suffix(code)}", _AT_IDENTITY_MILITIA, code
+        return f"{raw.name}{_suffix(code)}", AT_IDENTITY_MILITIA, code
     return None
 
 
 #: Territories whose unnamed soldiers are another state's (ACLED codes no Palestinian
 #: military: troops in the West Bank and Gaza are Israel's; in Western Sahara, Morocco's).
-_HELD_BY = {"PS": "IL", "EH": "MA"}
+_HELD_BY: Final = {"PS": "IL", "EH": "MA"}
 
-_BY_COUNTRY: dict[tuple[str, str], str] = {
+_BY_COUNTRY: Final[dict[tuple[str, str], str]] = {
     ("NRF: National Resistance Front", "YE"): "National Resistance Forces",
     ("ADF: Allied Democratic Forces", "CM"): "Ambazonian Separatists",
 }
-_REGIONS = (
+_REGIONS: Final = (
     "KE UG SO ET SS SD TZ RW BI CD DJ ER", "NG NE ML BF TD CM BJ TG GH CI SN GN MR GM SL LR CF",
     "CD CF CM TD CG GA GQ AO RW BI UG SS", "ZA ZW MZ MW ZM BW NA LS SZ AO MG TZ",
     "EG LY TN DZ MA SY IQ LB IL PS JO YE SA IR TR KW BH QA AE OM SD",
@@ -1579,7 +1626,7 @@ _REGIONS = (
     "CO VE EC PE BO BR CL AR PY UY", "UA RU AZ AM GE BY MD TR", "US CA MX",
     "FR ML NE BF TD", "GB IE",
 )
-_NEIGHBOURS: dict[str, set[str]] = {}
+_NEIGHBOURS: Final[dict[str, set[str]]] = {}
 for _line in _REGIONS:
     _codes = set(_line.split())
     for _code in _codes:
@@ -1592,8 +1639,8 @@ def _near(home: str, context: str) -> bool:
 
 def _unidentified(code: str | None) -> tuple[str, ActorType, str | None]:
     if code in _GANG_LANDS:
-        return f"Unidentified Gang{_suffix(code)}", _AT_UNIDENTIFIED, code
-    return f"Unidentified Armed Group{_suffix(code)}", _AT_UNIDENTIFIED, code
+        return f"Unidentified Gang{_suffix(code)}", AT_UNIDENTIFIED, code
+    return f"Unidentified Armed Group{_suffix(code)}", AT_UNIDENTIFIED, code
 
 
 def find_actors(text: str, offset: int = 0, country_code: str | None = None) -> list[ActorMention]:
@@ -1611,7 +1658,7 @@ def find_actors(text: str, offset: int = 0, country_code: str | None = None) -> 
 #: (a long-running worker must not grow without limit).
 _NAMES: dict[tuple[int, str | None, str | None, str], tuple[str, ActorType, str | None]
              | None] = {}
-_NAMES_MAX = 20_000
+_NAMES_MAX: Final = 20_000
 
 
 @lru_cache(maxsize=1024)
@@ -1641,22 +1688,22 @@ def _find(text: str, offset: int, context: str | None) -> tuple[ActorMention, ..
 
 # ============================================================================ choosing actors
 
-_ARMED_TYPES: Final = frozenset({_AT_STATE_FORCES, _AT_REBEL_GROUP,
-                                 _AT_POLITICAL_MILITIA, _AT_IDENTITY_MILITIA,
-                                 _AT_EXTERNAL_FORCES, _AT_UNIDENTIFIED})
+_ARMED_TYPES: Final = frozenset({AT_STATE_FORCES, AT_REBEL_GROUP,
+                                 AT_POLITICAL_MILITIA, AT_IDENTITY_MILITIA,
+                                 AT_EXTERNAL_FORCES, AT_UNIDENTIFIED})
 # Actor types the loops over mentions test, as this module's own constants: in the compiled
 # core a member of an enum of worker.models (not compiled) is a generic attribute look-up.
-_CIVILIANS: Final = _AT_CIVILIANS
-_UNIDENTIFIED: Final = _AT_UNIDENTIFIED
-_STATE_TYPES: Final = frozenset({_AT_STATE_FORCES, _AT_EXTERNAL_FORCES})
-_NAMED_GROUP_TYPES: Final = frozenset({_AT_REBEL_GROUP, _AT_POLITICAL_MILITIA,
-                                       _AT_IDENTITY_MILITIA})
-_PEOPLE_TYPES: Final = frozenset({_AT_CIVILIANS, _AT_PROTESTERS,
-                                  _AT_RIOTERS})
-_BY = re.compile(r"\b(?:by|from)\s+(?:(?:the|a|an|suspected|alleged|presumed|reported|"
+_CIVILIANS: Final = AT_CIVILIANS
+_UNIDENTIFIED: Final = AT_UNIDENTIFIED
+_STATE_TYPES: Final = frozenset({AT_STATE_FORCES, AT_EXTERNAL_FORCES})
+_NAMED_GROUP_TYPES: Final = frozenset({AT_REBEL_GROUP, AT_POLITICAL_MILITIA,
+                                       AT_IDENTITY_MILITIA})
+_PEOPLE_TYPES: Final = frozenset({AT_CIVILIANS, AT_PROTESTERS,
+                                  AT_RIOTERS})
+_BY: Final = re.compile(r"\b(?:by|from)\s+(?:(?:the|a|an|suspected|alleged|presumed|reported|"
                  r"unknown|unidentified|armed|some|several|two|three|four|five|six|a few|"
                  r"group of|number of|members of|heavily|\d+|[\w.-]+'s)\s+){0,4}$")
-_PATIENT_BEFORE = re.compile(
+_PATIENT_BEFORE: Final = re.compile(
     r"\b(?:on|against|targeting|targeted|target|at|toward|towards|attacked|attacking|killed|"
     r"killing|ambushed|ambushing|shot|shooting|wounding|injuring|abducted|kidnapped|"
     r"abducting|kidnapping|arrested|arresting|detained|detaining|beat|beating|hit|hitting|"
@@ -1664,16 +1711,17 @@ _PATIENT_BEFORE = re.compile(
     r"murdered|beheaded|into|upon|with|and|leaving|left|positions of|position of)\s+"
     r"(?:(?:the|a|an|two|three|several|\d+|suspected|alleged|presumed|local|positions of|"
     r"members of)\s+){0,3}$")
-_PASSIVE_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:was|were|is|are|been|being|got|get)\s+"
+_PASSIVE_AFTER: Final = re.compile(r"^[^.;]{0,60}?\b(?:was|were|is|are|been|being|got|get)\s+"
                             r"(?:\w+ly\s+)?(?:\w+\s+)?$")
-_INITIATOR = re.compile(
+_INITIATOR: Final = re.compile(
     r"\s+(?:\w+\s+){0,2}(?:launched|carried out|staged|mounted|led|initiated|conducted|"
     r"started|began|attacked|ambushed|stormed|raided|opened fire|fired|shelled)\b")
-_INITIATED_BY = re.compile(r"\b(?:attacks?|offensive|assault|ambush|raids?)\s+(?:\w+\s+){0,2}"
+_INITIATED_BY: Final = re.compile(
+    r"\b(?:attacks?|offensive|assault|ambush|raids?)\s+(?:\w+\s+){0,2}"
                            r"(?:led |launched |carried out |staged |initiated )?by\s+"
                            r"(?:the\s+)?$")
-_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+|\n")
-_HERDERS = frozenset({"herders", "herdsmen", "herdsman", "herder", "pastoralists"})
+_SENTENCE_END: Final = re.compile(r"[.!?][\"')\]]*\s+|\n")
+_HERDERS: Final = frozenset({"herders", "herdsmen", "herdsman", "herder", "pastoralists"})
 
 
 def _is_armed(m: ActorMention) -> bool:
@@ -1716,21 +1764,21 @@ def _by_agent(text: str, m: ActorMention) -> bool:
     return ("by " in window or "from " in window) and bool(_BY.search(window))
 
 
-_PATIENT_WORDS = frozenset(
+_PATIENT_WORDS: Final = frozenset(
     ["on", "against", "targeting", "targeted", "target", "at", "toward", "towards", "attacked",
      "attacking", "killed", "killing", "ambushed", "ambushing", "shot", "shooting", "wounding",
      "injuring", "abducted", "kidnapped", "abducting", "kidnapping", "arrested", "arresting",
      "detained", "detaining", "beat", "beating", "hit", "hitting", "struck", "striking",
      "shelled", "shelling", "bombed", "bombing", "raided", "raiding", "stormed", "executed",
      "murdered", "beheaded", "into", "upon", "with", "and", "of", "leaving", "left"])
-_PATIENT_AFTER = re.compile(
+_PATIENT_AFTER: Final = re.compile(
     r"\s+(?:\w+\s+){0,3}?(?:was|were|is|are|been|got|had been|have been|has been)\s+"
     r"(?:\w+ly\s+)?(?:killed|wounded|injured|shot|hurt|attacked|abducted|kidnapped|targeted|"
     r"hit|struck|ambushed|executed|beheaded|murdered|stabbed|beaten|arrested|detained|"
     r"captured|slain|lynched|hacked|burned|burnt|seriously|critically|fatally|taken)\b")
 
 
-_AUX = (" was ", " were ", " is ", " are ", " been ", " got ")
+_AUX: Final = (" was ", " were ", " is ", " are ", " been ", " got ")
 
 
 def _is_patient(text: str, m: ActorMention, cls: Classification) -> bool:
@@ -1777,7 +1825,7 @@ def _agent(text: str, pool: list[ActorMention], cls: Classification, begin: int,
     return None
 
 
-_STARTS = frozenset(
+_STARTS: Final = frozenset(
     ["launched", "carried", "staged", "mounted", "led", "initiated", "conducted", "started",
      "began", "attacked", "ambushed", "stormed", "raided", "opened", "fired", "shelled"])
 
@@ -1818,13 +1866,13 @@ def _former(text: str, m: ActorMention, cc: str | None) -> ActorMention:
             _maybe_off_duty(text[max(0, m.start - 24):m.start]) and \
             _OFF_DUTY.search(text, max(0, m.start - 24), m.start):
         code = m.country_code or cc
-        return ActorMention(f"Civilians{_suffix(code)}", _AT_CIVILIANS, code, m.start,
+        return ActorMention(f"Civilians{_suffix(code)}", AT_CIVILIANS, code, m.start,
                             m.end, m.text)
     return m
 
 
 #: One of these is in any text _OFF_DUTY finds (it is case-sensitive).
-_OFF_DUTY_STEMS = ("former", "ex", "retired", "off", "demobili", "reintegrated", "unarmed")
+_OFF_DUTY_STEMS: Final = ("former", "ex", "retired", "off", "demobili", "reintegrated", "unarmed")
 
 
 def _maybe_off_duty(window: str) -> bool:
@@ -1856,15 +1904,15 @@ def pick_actors(text: str, mentions: list[ActorMention], classification: Classif
     begin, end = _sentence_bounds(text, cls.start, cls.end)
     event, sub = cls.event_type, cls.sub_event_type
     cc = country_code
-    if event is _ET_PROTESTS:
+    if event is ET_PROTESTS:
         a1, a2 = _protest(text, ms, cls, cc)
-    elif event is _ET_RIOTS:
+    elif event is ET_RIOTS:
         a1, a2 = _riot(text, ms, cls, cc, begin, end)
-    elif event is _ET_BATTLES:
+    elif event is ET_BATTLES:
         a1, a2 = _battle(text, ms, cls, cc, begin, end)
-    elif event is _ET_VIOLENCE_AGAINST_CIVILIANS:
+    elif event is ET_VIOLENCE_AGAINST_CIVILIANS:
         a1, a2 = _violence(text, ms, cls, cc, begin, end)
-    elif event is _ET_EXPLOSIONS:
+    elif event is ET_EXPLOSIONS:
         a1, a2 = _remote(text, ms, cls, cc, begin, end)
     else:
         a1, a2 = _strategic(text, ms, cls, cc, begin, end, sub)
@@ -1901,23 +1949,23 @@ def _crowd_country(ms: list[ActorMention], types: tuple[ActorType, ...],
 
 def _protest(text: str, ms: list[ActorMention], cls: Classification, cc: str | None
              ) -> tuple[ActorMention | None, ActorMention | None]:
-    prot = _first(ms, (_AT_PROTESTERS,))
-    code = _crowd_country(ms, (_AT_PROTESTERS,), cc)
+    prot = _first(ms, (AT_PROTESTERS,))
+    code = _crowd_country(ms, (AT_PROTESTERS,), cc)
     a1 = prot if prot is not None and prot.country_code == code else _synth(
-        f"Protesters{_suffix(code)}", _AT_PROTESTERS, code, cls)
-    if cls.sub_event_type is _SUB_PEACEFUL_PROTEST:
+        f"Protesters{_suffix(code)}", AT_PROTESTERS, code, cls)
+    if cls.sub_event_type is SUB_PEACEFUL_PROTEST:
         # "security guards intervened", "were arrested by the police": the other side
         return a1, next((m for m in ms if _is_state(m) and _intervenes(text, m)), None)
     state = next((m for m in ms if _is_state(m)), None)
     if state is None:
-        state = _synth(f"Police Forces{_forces_of(cc)}", _AT_STATE_FORCES, cc, cls)
+        state = _synth(f"Police Forces{_forces_of(cc)}", AT_STATE_FORCES, cc, cls)
     return a1, state
 
 
-_INTERVENES_AFTER = re.compile(
+_INTERVENES_AFTER: Final = re.compile(
     r"[^.;]{0,60}?\b(?:intervened|dispers\w*|arrest\w*|detain\w*|fired|broke up|beat|"
     r"baton|charged|cracked down|shoot|shot|tear ?gas|teargas|rubber bullets)\b")
-_INTERVENES_BEFORE = re.compile(r"\b(?:arrested|detained|dispersed|stopped|blocked|beaten|"
+_INTERVENES_BEFORE: Final = re.compile(r"\b(?:arrested|detained|dispersed|stopped|blocked|beaten|"
                                 r"attacked|removed|evicted) by (?:the )?$")
 
 
@@ -1929,9 +1977,9 @@ def _intervenes(text: str, m: ActorMention) -> bool:
 
 
 #: Property of private owners that rioters smash or burn: its owners are civilians.
-_CIVIL_PROPERTY = (r"(?:banks?|bank branch|shops?|stores?|supermarkets?|businesses|houses|"
+_CIVIL_PROPERTY: Final = (r"(?:banks?|bank branch|shops?|stores?|supermarkets?|businesses|houses|"
                    r"homes|building)")
-_DAMAGED_PROPERTY = re.compile(
+_DAMAGED_PROPERTY: Final = re.compile(
     r"\b(?:damaged|smashed|vandali[sz]ed|torched|set fire to|set alight|burn(?:ed|t) down|"
     r"hurled|threw|looted|ransacked)\b[^.;]{0,50}?\b" + _CIVIL_PROPERTY + r"\b|\b"
     + _CIVIL_PROPERTY + r"\b[^.;]{0,60}?\b(?:was|were) (?:set on fire|set alight|torched|"
@@ -1940,18 +1988,18 @@ _DAMAGED_PROPERTY = re.compile(
 
 def _riot(text: str, ms: list[ActorMention], cls: Classification, cc: str | None, begin: int,
           end: int) -> tuple[ActorMention | None, ActorMention | None]:
-    code = _crowd_country(ms, (_AT_RIOTERS, _AT_PROTESTERS), cc)
+    code = _crowd_country(ms, (AT_RIOTERS, AT_PROTESTERS), cc)
     if code == cc:
         code = _crowd_country(ms, (), cc)
-    rioter = _first(ms, (_AT_RIOTERS,))
+    rioter = _first(ms, (AT_RIOTERS,))
     a1 = rioter if rioter is not None and rioter.country_code == code else _synth(
-        f"Rioters{_suffix(code)}", _AT_RIOTERS, code, cls)
+        f"Rioters{_suffix(code)}", AT_RIOTERS, code, cls)
     # the police the rioters faced, not the police of the grievance ("killed by the police")
     state = next((m for m in ms if _is_state(m) and not _by_agent(text, m)), None)
-    if cls.sub_event_type is _SUB_VIOLENT_DEMONSTRATION:
+    if cls.sub_event_type is SUB_VIOLENT_DEMONSTRATION:
         if state is None and _DAMAGED_PROPERTY.search(text, begin, end):
             # rioters who smash a bank or burn a shop: its owners are the civilians hurt
-            return a1, _synth(f"Civilians{_suffix(cc)}", _AT_CIVILIANS, cc, cls)
+            return a1, _synth(f"Civilians{_suffix(cc)}", AT_CIVILIANS, cc, cls)
         return a1, state
     if state is not None:
         return a1, state
@@ -1964,19 +2012,19 @@ def _riot(text: str, ms: list[ActorMention], cls: Classification, cc: str | None
     vcode = victim.country_code if victim and victim.country_code else cc
     if re.search(r"\b(?:clash|clashed|clashes|fought|fight|fighting|battle|rival)\b",
                  text[begin:end].lower()) and victim is None:
-        return a1, _synth(f"Rioters{_suffix(code)}", _AT_RIOTERS, code, cls)
+        return a1, _synth(f"Rioters{_suffix(code)}", AT_RIOTERS, code, cls)
     return a1, victim if victim is not None and victim.country_code == vcode else _synth(
-        f"Civilians{_suffix(vcode)}", _AT_CIVILIANS, vcode, cls)
+        f"Civilians{_suffix(vcode)}", AT_CIVILIANS, vcode, cls)
 
 
 def _as_perpetrator(m: ActorMention, cc: str | None, cls: Classification) -> ActorMention:
     """A civilian-looking noun used as the attacker ("two men shot ...") is an unknown group;
     herders attacking in the Sahel and Nigeria are coded as the Fulani ethnic militia."""
-    if m.actor_type is _AT_CIVILIANS:
+    if m.actor_type is AT_CIVILIANS:
         code = m.country_code or cc
         if m.text.lower().split()[-1] in _HERDERS and code in _FULANI_LANDS:
             return ActorMention(f"Fulani Ethnic Militia{_suffix(code)}",
-                                _AT_IDENTITY_MILITIA, code, m.start, m.end, m.text)
+                                AT_IDENTITY_MILITIA, code, m.start, m.end, m.text)
         name, actor_type, code = _unidentified(cc)
         return ActorMention(name, actor_type, code, m.start, m.end, m.text)
     return m
@@ -1986,15 +2034,15 @@ def _battle(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
             end: int) -> tuple[ActorMention | None, ActorMention | None]:
     armed = [m for m in ms if _is_armed(m)]
     agent = _agent(text, armed, cls, begin, end)
-    if cls.sub_event_type is _SUB_GOVERNMENT_REGAINS_TERRITORY:
+    if cls.sub_event_type is SUB_GOVERNMENT_REGAINS_TERRITORY:
         state = next((m for m in armed if _is_state(m)), None)
         agent = state or agent
-    elif cls.sub_event_type is _SUB_NON_STATE_OVERTAKES_TERRITORY:
+    elif cls.sub_event_type is SUB_NON_STATE_OVERTAKES_TERRITORY:
         rebel = next((m for m in armed if not _is_state(m)), None)
         agent = rebel or agent
     if agent is None and armed:
         agent = armed[0]
-    if agent is not None and agent.actor_type is _AT_UNIDENTIFIED:
+    if agent is not None and agent.actor_type is AT_UNIDENTIFIED:
         named = _suspect(text, ms, agent, cls)  # "presumed militants ... JNIM claimed it"
         if named is not agent and named is not None:
             armed = [m for m in armed if m is not agent]
@@ -2012,14 +2060,14 @@ def _battle(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
         front = _front(text, cc)
         if front is not None:  # fire across a front line
             state_side, rebel_side = _FRONTLINE_SIDES[front]
-            return (_synth(state_side, _AT_STATE_FORCES, front, cls),
-                    _synth(rebel_side, _AT_REBEL_GROUP, front, cls))
+            return (_synth(state_side, AT_STATE_FORCES, front, cls),
+                    _synth(rebel_side, AT_REBEL_GROUP, front, cls))
         return _unknown(cc, cls), _unknown(cc, cls)
     if other is None:
         if _is_state(agent):
             other = _unknown(cc, cls)
         else:
-            other = _synth(f"Military Forces{_forces_of(cc)}", _AT_STATE_FORCES, cc, cls)
+            other = _synth(f"Military Forces{_forces_of(cc)}", AT_STATE_FORCES, cc, cls)
     else:
         if any(m.name == other.name and _initiates(text, m) for m in ms) and not any(
                 m.name == agent.name and _initiates(text, m) for m in ms):
@@ -2028,22 +2076,23 @@ def _battle(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
 
 
 #: The victim of a mine or a roadside bomb before the trigger: "X('s vehicle) struck an IED".
-_HIT_MINE = re.compile(r"[^.;]{0,40}?\b(?:struck|hit|ran over|run over|stepped on|drove over|"
+_HIT_MINE: Final = re.compile(
+    r"[^.;]{0,40}?\b(?:struck|hit|ran over|run over|stepped on|drove over|"
                        r"triggered|set off|detonated)\s+(?:an?|the)\s+(?:\w+\s+){0,2}$",
                        re.IGNORECASE)
 
 
 #: Countries whose unattributed fire ACLED codes between two known sides (state, rebels):
 #: the Donbas front, where monitors report shots and explosions without naming who fired.
-_FRONTLINE_SIDES: dict[str, tuple[str, str]] = {
+_FRONTLINE_SIDES: Final[dict[str, tuple[str, str]]] = {
     "UA": ("Military Forces of Ukraine", "NAF: United Armed Forces of Novorossiya"),
 }
 #: ... as reported by the ceasefire monitors (2014-2022: after February 2022 unattributed fire
 #: there is mostly Russia's, so a bare "front line" is not enough).
-_FRONTLINE = re.compile(r"\b(?:OSCE|SMM|special monitoring mission|ceasefire violations?)\b",
+_FRONTLINE: Final = re.compile(r"\b(?:OSCE|SMM|special monitoring mission|ceasefire violations?)\b",
                         re.IGNORECASE)
 #: The OSCE Special Monitoring Mission worked in Ukraine only: it places a text with no country.
-_SMM = re.compile(r"\b(?:OSCE SMM|SMM|special monitoring mission)\b", re.IGNORECASE)
+_SMM: Final = re.compile(r"\b(?:OSCE SMM|SMM|special monitoring mission)\b", re.IGNORECASE)
 
 
 def _front(text: str, cc: str | None) -> str | None:
@@ -2055,8 +2104,8 @@ def _front(text: str, cc: str | None) -> str | None:
     return None
 
 
-_GOV_PLACES = frozenset(["municipality", "governorate", "prefecture"])
-_IN_PLACE = re.compile(r"\bin\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){0,3}$")
+_GOV_PLACES: Final = frozenset(["municipality", "governorate", "prefecture"])
+_IN_PLACE: Final = re.compile(r"\bin\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){0,3}$")
 
 
 def _gov_place(text: str, m: ActorMention) -> bool:
@@ -2066,7 +2115,8 @@ def _gov_place(text: str, m: ActorMention) -> bool:
                                                                 m.start)))
 
 
-_CRIME = re.compile(r"\b(?:drugs?|narcotics?|cocaine|heroin|marijuana|cannabis|poppy|poppies|"
+_CRIME: Final = re.compile(
+    r"\b(?:drugs?|narcotics?|cocaine|heroin|marijuana|cannabis|poppy|poppies|"
                     r"labs?|laboratory|laboratories|gangs?|cartels?|traffick\w*|smuggl\w*|"
                     r"hideouts?|illegal)\b", re.IGNORECASE)
 
@@ -2088,7 +2138,7 @@ def _suspect(text: str, ms: list[ActorMention], agent: ActorMention | None,
              cls: Classification) -> ActorMention | None:
     """A named group the text links to the event when the doer is not named ("unknown
     assailants ... suspected to be Al Shabaab")."""
-    if agent is not None and agent.actor_type is not _AT_UNIDENTIFIED:
+    if agent is not None and agent.actor_type is not AT_UNIDENTIFIED:
         return agent
     # "planted by an unidentified armed group": only a claim or a suspicion names the group
     named_doer = agent is not None and _by_agent(text, agent)
@@ -2103,11 +2153,11 @@ def _suspect(text: str, ms: list[ActorMention], agent: ActorMention | None,
 
 
 #: Words that tie a named group to an attack it is not said to have done itself.
-_LINKED = re.compile(r"\b(?:suspect\w*|claim\w*|believ\w*|blam\w*|link\w*|attribut\w*|"
+_LINKED: Final = re.compile(r"\b(?:suspect\w*|claim\w*|believ\w*|blam\w*|link\w*|attribut\w*|"
                      r"presum\w*|affiliat\w*|accus\w*|responsib\w*|behind|loyal to)\b",
                      re.IGNORECASE)
 #: A group named as the owner of the target: "the headquarters of Al Sham Corps".
-_OWNED = re.compile(r"\b(?:headquarters|base|office|offices|position|positions|post|camp|"
+_OWNED: Final = re.compile(r"\b(?:headquarters|base|office|offices|position|positions|post|camp|"
                     r"house|home|member|members|commander|leader|vehicle|convoy) of (?:the )?$",
                     re.IGNORECASE)
 
@@ -2133,7 +2183,7 @@ def _violence(text: str, ms: list[ActorMention], cls: Classification, cc: str | 
                and not _by_agent(text, m)]
     victim = victims[0] if victims else None
     if victim is None:
-        return agent, _synth(f"Civilians{_suffix(cc)}", _AT_CIVILIANS, cc, cls)
+        return agent, _synth(f"Civilians{_suffix(cc)}", AT_CIVILIANS, cc, cls)
     return agent, victim
 
 
@@ -2147,7 +2197,7 @@ def _remote(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
     front = _front(text, cc) if agent is None and not armed else None
     if front is not None:
         # shells observed along a known front line: ACLED codes the state side's fire
-        return _synth(_FRONTLINE_SIDES[front][0], _AT_STATE_FORCES, front, cls), None
+        return _synth(_FRONTLINE_SIDES[front][0], AT_STATE_FORCES, front, cls), None
     if agent is None:
         agent = _unknown(cc, cls)
     targets = [m for m in ms if m.start != agent.start and m.name != agent.name and (
@@ -2156,10 +2206,10 @@ def _remote(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
     in_sentence = [m for m in targets if begin <= m.start < end]
     target = in_sentence[0] if in_sentence else next(
         (m for m in targets if _is_patient(text, m, cls)), None)
-    if target is None and cls.sub_event_type in (_SUB_REMOTE_EXPLOSIVE,
-                                                 _SUB_GRENADE):
+    if target is None and cls.sub_event_type in (SUB_REMOTE_EXPLOSIVE,
+                                                 SUB_GRENADE):
         # a bomb or a grenade with no named target: ACLED codes whoever it hit as civilians
-        target = _synth(f"Civilians{_suffix(cc)}", _AT_CIVILIANS, cc, cls)
+        target = _synth(f"Civilians{_suffix(cc)}", AT_CIVILIANS, cc, cls)
     return agent, target
 
 
@@ -2167,19 +2217,19 @@ def _strategic(text: str, ms: list[ActorMention], cls: Classification, cc: str |
                begin: int, end: int, sub: SubEventType
                ) -> tuple[ActorMention | None, ActorMention | None]:
     armed = [m for m in ms if _is_armed(m)]
-    if sub is _SUB_ARRESTS:
+    if sub is SUB_ARRESTS:
         state = next((m for m in armed if _is_state(m)), None)
         if state is None:
-            state = _synth(f"Police Forces{_forces_of(cc)}", _AT_STATE_FORCES, cc, cls)
+            state = _synth(f"Police Forces{_forces_of(cc)}", AT_STATE_FORCES, cc, cls)
         group = next((m for m in _named_first(armed) if not _is_state(m)
                       and m.actor_type is not _UNIDENTIFIED
                       and m.name not in PARTIES), None)  # party members: civilians
         if group is not None:
             return state, group
-        victim = _first(ms, (_AT_CIVILIANS, _AT_PROTESTERS))
+        victim = _first(ms, (AT_CIVILIANS, AT_PROTESTERS))
         code = victim.country_code if victim and victim.country_code else cc
-        return state, _synth(f"Civilians{_suffix(code)}", _AT_CIVILIANS, code, cls)
-    if sub is _SUB_DISRUPTED_WEAPONS_USE:
+        return state, _synth(f"Civilians{_suffix(code)}", AT_CIVILIANS, code, cls)
+    if sub is SUB_DISRUPTED_WEAPONS_USE:
         agent = _agent(text, armed, cls, begin, end) or (armed[0] if armed else None)
         if agent is None:
             return _unknown(cc, cls), None
@@ -2192,10 +2242,10 @@ def _strategic(text: str, ms: list[ActorMention], cls: Classification, cc: str |
             return agent, _unknown(cc, cls)
         if re.search(r"\b(?:arrest\w*|detain\w*|seiz\w*|recover\w*|confiscat\w*|defus\w*)\b",
                      text.lower()):
-            return agent, _synth(f"Police Forces{_forces_of(cc)}", _AT_STATE_FORCES, cc,
+            return agent, _synth(f"Police Forces{_forces_of(cc)}", AT_STATE_FORCES, cc,
                                  cls)
         return agent, None
-    if sub is _SUB_LOOTING:
+    if sub is SUB_LOOTING:
         agent = _agent(text, armed, cls, begin, end) or (armed[0] if armed else None)
         if agent is None:
             agent = _unknown(cc, cls)
@@ -2204,13 +2254,13 @@ def _strategic(text: str, ms: list[ActorMention], cls: Classification, cc: str |
             if others:
                 return agent, others[0]
             if _CRIME.search(text, begin, end):  # a drug lab or a gang hideout destroyed
-                return agent, _synth(f"Unidentified Gang{_suffix(cc)}", _AT_UNIDENTIFIED,
+                return agent, _synth(f"Unidentified Gang{_suffix(cc)}", AT_UNIDENTIFIED,
                                      cc, cls)
             # homes demolished, crops burnt: civilians' property
         victim = next((m for m in ms if m.actor_type is _CIVILIANS), None)
         code = victim.country_code if victim and victim.country_code else cc
-        return agent, _synth(f"Civilians{_suffix(code)}", _AT_CIVILIANS, code, cls)
-    if sub is _SUB_AGREEMENT:
+        return agent, _synth(f"Civilians{_suffix(code)}", AT_CIVILIANS, code, cls)
+    if sub is SUB_AGREEMENT:
         sides = [m for m in ms if _is_armed(m) or m.name.startswith("Government")]
         first = sides[0] if sides else None
         rest = _distinct(sides, first)

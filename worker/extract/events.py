@@ -14,7 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Final
+from typing import Final, TypeVar
+
+from pydantic import BaseModel
 
 from worker.extract import actors as actors_mod
 from worker.extract import casualties as casualties_mod
@@ -22,8 +24,29 @@ from worker.extract import classify as classify_mod
 from worker.extract import dates as dates_mod
 from worker.extract import places as places_mod
 from worker.extract import sources as sources_mod
+from worker.extract.constants import (
+    AT_CIVILIANS,
+    AT_EXTERNAL_FORCES,
+    AT_IDENTITY_MILITIA,
+    AT_POLITICAL_MILITIA,
+    AT_PROTESTERS,
+    AT_REBEL_GROUP,
+    AT_STATE_FORCES,
+    CK_CAPTURED,
+    CK_INJURED,
+    CK_KILLED,
+    ET_PROTESTS,
+    ET_RIOTS,
+    PREC_DAY,
+    PREC_WEEK,
+    SK_OUTLET,
+    SK_PERSON,
+    SUB_AGREEMENT,
+    SUB_MOB_VIOLENCE,
+    SUB_VIOLENT_DEMONSTRATION,
+)
 from worker.extract.gazetteer import Gazetteer
-from worker.extract.text import bits_automaton, split_sentences
+from worker.extract.text import split_sentences
 from worker.extract.types import (
     ActorMention,
     CasualtyMention,
@@ -34,52 +57,29 @@ from worker.extract.types import (
     SourceMention,
 )
 from worker.models import (
+    SCHEMA_VERSION,
     Actor,
-    ActorType,
     Article,
     CasualtyKind,
     Claim,
     Event,
-    EventType,
     Evidence,
     Location,
-    Precision,
     Source,
-    SourceKind,
     Span,
-    SubEventType,
 )
 from worker.summary import summarize
 
-# Enum members as Final constants: the compiled core reads them as C statics, not
-# as attributes of the (interpreted) enum classes.
-_AT_CIVILIANS: Final = ActorType.CIVILIANS
-_AT_EXTERNAL_FORCES: Final = ActorType.EXTERNAL_FORCES
-_AT_IDENTITY_MILITIA: Final = ActorType.IDENTITY_MILITIA
-_AT_POLITICAL_MILITIA: Final = ActorType.POLITICAL_MILITIA
-_AT_PROTESTERS: Final = ActorType.PROTESTERS
-_AT_REBEL_GROUP: Final = ActorType.REBEL_GROUP
-_AT_STATE_FORCES: Final = ActorType.STATE_FORCES
-_CK_CAPTURED: Final = CasualtyKind.CAPTURED
-_CK_INJURED: Final = CasualtyKind.INJURED
-_CK_KILLED: Final = CasualtyKind.KILLED
-_ET_PROTESTS: Final = EventType.PROTESTS
-_ET_RIOTS: Final = EventType.RIOTS
-_PREC_DAY: Final = Precision.DAY
-_PREC_WEEK: Final = Precision.WEEK
-_SK_OUTLET: Final = SourceKind.OUTLET
-_SK_PERSON: Final = SourceKind.PERSON
-_SUB_AGREEMENT: Final = SubEventType.AGREEMENT
-_SUB_MOB_VIOLENCE: Final = SubEventType.MOB_VIOLENCE
-_SUB_VIOLENT_DEMONSTRATION: Final = SubEventType.VIOLENT_DEMONSTRATION
+_M = TypeVar("_M", bound=BaseModel)
+
 
 #: An explicit date older than this before publication marks a sentence as background.
-BACKGROUND_AGE = timedelta(days=45)
+BACKGROUND_AGE: Final = timedelta(days=45)
 #: A sentence without an event trigger still feeds the current incident's casualties when it
 #: follows the incident's last sentence within this many sentences.
-CASUALTY_REACH = 2
+CASUALTY_REACH: Final = 2
 
-_SEPARATE = re.compile(
+_SEPARATE: Final = re.compile(
     r"^\W*(?:in (?:a |another )?separate (?:incident|attack|development)|separately|elsewhere|"
     r"in another (?:incident|attack|development)|(?:in )?a (?:second|third|further) "
     r"(?:incident|attack)|also on)\b",
@@ -87,7 +87,7 @@ _SEPARATE = re.compile(
 )
 #: Sentences about sport, weather, disasters, accidents or markets: a trigger word there
 #: ("shot", "killed", "demand") is no political violence unless an armed actor is named.
-_OFF_TOPIC = re.compile(
+_OFF_TOPIC: Final = re.compile(
     r"\b(?:goalkeeper|striker|midfielder|scored|the match|league|tournament|championship|"
     r"coach|the game|the team|players|fans|"
     r"minute of|penalty|semi-final|final whistle|flood(?:s|ing|waters)?|heavy rains?|rainfall|"
@@ -97,58 +97,59 @@ _OFF_TOPIC = re.compile(
     r"shares|stock market|index rose|index fell|currency|inflation|interest rates?|"
     r"oil prices?|crude|bond yields?|exchange rate)\b", re.IGNORECASE)
 #: Sport: a crowd there ("fans protested the penalty") is no demonstration of ours either.
-_SPORT = re.compile(r"\b(?:goalkeeper|striker|midfielder|scored|the match|league|tournament|"
+_SPORT: Final = re.compile(r"\b(?:goalkeeper|striker|midfielder|scored|the match|league|tournament|"
                     r"championship|coach|the game|the team|players|fans|minute of|penalty|"
                     r"semi-final|final whistle)\b", re.IGNORECASE)
 #: A grievance: what makes people blocking a road or gathering a demonstration.
-_GRIEVANCE = re.compile(r"\b(?:to demand|demanding|in protest|to protest|denouncing|"
+_GRIEVANCE: Final = re.compile(r"\b(?:to demand|demanding|in protest|to protest|denouncing|"
                         r"calling for|to press for)\b", re.IGNORECASE)
 #: What may come before a sentence's opening date ("On 8 May 2020, ...", "Around 3 May").
-_DATE_OPENING = re.compile(r"\W*(?:(?:on|around|as reported,? on|in the (?:night|morning|"
+_DATE_OPENING: Final = re.compile(r"\W*(?:(?:on|around|as reported,? on|in the (?:night|morning|"
                            r"evening) of)\s+)?", re.IGNORECASE)
 #: Talks and plans that have not happened yet.
-_FUTURE = re.compile(r"\b(?:expected to|are set to|is set to|plans? to|will resume|to resume|"
+_FUTURE: Final = re.compile(
+    r"\b(?:expected to|are set to|is set to|plans? to|will resume|to resume|"
                      r"would resume|due to (?:meet|sign|resume)|scheduled to|may resume)\b",
                      re.IGNORECASE)
 #: A wire-style dateline: "NAIROBI, Feb 14 (Sahel Wire) -" / "KABUL, Aug. 31 —".
-_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’/-]{1,60}?,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|"
+_DATELINE: Final = re.compile(r"^[A-Z][A-Za-z .,'’/-]{1,60}?,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|"
                        r"\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?\s*(?:\([^)]{1,60}\))?\s*"
                        r"(?:-|–|—|:)")
-_HISTORY = re.compile(
+_HISTORY: Final = re.compile(
     r"\b(?:in (?:the )?(?:19|20)\d0s|in (?:19|20)\d\d\b|(?:years|decades) ago|"
     r"(?:last|past) (?:year|decade)s?\b|since (?:19|20)\d\d|earlier (?:this|in the) year|"
     r"(?:months|weeks) ago|in recent (?:months|years)|anniversary)",
     re.IGNORECASE,
 )
 #: Security forces stepping into a demonstration, told in a sentence of its own.
-_INTERVENTION = re.compile(
+_INTERVENTION: Final = re.compile(
     r"\b(?:dispers\w*|tear ?gas|teargas|arrest\w*|detain\w*|intervened|rubber bullets|"
     r"water cannons?|fired (?:shots|live|in the air)|batons?|dissolved|broke up|cracked down)\b",
     re.IGNORECASE)
-_CROWDS = frozenset({_ET_PROTESTS, _ET_RIOTS})
+_CROWDS: Final = frozenset({ET_PROTESTS, ET_RIOTS})
 #: A riot told as part of demonstrations, in a sentence of its own.
-_DEMONSTRATION_LINK = re.compile(
+_DEMONSTRATION_LINK: Final = re.compile(
     r"\b(?:related|linked|connected|tied|relation|connection|part) (?:to|with|of) "
     r"(?:the |recent |ongoing |several |a |an )*(?:demonstrations?|protests?)\b", re.IGNORECASE)
 #: A demonstration or riot named by a word of its own ("protest", "rioters", "mob"), not
 #: only by a weak one ("gathered", "blocked"): the classifier's confidence of such a word.
-_FIRM_CROWD = 0.6
+_FIRM_CROWD: Final = 0.6
 #: A sentence naming who is behind an event: a claim, a suspicion, a blame.
-_ATTRIBUTION = re.compile(
+_ATTRIBUTION: Final = re.compile(
     r"\b(?:claim(?:ed|s)? (?:of )?responsibility|claimed|responsib|suspect(?:ed|s)?|believed to|"
     r"blamed?|attributed|accused|planted by|carried out by|behind the)\b", re.IGNORECASE)
 
 
 # The case-insensitive patterns above, for lower-cased ASCII text: a case-sensitive search is
 # several times faster than re.IGNORECASE, and on ASCII text it finds the same matches.
-_OFF_TOPIC_LOW = re.compile(_OFF_TOPIC.pattern)
-_FUTURE_LOW = re.compile(_FUTURE.pattern)
-_HISTORY_LOW = re.compile(_HISTORY.pattern)
-_SPORT_LOW = re.compile(_SPORT.pattern)
-_GRIEVANCE_LOW = re.compile(_GRIEVANCE.pattern)
-_INTERVENTION_LOW = re.compile(_INTERVENTION.pattern)
-_ATTRIBUTION_LOW = re.compile(_ATTRIBUTION.pattern)
-_DEMONSTRATION_LINK_LOW = re.compile(_DEMONSTRATION_LINK.pattern)
+_OFF_TOPIC_LOW: Final = re.compile(_OFF_TOPIC.pattern)
+_FUTURE_LOW: Final = re.compile(_FUTURE.pattern)
+_HISTORY_LOW: Final = re.compile(_HISTORY.pattern)
+_SPORT_LOW: Final = re.compile(_SPORT.pattern)
+_GRIEVANCE_LOW: Final = re.compile(_GRIEVANCE.pattern)
+_INTERVENTION_LOW: Final = re.compile(_INTERVENTION.pattern)
+_ATTRIBUTION_LOW: Final = re.compile(_ATTRIBUTION.pattern)
+_DEMONSTRATION_LINK_LOW: Final = re.compile(_DEMONSTRATION_LINK.pattern)
 
 
 def _finds(pattern: re.Pattern[str], lowered: re.Pattern[str], text: str,
@@ -187,26 +188,35 @@ def _literal_stems(pattern: re.Pattern[str]) -> tuple[str, ...]:
 
 
 #: Gates: words one of which is in any (lower-cased) text the pattern matches, by bit; the
-#: bits below 1 << 16 are the casualty finder's (`casualties.GATE_WORDS`), so that one pass
-#: over a sentence serves both.
-_OFF_TOPIC_GATE = 1 << 16
-_ATTRIBUTION_GATE = 1 << 17
-_DEMONSTRATION_LINK_GATE = 1 << 18
-_HISTORY_GATE = 1 << 19
-#: A decimal digit (on ASCII text, what the date finder's \d is).
-_DIGIT_GATE = 1 << 20
-_GATE_WORDS: dict[int, tuple[str, ...]] = {
+#: bits below 1 << 16 are the casualty finder's (`casualties.GATE_WORDS`). They ride on the
+#: actors' automaton (`actors.add_gate_words`), whose pass over every sentence classify
+#: makes anyway: no pass of their own.
+_OFF_TOPIC_GATE: Final = 1 << 16
+_ATTRIBUTION_GATE: Final = 1 << 17
+_DEMONSTRATION_LINK_GATE: Final = 1 << 18
+_HISTORY_GATE: Final = 1 << 19
+#: A decimal digit (on ASCII text, what the date finder's \d is): found by `_DIGIT`.
+_DIGIT_GATE: Final = 1 << 20
+_INTERVENTION_GATE: Final = 1 << 21
+_GATE_WORDS: Final[dict[int, tuple[str, ...]]] = {
     _OFF_TOPIC_GATE: _literal_stems(_OFF_TOPIC),
     _ATTRIBUTION_GATE: _literal_stems(_ATTRIBUTION),
     _DEMONSTRATION_LINK_GATE: ("demonstration", "protest"),
-    # a year ("19", "20"), "ago", "year" or "decade" (last year, earlier this year),
-    # "recent", "anniversary"
-    _HISTORY_GATE: ("19", "20", "ago", "year", "decade", "recent", "anniversary"),
-    _DIGIT_GATE: tuple("0123456789"),
+    # each alternative's literal words: "in 19", "in the 20" (in the 1990s, in 2019),
+    # "since 20", "years ago", "last year"...
+    _HISTORY_GATE: ("in 19", "in 20", "in the 19", "in the 20", "years ago", "decades ago",
+                    "last year", "past year", "last decade", "past decade", "since 19",
+                    "since 20", "earlier this year", "earlier in the year", "months ago",
+                    "weeks ago", "in recent months", "in recent years", "anniversary"),
+    _INTERVENTION_GATE: ("dispers", "tear gas", "teargas", "arrest", "detain", "intervened",
+                         "rubber bullets", "water cannon", "fired shots", "fired live",
+                         "fired in the air", "baton", "dissolved", "broke up",
+                         "cracked down"),
     **casualties_mod.GATE_WORDS,
 }
-_ALL_GATES = sum(_GATE_WORDS)
-_GATES = bits_automaton(_GATE_WORDS)
+_ALL_GATES: Final = sum(_GATE_WORDS) | _DIGIT_GATE
+actors_mod.add_gate_words(_GATE_WORDS)
+_DIGIT: Final = re.compile(r"[0-9]")
 
 
 # A sentence is read for its gates when grouping and again for its casualties when building
@@ -214,14 +224,14 @@ _GATES = bits_automaton(_GATE_WORDS)
 @lru_cache(maxsize=4096)
 def _read(text: str) -> tuple[str | None, int]:
     """(`text` lower-cased when it is ASCII, else None; the bits of the gates with a word in
-    it: one pass for them all; every bit for text that is not ASCII, where the IGNORECASE
-    patterns are tried)."""
+    it, from the actors' automaton pass over it (which classify made already); every bit for
+    text that is not ASCII, where the IGNORECASE patterns are tried)."""
     if not text.isascii():
         return None, _ALL_GATES
-    low = text.lower()
-    present = 0
-    for _, bits in _GATES.iter(low):
-        present |= bits
+    low, _, found = actors_mod.matches(text)
+    present = actors_mod.gates_of(found)
+    if _DIGIT.search(low) is not None:
+        present |= _DIGIT_GATE
     return low, present
 
 
@@ -289,14 +299,14 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
         # (what the patterns below read: read only in a sentence that is near or has a trigger)
         low, gates = _read(text) if near or found is not None else (None, 0)
         if current is not None and near and \
-                current.classification.sub_event_type is _SUB_MOB_VIOLENCE and \
+                current.classification.sub_event_type is SUB_MOB_VIOLENCE and \
                 gates & _DEMONSTRATION_LINK_GATE and \
                 _finds(_DEMONSTRATION_LINK, _DEMONSTRATION_LINK_LOW, text, low):
             # "Rioters smashed a bank's windows. The attack is linked to the protests
             # against ...": a demonstration turned violent, not mob violence
             cls = current.classification
             current.classification = Classification(
-                _ET_RIOTS, _SUB_VIOLENT_DEMONSTRATION, cls.confidence,
+                ET_RIOTS, SUB_VIOLENT_DEMONSTRATION, cls.confidence,
                 cls.start, cls.end, cls.text)
         previous, lead = lead, None
         if found is None:
@@ -304,6 +314,7 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
             if current is not None and near:
                 if _has_casualties(sentence) or (
                         current.classification.event_type in _CROWDS
+                        and gates & _INTERVENTION_GATE
                         and _finds(_INTERVENTION, _INTERVENTION_LOW, text, low)):
                     # "Police dispersed the crowd.": the same demonstration, its other side
                     current.sentences.append(sentence)
@@ -328,7 +339,7 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
                 current.attributions.append(sentence)
             continue
         # the first day-precise date, else the first at all
-        when = next((d for d in usable if d.precision is _PREC_DAY),
+        when = next((d for d in usable if d.precision is PREC_DAY),
                     usable[0] if usable else None)
         if current is None or _starts_new(current, sentence, when):
             current = _Incident(found_anchor := sentence, found, when, [found_anchor], index,
@@ -346,7 +357,7 @@ def _opens_with(sentence: Sentence, dates: list[DateMention]) -> bool:
     """Whether the sentence opens with a day-precise date ("On 8 May 2020, ..."): what it
     recalls of earlier years ("arrested 2 years ago", "since 2019") is the background of an
     event of that day."""
-    return any(d.precision is _PREC_DAY and _DATE_OPENING.fullmatch(
+    return any(d.precision is PREC_DAY and _DATE_OPENING.fullmatch(
         sentence.text, 0, d.start - sentence.start) is not None for d in dates)
 
 
@@ -357,7 +368,7 @@ def _off_topic(sentence: Sentence, found: Classification, low: str | None, gates
     the road to demand relief" are demonstrations (sport excepted). (`low`, `gates`: the
     sentence's `_lower` and `_gates`.)"""
     text = sentence.text
-    if found.sub_event_type is _SUB_AGREEMENT and _finds(_FUTURE, _FUTURE_LOW, text,
+    if found.sub_event_type is SUB_AGREEMENT and _finds(_FUTURE, _FUTURE_LOW, text,
                                                                  low):
         return True
     if not (gates & _OFF_TOPIC_GATE and _finds(_OFF_TOPIC, _OFF_TOPIC_LOW, text, low)):
@@ -368,7 +379,7 @@ def _off_topic(sentence: Sentence, found: Classification, low: str | None, gates
                 _SPORT, _SPORT_LOW, text, low):
         return False
     armed = [m for m in actors_mod.find_actors(sentence.text, sentence.start)
-             if m.actor_type not in (_AT_CIVILIANS, _AT_PROTESTERS)]
+             if m.actor_type not in (AT_CIVILIANS, AT_PROTESTERS)]
     return not armed
 
 
@@ -382,12 +393,12 @@ def _reclassified(body: str, incident: _Incident) -> Classification:
     """A demonstration read over the whole incident: police intervening or firing in a later
     sentence makes it 'Protest with intervention' or 'Excessive force against protesters'."""
     cls = incident.classification
-    if cls.event_type not in (_ET_PROTESTS, _ET_RIOTS) or len(
+    if cls.event_type not in (ET_PROTESTS, ET_RIOTS) or len(
             incident.sentences) < 2:
         return cls
     first, last = incident.sentences[0], incident.sentences[-1]
     whole = classify_mod.classify(body[first.start:last.end], first.start)
-    if whole is not None and whole.event_type in (_ET_PROTESTS, _ET_RIOTS):
+    if whole is not None and whole.event_type in (ET_PROTESTS, ET_RIOTS):
         return whole
     return cls
 
@@ -425,7 +436,7 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
 
     when = incident.date
     if when is None:  # no date in the text: news usually reports the day before publication
-        event_date, precision = published - timedelta(days=1), _PREC_WEEK
+        event_date, precision = published - timedelta(days=1), PREC_WEEK
     else:
         event_date, precision = when.value, when.precision
         evidence.append(_evidence("event_date", when.start, when.end, when.text))
@@ -456,7 +467,7 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
         cited.extend(_sources_in(sentence.text, sentence.start))
     headline = casualties_mod.headline_counts(casualties)
     claims = [_claim(m, country_code) for m in casualties]
-    for kind in (_CK_KILLED, _CK_INJURED, _CK_CAPTURED):
+    for kind in (CK_KILLED, CK_INJURED, CK_CAPTURED):
         basis = _headline_basis(casualties, kind, headline.get(kind))
         if basis is not None:
             evidence.append(_evidence(_FIELD[kind], basis.start, basis.end, basis.text))
@@ -474,32 +485,38 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
         f"{article.id}|{cls.sub_event_type.value}|{event_date.isoformat()}|{anchor.start}".encode(),
         usedforsecurity=False,
     ).hexdigest()[:20]
-    fatalities = headline.get(_CK_KILLED)
-    injured = headline.get(_CK_INJURED)
-    event = Event(
-        event_id=f"evt_{digest}",
-        article_id=article.id,
-        event_type=cls.event_type,
-        sub_event_type=cls.sub_event_type,
-        event_date=event_date,
-        date_precision=precision,
-        actor1=a1,
-        actor2=a2,
-        assoc_actors=[a for a in (_actor(m) for m in assoc) if a is not None],
-        location=location,
-        fatalities=fatalities,
-        injured=injured,
-        captured=headline.get(_CK_CAPTURED),
-        claims=claims,
-        sources=sources,
-        evidence=sorted(evidence, key=lambda e: (e.start, e.field)),
-        confidence=confidence,
-        summary="",
-        article_source=article.source,
-        published_at=article.published_at,
-        article_ids=[article.id],
-    )
-    event.summary = summarize(event)
+    fatalities = headline.get(CK_KILLED)
+    injured = headline.get(CK_INJURED)
+    event = _made(Event, {
+        "schema_version": SCHEMA_VERSION,
+        "event_id": f"evt_{digest}",
+        "article_id": article.id,
+        "event_type": cls.event_type,
+        "sub_event_type": cls.sub_event_type,
+        "event_date": event_date,
+        "date_precision": precision,
+        "actor1": a1,
+        "actor2": a2,
+        "assoc_actors": [a for a in (_actor(m) for m in assoc) if a is not None],
+        "location": location,
+        "fatalities": fatalities,
+        "injured": injured,
+        "captured": headline.get(CK_CAPTURED),
+        "claims": claims,
+        "sources": sources,
+        "evidence": sorted(evidence, key=_evidence_order),
+        "confidence": confidence,
+        "summary": "",
+        "article_source": article.source,
+        "published_at": article.published_at,
+        "version": 1,
+        "article_ids": [article.id],
+        "reports": [],
+        "first_seen": None,
+        "last_updated": None,
+    }, set(_EVENT_GIVEN))
+    # (what `event.summary = ...` does: "summary" is among the fields given already)
+    event.__dict__["summary"] = summarize(event)
     return event
 
 
@@ -521,43 +538,89 @@ def _actors(body: str, incident: _Incident, cls: Classification, country_code: s
     return actors_mod.pick_actors(body, mentions, cls, country_code)
 
 
-_GROUP_TYPES = frozenset({_AT_REBEL_GROUP, _AT_POLITICAL_MILITIA,
-                          _AT_IDENTITY_MILITIA})
+_GROUP_TYPES: Final = frozenset({AT_REBEL_GROUP, AT_POLITICAL_MILITIA,
+                          AT_IDENTITY_MILITIA})
 
-_LEAD_TYPES = _GROUP_TYPES | {_AT_STATE_FORCES, _AT_EXTERNAL_FORCES}
+_LEAD_TYPES: Final = _GROUP_TYPES | {AT_STATE_FORCES, AT_EXTERNAL_FORCES}
 
-_FIELD = {
-    _CK_KILLED: "fatalities",
-    _CK_INJURED: "injured",
-    _CK_CAPTURED: "captured",
+#: The fields `_build` gives an Event (the rest keep their defaults).
+_EVENT_GIVEN: Final = frozenset({
+    "event_id", "article_id", "event_type", "sub_event_type", "event_date", "date_precision",
+    "actor1", "actor2", "assoc_actors", "location", "fatalities", "injured", "captured",
+    "claims", "sources", "evidence", "confidence", "summary", "article_source",
+    "published_at", "article_ids"})
+
+
+def _evidence_order(e: Evidence) -> tuple[int, str]:
+    return e.start, e.field
+
+
+_FIELD: Final = {
+    CK_KILLED: "fatalities",
+    CK_INJURED: "injured",
+    CK_CAPTURED: "captured",
 }
 
 
+# ------------------------------------------------------------------- the output models
+# The values below are the core's own (typed records, its enums): pydantic's validation of
+# each model would only check them again, and it was ~40 validator calls an article. The
+# models are made as `model_construct` makes them (fields in declaration order, defaults,
+# the set of fields given), without its per-field loop; tests/unit/test_event_models.py
+# checks that every event the core makes validates to itself and dumps the same bytes.
+
+_new: Final = object.__new__  # (a model has no __new__ of its own: `cls.__new__` costs 2x)
+_set: Final = object.__setattr__
+
+
+def _made(cls: type[_M], values: dict[str, object], given: set[str]) -> _M:
+    """An instance of the model `cls` holding `values` (every field, in declaration
+    order) as validated; `given`: the fields its constructor would have been passed."""
+    model: _M = _new(cls)
+    _set(model, "__dict__", values)
+    _set(model, "__pydantic_fields_set__", given)
+    _set(model, "__pydantic_extra__", None)
+    _set(model, "__pydantic_private__", None)
+    return model
+
+
 def _evidence(name: str, start: int, end: int, text: str) -> Evidence:
-    return Evidence(field=name, start=start, end=end, text=text)
+    return _made(Evidence, {"field": name, "start": start, "end": end, "text": text,
+                            "article_id": None}, {"field", "start", "end", "text"})
+
+
+def _span(start: int, end: int, text: str) -> Span:
+    return _made(Span, {"start": start, "end": end, "text": text}, {"start", "end", "text"})
+
+
+def _float(value: float | None) -> float | None:
+    """What validating a `float | None` field makes of the value (an int becomes a float)."""
+    return None if value is None else float(value)
 
 
 def _location(place: PlaceMention | None) -> Location | None:
     if place is None:
         return None
-    return Location(
-        name=place.name,
-        admin1=place.admin1,
-        admin2=place.admin2,
-        country=place.country,
-        country_code=place.country_code,
-        latitude=place.latitude,
-        longitude=place.longitude,
-        precision=min(max(place.precision, 1), 3),
-        geonames_id=place.geonames_id,
-    )
+    return _made(Location, {
+        "name": place.name,
+        "admin1": place.admin1,
+        "admin2": place.admin2,
+        "country": place.country,
+        "country_code": place.country_code,
+        "latitude": _float(place.latitude),
+        "longitude": _float(place.longitude),
+        "precision": min(max(place.precision, 1), 3),
+        "geonames_id": place.geonames_id,
+    }, {"name", "admin1", "admin2", "country", "country_code", "latitude", "longitude",
+        "precision", "geonames_id"})
 
 
 def _actor(mention: ActorMention | None) -> Actor | None:
     if mention is None:
         return None
-    return Actor(name=mention.name, actor_type=mention.actor_type,
-                 country_code=mention.country_code, mention=mention.text)
+    return _made(Actor, {"name": mention.name, "actor_type": mention.actor_type,
+                         "country_code": mention.country_code, "mention": mention.text},
+                 {"name", "actor_type", "country_code", "mention"})
 
 
 def _claim(mention: CasualtyMention, country_code: str | None) -> Claim:
@@ -565,16 +628,17 @@ def _claim(mention: CasualtyMention, country_code: str | None) -> Claim:
     if mention.side_text:
         found = actors_mod.find_actors(mention.side_text, 0, country_code)
         side = found[0].name if found else mention.side_text
-    return Claim(
-        kind=mention.kind,
-        count=mention.count,
-        count_max=mention.count_max,
-        qualifier=mention.qualifier,
-        side=side,
-        claimed_by=mention.claimed_by,
-        via=mention.via,
-        span=Span(start=mention.start, end=mention.end, text=mention.text),
-    )
+    return _made(Claim, {
+        "kind": mention.kind,
+        "count": mention.count,
+        "count_max": mention.count_max,
+        "qualifier": mention.qualifier,
+        "side": side,
+        "claimed_by": mention.claimed_by,
+        "via": mention.via,
+        "span": _span(mention.start, mention.end, mention.text),
+        "article_id": None,
+    }, {"kind", "count", "count_max", "qualifier", "side", "claimed_by", "via", "span"})
 
 
 def _headline_basis(mentions: list[CasualtyMention], kind: CasualtyKind,
@@ -589,13 +653,19 @@ def _headline_basis(mentions: list[CasualtyMention], kind: CasualtyKind,
 def _sources(cited: list[SourceMention], casualties: list[CasualtyMention]) -> list[Source]:
     out: dict[str, Source] = {}
     for m in cited:
-        out.setdefault(m.name.casefold(), Source(
-            name=m.name, kind=m.kind, span=Span(start=m.start, end=m.end, text=m.text)))
+        key = m.name.casefold()
+        if key not in out:
+            out[key] = _made(Source, {"name": m.name, "kind": m.kind,
+                                      "span": _span(m.start, m.end, m.text)},
+                             {"name", "kind", "span"})
     for c in casualties:
         if c.via and c.via.casefold() not in out:
-            out[c.via.casefold()] = Source(name=c.via, kind=_SK_OUTLET)
+            out[c.via.casefold()] = _made(Source, {"name": c.via, "kind": SK_OUTLET,
+                                                   "span": None}, {"name", "kind"})
         if c.claimed_by and c.claimed_by.casefold() not in out:
-            out[c.claimed_by.casefold()] = Source(name=c.claimed_by, kind=_SK_PERSON)
+            out[c.claimed_by.casefold()] = _made(
+                Source, {"name": c.claimed_by, "kind": SK_PERSON, "span": None},
+                {"name", "kind"})
     return list(out.values())
 
 

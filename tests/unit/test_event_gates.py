@@ -1,0 +1,137 @@
+"""The assembly's gates (`events._read`): bits that ride on the actors' automaton instead of
+a pass of their own. Every bit the one-pass gates of before set (the gate words looked for
+in the lower-cased text, copied here as they were) is still set, and each gated pattern
+matches only where its bit is set: on every sentence of a benchmark corpus and on random
+runs of the words the patterns are made of."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import ahocorasick
+import pytest
+
+from benchmarks.corpus import articles_of_size
+from worker.extract import actors, casualties, events
+from worker.extract.text import split_sentences
+
+#: The gates as they were: words looked for in the lower-cased text (one automaton pass).
+_OLD_WORDS: dict[int, tuple[str, ...]] = {
+    events._OFF_TOPIC_GATE: events._literal_stems(events._OFF_TOPIC),
+    events._ATTRIBUTION_GATE: events._literal_stems(events._ATTRIBUTION),
+    events._DEMONSTRATION_LINK_GATE: ("demonstration", "protest"),
+    events._DIGIT_GATE: tuple("0123456789"),
+    **casualties.GATE_WORDS,
+}
+
+#: The patterns the new gates stand for (the history gate's words are new, and the
+#: intervention pattern had no gate).
+_GATED = [
+    (events._HISTORY_GATE, events._HISTORY_LOW),
+    (events._INTERVENTION_GATE, events._INTERVENTION_LOW),
+    (events._OFF_TOPIC_GATE, events._OFF_TOPIC_LOW),
+    (events._ATTRIBUTION_GATE, events._ATTRIBUTION_LOW),
+    (events._DEMONSTRATION_LINK_GATE, events._DEMONSTRATION_LINK_LOW),
+]
+
+_TOKENS = [
+    "in", "the", "19", "20", "1990s", "2019", "2021", "in 2020", "in the 1990s", "since",
+    "years", "decades", "ago", "last", "past", "year", "decade", "decades", "earlier", "this",
+    "months", "weeks", "recent", "anniversary", "dispersed", "tear", "gas", "teargas",
+    "tear-gas", "arrested", "detained", "intervened", "rubber", "bullets", "water", "cannons",
+    "fired", "shots", "live", "air", "batons", "dissolved", "broke", "up", "cracked", "down",
+    "no-one", "no one", "nobody", "killed", "dead", "wounded", "claimed", "responsibility",
+    "protest", "demonstrations", "linked", "to", "fans", "league", "floods", "x", "7", ",",
+    ".", "-", "'", "(", ")", "_", "s", "within", "sin", "20s", "0s", "outbreak", "of",
+    "violence", "semi-final", "heavy", "rains", "oil", "prices", "crude", "a", "an",
+    "related", "connected", "part", "with", "protests", "demonstration", "the recent",
+]
+
+
+def _texts() -> list[str]:
+    texts = [s.text for a in articles_of_size(3_000, 120) for s in split_sentences(a.body)]
+    rng = random.Random(11)
+    texts += ["".join(rng.choice(_TOKENS) + rng.choice([" ", " ", "", "  ", "\n", "-"])
+                      for _ in range(rng.randint(1, 12))) for _ in range(30_000)]
+    texts += ["", " ", "In 2019", "IN THE 1990S", "since 2001", "Years Ago", "intervened.",
+              "x19", "2020", "fired  in the air", "tear\tgas"]
+    texts += [f"{a} {b} {c}{d}" for a in ("related", "linked", "part", "tied", "xlinked")
+              for b in ("to", "with", "of") for c in ("", "the ", "recent ongoing ", "an ")
+              for d in ("protests", "demonstration", "protester", "demonstrations.")]
+    return texts
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    return _texts()
+
+
+def _old_gates(low: str) -> int:
+    automaton = _old_gates.automaton  # type: ignore[attr-defined]
+    present = 0
+    for _, bits in automaton.iter(low):
+        present |= bits
+    return present
+
+
+def _old_automaton() -> ahocorasick.Automaton:
+    bits: dict[str, int] = {}
+    for bit, words in _OLD_WORDS.items():
+        for word in words:
+            bits[word] = bits.get(word, 0) | bit
+    automaton = ahocorasick.Automaton()
+    for word, value in bits.items():
+        automaton.add_word(word, value)
+    automaton.make_automaton()
+    return automaton
+
+
+_old_gates.automaton = _old_automaton()  # type: ignore[attr-defined]
+
+
+def test_every_bit_of_the_old_gates_is_still_set(texts: list[str]) -> None:
+    set_bits = 0
+    for text in texts:
+        low, gates = events._read.__wrapped__(text)
+        if not text.isascii():
+            assert low is None and gates == events._ALL_GATES
+            continue
+        assert low == text.lower()
+        old = _old_gates(low)
+        assert old & ~gates == 0, (text, bin(old & ~gates))
+        set_bits |= old
+    assert set_bits == sum(_OLD_WORDS), bin(set_bits)  # every bit met at least once
+
+
+def test_a_gated_pattern_matches_only_where_its_bit_is_set(texts: list[str]) -> None:
+    found = dict.fromkeys([bit for bit, _ in _GATED], 0)
+    for text in texts:
+        low, gates = events._read.__wrapped__(text)
+        if low is None:
+            continue
+        for bit, pattern in _GATED:
+            if pattern.search(low) is not None:
+                assert gates & bit, (pattern.pattern[:30], text)
+                found[bit] += 1
+    assert all(count >= 20 for count in found.values()), list(found.values())
+
+
+def test_the_digit_gate_is_a_digit() -> None:
+    for text in ["no digit here", "one 1", "٣ May", "x0", "", "2021"]:
+        low, gates = events._read.__wrapped__(text)
+        if low is not None:
+            assert bool(gates & events._DIGIT_GATE) == bool(re.search(r"\d", text))
+
+
+def test_gate_words_become_automaton_keys_of_their_words_form() -> None:
+    """'no-one' is looked for as 'no one'; a word no lower-cased ASCII text holds is left
+    out; a word of punctuation only is refused."""
+    assert actors._GATE_KEYS["no one"] & 2
+    assert "tear gas" in actors._GATE_KEYS and "in the 19" in actors._GATE_KEYS
+    before = dict(actors._GATE_KEYS)
+    actors.add_gate_words({1 << 40: ("Upper", "é")})
+    assert before == actors._GATE_KEYS
+    with pytest.raises(ValueError):
+        actors.add_gate_words({1 << 40: ("--",)})
+    assert actors.gates_of(actors.matches("No-one was hurt in 2019.")[2]) & 2
