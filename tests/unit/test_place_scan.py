@@ -139,3 +139,16 @@ def test_digests_vote_and_name_regions_as_first_written(gaz: Gazetteer) -> None:
             _votes_as_first_written(looked).items())
         assert places._regions_named(list(looked)) == _regions_as_first_written(looked)
     assert seen == {"admin", "plain"}
+
+
+def test_the_digests_stay_bounded_and_belong_to_their_list(gaz: Gazetteer) -> None:
+    kabul = gaz.candidates("kabul")
+    first = places._digest(kabul)
+    assert places._digest(kabul) is first  # worked out once per list
+    for _ in range(places.PLAN_CACHE_SIZE + 10):
+        places._digest(list(kabul))  # fresh lists (as `_within` makes): each its own entry
+    assert len(places._DIGESTS) <= places.PLAN_CACHE_SIZE
+    again = places._digest(kabul)
+    assert again.voter == first.voter and again.regions == first.regions
+    # a list of another content never takes a kept list's digest
+    assert places._digest([]).voter is None and places._digest([]).regions == []
