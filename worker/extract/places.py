@@ -42,16 +42,21 @@ from worker.extract.text import mirrored, search_before
 from worker.extract.types import PlaceMention
 
 # (first character before the look-behind: the engine skips in C)
+# Possessive repeats (`*+`, `++`): a word, the white space after it and the run of words are
+# kept whole, as the greedy repeats they stand for always are (what follows them cannot fail),
+# and the engine keeps no backtracking state for them. Between two words there is white space:
+# a hyphen would have been taken by the word before it (`tests/unit/test_place_scan.py` holds
+# the pattern as first written and checks them against it).
 _CANDIDATE: Final = re.compile(
-    r"[A-Za](?<![\w'’-].)(?:(?<=[A-Z])[\w'’.-]*|(?<=a)l-[A-Z][\w'’-]*)"
-    r"(?:(?:\s+|-)(?:(?:de|del|da|do|dos|das|el|al|la|le|les|of|bin|ibn|wa|y)\s+)?"
-    r"(?:[A-Z][\w'’-]*|al-[A-Z][\w'’-]*))*")
+    r"[A-Za](?<![\w'’-].)(?:(?<=[A-Z])[\w'’.-]*+|(?<=a)l-[A-Z][\w'’-]*+)"
+    r"(?:\s++(?:(?:de|del|da|do|dos|das|el|al|la|le|les|of|bin|ibn|wa|y)\s+)?"
+    r"(?:[A-Z][\w'’-]*+|al-[A-Z][\w'’-]*+))*+")
 #: _CANDIDATE for text without "al-", where its branches for "al-" names cannot match: the
 #: engine then skips in C to capital letters only, not to every "a" as well.
 _CANDIDATE_PLAIN: Final = re.compile(
-    r"[A-Z](?<![\w'’-].)[\w'’.-]*"
-    r"(?:(?:\s+|-)(?:(?:de|del|da|do|dos|das|el|al|la|le|les|of|bin|ibn|wa|y)\s+)?"
-    r"[A-Z][\w'’-]*)*")
+    r"[A-Z](?<![\w'’-].)[\w'’.-]*+"
+    r"(?:\s++(?:(?:de|del|da|do|dos|das|el|al|la|le|les|of|bin|ibn|wa|y)\s+)?"
+    r"[A-Z][\w'’-]*+)*+")
 _CUE_PREPOSITIONS: Final = ("in|near|at|outside|around|from|into|of|towards|to|across|between|"
                             "and|on")
 _CUE_COMPASS: Final = ("central|northern|southern|eastern|western|northeastern|north-eastern|"
@@ -144,6 +149,25 @@ def _away_at(text: str, start: int, known: dict[int, bool]) -> bool:
 
 
 _SENTENCE_START: Final = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """Whether a sentence starts at `start`: `_SENTENCE_START.search(text, max(0, start - 3),
+    start)`, read from the characters before it, without the regex engine (a search costs
+    thousands of instructions; most names ask it). The white space right before `start`
+    (from `max(0, start - 3)` on) holds a line end, or follows a full stop, an exclamation
+    or a question mark; or the text starts there."""
+    if start == 0:
+        return True
+    begin = start - 3 if start > 3 else 0
+    at = start
+    while at > begin and text[at - 1].isspace():
+        at -= 1
+    if at == start:
+        return False  # (each way ends in white space, but for an empty text before it)
+    if "\n" in text[at:start]:
+        return True
+    return at > begin and text[at - 1] in ".!?"
 _CODED_TO: Final = re.compile(r"\[coded to ([^\]]{2,80})\]", re.IGNORECASE)
 _OPEN_PAREN: Final = re.compile(r"\s*\(\s*")
 #: First words kept on a name when the whole is a place: compass words and Arabic articles.
@@ -309,17 +333,30 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
                 country_hint: str | None = None) -> list[PlaceMention]:
     """Every place mention of `text`, resolved, with a score; offsets are absolute."""
     memo = _memo(gaz)
-    spans = _spans(text)
     named = find_countries(text)
     by_start = {start: (code, end) for code, start, end in named}
-    looked: list[_Lookup | None] = [
-        _within(_lookup(text, memo, start, end, words), by_start[start][0])
-        if start in by_start and by_start[start][1] >= end
-        else _lookup(text, memo, start, end, words) for start, end, words in spans]
+    # only the spans that can place anything are kept: a country's name or demonym, and the
+    # names the gazetteer knows (most capitalised words are neither: "The", "Police")
+    kept: list[tuple[int, int, int, str, str | None, _Lookup | None]] = []
+    looked: list[_Lookup | None] = []  # (no None: the lookups of `kept`, in order)
+    for index, (start, end, words) in enumerate(_spans(text)):
+        country = by_start.get(start)
+        if country is not None and country[1] >= end:
+            found = _within(_lookup(text, memo, start, end, words), country[0])
+            kept.append((index, start, end, words, country[0], found))
+        else:
+            found = _lookup(text, memo, start, end, words)
+            if found is None:
+                continue
+            kept.append((index, start, end, words, None, found))
+        if found is not None:
+            looked.append(found)
     regions = _regions_named(looked)
-    for before, after in pairwise(looked):
-        if before is not None and after is not None and before.key == after.key and (
-                _OPEN_PAREN.fullmatch(text, before.end, after.start)):
+    for first, second in pairwise(kept):
+        before, after = first[5], second[5]
+        if before is not None and after is not None and second[0] == first[0] + 1 and (
+                before.key == after.key) and _OPEN_PAREN.fullmatch(text, before.end,
+                                                                   after.start):
             # "San Jose (San Jose)": a town in its namesake region
             for p in after.places[:40]:
                 if p.kind in (KIND_ADMIN1, KIND_ADMIN2) and p.admin1:
@@ -327,7 +364,7 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
                         "(" + after.key)
     named_codes = {code for code, _ in regions}  # (a place of another country lies in none)
     away: dict[int, bool] = {}  # _away_before by start
-    countries = _country_votes(text, memo, spans, named, looked, away)
+    countries = _country_votes(text, memo, None, named, looked, away)
     inside: dict[str, tuple[list[Place], list[bool]]] = {}  # _inside by name
     for code, vote in _consistent(looked, regions, named_codes, inside):
         countries[code] = countries.get(code, 0) + vote  # a town in a region named too
@@ -339,28 +376,19 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
     spelled: dict[tuple[str, str], str] = {}
     for found in looked:
         if found is not None and text[found.start:found.end] not in REGION_ABBREVIATIONS:
-            for p in found.places[:40]:
-                if p.kind == KIND_ADMIN1 and p.admin1 and (
-                        (p.country_code, p.admin1) not in spelled) and (
-                            p.country_code not in NATIVE_REGION_NAMES
-                            or _spelling_of(text[found.start:found.end], p.admin1)
-                            or not any(o.kind == KIND_CITY and o.admin1 == p.admin1
-                                       and o.country_code == p.country_code
-                                       for o in found.places[:40])):
-                    spelled[(p.country_code, p.admin1)] = text[found.start:found.end]
+            for where, region, city_there in _digest(found.places).provinces:
+                if (where, region) not in spelled and (
+                        where not in NATIVE_REGION_NAMES or not city_there
+                        or _spelling_of(text[found.start:found.end], region)):
+                    spelled[(where, region)] = text[found.start:found.end]
     out: list[PlaceMention] = []
     seats: list[tuple[int, float | None, float | None]] = []
-    for index, (start, end, words) in enumerate(spans):
-        if start in by_start and by_start[start][1] >= end:
+    for _index, start, end, words, named_code, found in kept:
+        if named_code is not None and memo.is_country_name(words, named_code):
             # a country name is the country; a demonym ("Somali militia") is no place
-            code = by_start[start][0]
-            if memo.is_country_name(words, code):
-                out.append(country_place(gaz, code, offset + start, offset + end, words,
-                                         0.35 if _away_at(text, start, away) else 0.6))
-                continue
-            if looked[index] is None:
-                continue
-        found = looked[index]
+            out.append(country_place(gaz, named_code, offset + start, offset + end, words,
+                                     0.35 if _away_at(text, start, away) else 0.6))
+            continue
         if found is None:
             continue
         mention = _resolve(text, found, regions, named_codes,
@@ -565,7 +593,6 @@ def _country_votes(text: str, memo: _Memo,
                    looked: list[_Lookup | None] | None = None,
                    away: dict[int, bool] | None = None) -> dict[str, float]:
     votes: dict[str, float] = {}  # half votes too
-    spans = spans if spans is not None else _spans(text)
     named = named if named is not None else find_countries(text)
     away = away if away is not None else {}
     for code, start, end in named:
@@ -577,31 +604,85 @@ def _country_votes(text: str, memo: _Memo,
     if looked is None:
         by_start = {start: end for _code, start, end in named}
         looked = [None if by_start.get(start, -1) >= end else _lookup(text, memo, start, end, w)
-                  for start, end, w in spans]
+                  for start, end, w in (spans if spans is not None else _spans(text))]
     for found in looked:
         if found is None:
             continue
-        places = [p for p in found.places[:40] if p.kind != KIND_COUNTRY]
-        places = [p for p in places if not p.alias] or places  # own names first
-        if not places:
+        digest = _digest(found.places)
+        if digest.voter is None:
             continue
-        codes = {p.country_code for p in places}
-        admins = {p.country_code for p in places if p.kind in (KIND_ADMIN1, KIND_ADMIN2)}
-        weight = 0.5 if found.fuzzy or found.partial or all(p.alias for p in places) else 1.0
-        if len(admins) == 1 and found.after & AFTER_ADMIN:
-            admin_code = next(iter(admins))
-            votes[admin_code] = votes.get(admin_code, 0) + 2 * weight
-        elif len(codes) == 1:
-            votes[places[0].country_code] = votes.get(places[0].country_code, 0) + weight
-        else:
-            top = max(places, key=lambda p: p.population)
-            rest = max((p.population for p in places if p.country_code != top.country_code),
-                       default=0)
-            if top.population >= 100_000 and top.population >= 10 * rest:
-                votes[top.country_code] = votes.get(top.country_code, 0) + weight
-            elif top.population >= 100_000:
-                votes[top.country_code] = votes.get(top.country_code, 0) + 0.5 * weight
+        weight = 0.5 if found.fuzzy or found.partial or digest.all_alias else 1.0
+        if digest.admin_code is not None and found.after & AFTER_ADMIN:
+            votes[digest.admin_code] = votes.get(digest.admin_code, 0) + 2 * weight
+        elif digest.voter_share:
+            votes[digest.voter] = votes.get(digest.voter, 0) + digest.voter_share * weight
     return votes
+
+
+class _Digest:
+    """What the country votes, the regions named and the provinces' spellings read of a
+    name's candidates (their first 40), worked out once per candidate list (`_digest`): the
+    lists are the plans', kept from article to article."""
+
+    __slots__ = ("admin_code", "all_alias", "provinces", "regions", "voter", "voter_share")
+
+    def __init__(self, places: list[Place]) -> None:
+        first = places[:40]
+        # the vote (`_country_votes`): own names first, no country
+        voting = [p for p in first if p.kind != KIND_COUNTRY]
+        voting = [p for p in voting if not p.alias] or voting
+        self.voter: str | None = None  # None: no vote
+        self.voter_share = 0.0
+        self.admin_code: str | None = None  # the one country of its regions, if one
+        self.all_alias = False
+        if voting:
+            codes = {p.country_code for p in voting}
+            admins = {p.country_code for p in voting if p.kind in (KIND_ADMIN1, KIND_ADMIN2)}
+            self.all_alias = all(p.alias for p in voting)
+            self.voter = voting[0].country_code
+            if len(admins) == 1:
+                self.admin_code = next(iter(admins))
+            if len(codes) == 1:
+                self.voter_share = 1.0
+            else:
+                top = max(voting, key=lambda p: p.population)
+                rest = max((p.population for p in voting if p.country_code != top.country_code),
+                           default=0)
+                self.voter = top.country_code
+                if top.population >= 100_000:
+                    self.voter_share = 1.0 if top.population >= 10 * rest else 0.5
+        # the regions it may name (`_regions_named`)
+        regions: list[tuple[str, str]] = []
+        for p in first:
+            if p.kind == KIND_ADMIN1 and p.admin1:
+                regions.append((p.country_code, _core(p.admin1)))
+            elif p.kind == KIND_ADMIN2:
+                for name in (p.admin1, p.admin2):
+                    if name:
+                        regions.append((p.country_code, _core(name)))
+        self.regions = regions
+        # its provinces (country, name), each with whether a town of that province is a
+        # candidate too
+        self.provinces: list[tuple[str, str, bool]] = [
+            (p.country_code, p.admin1, any(o.kind == KIND_CITY and o.admin1 == p.admin1
+                                           and o.country_code == p.country_code for o in first))
+            for p in first if p.kind == KIND_ADMIN1 and p.admin1]
+
+
+def _digest(places: list[Place]) -> _Digest:
+    """The `_Digest` of a candidate list, kept while the list lives in a plan (by identity:
+    the entry holds the list, so its id is not reused while kept)."""
+    entry = _DIGESTS.get(id(places))
+    if entry is not None and entry[0] is places:
+        return entry[1]
+    digest = _Digest(places)
+    if len(_DIGESTS) >= PLAN_CACHE_SIZE:
+        _DIGESTS.clear()
+    _DIGESTS[id(places)] = (places, digest)
+    return digest
+
+
+_DIGESTS: Final[dict[int, tuple[list[Place], _Digest]]] = {}
 
 
 class _Lookup:
@@ -632,13 +713,12 @@ def _regions_named(looked: list[_Lookup | None]) -> dict[tuple[str, str], set[st
         if found is None or done.get(found.key) is found.places:  # (a name named again)
             continue
         done[found.key] = found.places
-        for p in found.places[:40]:
-            if p.kind == KIND_ADMIN1 and p.admin1:
-                out.setdefault((p.country_code, _core(p.admin1)), set()).add(found.key)
-            elif p.kind == KIND_ADMIN2:
-                for name in (p.admin1, p.admin2):
-                    if name:
-                        out.setdefault((p.country_code, _core(name)), set()).add(found.key)
+        for region in _digest(found.places).regions:
+            names = out.get(region)
+            if names is None:
+                out[region] = {found.key}
+            else:
+                names.add(found.key)
     return out
 
 
@@ -978,8 +1058,7 @@ def _lookup(text: str, memo: _Memo, start: int, end: int, words: str) -> _Lookup
     cue = cue_before or bool(after & AFTER_CUE)
     # a lone capitalised word opening a sentence ("Village mob torches homes") is a place
     # only as much as a part of a name is
-    opening = not cue and " " not in plan.words and _SENTENCE_START.search(
-        text, max(0, start - 3), start) is not None
+    opening = not cue and " " not in plan.words and _sentence_start(text, start)
     return _Lookup(found, key, start, end, cue, fuzzy, key != plan.words_key or opening, after)
 
 

@@ -1,0 +1,154 @@
+"""The place finder's shortcuts answer as the patterns they replace (copied here as first
+written): the candidate patterns with possessive repeats and without their dead hyphen
+branch, and `places._sentence_start` for the search of `(?:^|[.!?]\\s+|\\n\\s*)$` over the three
+characters before a name; and the digests of a name's candidates (`places._Digest`) vote and
+name regions as the loops over the candidates did; on a benchmark corpus and on hand-made
+edge cases."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from benchmarks.corpus import articles_of_size
+from worker.extract import places
+from worker.extract.gazetteer import (
+    KIND_ADMIN1,
+    KIND_ADMIN2,
+    KIND_COUNTRY,
+    Gazetteer,
+    core,
+    load_gazetteer,
+)
+
+#: The candidate patterns as first written (greedy repeats, a hyphen between words allowed).
+CANDIDATE = re.compile(
+    r"[A-Za](?<![\w'’-].)(?:(?<=[A-Z])[\w'’.-]*|(?<=a)l-[A-Z][\w'’-]*)"
+    r"(?:(?:\s+|-)(?:(?:de|del|da|do|dos|das|el|al|la|le|les|of|bin|ibn|wa|y)\s+)?"
+    r"(?:[A-Z][\w'’-]*|al-[A-Z][\w'’-]*))*")
+CANDIDATE_PLAIN = re.compile(
+    r"[A-Z](?<![\w'’-].)[\w'’.-]*"
+    r"(?:(?:\s+|-)(?:(?:de|del|da|do|dos|das|el|al|la|le|les|of|bin|ibn|wa|y)\s+)?"
+    r"[A-Z][\w'’-]*)*")
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
+
+EDGES = [
+    "", "A", " A", "\nA", "\n A", ". A", ".  A", ".   A", ".\nA", "x.\n\nA", "!A", "? A",
+    "x?\tA", "x. \u00a0A", "x.\u2003A", "x\u2028A", "\u2028A", "a\n", "a.\n", ".\n", "\n\n",
+    "  A", "   A", "    A", "x  A", "x\n  A", "x.\r\nA", "x.\x1cA", "x\x1c A", "x.\x85A",
+    "Kabul, Afghanistan", "Fighters of Al-Shabaab and al-Qaeda in al-Bayda",
+    "the Dhaka-Mymensingh highway", "San José de las Matas", "Rio de  Janeiro", "Rio de-Janeiro",
+    "Bin Laden's men", "Tel Aviv's Holon", "U.S. Army", "A- B", "A -B", "A - B", "A-\nB",
+    "Ab-Cd-Ef Gh", "d'Ivoire Côte", "O’Neil Street", "al-Bab al-Jadid", "al al-Bab",
+    "Abu Dhabi al Bab", "Kenya del Uganda dos Tanzania", "X y Z", "X y  z Q", "Éric Zemmour",
+    "McDonald Hall", "iPhone City", "9Kenya", "_Kenya", "-Kenya", "'Kenya", "’Kenya", "aKenya",
+]
+
+
+def _texts() -> list[str]:
+    texts = [a.body for a in articles_of_size(3_000, 120)] + EDGES
+    return texts + [t.replace(" ", "\n") for t in texts[-len(EDGES):]]
+
+
+def test_candidate_patterns_match_as_first_written() -> None:
+    seen_al = False
+    for text in _texts():
+        expected = [m.span() for m in CANDIDATE.finditer(text)]
+        assert [m.span() for m in places._CANDIDATE.finditer(text)] == expected, text
+        if "al-" not in text:
+            assert [m.span() for m in places._CANDIDATE_PLAIN.finditer(text)] == [
+                m.span() for m in CANDIDATE_PLAIN.finditer(text)], text
+        else:
+            seen_al = True
+    assert seen_al
+
+
+def test_sentence_start_answers_as_the_search() -> None:
+    answers = set()
+    for text in _texts():
+        for start in range(len(text) + 1):
+            expected = SENTENCE_START.search(text, max(0, start - 3), start) is not None
+            answers.add(expected)
+            assert places._sentence_start(text, start) == expected, (text[:start][-6:], start)
+    assert answers == {True, False}
+
+
+def _votes_as_first_written(looked: list[places._Lookup]) -> dict[str, float]:
+    """The lookups' share of `places._country_votes` as first written (no digest)."""
+    votes: dict[str, float] = {}
+    for found in looked:
+        candidates = [p for p in found.places[:40] if p.kind != KIND_COUNTRY]
+        candidates = [p for p in candidates if not p.alias] or candidates
+        if not candidates:
+            continue
+        codes = {p.country_code for p in candidates}
+        admins = {p.country_code for p in candidates if p.kind in (KIND_ADMIN1, KIND_ADMIN2)}
+        weight = 0.5 if found.fuzzy or found.partial or all(p.alias for p in candidates) else 1.0
+        if len(admins) == 1 and found.after & places.AFTER_ADMIN:
+            code = next(iter(admins))
+            votes[code] = votes.get(code, 0) + 2 * weight
+        elif len(codes) == 1:
+            votes[candidates[0].country_code] = votes.get(candidates[0].country_code, 0) + weight
+        else:
+            top = max(candidates, key=lambda p: p.population)
+            rest = max((p.population for p in candidates if p.country_code != top.country_code),
+                       default=0)
+            if top.population >= 100_000 and top.population >= 10 * rest:
+                votes[top.country_code] = votes.get(top.country_code, 0) + weight
+            elif top.population >= 100_000:
+                votes[top.country_code] = votes.get(top.country_code, 0) + 0.5 * weight
+    return votes
+
+
+def _regions_as_first_written(looked: list[places._Lookup]) -> dict[tuple[str, str], set[str]]:
+    out: dict[tuple[str, str], set[str]] = {}
+    for found in looked:
+        for p in found.places[:40]:
+            if p.kind == KIND_ADMIN1 and p.admin1:
+                out.setdefault((p.country_code, core(p.admin1)), set()).add(found.key)
+            elif p.kind == KIND_ADMIN2:
+                for name in (p.admin1, p.admin2):
+                    if name:
+                        out.setdefault((p.country_code, core(name)), set()).add(found.key)
+    return out
+
+
+def test_digests_vote_and_name_regions_as_first_written(gaz: Gazetteer) -> None:
+    memo = places._memo(gaz)
+    texts = [a.body for a in articles_of_size(3_000, 120)] + [
+        "in Lower Shabelle region and Juba", "Mabai (Kankara LGA, Katsina)", "San Jose (San Jose)",
+        "Victoria district, Victoria", "Georgia state, Georgia", "in Aljfara", "Kent county"]
+    seen: set[str] = set()
+    for text in texts:
+        looked = [found for start, end, words in places._spans(text)
+                  if (found := places._lookup(text, memo, start, end, words)) is not None]
+        # (each lookup alone too: the vote of a name, not only of a text)
+        for found in looked:
+            assert places._country_votes(text, memo, None, [], [found]) == (
+                _votes_as_first_written([found])), found.key
+            seen.add("admin" if found.after & places.AFTER_ADMIN else "plain")
+        assert list(places._country_votes(text, memo, None, [], list(looked)).items()) == list(
+            _votes_as_first_written(looked).items())
+        assert places._regions_named(list(looked)) == _regions_as_first_written(looked)
+    assert seen == {"admin", "plain"}
+
+
+def test_the_digests_stay_bounded_and_belong_to_their_list(gaz: Gazetteer) -> None:
+    kabul = gaz.candidates("kabul")
+    first = places._digest(kabul)
+    assert places._digest(kabul) is first  # worked out once per list
+    for _ in range(places.PLAN_CACHE_SIZE + 10):
+        places._digest(list(kabul))  # fresh lists (as `_within` makes): each its own entry
+    assert len(places._DIGESTS) <= places.PLAN_CACHE_SIZE
+    again = places._digest(kabul)
+    assert again.voter == first.voter and again.regions == first.regions
+    # a list of another content never takes a kept list's digest
+    assert places._digest([]).voter is None and places._digest([]).regions == []
