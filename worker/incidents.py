@@ -60,11 +60,12 @@ TABLES = ("incident_index", "incidents", "alerted")
 MAX_OPEN_PER_KEY = 500
 
 #: Decoded table values kept in memory (per table), to skip re-parsing what was just written:
-#: at most this many, and at most this many bytes of their JSON (a decoded merged event takes
-#: several times its JSON, and a hot incident's JSON grows towards the merge caps, so a count
-#: alone would not bound the memory).
-DECODED_CACHE_SIZE = 1_000
-DECODED_EVENTS_BYTES = 8_000_000
+#: at most this many, and at most this many bytes of their stored form (a hot incident's
+#: grows towards the merge caps, so a count alone would not bound the memory). A cached
+#: incident takes its stored bytes and ~1.8 times them decoded (a decoded whole Event took ~9
+#: times its JSON: 8 MB of them, the bound before the incident form, took more memory).
+DECODED_CACHE_SIZE = 4_000
+DECODED_EVENTS_BYTES = 24_000_000
 
 #: Open-incident records kept decoded (in `KeyView`s of place keys), at most (~0.7 KB each).
 VIEW_STUBS = 20_000
