@@ -37,6 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--merge-hot", action="store_true",
                         help="merge: every report to one place key (it fills up to the "
                              "open-incident cap)")
+    parser.add_argument("--merge-replay", action="store_true",
+                        help="merge: instead, the events of the e2e corpus's first "
+                             "--merge-articles articles (merged events as large as e2e's)")
     parser.add_argument("--resource-articles", type=int, default=100_000,
                         help="resource: articles through one worker (memory after them)")
     parser.add_argument("--table-store", choices=["memory", "rocksdb"], default=None,
@@ -56,7 +59,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.which in ("merge", "all"):
         from benchmarks import merge
 
-        figures["merge"] = merge.run(args.merge_articles, store, hot=args.merge_hot)
+        figures["merge"] = (merge.replay(args.merge_articles, store) if args.merge_replay
+                            else merge.run(args.merge_articles, store, hot=args.merge_hot))
         print("merge:", orjson.dumps(figures["merge"], option=orjson.OPT_INDENT_2).decode())
     if args.which in ("e2e", "all"):
         from benchmarks import e2e
