@@ -139,7 +139,8 @@ def replay(n: int = 20_000, store: TableStore = TableStore.ROCKSDB, partitions: 
            ) -> dict[str, Any]:
     """The merge step over the events of the end-to-end benchmark's first `n` articles (as
     the real core gave them, cached by `benchmarks.stream`), keyed by place over
-    `partitions` table partitions, one report every 6 ms of worker time: where the merging
+    `partitions` partitions of one store (as in one worker: one decoded cache), one report
+    every 6 ms of worker time: where the merging
     worker spends its CPU on that corpus (merged events of 21 KB median, up to 144 KB at
     20,000 articles). `outputs_sha256` tells whether a change keeps the outputs."""
     import hashlib
@@ -155,8 +156,8 @@ def replay(n: int = 20_000, store: TableStore = TableStore.ROCKSDB, partitions: 
     events = [Event.model_validate(e) for line in lines for e in orjson.loads(line)["events"]]
     rules, policy = load_rules(), MergePolicy()
     directory = tempfile.mkdtemp(prefix="bench-merge-replay-")
-    stores = [IncidentStore(*(rocksdb_tables(f"{directory}/{p}") if store is TableStore.ROCKSDB
-                              else ({}, {}, {}))) for p in range(partitions)]
+    incidents = IncidentStore(*(rocksdb_tables(directory) if store is TableStore.ROCKSDB
+                                else ({}, {}, {})))
     digest = hashlib.sha256()
     sizes: list[int] = []
     out_bytes = 0
@@ -166,7 +167,7 @@ def replay(n: int = 20_000, store: TableStore = TableStore.ROCKSDB, partitions: 
     for i, event in enumerate(events):
         key = partition_key(event)
         partition = zlib.crc32(key.encode()) % partitions
-        for record in process_candidate(stores[partition], key, event, rules, policy,
+        for record in process_candidate(incidents, key, event, rules, policy,
                                         t0 + timedelta(milliseconds=6 * i),
                                         partition=partition):
             digest.update(record.key + b"\0" + record.value + b"\0")
@@ -181,7 +182,7 @@ def replay(n: int = 20_000, store: TableStore = TableStore.ROCKSDB, partitions: 
                "event_kb_median": round(statistics.median(sizes) / 1000, 1),
                "event_kb_max": round(max(sizes) / 1000, 1),
                "outputs_sha256": digest.hexdigest()}
-    del stores
+    del incidents
     gc.collect()
     shutil.rmtree(directory, ignore_errors=True)
     return figures
