@@ -27,11 +27,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=None, help="where to write the figures")
     parser.add_argument("--seconds", type=float, default=5.0, help="core: time per size")
     parser.add_argument("--articles", type=int, default=20_000, help="e2e: articles per run")
+    parser.add_argument("--e2e-runs", default=None,
+                        help="e2e: comma-separated runs, of passthrough, at_least_once, "
+                             "merging, exactly_once, two_processes, latency (default: all)")
+    parser.add_argument("--setting", action="append", default=[], metavar="WORKER_X=V",
+                        help="e2e: a worker setting for every run (repeatable)")
     parser.add_argument("--merge-articles", type=int, default=100_000,
                         help="merge: articles through the merge step")
     parser.add_argument("--merge-hot", action="store_true",
                         help="merge: every report to one place key (it fills up to the "
                              "open-incident cap)")
+    parser.add_argument("--merge-replay", action="store_true",
+                        help="merge: instead, the events of the e2e corpus's first "
+                             "--merge-articles articles (merged events as large as e2e's)")
     parser.add_argument("--resource-articles", type=int, default=100_000,
                         help="resource: articles through one worker (memory after them)")
     parser.add_argument("--table-store", choices=["memory", "rocksdb"], default=None,
@@ -51,12 +59,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.which in ("merge", "all"):
         from benchmarks import merge
 
-        figures["merge"] = merge.run(args.merge_articles, store, hot=args.merge_hot)
+        figures["merge"] = (merge.replay(args.merge_articles, store) if args.merge_replay
+                            else merge.run(args.merge_articles, store, hot=args.merge_hot))
         print("merge:", orjson.dumps(figures["merge"], option=orjson.OPT_INDENT_2).decode())
     if args.which in ("e2e", "all"):
         from benchmarks import e2e
 
-        figures["e2e"] = e2e.run(args.articles)
+        runs = e2e.RUNS if args.e2e_runs is None else tuple(args.e2e_runs.split(","))
+        unknown = set(runs) - set(e2e.RUNS)
+        if unknown:
+            parser.error(f"unknown e2e runs: {', '.join(sorted(unknown))}")
+        settings = dict(kv.split("=", 1) for kv in args.setting)
+        figures["e2e"] = e2e.run(args.articles, runs, **settings)
         print("e2e:", orjson.dumps(figures["e2e"], option=orjson.OPT_INDENT_2).decode())
     if args.which in ("resource", "all"):
         from benchmarks import e2e

@@ -202,7 +202,14 @@ def _stop(procs: list[subprocess.Popen[bytes]]) -> None:
             proc.kill()
 
 
-def _throughput(bootstrap: str, module: str, values: Sequence[bytes], processes: int = 1,
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process since it started (start-up included)."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _throughput(bootstrap: str, module: str, values: Sequence[bytes], *, processes: int = 1,
                 **extra: str) -> dict[str, Any]:
     prefix = f"bench-{uuid.uuid4().hex[:6]}"
     env = _env(bootstrap, prefix, **extra)
@@ -228,6 +235,7 @@ def _throughput(bootstrap: str, module: str, values: Sequence[bytes], processes:
         figures: dict[str, Any] = asyncio.run(_wait_output_rate(
             settings, settings.topic_events, settings.topic_articles, len(values), 900))
         figures["rss_mb_per_process"] = max(_rss_mb(p.pid) for p in procs)
+        figures["worker_cpu_seconds"] = round(sum(_cpu_seconds(p.pid) for p in procs), 1)
         figures["restarts"] = len(restarts)
         print(f"e2e {module} x{processes} {extra}: {figures}", file=sys.stderr, flush=True)
         return figures
@@ -295,7 +303,13 @@ def _latency(bootstrap: str, n: int, rate: float, **extra: str) -> dict[str, flo
             "p95_ms": round(q[94] * 1000, 1), "p99_ms": round(q[98] * 1000, 1)}
 
 
-def run(n: int = 20_000) -> dict[str, Any]:
+#: The runs of `run`, in order.
+RUNS = ("passthrough", "at_least_once", "merging", "exactly_once", "two_processes", "latency")
+
+
+def run(n: int = 20_000, runs: Sequence[str] = RUNS, **extra: str) -> dict[str, Any]:
+    """`runs`: which of RUNS (the ratios need passthrough and at_least_once); `extra`:
+    more settings for every worker (e.g. WORKER_PRODUCER_COMPRESSION)."""
     from worker.devbroker import LocalBroker
 
     articles = articles_of_size(3_000, n)
@@ -305,26 +319,35 @@ def run(n: int = 20_000) -> dict[str, Any]:
     try:
         bootstrap = broker.bootstrap
         out: dict[str, Any] = {"articles": n, "article_bytes_mean": round(
-            sum(len(v) for v in values) / len(values))}
-        out["passthrough"] = _throughput(bootstrap, "benchmarks.passthrough", values)
-        out["worker_at_least_once"] = _throughput(bootstrap, "worker", values,
-                                                  WORKER_MERGE_ENABLED="false")
-        out["worker_merging"] = _throughput(bootstrap, "worker", values,
-                                            WORKER_MERGE_ENABLED="true")
-        out["worker_exactly_once"] = _throughput(
-            bootstrap, "worker", values, WORKER_MERGE_ENABLED="false",
-            WORKER_PROCESSING_GUARANTEE="exactly_once", WORKER_COMMIT_INTERVAL="0.2")
-        out["worker_2_processes"] = _throughput(bootstrap, "worker", values, processes=2,
-                                                WORKER_MERGE_ENABLED="false")
-        base = out["passthrough"]["articles_per_second"]
-        alo = out["worker_at_least_once"]["articles_per_second"]
-        out["ratio_worker_to_passthrough"] = round(alo / base, 3)
-        out["ratio_exactly_once_to_at_least_once"] = round(
-            out["worker_exactly_once"]["articles_per_second"] / alo, 3)
-        out["latency_at_200_per_s"] = _latency(bootstrap, 3_000, 200.0)
-        out["latency_exactly_once_at_200_per_s"] = _latency(
-            bootstrap, 3_000, 200.0, WORKER_PROCESSING_GUARANTEE="exactly_once",
-            WORKER_COMMIT_INTERVAL="0.2")
+            sum(len(v) for v in values) / len(values)), **extra}
+        if "passthrough" in runs:
+            out["passthrough"] = _throughput(bootstrap, "benchmarks.passthrough", values)
+        if "at_least_once" in runs:
+            out["worker_at_least_once"] = _throughput(bootstrap, "worker", values,
+                                                      **{**extra, "WORKER_MERGE_ENABLED": "false"})
+        if "merging" in runs:
+            out["worker_merging"] = _throughput(bootstrap, "worker", values,
+                                                **{**extra, "WORKER_MERGE_ENABLED": "true"})
+        if "exactly_once" in runs:
+            out["worker_exactly_once"] = _throughput(
+                bootstrap, "worker", values, **{
+                    **extra, "WORKER_MERGE_ENABLED": "false",
+                    "WORKER_PROCESSING_GUARANTEE": "exactly_once", "WORKER_COMMIT_INTERVAL": "0.2"})
+        if "two_processes" in runs:
+            out["worker_2_processes"] = _throughput(bootstrap, "worker", values, processes=2,
+                                                    **{**extra, "WORKER_MERGE_ENABLED": "false"})
+        if "passthrough" in runs and "at_least_once" in runs:
+            base = out["passthrough"]["articles_per_second"]
+            alo = out["worker_at_least_once"]["articles_per_second"]
+            out["ratio_worker_to_passthrough"] = round(alo / base, 3)
+            if "exactly_once" in runs:
+                out["ratio_exactly_once_to_at_least_once"] = round(
+                    out["worker_exactly_once"]["articles_per_second"] / alo, 3)
+        if "latency" in runs:
+            out["latency_at_200_per_s"] = _latency(bootstrap, 3_000, 200.0, **extra)
+            out["latency_exactly_once_at_200_per_s"] = _latency(bootstrap, 3_000, 200.0, **{
+                **extra, "WORKER_PROCESSING_GUARANTEE": "exactly_once",
+                "WORKER_COMMIT_INTERVAL": "0.2"})
         return out
     finally:
         broker.cleanup()  # its data too: a 20,000-article run writes gigabytes

@@ -305,6 +305,7 @@ def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerAp
         broker_commit_interval=settings.commit_interval,
         broker_session_timeout=settings.session_timeout,
         consumer_auto_offset_reset="earliest",
+        producer_compression_type=settings.producer_compression.codec,
         web_enabled=settings.web_enabled,
         web_port=settings.web_port,
         web_bind=settings.web_host,

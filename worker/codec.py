@@ -6,6 +6,7 @@ that fails, a slow path that finds the precise reason for the dead letter.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -14,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from worker import errors
 from worker.errors import RejectedInput
-from worker.models import Article, DeadLetterStage, Event
+from worker.models import Article, DeadLetterStage
 
 _MAX_DEPTH = 64
 
@@ -26,42 +27,36 @@ def encode(message: BaseModel) -> bytes:
     return message.__pydantic_serializer__.to_json(message)
 
 
-#: Event fields holding lists of frozen models, which the versions of a merged event share.
-_SHARED_LISTS: set[str] = {"assoc_actors", "claims", "sources", "evidence", "reports"}
+def encode_list(items: Sequence[BaseModel]) -> bytes:
+    """A list of models as `encode` writes it inside a message."""
+    return b"[" + b",".join(i.__pydantic_serializer__.to_json(i) for i in items) + b"]"
 
 
-class EventEncoder:
-    """`encode` for Events, byte for byte, but reusing the JSON of the frozen models in their
-    lists (claims, evidence, reports, sources, actors). Each version of a merged event keeps
-    the item objects of the version before (`merge.merge` copies the lists, not the items),
-    so encoding it costs its head and its new items, not all of its up to ~1,100 items again.
-    Items are known by identity; a cache entry holds its item, so an id is never reused while
-    its entry lives. Two generations of at most `size` entries bound the memory."""
+def append_list(array: bytes, items: Sequence[BaseModel]) -> bytes:
+    """The JSON array `array` (from `encode_list`) with `items` appended."""
+    if not items:
+        return array
+    tail = b",".join(i.__pydantic_serializer__.to_json(i) for i in items) + b"]"
+    return (b"[" if array == b"[]" else array[:-1] + b",") + tail
 
-    def __init__(self, size: int = 50_000) -> None:
-        self._size = size
-        self._new: dict[int, tuple[BaseModel, orjson.Fragment]] = {}
-        self._old: dict[int, tuple[BaseModel, orjson.Fragment]] = {}
 
-    def encode(self, event: Event) -> bytes:
-        head = event.model_dump(mode="json", exclude=_SHARED_LISTS)
-        lists = {name: [self._fragment(item) for item in getattr(event, name)]
-                 for name in _SHARED_LISTS}
-        return orjson.dumps({name: lists[name] if name in lists else head[name]
-                             for name in Event.model_fields})
-
-    def _fragment(self, item: BaseModel) -> orjson.Fragment:
-        key = id(item)
-        hit = self._new.get(key)
-        if hit is not None and hit[0] is item:
-            return hit[1]
-        hit = self._old.get(key)
-        if hit is None or hit[0] is not item:
-            hit = (item, orjson.Fragment(item.__pydantic_serializer__.to_json(item)))
-        if len(self._new) >= self._size:
-            self._old, self._new = self._new, {}
-        self._new[key] = hit
-        return hit[1]
+def splice_lists(message: bytes, lists: dict[str, bytes]) -> bytes:
+    """`message` (compact JSON of an object whose top-level fields named in `lists` are
+    empty arrays, in the order of `lists`) with those arrays replaced by the given JSON.
+    A `,"name":[]` is found only where a field starts: inside a JSON string every quote is
+    escaped, and the nested models before them have no field of those names."""
+    parts: list[bytes] = []
+    at = 0
+    for name, array in lists.items():
+        marker = b',"%s":[]' % name.encode()
+        found = message.find(marker, at)
+        if found < 0:
+            raise ValueError(f"no empty {name!r} list to fill")
+        cut = found + len(marker) - 2
+        parts += (message[at:cut], array)
+        at = cut + 2
+    parts.append(message[at:])
+    return b"".join(parts)
 
 
 def encode_obj(obj: Any) -> bytes:

@@ -33,7 +33,17 @@ from worker import codec, errors
 from worker.alerts import RuleSet
 from worker.errors import RejectedInput
 from worker.geo import fold_name, haversine_km
-from worker.merge import FAMILY, MergePolicy, escalations, find_match, merge, stale, start
+from worker.merge import (
+    APPENDED,
+    FAMILY,
+    Incident,
+    MergePolicy,
+    escalations,
+    find_match,
+    merge_incident,
+    stale,
+    start,
+)
 from worker.models import DeadLetter, Event
 from worker.pipeline import Destination, OutRecord, SourceMeta, dead_letter_outcome
 from worker.settings import TableStore
@@ -50,11 +60,12 @@ TABLES = ("incident_index", "incidents", "alerted")
 MAX_OPEN_PER_KEY = 500
 
 #: Decoded table values kept in memory (per table), to skip re-parsing what was just written:
-#: at most this many, and at most this many bytes of their JSON (a decoded merged event takes
-#: several times its JSON, and a hot incident's JSON grows towards the merge caps, so a count
-#: alone would not bound the memory).
-DECODED_CACHE_SIZE = 1_000
-DECODED_EVENTS_BYTES = 8_000_000
+#: at most this many, and at most this many bytes of their stored form (a hot incident's
+#: grows towards the merge caps, so a count alone would not bound the memory). A cached
+#: incident takes its stored bytes and ~1.8 times them decoded (a decoded whole Event took ~9
+#: times its JSON: 8 MB of them, the bound before the incident form, took more memory).
+DECODED_CACHE_SIZE = 4_000
+DECODED_EVENTS_BYTES = 24_000_000
 
 #: Open-incident records kept decoded (in `KeyView`s of place keys), at most (~0.7 KB each).
 VIEW_STUBS = 20_000
@@ -328,11 +339,10 @@ class IncidentStore:
 
     def __init__(self, index: Any, events: Any, alerted: Any) -> None:
         self.index = index  # place key -> header; slot_key(place key, n) -> stub record
-        self.events = events  # canonical event id -> Event
+        self.events = events  # canonical event id -> its Incident (`stored_incident`)
         self.alerted = alerted  # canonical event id -> {rule: severity}
         self._views = _Views()
         self._events = _Decoded(DECODED_EVENTS_BYTES)
-        self._encoder = codec.EventEncoder()
         self._writer = os.urandom(6).hex()  # tells this store's index writes from others'
         self._swept: dict[int, datetime] = {}  # partition -> worker time of its last sweep
 
@@ -398,22 +408,30 @@ class IncidentStore:
         view.dirty.update(range(len(records)))
         return view
 
-    def event(self, event_id: str) -> Event | None:
+    def incident(self, event_id: str) -> Incident | None:
         raw = self.events.get(event_id)
         if not raw:
             return None
-        event: Event | None = self._events.get(event_id, raw)
-        if event is None:
-            event = Event.model_validate_json(raw)
-            self._events.put(event_id, raw, event)
-        return event
+        incident: Incident | None = self._events.get(event_id, raw)
+        if incident is None:
+            incident = load_incident(raw)
+            self._events.put(event_id, raw, incident)
+        return incident
+
+    def event(self, event_id: str) -> Event | None:
+        """The whole event (decoded anew: for tests and tools)."""
+        incident = self.incident(event_id)
+        return None if incident is None else incident.event()
+
+    def save_incident(self, incident: Incident) -> bytes:
+        """Store `incident`; return the JSON of its event."""
+        raw = stored_incident(incident)
+        self.events[incident.event_id] = raw
+        self._events.put(incident.event_id, raw, incident)
+        return incident.event_json()
 
     def save_event(self, event: Event) -> bytes:
-        """Store `event` (never mutated afterwards); return its encoding."""
-        raw = self._encoder.encode(event)
-        self.events[event.event_id] = raw
-        self._events.put(event.event_id, raw, event)
-        return raw
+        return self.save_incident(Incident.of(event))
 
     def open_events(self, key: str) -> list[Event]:
         found = (self.event(s["id"]) for s in self.stubs_at(key))
@@ -469,6 +487,35 @@ class IncidentStore:
             log.info("expired %d incidents under %d place keys of partition %d",
                      forgotten, changed, partition)
         return forgotten
+
+
+#: How a stored incident starts (then its lists' item counts, in APPENDED order). A value
+#: without it is an event stored whole, as before 2026-11-30 (read, and stored anew in this
+#: form at its next update). Older workers cannot read this form: no downgrade past it.
+INCIDENT_FORM = b"incident/2"
+
+
+def stored_incident(incident: Incident) -> bytes:
+    """The `incidents` table value of an incident: a line with the form and the lists'
+    counts, the head's JSON, then each list's JSON, one a line (compact JSON has no
+    newline: one in a string is escaped)."""
+    counts = b" ".join(b"%d" % incident.counts[name] for name in APPENDED)
+    return b"\n".join([INCIDENT_FORM + b" " + counts, codec.encode(incident.head),
+                       *(incident.lists[name] for name in APPENDED)])
+
+
+def load_incident(raw: bytes) -> Incident:
+    """An `incidents` table value, in either form, as an Incident."""
+    if not raw.startswith(INCIDENT_FORM + b" "):
+        return Incident.of(Event.model_validate_json(raw))  # an event stored whole (before)
+    first, head, *arrays = raw.split(b"\n")
+    if len(arrays) != len(APPENDED):
+        raise ValueError(f"a stored incident has {len(arrays)} lists, not {len(APPENDED)}")
+    counts = [int(n) for n in first.split()[1:]]
+    lists = dict(zip(APPENDED, arrays, strict=True))
+    return Incident.of_parts(Event.model_validate_json(head), lists,
+                             dict(zip(APPENDED, counts, strict=True)),
+                             orjson.loads(lists["claims"]), orjson.loads(lists["sources"]))
 
 
 def _index_prefix(partition: int) -> bytes:
@@ -545,24 +592,25 @@ _LATEST = datetime.max.replace(tzinfo=UTC)
 
 
 def _match(store: IncidentStore, near: list[Stub], incoming: Event, probe: _Probe,
-           policy: MergePolicy) -> Event | None:
+           policy: MergePolicy) -> Incident | None:
     """`merge.find_match` over the events of `near`, loading only the one it picks: exact
     stubs are compared on their own (records from before the split load their event)."""
-    ranked: list[tuple[tuple[int, datetime, str], Event | None]] = []
+    ranked: list[tuple[tuple[int, datetime, str], Incident | None]] = []
     for stub in near:
         if stub.exact:
             if _same_incident(stub, probe):
                 ranked.append(((abs(stub.day - probe.day), stub.first_seen or _LATEST, stub.id),
                                None))
-        elif (event := store.event(stub.id)) is not None and find_match(
-                [event], incoming, policy) is not None:
+        elif (found := store.incident(stub.id)) is not None and find_match(
+                [found.head], incoming, policy) is not None:
+            event = found.head
             ranked.append(((abs((event.event_date - incoming.event_date).days),
-                            event.first_seen or _LATEST, event.event_id), event))
+                            event.first_seen or _LATEST, event.event_id), found))
     ranked.sort(key=lambda r: r[0])
     for (_, _, event_id), loaded in ranked:
-        event = loaded or store.event(event_id)
-        if event is not None:  # (an event missing from its table is skipped, as before)
-            return event
+        incident = loaded or store.incident(event_id)
+        if incident is not None:  # (an event missing from its table is skipped, as before)
+            return incident
     return None
 
 
@@ -591,18 +639,18 @@ def process_candidate(store: IncidentStore, key: str, incoming: Event, rules: Ru
                 if _may_match(s, probe)]
         match = _match(store, near, incoming, probe, policy)
         if match is None:
-            current = start(incoming, now)
+            current = Incident.of(start(incoming, now))
         else:
-            merged = merge(match, incoming, now)
+            merged = merge_incident(match, incoming, now)
             # a replayed report changes nothing, but its outputs may not have been delivered
             current = merged if merged is not None else match
-        encoded = store.save_event(current)
-        view.put(Stub.of(current, now))
+        encoded = store.save_incident(current)
+        view.put(Stub.of(current.head, now))
     except BaseException:
         store.discard_view(key)  # it may be ahead of the table: read it afresh
         raise
     store.save_view(key, view)
-    alerts, record = escalations(rules, current, store.alerted_for(current.event_id))
+    alerts, record = escalations(rules, current.head, store.alerted_for(current.event_id))
     if alerts:
         store.save_alerted(current.event_id, record)
     records = [OutRecord(Destination.EVENTS, current.event_id.encode(), encoded)]

@@ -28,6 +28,22 @@ class TableStore(StrEnum):
     ROCKSDB = "rocksdb"  # RocksDB files in the data directory: memory bounded by its caches
 
 
+class Compression(StrEnum):
+    """Compression of the record batches the worker produces (events, alerts, dead letters,
+    candidates and the tables' changelogs); consumers decompress whatever they read."""
+
+    NONE = "none"
+    GZIP = "gzip"  # the standard library's zlib: slow
+    SNAPPY = "snappy"  # snappy, lz4 and zstd need the cramjam package
+    LZ4 = "lz4"
+    ZSTD = "zstd"
+
+    @property
+    def codec(self) -> str | None:
+        """aiokafka's `compression_type`."""
+        return None if self is Compression.NONE else self.value
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="WORKER_", frozen=True, extra="ignore")
 
@@ -82,6 +98,11 @@ class Settings(BaseSettings):
         float, Field(gt=0, description="Seconds to wait for a batch's outputs to be delivered "
                                        "before logging the failure and retrying")
     ] = 30.0
+    producer_compression: Annotated[
+        Compression, Field(description="Compression of produced record batches: none, gzip, "
+                                       "snappy, lz4 or zstd (merged events are large and "
+                                       "repetitive JSON)")
+    ] = Compression.ZSTD
     commit_interval: Annotated[float, Field(gt=0, description="Seconds between commits")] = 1.0
     batch_size: Annotated[int, Field(ge=1, le=10_000, description="Most messages handled and "
                                                                   "published as one batch")] = 200
@@ -107,6 +128,19 @@ class Settings(BaseSettings):
         if upper not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
             raise ValueError(f"unknown log level {value!r}")
         return upper
+
+    @field_validator("producer_compression")
+    @classmethod
+    def _compression(cls, value: Compression) -> Compression:
+        from aiokafka import codec
+
+        available = {Compression.NONE: True, Compression.GZIP: codec.has_gzip(),
+                     Compression.SNAPPY: codec.has_snappy(), Compression.LZ4: codec.has_lz4(),
+                     Compression.ZSTD: codec.has_zstd()}
+        if not available[value]:
+            raise ValueError(f"{value.value} compression needs the cramjam package "
+                             f"(pip install cramjam), or choose none or gzip")
+        return value
 
     @field_validator("kafka_bootstrap")
     @classmethod

@@ -5,10 +5,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from worker.models import CasualtyKind, Claim, Event
 
 
 def summarize(event: Event) -> str:
+    return summary_line(event, lambda kind, value: _qualifier(event.claims, kind, value),
+                        len(event.sources))
+
+
+def summary_line(event: Event, qualifier: Callable[[CasualtyKind, int], str | None],
+                 sources: int) -> str:
+    """`summarize` from the event's head fields, with `qualifier(kind, value)` the qualifier
+    of the first claim of `kind` and count `value` (None: none, or no qualifier) and
+    `sources` its number of sources (the merge stage keeps its lists encoded)."""
     where = ""
     if event.location is not None:
         loc = event.location
@@ -22,14 +33,14 @@ def summarize(event: Event) -> str:
                         (CasualtyKind.INJURED, event.injured),
                         (CasualtyKind.CAPTURED, event.captured)):
         if value:
-            basis = _basis(event.claims, kind, value)
-            qualifier = f"{basis.qualifier} " if basis is not None and basis.qualifier else ""
-            parts.append(f"{qualifier}{value} {kind.value}")
+            found = qualifier(kind, value)
+            prefix = f"{found} " if found else ""
+            parts.append(f"{prefix}{value} {kind.value}")
     figures = (", " + ", ".join(parts)) if parts else ""
-    n = len(event.sources)
-    cites = f"; {n} source{'s' if n != 1 else ''}" if n else ""
+    cites = f"; {sources} source{'s' if sources != 1 else ''}" if sources else ""
     return f"{event.sub_event_type.value}{where}{who}{figures}{cites}"
 
 
-def _basis(claims: list[Claim], kind: CasualtyKind, value: int) -> Claim | None:
-    return next((c for c in claims if c.kind is kind and c.count == value), None)
+def _qualifier(claims: list[Claim], kind: CasualtyKind, value: int) -> str | None:
+    basis = next((c for c in claims if c.kind is kind and c.count == value), None)
+    return basis.qualifier if basis is not None else None

@@ -150,13 +150,13 @@ def test_decoded_values_are_reused_while_the_bytes_are_equal() -> None:
 
     store = IncidentStore(CopyingTable(), CopyingTable(), CopyingTable())
     store.save_event(start(report("a1", 2), T0))
-    first = store.event("evt_a1")
-    assert first is not None and store.event("evt_a1") is first  # equal bytes: no re-parse
+    first = store.incident("evt_a1")
+    assert first is not None and store.incident("evt_a1") is first  # equal bytes: no re-parse
     # the table's value replaced behind the cache (recovery, a rebalance): decoded afresh
     newer = start(report("a1", 5), T0)
-    store.events["evt_a1"] = newer.model_dump_json().encode()
-    second = store.event("evt_a1")
-    assert second is not None and second is not first and second.fatalities == 5
+    store.events["evt_a1"] = newer.model_dump_json().encode()  # (an event stored whole)
+    second = store.incident("evt_a1")
+    assert second is not None and second is not first and second.head.fatalities == 5
 
 
 def test_sweep_frees_incidents_of_keys_never_updated_again() -> None:

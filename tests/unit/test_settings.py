@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from pydantic import ValidationError
 
@@ -19,7 +21,8 @@ def test_defaults_and_env(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.parametrize(
     ("name", "value"),
     [("WORKER_TOPIC_PARTITIONS", "zero"), ("WORKER_KAFKA_BOOTSTRAP", "nohostport"),
-     ("WORKER_LOG_LEVEL", "LOUD"), ("WORKER_MAX_MESSAGE_BYTES", "-1")],
+     ("WORKER_LOG_LEVEL", "LOUD"), ("WORKER_MAX_MESSAGE_BYTES", "-1"),
+     ("WORKER_PRODUCER_COMPRESSION", "brotli")],
 )
 def test_bad_setting_names_the_variable(monkeypatch: pytest.MonkeyPatch, name: str,
                                         value: str) -> None:
@@ -27,6 +30,30 @@ def test_bad_setting_names_the_variable(monkeypatch: pytest.MonkeyPatch, name: s
     with pytest.raises(ValidationError) as caught:
         Settings()
     assert name.removeprefix("WORKER_").lower() in str(caught.value)
+
+
+def test_producer_compression_reaches_the_producer_and_needs_its_codec(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: object) -> None:
+    from aiokafka import codec
+
+    from worker.alerts import load_rules
+    from worker.app import create_app
+    from worker.pipeline import Pipeline
+    from worker.settings import Compression
+
+    assert Settings().producer_compression is Compression.ZSTD
+    for value, codec_name in (("none", None), ("gzip", "gzip"), ("zstd", "zstd")):
+        settings = Settings(producer_compression=value, kafka_bootstrap="127.0.0.1:9092",
+                            data_dir=str(tmp_path), web_enabled=False)
+        pipeline = Pipeline(lambda a: [], load_rules(), max_bytes=1000,
+                            max_future=timedelta(days=2))
+        app = create_app(settings, pipeline).app
+        assert app.conf.producer_compression_type == codec_name
+        assert app.producer.compression_type == codec_name
+    monkeypatch.setattr(codec, "has_zstd", lambda: False)  # cramjam not installed
+    with pytest.raises(ValidationError, match="cramjam"):
+        Settings(producer_compression="zstd")
+    assert Settings(producer_compression="gzip").producer_compression is Compression.GZIP
 
 
 def test_cli_reports_bad_setting(monkeypatch: pytest.MonkeyPatch,
