@@ -15,7 +15,7 @@ from typing import Final
 
 from worker.extract.numbers import NUMBER, QUALIFIER, VAGUE, lowest, parse_range
 from worker.extract.sources import sources_of
-from worker.extract.text import bits_automaton, keyword_automaton
+from worker.extract.text import bits_automaton, keyword_automaton, word_starts
 from worker.extract.types import CasualtyMention
 from worker.models import CasualtyKind, SourceKind
 
@@ -244,7 +244,6 @@ def _twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
 _NONE_LOW = _twin(_NONE)
 _TOLL_LOW = _twin(_TOLL)
 _ATTRIBUTION_LOW = _twin(_ATTRIBUTION)
-_WORD = re.compile(r"\w")
 
 
 #: _HINT's words: on ASCII text, a substring test on the lower-cased text is the same test.
@@ -286,22 +285,11 @@ def _matches(pattern: re.Pattern[str], twin: re.Pattern[str], text: str, low: st
     its `twin`, then matched again on `text` at the same place for its groups.
 
     Every pattern here opens with `\b` or `(?<![\w,])` before a word character, so none
-    matches right after a word character: a twin may leave out an opening `\b`, and where
-    it matches after a word character the search goes on from the next character, as the
-    regex engine's would (for the other twins, that never happens)."""
+    matches right after a word character: a twin may leave out an opening `\b`
+    (`word_starts` checks it)."""
     if low is None:
-        yield from pattern.finditer(text)
-        return
-    pos = 0
-    while (found := twin.search(low, pos)) is not None:
-        start = found.start()
-        if start and _WORD.match(low, start - 1):
-            pos = start + 1
-            continue
-        m = pattern.match(text, start)
-        assert m is not None
-        yield m
-        pos = found.end()
+        return pattern.finditer(text)
+    return word_starts(twin, text, low, pattern)
 
 
 def headline_counts(mentions: list[CasualtyMention]) -> dict[CasualtyKind, int | None]:

@@ -13,7 +13,7 @@ from typing import Final
 
 import ahocorasick
 
-from worker.extract.text import keyword_automaton
+from worker.extract.text import keyword_automaton, word_starts
 from worker.extract.types import SourceMention
 from worker.models import SourceKind
 
@@ -130,26 +130,12 @@ _UNBOUNDED = {id(pattern): re.compile(pattern.pattern.removeprefix(r"\b"))
 
 def _finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     r"""`pattern.finditer(text)`; for a pattern of `_UNBOUNDED`, by its twin without the `\b`,
-    which `_word_start` checks instead."""
+    which `word_starts` checks instead."""
     unbounded = _UNBOUNDED.get(id(pattern))
     if unbounded is None:
         yield from pattern.finditer(text)
         return
-    yield from _word_start(unbounded, text)
-
-
-def _word_start(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    r"""`re.compile(r"\b" + pattern.pattern).finditer(text)` for a pattern whose matches open
-    with a word character (there `\b` means: no word character before): where a match
-    follows one, the search goes on from the next character, as the regex engine's would."""
-    pos = 0
-    while (m := pattern.search(text, pos)) is not None:
-        start = m.start()
-        if start and _WORD.match(text, start - 1):
-            pos = start + 1
-            continue
-        yield m
-        pos = m.end()
+    yield from word_starts(unbounded, text)
 
 
 def _may_match(pattern: re.Pattern[str], present: set[int]) -> bool:
@@ -208,14 +194,13 @@ _OUTLET_RE = re.compile(r"(?<![\w])(?:" + "|".join(
 # _OUTLET_RE without its look-behind: starting with the names, it lets the regex engine skip
 # in C to the first letters of outlet names; _outlet_matches applies the look-behind.
 _OUTLET_NAMES = re.compile(_OUTLET_RE.pattern.removeprefix(r"(?<![\w])"))
-_WORD = re.compile(r"\w")
 #: The words of _NEEDS and the outlets' names, found in one pass (`_needed_in`).
 _NEEDED = _needs_automaton()
 
 
 def _outlet_matches(text: str) -> Iterator[re.Match[str]]:
-    r"""`_OUTLET_RE.finditer(text)`: its look-behind is `_word_start`'s `\b` before a name."""
-    return _word_start(_OUTLET_NAMES, text)
+    r"""`_OUTLET_RE.finditer(text)`: its look-behind is `word_starts`'s `\b` before a name."""
+    return word_starts(_OUTLET_NAMES, text)
 
 
 def _outlets_in(text: str) -> list[tuple[str, SourceKind, int, int]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import ahocorasick
 
@@ -113,3 +113,34 @@ def search_before(pattern: re.Pattern[str], mirror: re.Pattern[str], text: str, 
     if found.end() <= end - begin:
         return True
     return pattern.search(text, begin, end) is not None
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def word_starts(search: re.Pattern[str], text: str, low: str | None = None,
+                pattern: re.Pattern[str] | None = None) -> Iterator[re.Match[str]]:
+    r"""`re.compile(r"\b" + search.pattern).finditer(text)` for a `search` whose matches open
+    with a word character (there `\b` means: no word character before). A pattern that opens
+    with its words (not with `\b`) lets the regex engine skip in C to their first letters;
+    where a match follows a word character, the search goes on from the next character, as
+    the regex engine's would.
+
+    With `low` (the text lower-cased, ASCII: the same offsets), `search` (case-sensitive) runs
+    on `low` and `pattern` (the IGNORECASE original) is matched on `text` where it found a
+    match, for the groups as written; a `search` that keeps its opening `\b` or look-behind
+    is also fine (the word check then never fires)."""
+    searched = text if low is None else low
+    pos = 0
+    while (found := search.search(searched, pos)) is not None:
+        start = found.start()
+        if start and _WORD_CHAR.match(searched, start - 1):
+            pos = start + 1
+            continue
+        if pattern is None:
+            yield found
+        else:
+            m = pattern.match(text, start)
+            assert m is not None
+            yield m
+        pos = found.end()
