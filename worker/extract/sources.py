@@ -38,7 +38,10 @@ KNOWN_OUTLETS = (
 )
 _OUTLET_SET = {o.casefold() for o in KNOWN_OUTLETS}
 
-_NAME = r"[A-Z][\w'’.-]+(?:\s+(?:al-|bin\s+|de\s+|van\s+)?[A-Z][\w'’.-]+){0,3}"
+# (possessive: whatever follows a name, a name word or the white space after one, "," or white
+# space or a verb or nothing, cannot be taken from it, so giving back characters never makes a
+# match: the engine does not try)
+_NAME = r"[A-Z][\w'’.-]++(?:\s++(?:al-|bin\s+|de\s+|van\s+)?[A-Z][\w'’.-]++){0,3}+"
 _ROLE = (r"(?:spokesperson|spokesman|spokeswoman|spokesmen|commander|chief|governor|minister|"
          r"official|officer|director|head|leader|president|mayor|chairman|secretary|"
          r"representative|deputy|general|colonel|administrator|commissioner|elder)")
@@ -49,7 +52,7 @@ _ROLE_PERSON = re.compile(rf"\b{_ROLE}\s+(?:of\s+(?:the\s+)?[\w ]{{0,40}}?\s+)?"
 _TOLD = re.compile(rf"\btold\s+(?:the\s+)?(?P<name>{_NAME})")
 _ACCORDING = re.compile(rf"\b(?:according to|per|citing|cited by|quoted by)\s+(?:the\s+)?"
                         rf"(?P<name>{_NAME})")
-_SAID = re.compile(rf"(?P<name>{_NAME})\s+(?:said|says|reported|reports|told|added|stated|"
+_SAID = re.compile(rf"(?P<name>{_NAME})\s++(?:said|says|reported|reports|told|added|stated|"
                    rf"claimed|confirmed|announced|tweeted)\b")
 _ORG_SAID = re.compile(
     r"\b(?P<name>(?:the\s+)?(?:local\s+)?(?:police|army|military|authorities|officials|"
