@@ -80,3 +80,28 @@ def test_a_wrong_rewrite_is_caught() -> None:
     wrong = re.compile(r"(?:[A-Z]\w+\s+)++[A-Z]\w+")
     texts = soups(TOKENS, 2_000)
     assert any(found(reference.finditer(t)) != found(wrong.finditer(t)) for t in texts)
+
+
+REF_REL = re.compile(r"(?<![A-Z][\w.]\s)(?<![A-Z][\w.]{2}\s)(?<![A-Z][\w.]{3}\s)"
+                     r"(?<![A-Z][\w.]{4}\s)(?<![A-Z][\w.]{5}\s)\b(?P<rel>(?i:yesterday|"
+                     r"today|tonight|this (?:morning|afternoon|evening)|last night|overnight|"
+                     r"the previous day|the day before))\b")
+DATE_TOKENS = ["yesterday", "Yesterday", "today", "Today", "TODAY", "todays", "xtoday",
+               "tonight", "this morning", "This evening", "this  morning", "last night",
+               "overnight", "the previous day", "the day before", "The Day Before", "India",
+               "India Today", "U.S. today", "A.", "Ab", "Abcdef", "Mr.", "in", "said", "30",
+               ",", ".", " ", "\n", "\u00a0"]
+
+
+def test_relative_dates_match_as_first_written() -> None:
+    from worker.extract import dates
+
+    hits = 0
+    for text in corpus() + soups(DATE_TOKENS, 20_000):
+        if not text.isascii():
+            continue
+        expected = found(REF_REL.finditer(text))
+        assert found(dates._finditer("rel", dict(dates._PATTERNS)["rel"], text,
+                                     text.lower())) == expected, text
+        hits += len(expected)
+    assert hits > 1_000

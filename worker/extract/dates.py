@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Final
 
+from worker.extract.text import matches_at
 from worker.extract.types import DateMention
 from worker.models import Precision
 
@@ -86,7 +87,7 @@ def find_dates_read(text: str, published: date, offset: int, low: str | None,
     for kind, pattern in _PATTERNS:
         if kind not in possible:
             continue
-        for match in _finditer(kind, pattern, text):
+        for match in _finditer(kind, pattern, text, low):
             start, end = match.span()
             if any(start < e and s < end for s, e in taken):
                 continue
@@ -107,11 +108,17 @@ _WEEKDAY_NAME = re.compile(_WEEKDAY)
 _MONTH_NAME = re.compile(_MONTH)
 
 
-def _finditer(kind: str, pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    r"""`pattern.finditer(text)`. The "weekday" and "mdy" patterns open with `\b` and an
-    optional group, where the regex engine tries every position of the text: they are
-    searched from a little before the first name they need (found by a search the engine
-    skips through in C), where their leftmost match can start at the earliest."""
+def _finditer(kind: str, pattern: re.Pattern[str], text: str, low: str | None = None
+              ) -> Iterator[re.Match[str]]:
+    r"""`pattern.finditer(text)` (`low`: the text lower-cased when it is ASCII, else None).
+    The "weekday" and "mdy" patterns open with `\b` and an optional group, where the regex
+    engine tries every position of the text: they are searched from a little before the
+    first name they need (found by a search the engine skips through in C), where their
+    leftmost match can start at the earliest. The "rel" pattern opens with look-behinds: it
+    is tried only where its words are (on ASCII text)."""
+    if kind == "rel" and low is not None:
+        yield from matches_at(_REL_WORDS, pattern, text, low)
+        return
     if kind == "weekday":
         before = _before_weekday
     elif kind == "mdy":
@@ -145,6 +152,10 @@ def _before_month(text: str, pos: int, at: int) -> int:
     return max(pos, pos + len(head[:max(0, len(head) - 9)].rstrip()) - 9)
 
 
+#: Where a "rel" match can start in the lower-cased text: at one of its words (what follows
+#: its look-behinds and `\b`, case-insensitive).
+_REL_WORDS = re.compile(r"yesterday|today|tonight|this (?:morning|afternoon|evening)|"
+                        r"last night|overnight|the previous day|the day before")
 _DIGIT = re.compile(r"\d")  # as the patterns' \d: any decimal digit, not only 0-9
 # one regex of literals each (a C scan) rather than a test per word
 _MONTH_STEMS = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")

@@ -144,3 +144,21 @@ def word_starts(search: re.Pattern[str], text: str, low: str | None = None,
             assert m is not None
             yield m
         pos = found.end()
+
+
+def matches_at(search: re.Pattern[str], pattern: re.Pattern[str], text: str,
+               searched: str | None = None) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a `pattern` that matches nothing empty, tried only where
+    `search` matches in `searched` (default `text`; or the text lower-cased, ASCII: the same
+    offsets): `search` must match at every start of a `pattern` match, and may at more (a
+    pattern without its opening look-behinds and `\\b`, say, which open with alternatives
+    the regex engine skips to in C, where the look-behinds make it try every position)."""
+    within = text if searched is None else searched
+    pos = 0
+    while (found := search.search(within, pos)) is not None:
+        m = pattern.match(text, found.start())
+        if m is None:
+            pos = found.start() + 1
+            continue
+        yield m
+        pos = m.end()
