@@ -105,3 +105,65 @@ def test_relative_dates_match_as_first_written() -> None:
                                      text.lower())) == expected, text
         hits += len(expected)
     assert hits > 1_000
+
+
+_REF_NUMBER = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|a couple of|a pair of|"
+    r"a dozen|dozens of|dozens|scores of|hundreds of|hundreds|thousands of|a hundred|zero|one|"
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|single|another|an?))")
+_REF_QUALIFIER = (
+    r"(?:at least|at most|more than|over|nearly|almost|about|around|approximately|some|up to|"
+    r"as many as|an estimated|roughly|close to|fewer than|less than|upwards of|no fewer than|"
+    r"no less than)")
+_REF_NP = r"(?P<np>(?:(?!and\b|but\b)[\w'’-]+\s+){0,5}?)"
+_REF_AUX = (r"(?:(?:were|was|have been|has been|had been|are|is|got|been|also|reportedly|"
+            r"allegedly|later|all|both|subsequently|were also|was also|feared|believed|"
+            r"confirmed)\s+){0,3}")
+_REF_VERBS = [
+    r"killed|dead|died|shot dead|slain|murdered|executed|beheaded|lynched|massacred|perished|"
+    r"lost their lives|lost his life|lost her life|succumbed|burned to death|hacked to death|"
+    r"stabbed to death|beaten to death|shot and killed",
+    r"wounded|injured|hurt|maimed|critically injured|seriously injured|hospitali[sz]ed",
+    r"captured|abducted|kidnapped|taken hostage|arrested|detained|seized|taken captive|"
+    r"held hostage",
+]
+REF_COUNT_FIRST = [
+    re.compile(rf"(?<![\w,])(?P<qual>{_REF_QUALIFIER}\s+)?(?P<num>{_REF_NUMBER}(?:\s*(?:-|–|to|"
+               rf"or)\s*{_REF_NUMBER})?)\s+{_REF_NP}{_REF_AUX}(?P<verb>{verbs})\b",
+               re.IGNORECASE)
+    for verbs in _REF_VERBS]
+CASUALTY_TOKENS = [
+    "3", "12", "1,200", "1,20", "10-15", "10 - 15", "10–15", "seven", "Seven", "twenty-one",
+    "twenty one", "a", "A", "an", "one", "another", "a couple of", "dozens of", "dozens",
+    "a dozen", "at least", "At least", "more than", "some", "an estimated", "no fewer than",
+    "to", "or", "and", "but", "people", "soldiers", "civilians", "NRF", "fighters", "were",
+    "was", "were also", "have been", "also", "reportedly", "all", "confirmed", "killed",
+    "Killed", "killedx", "dead", "deadline", "died", "shot dead", "shot", "shot and killed",
+    "lost their lives", "burned to death", "death", "wounded", "injured", "critically injured",
+    "hurt", "hospitalised", "hospitalized", "captured", "abducted", "taken hostage", "taken",
+    "hostage", "seized", "arrested", "detained", "held hostage", "in", "the", "attack", ",",
+    ", ", ".", "(", ")", "'", "’", "-", " ", "  ", "\n", "\t",
+]
+
+
+def test_count_first_casualties_match_as_first_written() -> None:
+    from worker.extract import casualties
+
+    longest = ("no fewer than a couple of - a couple of tall brave young local men have been "
+               "were also had been killed")  # 21 words before the verb: the most there are
+    texts = corpus() + soups(CASUALTY_TOKENS, 30_000) + [
+        longest, "x " + longest, "x,\n" + longest, longest.replace(" ", "\n"),
+        longest.replace(" - ", " to "), longest.replace("men", "men men")]
+    hits = 0
+    for (kind, _, pattern, twin, verbs), reference in zip(casualties._COUNT_FIRST_RUNS,
+                                                          REF_COUNT_FIRST, strict=True):
+        for text in texts:
+            if not text.isascii():
+                continue
+            expected = found(reference.finditer(text))
+            assert found(casualties._count_first(pattern, twin, verbs, text, text.lower())
+                         ) == expected, (kind, text)
+            hits += len(expected)
+    assert hits > 5_000
