@@ -167,3 +167,31 @@ def test_count_first_casualties_match_as_first_written() -> None:
                          ) == expected, (kind, text)
             hits += len(expected)
     assert hits > 5_000
+
+
+REF_ORG_SAID = re.compile(
+    r"\b(?P<name>(?:the\s+)?(?:local\s+)?(?:police|army|military|authorities|officials|"
+    r"ministry(?: of [A-Z]\w+)?|government|health ministry|interior ministry|defence ministry|"
+    r"defense ministry|hospital officials|medics|residents|witnesses|security sources|"
+    r"local sources|the group|rights groups?))\s+(?:said|reported|told|confirmed|claimed)\b",
+    re.IGNORECASE)
+ORG_TOKENS = [
+    "the", "The", "local", "Local", "police", "Police", "army", "ministry", "ministry of",
+    "Ministry of", "of", "Defence", "interior", "health", "hospital", "officials", "security",
+    "sources", "group", "groups", "rights", "witnesses", "said", "Said", "SAID", "saidx",
+    "reported", "told", "confirmed", "claimed", "xpolice", "on", "Monday", ",", ".", " ", "  ",
+    "\n", "-",
+]
+
+
+def test_organisations_said_match_as_first_written() -> None:
+    longest = "the local ministry of defence said"  # 5 words before the verb: the most
+    texts = corpus() + soups(ORG_TOKENS, 30_000) + [
+        longest, "x " + longest, longest.replace(" ", "\n  "), "the ministry of told said",
+        "the ministry of said said", "police said the local police said"]
+    hits = 0
+    for text in texts:
+        expected = found(REF_ORG_SAID.finditer(text))
+        assert found(sources._org_said(text)) == expected, text
+        hits += len(expected)
+    assert hits > 2_000

@@ -15,7 +15,7 @@ from typing import Final
 
 from worker.extract.numbers import NUMBER, QUALIFIER, VAGUE, lowest, parse_range
 from worker.extract.sources import sources_of
-from worker.extract.text import bits_automaton, keyword_automaton, word_starts
+from worker.extract.text import bits_automaton, in_windows, keyword_automaton, word_starts
 from worker.extract.types import CasualtyMention
 from worker.models import CasualtyKind, SourceKind
 
@@ -311,27 +311,12 @@ def _count_first(pattern: re.Pattern[str], twin: re.Pattern[str], verbs: re.Patt
 
     A match starting at p ends with the first verb that starts after p (the words before it
     are its number, its noun phrase and auxiliaries; at that verb the engine's first path
-    succeeds or none does). So the matches whose verb starts at v (v_prev < p < v) are
-    found by a search that ends where that verb ends (the window end takes the place of the
-    `\\b` that holds there) and starts no earlier than the 21st word before v: the engine
-    neither tries the positions far before a verb nor any after the last."""
-    pos = 0
-    previous = 0
-    n = len(low)
-    back = ""
-    at = 0
-    while (verb := verbs.search(low, at)) is not None:
-        start = verb.start() + 1
-        at = start
-        if not back:
-            back = low[::-1]
-        frm = max(pos, previous, n - _WORDS_BACK.match(back, n - start).end())
-        previous = start
-        while (found := twin.search(low, frm, verb.end())) is not None:
-            m = pattern.match(text, found.start())
-            assert m is not None
-            yield m
-            frm = pos = found.end()
+    succeeds or none does): the matches are found in windows that end at the verbs
+    (`in_windows`)."""
+    for found in in_windows(twin, verbs, _WORDS_BACK, low, True):
+        m = pattern.match(text, found.start())
+        assert m is not None
+        yield m
 
 
 def _matches(pattern: re.Pattern[str], twin: re.Pattern[str], text: str, low: str | None

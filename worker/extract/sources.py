@@ -13,7 +13,7 @@ from typing import Final
 
 import ahocorasick
 
-from worker.extract.text import keyword_automaton, word_starts
+from worker.extract.text import in_windows, keyword_automaton, word_starts
 from worker.extract.types import SourceMention
 from worker.models import SourceKind
 
@@ -167,11 +167,11 @@ def _needed_in(text: str) -> set[int]:
 _ORG_SAID_LOW = re.compile(_ORG_SAID.pattern.replace("[A-Z]", "[a-z]"))
 
 
-#: A piece of every _ORG_SAID_LOW match: the last word of its organisation, then its verb;
-#: but for "ministry of [a-z]\w+", whose last word may be any (that one needs "ministry of ").
-_ORG_SAID_CUE = re.compile(r"(?:police|army|military|authorities|officials|ministry|government|"
-                           r"medics|residents|witnesses|sources|groups?)\s+"
-                           r"(?:said|reported|told|confirmed|claimed)\b")
+#: Where an _ORG_SAID_LOW match ends: its verb, after white space; it starts at most 5 words
+#: before ("the local ministry of defence said"). (Its organisation may hold a verb, "the
+#: ministry of told said": so the windows are not cut at the verb before, see `in_windows`.)
+_ORG_VERBS = re.compile(r"\s(?:said|reported|told|confirmed|claimed)\b")
+_ORG_WORDS_BACK = re.compile(r"(?:\s+\S+){0,5}+")
 
 
 def _org_said(text: str) -> Iterator[re.Match[str]]:
@@ -180,11 +180,10 @@ def _org_said(text: str) -> Iterator[re.Match[str]]:
         yield from _ORG_SAID.finditer(text)
         return
     low = text.lower()
-    if not any(verb in low for verb in ("said", "reported", "told", "confirmed", "claimed")):
-        return  # the verbs the pattern ends with
-    if "ministry of " not in low and _ORG_SAID_CUE.search(low) is None:
-        return
-    for found in _ORG_SAID_LOW.finditer(low):
+    if not ("said" in low or "reported" in low or "told" in low or "confirmed" in low
+            or "claimed" in low):
+        return  # the verbs the pattern ends with (tests in a row: no generator)
+    for found in in_windows(_ORG_SAID_LOW, _ORG_VERBS, _ORG_WORDS_BACK, low, False):
         m = _ORG_SAID.match(text, found.start())
         assert m is not None
         yield m

@@ -162,3 +162,30 @@ def matches_at(search: re.Pattern[str], pattern: re.Pattern[str], text: str,
             continue
         yield m
         pos = m.end()
+
+
+def in_windows(search: re.Pattern[str], ends: re.Pattern[str], words_back: re.Pattern[str],
+               low: str, after_previous: bool) -> Iterator[re.Match[str]]:
+    """`search.finditer(low)` (`low`: lower-cased ASCII text) for a pattern whose matches
+    each end with a word that `ends` finds (as white space, then the word and what the
+    match needs after it), at the first such word that starts after the match's start, and
+    start no earlier than what `words_back` matches reading backwards from that word (the
+    most words a match holds before it). Each search runs in a window: from there (or from
+    the previous such word's start, when `after_previous`: no match starting before a word
+    `ends` finds reaches past it) to where the word ends, the window's end taking the place
+    of the `\\b` or look-ahead that holds there. The regex engine neither tries positions
+    far before such a word nor any after the last; words that `ends` finds overlapping are
+    all taken, each as the end of a window."""
+    pos = previous = at = 0
+    n = len(low)
+    back = ""
+    while (word := ends.search(low, at)) is not None:
+        start = at = word.start() + 1
+        if not back:
+            back = low[::-1]
+        frm = max(pos, previous, n - words_back.match(back, n - start).end())
+        if after_previous:
+            previous = start
+        while (found := search.search(low, frm, word.end())) is not None:
+            yield found
+            frm = pos = found.end()
