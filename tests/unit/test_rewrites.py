@@ -195,3 +195,32 @@ def test_organisations_said_match_as_first_written() -> None:
         assert found(sources._org_said(text)) == expected, text
         hits += len(expected)
     assert hits > 2_000
+
+
+_REF_MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
+              r"November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|"
+              r"Oct\.?|Nov\.?|Dec\.?)")
+REF_MONTH = re.compile(rf"\b(?P<mrel>last month|this month|earlier this month|"
+                       rf"(?:in|since|during|early|late|mid-?)\s*{_REF_MONTH}(?!\s+\d))\b")
+MONTH_TOKENS = [
+    "month", "months", "monthly", "last", "this", "earlier", "earlier this", "In", "in",
+    "within", "since", "during", "early", "late", "mid", "mid-", "xmid", "March", "Mar",
+    "Mar.", "Marching", "May", "Sept", "Sept.", "Sep", "December", "Decembers", "3", "30",
+    "2021", "x", ",", ".", "-", " ", "  ", "\n", "\t", "\u00a0", "\u2003",
+]
+
+
+def test_month_phrases_match_as_first_written() -> None:
+    from worker.extract import dates
+
+    pattern = dict(dates._PATTERNS)["month"]
+    hits = 0
+    texts = corpus() + soups(MONTH_TOKENS, 30_000) + [
+        "month", "th month", "earlier this month", "xearlier this month", "in\u2003 May",
+        "mid-May", "mid -May", "mid- May", "earlyMay", "withinMay", "in May 3", "in May\n3",
+        "xearlier this month", "thisearlier this month"]
+    for text in texts:
+        expected = found(REF_MONTH.finditer(text))
+        assert found(dates._finditer("month", pattern, text)) == expected, text
+        hits += len(expected)
+    assert hits > 5_000

@@ -119,6 +119,13 @@ def _finditer(kind: str, pattern: re.Pattern[str], text: str, low: str | None = 
     if kind == "rel" and low is not None:
         yield from matches_at(_REL_WORDS, pattern, text, low)
         return
+    if kind == "month":
+        pos = 0
+        for start in _month_starts(text):
+            if start >= pos and (m := pattern.match(text, start)) is not None:
+                yield m
+                pos = m.end()
+        return
     if kind == "weekday":
         before = _before_weekday
     elif kind == "mdy":
@@ -134,6 +141,34 @@ def _finditer(kind: str, pattern: re.Pattern[str], text: str, low: str | None = 
             return
         yield m
         pos = m.end()  # (no match is empty)
+
+
+#: The words before a month's name in a "month" match (`\s*` between).
+_BEFORE_MONTH = ("in", "since", "during", "early", "late", "mid-", "mid")
+
+
+def _month_starts(text: str) -> list[int]:
+    r"""Where a "month" match can start, in order: each ends with "month" ("last month",
+    "this month", "earlier this month") or with a month's name (found by `_MONTH_NAME`:
+    each opens with its only capital, so none hides inside another), after a word of
+    `_BEFORE_MONTH` and white space; the pattern, tried there, decides (its ``s, its
+    look-ahead)."""
+    starts = []
+    at = text.find("month")
+    while at >= 0:
+        if at >= 13 and text.startswith("earlier this ", at - 13):
+            starts.append(at - 13)  # (and "this month" after it, if that has no `\b`)
+        if at >= 5 and (text.startswith("last ", at - 5) or text.startswith("this ", at - 5)):
+            starts.append(at - 5)
+        at = text.find("month", at + 1)
+    for name in _MONTH_NAME.finditer(text):
+        end = len(text[:name.start()].rstrip())  # (\s* is white space as str.isspace)
+        for word in _BEFORE_MONTH:
+            if text.endswith(word, 0, end):
+                starts.append(end - len(word))
+                break
+    starts.sort()
+    return starts
 
 
 def _before_weekday(text: str, pos: int, at: int) -> int:
