@@ -224,3 +224,49 @@ def test_month_phrases_match_as_first_written() -> None:
         assert found(dates._finditer("month", pattern, text)) == expected, text
         hits += len(expected)
     assert hits > 5_000
+
+
+def _ref_split(text: str) -> list[tuple[int, int, str]]:
+    """split_sentences as first written (character loops, the abbreviation searched)."""
+    from worker.extract import text as text_mod
+
+    out: list[tuple[int, int, str]] = []
+
+    def append(start: int, end: int) -> None:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            out.append((start, end, text[start:end]))
+
+    start = 0
+    for match in text_mod._BOUNDARY.finditer(text):
+        end = match.end()
+        stripped_end = start + len(text[start:end].rstrip())
+        after_abbreviation = text[stripped_end - 1:stripped_end] == "." and \
+            text_mod._ABBREV.search(text, max(start, stripped_end - 8), stripped_end) is not None
+        if after_abbreviation and "\n" not in match.group():
+            continue
+        append(start, stripped_end)
+        start = end
+    append(start, len(text))
+    return out
+
+
+SENTENCE_TOKENS = [
+    "Mr.", "Dr.", "U.S.", "e.g.", "Sept.", "No.", "A.", "aA.", "word", "Word", "said", ".",
+    "!", "?", ".\"", ".”", ".’)", ".]", "\"", "“", "(", ")", " ", "  ", "\n", "\n\n", " \n ",
+    "\t", "\u00a0", "\u2003", "\u2029", "\x1c", "3.5", "x",
+]
+
+
+def test_sentences_split_as_first_written() -> None:
+    from worker.extract.text import split_sentences
+
+    count = 0
+    for text in corpus() + soups(SENTENCE_TOKENS, 30_000) + ["", " ", "\n", ".", " . "]:
+        expected = _ref_split(text)
+        assert [(s.start, s.end, s.text) for s in split_sentences(text)] == expected, text
+        count += len(expected)
+    assert count > 20_000

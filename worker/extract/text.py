@@ -32,26 +32,26 @@ def split_sentences(text: str) -> list[Sentence]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         end = match.end()
-        chunk = text[start:end]
-        stripped_end = start + len(chunk.rstrip())
+        chunk = text[start:end].rstrip()
         # (_ABBREV ends with a period: no need to search before anything else)
-        after_abbreviation = text[stripped_end - 1:stripped_end] == "." and search_before(
-            _ABBREV, _ABBREV_MIRROR, text, max(start, stripped_end - 8), stripped_end)
-        if after_abbreviation and "\n" not in match.group():
-            continue
-        _append(out, text, start, stripped_end)
+        if chunk.endswith(".") and "\n" not in match.group():
+            stripped_end = start + len(chunk)
+            if search_before(_ABBREV, _ABBREV_MIRROR, text, max(start, stripped_end - 8),
+                             stripped_end):
+                continue
+        _append(out, chunk, start)
         start = end
-    _append(out, text, start, len(text))
+    _append(out, text[start:].rstrip(), start)
     return out
 
 
-def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append(Sentence(start, end, text[start:end]))
+def _append(out: list[Sentence], chunk: str, start: int) -> None:
+    """Add `chunk`, the text from `start` with its end's white space stripped, without the
+    white space it opens with, if anything is left."""
+    body = chunk.lstrip()
+    if body:
+        begin = start + len(chunk) - len(body)
+        out.append(Sentence(begin, begin + len(body), body))
 
 
 def keyword_automaton(groups: Iterable[tuple[int, Iterable[str]]]) -> ahocorasick.Automaton:
