@@ -270,3 +270,63 @@ def test_sentences_split_as_first_written() -> None:
         assert [(s.start, s.end, s.text) for s in split_sentences(text)] == expected, text
         count += len(expected)
     assert count > 20_000
+
+
+def test_lowered_keeps_offsets_and_case_insensitive_matches() -> None:
+    """Over every code point: but for the four `lowered` refuses, a character lower-cases to
+    one character, not ASCII if it was not, in the same classes (\\w, \\s, \\d), and none
+    matches an ASCII letter case-insensitively."""
+    import sys
+
+    from worker.extract.text import lowered
+
+    refused = {"İ", "ı", "ſ", "\u212a"}
+    others = "".join(chr(i) for i in range(128, sys.maxunicode + 1)
+                     if not 0xD800 <= i < 0xE000 and chr(i) not in refused)
+    assert re.search("[a-z]", others, re.IGNORECASE) is None
+    low = others.lower()
+    assert len(low) == len(others) and lowered(others) == low
+    for cls in (r"\w", r"\s", r"\d"):
+        assert [m.start() for m in re.finditer(cls, others)] == [
+            m.start() for m in re.finditer(cls, low)]
+    assert all(not c.isascii() for c in low)
+    for char in refused:
+        assert lowered("Muñoz " + char) is None
+        assert re.search("[a-z]", char, re.IGNORECASE) or len(char.lower()) > 1
+
+
+def _accented(text: str, rng: random.Random) -> str:
+    """`text` with some letters swapped for accented ones, in either case."""
+    swaps = {"a": "á", "n": "ñ", "e": "é", "c": "ć", "o": "Ö", "i": "í", "N": "Ñ", "D": "Đ"}
+    return "".join(swaps[c] if c in swaps and rng.random() < 0.08 else c for c in text)
+
+
+def test_text_with_accented_letters_reads_as_with_unicode_case_folding(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Casualties, dates and organisations' statements in text that is not ASCII but that
+    `lowered` takes: the same as the IGNORECASE patterns find on the text itself (the way
+    such text was read before)."""
+    from datetime import date
+
+    from worker.extract import casualties, dates, text as text_mod
+
+    rng = random.Random(3)
+    texts = [_accented(s.text, rng) for a in articles_of_size(3_000, 80)
+             for s in text_mod.split_sentences(a.body)]
+    texts += ["Muñoz said 3 SOLDIERS were KILLED on Monday.", "ÑOÑO: 5 killed yesterday",
+              "Đoković: police said two were wounded earlier this month in May",
+              "Kelvin \u212a: 3 killed", "ſome 3 killed", "İn May 4 were killed"]
+    texts = [t for t in texts if not t.isascii()]
+    published = date(2021, 9, 1)
+
+    def read() -> list[tuple[object, object, list[tuple[int, int]]]]:
+        return [(casualties.find_casualties(t, 2), dates.find_dates(t, published, 2),
+                 [m.span() for m in sources._org_said(t)]) for t in texts]
+
+    found_now = read()
+    for module in (casualties, dates, sources):
+        monkeypatch.setattr(module, "lowered",
+                            lambda t: t.lower() if t.isascii() else None)
+    assert len(texts) > 1_000
+    assert found_now == read()
+    assert sum(len(casualties.find_casualties(t)) for t in texts) > 100

@@ -15,7 +15,8 @@ from typing import Final
 
 from worker.extract.numbers import NUMBER, QUALIFIER, VAGUE, lowest, parse_range
 from worker.extract.sources import sources_of
-from worker.extract.text import bits_automaton, in_windows, keyword_automaton, word_starts
+from worker.extract.text import (bits_automaton, in_windows, keyword_automaton, lowered,
+                                 word_starts)
 from worker.extract.types import CasualtyMention
 from worker.models import CasualtyKind, SourceKind
 
@@ -96,15 +97,19 @@ _GENERIC_HEADS = {"members", "member", "others", "other", "people", "persons", "
 
 def find_casualties(text: str, offset: int = 0) -> list[CasualtyMention]:
     """Every casualty figure of `text` (one sentence or more), in text order."""
-    low = text.lower() if text.isascii() else None
+    low = lowered(text)
     return find_casualties_gated(text, offset, low, gates_in(low))
 
 
 def find_casualties_gated(text: str, offset: int, low: str | None, present: int
                           ) -> list[CasualtyMention]:
     """`find_casualties(text, offset)`, given `low`, the text lower-cased when it is ASCII
-    (else None), and `present`, bits that hold at least the `GATE_WORDS` bits set by
-    `gates_in(low)` (a caller may find them in the same pass as its own words)."""
+    (else None: then `lowered` decides here), and `present`, bits that hold at least the
+    `GATE_WORDS` bits set by `gates_in(low)` (a caller may find them in the same pass as its
+    own words)."""
+    if low is None and (low := lowered(text)) is not None:
+        # ("Muñoz": not ASCII, but lower-cased as well, see `lowered`; its gates, one pass)
+        present = gates_in(low)
     # each pattern needs one of its words: on ASCII text, skip the patterns that cannot match
     if not (_HINT.search(text) if low is None else present & _HINT_GATE):
         return []
@@ -113,7 +118,7 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
     # who claimed the figures: the same for every figure of the text, worked out at the first
     # one (most texts with a casualty word hold no figure)
     claims: list[tuple[str | None, str | None]] = []
-    lowered = low  # (add() has a `low` of its own)
+    text_low = low  # (add() has a `low` of its own)
 
     def add(kind: CasualtyKind, m: re.Match[str], num_group: str, qual_group: str,
             side_text: str | None) -> None:
@@ -132,7 +137,7 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
             return  # a part of a total already counted
         taken.append((start, end))
         if not claims:  # (None, None) for a text that attributes nothing
-            claims.append(_attribution(text, lowered))
+            claims.append(_attribution(text, text_low))
         found.append(CasualtyMention(
             kind=kind, count=lowest(low, qualifier), count_max=high, qualifier=qualifier,
             side_text=side_text, claimed_by=claims[0][0], via=claims[0][1], start=offset + start,

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Final
 
-from worker.extract.text import matches_at
+from worker.extract.text import lowered, matches_at
 from worker.extract.types import DateMention
 from worker.models import Precision
 
@@ -71,14 +71,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 def find_dates(text: str, published: date, offset: int = 0) -> list[DateMention]:
     """Every date expression of `text`, resolved, in text order (overlaps: the longest)."""
-    return find_dates_read(text, published, offset, text.lower() if text.isascii() else None,
-                           None)
+    return find_dates_read(text, published, offset, lowered(text), None)
 
 
 def find_dates_read(text: str, published: date, offset: int, low: str | None,
                     digit: bool | None) -> list[DateMention]:
     """`find_dates(text, published, offset)`, given `low`, the text lower-cased when it is
-    ASCII (else None), and `digit`, whether it holds a decimal digit (None: not known)."""
+    ASCII (else None: then `lowered` decides here), and `digit`, whether it holds a decimal digit (None: not known)."""
+    if low is None:  # ("Muñoz": not ASCII, but lower-cased as well, see `lowered`)
+        low = lowered(text)
     possible = _possible(text, low, _DIGIT.search(text) is not None if digit is None else digit)
     if not possible:
         return []

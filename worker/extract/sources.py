@@ -13,7 +13,7 @@ from typing import Final
 
 import ahocorasick
 
-from worker.extract.text import in_windows, keyword_automaton, word_starts
+from worker.extract.text import in_windows, keyword_automaton, lowered, word_starts
 from worker.extract.types import SourceMention
 from worker.models import SourceKind
 
@@ -176,10 +176,10 @@ _ORG_WORDS_BACK = re.compile(r"(?:\s+\S+){0,5}+")
 
 def _org_said(text: str) -> Iterator[re.Match[str]]:
     """`_ORG_SAID.finditer(text)`, faster on ASCII text."""
-    if not text.isascii():
+    low = lowered(text)
+    if low is None:
         yield from _ORG_SAID.finditer(text)
         return
-    low = text.lower()
     if not ("said" in low or "reported" in low or "told" in low or "confirmed" in low
             or "claimed" in low):
         return  # the verbs the pattern ends with (tests in a row: no generator)

@@ -189,3 +189,19 @@ def in_windows(search: re.Pattern[str], ends: re.Pattern[str], words_back: re.Pa
         while (found := search.search(low, frm, word.end())) is not None:
             yield found
             frm = pos = found.end()
+
+
+def lowered(text: str) -> str | None:
+    """`text` lower-cased, when matching an IGNORECASE pattern of ASCII words on `text` is
+    matching it case-sensitively on the result, at the same offsets; else None. That holds
+    for ASCII text, and for text with other letters ("Muñoz", "Đoković") but none of the
+    four whose case the regex engine ties to an ASCII letter or that lower-case to more than
+    one character: İ (to "i̇"), ı (matches "i"), ſ (matches "s"), the Kelvin sign K (to "k").
+    (Every other character lower-cases to one character, not ASCII if it was not, in the
+    same classes: \\w, \\s, \\d; checked over every code point by the unit tests.)"""
+    low = text.lower()
+    if text.isascii():
+        return low
+    if "İ" in text or "ı" in text or "ſ" in text or "\u212a" in text:
+        return None
+    return low
