@@ -15,7 +15,7 @@ from typing import Final
 
 from worker.extract.numbers import NUMBER, QUALIFIER, VAGUE, lowest, parse_range
 from worker.extract.sources import sources_of
-from worker.extract.text import (bits_automaton, in_windows, keyword_automaton, lowered,
+from worker.extract.text import (after_space, bits_automaton, in_windows, keyword_automaton, lowered,
                                  word_starts)
 from worker.extract.types import CasualtyMention
 from worker.models import CasualtyKind, SourceKind
@@ -318,7 +318,7 @@ def _count_first(pattern: re.Pattern[str], twin: re.Pattern[str], verbs: re.Patt
     are its number, its noun phrase and auxiliaries; at that verb the engine's first path
     succeeds or none does): the matches are found in windows that end at the verbs
     (`in_windows`)."""
-    for found in in_windows(twin, verbs, _WORDS_BACK, low, True):
+    for found in in_windows(twin, after_space(verbs, low), _WORDS_BACK, low, True):
         m = pattern.match(text, found.start())
         assert m is not None
         yield m

@@ -13,7 +13,7 @@ from typing import Final
 
 import ahocorasick
 
-from worker.extract.text import in_windows, keyword_automaton, lowered, word_starts
+from worker.extract.text import after_space, in_windows, keyword_automaton, lowered, word_starts
 from worker.extract.types import SourceMention
 from worker.models import SourceKind
 
@@ -88,21 +88,21 @@ def sources_of(text: str) -> tuple[SourceMention, ...]:
         if key not in found:
             found[key] = SourceMention(name, kind, start, end, text[start:end])
 
-    present = _needed_in(text)
+    present, roles, verbs = _needed_in(text)
     if _may_match(_OUTLET_NAMES, present):  # (an outlet's name is in the text)
         for outlet in _outlets_in(text):
             add(*outlet)
     for pattern in (_PERSON_ROLE, _ROLE_PERSON):
         if not _may_match(pattern, present):
             continue
-        for m in _finditer(pattern, text):
+        for m in _found(pattern, text, roles, verbs):
             name = _trim_name(m.group("name"))
             if name and name.casefold() not in _OUTLET_SET and " " in name:
                 add(name, _SK_PERSON, m.start("name"), m.start("name") + len(name))
     for pattern in (_TOLD, _ACCORDING, _SAID):
         if not _may_match(pattern, present):
             continue
-        for m in _finditer(pattern, text):
+        for m in _found(pattern, text, roles, verbs):
             name = _trim_name(m.group("name"))
             if not name:
                 continue
@@ -131,6 +131,18 @@ _UNBOUNDED = {id(pattern): re.compile(pattern.pattern.removeprefix(r"\b"))
               for pattern in (_PERSON_ROLE, _TOLD, _ACCORDING)}
 
 
+def _found(pattern: re.Pattern[str], text: str, roles: list[int], verbs: list[tuple[int, int]]
+           ) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern of _NEEDS (`roles`, `verbs`: what `_needed_in`
+    found in `text`): _ROLE_PERSON tried only at the role words, _SAID searched only in
+    windows that end at its verbs, the others by `_finditer`."""
+    if pattern is _ROLE_PERSON:
+        return _starting_at(_ROLE_PERSON, roles, text)
+    if pattern is _SAID:
+        return in_windows(_SAID, _spaced(verbs, text), _NAME_WORDS_BACK, text, True)
+    return _finditer(pattern, text)
+
+
 def _finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     r"""`pattern.finditer(text)`; for a pattern of `_UNBOUNDED`, by its twin without the `\b`,
     which `word_starts` checks instead."""
@@ -148,18 +160,66 @@ def _may_match(pattern: re.Pattern[str], present: set[int]) -> bool:
 
 
 def _needs_automaton() -> ahocorasick.Automaton:
-    # (and the outlets' names: every _OUTLET_NAMES match is one of them, as written)
-    return keyword_automaton([*((id(pattern), words) for pattern, words in _NEEDS.items()),
-                              (id(_OUTLET_NAMES), KNOWN_OUTLETS)])
+    """The words of _NEEDS and the outlets' names (every _OUTLET_NAMES match is one of them,
+    as written), each with the ids of the patterns that need it and its length."""
+    ids_of: dict[str, set[int]] = {}
+    for key, words in [*((id(pattern), words) for pattern, words in _NEEDS.items()),
+                       (id(_OUTLET_NAMES), KNOWN_OUTLETS)]:
+        for word in words:
+            ids_of.setdefault(word, set()).add(key)
+    automaton = ahocorasick.Automaton()
+    for word, ids in ids_of.items():
+        automaton.add_word(word, (frozenset(ids), len(word)))
+    automaton.make_automaton()
+    return automaton
 
 
+_ROLES: Final = id(_ROLE_PERSON)
+_VERBS: Final = id(_SAID)
 
-def _needed_in(text: str) -> set[int]:
-    """The ids of the patterns of _NEEDS one of whose words is in `text` (one pass)."""
+
+def _needed_in(text: str) -> tuple[set[int], list[int], list[tuple[int, int]]]:
+    """The ids of the patterns of _NEEDS one of whose words is in `text` (one pass); where
+    role words start; where _SAID's verbs are ((start, end), in order of their starts)."""
     present: set[int] = set()
-    for _, ids in _NEEDED.iter(text):
+    roles: list[int] = []
+    verbs: list[tuple[int, int]] = []
+    for end, (ids, length) in _NEEDED.iter(text):
         present.update(ids)
-    return present
+        if _ROLES in ids:
+            roles.append(end + 1 - length)
+        if _VERBS in ids:
+            verbs.append((end + 1 - length, end + 1))
+    roles.sort()
+    verbs.sort()
+    return present, roles, verbs
+
+
+def _starting_at(pattern: re.Pattern[str], starts: list[int], text: str
+                 ) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern whose matches start only at `starts` (sorted):
+    there it is tried, and nowhere else (_ROLE_PERSON opens with `\\b` and a role word,
+    which the Aho-Corasick pass found)."""
+    pos = 0
+    for start in starts:
+        if start >= pos and (m := pattern.match(text, start)) is not None:
+            yield m
+            pos = m.end()
+
+
+def _spaced(words: list[tuple[int, int]], text: str) -> Iterator[tuple[int, int]]:
+    """The words of `words` after white space and before a word's end (`\\b`, on words that
+    end with a letter): where _SAID's matches can end."""
+    for start, end in words:
+        if start and _SPACE.match(text, start - 1) and _WORD_CHAR.match(text, end) is None:
+            yield start, end
+
+
+_SPACE = re.compile(r"\s")
+_WORD_CHAR = re.compile(r"\w")
+#: From a verb's start, read backwards: the 7 words before it, the most a _SAID match holds
+#: before its verb (a name of 4 words, 3 of them after "bin", "de" or "van").
+_NAME_WORDS_BACK = re.compile(r"(?:\s+\S+){0,7}+")
 
 
 # _ORG_SAID without IGNORECASE, for lower-cased ASCII text (its [A-Z] then reads [a-z]): a
@@ -183,7 +243,12 @@ def _org_said(text: str) -> Iterator[re.Match[str]]:
     if not ("said" in low or "reported" in low or "told" in low or "confirmed" in low
             or "claimed" in low):
         return  # the verbs the pattern ends with (tests in a row: no generator)
-    for found in in_windows(_ORG_SAID_LOW, _ORG_VERBS, _ORG_WORDS_BACK, low, False):
+    if not ("police" in low or "army" in low or "military" in low or "authorities" in low
+            or "officials" in low or "ministry" in low or "government" in low or "medics" in low
+            or "residents" in low or "witnesses" in low or "sources" in low or "group" in low):
+        return  # the last words of its organisations (of "ministry of ...", "ministry")
+    for found in in_windows(_ORG_SAID_LOW, after_space(_ORG_VERBS, low), _ORG_WORDS_BACK, low,
+                            False):
         m = _ORG_SAID.match(text, found.start())
         assert m is not None
         yield m

@@ -164,29 +164,38 @@ def matches_at(search: re.Pattern[str], pattern: re.Pattern[str], text: str,
         pos = m.end()
 
 
-def in_windows(search: re.Pattern[str], ends: re.Pattern[str], words_back: re.Pattern[str],
-               low: str, after_previous: bool) -> Iterator[re.Match[str]]:
-    """`search.finditer(low)` (`low`: lower-cased ASCII text) for a pattern whose matches
-    each end with a word that `ends` finds (as white space, then the word and what the
-    match needs after it), at the first such word that starts after the match's start, and
-    start no earlier than what `words_back` matches reading backwards from that word (the
-    most words a match holds before it). Each search runs in a window: from there (or from
-    the previous such word's start, when `after_previous`: no match starting before a word
-    `ends` finds reaches past it) to where the word ends, the window's end taking the place
-    of the `\\b` or look-ahead that holds there. The regex engine neither tries positions
-    far before such a word nor any after the last; words that `ends` finds overlapping are
-    all taken, each as the end of a window."""
-    pos = previous = at = 0
+def after_space(words: re.Pattern[str], low: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each word found by `words` (a pattern that opens with `\\s`, then
+    the word), in order of their starts, overlapping ones too."""
+    at = 0
+    while (word := words.search(low, at)) is not None:
+        at = word.start() + 1
+        yield at, word.end()
+
+
+def in_windows(search: re.Pattern[str], ends: Iterable[tuple[int, int]],
+               words_back: re.Pattern[str], low: str, after_previous: bool
+               ) -> Iterator[re.Match[str]]:
+    """`search.finditer(low)` for a pattern whose matches each end with one of the words
+    `ends` gives ((start, end), in order of their starts: every word of the text that is
+    after white space and followed by what the pattern needs after it), at the first such
+    word that starts after the match's start, and start no earlier than what `words_back`
+    matches reading backwards from that word (the most words a match holds before it).
+    Each search runs in a window: from there (or from the previous such word's start, when
+    `after_previous`: no match starting before a word of `ends` reaches past it) to where
+    the word ends, the window's end taking the place of the `\\b` or look-ahead that holds
+    there. The regex engine neither tries positions far before such a word nor any after
+    the last."""
+    pos = previous = 0
     n = len(low)
     back = ""
-    while (word := ends.search(low, at)) is not None:
-        start = at = word.start() + 1
+    for start, end in ends:
         if not back:
             back = low[::-1]
         frm = max(pos, previous, n - words_back.match(back, n - start).end())
         if after_previous:
             previous = start
-        while (found := search.search(low, frm, word.end())) is not None:
+        while (found := search.search(low, frm, end)) is not None:
             yield found
             frm = pos = found.end()
 
