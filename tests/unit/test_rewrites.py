@@ -325,7 +325,8 @@ def test_text_with_accented_letters_reads_as_with_unicode_case_folding(
     such text was read before)."""
     from datetime import date
 
-    from worker.extract import casualties, dates, text as text_mod
+    from worker.extract import casualties, dates
+    from worker.extract import text as text_mod
 
     rng = random.Random(3)
     texts = [_accented(s.text, rng) for a in articles_of_size(3_000, 80)

@@ -15,8 +15,14 @@ from typing import Final
 
 from worker.extract.numbers import NUMBER, QUALIFIER, VAGUE, lowest, parse_range
 from worker.extract.sources import sources_of
-from worker.extract.text import (after_space, bits_automaton, in_windows, keyword_automaton, lowered,
-                                 word_starts)
+from worker.extract.text import (
+    after_space,
+    bits_automaton,
+    in_windows,
+    keyword_automaton,
+    lowered,
+    word_starts,
+)
 from worker.extract.types import CasualtyMention
 from worker.models import CasualtyKind, SourceKind
 

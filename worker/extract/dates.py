@@ -77,7 +77,8 @@ def find_dates(text: str, published: date, offset: int = 0) -> list[DateMention]
 def find_dates_read(text: str, published: date, offset: int, low: str | None,
                     digit: bool | None) -> list[DateMention]:
     """`find_dates(text, published, offset)`, given `low`, the text lower-cased when it is
-    ASCII (else None: then `lowered` decides here), and `digit`, whether it holds a decimal digit (None: not known)."""
+    ASCII (else None: then `lowered` decides here), and `digit`, whether it holds a decimal
+    digit (None: not known)."""
     if low is None:  # ("Muñoz": not ASCII, but lower-cased as well, see `lowered`)
         low = lowered(text)
     possible = _possible(text, low, _DIGIT.search(text) is not None if digit is None else digit)

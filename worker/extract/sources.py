@@ -13,7 +13,7 @@ from typing import Final
 
 import ahocorasick
 
-from worker.extract.text import after_space, in_windows, keyword_automaton, lowered, word_starts
+from worker.extract.text import after_space, in_windows, lowered, word_starts
 from worker.extract.types import SourceMention
 from worker.models import SourceKind
 

@@ -192,7 +192,9 @@ def in_windows(search: re.Pattern[str], ends: Iterable[tuple[int, int]],
     for start, end in ends:
         if not back:
             back = low[::-1]
-        frm = max(pos, previous, n - words_back.match(back, n - start).end())
+        reach = words_back.match(back, n - start)  # (it matches, if only nothing)
+        assert reach is not None
+        frm = max(pos, previous, n - reach.end())
         if after_previous:
             previous = start
         while (found := search.search(low, frm, end)) is not None:
