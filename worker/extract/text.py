@@ -126,8 +126,8 @@ def word_starts(search: re.Pattern[str], text: str, low: str | None = None,
     where a match follows a word character, the search goes on from the next character, as
     the regex engine's would.
 
-    With `low` (the text lower-cased, ASCII: the same offsets), `search` (case-sensitive) runs
-    on `low` and `pattern` (the IGNORECASE original) is matched on `text` where it found a
+    With `low` (the text lower-cased by `lowered`: the same offsets), `search` (case-sensitive)
+    runs on `low` and `pattern` (the IGNORECASE original) is matched on `text` where it found a
     match, for the groups as written; a `search` that keeps its opening `\b` or look-behind
     is also fine (the word check then never fires)."""
     searched = text if low is None else low
@@ -149,8 +149,8 @@ def word_starts(search: re.Pattern[str], text: str, low: str | None = None,
 def matches_at(search: re.Pattern[str], pattern: re.Pattern[str], text: str,
                searched: str | None = None) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)` for a `pattern` that matches nothing empty, tried only where
-    `search` matches in `searched` (default `text`; or the text lower-cased, ASCII: the same
-    offsets): `search` must match at every start of a `pattern` match, and may at more (a
+    `search` matches in `searched` (default `text`; or the text lower-cased by `lowered`: the
+    same offsets): `search` must match at every start of a `pattern` match, and may at more (a
     pattern without its opening look-behinds and `\\b`, say, which open with alternatives
     the regex engine skips to in C, where the look-behinds make it try every position)."""
     within = text if searched is None else searched
@@ -164,19 +164,19 @@ def matches_at(search: re.Pattern[str], pattern: re.Pattern[str], text: str,
         pos = m.end()
 
 
-def after_space(words: re.Pattern[str], low: str) -> Iterator[tuple[int, int]]:
+def after_space(words: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each word found by `words` (a pattern that opens with `\\s`, then
     the word), in order of their starts, overlapping ones too."""
     at = 0
-    while (word := words.search(low, at)) is not None:
+    while (word := words.search(text, at)) is not None:
         at = word.start() + 1
         yield at, word.end()
 
 
 def in_windows(search: re.Pattern[str], ends: Iterable[tuple[int, int]],
-               words_back: re.Pattern[str], low: str, after_previous: bool
+               words_back: re.Pattern[str], text: str, after_previous: bool
                ) -> Iterator[re.Match[str]]:
-    """`search.finditer(low)` for a pattern whose matches each end with one of the words
+    """`search.finditer(text)` for a pattern whose matches each end with one of the words
     `ends` gives ((start, end), in order of their starts: every word of the text that is
     after white space and followed by what the pattern needs after it), at the first such
     word that starts after the match's start, and start no earlier than what `words_back`
@@ -187,17 +187,17 @@ def in_windows(search: re.Pattern[str], ends: Iterable[tuple[int, int]],
     there. The regex engine neither tries positions far before such a word nor any after
     the last."""
     pos = previous = 0
-    n = len(low)
+    n = len(text)
     back = ""
     for start, end in ends:
         if not back:
-            back = low[::-1]
+            back = text[::-1]
         reach = words_back.match(back, n - start)  # (it matches, if only nothing)
         assert reach is not None
         frm = max(pos, previous, n - reach.end())
         if after_previous:
             previous = start
-        while (found := search.search(low, frm, end)) is not None:
+        while (found := search.search(text, frm, end)) is not None:
             yield found
             frm = pos = found.end()
 
