@@ -348,3 +348,17 @@ def test_text_with_accented_letters_reads_as_with_unicode_case_folding(
     assert len(texts) > 1_000
     assert found_now == read()
     assert sum(len(casualties.find_casualties(t)) for t in texts) > 100
+
+
+def test_relative_words_gate_as_the_regex_of_them() -> None:
+    from worker.extract import dates
+
+    words = re.compile("yesterday|today|tonight|this morning|this afternoon|this evening|"
+                       "last night|overnight|the previous day|the day before")
+    hits = 0
+    for text in corpus() + soups(DATE_TOKENS + ["day", "night", "this", "the day"], 20_000):
+        low = text.lower()
+        expected = words.search(low) is not None
+        assert ("rel" in dates._possible(text, low, False)) == expected, text
+        hits += expected
+    assert hits > 1_000
