@@ -356,7 +356,7 @@ def test_relative_words_gate_as_the_regex_of_them() -> None:
     words = re.compile("yesterday|today|tonight|this morning|this afternoon|this evening|"
                        "last night|overnight|the previous day|the day before")
     hits = 0
-    for text in corpus() + soups(DATE_TOKENS + ["day", "night", "this", "the day"], 20_000):
+    for text in corpus() + soups([*DATE_TOKENS, "day", "night", "this", "the day"], 20_000):
         low = text.lower()
         expected = words.search(low) is not None
         assert ("rel" in dates._possible(text, low, False)) == expected, text
