@@ -15,7 +15,14 @@ from typing import Final
 
 from worker.extract.numbers import NUMBER, QUALIFIER, VAGUE, lowest, parse_range
 from worker.extract.sources import sources_of
-from worker.extract.text import bits_automaton, keyword_automaton
+from worker.extract.text import (
+    after_space,
+    bits_automaton,
+    in_windows,
+    keyword_automaton,
+    lowered,
+    word_starts,
+)
 from worker.extract.types import CasualtyMention
 from worker.models import CasualtyKind, SourceKind
 
@@ -96,15 +103,19 @@ _GENERIC_HEADS = {"members", "member", "others", "other", "people", "persons", "
 
 def find_casualties(text: str, offset: int = 0) -> list[CasualtyMention]:
     """Every casualty figure of `text` (one sentence or more), in text order."""
-    low = text.lower() if text.isascii() else None
+    low = lowered(text)
     return find_casualties_gated(text, offset, low, gates_in(low))
 
 
 def find_casualties_gated(text: str, offset: int, low: str | None, present: int
                           ) -> list[CasualtyMention]:
     """`find_casualties(text, offset)`, given `low`, the text lower-cased when it is ASCII
-    (else None), and `present`, bits that hold at least the `GATE_WORDS` bits set by
-    `gates_in(low)` (a caller may find them in the same pass as its own words)."""
+    (else None: then `lowered` decides here), and `present`, bits that hold at least the
+    `GATE_WORDS` bits set by `gates_in(low)` (a caller may find them in the same pass as its
+    own words)."""
+    if low is None and (low := lowered(text)) is not None:
+        # ("Muñoz": not ASCII, but lower-cased as well, see `lowered`; its gates, one pass)
+        present = gates_in(low)
     # each pattern needs one of its words: on ASCII text, skip the patterns that cannot match
     if not (_HINT.search(text) if low is None else present & _HINT_GATE):
         return []
@@ -113,7 +124,7 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
     # who claimed the figures: the same for every figure of the text, worked out at the first
     # one (most texts with a casualty word hold no figure)
     claims: list[tuple[str | None, str | None]] = []
-    lowered = low  # (add() has a `low` of its own)
+    text_low = low  # (add() has a `low` of its own)
 
     def add(kind: CasualtyKind, m: re.Match[str], num_group: str, qual_group: str,
             side_text: str | None) -> None:
@@ -132,7 +143,7 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
             return  # a part of a total already counted
         taken.append((start, end))
         if not claims:  # (None, None) for a text that attributes nothing
-            claims.append(_attribution(text, lowered))
+            claims.append(_attribution(text, text_low))
         found.append(CasualtyMention(
             kind=kind, count=lowest(low, qualifier), count_max=high, qualifier=qualifier,
             side_text=side_text, claimed_by=claims[0][0], via=claims[0][1], start=offset + start,
@@ -160,10 +171,11 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
             if m.group("num").lower() in ("a", "an") and not np:
                 continue
             add(kind, m, "num", "qual", _side(text, m.start(), np))
-    for kind, gate, pattern, twin in _COUNT_FIRST_RUNS:
+    for kind, gate, pattern, twin, verbs in _COUNT_FIRST_RUNS:
         if not present & gate:
             continue
-        for m in _matches(pattern, twin, text, low):
+        for m in (pattern.finditer(text) if low is None
+                  else _count_first(pattern, twin, verbs, text, low)):
             np = (m.group("np") or "").strip()
             if _NOT_PEOPLE.search(np) or _NOT_PEOPLE.match(text, m.end("num") + 1):
                 continue
@@ -244,7 +256,6 @@ def _twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
 _NONE_LOW = _twin(_NONE)
 _TOLL_LOW = _twin(_TOLL)
 _ATTRIBUTION_LOW = _twin(_ATTRIBUTION)
-_WORD = re.compile(r"\w")
 
 
 #: _HINT's words: on ASCII text, a substring test on the lower-cased text is the same test.
@@ -275,9 +286,48 @@ _VERB_FIRST_RUNS: tuple[_Run, ...] = tuple(
     (kind, _VERB_FIRST_GATE[kind], pattern,
      re.compile(_twin(pattern).pattern.removeprefix(r"\b")))
     for kind, pattern in _VERB_FIRST.items())
-_COUNT_FIRST_RUNS: tuple[_Run, ...] = tuple(
-    (kind, _COUNT_FIRST_GATE[kind], pattern, _twin(pattern))
+#: The count-first patterns as searched on lower-cased ASCII text: the same matches, found
+#: sooner (`_count_first`). A match opens with a qualifier or a number, whose first letters
+#: (or digits) a look-ahead tests before the engine tries their ~70 words one by one; white
+#: space and the words of a noun phrase are taken possessively (what follows each is not
+#: white space, or not a word character: giving back characters never makes a match).
+_FIRST_LETTERS = "".join(sorted(set("0123456789" + "".join(
+    word[0] for word in re.findall(r"[a-z]+", QUALIFIER + NUMBER)))))
+_NP_LOW = r"(?P<np>(?:(?!and\b|but\b)[\w'’-]++\s++){0,5}?)"
+_COUNT_FIRST_LOW = {
+    kind: re.compile(
+        rf"(?<![\w,])(?=[{_FIRST_LETTERS}])(?P<qual>{QUALIFIER}\s++)?"
+        rf"(?P<num>{NUMBER}(?:\s*(?:-|–|to|or)\s*{NUMBER})?)\s++{_NP_LOW}{_AUX}"
+        rf"(?P<verb>{verbs})\b")
+    for kind, verbs in _VERB_KIND
+}
+#: Where a count-first match can end: its verb, after white space (a match holds nothing
+#: else that is a verb of its kind, nor a verb that starts inside its number).
+_COUNT_FIRST_VERBS = {kind: re.compile(rf"\s(?:{verbs})\b") for kind, verbs in _VERB_KIND}
+#: What find_casualties tries, in order: (kind, gate, pattern, its twin, where its verbs are).
+_COUNT_FIRST_RUNS: tuple[tuple[CasualtyKind, int, re.Pattern[str], re.Pattern[str],
+                               re.Pattern[str]], ...] = tuple(
+    (kind, _COUNT_FIRST_GATE[kind], pattern, _COUNT_FIRST_LOW[kind], _COUNT_FIRST_VERBS[kind])
     for kind, pattern in _COUNT_FIRST.items())
+#: From a verb's start, read backwards: the 21 words before it, the most a count-first match
+#: holds before its verb (a qualifier 3, a number 3, a range 4, a noun phrase 5, auxiliaries
+#: 3 of 2 words at most).
+_WORDS_BACK = re.compile(r"(?:\s+\S+){0,21}+")
+
+
+def _count_first(pattern: re.Pattern[str], twin: re.Pattern[str], verbs: re.Pattern[str],
+                 text: str, low: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a count-first pattern (`twin`: as searched on `low`, the
+    text lower-cased, ASCII; `verbs`: its verbs after white space).
+
+    A match starting at p ends with the first verb that starts after p (the words before it
+    are its number, its noun phrase and auxiliaries; at that verb the engine's first path
+    succeeds or none does): the matches are found in windows that end at the verbs
+    (`in_windows`)."""
+    for found in in_windows(twin, after_space(verbs, low), _WORDS_BACK, low, True):
+        m = pattern.match(text, found.start())
+        assert m is not None
+        yield m
 
 
 def _matches(pattern: re.Pattern[str], twin: re.Pattern[str], text: str, low: str | None
@@ -286,22 +336,11 @@ def _matches(pattern: re.Pattern[str], twin: re.Pattern[str], text: str, low: st
     its `twin`, then matched again on `text` at the same place for its groups.
 
     Every pattern here opens with `\b` or `(?<![\w,])` before a word character, so none
-    matches right after a word character: a twin may leave out an opening `\b`, and where
-    it matches after a word character the search goes on from the next character, as the
-    regex engine's would (for the other twins, that never happens)."""
+    matches right after a word character: a twin may leave out an opening `\b`
+    (`word_starts` checks it)."""
     if low is None:
-        yield from pattern.finditer(text)
-        return
-    pos = 0
-    while (found := twin.search(low, pos)) is not None:
-        start = found.start()
-        if start and _WORD.match(low, start - 1):
-            pos = start + 1
-            continue
-        m = pattern.match(text, start)
-        assert m is not None
-        yield m
-        pos = found.end()
+        return pattern.finditer(text)
+    return word_starts(twin, text, low, pattern)
 
 
 def headline_counts(mentions: list[CasualtyMention]) -> dict[CasualtyKind, int | None]:

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Final
 
+from worker.extract.text import lowered, matches_at
 from worker.extract.types import DateMention
 from worker.models import Precision
 
@@ -70,14 +71,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 def find_dates(text: str, published: date, offset: int = 0) -> list[DateMention]:
     """Every date expression of `text`, resolved, in text order (overlaps: the longest)."""
-    return find_dates_read(text, published, offset, text.lower() if text.isascii() else None,
-                           None)
+    return find_dates_read(text, published, offset, lowered(text), None)
 
 
 def find_dates_read(text: str, published: date, offset: int, low: str | None,
                     digit: bool | None) -> list[DateMention]:
     """`find_dates(text, published, offset)`, given `low`, the text lower-cased when it is
-    ASCII (else None), and `digit`, whether it holds a decimal digit (None: not known)."""
+    ASCII (else None: then `lowered` decides here), and `digit`, whether it holds a decimal
+    digit (None: not known)."""
+    if low is None:  # ("Muñoz": not ASCII, but lower-cased as well, see `lowered`)
+        low = lowered(text)
     possible = _possible(text, low, _DIGIT.search(text) is not None if digit is None else digit)
     if not possible:
         return []
@@ -86,7 +89,7 @@ def find_dates_read(text: str, published: date, offset: int, low: str | None,
     for kind, pattern in _PATTERNS:
         if kind not in possible:
             continue
-        for match in _finditer(kind, pattern, text):
+        for match in _finditer(kind, pattern, text, low):
             start, end = match.span()
             if any(start < e and s < end for s, e in taken):
                 continue
@@ -107,11 +110,24 @@ _WEEKDAY_NAME = re.compile(_WEEKDAY)
 _MONTH_NAME = re.compile(_MONTH)
 
 
-def _finditer(kind: str, pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    r"""`pattern.finditer(text)`. The "weekday" and "mdy" patterns open with `\b` and an
-    optional group, where the regex engine tries every position of the text: they are
-    searched from a little before the first name they need (found by a search the engine
-    skips through in C), where their leftmost match can start at the earliest."""
+def _finditer(kind: str, pattern: re.Pattern[str], text: str, low: str | None = None
+              ) -> Iterator[re.Match[str]]:
+    r"""`pattern.finditer(text)` (`low`: the text lower-cased when it is ASCII, else None).
+    The "weekday" and "mdy" patterns open with `\b` and an optional group, where the regex
+    engine tries every position of the text: they are searched from a little before the
+    first name they need (found by a search the engine skips through in C), where their
+    leftmost match can start at the earliest. The "rel" pattern opens with look-behinds: it
+    is tried only where its words are (on ASCII text)."""
+    if kind == "rel" and low is not None:
+        yield from matches_at(_REL_WORDS, pattern, text, low)
+        return
+    if kind == "month":
+        pos = 0
+        for start in _month_starts(text):
+            if start >= pos and (m := pattern.match(text, start)) is not None:
+                yield m
+                pos = m.end()
+        return
     if kind == "weekday":
         before = _before_weekday
     elif kind == "mdy":
@@ -127,6 +143,34 @@ def _finditer(kind: str, pattern: re.Pattern[str], text: str) -> Iterator[re.Mat
             return
         yield m
         pos = m.end()  # (no match is empty)
+
+
+#: The words before a month's name in a "month" match (`\s*` between).
+_BEFORE_MONTH = ("in", "since", "during", "early", "late", "mid-", "mid")
+
+
+def _month_starts(text: str) -> list[int]:
+    r"""Where a "month" match can start, in order: each ends with "month" ("last month",
+    "this month", "earlier this month") or with a month's name (found by `_MONTH_NAME`:
+    each opens with its only capital, so none hides inside another), after a word of
+    `_BEFORE_MONTH` and white space; the pattern, tried there, decides (its ``s, its
+    look-ahead)."""
+    starts = []
+    at = text.find("month")
+    while at >= 0:
+        if at >= 13 and text.startswith("earlier this ", at - 13):
+            starts.append(at - 13)  # (and "this month" after it, if that has no `\b`)
+        if at >= 5 and (text.startswith("last ", at - 5) or text.startswith("this ", at - 5)):
+            starts.append(at - 5)
+        at = text.find("month", at + 1)
+    for name in _MONTH_NAME.finditer(text):
+        end = len(text[:name.start()].rstrip())  # (\s* is white space as str.isspace)
+        for word in _BEFORE_MONTH:
+            if text.endswith(word, 0, end):
+                starts.append(end - len(word))
+                break
+    starts.sort()
+    return starts
 
 
 def _before_weekday(text: str, pos: int, at: int) -> int:
@@ -145,12 +189,13 @@ def _before_month(text: str, pos: int, at: int) -> int:
     return max(pos, pos + len(head[:max(0, len(head) - 9)].rstrip()) - 9)
 
 
+#: Where a "rel" match can start in the lower-cased text: at one of its words (what follows
+#: its look-behinds and `\b`, case-insensitive).
+_REL_WORDS = re.compile(r"yesterday|today|tonight|this (?:morning|afternoon|evening)|"
+                        r"last night|overnight|the previous day|the day before")
 _DIGIT = re.compile(r"\d")  # as the patterns' \d: any decimal digit, not only 0-9
 # one regex of literals each (a C scan) rather than a test per word
 _MONTH_STEMS = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
-_RELATIVE_WORDS = re.compile("yesterday|today|tonight|this morning|this afternoon|"
-                             "this evening|last night|overnight|the previous day|"
-                             "the day before")
 #: A piece of every "dmy" match: the day's last digit, then the month ("30 April", "28 and
 #: 30 of May"); and an "iso" match without its `\b`s. Each starts with a digit, so the regex
 #: engine skips in C to the digits, where the patterns themselves try every position.
@@ -181,8 +226,13 @@ def _possible(text: str, low: str | None, digit: bool) -> set[str]:
     if low is None:  # case-insensitive patterns: Unicode case folding, no shortcut
         kinds.update(("rel", "week"))
         return kinds
-    # (each relative word holds "day", "night" or "this ": in-tests first, then the regex)
-    if ("day" in low or "night" in low or "this " in low) and _RELATIVE_WORDS.search(low):
+    # a relative word (of _REL_WORDS), each under the piece it holds: tests in a row, which
+    # cost less than a regex that tries its words at every "t", "y", "o" and "l"
+    if ("day" in low and ("yesterday" in low or "today" in low or "the previous day" in low
+                          or "the day before" in low)) or (
+            "night" in low and ("tonight" in low or "last night" in low or "overnight" in low)
+    ) or ("this " in low and ("this morning" in low or "this afternoon" in low
+                              or "this evening" in low)):
         kinds.add("rel")
     if "week" in low:
         kinds.add("week")

@@ -13,7 +13,7 @@ from typing import Final
 
 import ahocorasick
 
-from worker.extract.text import keyword_automaton
+from worker.extract.text import after_space, in_windows, lowered, word_starts
 from worker.extract.types import SourceMention
 from worker.models import SourceKind
 
@@ -38,7 +38,10 @@ KNOWN_OUTLETS = (
 )
 _OUTLET_SET = {o.casefold() for o in KNOWN_OUTLETS}
 
-_NAME = r"[A-Z][\w'’.-]+(?:\s+(?:al-|bin\s+|de\s+|van\s+)?[A-Z][\w'’.-]+){0,3}"
+# (possessive: whatever follows a name, a name word or the white space after one, "," or white
+# space or a verb or nothing, cannot be taken from it, so giving back characters never makes a
+# match: the engine does not try)
+_NAME = r"[A-Z][\w'’.-]++(?:\s++(?:al-|bin\s+|de\s+|van\s+)?[A-Z][\w'’.-]++){0,3}+"
 _ROLE = (r"(?:spokesperson|spokesman|spokeswoman|spokesmen|commander|chief|governor|minister|"
          r"official|officer|director|head|leader|president|mayor|chairman|secretary|"
          r"representative|deputy|general|colonel|administrator|commissioner|elder)")
@@ -49,7 +52,7 @@ _ROLE_PERSON = re.compile(rf"\b{_ROLE}\s+(?:of\s+(?:the\s+)?[\w ]{{0,40}}?\s+)?"
 _TOLD = re.compile(rf"\btold\s+(?:the\s+)?(?P<name>{_NAME})")
 _ACCORDING = re.compile(rf"\b(?:according to|per|citing|cited by|quoted by)\s+(?:the\s+)?"
                         rf"(?P<name>{_NAME})")
-_SAID = re.compile(rf"(?P<name>{_NAME})\s+(?:said|says|reported|reports|told|added|stated|"
+_SAID = re.compile(rf"(?P<name>{_NAME})\s++(?:said|says|reported|reports|told|added|stated|"
                    rf"claimed|confirmed|announced|tweeted)\b")
 _ORG_SAID = re.compile(
     r"\b(?P<name>(?:the\s+)?(?:local\s+)?(?:police|army|military|authorities|officials|"
@@ -85,21 +88,21 @@ def sources_of(text: str) -> tuple[SourceMention, ...]:
         if key not in found:
             found[key] = SourceMention(name, kind, start, end, text[start:end])
 
-    present = _needed_in(text)
+    present, roles, verbs = _needed_in(text)
     if _may_match(_OUTLET_NAMES, present):  # (an outlet's name is in the text)
         for outlet in _outlets_in(text):
             add(*outlet)
     for pattern in (_PERSON_ROLE, _ROLE_PERSON):
         if not _may_match(pattern, present):
             continue
-        for m in _finditer(pattern, text):
+        for m in _found(pattern, text, roles, verbs):
             name = _trim_name(m.group("name"))
             if name and name.casefold() not in _OUTLET_SET and " " in name:
                 add(name, _SK_PERSON, m.start("name"), m.start("name") + len(name))
     for pattern in (_TOLD, _ACCORDING, _SAID):
         if not _may_match(pattern, present):
             continue
-        for m in _finditer(pattern, text):
+        for m in _found(pattern, text, roles, verbs):
             name = _trim_name(m.group("name"))
             if not name:
                 continue
@@ -128,28 +131,26 @@ _UNBOUNDED = {id(pattern): re.compile(pattern.pattern.removeprefix(r"\b"))
               for pattern in (_PERSON_ROLE, _TOLD, _ACCORDING)}
 
 
+def _found(pattern: re.Pattern[str], text: str, roles: list[int], verbs: list[tuple[int, int]]
+           ) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern of _NEEDS (`roles`, `verbs`: what `_needed_in`
+    found in `text`): _ROLE_PERSON tried only at the role words, _SAID searched only in
+    windows that end at its verbs, the others by `_finditer`."""
+    if pattern is _ROLE_PERSON:
+        return _starting_at(_ROLE_PERSON, roles, text)
+    if pattern is _SAID:
+        return in_windows(_SAID, _spaced(verbs, text), _NAME_WORDS_BACK, text, True)
+    return _finditer(pattern, text)
+
+
 def _finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     r"""`pattern.finditer(text)`; for a pattern of `_UNBOUNDED`, by its twin without the `\b`,
-    which `_word_start` checks instead."""
+    which `word_starts` checks instead."""
     unbounded = _UNBOUNDED.get(id(pattern))
     if unbounded is None:
         yield from pattern.finditer(text)
         return
-    yield from _word_start(unbounded, text)
-
-
-def _word_start(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    r"""`re.compile(r"\b" + pattern.pattern).finditer(text)` for a pattern whose matches open
-    with a word character (there `\b` means: no word character before): where a match
-    follows one, the search goes on from the next character, as the regex engine's would."""
-    pos = 0
-    while (m := pattern.search(text, pos)) is not None:
-        start = m.start()
-        if start and _WORD.match(text, start - 1):
-            pos = start + 1
-            continue
-        yield m
-        pos = m.end()
+    yield from word_starts(unbounded, text)
 
 
 def _may_match(pattern: re.Pattern[str], present: set[int]) -> bool:
@@ -159,18 +160,66 @@ def _may_match(pattern: re.Pattern[str], present: set[int]) -> bool:
 
 
 def _needs_automaton() -> ahocorasick.Automaton:
-    # (and the outlets' names: every _OUTLET_NAMES match is one of them, as written)
-    return keyword_automaton([*((id(pattern), words) for pattern, words in _NEEDS.items()),
-                              (id(_OUTLET_NAMES), KNOWN_OUTLETS)])
+    """The words of _NEEDS and the outlets' names (every _OUTLET_NAMES match is one of them,
+    as written), each with the ids of the patterns that need it and its length."""
+    ids_of: dict[str, set[int]] = {}
+    for key, words in [*((id(pattern), words) for pattern, words in _NEEDS.items()),
+                       (id(_OUTLET_NAMES), KNOWN_OUTLETS)]:
+        for word in words:
+            ids_of.setdefault(word, set()).add(key)
+    automaton = ahocorasick.Automaton()
+    for word, ids in ids_of.items():
+        automaton.add_word(word, (frozenset(ids), len(word)))
+    automaton.make_automaton()
+    return automaton
 
 
+_ROLES: Final = id(_ROLE_PERSON)
+_VERBS: Final = id(_SAID)
 
-def _needed_in(text: str) -> set[int]:
-    """The ids of the patterns of _NEEDS one of whose words is in `text` (one pass)."""
+
+def _needed_in(text: str) -> tuple[set[int], list[int], list[tuple[int, int]]]:
+    """The ids of the patterns of _NEEDS one of whose words is in `text` (one pass); where
+    role words start; where _SAID's verbs are ((start, end), in order of their starts)."""
     present: set[int] = set()
-    for _, ids in _NEEDED.iter(text):
+    roles: list[int] = []
+    verbs: list[tuple[int, int]] = []
+    for end, (ids, length) in _NEEDED.iter(text):
         present.update(ids)
-    return present
+        if _ROLES in ids:
+            roles.append(end + 1 - length)
+        if _VERBS in ids:
+            verbs.append((end + 1 - length, end + 1))
+    roles.sort()
+    verbs.sort()
+    return present, roles, verbs
+
+
+def _starting_at(pattern: re.Pattern[str], starts: list[int], text: str
+                 ) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern whose matches start only at `starts` (sorted):
+    there it is tried, and nowhere else (_ROLE_PERSON opens with `\\b` and a role word,
+    which the Aho-Corasick pass found)."""
+    pos = 0
+    for start in starts:
+        if start >= pos and (m := pattern.match(text, start)) is not None:
+            yield m
+            pos = m.end()
+
+
+def _spaced(words: list[tuple[int, int]], text: str) -> Iterator[tuple[int, int]]:
+    """The words of `words` after white space and before a word's end (`\\b`, on words that
+    end with a letter): where _SAID's matches can end."""
+    for start, end in words:
+        if start and _SPACE.match(text, start - 1) and _WORD_CHAR.match(text, end) is None:
+            yield start, end
+
+
+_SPACE = re.compile(r"\s")
+_WORD_CHAR = re.compile(r"\w")
+#: From a verb's start, read backwards: the 7 words before it, the most a _SAID match holds
+#: before its verb (a name of 4 words, 3 of them after "bin", "de" or "van").
+_NAME_WORDS_BACK = re.compile(r"(?:\s+\S+){0,7}+")
 
 
 # _ORG_SAID without IGNORECASE, for lower-cased ASCII text (its [A-Z] then reads [a-z]): a
@@ -178,24 +227,28 @@ def _needed_in(text: str) -> set[int]:
 _ORG_SAID_LOW = re.compile(_ORG_SAID.pattern.replace("[A-Z]", "[a-z]"))
 
 
-#: A piece of every _ORG_SAID_LOW match: the last word of its organisation, then its verb;
-#: but for "ministry of [a-z]\w+", whose last word may be any (that one needs "ministry of ").
-_ORG_SAID_CUE = re.compile(r"(?:police|army|military|authorities|officials|ministry|government|"
-                           r"medics|residents|witnesses|sources|groups?)\s+"
-                           r"(?:said|reported|told|confirmed|claimed)\b")
+#: Where an _ORG_SAID_LOW match ends: its verb, after white space; it starts at most 5 words
+#: before ("the local ministry of defence said"). (Its organisation may hold a verb, "the
+#: ministry of told said": so the windows are not cut at the verb before, see `in_windows`.)
+_ORG_VERBS = re.compile(r"\s(?:said|reported|told|confirmed|claimed)\b")
+_ORG_WORDS_BACK = re.compile(r"(?:\s+\S+){0,5}+")
 
 
 def _org_said(text: str) -> Iterator[re.Match[str]]:
     """`_ORG_SAID.finditer(text)`, faster on ASCII text."""
-    if not text.isascii():
+    low = lowered(text)
+    if low is None:
         yield from _ORG_SAID.finditer(text)
         return
-    low = text.lower()
-    if not any(verb in low for verb in ("said", "reported", "told", "confirmed", "claimed")):
-        return  # the verbs the pattern ends with
-    if "ministry of " not in low and _ORG_SAID_CUE.search(low) is None:
-        return
-    for found in _ORG_SAID_LOW.finditer(low):
+    if not ("said" in low or "reported" in low or "told" in low or "confirmed" in low
+            or "claimed" in low):
+        return  # the verbs the pattern ends with (tests in a row: no generator)
+    if not ("police" in low or "army" in low or "military" in low or "authorities" in low
+            or "officials" in low or "ministry" in low or "government" in low or "medics" in low
+            or "residents" in low or "witnesses" in low or "sources" in low or "group" in low):
+        return  # the last words of its organisations (of "ministry of ...", "ministry")
+    for found in in_windows(_ORG_SAID_LOW, after_space(_ORG_VERBS, low), _ORG_WORDS_BACK, low,
+                            False):
         m = _ORG_SAID.match(text, found.start())
         assert m is not None
         yield m
@@ -208,14 +261,13 @@ _OUTLET_RE = re.compile(r"(?<![\w])(?:" + "|".join(
 # _OUTLET_RE without its look-behind: starting with the names, it lets the regex engine skip
 # in C to the first letters of outlet names; _outlet_matches applies the look-behind.
 _OUTLET_NAMES = re.compile(_OUTLET_RE.pattern.removeprefix(r"(?<![\w])"))
-_WORD = re.compile(r"\w")
 #: The words of _NEEDS and the outlets' names, found in one pass (`_needed_in`).
 _NEEDED = _needs_automaton()
 
 
 def _outlet_matches(text: str) -> Iterator[re.Match[str]]:
-    r"""`_OUTLET_RE.finditer(text)`: its look-behind is `_word_start`'s `\b` before a name."""
-    return _word_start(_OUTLET_NAMES, text)
+    r"""`_OUTLET_RE.finditer(text)`: its look-behind is `word_starts`'s `\b` before a name."""
+    return word_starts(_OUTLET_NAMES, text)
 
 
 def _outlets_in(text: str) -> list[tuple[str, SourceKind, int, int]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import ahocorasick
 
@@ -32,26 +32,26 @@ def split_sentences(text: str) -> list[Sentence]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         end = match.end()
-        chunk = text[start:end]
-        stripped_end = start + len(chunk.rstrip())
+        chunk = text[start:end].rstrip()
         # (_ABBREV ends with a period: no need to search before anything else)
-        after_abbreviation = text[stripped_end - 1:stripped_end] == "." and search_before(
-            _ABBREV, _ABBREV_MIRROR, text, max(start, stripped_end - 8), stripped_end)
-        if after_abbreviation and "\n" not in match.group():
-            continue
-        _append(out, text, start, stripped_end)
+        if chunk.endswith(".") and "\n" not in match.group():
+            stripped_end = start + len(chunk)
+            if search_before(_ABBREV, _ABBREV_MIRROR, text, max(start, stripped_end - 8),
+                             stripped_end):
+                continue
+        _append(out, chunk, start)
         start = end
-    _append(out, text, start, len(text))
+    _append(out, text[start:].rstrip(), start)
     return out
 
 
-def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append(Sentence(start, end, text[start:end]))
+def _append(out: list[Sentence], chunk: str, start: int) -> None:
+    """Add `chunk`, the text from `start` with its end's white space stripped, without the
+    white space it opens with, if anything is left."""
+    body = chunk.lstrip()
+    if body:
+        begin = start + len(chunk) - len(body)
+        out.append(Sentence(begin, begin + len(body), body))
 
 
 def keyword_automaton(groups: Iterable[tuple[int, Iterable[str]]]) -> ahocorasick.Automaton:
@@ -113,3 +113,106 @@ def search_before(pattern: re.Pattern[str], mirror: re.Pattern[str], text: str, 
     if found.end() <= end - begin:
         return True
     return pattern.search(text, begin, end) is not None
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def word_starts(search: re.Pattern[str], text: str, low: str | None = None,
+                pattern: re.Pattern[str] | None = None) -> Iterator[re.Match[str]]:
+    r"""`re.compile(r"\b" + search.pattern).finditer(text)` for a `search` whose matches open
+    with a word character (there `\b` means: no word character before). A pattern that opens
+    with its words (not with `\b`) lets the regex engine skip in C to their first letters;
+    where a match follows a word character, the search goes on from the next character, as
+    the regex engine's would.
+
+    With `low` (the text lower-cased by `lowered`: the same offsets), `search` (case-sensitive)
+    runs on `low` and `pattern` (the IGNORECASE original) is matched on `text` where it found a
+    match, for the groups as written; a `search` that keeps its opening `\b` or look-behind
+    is also fine (the word check then never fires)."""
+    searched = text if low is None else low
+    pos = 0
+    while (found := search.search(searched, pos)) is not None:
+        start = found.start()
+        if start and _WORD_CHAR.match(searched, start - 1):
+            pos = start + 1
+            continue
+        if pattern is None:
+            yield found
+        else:
+            m = pattern.match(text, start)
+            assert m is not None
+            yield m
+        pos = found.end()
+
+
+def matches_at(search: re.Pattern[str], pattern: re.Pattern[str], text: str,
+               searched: str | None = None) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a `pattern` that matches nothing empty, tried only where
+    `search` matches in `searched` (default `text`; or the text lower-cased by `lowered`: the
+    same offsets): `search` must match at every start of a `pattern` match, and may at more (a
+    pattern without its opening look-behinds and `\\b`, say, which open with alternatives
+    the regex engine skips to in C, where the look-behinds make it try every position)."""
+    within = text if searched is None else searched
+    pos = 0
+    while (found := search.search(within, pos)) is not None:
+        m = pattern.match(text, found.start())
+        if m is None:
+            pos = found.start() + 1
+            continue
+        yield m
+        pos = m.end()
+
+
+def after_space(words: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each word found by `words` (a pattern that opens with `\\s`, then
+    the word), in order of their starts, overlapping ones too."""
+    at = 0
+    while (word := words.search(text, at)) is not None:
+        at = word.start() + 1
+        yield at, word.end()
+
+
+def in_windows(search: re.Pattern[str], ends: Iterable[tuple[int, int]],
+               words_back: re.Pattern[str], text: str, after_previous: bool
+               ) -> Iterator[re.Match[str]]:
+    """`search.finditer(text)` for a pattern whose matches each end with one of the words
+    `ends` gives ((start, end), in order of their starts: every word of the text that is
+    after white space and followed by what the pattern needs after it), at the first such
+    word that starts after the match's start, and start no earlier than what `words_back`
+    matches reading backwards from that word (the most words a match holds before it).
+    Each search runs in a window: from there (or from the previous such word's start, when
+    `after_previous`: no match starting before a word of `ends` reaches past it) to where
+    the word ends, the window's end taking the place of the `\\b` or look-ahead that holds
+    there. The regex engine neither tries positions far before such a word nor any after
+    the last."""
+    pos = previous = 0
+    n = len(text)
+    back = ""
+    for start, end in ends:
+        if not back:
+            back = text[::-1]
+        reach = words_back.match(back, n - start)  # (it matches, if only nothing)
+        assert reach is not None
+        frm = max(pos, previous, n - reach.end())
+        if after_previous:
+            previous = start
+        while (found := search.search(text, frm, end)) is not None:
+            yield found
+            frm = pos = found.end()
+
+
+def lowered(text: str) -> str | None:
+    """`text` lower-cased, when matching an IGNORECASE pattern of ASCII words on `text` is
+    matching it case-sensitively on the result, at the same offsets; else None. That holds
+    for ASCII text, and for text with other letters ("Muñoz", "Đoković") but none of the
+    four whose case the regex engine ties to an ASCII letter or that lower-case to more than
+    one character: İ (to "i̇"), ı (matches "i"), ſ (matches "s"), the Kelvin sign K (to "k").
+    (Every other character lower-cases to one character, not ASCII if it was not, in the
+    same classes: \\w, \\s, \\d; checked over every code point by the unit tests.)"""
+    low = text.lower()
+    if text.isascii():
+        return low
+    if "İ" in text or "ı" in text or "ſ" in text or "\u212a" in text:
+        return None
+    return low

@@ -1,0 +1,364 @@
+"""Patterns of the extraction core rewritten for speed (possessive quantifiers, anchors, word
+starts checked outside the engine) find what the patterns as first written find (copied here,
+the reference): the same spans and groups, on every article of a benchmark corpus and on
+random runs of the words, names, numbers, punctuation and white space they read."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable, Iterable, Iterator
+
+import pytest
+
+from benchmarks.corpus import articles_of_size
+from worker.extract import sources
+
+_REF_NAME = r"[A-Z][\w'’.-]+(?:\s+(?:al-|bin\s+|de\s+|van\s+)?[A-Z][\w'’.-]+){0,3}"
+_REF_ROLE = sources._ROLE
+REF_PERSON_ROLE = re.compile(rf"\b(?P<name>{_REF_NAME}),\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)"
+                             rf"{{0,3}}{_REF_ROLE}\b")
+REF_TOLD = re.compile(rf"\btold\s+(?:the\s+)?(?P<name>{_REF_NAME})")
+REF_ACCORDING = re.compile(rf"\b(?:according to|per|citing|cited by|quoted by)\s+(?:the\s+)?"
+                           rf"(?P<name>{_REF_NAME})")
+REF_SAID = re.compile(rf"(?P<name>{_REF_NAME})\s+(?:said|says|reported|reports|told|added|"
+                      rf"stated|claimed|confirmed|announced|tweeted)\b")
+
+#: Words the patterns read, and some that look like them.
+TOKENS = [
+    "Smith", "John", "al-Baghdadi", "al-", "bin", "de", "van", "Van", "U.S.", "O'Neil",
+    "Jean-Marc", "McDonald", "iPhone", "X", "A", "The", "the", "a", "an", "He", "Police",
+    "police", "said", "says", "saidx", "reported", "reports", "told", "added", "claimed",
+    "confirmed", "announced", "tweeted", "according to", "per", "citing", "cited by",
+    "spokesman", "spokesperson", "commander", "governor", "official", "officials", "head",
+    "ahead", "of", "district", "army", "military", "authorities", "ministry of Interior",
+    "health ministry", "local", "witnesses", "security sources", "rights groups", "group",
+    "3", "12", "1,200", "seven", "twenty-one", "at least", "more than", "killed", "wounded",
+    "were", "and", ",", ", ", ".", ". ", " ", "  ", "\n", "\t", "\u00a0", "\u2003", "’", "'",
+    "-", "Ünal", "ÉCOLE", "İ", "_", "x",
+]
+
+
+def corpus() -> list[str]:
+    return [a.body for a in articles_of_size(3_000, 80)]
+
+
+def soups(tokens: Iterable[str], count: int, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    pool = list(tokens)
+    return ["".join(rng.choice(pool) + rng.choice(["", " ", " ", "  ", "\n"])
+                    for _ in range(rng.randint(1, 16))) for _ in range(count)]
+
+
+def found(matches: Iterator[re.Match[str]]) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    return [(m.span(), m.groupdict()) for m in matches]
+
+
+REF_ROLE_PERSON = re.compile(rf"\b{_REF_ROLE}\s+(?:of\s+(?:the\s+)?[\w ]{{0,40}}?\s+)?"
+                             rf"(?P<name>(?:[A-Z][\w'’.-]+\s+)+[A-Z][\w'’.-]+)")
+
+
+def _as_found(pattern: re.Pattern[str]) -> Callable[[str], Iterator[re.Match[str]]]:
+    """How sources_of finds `pattern`'s matches in a text (after its Aho-Corasick pass)."""
+    def finds(text: str) -> Iterator[re.Match[str]]:
+        _, roles, verbs = sources._needed_in(text)
+        return sources._found(pattern, text, roles, verbs)
+    return finds
+
+
+SOURCES: list[tuple[re.Pattern[str], Callable[[str], Iterator[re.Match[str]]]]] = [
+    (REF_PERSON_ROLE, _as_found(sources._PERSON_ROLE)),
+    (REF_ROLE_PERSON, _as_found(sources._ROLE_PERSON)),
+    (REF_TOLD, _as_found(sources._TOLD)),
+    (REF_ACCORDING, _as_found(sources._ACCORDING)),
+    (REF_SAID, _as_found(sources._SAID)),
+]
+
+
+@pytest.mark.parametrize(("reference", "rewritten"), SOURCES)
+def test_source_patterns_match_as_first_written(
+        reference: re.Pattern[str], rewritten: Callable[[str], Iterator[re.Match[str]]]) -> None:
+    hits = 0
+    longest = "Abu al-Baghdadi bin Laden de Smith van Dyke said"  # 7 words before "said"
+    for text in corpus() + soups(TOKENS, 20_000) + [
+            longest, "x" + longest, longest.replace(" ", "\n "), "A B C D E said",
+            "Smith said Jones said", "Smith saidx Jones said", "the spokesman of the army John "
+            "Smith", "headman John Smith", "deputy governor Ali Khan Said"]:
+        expected = found(reference.finditer(text))
+        assert found(rewritten(text)) == expected, text
+        hits += len(expected)
+    assert hits > 20
+
+
+def test_a_wrong_rewrite_is_caught() -> None:
+    """The comparison can fail: a possessive repeat where the engine must give back (the
+    words of a name before the last one) finds less."""
+    reference = re.compile(r"(?:[A-Z]\w+\s+)+[A-Z]\w+")
+    wrong = re.compile(r"(?:[A-Z]\w+\s+)++[A-Z]\w+")
+    texts = soups(TOKENS, 2_000)
+    assert any(found(reference.finditer(t)) != found(wrong.finditer(t)) for t in texts)
+
+
+REF_REL = re.compile(r"(?<![A-Z][\w.]\s)(?<![A-Z][\w.]{2}\s)(?<![A-Z][\w.]{3}\s)"
+                     r"(?<![A-Z][\w.]{4}\s)(?<![A-Z][\w.]{5}\s)\b(?P<rel>(?i:yesterday|"
+                     r"today|tonight|this (?:morning|afternoon|evening)|last night|overnight|"
+                     r"the previous day|the day before))\b")
+DATE_TOKENS = ["yesterday", "Yesterday", "today", "Today", "TODAY", "todays", "xtoday",
+               "tonight", "this morning", "This evening", "this  morning", "last night",
+               "overnight", "the previous day", "the day before", "The Day Before", "India",
+               "India Today", "U.S. today", "A.", "Ab", "Abcdef", "Mr.", "in", "said", "30",
+               ",", ".", " ", "\n", "\u00a0"]
+
+
+def test_relative_dates_match_as_first_written() -> None:
+    from worker.extract import dates
+
+    hits = 0
+    for text in corpus() + soups(DATE_TOKENS, 20_000):
+        if not text.isascii():
+            continue
+        expected = found(REF_REL.finditer(text))
+        assert found(dates._finditer("rel", dict(dates._PATTERNS)["rel"], text,
+                                     text.lower())) == expected, text
+        hits += len(expected)
+    assert hits > 1_000
+
+
+_REF_NUMBER = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|a couple of|a pair of|"
+    r"a dozen|dozens of|dozens|scores of|hundreds of|hundreds|thousands of|a hundred|zero|one|"
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|single|another|an?))")
+_REF_QUALIFIER = (
+    r"(?:at least|at most|more than|over|nearly|almost|about|around|approximately|some|up to|"
+    r"as many as|an estimated|roughly|close to|fewer than|less than|upwards of|no fewer than|"
+    r"no less than)")
+_REF_NP = r"(?P<np>(?:(?!and\b|but\b)[\w'’-]+\s+){0,5}?)"
+_REF_AUX = (r"(?:(?:were|was|have been|has been|had been|are|is|got|been|also|reportedly|"
+            r"allegedly|later|all|both|subsequently|were also|was also|feared|believed|"
+            r"confirmed)\s+){0,3}")
+_REF_VERBS = [
+    r"killed|dead|died|shot dead|slain|murdered|executed|beheaded|lynched|massacred|perished|"
+    r"lost their lives|lost his life|lost her life|succumbed|burned to death|hacked to death|"
+    r"stabbed to death|beaten to death|shot and killed",
+    r"wounded|injured|hurt|maimed|critically injured|seriously injured|hospitali[sz]ed",
+    r"captured|abducted|kidnapped|taken hostage|arrested|detained|seized|taken captive|"
+    r"held hostage",
+]
+REF_COUNT_FIRST = [
+    re.compile(rf"(?<![\w,])(?P<qual>{_REF_QUALIFIER}\s+)?(?P<num>{_REF_NUMBER}(?:\s*(?:-|–|to|"
+               rf"or)\s*{_REF_NUMBER})?)\s+{_REF_NP}{_REF_AUX}(?P<verb>{verbs})\b",
+               re.IGNORECASE)
+    for verbs in _REF_VERBS]
+CASUALTY_TOKENS = [
+    "3", "12", "1,200", "1,20", "10-15", "10 - 15", "10–15", "seven", "Seven", "twenty-one",
+    "twenty one", "a", "A", "an", "one", "another", "a couple of", "dozens of", "dozens",
+    "a dozen", "at least", "At least", "more than", "some", "an estimated", "no fewer than",
+    "to", "or", "and", "but", "people", "soldiers", "civilians", "NRF", "fighters", "were",
+    "was", "were also", "have been", "also", "reportedly", "all", "confirmed", "killed",
+    "Killed", "killedx", "dead", "deadline", "died", "shot dead", "shot", "shot and killed",
+    "lost their lives", "burned to death", "death", "wounded", "injured", "critically injured",
+    "hurt", "hospitalised", "hospitalized", "captured", "abducted", "taken hostage", "taken",
+    "hostage", "seized", "arrested", "detained", "held hostage", "in", "the", "attack", ",",
+    ", ", ".", "(", ")", "'", "’", "-", " ", "  ", "\n", "\t",
+]
+
+
+def test_count_first_casualties_match_as_first_written() -> None:
+    from worker.extract import casualties
+
+    longest = ("no fewer than a couple of - a couple of tall brave young local men have been "
+               "were also had been killed")  # 21 words before the verb: the most there are
+    texts = corpus() + soups(CASUALTY_TOKENS, 30_000) + [
+        longest, "x " + longest, "x,\n" + longest, longest.replace(" ", "\n"),
+        longest.replace(" - ", " to "), longest.replace("men", "men men")]
+    hits = 0
+    for (kind, _, pattern, twin, verbs), reference in zip(casualties._COUNT_FIRST_RUNS,
+                                                          REF_COUNT_FIRST, strict=True):
+        for text in texts:
+            if not text.isascii():
+                continue
+            expected = found(reference.finditer(text))
+            assert found(casualties._count_first(pattern, twin, verbs, text, text.lower())
+                         ) == expected, (kind, text)
+            hits += len(expected)
+    assert hits > 5_000
+
+
+REF_ORG_SAID = re.compile(
+    r"\b(?P<name>(?:the\s+)?(?:local\s+)?(?:police|army|military|authorities|officials|"
+    r"ministry(?: of [A-Z]\w+)?|government|health ministry|interior ministry|defence ministry|"
+    r"defense ministry|hospital officials|medics|residents|witnesses|security sources|"
+    r"local sources|the group|rights groups?))\s+(?:said|reported|told|confirmed|claimed)\b",
+    re.IGNORECASE)
+ORG_TOKENS = [
+    "the", "The", "local", "Local", "police", "Police", "army", "ministry", "ministry of",
+    "Ministry of", "of", "Defence", "interior", "health", "hospital", "officials", "security",
+    "sources", "group", "groups", "rights", "witnesses", "said", "Said", "SAID", "saidx",
+    "reported", "told", "confirmed", "claimed", "xpolice", "on", "Monday", ",", ".", " ", "  ",
+    "\n", "-",
+]
+
+
+def test_organisations_said_match_as_first_written() -> None:
+    longest = "the local ministry of defence said"  # 5 words before the verb: the most
+    texts = corpus() + soups(ORG_TOKENS, 30_000) + [
+        longest, "x " + longest, longest.replace(" ", "\n  "), "the ministry of told said",
+        "the ministry of said said", "police said the local police said"]
+    hits = 0
+    for text in texts:
+        expected = found(REF_ORG_SAID.finditer(text))
+        assert found(sources._org_said(text)) == expected, text
+        hits += len(expected)
+    assert hits > 2_000
+
+
+_REF_MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
+              r"November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|"
+              r"Oct\.?|Nov\.?|Dec\.?)")
+REF_MONTH = re.compile(rf"\b(?P<mrel>last month|this month|earlier this month|"
+                       rf"(?:in|since|during|early|late|mid-?)\s*{_REF_MONTH}(?!\s+\d))\b")
+MONTH_TOKENS = [
+    "month", "months", "monthly", "last", "this", "earlier", "earlier this", "In", "in",
+    "within", "since", "during", "early", "late", "mid", "mid-", "xmid", "March", "Mar",
+    "Mar.", "Marching", "May", "Sept", "Sept.", "Sep", "December", "Decembers", "3", "30",
+    "2021", "x", ",", ".", "-", " ", "  ", "\n", "\t", "\u00a0", "\u2003",
+]
+
+
+def test_month_phrases_match_as_first_written() -> None:
+    from worker.extract import dates
+
+    pattern = dict(dates._PATTERNS)["month"]
+    hits = 0
+    texts = corpus() + soups(MONTH_TOKENS, 30_000) + [
+        "month", "th month", "earlier this month", "xearlier this month", "in\u2003 May",
+        "mid-May", "mid -May", "mid- May", "earlyMay", "withinMay", "in May 3", "in May\n3",
+        "xearlier this month", "thisearlier this month"]
+    for text in texts:
+        expected = found(REF_MONTH.finditer(text))
+        assert found(dates._finditer("month", pattern, text)) == expected, text
+        hits += len(expected)
+    assert hits > 5_000
+
+
+def _ref_split(text: str) -> list[tuple[int, int, str]]:
+    """split_sentences as first written (character loops, the abbreviation searched)."""
+    from worker.extract import text as text_mod
+
+    out: list[tuple[int, int, str]] = []
+
+    def append(start: int, end: int) -> None:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            out.append((start, end, text[start:end]))
+
+    start = 0
+    for match in text_mod._BOUNDARY.finditer(text):
+        end = match.end()
+        stripped_end = start + len(text[start:end].rstrip())
+        after_abbreviation = text[stripped_end - 1:stripped_end] == "." and \
+            text_mod._ABBREV.search(text, max(start, stripped_end - 8), stripped_end) is not None
+        if after_abbreviation and "\n" not in match.group():
+            continue
+        append(start, stripped_end)
+        start = end
+    append(start, len(text))
+    return out
+
+
+SENTENCE_TOKENS = [
+    "Mr.", "Dr.", "U.S.", "e.g.", "Sept.", "No.", "A.", "aA.", "word", "Word", "said", ".",
+    "!", "?", ".\"", ".”", ".’)", ".]", "\"", "“", "(", ")", " ", "  ", "\n", "\n\n", " \n ",
+    "\t", "\u00a0", "\u2003", "\u2029", "\x1c", "3.5", "x",
+]
+
+
+def test_sentences_split_as_first_written() -> None:
+    from worker.extract.text import split_sentences
+
+    count = 0
+    for text in corpus() + soups(SENTENCE_TOKENS, 30_000) + ["", " ", "\n", ".", " . "]:
+        expected = _ref_split(text)
+        assert [(s.start, s.end, s.text) for s in split_sentences(text)] == expected, text
+        count += len(expected)
+    assert count > 20_000
+
+
+def test_lowered_keeps_offsets_and_case_insensitive_matches() -> None:
+    """Over every code point: but for the four `lowered` refuses, a character lower-cases to
+    one character, not ASCII if it was not, in the same classes (\\w, \\s, \\d), and none
+    matches an ASCII letter case-insensitively."""
+    import sys
+
+    from worker.extract.text import lowered
+
+    refused = {"İ", "ı", "ſ", "\u212a"}
+    others = "".join(chr(i) for i in range(128, sys.maxunicode + 1)
+                     if not 0xD800 <= i < 0xE000 and chr(i) not in refused)
+    assert re.search("[a-z]", others, re.IGNORECASE) is None
+    low = others.lower()
+    assert len(low) == len(others) and lowered(others) == low
+    for cls in (r"\w", r"\s", r"\d"):
+        assert [m.start() for m in re.finditer(cls, others)] == [
+            m.start() for m in re.finditer(cls, low)]
+    assert all(not c.isascii() for c in low)
+    for char in refused:
+        assert lowered("Muñoz " + char) is None
+        assert re.search("[a-z]", char, re.IGNORECASE) or len(char.lower()) > 1
+
+
+def _accented(text: str, rng: random.Random) -> str:
+    """`text` with some letters swapped for accented ones, in either case."""
+    swaps = {"a": "á", "n": "ñ", "e": "é", "c": "ć", "o": "Ö", "i": "í", "N": "Ñ", "D": "Đ"}
+    return "".join(swaps[c] if c in swaps and rng.random() < 0.08 else c for c in text)
+
+
+def test_text_with_accented_letters_reads_as_with_unicode_case_folding(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Casualties, dates and organisations' statements in text that is not ASCII but that
+    `lowered` takes: the same as the IGNORECASE patterns find on the text itself (the way
+    such text was read before)."""
+    from datetime import date
+
+    from worker.extract import casualties, dates
+    from worker.extract import text as text_mod
+
+    rng = random.Random(3)
+    texts = [_accented(s.text, rng) for a in articles_of_size(3_000, 80)
+             for s in text_mod.split_sentences(a.body)]
+    texts += ["Muñoz said 3 SOLDIERS were KILLED on Monday.", "ÑOÑO: 5 killed yesterday",
+              "Đoković: police said two were wounded earlier this month in May",
+              "Kelvin \u212a: 3 killed", "ſome 3 killed", "İn May 4 were killed"]
+    texts = [t for t in texts if not t.isascii()]
+    published = date(2021, 9, 1)
+
+    def read() -> list[tuple[object, object, list[tuple[int, int]]]]:
+        return [(casualties.find_casualties(t, 2), dates.find_dates(t, published, 2),
+                 [m.span() for m in sources._org_said(t)]) for t in texts]
+
+    found_now = read()
+    for module in (casualties, dates, sources):
+        monkeypatch.setattr(module, "lowered",
+                            lambda t: t.lower() if t.isascii() else None)
+    assert len(texts) > 1_000
+    assert found_now == read()
+    assert sum(len(casualties.find_casualties(t)) for t in texts) > 100
+
+
+def test_relative_words_gate_as_the_regex_of_them() -> None:
+    from worker.extract import dates
+
+    words = re.compile("yesterday|today|tonight|this morning|this afternoon|this evening|"
+                       "last night|overnight|the previous day|the day before")
+    hits = 0
+    for text in corpus() + soups([*DATE_TOKENS, "day", "night", "this", "the day"], 20_000):
+        low = text.lower()
+        expected = words.search(low) is not None
+        assert ("rel" in dates._possible(text, low, False)) == expected, text
+        hits += expected
+    assert hits > 1_000
