@@ -126,7 +126,10 @@ def test_triggers_in_order_are_the_sorted_list() -> None:
 
 def test_scan_reports_its_triggers_in_text_order() -> None:
     text = "No one was killed when protesters marched and clashed with riot police in Kabul."
-    _, hits = classify._scan(text)
+    cues = classify._scan(text)
+    assert cues is not None
+    hits = cues.all
     assert [h.start for h in hits] == sorted(h.start for h in hits)
     assert [h.word for h in hits][:3] == ["killed", "protesters", "marched"]
     assert hits[0].negated
+    assert cues.usable == hits[1:] and cues.heads["PROT"] is hits[1]

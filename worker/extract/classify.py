@@ -29,7 +29,6 @@ sentence and its dispersal in the next are seen together only if classified toge
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Final
 
 from worker.extract import actors
@@ -577,7 +576,8 @@ def _in_order(found: list[tuple[int, int, str]]) -> bool:
     return True
 
 
-def _scan(text: str) -> tuple[str, list[_Hit]]:
+def _scan(text: str) -> _Cues | None:
+    """The triggers of `text` (None when it has none)."""
     found: list[tuple[int, int, str]] = []
     negations: list[int] = []
     hedges: list[int] = []
@@ -598,10 +598,13 @@ def _scan(text: str) -> tuple[str, list[_Hit]]:
             else:
                 found.append((start, end, cue))
     if not found:
-        return low, []
+        return None
     if len(found) > 1 and not _in_order(found):
         found.sort(key=_found_order)
     hits: list[_Hit] = []
+    usable: list[_Hit] = []
+    heads: dict[str, _Hit] = {}
+    mask = 0  # the usable cues, as bits
     reach = -1
     span_end = -1
     span_start = -1
@@ -632,32 +635,33 @@ def _scan(text: str) -> tuple[str, list[_Hit]]:
                         not _STOPS.search(low, at, start) and " and " not in low[at:start]:
                     hedged = True
                     break
-        hits.append(_Hit(start, end, cue, word, negated, hedged))
-    return low, hits
+        hit = _Hit(start, end, cue, word, negated, hedged)
+        hits.append(hit)
+        if negated or hedged or (cue in _BACKGROUND_CUES and _background(low, start, word)):
+            continue
+        usable.append(hit)
+        bit = _CUE_BIT[cue]
+        if not mask & bit:
+            mask |= bit
+            heads[cue] = hit
+    if not hits:
+        return None
+    return _Cues(text, low, hits, usable, heads, mask)
 
 
 class _Cues:
-    """The usable triggers of one text, in text order, with the first of each cue."""
+    """The triggers of one text (`all`, in text order); the usable ones (neither negated,
+    hedged nor background), the first of each cue, and the cues present as bits."""
 
     __slots__ = ("_kinds", "_roles", "all", "heads", "low", "mask", "text", "usable")
 
-    def __init__(self, text: str, low: str, hits: list[_Hit]) -> None:
+    def __init__(self, text: str, low: str, hits: list[_Hit], usable: list[_Hit],
+                 heads: dict[str, _Hit], mask: int) -> None:
         self.text = text
         self.low = low
         self.all = hits
-        self.usable: list[_Hit] = []
-        self.heads: dict[str, _Hit] = {}
-        mask = 0  # the cues present, as bits
-        for hit in hits:
-            if hit.negated or hit.hedged:
-                continue
-            if hit.cue in _BACKGROUND_CUES and _background(low, hit.start, hit.word):
-                continue
-            self.usable.append(hit)
-            bit = _CUE_BIT[hit.cue]
-            if not mask & bit:
-                mask |= bit
-                self.heads[hit.cue] = hit
+        self.usable = usable
+        self.heads = heads
         self.mask = mask
         self._roles: tuple[tuple[int, int, int], ...] | None = None
         self._kinds = -1
@@ -804,10 +808,9 @@ def classify(text: str, offset: int = 0) -> Classification | None:
         if sub is not None:
             return Classification(_ET_STRATEGIC, sub, _GOOD, offset + label.start(1),
                                   offset + label.end(1), label.group(1))
-    low, hits = _scan(text)
-    if not hits:
+    cues = _scan(text)
+    if cues is None:
         return None
-    cues = _Cues(text, low, hits)
     decided = _decide(cues)
     if decided is None:
         return None
@@ -846,7 +849,16 @@ _HARD: Final = _mask("KILL", "SUICIDE", "IED", "AIR", "SHELL", "GREN", "PROT", "
                      "SEXUAL", "ARREST")
 _OFFTOPIC: Final = _CUE_BIT["OFFTOPIC"]
 #: Which cues can make each step decide (a step is skipped when none is present).
-_STEPS: tuple[tuple[int, Callable[[_Cues], _Decision | None]], ...] = ()
+_NEEDS_CHEMICAL: Final = _mask("CHEM", "SUICIDE")
+_NEEDS_DISRUPTED: Final = _mask("DEFUSE", "SEIZE", "ARREST", "IED", "IEDW", "AIR", "SHELL",
+                                "GREN")
+_NEEDS_REMOTE: Final = _mask("AIR", "SHELL", "IED", "GREN", "IEDW")
+_NEEDS_CROWD: Final = _mask("PROT", "PROTW", "RIOT", "MOB", "KILL", "INJURE", "ATTACK", "BURN",
+                            "LOOT")
+_NEEDS_VIOLENCE: Final = _mask("SEXUAL", "ABDUCT", "REGAIN", "TAKE", "CLASH", "CLASHW", "KILL",
+                               "INJURE", "ATTACK")
+_NEEDS_STRATEGIC: Final = _mask("ARREST", "BURN", "LOOT", "SEIZE", "AGREE", "NVT", "CHANGE",
+                                "TAKE", "OTHER", "CAPTURE", "HQN")
 
 
 def _decide(c: _Cues) -> _Decision | None:
@@ -856,12 +868,22 @@ def _decide(c: _Cues) -> _Decision | None:
     if present & _OFFTOPIC and not present & _HARD and \
             len({h.word for h in c.of("OFFTOPIC")}) > 1:
         return None
-    for needs, step in _STEPS:
-        if present & needs:
-            decided = step(c)
-            if decided is not None:
-                return decided
-    return None
+    # the steps in their order of precedence, each only when a cue it needs is present
+    # (called directly: the compiled core calls them natively, not through a table)
+    decided: _Decision | None = None
+    if present & _NEEDS_CHEMICAL:
+        decided = _chemical(c)
+    if decided is None and present & _NEEDS_DISRUPTED:
+        decided = _disrupted(c)
+    if decided is None and present & _NEEDS_REMOTE:
+        decided = _remote(c)
+    if decided is None and present & _NEEDS_CROWD:
+        decided = _crowd(c)
+    if decided is None and present & _NEEDS_VIOLENCE:
+        decided = _violence(c)
+    if decided is None and present & _NEEDS_STRATEGIC:
+        decided = _strategic(c)
+    return decided
 
 
 # ---------------------------------------------------------------------------- steps
@@ -1355,13 +1377,3 @@ def _strategic(c: _Cues) -> _Decision | None:
     return None
 
 
-_STEPS = (
-    (_mask("CHEM", "SUICIDE"), _chemical),
-    (_mask("DEFUSE", "SEIZE", "ARREST", "IED", "IEDW", "AIR", "SHELL", "GREN"), _disrupted),
-    (_mask("AIR", "SHELL", "IED", "GREN", "IEDW"), _remote),
-    (_mask("PROT", "PROTW", "RIOT", "MOB", "KILL", "INJURE", "ATTACK", "BURN", "LOOT"), _crowd),
-    (_mask("SEXUAL", "ABDUCT", "REGAIN", "TAKE", "CLASH", "CLASHW", "KILL", "INJURE", "ATTACK"),
-     _violence),
-    (_mask("ARREST", "BURN", "LOOT", "SEIZE", "AGREE", "NVT", "CHANGE", "TAKE", "OTHER",
-           "CAPTURE", "HQN"), _strategic),
-)
