@@ -29,8 +29,6 @@ sentence and its dispersal in the next are seen together only if classified toge
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from itertools import pairwise
 from typing import Final
 
 from worker.extract import actors
@@ -446,6 +444,26 @@ _HQ = re.compile(
     r"(?:transform|turn|convert)\w*\b[^.;]{0,60}?\binto)\s+(?:\w+\s+){0,4}?"
     r"(?:base|bases|camp|camps|headquarters|hq|outpost|outposts|barracks|stronghold|"
     r"post|posts|position|positions|garrison)\b|\bstronghold\b|\bhideout\b")
+#: Words one of which is in any text `_STATE_DETONATED` matches (its verbs) and in any text
+#: `_HQ` matches: the regex searches, which try every position, run only when one is there.
+_DETONATED_WORDS: Final = ("detonated", "exploded", "destroyed", "neutrali")
+_HQ_WORDS: Final = ("establish", "set up", "setting up", "built", "build", "construct", "open",
+                    "transform", "turn", "convert", "stronghold", "hideout")
+
+
+def _state_detonated(low: str) -> bool:
+    """`_STATE_DETONATED.search(low) is not None`, its verbs looked for first."""
+    for word in _DETONATED_WORDS:
+        if word in low:
+            return _STATE_DETONATED.search(low) is not None
+    return False
+
+
+def _may_establish(low: str) -> bool:
+    """Whether `_HQ` may match in `low` (False: it does not)."""
+    return any(word in low for word in _HQ_WORDS)
+
+
 _CAPTURED_PLACE = re.compile(r"\b(?:captured|seized|occupied|controls?|took)\s+(?:the\s+|a\s+|"
                              r"several\s+|two\s+|three\s+)?(?:\w+\s+){0,2}?"
                              r"(?:town|city|village|villages|district|area|areas|locality|"
@@ -490,6 +508,7 @@ _BACKGROUNDS = frozenset({
 _BACKGROUND_PAIRS = frozenset({
     ("led", "to"), ("leading", "to"), ("ahead", "of"), ("wave", "of"), ("measures", "to"),
     ("to", "battle"), ("to", "fight"), ("to", "combat")})
+_PAIR_FIRSTS = frozenset(pair[0] for pair in _BACKGROUND_PAIRS)
 _AUXILIARIES = frozenset(["was", "were", "is", "are", "been", "being", "got", "get", "gets"])
 
 
@@ -505,9 +524,14 @@ def _words_before(low: str, at: int, reach: int) -> list[str]:
 
 def _background(low: str, start: int, word: str) -> bool:
     words = _words_before(low, start, 40)[-6:]
-    if any(pair in _BACKGROUND_PAIRS for pair in pairwise(words)):
-        return True
-    marks = [w for w in words if w in _BACKGROUNDS]
+    marks: list[str] = []
+    previous = ""
+    for w in words:
+        if previous in _PAIR_FIRSTS and (previous, w) in _BACKGROUND_PAIRS:
+            return True
+        if w in _BACKGROUNDS:
+            marks.append(w)
+        previous = w
     if not marks:
         return False
     # "residents demonstrating against the curfew vandalized a police station": a verb of
@@ -529,7 +553,31 @@ def _passive(low: str, at: int) -> bool:
     return len(words) > 1 and words[-1].endswith("ly") and words[-2] in _AUXILIARIES
 
 
-def _scan(text: str) -> tuple[str, list[_Hit]]:
+def _found_order(f: tuple[int, int, str]) -> tuple[int, int, bool]:
+    """A trigger's place: by start, the longer first, a non-event phrase before an event
+    trigger of the same span."""
+    return f[0], f[0] - f[1], f[2] != "NONE"
+
+
+def _in_order(found: list[tuple[int, int, str]]) -> bool:
+    """Whether `found` is already sorted by `_found_order` (the automaton reports matches by
+    their end: usually the case, and then sorting, stable, would change nothing)."""
+    prev = found[0]
+    for f in found[1:]:
+        if f[0] != prev[0]:
+            if f[0] < prev[0]:
+                return False
+        elif f[1] != prev[1]:
+            if f[1] > prev[1]:
+                return False
+        elif f[2] == "NONE" and prev[2] != "NONE":
+            return False
+        prev = f
+    return True
+
+
+def _scan(text: str) -> _Cues | None:
+    """The triggers of `text` (None when it has none)."""
     found: list[tuple[int, int, str]] = []
     negations: list[int] = []
     hedges: list[int] = []
@@ -550,9 +598,13 @@ def _scan(text: str) -> tuple[str, list[_Hit]]:
             else:
                 found.append((start, end, cue))
     if not found:
-        return low, []
-    found.sort(key=lambda f: (f[0], f[0] - f[1], f[2] != "NONE"))
+        return None
+    if len(found) > 1 and not _in_order(found):
+        found.sort(key=_found_order)
     hits: list[_Hit] = []
+    usable: list[_Hit] = []
+    heads: dict[str, _Hit] = {}
+    mask = 0  # the usable cues, as bits
     reach = -1
     span_end = -1
     span_start = -1
@@ -583,42 +635,45 @@ def _scan(text: str) -> tuple[str, list[_Hit]]:
                         not _STOPS.search(low, at, start) and " and " not in low[at:start]:
                     hedged = True
                     break
-        hits.append(_Hit(start, end, cue, word, negated, hedged))
-    return low, hits
+        hit = _Hit(start, end, cue, word, negated, hedged)
+        hits.append(hit)
+        if negated or hedged or (cue in _BACKGROUND_CUES and _background(low, start, word)):
+            continue
+        usable.append(hit)
+        bit = _CUE_BIT[cue]
+        if not mask & bit:
+            mask |= bit
+            heads[cue] = hit
+    if not hits:
+        return None
+    return _Cues(text, low, hits, usable, heads, mask)
 
 
 class _Cues:
-    """The usable triggers of one text, by cue, in text order."""
+    """The triggers of one text (`all`, in text order); the usable ones (neither negated,
+    hedged nor background), the first of each cue, and the cues present as bits."""
 
-    __slots__ = ("_kinds", "_roles", "all", "by_cue", "heads", "low", "mask", "present", "text")
+    __slots__ = ("_kinds", "_roles", "all", "heads", "low", "mask", "text", "usable")
 
-    def __init__(self, text: str, low: str, hits: list[_Hit]) -> None:
+    def __init__(self, text: str, low: str, hits: list[_Hit], usable: list[_Hit],
+                 heads: dict[str, _Hit], mask: int) -> None:
         self.text = text
         self.low = low
         self.all = hits
-        self.by_cue: dict[str, list[_Hit]] = {}
-        self.heads: dict[str, _Hit] = {}
-        self.mask = 0  # the cues present, as bits
-        for hit in hits:
-            if hit.negated or hit.hedged:
-                continue
-            if hit.cue in _BACKGROUND_CUES and _background(low, hit.start, hit.word):
-                continue
-            bucket = self.by_cue.get(hit.cue)
-            if bucket is None:
-                self.by_cue[hit.cue] = [hit]
-                self.heads[hit.cue] = hit
-                self.mask |= _CUE_BIT[hit.cue]
-            else:
-                bucket.append(hit)
-        self.present = self.heads.keys()
+        self.usable = usable
+        self.heads = heads
+        self.mask = mask
         self._roles: tuple[tuple[int, int, int], ...] | None = None
-        self._kinds: frozenset[int] | None = None
+        self._kinds = -1
 
-    def has(self, *cues: str) -> bool:
-        return not self.present.isdisjoint(cues)
+    def has(self, cues: int) -> bool:
+        """Whether a cue of the mask `cues` is present."""
+        return self.mask & cues != 0
 
-    def first(self, *cues: str) -> _Hit | None:
+    def first(self, cues: tuple[str, ...], mask: int) -> _Hit | None:
+        """The first hit of the cues `cues` (`mask`: their bits)."""
+        if not self.mask & mask:
+            return None
         heads = self.heads
         best: _Hit | None = None
         for cue in cues:
@@ -627,17 +682,26 @@ class _Cues:
                 best = hit
         return best
 
+    def of(self, cue: str) -> list[_Hit]:
+        """The usable hits of `cue`, in text order."""
+        if not self.mask & _CUE_BIT[cue]:
+            return []
+        return [hit for hit in self.usable if hit.cue == cue]
+
     def words(self, cue: str) -> set[str]:
-        return {hit.word for hit in self.by_cue.get(cue, ())}
+        return {hit.word for hit in self.of(cue)}
 
     def passive(self, at: int) -> bool:
         return _passive(self.low, at)
 
     @property
-    def kinds(self) -> frozenset[int]:
-        """The roles present (state, armed, crowd...), for quick tests."""
-        if self._kinds is None:
-            self._kinds = frozenset(r[2] for r in self.roles)
+    def kinds(self) -> int:
+        """The roles present (state, armed, crowd...), as bits (1 << role), for quick tests."""
+        if self._kinds < 0:
+            kinds = 0
+            for r in self.roles:
+                kinds |= 1 << r[2]
+            self._kinds = kinds
         return self._kinds
 
     # The tests of the roles present, asked only when needed: finding a text's actors costs
@@ -645,31 +709,90 @@ class _Cues:
 
     @property
     def crowd(self) -> bool:
-        return not self.kinds.isdisjoint(_CROWD_ROLES)
+        return self.kinds & _CROWD_KINDS != 0
 
     @property
     def people(self) -> bool:
-        return not self.kinds.isdisjoint(_PEOPLE_ROLES)
+        return self.kinds & _PEOPLE_KINDS != 0
 
     @property
     def armed(self) -> bool:
         """An armed non-state actor is present."""
-        return actors.ROLE_ARMED in self.kinds
+        return self.kinds & _ARMED_KIND != 0
 
     @property
     def fighters(self) -> bool:
         """Armed actors (state or not) are present."""
-        return not self.kinds.isdisjoint(_FIGHTER_ROLES)
+        return self.kinds & _FIGHTER_KINDS != 0
 
     @property
     def state(self) -> bool:
-        return actors.ROLE_STATE in self.kinds
+        return self.kinds & _STATE_KIND != 0
 
     @property
     def roles(self) -> tuple[tuple[int, int, int], ...]:
         if self._roles is None:
             self._roles = actors.roles(self.text)
         return self._roles
+
+
+def _role_bits(*roles: int) -> int:
+    bits = 0
+    for role in roles:
+        bits |= 1 << role
+    return bits
+
+
+_CROWD_KINDS: Final = _role_bits(actors.ROLE_CROWD, actors.ROLE_PROTESTER, actors.ROLE_RIOTER)
+_PEOPLE_KINDS: Final = _role_bits(actors.ROLE_CROWD, actors.ROLE_CIVILIAN,
+                                  actors.ROLE_PROTESTER, actors.ROLE_RIOTER)
+_FIGHTER_KINDS: Final = _role_bits(actors.ROLE_ARMED, actors.ROLE_STATE)
+_ARMED_KIND: Final = _role_bits(actors.ROLE_ARMED)
+_STATE_KIND: Final = _role_bits(actors.ROLE_STATE)
+_PROTESTER_KIND: Final = _role_bits(actors.ROLE_PROTESTER)
+_MARCHERS_KINDS: Final = _role_bits(actors.ROLE_PROTESTER, actors.ROLE_RIOTER)
+_VICTIM_KINDS: Final = _role_bits(actors.ROLE_CIVILIAN, actors.ROLE_CROWD, actors.ROLE_OBJECT)
+
+# The sets of cues the steps ask about, as bits.
+_M_AIR: Final = _mask("AIR")
+_M_ATTACK: Final = _mask("ATTACK")
+_M_CLASH: Final = _mask("CLASH")
+_M_HQN: Final = _mask("HQN")
+_M_INTERV: Final = _mask("INTERV")
+_M_PROTW: Final = _mask("PROTW")
+_M_HURT: Final = _mask("KILL", "INJURE")
+_M_VIOLENT: Final = _mask("KILL", "INJURE", "ATTACK", "CLASH")
+_M_VIOLENT_WEAK: Final = _mask("KILL", "INJURE", "CLASH", "ATTACK", "CLASHW")
+_M_PROT_RIOT: Final = _mask("PROT", "RIOT")
+_M_PROT_RIOT_MOB: Final = _mask("PROT", "RIOT", "MOB")
+_M_OTHER_TAKE: Final = _mask("OTHER", "TAKE")
+_M_NOT_PROTW: Final = _mask("ARREST", "SEIZE", "IEDW", "AGREE")
+_M_IEDW_ATTACK_HURT_SHELL: Final = _mask("IEDW", "ATTACK", "KILL", "INJURE", "SHELL")
+_M_KILL: Final = _mask("KILL")
+_M_MELEE: Final = _mask("MELEE")
+_M_GUN: Final = _mask("WEAPON", "CLASHW", "SHELL", "GREN", "IED", "IEDW", "AIR", "SUICIDE")
+
+# The arguments of `_Cues.first`: the cues in the order given, and their bits.
+_F_BURN_LOOT: Final = ("BURN", "LOOT")
+_F_EXPLOSIVE: Final = ("IED", "IEDW", "AIR", "SHELL", "GREN", "WEAPON")
+_F_IEDW_IED: Final = ("IEDW", "IED")
+_F_SEIZE_ARREST: Final = ("SEIZE", "ARREST")
+_F_WEAPON: Final = ("WEAPON", "IED", "GREN", "IEDW", "SHELL")
+_F_REMOTE: Final = ("AIR", "SHELL", "IED", "GREN")
+_F_VIOLENCE: Final = ("KILL", "INJURE", "ATTACK", "CLASH", "ABDUCT", "SEXUAL")
+_F_CROWD_VIOLENCE: Final = ("INJURE", "ATTACK")
+_F_HURT: Final = ("KILL", "INJURE", "ATTACK", "BURN", "LOOT")
+_F_TRIGGER: Final = ("KILL", "INJURE", "ATTACK")
+_FM_BURN_LOOT: Final = _mask(*_F_BURN_LOOT)
+_FM_EXPLOSIVE: Final = _mask(*_F_EXPLOSIVE)
+_FM_IEDW_IED: Final = _mask(*_F_IEDW_IED)
+_FM_SEIZE_ARREST: Final = _mask(*_F_SEIZE_ARREST)
+_FM_WEAPON: Final = _mask(*_F_WEAPON)
+_FM_REMOTE: Final = _mask(*_F_REMOTE)
+_FM_VIOLENCE: Final = _mask(*_F_VIOLENCE)
+_FM_CROWD_VIOLENCE: Final = _mask(*_F_CROWD_VIOLENCE)
+_FM_HURT: Final = _mask(*_F_HURT)
+_FM_TRIGGER: Final = _mask(*_F_TRIGGER)
 
 
 def classify(text: str, offset: int = 0) -> Classification | None:
@@ -685,10 +808,9 @@ def classify(text: str, offset: int = 0) -> Classification | None:
         if sub is not None:
             return Classification(_ET_STRATEGIC, sub, _GOOD, offset + label.start(1),
                                   offset + label.end(1), label.group(1))
-    low, hits = _scan(text)
-    if not hits:
+    cues = _scan(text)
+    if cues is None:
         return None
-    cues = _Cues(text, low, hits)
     decided = _decide(cues)
     if decided is None:
         return None
@@ -727,7 +849,16 @@ _HARD: Final = _mask("KILL", "SUICIDE", "IED", "AIR", "SHELL", "GREN", "PROT", "
                      "SEXUAL", "ARREST")
 _OFFTOPIC: Final = _CUE_BIT["OFFTOPIC"]
 #: Which cues can make each step decide (a step is skipped when none is present).
-_STEPS: tuple[tuple[int, Callable[[_Cues], _Decision | None]], ...] = ()
+_NEEDS_CHEMICAL: Final = _mask("CHEM", "SUICIDE")
+_NEEDS_DISRUPTED: Final = _mask("DEFUSE", "SEIZE", "ARREST", "IED", "IEDW", "AIR", "SHELL",
+                                "GREN")
+_NEEDS_REMOTE: Final = _mask("AIR", "SHELL", "IED", "GREN", "IEDW")
+_NEEDS_CROWD: Final = _mask("PROT", "PROTW", "RIOT", "MOB", "KILL", "INJURE", "ATTACK", "BURN",
+                            "LOOT")
+_NEEDS_VIOLENCE: Final = _mask("SEXUAL", "ABDUCT", "REGAIN", "TAKE", "CLASH", "CLASHW", "KILL",
+                               "INJURE", "ATTACK")
+_NEEDS_STRATEGIC: Final = _mask("ARREST", "BURN", "LOOT", "SEIZE", "AGREE", "NVT", "CHANGE",
+                                "TAKE", "OTHER", "CAPTURE", "HQN")
 
 
 def _decide(c: _Cues) -> _Decision | None:
@@ -735,14 +866,24 @@ def _decide(c: _Cues) -> _Decision | None:
     if not present:
         return None
     if present & _OFFTOPIC and not present & _HARD and \
-            len({h.word for h in c.by_cue["OFFTOPIC"]}) > 1:
+            len({h.word for h in c.of("OFFTOPIC")}) > 1:
         return None
-    for needs, step in _STEPS:
-        if present & needs:
-            decided = step(c)
-            if decided is not None:
-                return decided
-    return None
+    # the steps in their order of precedence, each only when a cue it needs is present
+    # (called directly: the compiled core calls them natively, not through a table)
+    decided: _Decision | None = None
+    if present & _NEEDS_CHEMICAL:
+        decided = _chemical(c)
+    if decided is None and present & _NEEDS_DISRUPTED:
+        decided = _disrupted(c)
+    if decided is None and present & _NEEDS_REMOTE:
+        decided = _remote(c)
+    if decided is None and present & _NEEDS_CROWD:
+        decided = _crowd(c)
+    if decided is None and present & _NEEDS_VIOLENCE:
+        decided = _violence(c)
+    if decided is None and present & _NEEDS_STRATEGIC:
+        decided = _strategic(c)
+    return decided
 
 
 # ---------------------------------------------------------------------------- steps
@@ -759,29 +900,29 @@ def _chemical(c: _Cues) -> _Decision | None:
 
 
 def _hurt(c: _Cues) -> bool:
-    return c.has("KILL", "INJURE")
+    return c.has(_M_HURT)
 
 
 def _disrupted(c: _Cues) -> _Decision | None:
-    defuse = c.by_cue.get("DEFUSE", [])
+    defuse = c.of("DEFUSE")
     for hit in defuse:
         if hit.word in _PREMATURE:
             return _ET_STRATEGIC, _SUB_DISRUPTED_WEAPONS_USE, hit, _GOOD
-    explosive = c.first("IED", "IEDW", "AIR", "SHELL", "GREN", "WEAPON")
+    explosive = c.first(_F_EXPLOSIVE, _FM_EXPLOSIVE)
     if defuse and explosive is not None and not _hurt(c):
         return _ET_STRATEGIC, _SUB_DISRUPTED_WEAPONS_USE, defuse[0], _GOOD
     if defuse and not _hurt(c) and defuse[0].word in ("shot down", "shoot down", "downed"):
         return _ET_STRATEGIC, _SUB_DISRUPTED_WEAPONS_USE, defuse[0], _FAIR
-    violent = c.has("KILL", "INJURE", "CLASH", "ATTACK", "CLASHW")
-    if explosive is not None and not violent and _STATE_DETONATED.search(c.low):
-        hit = c.first("IEDW", "IED") or explosive
+    violent = c.has(_M_VIOLENT_WEAK)
+    if explosive is not None and not violent and _state_detonated(c.low):
+        hit = c.first(_F_IEDW_IED, _FM_IEDW_IED) or explosive
         return _ET_STRATEGIC, _SUB_DISRUPTED_WEAPONS_USE, hit, _FAIR
-    seize = c.first("SEIZE", "ARREST")
-    if seize is not None and not violent and not c.has("PROT", "RIOT"):
-        weapon = c.first("WEAPON", "IED", "GREN", "IEDW", "SHELL")
+    seize = c.first(_F_SEIZE_ARREST, _FM_SEIZE_ARREST)
+    if seize is not None and not violent and not c.has(_M_PROT_RIOT):
+        weapon = c.first(_F_WEAPON, _FM_WEAPON)
         went_off = any(h.word in ("exploded", "explosion", "blast", "went off", "explosions",
-                                  "blasts", "blew up") for h in c.by_cue.get("IEDW", ()))
-        if weapon is not None and not went_off and not c.has("AIR"):
+                                  "blasts", "blew up") for h in c.of("IEDW"))
+        if weapon is not None and not went_off and not c.has(_M_AIR):
             return _ET_STRATEGIC, _SUB_DISRUPTED_WEAPONS_USE, seize, _FAIR
     return None
 
@@ -796,13 +937,13 @@ _REMOTE_SUB = {
 
 
 def _remote(c: _Cues) -> _Decision | None:
-    strong = c.first("AIR", "SHELL", "IED", "GREN")
+    strong = c.first(_F_REMOTE, _FM_REMOTE)
     if strong is None:
         weak = c.heads.get("IEDW")
-        if weak is None or c.has("PROT", "RIOT", "MOB"):
+        if weak is None or c.has(_M_PROT_RIOT_MOB):
             return None
         if weak.word in ("explosive", "explosives", "detonat") and not _hurt(c) and \
-                not c.has("ATTACK"):
+                not c.has(_M_ATTACK):
             return None
         clash = c.heads.get("CLASH")
         if clash is not None and clash.start < weak.start:
@@ -810,24 +951,24 @@ def _remote(c: _Cues) -> _Decision | None:
         if weak.word.startswith("explosion") and _OBSERVED.search(c.low):
             return _ET_EXPLOSIONS, _SUB_SHELLING, weak, _FAIR
         return _ET_EXPLOSIONS, _SUB_REMOTE_EXPLOSIVE, weak, _FAIR
-    if c.has("PROT", "RIOT") and strong.cue in ("GREN", "SHELL") and not _hurt(c):
+    if c.has(_M_PROT_RIOT) and strong.cue in ("GREN", "SHELL") and not _hurt(c):
         return None
     if strong.cue == "AIR" and strong.word in ("helicopter", "helicopters", "aircraft", "jet",
                                                 "jets", "drone", "drones", "air force",
                                                 "air forces") and not c.has(
-            "IEDW", "ATTACK", "KILL", "INJURE", "SHELL"):
+            _M_IEDW_ATTACK_HURT_SHELL):
         return None  # a flight, a patrol: no strike reported
     clash = c.heads.get("CLASH")
     if clash is not None and strong.cue in ("SHELL", "GREN") and \
             not clash.word.startswith("ambush"):
         return None  # heavy weapons used in a battle: an armed clash
-    if strong.cue == "SHELL" and c.has("AIR"):
+    if strong.cue == "SHELL" and c.has(_M_AIR):
         air = c.heads.get("AIR")
         if air is not None and air.word not in ("helicopter", "helicopters", "aircraft",
                                                 "drone", "drones") and air.start < strong.start:
             strong = air
     if strong.cue == "SHELL" and strong.word in ("heavy weapons", "heavy weaponry", "shots") \
-            and c.has("CLASH"):
+            and c.has(_M_CLASH):
         return None
     return _ET_EXPLOSIONS, _REMOTE_SUB[strong.cue], strong, _STRONG
 
@@ -865,7 +1006,7 @@ _QUANTIFIED = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten
 
 def _intervention(c: _Cues, protest: _Hit) -> _Hit | None:
     """The first sign that the authorities intervened in the demonstration."""
-    candidates = sorted(c.by_cue.get("INTERV", []) + c.by_cue.get("ARREST", []),
+    candidates = sorted(c.of("INTERV") + c.of("ARREST"),
                         key=_Hit.order)
     for hit in candidates:
         word = hit.word
@@ -900,20 +1041,20 @@ def _crowd(c: _Cues) -> _Decision | None:
     protest = c.heads.get("PROT")
     riot = c.heads.get("RIOT")
     mob = c.heads.get("MOB")
-    violence = c.first("KILL", "INJURE", "ATTACK", "CLASH", "ABDUCT", "SEXUAL")
+    violence = c.first(_F_VIOLENCE, _FM_VIOLENCE)
     if protest is not None and violence is not None:
-        if protest.word in _MARCH_WORDS and c.fighters and actors.ROLE_PROTESTER not in c.kinds:
+        if protest.word in _MARCH_WORDS and c.fighters and not c.kinds & _PROTESTER_KIND:
             protest = None  # fighters marching on a village
-        elif violence.start < protest.start and riot is None and c.kinds.isdisjoint(
-                (actors.ROLE_PROTESTER, actors.ROLE_RIOTER)) and \
+        elif violence.start < protest.start and riot is None and \
+                not c.kinds & _MARCHERS_KINDS and \
                 not _subordinate(c, violence) and not _ATTACHED.search(
                     c.low, max(0, protest.start - 30), protest.start) and \
                 protest.word not in ("protesting", "demonstrating"):
             protest = None  # a killing first, a protest in reaction: the killing is the event
-    burn = c.first("BURN", "LOOT")
-    if protest is None and riot is None and violence is None and c.has("PROTW") \
-            and not c.has("ARREST", "SEIZE", "IEDW", "AGREE") and c.people and (
-                not c.fighters or c.has("INTERV")):
+    burn = c.first(_F_BURN_LOOT, _FM_BURN_LOOT)
+    if protest is None and riot is None and violence is None and c.has(_M_PROTW) \
+            and not c.has(_M_NOT_PROTW) and c.people and (
+                not c.fighters or c.has(_M_INTERV)):
         weak = c.heads.get("PROTW")
         if weak is not None:
             if burn is not None and _agent_role(c, burn) != actors.ROLE_STATE:
@@ -939,7 +1080,7 @@ def _crowd(c: _Cues) -> _Decision | None:
             lethal = kill
         if lethal is not None and c.state:
             return _ET_PROTESTS, _SUB_EXCESSIVE_FORCE, lethal, _FAIR
-        crowd_violence = c.first("INJURE", "ATTACK")
+        crowd_violence = c.first(_F_CROWD_VIOLENCE, _FM_CROWD_VIOLENCE)
         if crowd_violence is not None and crowd_violence.word in _CROWD_VIOLENCE and \
                 not _reason(c, crowd_violence) and \
                 _agent_role(c, crowd_violence) in _CROWD_ROLES:
@@ -964,12 +1105,12 @@ def _crowd(c: _Cues) -> _Decision | None:
     if mob is not None and (c.crowd or not c.fighters or mob.word.startswith(("mob", "lynch"))):
         return _ET_RIOTS, _SUB_MOB_VIOLENCE, mob, _GOOD
     if riot is not None and c.people and c.state and not c.armed and \
-            not riot.word.startswith("clash") and "KILL" not in c.present and \
-            c.present.isdisjoint(_GUN_CUES) and _agent_role(c, riot) in _PEOPLE_ROLES:
+            not riot.word.startswith("clash") and not c.mask & (_M_KILL | _M_GUN) and \
+            _agent_role(c, riot) in _PEOPLE_ROLES:
         # "villagers threw stones at the police", "youths hurled petrol bombs at a patrol"
         return _ET_RIOTS, _SUB_MOB_VIOLENCE, riot, _FAIR
-    hurt = c.first("KILL", "INJURE", "ATTACK", "BURN", "LOOT")
-    if hurt is not None and hurt.word not in _INTRANSITIVE and not c.has("CLASH") and \
+    hurt = c.first(_F_HURT, _FM_HURT)
+    if hurt is not None and hurt.word not in _INTRANSITIVE and not c.has(_M_CLASH) and \
             c.crowd and _agent_role(c, hurt) in _CROWD_ROLES:
         return _ET_RIOTS, _SUB_MOB_VIOLENCE, hurt, _FAIR
     return None
@@ -1075,7 +1216,7 @@ def _violence(c: _Cues) -> _Decision | None:
             take is not None and _CAPTURED_PLACE.search(c.low) and c.armed):
         return _ET_BATTLES, _SUB_NON_STATE_OVERTAKES_TERRITORY, take, _FAIR
     clash = c.heads.get("CLASH")
-    trigger = c.first("KILL", "INJURE", "ATTACK")
+    trigger = c.first(_F_TRIGGER, _FM_TRIGGER)
     if clash is not None and (trigger is None or clash.start <= trigger.start or
                               clash.word not in ("battle", "battles", "fighting", "fought",
                                                  "sniper", "snipers")):
@@ -1101,8 +1242,8 @@ def _violence(c: _Cues) -> _Decision | None:
                                                              "targeting", "threatened",
                                                              "intimidated", "harassed"):
         return None
-    if target is None and c.state and c.armed and c.kinds.isdisjoint(
-            (actors.ROLE_CIVILIAN, actors.ROLE_CROWD, actors.ROLE_OBJECT)):
+    if target is None and c.state and c.armed and \
+            not c.kinds & _VICTIM_KINDS:
         return _ET_BATTLES, _SUB_ARMED_CLASH, trigger, _WEAK
     return _ET_VIOLENCE_AGAINST_CIVILIANS, _SUB_ATTACK, trigger, _FAIR
 
@@ -1115,16 +1256,15 @@ _VAGUE_CLASH = frozenset({"fighting", "fought", "battle", "battles", "battled", 
 def _brawl(c: _Cues, clash: _Hit) -> bool:
     """A fight between crowds (supporters, villagers, rival groups) rather than armed forces:
     mob violence. At most one armed side, a crowd or civilians on the other, no firearms."""
-    if not c.present.isdisjoint(_GUN_CUES) or "shot" in c.words("INJURE"):
+    if c.mask & _M_GUN or "shot" in c.words("INJURE"):
         return False
     armed = {c.low[a:b] for a, b, role in c.roles
              if role in (actors.ROLE_ARMED, actors.ROLE_STATE)}
     if len(armed) >= 2 or any(word in _SOLDIERS for text in armed for word in text.split()):
         return False
-    return not c.kinds.isdisjoint(_CROWD_ROLES) or "MELEE" in c.present
+    return c.kinds & _CROWD_KINDS != 0 or c.mask & _M_MELEE != 0
 
 
-_GUN_CUES = frozenset({"WEAPON", "CLASHW", "SHELL", "GREN", "IED", "IEDW", "AIR", "SUICIDE"})
 _SOLDIERS = frozenset(
     ["soldiers", "soldier", "troops", "militants", "militant", "fighters", "fighter", "gunmen",
      "rebels", "insurgents", "army", "military"])
@@ -1195,7 +1335,7 @@ def _victim_role(role: int) -> int:
 
 def _strategic(c: _Cues) -> _Decision | None:
     arrest = c.heads.get("ARREST")
-    violent = c.has("KILL", "INJURE", "ATTACK", "CLASH")
+    violent = c.has(_M_VIOLENT)
     capture = c.heads.get("CAPTURE")
     if capture is not None and not violent and _target(c, capture) == actors.ROLE_ARMED:
         return _ET_BATTLES, _SUB_ARMED_CLASH, capture, _WEAK
@@ -1203,7 +1343,7 @@ def _strategic(c: _Cues) -> _Decision | None:
                                                                   "sentenced", "charged with",
                                                                   "indicted"):
         return _ET_STRATEGIC, _SUB_ARRESTS, arrest, _GOOD
-    damage = c.first("BURN", "LOOT")
+    damage = c.first(_F_BURN_LOOT, _FM_BURN_LOOT)
     if damage is not None and not _hurt(c):
         return _ET_STRATEGIC, _SUB_LOOTING, damage, _FAIR
     seize = c.heads.get("SEIZE")
@@ -1214,7 +1354,7 @@ def _strategic(c: _Cues) -> _Decision | None:
     agree = c.heads.get("AGREE")
     if agree is not None and not violent:
         return _ET_STRATEGIC, _SUB_AGREEMENT, agree, _FAIR
-    hq = _HQ.search(c.low) if c.has("HQN") else None
+    hq = _HQ.search(c.low) if c.has(_M_HQN) and _may_establish(c.low) else None
     if hq is not None:
         hit = _Hit(hq.start(), hq.end(), "HQ", hq.group(), False, False)
         return _ET_STRATEGIC, _SUB_HEADQUARTERS_ESTABLISHED, hit, _FAIR
@@ -1223,7 +1363,7 @@ def _strategic(c: _Cues) -> _Decision | None:
     if nvt is not None and nvt.word in ("withdrew", "withdrawn", "withdrawal", "pulled out",
                                         "handed over", "handover", "vacated"):
         return _ET_STRATEGIC, _SUB_NON_VIOLENT_TRANSFER, nvt, _WEAK
-    roles = c.roles if ((change is not None or c.has("OTHER", "TAKE"))
+    roles = c.roles if ((change is not None or c.has(_M_OTHER_TAKE))
                         and actors.any_armed(c.text)) else ()
     actor_roles = {r[2] for r in roles}
     if change is not None and (actor_roles & {actors.ROLE_ARMED, actors.ROLE_STATE}):
@@ -1237,13 +1377,3 @@ def _strategic(c: _Cues) -> _Decision | None:
     return None
 
 
-_STEPS = (
-    (_mask("CHEM", "SUICIDE"), _chemical),
-    (_mask("DEFUSE", "SEIZE", "ARREST", "IED", "IEDW", "AIR", "SHELL", "GREN"), _disrupted),
-    (_mask("AIR", "SHELL", "IED", "GREN", "IEDW"), _remote),
-    (_mask("PROT", "PROTW", "RIOT", "MOB", "KILL", "INJURE", "ATTACK", "BURN", "LOOT"), _crowd),
-    (_mask("SEXUAL", "ABDUCT", "REGAIN", "TAKE", "CLASH", "CLASHW", "KILL", "INJURE", "ATTACK"),
-     _violence),
-    (_mask("ARREST", "BURN", "LOOT", "SEIZE", "AGREE", "NVT", "CHANGE", "TAKE", "OTHER",
-           "CAPTURE", "HQN"), _strategic),
-)
