@@ -83,8 +83,8 @@ def worker_main() -> None:
             table[row["article"]["id"]] = [Event.model_validate(e) for e in row["events"]]
 
     try:
-        from worker.app import tune_gc
-    except ImportError:  # a worker from before tune_gc: keep the table out of the collector
+        from worker.gctune import tune_gc
+    except ImportError:  # a worker from before worker.gctune: keep the table out of the collector
         gc.freeze()
     else:
         tune_gc()  # as the production worker does after loading the gazetteer

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
-import gc
 import logging
 import os
 import time
@@ -26,6 +25,7 @@ from aiokafka.errors import IllegalOperation, KafkaError, ProducerFenced
 from faust.exceptions import ProducerSendError
 
 from worker.alerts import load_rules
+from worker.gctune import tune_gc
 from worker.incidents import add_merge_stage
 from worker.metrics import Metrics
 from worker.models import DeadLetter
@@ -263,21 +263,6 @@ def build_pipeline(settings: Settings) -> Pipeline:
     )
     tune_gc()
     return pipeline
-
-
-#: Cyclic GC thresholds of the worker process (Python's default: 700, 10, 10).
-GC_THRESHOLDS = (10_000, 10, 10)
-
-
-def tune_gc() -> None:
-    """Once the long-lived state is loaded: move it out of the cyclic collector's reach (the
-    gazetteer's ~1M objects: each full collection walked them all, 0.5-1 s, a latency spike
-    every time), and collect the young generation less often (the merge stage's cached events
-    were promoted and re-walked: with the defaults a third of the merge step's time went to
-    collections). Acyclic garbage is still freed at once by reference counting."""
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(*GC_THRESHOLDS)
 
 
 @dataclass(frozen=True, slots=True)
