@@ -9,12 +9,11 @@ from __future__ import annotations
 import random
 import re
 
-import ahocorasick
 import pytest
 
 from benchmarks.corpus import articles_of_size
 from worker.extract import actors, casualties, events
-from worker.extract.text import split_sentences
+from worker.extract.text import bits_automaton, split_sentences
 
 #: The gates as they were: words looked for in the lower-cased text (one automaton pass).
 _OLD_WORDS: dict[int, tuple[str, ...]] = {
@@ -75,19 +74,7 @@ def _old_gates(low: str) -> int:
     return present
 
 
-def _old_automaton() -> ahocorasick.Automaton:
-    bits: dict[str, int] = {}
-    for bit, words in _OLD_WORDS.items():
-        for word in words:
-            bits[word] = bits.get(word, 0) | bit
-    automaton = ahocorasick.Automaton()
-    for word, value in bits.items():
-        automaton.add_word(word, value)
-    automaton.make_automaton()
-    return automaton
-
-
-_old_gates.automaton = _old_automaton()  # type: ignore[attr-defined]
+_old_gates.automaton = bits_automaton(_OLD_WORDS)  # type: ignore[attr-defined]
 
 
 def test_every_bit_of_the_old_gates_is_still_set(texts: list[str]) -> None:
