@@ -13,15 +13,10 @@ from benchmarks.corpus import articles_of_size
 from worker.extract import actors, classify
 from worker.extract.text import split_sentences
 
-#: The patterns and functions as they were before the shortcuts: the reference.
-_STATE_DETONATED = re.compile(
-    r"\b(?:police|forces|army|military|soldiers|troops|experts|squad|sappers|authorities|"
-    r"engineers|technicians)\b[^.;]{0,40}\b(?:detonated|exploded|destroyed|neutrali[sz]ed)\b")
-_HQ = re.compile(
-    r"\b(?:establish\w*|set(?:ting)? up|built|build\w*|construct\w*|open\w*|"
-    r"(?:transform|turn|convert)\w*\b[^.;]{0,60}?\binto)\s+(?:\w+\s+){0,4}?"
-    r"(?:base|bases|camp|camps|headquarters|hq|outpost|outposts|barracks|stronghold|"
-    r"post|posts|position|positions|garrison)\b|\bstronghold\b|\bhideout\b")
+# The searches the word gates stand before, as classify runs them (not a copy: a gate must let
+# through every text its search matches, whatever the search becomes).
+_STATE_DETONATED = classify._STATE_DETONATED
+_HQ = classify._HQ
 
 _SUBJECTS = ["police", "forces", "army", "military", "soldiers", "troops", "experts", "squad",
              "sappers", "authorities", "engineers", "technicians", "xpolice", "policemen"]
