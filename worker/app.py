@@ -29,7 +29,7 @@ from worker.gctune import tune_gc
 from worker.incidents import add_merge_stage
 from worker.metrics import Metrics
 from worker.models import DeadLetter
-from worker.pipeline import Destination, Outcome, OutRecord, Pipeline, SourceMeta, utc_now
+from worker.pipeline import Destination, OutRecord, Pipeline, SourceMeta, Tally, utc_now
 from worker.settings import Guarantee, Settings
 from worker.web import Readiness, install_lag_timer, install_sensors, register_views
 
@@ -353,9 +353,12 @@ def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerAp
             settings.batch_size, settings.batch_within
         ):
             metrics.observe_batch(len(batch))
-            outcomes = [get_pipeline().process(*_source_of(event)) for event in batch]
-            merging = get_pipeline().merging
-            pairs = [(r, o.source) for o in outcomes for r in o.records(merging=merging)]
+            pipeline = get_pipeline()
+            # each outcome becomes its encoded records at once, so that its models are
+            # freed before the next message (see `Outcome.tally`)
+            outcomes = [pipeline.process(*_source_of(event)).tally(merging=pipeline.merging)
+                        for event in batch]
+            pairs = [(r, o.source) for o in outcomes for r in o.records]
             records = [r for r, _ in pairs]
             where = f"{len(batch)} messages from {outcomes[0].source.where}"
             transactions = worker_app.publisher.transactions
@@ -415,7 +418,7 @@ def _source_of(event: faust.EventT[bytes]) -> tuple[bytes | None, SourceMeta]:
     return value, source
 
 
-def _log(outcome: Outcome) -> None:
+def _log(outcome: Tally) -> None:
     if outcome.dead_letter is not None:
         where = outcome.source.where
         log.warning("dead letter %s: %s: %s", where, outcome.dead_letter.reason,
@@ -423,15 +426,15 @@ def _log(outcome: Outcome) -> None:
                     extra={"article_id": outcome.article_id, "where": where})
     elif log.isEnabledFor(logging.DEBUG):  # a line per message: INFO has one per batch
         where = outcome.source.where
-        log.debug("%d events, %d alerts", len(outcome.events), len(outcome.alerts),
+        log.debug("%d events, %d alerts", len(outcome.event_types), len(outcome.alert_severities),
                   extra={"article_id": outcome.article_id, "where": where})
 
 
-def _count(stats: Stats, outcome: Outcome) -> None:
+def _count(stats: Stats, outcome: Tally) -> None:
     stats.outcomes[outcome.kind.value] += 1
     stats.extract_seconds += outcome.extract_seconds
-    stats.alerts += len(outcome.alerts)
-    for event in outcome.events:
-        stats.events_by_type[event.event_type.value] += 1
+    stats.alerts += len(outcome.alert_severities)
+    for event_type in outcome.event_types:
+        stats.events_by_type[event_type] += 1
     if outcome.dead_letter is not None:
         stats.dead_letters[outcome.dead_letter.reason] += 1

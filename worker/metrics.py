@@ -18,7 +18,7 @@ from prometheus_client.exposition import (
 )
 
 from worker.models import EventType, Severity
-from worker.pipeline import Destination, Outcome, OutcomeKind, OutRecord
+from worker.pipeline import Destination, Outcome, OutcomeKind, OutRecord, Tally
 
 #: Extraction of one article: 50 us .. 50 ms, with a short tail for the odd slow article.
 EXTRACTION_BUCKETS = (
@@ -87,8 +87,9 @@ class Metrics:
 
     # ------------------------------------------------------------------ the articles stage
 
-    def observe_outcome(self, outcome: Outcome, now_s: float) -> None:
-        """Count one consumed message's outcome, after its outputs were delivered.
+    def observe_outcome(self, outcome: Outcome | Tally, now_s: float) -> None:
+        """Count one consumed message's outcome (or its tally), after its outputs were
+        delivered.
 
         `now_s` is the wall clock (``time.time()``) at publish time; the end-to-end latency is
         measured from the Kafka message timestamp (`outcome.source.timestamp_ms`), if any.
@@ -97,10 +98,10 @@ class Metrics:
         self._outcome_of[outcome.kind.value].inc()
         if outcome.kind is not OutcomeKind.DEAD_LETTER:  # extraction ran
             self.extraction_seconds.observe(max(0.0, outcome.extract_seconds))
-        for event in outcome.events:
-            self._events_of[event.event_type.value].inc()
-        for alert in outcome.alerts:
-            self._alerts_of[alert.severity.value].inc()
+        for event_type in outcome.event_types:
+            self._events_of[event_type].inc()
+        for severity in outcome.alert_severities:
+            self._alerts_of[severity].inc()
         if outcome.dead_letter is not None:
             self.dead_letters.labels(stage=str(outcome.dead_letter.stage),
                                      reason=outcome.dead_letter.reason).inc()

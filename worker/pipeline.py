@@ -104,6 +104,44 @@ class Outcome:
         return out
 
 
+    def tally(self, *, merging: bool = False) -> Tally:
+        """The records to publish and what is counted of this outcome, without its models.
+
+        The stream layer holds a whole batch until its outputs are delivered: holding the
+        outcomes kept every event's object graph (~140 tracked objects an article) alive
+        across the batch, so the cyclic collector's young generation filled up with them
+        (and with the core's cache entries, scanned while still alive) several times a
+        batch. A tally keeps the encoded records and a few strings; the models are freed as
+        soon as they are encoded."""
+        return Tally(self.kind, self.source, self.article_id,
+                     tuple(e.event_type.value for e in self.events),
+                     tuple(a.severity.value for a in self.alerts),
+                     self.dead_letter, self.extract_seconds, tuple(self.records(merging=merging)))
+
+    @property
+    def event_types(self) -> tuple[str, ...]:
+        return tuple(e.event_type.value for e in self.events)
+
+    @property
+    def alert_severities(self) -> tuple[str, ...]:
+        return tuple(a.severity.value for a in self.alerts)
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """One message's outcome once its records are built (`Outcome.tally`): what to publish
+    and what the metrics, stats and logs count, without the models."""
+
+    kind: OutcomeKind
+    source: SourceMeta
+    article_id: str | None
+    event_types: tuple[str, ...]
+    alert_severities: tuple[str, ...]
+    dead_letter: DeadLetter | None
+    extract_seconds: float
+    records: tuple[OutRecord, ...]
+
+
 def dead_letter_headers(dl: DeadLetter, original_bytes: int | None = None,
                         ) -> tuple[tuple[str, bytes], ...]:
     """The dead letter's facts as Kafka headers, after Kafka Connect's __connect.errors.*."""

@@ -49,6 +49,20 @@ def test_events_and_alerts() -> None:
     assert orjson.loads(records[1].value)["severity"] == "high"
 
 
+def test_a_tally_keeps_the_records_and_counts_without_the_models() -> None:
+    for body in ("fighting", "quiet markets", "boom"):
+        outcome = pipeline().process(raw(body), SRC)
+        for merging in (False, True):
+            tally = outcome.tally(merging=merging)
+            assert list(tally.records) == outcome.records(merging=merging)
+            assert (tally.kind, tally.source, tally.article_id, tally.dead_letter,
+                    tally.extract_seconds) == (outcome.kind, outcome.source, outcome.article_id,
+                                               outcome.dead_letter, outcome.extract_seconds)
+    tally = pipeline().process(raw("fighting"), SRC).tally()
+    assert (tally.event_types, tally.alert_severities) == (("Battles",), ("high",))
+    assert not hasattr(tally, "events")
+
+
 def test_no_event_is_an_outcome_without_records() -> None:
     outcome = pipeline().process(raw("quiet markets"), SRC)
     assert (outcome.kind, outcome.records(), outcome.article_id) == (OutcomeKind.NO_EVENT, [], "a1")

@@ -107,6 +107,35 @@ def find_casualties(text: str, offset: int = 0) -> list[CasualtyMention]:
     return find_casualties_gated(text, offset, low, gates_in(low))
 
 
+def _add(found: list[CasualtyMention], taken: list[tuple[int, int]],
+         claims: list[tuple[str | None, str | None]], text: str, text_low: str | None,
+         offset: int, kind: CasualtyKind, m: re.Match[str], num_group: str, qual_group: str,
+         side_text: str | None) -> None:
+    """`find_casualties_gated`'s figure `m` added to `found` unless it overlaps one `taken`
+    (a function of its own, not a closure: the compiled closure and its environment make a
+    reference cycle, garbage the cyclic collector has to find, on every call)."""
+    start, end = m.span()
+    if any(start < e and s < end for s, e in taken):
+        return
+    num_text = m.group(num_group)
+    parsed = parse_range(num_text)
+    if parsed is None:
+        return
+    low, high = parsed
+    qualifier = (m.group(qual_group) or "").strip().lower() or None
+    if num_text.lower().strip() in VAGUE:
+        qualifier = num_text.lower().strip()
+    if _INCLUDING.search(text[max(0, start - 20):start]):
+        return  # a part of a total already counted
+    taken.append((start, end))
+    if not claims:  # (None, None) for a text that attributes nothing
+        claims.append(_attribution(text, text_low))
+    found.append(CasualtyMention(
+        kind=kind, count=lowest(low, qualifier), count_max=high, qualifier=qualifier,
+        side_text=side_text, claimed_by=claims[0][0], via=claims[0][1], start=offset + start,
+        end=offset + end, text=text[start:end]))
+
+
 def find_casualties_gated(text: str, offset: int, low: str | None, present: int
                           ) -> list[CasualtyMention]:
     """`find_casualties(text, offset)`, given `low`, the text lower-cased when it is ASCII
@@ -124,30 +153,7 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
     # who claimed the figures: the same for every figure of the text, worked out at the first
     # one (most texts with a casualty word hold no figure)
     claims: list[tuple[str | None, str | None]] = []
-    text_low = low  # (add() has a `low` of its own)
-
-    def add(kind: CasualtyKind, m: re.Match[str], num_group: str, qual_group: str,
-            side_text: str | None) -> None:
-        start, end = m.span()
-        if any(start < e and s < end for s, e in taken):
-            return
-        num_text = m.group(num_group)
-        parsed = parse_range(num_text)
-        if parsed is None:
-            return
-        low, high = parsed
-        qualifier = (m.group(qual_group) or "").strip().lower() or None
-        if num_text.lower().strip() in VAGUE:
-            qualifier = num_text.lower().strip()
-        if _INCLUDING.search(text[max(0, start - 20):start]):
-            return  # a part of a total already counted
-        taken.append((start, end))
-        if not claims:  # (None, None) for a text that attributes nothing
-            claims.append(_attribution(text, text_low))
-        found.append(CasualtyMention(
-            kind=kind, count=lowest(low, qualifier), count_max=high, qualifier=qualifier,
-            side_text=side_text, claimed_by=claims[0][0], via=claims[0][1], start=offset + start,
-            end=offset + end, text=text[start:end]))
+    text_low = low
 
     for m in _matches(_NONE, _NONE_LOW, text, low) if present & _NONE_GATE else ():
         word = (m.group("v1") or m.group("v2") or "").lower()
@@ -170,7 +176,8 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
                 continue
             if m.group("num").lower() in ("a", "an") and not np:
                 continue
-            add(kind, m, "num", "qual", _side(text, m.start(), np))
+            _add(found, taken, claims, text, text_low, offset, kind, m, "num", "qual",
+                 _side(text, m.start(), np))
     for kind, gate, pattern, twin, verbs in _COUNT_FIRST_RUNS:
         if not present & gate:
             continue
@@ -181,12 +188,15 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
                 continue
             if kind is _CK_CAPTURED and m.group("verb").lower() == "seized":
                 continue
-            add(kind, m, "num", "qual", _side(text, m.start(), np))
+            _add(found, taken, claims, text, text_low, offset, kind, m, "num", "qual",
+                 _side(text, m.start(), np))
     for m in _matches(_TOLL, _TOLL_LOW, text, low) if present & _TOLL_GATE else ():
         if m.group("num"):
-            add(_CK_KILLED, m, "num", "qual", None)
+            _add(found, taken, claims, text, text_low, offset, _CK_KILLED, m, "num", "qual",
+                 None)
         else:
-            add(_CK_KILLED, m, "num2", "qual2", None)
+            _add(found, taken, claims, text, text_low, offset, _CK_KILLED, m, "num2",
+                 "qual2", None)
     found.sort(key=lambda c: (c.start, c.kind.value))
     return found
 
