@@ -338,6 +338,8 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
                 # "Police blamed al Shabaab, who have planted bombs there in the past year"
                 current.attributions.append(sentence)
             continue
+        if len(usable) > 1:  # the day something was said is not the event's own
+            usable = [d for d in usable if not _reporting_date(sentence, d)] or usable
         # the first day-precise date, else the first at all
         when = next((d for d in usable if d.precision is PREC_DAY),
                     usable[0] if usable else None)
@@ -359,6 +361,29 @@ def _opens_with(sentence: Sentence, dates: list[DateMention]) -> bool:
     event of that day."""
     return any(d.precision is PREC_DAY and _DATE_OPENING.fullmatch(
         sentence.text, 0, d.start - sentence.start) is not None for d in dates)
+
+
+#: A reporting verb right before a date ("officials said on Tuesday", "told reporters
+#: Tuesday", "said in a statement on Tuesday") ...
+_REPORTED_BEFORE: Final = re.compile(
+    r"\b(?:said|says|told(?: [\w-]+){1,2}|reported|announced|confirmed|stated|added|claimed|"
+    r"revealed|disclosed)(?: in a (?:statement|press release|press conference))?"
+    r"(?: (?:late|early))?\s+$", re.IGNORECASE)
+#: ... or right after one opening the sentence ("On Tuesday, the police said that ...").
+_REPORTED_AFTER: Final = re.compile(
+    r",?\s+(?:[\w'-]+\s+){1,4}(?:said|told|reported|announced|confirmed|stated|claimed|"
+    r"revealed|disclosed)\b", re.IGNORECASE)
+
+
+def _reporting_date(sentence: Sentence, mention: DateMention) -> bool:
+    """Whether `mention` dates the reporting of the sentence's news, not the event: "Officials
+    said on Tuesday that 27 soldiers were killed ... on Monday" happened on Monday."""
+    text, start = sentence.text, mention.start - sentence.start
+    if _REPORTED_BEFORE.search(text, max(0, start - 50), start) is not None:
+        return True
+    end = mention.end - sentence.start
+    return _DATE_OPENING.fullmatch(text, 0, start) is not None and \
+        _REPORTED_AFTER.match(text, end) is not None
 
 
 def _off_topic(sentence: Sentence, found: Classification, low: str | None, gates: int
