@@ -37,16 +37,18 @@ _SK_PERSON: Final = SourceKind.PERSON
 
 _KILLED = (r"killed|dead|died|shot dead|slain|murdered|executed|beheaded|lynched|massacred|"
            r"perished|lost their lives|lost his life|lost her life|succumbed|burned to death|"
-           r"hacked to death|stabbed to death|beaten to death|shot and killed")
+           r"hacked to death|stabbed to death|beaten to death|shot and killed|shot to death")
 _INJURED = r"wounded|injured|hurt|maimed|critically injured|seriously injured|hospitali[sz]ed"
 _CAPTURED = (r"captured|abducted|kidnapped|taken hostage|arrested|detained|seized|"
              r"taken captive|held hostage")
 _VERB_KIND = [(_CK_KILLED, _KILLED), (_CK_INJURED, _INJURED),
               (_CK_CAPTURED, _CAPTURED)]
 
-_NP = r"(?P<np>(?:(?!and\b|but\b)[\w'’-]+\s+){0,5}?)"  # a short noun phrase (lazy)
+_NP = r"(?P<np>(?:(?!and\b|but\b)[\w'’/-]+\s+){0,5}?)"  # a short noun phrase (lazy)
 _AUX = (r"(?:(?:were|was|have been|has been|had been|are|is|got|been|also|reportedly|"
-        r"allegedly|later|all|both|subsequently|were also|was also|feared|believed|confirmed)"
+        r"allegedly|later|all|both|subsequently|were also|was also|feared|believed|confirmed|"
+        # "was attacked and beaten to death": the first of two verbs (none a casualty verb)
+        r"attacked and|assaulted and|stabbed and|beaten and|tortured and|hacked and)"
         r"\s+){0,3}")
 
 # "at least 7 soldiers were killed", "3 killed", "two NRF fighters were injured"
@@ -77,8 +79,13 @@ _VERB_FIRST = {
 _TOLL = re.compile(
     rf"\b(?:death toll|toll)\s+(?:[\w'’,-]+\s+){{0,14}}?(?:to|of|at|reached|is|was|hit)\s+"
     rf"(?P<qual>{QUALIFIER}\s+)?(?P<num>{NUMBER})|(?<![\w,])(?P<qual2>{QUALIFIER}\s+)?"
-    rf"(?P<num2>{NUMBER})\s+(?:\w+\s+)?(?:deaths|fatalities|bodies|corpses|dead bodies)\b",
+    rf"(?P<num2>{NUMBER})\s+(?P<adj>\w+\s+)?(?:deaths|fatalities|fatality|bodies|corpses|"
+    rf"dead bodies)\b",
     re.IGNORECASE)
+# "25 ADF fighters and 6 military fatalities": the noun counts both figures; the first
+_TOLL_FIRST = re.compile(
+    rf"(?<![\w,])(?P<qual>{QUALIFIER}\s+)?(?P<num>{NUMBER})(?P<np>(?:\s+[\w/'’-]+){{0,2}}?)"
+    rf"(?=\s+and\s+{NUMBER}\s+(?:\w+\s+)?(?:fatalities|fatality|deaths)\b)", re.IGNORECASE)
 # "no one was killed", "no casualties", "no injuries were reported"
 _NONE = re.compile(
     r"\b(?:no(?:body| one|-one)\s+(?:\w+\s+){0,2}?(?P<v1>killed|injured|hurt|wounded|died)|"
@@ -185,8 +192,14 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
     for m in _matches(_TOLL, _TOLL_LOW, text, low) if present & _TOLL_GATE else ():
         if m.group("num"):
             add(_CK_KILLED, m, "num", "qual", None)
-        else:
-            add(_CK_KILLED, m, "num2", "qual2", None)
+        else:  # "1 military fatality": whose, when the word says it
+            adj = (m.group("adj") or "").strip()
+            add(_CK_KILLED, m, "num2", "qual2", adj if _known_side(adj) else None)
+    if present & _TOLL_GATE and " and " in text:
+        for m in _TOLL_FIRST.finditer(text):
+            np = (m.group("np") or "").strip()
+            if _known_side(np):  # (not "between 3 and 5 deaths", a range)
+                add(_CK_KILLED, m, "num", "qual", np)
     found.sort(key=lambda c: (c.start, c.kind.value))
     return found
 
@@ -238,7 +251,7 @@ _VERB_FIRST_WORDS = {
 }
 _NONE_WORDS: tuple[str, ...] = ("nobody", "no one", "no-one", "casualties", "fatalities",
                                 "deaths", "injuries", "one was hurt")
-_TOLL_WORDS: tuple[str, ...] = ("toll", "deaths", "fatalities", "bodies", "corpses")
+_TOLL_WORDS: tuple[str, ...] = ("toll", "deaths", "fatalit", "bodies", "corpses")
 
 _HINT = re.compile(r"kill|dead|die|death|wound|injur|hurt|slain|murder|execut|behead|lynch|"
                    r"massacr|perish|lost (?:their|his|her) li|succumb|captur|abduct|kidnap|"
@@ -293,7 +306,7 @@ _VERB_FIRST_RUNS: tuple[_Run, ...] = tuple(
 #: white space, or not a word character: giving back characters never makes a match).
 _FIRST_LETTERS = "".join(sorted(set("0123456789" + "".join(
     word[0] for word in re.findall(r"[a-z]+", QUALIFIER + NUMBER)))))
-_NP_LOW = r"(?P<np>(?:(?!and\b|but\b)[\w'’-]++\s++){0,5}?)"
+_NP_LOW = r"(?P<np>(?:(?!and\b|but\b)[\w'’/-]++\s++){0,5}?)"
 _COUNT_FIRST_LOW = {
     kind: re.compile(
         rf"(?<![\w,])(?=[{_FIRST_LETTERS}])(?P<qual>{QUALIFIER}\s++)?"
@@ -403,6 +416,11 @@ def _side_class(side_text: str | None) -> str | None:
     if first < len(_SIDE_CLASSES):
         return _SIDE_CLASSES[first][0]
     return low.split()[-1] if low.split() else None
+
+
+def _known_side(words: str) -> bool:
+    """Whether `words` name a side of `_SIDE_CLASSES` ("military", "ADF fighters")."""
+    return bool(words) and next(iter(_SIDE_STEMS.iter(words.lower())), None) is not None
 
 
 def _side(text: str, start: int, np: str) -> str | None:
