@@ -93,3 +93,10 @@ def test_a_first_verb_before_and_is_no_casualty_of_its_own() -> None:
     # "attacked and" joins the killing; "injured" keeps its own figure
     found = find_casualties("Three men were attacked and injured by a mob.")
     assert [(m.kind, m.count) for m in found] == [(CasualtyKind.INJURED, 3)]
+
+
+def test_a_before_a_plural_verb_counts_no_victim() -> None:
+    # "a" is the article of the school, not a count of the teachers ("are", "were")
+    assert find_casualties("Teachers of a village school were attacked and injured.") == []
+    assert [(m.kind, m.count) for m in find_casualties(
+        "A nurse was attacked and injured at the clinic.")] == [(CasualtyKind.INJURED, 1)]

@@ -104,6 +104,7 @@ _GROUP_BEFORE = re.compile(r"(?:cost|left|for)\s+(?:the\s+)?(?P<side>[A-Z][\w'â€
 _SIDE_PHRASE = re.compile(r"from\s+(?:the\s+)?(?P<side>[A-Z][\w'â€™-]+)\s+side", re.IGNORECASE)
 _ATTRIBUTION = re.compile(r"\b(?:said|says|told|according to|reported|claimed|stated|per|"
                           r"confirmed|added)\b", re.IGNORECASE)
+_PLURAL_VERB = re.compile(r"(?:are|were|have)\b", re.IGNORECASE)
 _GENERIC_HEADS = {"members", "member", "others", "other", "people", "persons", "of", "them",
                   "more", "additional", "further", "were", "was", "had", "have", "been", ""}
 
@@ -188,6 +189,8 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
                 continue
             if kind is _CK_CAPTURED and m.group("verb").lower() == "seized":
                 continue
+            if m.group("num").lower() in ("a", "an") and _PLURAL_VERB.match(text, m.end("np")):
+                continue  # "teachers of a school were attacked": "a" counts the school
             add(kind, m, "num", "qual", _side(text, m.start(), np))
     for m in _matches(_TOLL, _TOLL_LOW, text, low) if present & _TOLL_GATE else ():
         if m.group("num"):

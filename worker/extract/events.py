@@ -338,8 +338,10 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
                 # "Police blamed al Shabaab, who have planted bombs there in the past year"
                 current.attributions.append(sentence)
             continue
-        if len(usable) > 1:  # the day something was said is not the event's own
-            usable = [d for d in usable if not _reporting_date(sentence, d)] or usable
+        if len(usable) > 1:  # the day something was said is not the event's own day
+            own = [d for d in usable if not _reporting_date(sentence, d)]
+            if any(d.precision is PREC_DAY for d in own):  # (not "since October": a span)
+                usable = own
         # the first day-precise date, else the first at all
         when = next((d for d in usable if d.precision is PREC_DAY),
                     usable[0] if usable else None)
