@@ -198,7 +198,9 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
         else:  # "1 military fatality": whose, when the word says it
             adj = (m.group("adj") or "").strip()
             add(_CK_KILLED, m, "num2", "qual2", adj if _known_side(adj) else None)
-    if present & _TOLL_GATE and " and " in text:
+    if present & _TOLL_GATE and " and " in text and (
+            "fatalit" in (lw := text_low if text_low is not None else text.lower())
+            or "deaths" in lw):
         for m in _TOLL_FIRST.finditer(text):
             np = (m.group("np") or "").strip()
             if _known_side(np):  # (not "between 3 and 5 deaths", a range)
