@@ -100,3 +100,36 @@ def test_a_before_a_plural_verb_counts_no_victim() -> None:
     assert find_casualties("Teachers of a village school were attacked and injured.") == []
     assert [(m.kind, m.count) for m in find_casualties(
         "A nurse was attacked and injured at the clinic.")] == [(CasualtyKind.INJURED, 1)]
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    # a number is a whole word: "seventeen", not its "seven"
+    ("Raiders burned the market, killing at least seventeen traders.", 17),
+    ("Soldiers killed fourteen fighters in the forest.", 14),
+    # one person named without a number
+    ("Gunmen stopped a bus near the bridge and killed the driver.", 1),
+    ("Snipers fired on a farmer in his field, killing him.", 1),
+    ("A bomb hit a patrol, and the soldier later died of his wounds.", 1),
+    ("An armed group fatally shot the leader of a youth union near his home.", 1),
+    # a named figure stands: the person is one of them
+    ("Police killed 3 robbers in the raid, killing the gang leader.", 3),
+])
+def test_death_tolls_without_a_count_or_of_many_words(text: str, count: int) -> None:
+    assert killed(text) == count, text
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed the soldiers at the checkpoint.",  # many, not counted
+    "The fire destroyed the crops and the violence later died down.",
+    # a figure of several fates at once says how many of none
+    "Four insurgents were killed, injured or captured in the operation.",
+    "Six militants were killed and wounded in the air strikes.",
+])
+def test_no_death_toll_where_none_is_said(text: str) -> None:
+    assert not killed(text), text
+
+
+def test_separate_figures_of_killed_and_wounded_stay() -> None:
+    found = find_casualties("Two soldiers were killed and three others wounded.")
+    assert [(m.kind, m.count) for m in found] == [(CasualtyKind.KILLED, 2),
+                                                  (CasualtyKind.INJURED, 3)]

@@ -58,21 +58,22 @@ _COUNT_FIRST = {
         rf"\s+{_NP}{_AUX}(?P<verb>{verbs})\b", re.IGNORECASE)
     for kind, verbs in _VERB_KIND
 }
-# "killing 5 civilians", "killed at least two people", "wounding three"
+# "killing 5 civilians", "killed at least two people", "wounding three" (a number is a whole
+# word: "seventeen", not the "seven" of it)
 _VERB_FIRST = {
     _CK_KILLED: re.compile(
         rf"\b(?P<verb>killing|killed|kills|kill|shot dead|shooting dead|shot and killed|"
         rf"massacring|executing|lynching|lynched|lynches|beheading|beheaded)\s+"
-        rf"(?P<qual>{QUALIFIER}\s+)?(?P<num>{NUMBER}(?:\s*(?:-|–|to|or)\s*{NUMBER})?)"
+        rf"(?P<qual>{QUALIFIER}\s+)?(?P<num>{NUMBER}(?:\s*(?:-|–|to|or)\s*{NUMBER})?)\b"
         rf"(?P<np>(?:\s+(?!and\b|but\b|while\b|as\b)[\w'’-]+){{0,3}})", re.IGNORECASE),
     _CK_INJURED: re.compile(
         rf"\b(?P<verb>wounding|wounded|injuring|injured|injure|wound)\s+"
-        rf"(?P<qual>{QUALIFIER}\s+)?(?P<num>{NUMBER}(?:\s*(?:-|–|to|or)\s*{NUMBER})?)"
+        rf"(?P<qual>{QUALIFIER}\s+)?(?P<num>{NUMBER}(?:\s*(?:-|–|to|or)\s*{NUMBER})?)\b"
         rf"(?P<np>(?:\s+(?!and\b|but\b|while\b|as\b)[\w'’-]+){{0,3}})", re.IGNORECASE),
     _CK_CAPTURED: re.compile(
         rf"\b(?P<verb>abducting|abducted|kidnapping|kidnapped|capturing|captured|arresting|"
         rf"arrested|detaining|detained)\s+(?P<qual>{QUALIFIER}\s+)?"
-        rf"(?P<num>{NUMBER}(?:\s*(?:-|–|to|or)\s*{NUMBER})?)(?P<np>(?:\s+[\w'’-]+){{0,3}})",
+        rf"(?P<num>{NUMBER}(?:\s*(?:-|–|to|or)\s*{NUMBER})?)\b(?P<np>(?:\s+[\w'’-]+){{0,3}})",
         re.IGNORECASE),
 }
 # "the death toll rose to 12", "12 deaths", "12 fatalities", "12 bodies"
@@ -104,8 +105,16 @@ _GROUP_BEFORE = re.compile(r"(?:cost|left|for)\s+(?:the\s+)?(?P<side>[A-Z][\w'�
 _SIDE_PHRASE = re.compile(r"from\s+(?:the\s+)?(?P<side>[A-Z][\w'’-]+)\s+side", re.IGNORECASE)
 _ATTRIBUTION = re.compile(r"\b(?:said|says|told|according to|reported|claimed|stated|per|"
                           r"confirmed|added)\b", re.IGNORECASE)
+#: Casualty verbs joined as alternatives or as one lot ("killed, injured or captured",
+#: "killed and wounded"): the figure is of them all, not of each.
+_EITHER = re.compile(
+    r"(?:killed|dead|injured|wounded|captured|arrested|abducted|kidnapped|detained)"
+    r"(?:,\s+(?:killed|injured|wounded|captured|arrested|abducted|kidnapped|detained))*,?\s+"
+    r"(?:or|and/or|and)\s+(?:killed|injured|wounded|captured|arrested|abducted|kidnapped|"
+    r"detained)\b", re.IGNORECASE)
 _PLURAL_VERB = re.compile(r"(?:are|were|have)\b", re.IGNORECASE)
 _GENERIC_HEADS = {"members", "member", "others", "other", "people", "persons", "of", "them",
+                  "the",
                   "more", "additional", "further", "were", "was", "had", "have", "been", ""}
 
 
@@ -139,7 +148,7 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
         start, end = m.span()
         if any(start < e and s < end for s, e in taken):
             return
-        num_text = m.group(num_group)
+        num_text = "one" if num_group == "one" else m.group(num_group)  # (one, unnamed)
         parsed = parse_range(num_text)
         if parsed is None:
             return
@@ -191,6 +200,10 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
                 continue
             if m.group("num").lower() in ("a", "an") and _PLURAL_VERB.match(text, m.end("np")):
                 continue  # "teachers of a school were attacked": "a" counts the school
+            if " or " in text or " and " in text:
+                either = _EITHER.search(text, m.start(), m.end() + 40)
+                if either is not None and either.start() <= m.end():
+                    continue  # "3 were killed, injured or captured": how many of each, unsaid
             add(kind, m, "num", "qual", _side(text, m.start(), np))
     for m in _matches(_TOLL, _TOLL_LOW, text, low) if present & _TOLL_GATE else ():
         if m.group("num"):
@@ -205,8 +218,58 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
             np = (m.group("np") or "").strip()
             if _known_side(np):  # (not "between 3 and 5 deaths", a range)
                 add(_CK_KILLED, m, "num", "qual", np)
+    if present & _ONE_GATE:
+        # one person named without a number: "killing him", "killed the driver", "the soldier
+        # later died" (last: a figure already found for the same words stands)
+        for m in _matches(_ONE_KILLED, _ONE_KILLED_LOW, text, low):
+            person = m.group("pronoun") is not None or _one_person(m.group("obj")
+                                                                   or m.group("subj"))
+            if person:  # (whose: a side only where the person's word names one)
+                add(_CK_KILLED, m, "one", "qual", None if m.group("pronoun") is not None
+                    else _one_side(m.group("obj") or m.group("subj")))
     found.sort(key=lambda c: (c.start, c.kind.value))
     return found
+
+
+#: One person killed, named by a pronoun or a definite noun phrase rather than a number.
+_ONE_KILLED = re.compile(
+    r"\b(?P<qual>)(?:(?:killing|killed|shot dead|shooting dead|fatally shot|fatally stabbed|"
+    r"executed|executing|beheaded|beheading|lynched|lynching|murdered|murdering)\s+"
+    r"(?:(?P<pronoun>him|her)|(?P<obj>(?:the|his|her|their)(?:\s+(?!and\b|or\b|of\b|in\b|"
+    r"at\b|on\b|near\b|with\b|while\b|who\b)[\w'’-]+){1,3}))"
+    r"|(?P<subj>(?:the|his|her|their)(?:\s+(?!and\b|or\b|of\b)[\w'’-]+){1,3}?)\s+"
+    r"(?:later\s+|also\s+|subsequently\s+|eventually\s+)?(?:died|succumbed))\b",
+    re.IGNORECASE)
+_ONE_KILLED_LOW = re.compile(_ONE_KILLED.pattern)
+
+
+def _one_person(phrase: str | None) -> bool:
+    """Whether a definite noun phrase names one person ("the driver", "his wife", "the local
+    chief"): a word of it names a person, in the singular ("the soldiers", "their homes",
+    "the village" do not)."""
+    if not phrase:
+        return False
+    for word in phrase.split()[1:]:
+        low = word.lower()
+        if low in _ONE_PEOPLE or (next(iter(_SIDE_STEMS.iter(low)), None) is not None
+                                  and not low.endswith("s") and low not in _MANY_PEOPLE):
+            return True
+    return False
+
+
+def _one_side(phrase: str | None) -> str | None:
+    """The side of `_SIDE_CLASSES` a phrase names ("the soldier"), else None ("his wife")."""
+    return phrase if phrase is not None and _known_side(phrase.split(None, 1)[-1]) else None
+
+
+#: Singular words for one person that name no side (kin, titles, roles).
+_ONE_PEOPLE: Final = frozenset(
+    "wife husband son daughter father mother brother sister uncle nephew chief leader "
+    "commander prisoner victim suspect owner official councillor councilor mayor governor "
+    "pastor priest imam cleric sheikh elder headman activist lawyer judge doctor nurse "
+    "businessman politician candidate lawmaker legislator bodyguard informant".split())
+_MANY_PEOPLE: Final = frozenset({"men", "women", "people", "children", "police", "personnel",
+                                 "family", "militia", "military", "army"})
 
 
 def gates_in(low: str | None) -> int:
@@ -260,7 +323,7 @@ _TOLL_WORDS: tuple[str, ...] = ("toll", "deaths", "fatalit", "bodies", "corpses"
 
 _HINT = re.compile(r"kill|dead|die|death|wound|injur|hurt|slain|murder|execut|behead|lynch|"
                    r"massacr|perish|lost (?:their|his|her) li|succumb|captur|abduct|kidnap|"
-                   r"hostage|arrest|detain|casualt|fatalit|bod(?:y|ies)|toll", re.IGNORECASE)
+                   r"hostage|arrest|detain|casualt|fatal|bod(?:y|ies)|toll", re.IGNORECASE)
 
 
 def _twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -287,12 +350,15 @@ _TOLL_GATE = 4
 _VERB_FIRST_GATE = {_CK_KILLED: 8, _CK_INJURED: 16, _CK_CAPTURED: 32}
 _COUNT_FIRST_GATE = {_CK_KILLED: 64, _CK_INJURED: 128,
                      _CK_CAPTURED: 256}
-ALL_GATES = 511
+_ONE_GATE = 512
+ALL_GATES = 1023
 #: Each gate's words (bits below 1 << 16: a caller's own gates may take the bits above).
 GATE_WORDS: dict[int, tuple[str, ...]] = {
     _HINT_GATE: _HINT_WORDS, _NONE_GATE: _NONE_WORDS, _TOLL_GATE: _TOLL_WORDS,
     **{_VERB_FIRST_GATE[kind]: words for kind, words in _VERB_FIRST_WORDS.items()},
     **{_COUNT_FIRST_GATE[kind]: words for kind, words in _COUNT_FIRST_WORDS.items()},
+    _ONE_GATE: ("killing", "killed", "shot dead", "shooting dead", "fatally", "executed",
+                "executing", "behead", "lynch", "murder", "died", "succumbed"),
 }
 _GATES = bits_automaton(GATE_WORDS)
 
