@@ -133,3 +133,18 @@ def test_separate_figures_of_killed_and_wounded_stay() -> None:
     found = find_casualties("Two soldiers were killed and three others wounded.")
     assert [(m.kind, m.count) for m in found] == [(CasualtyKind.KILLED, 2),
                                                   (CasualtyKind.INJURED, 3)]
+
+
+@pytest.mark.parametrize(("body", "sub"), [
+    # the attackers met armed resistance told in the next sentence: an armed clash
+    ("Militants attacked the village of Kora on Monday and burned a school. Soldiers "
+     "exchanged fire with them for two hours before they withdrew.", SubEventType.ARMED_CLASH),
+    # "the attack" told again, or fighting in general, is no resistance
+    ("Gunmen shot two traders in Kano on Monday. Police said the attack was gang related.",
+     SubEventType.ATTACK),
+    ("Gunmen attacked a village near Jos on Monday, killing four farmers. The region has "
+     "seen fighting between herders and farmers for years.", SubEventType.ATTACK),
+])
+def test_an_attack_that_met_armed_resistance(extractor: Extractor, body: str,
+                                              sub: SubEventType) -> None:
+    assert [e.sub_event_type for e in events(extractor, body)][:1] == [sub], body

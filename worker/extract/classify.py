@@ -1251,6 +1251,8 @@ def _violence(c: _Cues) -> _Decision | None:
 _VAGUE_CLASH = frozenset({"fighting", "fought", "battle", "battles", "battled", "battling",
                           "hostilities", "fighting between", "fighting broke out",
                           "fighting erupted", "engaged in", "engaged with", "engaged the"})
+#: (for the assembly: a clash word that often names fighting in general, not one clash)
+VAGUE_CLASH: Final = _VAGUE_CLASH
 
 
 def _brawl(c: _Cues, clash: _Hit) -> bool:

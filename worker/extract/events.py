@@ -35,6 +35,7 @@ from worker.extract.constants import (
     CK_CAPTURED,
     CK_INJURED,
     CK_KILLED,
+    ET_BATTLES,
     ET_PROTESTS,
     ET_RIOTS,
     PREC_DAY,
@@ -42,6 +43,8 @@ from worker.extract.constants import (
     SK_OUTLET,
     SK_PERSON,
     SUB_AGREEMENT,
+    SUB_ARMED_CLASH,
+    SUB_ATTACK,
     SUB_MOB_VIOLENCE,
     SUB_VIOLENT_DEMONSTRATION,
 )
@@ -134,6 +137,11 @@ _DEMONSTRATION_LINK: Final = re.compile(
 #: A demonstration or riot named by a word of its own ("protest", "rioters", "mob"), not
 #: only by a weak one ("gathered", "blocked"): the classifier's confidence of such a word.
 _FIRM_CROWD: Final = 0.6
+#: A later sentence's armed clash named by a word of its own ("repelled", "exchanged fire"),
+#: not inferred from an armed target ("the attack is gang related"): that word's confidence.
+_FIRM_CLASH: Final = 0.75
+#: A trigger that names the event told already ("the attack is gang related"): no new fact.
+_ANAPHORA: Final = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
 #: A sentence naming who is behind an event: a claim, a suspicion, a blame.
 _ATTRIBUTION: Final = re.compile(
     r"\b(?:claim(?:ed|s)? (?:of )?responsibility|claimed|responsib|suspect(?:ed|s)?|believed to|"
@@ -420,6 +428,20 @@ def _reclassified(body: str, incident: _Incident) -> Classification:
     """A demonstration read over the whole incident: police intervening or firing in a later
     sentence makes it 'Protest with intervention' or 'Excessive force against protesters'."""
     cls = incident.classification
+    if cls.sub_event_type is SUB_ATTACK and len(incident.sentences) > 1:
+        # "Militants attacked the village ... They were repelled by security forces.": the
+        # attackers met armed resistance, an armed clash
+        # (the next two sentences, an explicit clash there, not "the clash" told again nor
+        # "fighting" in general: background far more often)
+        for sentence in incident.sentences[1:3]:
+            later = classify_mod.classify(sentence.text, sentence.start)
+            if later is not None and later.sub_event_type is SUB_ARMED_CLASH and \
+                    later.confidence >= _FIRM_CLASH and \
+                    later.text.lower() not in classify_mod.VAGUE_CLASH and _ANAPHORA.search(
+                        body, max(0, later.start - 6), later.start) is None:
+                return Classification(ET_BATTLES, SUB_ARMED_CLASH, cls.confidence, cls.start,
+                                      cls.end, cls.text)
+        return cls
     if cls.event_type not in (ET_PROTESTS, ET_RIOTS) or len(
             incident.sentences) < 2:
         return cls
