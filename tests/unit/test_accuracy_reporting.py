@@ -148,3 +148,14 @@ def test_separate_figures_of_killed_and_wounded_stay() -> None:
 def test_an_attack_that_met_armed_resistance(extractor: Extractor, body: str,
                                               sub: SubEventType) -> None:
     assert [e.sub_event_type for e in events(extractor, body)][:1] == [sub], body
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("The bodies of 3 herders with gunshot wounds were found near the well.", 3),
+    ("Residents discovered the body of a teacher in a ditch outside the town.", 1),
+    # a body handed over or retrieved is no death of this event
+    ("The rebels released two soldiers and the body of a third in the exchange.", None),
+    ("Divers were retrieving the body of a boy from the dam.", None),
+])
+def test_bodies_found(text: str, count: int | None) -> None:
+    assert killed(text) == count, text

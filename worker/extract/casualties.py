@@ -218,6 +218,12 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
             np = (m.group("np") or "").strip()
             if _known_side(np):  # (not "between 3 and 5 deaths", a range)
                 add(_CK_KILLED, m, "num", "qual", np)
+    if "bod" in (lw := text_low if text_low is not None else text.lower()) and (
+            "found" in lw or "discovered" in lw or "dumped" in lw or "unearthed" in lw):
+        for m in _BODIES.finditer(text):  # "the bodies of 2 civilians were found"
+            np = (m.group("np") or "").strip()
+            if not _NOT_PEOPLE.search(np):
+                add(_CK_KILLED, m, "num", "qual", _side(text, m.start(), np))
     if present & _ONE_GATE:
         # one person named without a number: "killing him", "killed the driver", "the soldier
         # later died" (last: a figure already found for the same words stands)
@@ -231,6 +237,11 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
     return found
 
 
+#: The dead found: "the bodies of 2 civilians", "the body of a woman" (found, discovered:
+#: not a body handed over or retrieved from a river).
+_BODIES = re.compile(
+    rf"\bbod(?:y|ies)\s+of\s+(?P<qual>{QUALIFIER}\s+)?(?P<num>{NUMBER})\b"
+    rf"(?P<np>(?:\s+(?!and\b|with\b|was\b|were\b)[\w'’-]+){{0,3}})", re.IGNORECASE)
 #: One person killed, named by a pronoun or a definite noun phrase rather than a number.
 _ONE_KILLED = re.compile(
     r"\b(?P<qual>)(?:(?:killing|killed|shot dead|shooting dead|fatally shot|fatally stabbed|"
