@@ -86,7 +86,7 @@ _TOLL = re.compile(
 # "25 ADF fighters and 6 military fatalities": the noun counts both figures; the first
 _TOLL_FIRST = re.compile(
     rf"(?<![\w,])(?P<qual>{QUALIFIER}\s+)?(?P<num>{NUMBER})(?P<np>(?:\s+[\w/'’-]+){{0,2}}?)"
-    rf"(?=\s+and\s+{NUMBER}\s+(?:\w+\s+)?(?:fatalities|fatality|deaths)\b)", re.IGNORECASE)
+    rf"(?=\s+and\s+{NUMBER}\s+(?:\w+\s+)?(?:fatalities|fatality)\b)", re.IGNORECASE)
 # "no one was killed", "no casualties", "no injuries were reported"
 _NONE = re.compile(
     r"\b(?:no(?:body| one|-one)\s+(?:\w+\s+){0,2}?(?P<v1>killed|injured|hurt|wounded|died)|"
@@ -211,9 +211,8 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
         else:  # "1 military fatality": whose, when the word says it
             adj = (m.group("adj") or "").strip()
             add(_CK_KILLED, m, "num2", "qual2", adj if _known_side(adj) else None)
-    if present & _TOLL_GATE and " and " in text and (
-            "fatalit" in (lw := text_low if text_low is not None else text.lower())
-            or "deaths" in lw):
+    if present & _TOLL_GATE and " and " in text and "fatalit" in (
+            text_low if text_low is not None else text.lower()):
         for m in _TOLL_FIRST.finditer(text):
             np = (m.group("np") or "").strip()
             if _known_side(np):  # (not "between 3 and 5 deaths", a range)
@@ -224,15 +223,18 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
             np = (m.group("np") or "").strip()
             if not _NOT_PEOPLE.search(np):
                 add(_CK_KILLED, m, "num", "qual", _side(text, m.start(), np))
+    # one person named without a number: "killing him", "killed the driver", "the soldier
+    # later died" (last: a figure already found for the same words stands)
     if present & _ONE_GATE:
-        # one person named without a number: "killing him", "killed the driver", "the soldier
-        # later died" (last: a figure already found for the same words stands)
         for m in _matches(_ONE_KILLED, _ONE_KILLED_LOW, text, low):
-            person = m.group("pronoun") is not None or _one_person(m.group("obj")
-                                                                   or m.group("subj"))
-            if person:  # (whose: a side only where the person's word names one)
-                add(_CK_KILLED, m, "one", "qual", None if m.group("pronoun") is not None
-                    else _one_side(m.group("obj") or m.group("subj")))
+            if m.group("pronoun") is not None:
+                add(_CK_KILLED, m, "one", "qual", None)
+            elif _one_person(m.group("obj")):  # (whose: a side where the word names one)
+                add(_CK_KILLED, m, "one", "qual", _one_side(m.group("obj")))
+    if present & _DIED_GATE:
+        for m in _matches(_ONE_DIED, _ONE_DIED_LOW, text, low):
+            if _one_person(m.group("subj")):
+                add(_CK_KILLED, m, "one", "qual", _one_side(m.group("subj")))
     found.sort(key=lambda c: (c.start, c.kind.value))
     return found
 
@@ -244,14 +246,19 @@ _BODIES = re.compile(
     rf"(?P<np>(?:\s+(?!and\b|with\b|was\b|were\b)[\w'’-]+){{0,3}})", re.IGNORECASE)
 #: One person killed, named by a pronoun or a definite noun phrase rather than a number.
 _ONE_KILLED = re.compile(
-    r"\b(?P<qual>)(?:(?:killing|killed|shot dead|shooting dead|fatally shot|fatally stabbed|"
-    r"executed|executing|beheaded|beheading|lynched|lynching|murdered|murdering)\s+"
+    r"\b(?P<qual>)(?:killing|killed|shot dead|shooting dead|fatally shot|fatally stabbed|"
+    r"executed|executing|beheaded|beheading|lynched|lynching|murdered|murdering)\s"
     r"(?:(?P<pronoun>him|her)|(?P<obj>(?:the|his|her|their)(?:\s+(?!and\b|or\b|of\b|in\b|"
-    r"at\b|on\b|near\b|with\b|while\b|who\b)[\w'’-]+){1,3}))"
-    r"|(?P<subj>(?:the|his|her|their)(?:\s+(?!and\b|or\b|of\b)[\w'’-]+){1,3}?)\s+"
-    r"(?:later\s+|also\s+|subsequently\s+|eventually\s+)?(?:died|succumbed))\b",
+    r"at\b|on\b|near\b|with\b|while\b|who\b)[\w'’-]+){1,3}))\b", re.IGNORECASE)
+#: ... or the subject of "died" ("the soldier later died").
+_ONE_DIED = re.compile(
+    r"\b(?P<qual>)(?P<subj>(?:the|his|her|their)(?:\s+(?!and\b|or\b|of\b)[\w'’-]+){1,3}?)"
+    r"\s+(?:later\s+|also\s+|subsequently\s+|eventually\s+)?(?:died|succumbed)\b",
     re.IGNORECASE)
-_ONE_KILLED_LOW = re.compile(_ONE_KILLED.pattern)
+#: Their twins for lower-cased ASCII text, without the opening `\b` (`word_starts` checks
+#: it): the engine skips in C to the first letters of their words.
+_ONE_KILLED_LOW = re.compile(_ONE_KILLED.pattern.removeprefix(r"\b(?P<qual>)"))
+_ONE_DIED_LOW = re.compile(_ONE_DIED.pattern.removeprefix(r"\b(?P<qual>)"))
 
 
 def _one_person(phrase: str | None) -> bool:
@@ -319,6 +326,11 @@ def _expand(alternation: str) -> tuple[str, ...]:
 
 
 
+#: The verbs of `_ONE_KILLED` (its gate's words).
+_ONE_VERBS: tuple[str, ...] = (
+    "killing", "killed", "shot dead", "shooting dead", "fatally shot", "fatally stabbed",
+    "executed", "executing", "beheaded", "beheading", "lynched", "lynching", "murdered",
+    "murdering")
 #: Words one of which each pattern needs (a character class cut off: "hospitali[sz]ed").
 _COUNT_FIRST_WORDS = {kind: tuple(v.split("[")[0] for v in verbs.split("|"))
                       for kind, verbs in _VERB_KIND}
@@ -362,16 +374,20 @@ _VERB_FIRST_GATE = {_CK_KILLED: 8, _CK_INJURED: 16, _CK_CAPTURED: 32}
 _COUNT_FIRST_GATE = {_CK_KILLED: 64, _CK_INJURED: 128,
                      _CK_CAPTURED: 256}
 _ONE_GATE = 512
-ALL_GATES = 1023
+_DIED_GATE = 1024
+ALL_GATES = 2047
 #: Each gate's words (bits below 1 << 16: a caller's own gates may take the bits above).
 GATE_WORDS: dict[int, tuple[str, ...]] = {
     _HINT_GATE: _HINT_WORDS, _NONE_GATE: _NONE_WORDS, _TOLL_GATE: _TOLL_WORDS,
     **{_VERB_FIRST_GATE[kind]: words for kind, words in _VERB_FIRST_WORDS.items()},
     **{_COUNT_FIRST_GATE[kind]: words for kind, words in _COUNT_FIRST_WORDS.items()},
-    _ONE_GATE: ("killing", "killed", "shot dead", "shooting dead", "fatally", "executed",
-                "executing", "behead", "lynch", "murder", "died", "succumbed"),
+    # each verb of `_ONE_KILLED` with each first word of its object, a white space between
+    _ONE_GATE: tuple(f"{verb}{space}{word}" for verb in _ONE_VERBS for space in " \t\n\r\f\v"
+                     for word in ("him", "her", "the", "his", "their")),
+    _DIED_GATE: ("died", "succumbed"),
 }
 _GATES = bits_automaton(GATE_WORDS)
+assert all(word in _ONE_KILLED.pattern for word in _ONE_VERBS)  # (the gate's verbs)
 
 #: What find_casualties tries, in order: (kind, gate, pattern, its `_twin`).
 _Run = tuple[CasualtyKind, int, re.Pattern[str], re.Pattern[str]]

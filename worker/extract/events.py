@@ -257,6 +257,8 @@ class _Incident:
     #: made two attempts on an army position. The soldiers repulsed the assaults."): read for
     #: the named groups it introduces
     lead: Sentence | None = None
+    #: the armed clashes its second and third sentences report (as classified when grouping)
+    clashes: list[Classification] = field(default_factory=list)
 
 
 def extract_events(article: Article, gazetteer: Gazetteer) -> list[Event]:
@@ -360,6 +362,8 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
             continue
         current.sentences.append(sentence)
         current.last_index = index
+        if found.sub_event_type is SUB_ARMED_CLASH and len(current.sentences) <= 3:
+            current.clashes.append(found)
         if current.date is None and when is not None:
             current.date = when
     return incidents
@@ -428,15 +432,13 @@ def _reclassified(body: str, incident: _Incident) -> Classification:
     """A demonstration read over the whole incident: police intervening or firing in a later
     sentence makes it 'Protest with intervention' or 'Excessive force against protesters'."""
     cls = incident.classification
-    if cls.sub_event_type is SUB_ATTACK and len(incident.sentences) > 1:
+    if cls.sub_event_type is SUB_ATTACK:
         # "Militants attacked the village ... They were repelled by security forces.": the
         # attackers met armed resistance, an armed clash
         # (the next two sentences, an explicit clash there, not "the clash" told again nor
         # "fighting" in general: background far more often)
-        for sentence in incident.sentences[1:3]:
-            later = classify_mod.classify(sentence.text, sentence.start)
-            if later is not None and later.sub_event_type is SUB_ARMED_CLASH and \
-                    later.confidence >= _FIRM_CLASH and \
+        for later in incident.clashes:
+            if later.confidence >= _FIRM_CLASH and \
                     later.text.lower() not in classify_mod.VAGUE_CLASH and _ANAPHORA.search(
                         body, max(0, later.start - 6), later.start) is None:
                 return Classification(ET_BATTLES, SUB_ARMED_CLASH, cls.confidence, cls.start,
