@@ -134,14 +134,15 @@ _REF_QUALIFIER = (
     r"(?:at least|at most|more than|over|nearly|almost|about|around|approximately|some|up to|"
     r"as many as|an estimated|roughly|close to|fewer than|less than|upwards of|no fewer than|"
     r"no less than)")
-_REF_NP = r"(?P<np>(?:(?!and\b|but\b)[\w'’-]+\s+){0,5}?)"
+_REF_NP = r"(?P<np>(?:(?!and\b|but\b)[\w'’/-]+\s+){0,5}?)"
 _REF_AUX = (r"(?:(?:were|was|have been|has been|had been|are|is|got|been|also|reportedly|"
             r"allegedly|later|all|both|subsequently|were also|was also|feared|believed|"
-            r"confirmed)\s+){0,3}")
+            r"confirmed|attacked and|assaulted and|stabbed and|beaten and|tortured and|"
+            r"hacked and)\s+){0,3}")
 _REF_VERBS = [
     r"killed|dead|died|shot dead|slain|murdered|executed|beheaded|lynched|massacred|perished|"
     r"lost their lives|lost his life|lost her life|succumbed|burned to death|hacked to death|"
-    r"stabbed to death|beaten to death|shot and killed",
+    r"stabbed to death|beaten to death|shot and killed|shot to death",
     r"wounded|injured|hurt|maimed|critically injured|seriously injured|hospitali[sz]ed",
     r"captured|abducted|kidnapped|taken hostage|arrested|detained|seized|taken captive|"
     r"held hostage",
@@ -158,6 +159,7 @@ CASUALTY_TOKENS = [
     "to", "or", "and", "but", "people", "soldiers", "civilians", "NRF", "fighters", "were",
     "was", "were also", "have been", "also", "reportedly", "all", "confirmed", "killed",
     "Killed", "killedx", "dead", "deadline", "died", "shot dead", "shot", "shot and killed",
+    "BH/IS", "attacked and", "beaten", "shot to death",
     "lost their lives", "burned to death", "death", "wounded", "injured", "critically injured",
     "hurt", "hospitalised", "hospitalized", "captured", "abducted", "taken hostage", "taken",
     "hostage", "seized", "arrested", "detained", "held hostage", "in", "the", "attack", ",",

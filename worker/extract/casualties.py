@@ -37,16 +37,18 @@ _SK_PERSON: Final = SourceKind.PERSON
 
 _KILLED = (r"killed|dead|died|shot dead|slain|murdered|executed|beheaded|lynched|massacred|"
            r"perished|lost their lives|lost his life|lost her life|succumbed|burned to death|"
-           r"hacked to death|stabbed to death|beaten to death|shot and killed")
+           r"hacked to death|stabbed to death|beaten to death|shot and killed|shot to death")
 _INJURED = r"wounded|injured|hurt|maimed|critically injured|seriously injured|hospitali[sz]ed"
 _CAPTURED = (r"captured|abducted|kidnapped|taken hostage|arrested|detained|seized|"
              r"taken captive|held hostage")
 _VERB_KIND = [(_CK_KILLED, _KILLED), (_CK_INJURED, _INJURED),
               (_CK_CAPTURED, _CAPTURED)]
 
-_NP = r"(?P<np>(?:(?!and\b|but\b)[\w'’-]+\s+){0,5}?)"  # a short noun phrase (lazy)
+_NP = r"(?P<np>(?:(?!and\b|but\b)[\w'’/-]+\s+){0,5}?)"  # a short noun phrase (lazy)
 _AUX = (r"(?:(?:were|was|have been|has been|had been|are|is|got|been|also|reportedly|"
-        r"allegedly|later|all|both|subsequently|were also|was also|feared|believed|confirmed)"
+        r"allegedly|later|all|both|subsequently|were also|was also|feared|believed|confirmed|"
+        # "was attacked and beaten to death": the first of two verbs (none a casualty verb)
+        r"attacked and|assaulted and|stabbed and|beaten and|tortured and|hacked and)"
         r"\s+){0,3}")
 
 # "at least 7 soldiers were killed", "3 killed", "two NRF fighters were injured"
@@ -56,29 +58,35 @@ _COUNT_FIRST = {
         rf"\s+{_NP}{_AUX}(?P<verb>{verbs})\b", re.IGNORECASE)
     for kind, verbs in _VERB_KIND
 }
-# "killing 5 civilians", "killed at least two people", "wounding three"
+# "killing 5 civilians", "killed at least two people", "wounding three" (a number is a whole
+# word: "seventeen", not the "seven" of it)
 _VERB_FIRST = {
     _CK_KILLED: re.compile(
         rf"\b(?P<verb>killing|killed|kills|kill|shot dead|shooting dead|shot and killed|"
         rf"massacring|executing|lynching|lynched|lynches|beheading|beheaded)\s+"
-        rf"(?P<qual>{QUALIFIER}\s+)?(?P<num>{NUMBER}(?:\s*(?:-|–|to|or)\s*{NUMBER})?)"
+        rf"(?P<qual>{QUALIFIER}\s+)?(?P<num>{NUMBER}(?:\s*(?:-|–|to|or)\s*{NUMBER})?)\b"
         rf"(?P<np>(?:\s+(?!and\b|but\b|while\b|as\b)[\w'’-]+){{0,3}})", re.IGNORECASE),
     _CK_INJURED: re.compile(
         rf"\b(?P<verb>wounding|wounded|injuring|injured|injure|wound)\s+"
-        rf"(?P<qual>{QUALIFIER}\s+)?(?P<num>{NUMBER}(?:\s*(?:-|–|to|or)\s*{NUMBER})?)"
+        rf"(?P<qual>{QUALIFIER}\s+)?(?P<num>{NUMBER}(?:\s*(?:-|–|to|or)\s*{NUMBER})?)\b"
         rf"(?P<np>(?:\s+(?!and\b|but\b|while\b|as\b)[\w'’-]+){{0,3}})", re.IGNORECASE),
     _CK_CAPTURED: re.compile(
         rf"\b(?P<verb>abducting|abducted|kidnapping|kidnapped|capturing|captured|arresting|"
         rf"arrested|detaining|detained)\s+(?P<qual>{QUALIFIER}\s+)?"
-        rf"(?P<num>{NUMBER}(?:\s*(?:-|–|to|or)\s*{NUMBER})?)(?P<np>(?:\s+[\w'’-]+){{0,3}})",
+        rf"(?P<num>{NUMBER}(?:\s*(?:-|–|to|or)\s*{NUMBER})?)\b(?P<np>(?:\s+[\w'’-]+){{0,3}})",
         re.IGNORECASE),
 }
 # "the death toll rose to 12", "12 deaths", "12 fatalities", "12 bodies"
 _TOLL = re.compile(
     rf"\b(?:death toll|toll)\s+(?:[\w'’,-]+\s+){{0,14}}?(?:to|of|at|reached|is|was|hit)\s+"
     rf"(?P<qual>{QUALIFIER}\s+)?(?P<num>{NUMBER})|(?<![\w,])(?P<qual2>{QUALIFIER}\s+)?"
-    rf"(?P<num2>{NUMBER})\s+(?:\w+\s+)?(?:deaths|fatalities|bodies|corpses|dead bodies)\b",
+    rf"(?P<num2>{NUMBER})\s+(?P<adj>\w+\s+)?(?:deaths|fatalities|fatality|bodies|corpses|"
+    rf"dead bodies)\b",
     re.IGNORECASE)
+# "25 ADF fighters and 6 military fatalities": the noun counts both figures; the first
+_TOLL_FIRST = re.compile(
+    rf"(?<![\w,])(?P<qual>{QUALIFIER}\s+)?(?P<num>{NUMBER})(?P<np>(?:\s+[\w/'’-]+){{0,2}}?)"
+    rf"(?=\s+and\s+{NUMBER}\s+(?:\w+\s+)?(?:fatalities|fatality)\b)", re.IGNORECASE)
 # "no one was killed", "no casualties", "no injuries were reported"
 _NONE = re.compile(
     r"\b(?:no(?:body| one|-one)\s+(?:\w+\s+){0,2}?(?P<v1>killed|injured|hurt|wounded|died)|"
@@ -97,7 +105,16 @@ _GROUP_BEFORE = re.compile(r"(?:cost|left|for)\s+(?:the\s+)?(?P<side>[A-Z][\w'�
 _SIDE_PHRASE = re.compile(r"from\s+(?:the\s+)?(?P<side>[A-Z][\w'’-]+)\s+side", re.IGNORECASE)
 _ATTRIBUTION = re.compile(r"\b(?:said|says|told|according to|reported|claimed|stated|per|"
                           r"confirmed|added)\b", re.IGNORECASE)
+#: Casualty verbs joined as alternatives or as one lot ("killed, injured or captured",
+#: "killed and wounded"): the figure is of them all, not of each.
+_EITHER = re.compile(
+    r"(?:killed|dead|injured|wounded|captured|arrested|abducted|kidnapped|detained)"
+    r"(?:,\s+(?:killed|injured|wounded|captured|arrested|abducted|kidnapped|detained))*,?\s+"
+    r"(?:or|and/or|and)\s+(?:killed|injured|wounded|captured|arrested|abducted|kidnapped|"
+    r"detained)\b", re.IGNORECASE)
+_PLURAL_VERB = re.compile(r"(?:are|were|have)\b", re.IGNORECASE)
 _GENERIC_HEADS = {"members", "member", "others", "other", "people", "persons", "of", "them",
+                  "the",
                   "more", "additional", "further", "were", "was", "had", "have", "been", ""}
 
 
@@ -117,7 +134,7 @@ def _add(found: list[CasualtyMention], taken: list[tuple[int, int]],
     start, end = m.span()
     if any(start < e and s < end for s, e in taken):
         return
-    num_text = m.group(num_group)
+    num_text = "one" if num_group == "one" else m.group(num_group)  # (one, unnamed)
     parsed = parse_range(num_text)
     if parsed is None:
         return
@@ -176,8 +193,8 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
                 continue
             if m.group("num").lower() in ("a", "an") and not np:
                 continue
-            _add(found, taken, claims, text, text_low, offset, kind, m, "num", "qual",
-                 _side(text, m.start(), np))
+            _add(found, taken, claims, text, text_low, offset,
+                 kind, m, "num", "qual", _side(text, m.start(), np))
     for kind, gate, pattern, twin, verbs in _COUNT_FIRST_RUNS:
         if not present & gate:
             continue
@@ -188,17 +205,103 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
                 continue
             if kind is _CK_CAPTURED and m.group("verb").lower() == "seized":
                 continue
-            _add(found, taken, claims, text, text_low, offset, kind, m, "num", "qual",
-                 _side(text, m.start(), np))
+            if m.group("num").lower() in ("a", "an") and _PLURAL_VERB.match(text, m.end("np")):
+                continue  # "teachers of a school were attacked": "a" counts the school
+            if " or " in text or " and " in text:
+                either = _EITHER.search(text, m.start(), m.end() + 40)
+                if either is not None and either.start() <= m.end():
+                    continue  # "3 were killed, injured or captured": how many of each, unsaid
+            _add(found, taken, claims, text, text_low, offset,
+                 kind, m, "num", "qual", _side(text, m.start(), np))
     for m in _matches(_TOLL, _TOLL_LOW, text, low) if present & _TOLL_GATE else ():
         if m.group("num"):
-            _add(found, taken, claims, text, text_low, offset, _CK_KILLED, m, "num", "qual",
-                 None)
-        else:
-            _add(found, taken, claims, text, text_low, offset, _CK_KILLED, m, "num2",
-                 "qual2", None)
+            _add(found, taken, claims, text, text_low, offset, _CK_KILLED, m, "num", "qual", None)
+        else:  # "1 military fatality": whose, when the word says it
+            adj = (m.group("adj") or "").strip()
+            _add(found, taken, claims, text, text_low, offset,
+                 _CK_KILLED, m, "num2", "qual2", adj if _known_side(adj) else None)
+    if present & _TOLL_GATE and " and " in text and "fatalit" in (
+            text_low if text_low is not None else text.lower()):
+        for m in _TOLL_FIRST.finditer(text):
+            np = (m.group("np") or "").strip()
+            if _known_side(np):  # (not "between 3 and 5 deaths", a range)
+                _add(found, taken, claims, text, text_low, offset,
+                     _CK_KILLED, m, "num", "qual", np)
+    if "bod" in (lw := text_low if text_low is not None else text.lower()) and (
+            "found" in lw or "discovered" in lw or "dumped" in lw or "unearthed" in lw):
+        for m in _BODIES.finditer(text):  # "the bodies of 2 civilians were found"
+            np = (m.group("np") or "").strip()
+            if not _NOT_PEOPLE.search(np):
+                _add(found, taken, claims, text, text_low, offset,
+                     _CK_KILLED, m, "num", "qual", _side(text, m.start(), np))
+    # one person named without a number: "killing him", "killed the driver", "the soldier
+    # later died" (last: a figure already found for the same words stands)
+    if present & _ONE_GATE:
+        for m in _matches(_ONE_KILLED, _ONE_KILLED_LOW, text, low):
+            if m.group("pronoun") is not None:
+                _add(found, taken, claims, text, text_low, offset,
+                     _CK_KILLED, m, "one", "qual", None)
+            elif _one_person(m.group("obj")):  # (whose: a side where the word names one)
+                _add(found, taken, claims, text, text_low, offset,
+                     _CK_KILLED, m, "one", "qual", _one_side(m.group("obj")))
+    if present & _DIED_GATE:
+        for m in _matches(_ONE_DIED, _ONE_DIED_LOW, text, low):
+            if _one_person(m.group("subj")):
+                _add(found, taken, claims, text, text_low, offset,
+                     _CK_KILLED, m, "one", "qual", _one_side(m.group("subj")))
     found.sort(key=lambda c: (c.start, c.kind.value))
     return found
+
+
+#: The dead found: "the bodies of 2 civilians", "the body of a woman" (found, discovered:
+#: not a body handed over or retrieved from a river).
+_BODIES = re.compile(
+    rf"\bbod(?:y|ies)\s+of\s+(?P<qual>{QUALIFIER}\s+)?(?P<num>{NUMBER})\b"
+    rf"(?P<np>(?:\s+(?!and\b|with\b|was\b|were\b)[\w'’-]+){{0,3}})", re.IGNORECASE)
+#: One person killed, named by a pronoun or a definite noun phrase rather than a number.
+_ONE_KILLED = re.compile(
+    r"\b(?P<qual>)(?:killing|killed|shot dead|shooting dead|fatally shot|fatally stabbed|"
+    r"executed|executing|beheaded|beheading|lynched|lynching|murdered|murdering)\s"
+    r"(?:(?P<pronoun>him|her)|(?P<obj>(?:the|his|her|their)(?:\s+(?!and\b|or\b|of\b|in\b|"
+    r"at\b|on\b|near\b|with\b|while\b|who\b)[\w'’-]+){1,3}))\b", re.IGNORECASE)
+#: ... or the subject of "died" ("the soldier later died").
+_ONE_DIED = re.compile(
+    r"\b(?P<qual>)(?P<subj>(?:the|his|her|their)(?:\s+(?!and\b|or\b|of\b)[\w'’-]+){1,3}?)"
+    r"\s+(?:later\s+|also\s+|subsequently\s+|eventually\s+)?(?:died|succumbed)\b",
+    re.IGNORECASE)
+#: Their twins for lower-cased ASCII text, without the opening `\b` (`word_starts` checks
+#: it): the engine skips in C to the first letters of their words.
+_ONE_KILLED_LOW = re.compile(_ONE_KILLED.pattern.removeprefix(r"\b(?P<qual>)"))
+_ONE_DIED_LOW = re.compile(_ONE_DIED.pattern.removeprefix(r"\b(?P<qual>)"))
+
+
+def _one_person(phrase: str | None) -> bool:
+    """Whether a definite noun phrase names one person ("the driver", "his wife", "the local
+    chief"): a word of it names a person, in the singular ("the soldiers", "their homes",
+    "the village" do not)."""
+    if not phrase:
+        return False
+    for word in phrase.split()[1:]:
+        low = word.lower()
+        if low in _ONE_PEOPLE or (next(iter(_SIDE_STEMS.iter(low)), None) is not None
+                                  and not low.endswith("s") and low not in _MANY_PEOPLE):
+            return True
+    return False
+
+
+def _one_side(phrase: str | None) -> str | None:
+    """The side of `_SIDE_CLASSES` a phrase names ("the soldier"), else None ("his wife")."""
+    return phrase if phrase is not None and _known_side(phrase.split(None, 1)[-1]) else None
+
+
+#: Singular words for one person that name no side (kin, titles, roles).
+_ONE_PEOPLE: Final = frozenset(
+    "wife husband son daughter father mother brother sister uncle nephew chief leader "
+    "commander prisoner victim suspect owner official councillor councilor mayor governor "
+    "pastor priest imam cleric sheikh elder headman activist lawyer judge doctor nurse "
+    "businessman politician candidate lawmaker legislator bodyguard informant".split())
+_MANY_PEOPLE: Final = frozenset({"men", "women", "people", "children", "police", "personnel",
+                                 "family", "militia", "military", "army"})
 
 
 def gates_in(low: str | None) -> int:
@@ -237,6 +340,11 @@ def _expand(alternation: str) -> tuple[str, ...]:
 
 
 
+#: The verbs of `_ONE_KILLED` (its gate's words).
+_ONE_VERBS: tuple[str, ...] = (
+    "killing", "killed", "shot dead", "shooting dead", "fatally shot", "fatally stabbed",
+    "executed", "executing", "beheaded", "beheading", "lynched", "lynching", "murdered",
+    "murdering")
 #: Words one of which each pattern needs (a character class cut off: "hospitali[sz]ed").
 _COUNT_FIRST_WORDS = {kind: tuple(v.split("[")[0] for v in verbs.split("|"))
                       for kind, verbs in _VERB_KIND}
@@ -248,11 +356,11 @@ _VERB_FIRST_WORDS = {
 }
 _NONE_WORDS: tuple[str, ...] = ("nobody", "no one", "no-one", "casualties", "fatalities",
                                 "deaths", "injuries", "one was hurt")
-_TOLL_WORDS: tuple[str, ...] = ("toll", "deaths", "fatalities", "bodies", "corpses")
+_TOLL_WORDS: tuple[str, ...] = ("toll", "deaths", "fatalit", "bodies", "corpses")
 
 _HINT = re.compile(r"kill|dead|die|death|wound|injur|hurt|slain|murder|execut|behead|lynch|"
                    r"massacr|perish|lost (?:their|his|her) li|succumb|captur|abduct|kidnap|"
-                   r"hostage|arrest|detain|casualt|fatalit|bod(?:y|ies)|toll", re.IGNORECASE)
+                   r"hostage|arrest|detain|casualt|fatal|bod(?:y|ies)|toll", re.IGNORECASE)
 
 
 def _twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -279,14 +387,21 @@ _TOLL_GATE = 4
 _VERB_FIRST_GATE = {_CK_KILLED: 8, _CK_INJURED: 16, _CK_CAPTURED: 32}
 _COUNT_FIRST_GATE = {_CK_KILLED: 64, _CK_INJURED: 128,
                      _CK_CAPTURED: 256}
-ALL_GATES = 511
+_ONE_GATE = 512
+_DIED_GATE = 1024
+ALL_GATES = 2047
 #: Each gate's words (bits below 1 << 16: a caller's own gates may take the bits above).
 GATE_WORDS: dict[int, tuple[str, ...]] = {
     _HINT_GATE: _HINT_WORDS, _NONE_GATE: _NONE_WORDS, _TOLL_GATE: _TOLL_WORDS,
     **{_VERB_FIRST_GATE[kind]: words for kind, words in _VERB_FIRST_WORDS.items()},
     **{_COUNT_FIRST_GATE[kind]: words for kind, words in _COUNT_FIRST_WORDS.items()},
+    # each verb of `_ONE_KILLED` with each first word of its object, a white space between
+    _ONE_GATE: tuple(f"{verb}{space}{word}" for verb in _ONE_VERBS for space in " \t\n\r\f\v"
+                     for word in ("him", "her", "the", "his", "their")),
+    _DIED_GATE: ("died", "succumbed"),
 }
 _GATES = bits_automaton(GATE_WORDS)
+assert all(word in _ONE_KILLED.pattern for word in _ONE_VERBS)  # (the gate's verbs)
 
 #: What find_casualties tries, in order: (kind, gate, pattern, its `_twin`).
 _Run = tuple[CasualtyKind, int, re.Pattern[str], re.Pattern[str]]
@@ -303,7 +418,7 @@ _VERB_FIRST_RUNS: tuple[_Run, ...] = tuple(
 #: white space, or not a word character: giving back characters never makes a match).
 _FIRST_LETTERS = "".join(sorted(set("0123456789" + "".join(
     word[0] for word in re.findall(r"[a-z]+", QUALIFIER + NUMBER)))))
-_NP_LOW = r"(?P<np>(?:(?!and\b|but\b)[\w'’-]++\s++){0,5}?)"
+_NP_LOW = r"(?P<np>(?:(?!and\b|but\b)[\w'’/-]++\s++){0,5}?)"
 _COUNT_FIRST_LOW = {
     kind: re.compile(
         rf"(?<![\w,])(?=[{_FIRST_LETTERS}])(?P<qual>{QUALIFIER}\s++)?"
@@ -413,6 +528,11 @@ def _side_class(side_text: str | None) -> str | None:
     if first < len(_SIDE_CLASSES):
         return _SIDE_CLASSES[first][0]
     return low.split()[-1] if low.split() else None
+
+
+def _known_side(words: str) -> bool:
+    """Whether `words` name a side of `_SIDE_CLASSES` ("military", "ADF fighters")."""
+    return bool(words) and next(iter(_SIDE_STEMS.iter(words.lower())), None) is not None
 
 
 def _side(text: str, start: int, np: str) -> str | None:

@@ -1251,6 +1251,8 @@ def _violence(c: _Cues) -> _Decision | None:
 _VAGUE_CLASH = frozenset({"fighting", "fought", "battle", "battles", "battled", "battling",
                           "hostilities", "fighting between", "fighting broke out",
                           "fighting erupted", "engaged in", "engaged with", "engaged the"})
+#: (for the assembly: a clash word that often names fighting in general, not one clash)
+VAGUE_CLASH: Final = _VAGUE_CLASH
 
 
 def _brawl(c: _Cues, clash: _Hit) -> bool:
@@ -1279,6 +1281,12 @@ def _by_before(low: str, at: int) -> bool:
 _BY_BEFORE = re.compile(r"\bby\s+(?:(?:the|a|an|suspected|alleged|presumed|unknown|"
                         r"unidentified|armed|some|two|three|group of|\d+)\s+){0,3}$")
 _RELATIVE = re.compile(r"\b(?:who|which|that)\b")
+#: A reporting verb and a few words after it ("said on Tuesday", "told reporters"): a "that"
+#: there opens what was reported ("officials said that 5 soldiers were killed"), not a
+#: relative clause about the speakers.
+_REPORTING_BEFORE = re.compile(
+    r"\b(?:said|says|say|told|tell|reported|reports|announced|confirmed|stated|added|"
+    r"claimed|claims|revealed|disclosed|alleged|noted|indicated)\b(?:\s+[\w-]+){0,4}\s+$")
 _PRONOUN = re.compile(r"\b(?:he|she|they|him|her|them|it|who)\s+(?:\w+\s+){0,2}$")
 _VIOLENT_CUES = frozenset({"KILL", "INJURE", "ATTACK", "CLASH", "ABDUCT", "SEXUAL", "CLASHW"})
 _PRESENT_VERBS = frozenset({"attack", "kill", "shoot", "raid", "storm", "ambush", "abduct",
@@ -1298,7 +1306,7 @@ def _target(c: _Cues, trigger: _Hit) -> int | None:
         if not before:
             return None
         head = before[-1]
-        relative = _RELATIVE.search(low, before[0][1], trigger.start)
+        relative = _relative(low, before[0][1], trigger.start)
         if relative is not None:
             earlier = [r for r in before if r[1] <= relative.start()]
             if earlier:
@@ -1323,6 +1331,15 @@ def _target(c: _Cues, trigger: _Hit) -> int | None:
         if roles_before & {actors.ROLE_CIVILIAN, actors.ROLE_CROWD, actors.ROLE_OBJECT} and \
                 not roles_before & {actors.ROLE_STATE, actors.ROLE_ARMED}:
             return actors.ROLE_CIVILIAN
+    return None
+
+
+def _relative(low: str, start: int, end: int) -> re.Match[str] | None:
+    """The first relative pronoun of `low[start:end]`, a reporting verb's "that" excepted."""
+    for match in _RELATIVE.finditer(low, start, end):
+        if match.group() != "that" or _REPORTING_BEFORE.search(
+                low, max(0, match.start() - 50), match.start()) is None:
+            return match
     return None
 
 

@@ -35,6 +35,7 @@ from worker.extract.constants import (
     CK_CAPTURED,
     CK_INJURED,
     CK_KILLED,
+    ET_BATTLES,
     ET_PROTESTS,
     ET_RIOTS,
     PREC_DAY,
@@ -42,6 +43,8 @@ from worker.extract.constants import (
     SK_OUTLET,
     SK_PERSON,
     SUB_AGREEMENT,
+    SUB_ARMED_CLASH,
+    SUB_ATTACK,
     SUB_MOB_VIOLENCE,
     SUB_VIOLENT_DEMONSTRATION,
 )
@@ -134,6 +137,11 @@ _DEMONSTRATION_LINK: Final = re.compile(
 #: A demonstration or riot named by a word of its own ("protest", "rioters", "mob"), not
 #: only by a weak one ("gathered", "blocked"): the classifier's confidence of such a word.
 _FIRM_CROWD: Final = 0.6
+#: A later sentence's armed clash named by a word of its own ("repelled", "exchanged fire"),
+#: not inferred from an armed target ("the attack is gang related"): that word's confidence.
+_FIRM_CLASH: Final = 0.75
+#: A trigger that names the event told already ("the attack is gang related"): no new fact.
+_ANAPHORA: Final = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
 #: A sentence naming who is behind an event: a claim, a suspicion, a blame.
 _ATTRIBUTION: Final = re.compile(
     r"\b(?:claim(?:ed|s)? (?:of )?responsibility|claimed|responsib|suspect(?:ed|s)?|believed to|"
@@ -249,6 +257,8 @@ class _Incident:
     #: made two attempts on an army position. The soldiers repulsed the assaults."): read for
     #: the named groups it introduces
     lead: Sentence | None = None
+    #: the armed clashes its second and third sentences report (as classified when grouping)
+    clashes: list[Classification] = field(default_factory=list)
 
 
 def extract_events(article: Article, gazetteer: Gazetteer) -> list[Event]:
@@ -338,6 +348,10 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
                 # "Police blamed al Shabaab, who have planted bombs there in the past year"
                 current.attributions.append(sentence)
             continue
+        if len(usable) > 1:  # the day something was said is not the event's own day
+            own = [d for d in usable if not _reporting_date(sentence, d)]
+            if any(d.precision is PREC_DAY for d in own):  # (not "since October": a span)
+                usable = own
         # the first day-precise date, else the first at all
         when = next((d for d in usable if d.precision is PREC_DAY),
                     usable[0] if usable else None)
@@ -348,6 +362,8 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
             continue
         current.sentences.append(sentence)
         current.last_index = index
+        if found.sub_event_type is SUB_ARMED_CLASH and len(current.sentences) <= 3:
+            current.clashes.append(found)
         if current.date is None and when is not None:
             current.date = when
     return incidents
@@ -359,6 +375,29 @@ def _opens_with(sentence: Sentence, dates: list[DateMention]) -> bool:
     event of that day."""
     return any(d.precision is PREC_DAY and _DATE_OPENING.fullmatch(
         sentence.text, 0, d.start - sentence.start) is not None for d in dates)
+
+
+#: A reporting verb right before a date ("officials said on Tuesday", "told reporters
+#: Tuesday", "said in a statement on Tuesday") ...
+_REPORTED_BEFORE: Final = re.compile(
+    r"\b(?:said|says|told(?: [\w-]+){1,2}|reported|announced|confirmed|stated|added|claimed|"
+    r"revealed|disclosed)(?: in a (?:statement|press release|press conference))?"
+    r"(?: (?:late|early))?\s+$", re.IGNORECASE)
+#: ... or right after one opening the sentence ("On Tuesday, the police said that ...").
+_REPORTED_AFTER: Final = re.compile(
+    r",?\s+(?:[\w'-]+\s+){1,4}(?:said|told|reported|announced|confirmed|stated|claimed|"
+    r"revealed|disclosed)\b", re.IGNORECASE)
+
+
+def _reporting_date(sentence: Sentence, mention: DateMention) -> bool:
+    """Whether `mention` dates the reporting of the sentence's news, not the event: "Officials
+    said on Tuesday that 27 soldiers were killed ... on Monday" happened on Monday."""
+    text, start = sentence.text, mention.start - sentence.start
+    if _REPORTED_BEFORE.search(text, max(0, start - 50), start) is not None:
+        return True
+    end = mention.end - sentence.start
+    return _DATE_OPENING.fullmatch(text, 0, start) is not None and \
+        _REPORTED_AFTER.match(text, end) is not None
 
 
 def _off_topic(sentence: Sentence, found: Classification, low: str | None, gates: int
@@ -393,6 +432,18 @@ def _reclassified(body: str, incident: _Incident) -> Classification:
     """A demonstration read over the whole incident: police intervening or firing in a later
     sentence makes it 'Protest with intervention' or 'Excessive force against protesters'."""
     cls = incident.classification
+    if cls.sub_event_type is SUB_ATTACK:
+        # "Militants attacked the village ... They were repelled by security forces.": the
+        # attackers met armed resistance, an armed clash
+        # (the next two sentences, an explicit clash there, not "the clash" told again nor
+        # "fighting" in general: background far more often)
+        for later in incident.clashes:
+            if later.confidence >= _FIRM_CLASH and \
+                    later.text.lower() not in classify_mod.VAGUE_CLASH and _ANAPHORA.search(
+                        body, max(0, later.start - 6), later.start) is None:
+                return Classification(ET_BATTLES, SUB_ARMED_CLASH, cls.confidence, cls.start,
+                                      cls.end, cls.text)
+        return cls
     if cls.event_type not in (ET_PROTESTS, ET_RIOTS) or len(
             incident.sentences) < 2:
         return cls
