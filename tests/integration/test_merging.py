@@ -271,7 +271,7 @@ async def stable_members(bootstrap: str, group: str, count: int, timeout: float 
     not os.environ.get("MERGE_REBALANCE_TEST"),
     reason="intermittent: its input losses at the end of a rebalance are fixed "
            "(worker/rebalance.py), but a partition whose commits stop after the second worker "
-           "leaves remains (4 in 113 runs on 2026-11-30); see the README. "
+           "leaves remains (4 in 114 runs on 2026-11-30); see the README. "
            "MERGE_REBALANCE_TEST=1 runs it")
 async def test_two_merging_workers_through_a_rebalance(kafka_bootstrap: str,
                                                        tmp_path: Path) -> None:
