@@ -30,6 +30,7 @@ from worker.incidents import add_merge_stage
 from worker.metrics import Metrics
 from worker.models import DeadLetter
 from worker.pipeline import Destination, OutRecord, Pipeline, SourceMeta, Tally, utc_now
+from worker.rebalance import App, install_recovery
 from worker.settings import Guarantee, Settings
 from worker.web import Readiness, install_lag_timer, install_sensors, register_views
 
@@ -279,7 +280,7 @@ class WorkerApp:
 def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerApp:
     """The Faust app with its topics and agent; `pipeline` is built from settings if omitted."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)  # Faust makes only the app's folder
-    app = faust.App(
+    app = App(  # faust.App with a flow control that keeps its queues on resume (rebalance)
         settings.app_id,
         broker=settings.broker_url,
         key_serializer="raw",
@@ -384,6 +385,7 @@ def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerAp
                 log.info("%s: %d outputs published", where, len(records),
                          extra={"messages": len(batch), "outputs": len(records)})
 
+    install_recovery(app)  # stream partitions resumed after their seek (rebalance)
     worker_app = WorkerApp(app, handle_articles, stats, publisher, merge_agent, metrics,
                            readiness)
     install_sensors(app, metrics, readiness)

@@ -1,0 +1,127 @@
+"""The end of a rebalance without losing input: Faust's recovery, reordered.
+
+After a rebalance, faust-streaming 0.15.3 (`Recovery.on_recovery_completed`, and
+`Recovery._resume_streams` when the app has no tables) resumes the stream partitions, then
+awaits their seek to the committed offsets while its fetcher runs, then resumes its flow
+control, whose `resume()` clears every record queue. Two ways to lose records:
+
+- a record fetched during that await (the first after the committed offset) is cleared
+  from its queue and never fetched again (the consumer's position is past it);
+- a record fetched before the seek took effect is delivered at its old position: the
+  fetcher's read offset runs ahead of the seek, and the records the seek fetches again
+  below it are dropped as already read ("DROPPED MESSAGE ROFF" in Faust's dev log), the
+  one at the committed offset included when the first fetch did not have it.
+
+The agents then acknowledge the records after the hole; Faust commits past a hole of one
+record at the committed offset (its head-gap check in `Consumer._new_offset` lets a gap of
+one through: faust-streaming issues #596 and #606) and stops committing that partition
+behind a longer one. The same `resume()` clears the standby changelog records delivered
+meanwhile: the standby copy of a table then misses those writes for good (a recovery
+resumes after the last offset applied), and so does the worker that takes it over.
+
+Here the stream partitions stay paused until their seek is done (nothing is fetched from
+them before), and flow control's `resume()` keeps the queues (it still clears them on
+`clear()`, which Faust calls when partitions are revoked and when the consumer stops,
+after stopping the fetch). A record left from an earlier generation is skipped by the
+stream (its generation id check), and a changelog record at or below the offset a recovery
+applied is skipped by the recovery (its offset check).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any, cast
+
+import faust
+from faust.tables.recovery import Recovery
+from mode.utils.objects import cached_property
+from mode.utils.queues import FlowControlEvent
+
+
+class KeepQueuesOnResume(FlowControlEvent):
+    """`FlowControlEvent` whose `resume()` does not clear the managed queues (`clear()` still
+    does)."""
+
+    _resuming = False
+
+    def resume(self) -> None:
+        self._resuming = True
+        try:
+            super().resume()
+        finally:
+            self._resuming = False
+
+    def clear(self) -> None:
+        if not self._resuming:
+            super().clear()
+
+
+class SeekThenResume(Recovery):
+    """Faust's `Recovery` that seeks the stream partitions to their committed offsets before
+    it resumes them (faust-streaming 0.15.3's two methods, in that order)."""
+
+    async def on_recovery_completed(self, generation_id: int = 0) -> None:
+        """Call when active table recovery is completed."""
+        self.log.info("Restore complete!")
+        await self.app.on_rebalance_complete.send()
+        self._set_recovery_ended()
+        callbacks = [
+            asyncio.ensure_future(table.on_recovery_completed(
+                self.actives_for_table[table], self.standbys_for_table[table]))
+            for table in self.tables.values()
+        ]
+        if callbacks:
+            await asyncio.wait(callbacks)
+        if self.app.consumer_generation_id != generation_id:
+            self.log.warning(
+                f"Recovery rebalancing again app id "
+                f"{self.app.consumer_generation_id} param {generation_id}")
+            return
+        await self._seek_and_resume_streams()
+        self.tables.on_actives_ready()
+        if not self.app.assignor.assigned_standbys():
+            self.tables.on_standbys_ready()
+        self.app.on_rebalance_end()
+        self.log.info("Worker ready")
+
+    async def _resume_streams(self, generation_id: int = 0) -> None:
+        """Resume the streams of an app without tables."""
+        await self.app.on_rebalance_complete.send()
+        if self.app.consumer_generation_id != generation_id:
+            self.log.warning("Recovery rebalancing again")
+            return
+        await self._seek_and_resume_streams()
+        self.tables.on_actives_ready()
+        self.tables.on_standbys_ready()
+        self.app.on_rebalance_end()
+        self.log.info("Worker ready")
+
+    async def _seek_and_resume_streams(self) -> None:
+        consumer = self.app.consumer
+        assignment = consumer.assignment()
+        if assignment:
+            self.log.info("Seek stream partitions to committed offsets.")
+            await self._wait(consumer.perform_seek(),
+                             timeout=self.app.conf.broker_request_timeout)
+        consumer.resume_partitions({tp for tp in assignment if not self._is_changelog_tp(tp)})
+        self.completed.set()
+        self.log.dev("Resume stream partitions")
+        self.app.flow_control.resume()
+        consumer.resume_flow()
+        await cast(Any, self.app)._fetcher.maybe_start()  # Faust's private fetcher service
+
+
+class App(faust.App):
+    """The Faust app with `KeepQueuesOnResume` as its flow control and `SeekThenResume` as
+    its tables' recovery."""
+
+    @cached_property
+    def flow_control(self) -> FlowControlEvent:
+        return KeepQueuesOnResume(loop=self.loop)
+
+
+def install_recovery(app: faust.App) -> None:
+    """Give `app`'s table manager a `SeekThenResume` recovery (call before the app starts)."""
+    tables: Any = app.tables
+    if tables._recovery is None:
+        tables._recovery = SeekThenResume(app, tables, beacon=tables.beacon, loop=tables.loop)
