@@ -147,9 +147,12 @@ class Publisher:
                              f"{self._timeout:.0f}s; still waiting (not resent: exactly-once)")
 
     async def attach(self, records: Sequence[OutRecord]) -> None:
-        """Attach records to the message being processed: Faust publishes them, and waits for
-        the broker, before it commits that message's offset (at-least-once without a round
-        trip per message; the outputs go out at the next commit)."""
+        """Send the merge stage's records without waiting for the broker (no round trip per
+        message). They are sent at once (Faust's `stream_publish_on_commit` is off); what
+        makes this at-least-once is that Faust's commit waits for the producer's flush, i.e.
+        for every record sent so far to be delivered, before it commits any offset. A record
+        whose delivery fails outright (the producer's retries exhausted) is not resent: that
+        takes a broker gone for longer than the producer's delivery timeout."""
         for r in records:
             await self._topics[r.destination].send(
                 key=r.key, value=r.value, headers=list(r.headers) or None)
