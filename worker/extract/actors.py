@@ -1033,18 +1033,20 @@ def _compile() -> ahocorasick.Automaton:
     return automaton
 
 
-def add_gate_words(words: dict[int, tuple[str, ...]]) -> None:
+def add_gate_words(words: dict[int, tuple[str, ...]], whole: bool = False) -> None:
     """Add gate words (bit -> words, lower case) to the shared automaton: `gates_of` then
     tells, from the matches of a text, the bits with a word in the text lower-cased (and
     maybe more: a gate word is looked for in the `words_of` form, where "no-one" is "no
     one" and "no, one" too). A word with a character other than ASCII or an upper-case
-    letter is never in an ASCII text lower-cased: left out."""
+    letter is never in an ASCII text lower-cased: left out. With `whole`, a word counts
+    only where no letter or digit comes right before or after it (its key is its
+    `words_of` form, the spaces around it kept)."""
     global _AUTOMATON
     for bit, gate_words in words.items():
         for word in gate_words:
             if not word.isascii() or word != word.lower():
                 continue
-            key = words_of(word)[1:-1]
+            key = words_of(word) if whole else words_of(word)[1:-1]
             if not key.strip():
                 raise ValueError(f"gate word without a letter or digit: {word!r}")
             _GATE_KEYS[key] = _GATE_KEYS.get(key, 0) | bit

