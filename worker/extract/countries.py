@@ -295,18 +295,21 @@ def find_countries(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
     return _found(text, lowered, [(0, len(lowered))], offset)
 
 
-def find_countries_in(text: str, sentences: list[Sentence], flagged: list[bool]
-                      ) -> list[tuple[str, int, int]]:
-    """`find_countries(text)`, `text` scanned only in the sentences that may name a country
-    (`sentences`: `split_sentences(text)`; `flagged[i]`: whether sentence i may, that is:
-    it is not ASCII, or the shared keyword pass found a country's `gate_keys` in it).
+def find_countries_in(text: str, sentences: list[Sentence],
+                      hits: list[list[tuple[int, int]] | None]) -> list[tuple[str, int, int]]:
+    """`find_countries(text)`, `text` scanned only around the words that may be a country's
+    name (`sentences`: `split_sentences(text)`; `hits[i]`: where in sentence i (start, end,
+    offsets in the sentence) the shared keyword pass found one of `gate_keys` as a word,
+    or None for a sentence that is not ASCII, scanned whole).
 
     The scan (a leftmost-longest pass, matches not overlapping) of a stretch of text ends in
-    the automaton's root, every match of it given, at a character that no name holds, and at
-    a space after a text that ends with no name's part before a space: the scan of the whole
-    text is then the scans of its parts one after the other. Sentences are parted by white
-    space (`split_sentences`), so each sentence is scanned alone but where the white space
-    after it does not part it from the next (`_joined`): those go together, always scanned."""
+    the automaton's root, every match of it given, after a character that is no name's
+    or that continues no name's part the text ends with (`_at_root`): the scan of the
+    whole text is then the scans of its parts one after the other, and a part without such
+    a word holds no name that `find_countries` keeps. Sentences are parted by white space
+    (`split_sentences`), so each sentence is scanned alone (around its words, from and to
+    such characters) but where the white space after it does not part it from the next
+    (`_joined`): those go together, scanned whole."""
     lowered = _lowered(text)
     spans: list[tuple[int, int]] = []
     index = 0
@@ -320,10 +323,59 @@ def find_countries_in(text: str, sentences: list[Sentence], flagged: list[bool]
         begin, end = sentences[first].start, sentences[index].end
         if index + 1 == count and _joined(lowered, sentences[index], len(lowered)):
             end = len(lowered)
-        if index > first or flagged[first]:
+        found = hits[first]
+        if index > first or found is None:
             spans.append((begin, end))
+        elif found:
+            windows = sorted((_back_to_root(lowered, begin + start, begin),
+                              _on_to_root(lowered, begin + stop, begin, end))
+                             for start, stop in found)
+            low, high = windows[0]
+            for next_low, next_high in windows:
+                if next_low > high:
+                    spans.append((low, high))
+                    low = next_low
+                high = max(high, next_high)
+            spans.append((low, high))
         index += 1
     return _found(text, lowered, spans, 0)
+
+
+def _at_root(lowered: str, at: int, begin: int) -> bool:
+    """Whether the scan of `lowered` from `begin` (in the root there) is in the root with no
+    match pending at `at`, for certain: the character before `at` is no letter or digit,
+    and it is in no name, or no name starts with it and it continues no part of a name that
+    `lowered[begin:at - 1]` ends with (no suffix of the text then goes on into a name)."""
+    if at <= begin:
+        return True
+    char = lowered[at - 1]
+    if char.isalnum():
+        return False
+    if char not in _ALPHABET:
+        return True
+    parts = _PARTS.get(char)
+    return parts is None or not lowered.endswith(parts, begin, at - 1)
+
+
+def _back_to_root(lowered: str, at: int, begin: int) -> int:
+    """The nearest position at or before `at` (a word's start) where the scan from `begin`
+    is at the root (`_at_root`), a word's start or `begin`."""
+    while not _at_root(lowered, at, begin):
+        at -= 1
+        while at > begin and lowered[at - 1].isalnum():
+            at -= 1
+    return at
+
+
+def _on_to_root(lowered: str, at: int, begin: int, end: int) -> int:
+    """The nearest position at or after `at` (a word's end), up to `end`, from where on the
+    scan from `begin` reads nothing of the stretch before: `end`, or a word's end before a
+    character after which it is at the root (`_at_root`)."""
+    while at < end and not _at_root(lowered, at + 1, begin):
+        at += 1
+        while at < end and lowered[at].isalnum():
+            at += 1
+    return at
 
 
 def _lowered(text: str) -> str:
@@ -337,10 +389,9 @@ def _parted(lowered: str, begin: int, end: int) -> bool:
     """Whether the scan of `lowered[begin:end]` (text between sentences) starts and ends in the
     root, given that it starts there: each of its characters is a space (no name starts
     with one) or in no name."""
-    alphabet = _alphabet()
     for at in range(begin, end):
         char = lowered[at]
-        if char != " " and char in alphabet:
+        if char != " " and char in _ALPHABET:
             return False
     return True
 
@@ -348,39 +399,19 @@ def _parted(lowered: str, begin: int, end: int) -> bool:
 def _joined(lowered: str, sentence: Sentence, until: int) -> bool:
     """Whether the scan may carry from `sentence` over the white space after it (up to
     `until`): the first character after it is one of some name's and the sentence ends with
-    a part of a name that the character continues (only a space can: `_continued`), or the
+    a part of a name that the character continues (only a space can: `_SPACE_AFTER`), or the
     white space holds another character of a name."""
     end = sentence.end
     if end >= until:
         return False
     char = lowered[end]
     if char == " ":
-        parts = _continued().get(lowered[end - 1])
+        parts = _SPACE_AFTER.get(lowered[end - 1])
         if parts is not None and lowered.endswith(parts, sentence.start, end):
             return True
-    elif char in _alphabet():
+    elif char in _ALPHABET:
         return True
     return not _parted(lowered, end + 1, until)
-
-
-@lru_cache(maxsize=1)
-def _alphabet() -> frozenset[str]:
-    """Every character of the names the automaton holds."""
-    return frozenset("".join(_scanned()))
-
-
-@lru_cache(maxsize=1)
-def _continued() -> dict[str, tuple[str, ...]]:
-    """The parts of names before a space (by their last character): a text that ends with
-    one may go on into the name."""
-    parts: dict[str, set[str]] = {}
-    for name in _scanned():
-        if name.startswith(" "):
-            raise ValueError(f"a name that starts with a space: {name!r}")
-        for at, char in enumerate(name):
-            if char == " " and at:
-                parts.setdefault(name[at - 1], set()).add(name[:at])
-    return {last: tuple(sorted(found)) for last, found in parts.items()}
 
 
 def gate_keys() -> list[str]:
@@ -419,5 +450,26 @@ def _found(text: str, lowered: str, spans: list[tuple[int, int]], offset: int
     return out
 
 
+def _parts() -> tuple[frozenset[str], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Every character of the names the automaton holds; by each such character that is no
+    letter or digit, the parts of names before it; by their last character, the parts of
+    names before a space (a text that ends with one may go on into the name)."""
+    before: dict[str, set[str]] = {}
+    spaced: dict[str, set[str]] = {}
+    names = _scanned()
+    for name in names:
+        if not name[0].isalnum():
+            raise ValueError(f"a name that starts with no letter or digit: {name!r}")
+        for at, char in enumerate(name):
+            if at and not char.isalnum():
+                before.setdefault(char, set()).add(name[:at])
+                if char == " ":
+                    spaced.setdefault(name[at - 1], set()).add(name[:at])
+    return (frozenset("".join(names)),
+            {char: tuple(sorted(found)) for char, found in before.items()},
+            {last: tuple(sorted(found)) for last, found in spaced.items()})
+
+
+_ALPHABET, _PARTS, _SPACE_AFTER = _parts()
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _OUTLETS = frozenset(_OUTLET_WORDS)

@@ -239,11 +239,14 @@ def _read(text: str) -> tuple[str | None, int]:
     return low, present
 
 
-def _may_name_country(text: str) -> bool:
-    """Whether the sentence `text` may name a country as `countries.find_countries` finds
-    one: it is not ASCII, or the keyword pass found a country's name in it as a word."""
-    return not text.isascii() or bool(
-        actors_mod.gates_of(actors_mod.matches(text)[2]) & _COUNTRY_GATE)
+def _country_words(text: str) -> list[tuple[int, int]] | None:
+    """Where the keyword pass found a country's name as a word in the sentence `text` ((start,
+    end), in order of their ends: where `countries.find_countries` may find one), or None
+    for text that is not ASCII (there it may find one anywhere)."""
+    if not text.isascii():
+        return None
+    return [(last - size + 1, last - 1) for last, size, _ in actors_mod.gate_hits(
+        actors_mod.matches(text)[2], _COUNTRY_GATE)]
 
 
 @dataclass(slots=True)
@@ -277,7 +280,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> list[Event]:
     hint = homes.most_common(1)[0][0] if homes else None
     # the countries named, from the keyword pass over each sentence (classify made it)
     named = countries_mod.find_countries_in(body, sentences,
-                                            [_may_name_country(s.text) for s in sentences])
+                                            [_country_words(s.text) for s in sentences])
     found_places = places_mod.find_places(body, gazetteer, country_hint=hint, named=named)
     text_country: list[str | None] = []  # the article's country, worked out once if needed
 
