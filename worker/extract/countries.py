@@ -353,7 +353,9 @@ def _at_root(lowered: str, at: int, begin: int) -> bool:
         return False
     if char not in _ALPHABET:
         return True
-    parts = _PARTS.get(char)
+    if at - 1 <= begin:
+        return True  # (no part of a name before it)
+    parts = _PARTS.get(lowered[at - 2:at])
     return parts is None or not lowered.endswith(parts, begin, at - 1)
 
 
@@ -399,14 +401,14 @@ def _parted(lowered: str, begin: int, end: int) -> bool:
 def _joined(lowered: str, sentence: Sentence, until: int) -> bool:
     """Whether the scan may carry from `sentence` over the white space after it (up to
     `until`): the first character after it is one of some name's and the sentence ends with
-    a part of a name that the character continues (only a space can: `_SPACE_AFTER`), or the
+    a part of a name that the character continues (only a space can: `_PARTS`), or the
     white space holds another character of a name."""
     end = sentence.end
     if end >= until:
         return False
     char = lowered[end]
     if char == " ":
-        parts = _SPACE_AFTER.get(lowered[end - 1])
+        parts = _PARTS.get(lowered[end - 1:end + 1])
         if parts is not None and lowered.endswith(parts, sentence.start, end):
             return True
     elif char in _ALPHABET:
@@ -450,26 +452,22 @@ def _found(text: str, lowered: str, spans: list[tuple[int, int]], offset: int
     return out
 
 
-def _parts() -> tuple[frozenset[str], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
-    """Every character of the names the automaton holds; by each such character that is no
-    letter or digit, the parts of names before it; by their last character, the parts of
-    names before a space (a text that ends with one may go on into the name)."""
+def _parts() -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    """Every character of the names the automaton holds; the parts of names before each
+    such character that is no letter or digit, by their last character and it ("h " for
+    "south" in "south sudan"): a text that ends with one may go on into the name."""
     before: dict[str, set[str]] = {}
-    spaced: dict[str, set[str]] = {}
     names = _scanned()
     for name in names:
         if not name[0].isalnum():
             raise ValueError(f"a name that starts with no letter or digit: {name!r}")
         for at, char in enumerate(name):
             if at and not char.isalnum():
-                before.setdefault(char, set()).add(name[:at])
-                if char == " ":
-                    spaced.setdefault(name[at - 1], set()).add(name[:at])
+                before.setdefault(name[at - 1:at + 1], set()).add(name[:at])
     return (frozenset("".join(names)),
-            {char: tuple(sorted(found)) for char, found in before.items()},
-            {last: tuple(sorted(found)) for last, found in spaced.items()})
+            {pair: tuple(sorted(found)) for pair, found in before.items()})
 
 
-_ALPHABET, _PARTS, _SPACE_AFTER = _parts()
+_ALPHABET, _PARTS = _parts()
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _OUTLETS = frozenset(_OUTLET_WORDS)
