@@ -364,3 +364,36 @@ def test_relative_words_gate_as_the_regex_of_them() -> None:
         assert ("rel" in dates._possible(text, low, False)) == expected, text
         hits += expected
     assert hits > 1_000
+
+
+SOURCE_GATE_TOKENS = [
+    *TOKENS, "Said", "SAID", "Told", "Per", "super", "percent", "per cent", "According to",
+    "according  to", "accordingto", "Reuters", "reuters", "REUTERS", "Reuters_", "AP", "ap",
+    "APx", "Nation",
+    "Daily Nation", "Agence France-Presse", "France Presse", "RFE/RL", "Al Jazeera", "The Star",
+    "Spokesman", "spokesmen", "chiefs", "Governor", "general", "quoted by", "Muñoz", "ı",
+]
+REF_OUTLET = re.compile(r"(?<![\w])(?:" + "|".join(
+    re.escape(o) for o in sorted(sources.KNOWN_OUTLETS, key=len, reverse=True)) + r")(?![\w])")
+
+
+def test_source_gates_hold_every_match() -> None:
+    """`sources._needed_in` reads the shared keyword pass (whole words, lower-cased): a
+    pattern it leaves out matches nothing (as first written), where the pass of words as
+    written anywhere (`_needed_by_pass`) would have let it try; and it gives the same role
+    words that start a match and the same verbs as written."""
+    by_id = {id(sources._PERSON_ROLE): REF_PERSON_ROLE, id(sources._ROLE_PERSON): REF_ROLE_PERSON,
+             id(sources._TOLD): REF_TOLD, id(sources._ACCORDING): REF_ACCORDING,
+             id(sources._SAID): REF_SAID, id(sources._OUTLET_NAMES): REF_OUTLET}
+    left_out = 0
+    for text in corpus() + soups(SOURCE_GATE_TOKENS, 20_000, seed=11):
+        present, roles, verbs = sources._needed_in(text)
+        old_present, old_roles, old_verbs = sources._needed_by_pass(text)
+        for key, reference in by_id.items():
+            if key not in present:
+                assert reference.search(text) is None, text
+                left_out += key in old_present
+        assert list(sources._spaced(verbs, text)) == list(sources._spaced(old_verbs, text)), text
+        assert [s for s in roles if sources._ROLE_PERSON.match(text, s)] == \
+            [s for s in old_roles if sources._ROLE_PERSON.match(text, s)], text
+    assert left_out > 1_000  # (the gates are tighter than the pass they replace)

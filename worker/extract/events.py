@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from worker.extract import actors as actors_mod
 from worker.extract import casualties as casualties_mod
 from worker.extract import classify as classify_mod
+from worker.extract import countries as countries_mod
 from worker.extract import dates as dates_mod
 from worker.extract import places as places_mod
 from worker.extract import sources as sources_mod
@@ -224,6 +225,9 @@ _GATE_WORDS: Final[dict[int, tuple[str, ...]]] = {
 }
 _ALL_GATES: Final = sum(_GATE_WORDS) | _DIGIT_GATE
 actors_mod.add_gate_words(_GATE_WORDS)
+#: A country's name or demonym, as a whole word (`countries.find_countries_in`).
+_COUNTRY_GATE: Final = 1 << 22
+actors_mod.add_gate_words({_COUNTRY_GATE: tuple(countries_mod.gate_keys())}, whole=True)
 _DIGIT: Final = re.compile(r"[0-9]")
 
 
@@ -241,6 +245,16 @@ def _read(text: str) -> tuple[str | None, int]:
     if _DIGIT.search(low) is not None:
         present |= _DIGIT_GATE
     return low, present
+
+
+def _country_words(text: str) -> list[tuple[int, int]] | None:
+    """Where the keyword pass found a country's name as a word in the sentence `text` ((start,
+    end), in order of their ends: where `countries.find_countries` may find one), or None
+    for text that is not ASCII (there it may find one anywhere)."""
+    if not text.isascii():
+        return None
+    return [(last - size + 1, last - 1) for last, size, _ in actors_mod.gate_hits(
+        actors_mod.matches(text)[2], _COUNTRY_GATE)]
 
 
 @dataclass(slots=True)
@@ -274,12 +288,15 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> list[Event]:
     homes = Counter(m.country_code for i in incidents for m in actors_mod.find_actors(
         i.anchor.text, i.anchor.start) if m.country_code)
     hint = homes.most_common(1)[0][0] if homes else None
-    found_places = places_mod.find_places(body, gazetteer, country_hint=hint)
+    # the countries named, from the keyword pass over each sentence (classify made it)
+    named = countries_mod.find_countries_in(body, sentences,
+                                            [_country_words(s.text) for s in sentences])
+    found_places = places_mod.find_places(body, gazetteer, country_hint=hint, named=named)
     text_country: list[str | None] = []  # the article's country, worked out once if needed
 
     def country_of_text() -> str | None:
         if not text_country:
-            text_country.append(places_mod.country_of_text(body, gazetteer))
+            text_country.append(places_mod.country_of_text(body, gazetteer, named))
         return text_country[0]
 
     events: list[Event] = []

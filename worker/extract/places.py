@@ -330,10 +330,12 @@ def _wanted(after: int) -> int | None:
 
 
 def find_places(text: str, gaz: Gazetteer, offset: int = 0,
-                country_hint: str | None = None) -> list[PlaceMention]:
-    """Every place mention of `text`, resolved, with a score; offsets are absolute."""
+                country_hint: str | None = None,
+                named: list[tuple[str, int, int]] | None = None) -> list[PlaceMention]:
+    """Every place mention of `text`, resolved, with a score; offsets are absolute.
+    (`named`: `find_countries(text)`, when the caller has it.)"""
     memo = _memo(gaz)
-    named = find_countries(text)
+    named = find_countries(text) if named is None else named
     by_start = {start: (code, end) for code, start, end in named}
     # only the spans that can place anything are kept: a country's name or demonym, and the
     # names the gazetteer knows (most capitalised words are neither: "The", "Police")
@@ -575,8 +577,11 @@ def pick_location(found: list[PlaceMention],
 _RANK: Final = {False: 0, True: 1}  # a country alone is the least specific place
 
 
-def country_of_text(text: str, gaz: Gazetteer) -> str | None:
-    return _top(_country_votes(text, _memo(gaz)))
+def country_of_text(text: str, gaz: Gazetteer,
+                    named: list[tuple[str, int, int]] | None = None) -> str | None:
+    """The country `text` is about (`named`: `find_countries(text)`, when the caller has
+    it)."""
+    return _top(_country_votes(text, _memo(gaz), named=named))
 
 
 def _top(votes: dict[str, float]) -> str | None:

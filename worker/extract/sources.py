@@ -13,6 +13,7 @@ from typing import Final
 
 import ahocorasick
 
+from worker.extract import actors
 from worker.extract.text import after_space, in_windows, lowered, word_starts
 from worker.extract.types import SourceMention
 from worker.models import SourceKind
@@ -179,8 +180,35 @@ _VERBS: Final = id(_SAID)
 
 
 def _needed_in(text: str) -> tuple[set[int], list[int], list[tuple[int, int]]]:
-    """The ids of the patterns of _NEEDS one of whose words is in `text` (one pass); where
-    role words start; where _SAID's verbs are ((start, end), in order of their starts)."""
+    """The ids of the patterns of _NEEDS one of whose words may be in `text` (each pattern
+    needs its word as a whole word, and an outlet's name is one); where role words start;
+    where _SAID's verbs are, as written ((start, end), in order of their starts). From the
+    shared keyword pass on ASCII text, where a word in the text is one in the `words_of`
+    form of the text lower-cased (more places, maybe, for roles and `present`: each is
+    tried, and fails where the word is not as a pattern needs it); else by `_needed_by_pass`."""
+    if not text.isascii():
+        return _needed_by_pass(text)
+    present: set[int] = set()
+    roles: list[int] = []
+    verbs: list[tuple[int, int]] = []
+    seen = 0
+    for last, length, bits in actors.gate_hits(actors.matches(text)[2], _SOURCE_GATES):
+        seen |= bits
+        start = last - length + 1
+        if bits & _ROLE_GATE:
+            roles.append(start)
+        if bits & _SAID_GATE and text[start:last - 1] in _SAID_VERBS:
+            verbs.append((start, last - 1))
+    for bit, ids in _PRESENT_OF:
+        if seen & bit:
+            present.update(ids)
+    roles.sort()
+    verbs.sort()
+    return present, roles, verbs
+
+
+def _needed_by_pass(text: str) -> tuple[set[int], list[int], list[tuple[int, int]]]:
+    """`_needed_in(text)` by a pass of its own (`_NEEDED`, words as written, anywhere)."""
     present: set[int] = set()
     roles: list[int] = []
     verbs: list[tuple[int, int]] = []
@@ -263,6 +291,25 @@ _OUTLET_RE = re.compile(r"(?<![\w])(?:" + "|".join(
 _OUTLET_NAMES = re.compile(_OUTLET_RE.pattern.removeprefix(r"(?<![\w])"))
 #: The words of _NEEDS and the outlets' names, found in one pass (`_needed_in`).
 _NEEDED = _needs_automaton()
+
+#: The words of _NEEDS and the outlets' names as gates of the shared keyword pass
+#: (`actors.matches`, made for every sentence by classify), each a whole word: the bits
+#: above 1 << 22 (casualties and events take those below).
+_ROLE_GATE: Final = 1 << 23
+_TOLD_GATE: Final = 1 << 24
+_ACCORDING_GATE: Final = 1 << 25
+_SAID_GATE: Final = 1 << 26
+_OUTLET_GATE: Final = 1 << 27
+_SOURCE_GATES: Final = _ROLE_GATE | _TOLD_GATE | _ACCORDING_GATE | _SAID_GATE | _OUTLET_GATE
+actors.add_gate_words({
+    _ROLE_GATE: _ROLE_WORDS, _TOLD_GATE: _NEEDS[_TOLD], _ACCORDING_GATE: _NEEDS[_ACCORDING],
+    _SAID_GATE: _NEEDS[_SAID], _OUTLET_GATE: tuple(o.lower() for o in KNOWN_OUTLETS),
+}, whole=True)
+_SAID_VERBS: Final = frozenset(_NEEDS[_SAID])
+_PRESENT_OF: Final[tuple[tuple[int, tuple[int, ...]], ...]] = (
+    (_ROLE_GATE, (id(_PERSON_ROLE), id(_ROLE_PERSON))), (_TOLD_GATE, (id(_TOLD),)),
+    (_ACCORDING_GATE, (id(_ACCORDING),)), (_SAID_GATE, (id(_SAID),)),
+    (_OUTLET_GATE, (id(_OUTLET_NAMES),)))
 
 
 def _outlet_matches(text: str) -> Iterator[re.Match[str]]:

@@ -1,0 +1,114 @@
+"""`countries.find_countries_in` (the automaton's scan run only in the sentences where the
+shared keyword pass saw a country's name, `events._country_words`) finds what
+`countries.find_countries` finds scanning the whole text: on a benchmark corpus, on the seeds'
+and hand-made edge cases (names across sentence ends: "U.S. Virgin Islands" after a lower-case
+"u.s.", names in brackets and with commas, letters outside ASCII, names inside words), and on
+random texts made of names, parts of names and the characters between them."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from benchmarks.corpus import articles_of_size
+from worker.extract import countries, events
+from worker.extract.text import split_sentences
+
+EDGES = [
+    "", " ", "\n", "Kenya", " Kenya ", "Kenya.", "in Kenya. Uganda too", "KENYA. kenya. Kenya",
+    "the u.s. Virgin Islands", "U.s. Virgin Islands", "Go to the U.s. Virgin Islands now.",
+    "U.s.\nVirgin Islands", "U.s.  Virgin Islands",
+    "They went to the u.s. Virgin Islands were calm.",
+    "They went to the u.s.  Virgin Islands.", "He left the u.s.\nVirgin Islands",
+    "It was U.S. Army. Virgin Islands. U.S.", "to the Cocos (Keeling). Islands",
+    "Korea, Republic of. Korea, Democratic People's Republic of", "Congo-Kinshasa. Congo.",
+    "Côte d'Ivoire. Cote d'Ivoire. CÔTE D'IVOIRE", "Burkinabè troops. Burkinabe.",
+    "İstanbul, Türkiye. Turkey. Türkiye'de", "A woman. Somalia. Somali. Romania. Oman.",
+    "Nigerian. Niger. Nigeria. NIGERIANS", "Mali_Kenya. _Kenya. Kenya_ . 9Kenya. Kenya9.",
+    ".Kenya. x.Kenya. Kenya.x", "India Today said. India Times. India, today.",
+    "South Sudan. South. Sudan.", "south Sudanese. The Democratic Republic of the Congo.",
+    "United States. United. States", "St. Lucia. Saint Lucia.", "\u00a0Kenya.\u00a0Uganda",
+    "Bonaire, Saint Eustatius and Saba . Bonaire, Sint Eustatius and Saba",
+    "Σ. Kenya ΣΑΣ. Greece", "Ethiopia’s troops. Sudan‘s. “Kenya.” (Uganda.) [Chad.]",
+]
+
+#: The pieces random texts are made of: names as written and cased otherwise, the parts of
+#: names before a space, and what comes between words and sentences.
+_PIECES = [
+    *countries.gate_keys()[::7],
+    "u.s.", "U.S.", "u.s", "U.s. Virgin Islands", "U.s.", "Virgin Islands", "virgin islands",
+    "Cocos (Keeling)", "Islands", "Korea,", "Republic of", "Congo", "Guinea-Bissau",
+    "Côte d'Ivoire", "Burkinabè", "South", "woman", "Romania", "Nigeria", "İ", "ß", "é", "Σ",
+    "x", "Army", "Today", "Times", "9", "_", "-", "'", "’", "(", ")", ",", ".",
+]
+_BETWEEN = [" ", " ", " ", "  ", ". ", ".  ", ". ", "! ", "? ", ".\n", "\n", "\n\n", ".) ",
+            '." ', "’ ", ", ", "-", "", "\u00a0", "\t", ". \n"]
+
+
+def _cased(rng: random.Random, piece: str) -> str:
+    return rng.choice([piece, piece.title(), piece.upper(), piece.lower(), piece.capitalize()])
+
+
+def _random_text(rng: random.Random) -> str:
+    parts = []
+    for _ in range(rng.randint(1, 14)):
+        parts.append(_cased(rng, rng.choice(_PIECES)))
+        parts.append(rng.choice(_BETWEEN))
+    text = "".join(parts)
+    return text if rng.random() < 0.5 else " \n" + text
+
+
+def _by_sentences(text: str) -> list[tuple[str, int, int]]:
+    sentences = split_sentences(text)
+    return countries.find_countries_in(
+        text, sentences, [events._country_words(s.text) for s in sentences])
+
+
+@pytest.mark.parametrize("text", EDGES)
+def test_edge_cases(text: str) -> None:
+    assert _by_sentences(text) == countries.find_countries(text)
+
+
+def test_benchmark_corpus() -> None:
+    texts = [a.body for a in articles_of_size(3_000, 150)] + [
+        a.body for a in articles_of_size(20_000, 10)]
+    found = 0
+    for text in texts:
+        expected = countries.find_countries(text)
+        assert _by_sentences(text) == expected
+        found += len(expected)
+    assert found > len(texts)  # (the corpus names countries: the test compares something)
+
+
+def test_random_texts() -> None:
+    rng = random.Random(20261130)
+    found = 0
+    for _ in range(6_000):
+        text = _random_text(rng)
+        expected = countries.find_countries(text)
+        assert _by_sentences(text) == expected, text
+        found += len(expected)
+    assert found > 1_000
+
+
+def test_every_sentence_scanned_is_the_whole_scan() -> None:
+    """The parting of the text alone (every sentence scanned whole) changes nothing either."""
+    rng = random.Random(7)
+    for _ in range(3_000):
+        text = _random_text(rng)
+        sentences = split_sentences(text)
+        assert countries.find_countries_in(text, sentences, [None] * len(sentences)) == \
+            countries.find_countries(text), text
+
+
+def test_only_the_words_found_are_scanned() -> None:
+    """(The shortcut is one: a sentence without such a word is skipped, and so is the text of
+    a sentence away from them.)"""
+    text = "Kenya is calm. Uganda is calm, Chad is calm."
+    sentences = split_sentences(text)
+    assert countries.find_countries_in(text, sentences, [[], [(0, 6)]]) == [("UG", 15, 21)]
+    assert countries.find_countries_in(text, sentences, [[], [(16, 20)]]) == [("TD", 31, 35)]
+    assert [events._country_words(s.text) for s in sentences] == [[(0, 5)], [(0, 6), (16, 20)]]
+    assert events._country_words("A woman is calm.") == []
+    assert events._country_words("Muñoz is calm.") is None
