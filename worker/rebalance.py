@@ -25,15 +25,39 @@ them before), and flow control's `resume()` keeps the queues (it still clears th
 after stopping the fetch). A record left from an earlier generation is skipped by the
 stream (its generation id check), and a changelog record at or below the offset a recovery
 applied is skipped by the recovery (its offset check).
+
+A third way, in the consumer (`RewindingConsumer`): Faust's `Consumer.getmany` silently
+skips the records it gets for a partition that is not active at that moment (paused for a
+recovery, or not resumed yet), while aiokafka has already moved that partition's position
+past them: they are never fetched again, and Faust never commits past the hole. Its fetch
+runs in the consumer thread with the live set of active partitions as its filter, and a
+fetch started before a rebalance waits there for the new assignment and then hands out what
+arrives for the partitions active at that instant, or for every partition while the set is
+empty (aiokafka reads an empty filter as "all"): the new partitions are briefly active
+between `Consumer.on_partitions_assigned` and the app's pause of the assignment, and the set
+is empty until the streams resume. When that fetch's records reach `getmany` after the
+recovery's seek to the committed offsets but before the partitions resume, the first
+records after the committed offset are lost (the first worker's stall in
+tests/integration/test_merging.py::test_two_merging_workers_through_a_rebalance: the third
+wave, produced while the rebalance ran, on a partition it took back). Such a skip happens at
+almost every rebalance (logged by this consumer in 39 of 40 runs of that test) and is
+harmless when the recovery's seek comes after it. Here such records are taken out of the
+batch and their partition is sought back to the first of them. (`getmany` also stops a batch
+when the flow stops or the generation changes: a rebalance has started then, and its
+recovery seeks afterwards.)
 """
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping
 from typing import Any, cast
 
 import faust
 from faust.tables.recovery import Recovery
+from faust.transport.drivers import aiokafka as aiokafka_driver
+from faust.types import TP
+from faust.types.transports import ConsumerT
 from mode.utils.objects import cached_property
 from mode.utils.queues import FlowControlEvent
 
@@ -111,13 +135,47 @@ class SeekThenResume(Recovery):
         await cast(Any, self.app)._fetcher.maybe_start()  # Faust's private fetcher service
 
 
+class RewindingConsumer(aiokafka_driver.Consumer):
+    """Faust's aiokafka consumer (faust-streaming 0.15.3) that does not skip the records of
+    inactive partitions: it seeks those partitions back to the first of them instead."""
+
+    async def _wait_next_records(
+            self, timeout: float) -> tuple[Mapping[TP, Any] | None, set[TP] | None]:
+        records, active = await super()._wait_next_records(timeout)
+        if not records or active is None:
+            return records, active
+        # what `getmany` would skip: not active, not buffered (`on_buffer_full`)
+        undelivered = {tp: batch[0].offset for tp, batch in records.items()
+                       if batch and tp not in active and tp not in self._buffered_partitions}
+        if not undelivered:
+            return records, active
+        assigned = self.assignment()
+        rewind = {tp: offset for tp, offset in undelivered.items() if tp in assigned}
+        # routine at a rebalance's end (Faust skips such a batch at almost every one)
+        self.log.info("Seek back %d inactive partitions to their records not delivered: %r",
+                      len(rewind), rewind)
+        if rewind:
+            await self.seek_wait(rewind)
+        return {tp: batch for tp, batch in records.items() if tp not in undelivered}, active
+
+
 class App(faust.App):
-    """The Faust app with `KeepQueuesOnResume` as its flow control and `SeekThenResume` as
-    its tables' recovery."""
+    """The Faust app with `KeepQueuesOnResume` as its flow control, `RewindingConsumer` as
+    its consumer (with Kafka) and `SeekThenResume` as its tables' recovery."""
 
     @cached_property
     def flow_control(self) -> FlowControlEvent:
         return KeepQueuesOnResume(loop=self.loop)
+
+    def _new_consumer(self) -> ConsumerT:
+        transport = self.transport
+        if cast(Any, transport).Consumer is not aiokafka_driver.Consumer:
+            return super()._new_consumer()
+        return RewindingConsumer(
+            transport, callback=self.topics.on_message,
+            on_partitions_revoked=self._on_partitions_revoked,
+            on_partitions_assigned=self._on_partitions_assigned,
+            beacon=self.beacon, loop=cast(Any, transport).loop)
 
 
 def install_recovery(app: faust.App) -> None:

@@ -19,6 +19,7 @@ from types import SimpleNamespace
 from typing import Any, cast
 
 import pytest
+from aiokafka.structs import ConsumerRecord
 from faust.types import TP
 from mode.utils.queues import FlowControlQueue
 
@@ -134,3 +135,81 @@ def test_clear_still_empties_the_queues_and_resume_keeps_them() -> None:
     flow.suspend()
     flow.clear()  # what Faust calls when partitions are revoked and when the consumer stops
     assert queue.qsize() == 0 and not flow.is_active()
+
+
+TAKEN_BACK = 13  # the committed offset of the partition the worker takes back
+WAVE = 4  # the records produced on it while the rebalance runs
+
+
+class StandInThread:
+    """The consumer thread under Faust's aiokafka consumer, with aiokafka's fetcher rules: a
+    fetch hands out the records of the partitions in the live filter it was given, or of every
+    partition while that filter is empty, and moves their positions past them. The fetch in
+    flight when the rebalance starts returns once `arrived` is set."""
+
+    def __init__(self, partitions: set[TP]) -> None:
+        self.partitions = partitions
+        self.position = {tp: TAKEN_BACK for tp in partitions}
+        self.end = dict(self.position)
+        self.arrived = asyncio.Event()
+        self.arrived.set()
+
+    def assignment(self) -> set[TP]:
+        return set(self.partitions)
+
+    def highwater(self, tp: TP) -> int:
+        return self.end[tp]
+
+    async def getmany(self, active_partitions: set[TP] | None,
+                      timeout: float) -> dict[TP, list[ConsumerRecord[bytes, bytes]]]:
+        await self.arrived.wait()
+        out = {}
+        for tp in sorted(self.partitions):
+            if active_partitions and tp not in active_partitions:
+                continue
+            if self.position[tp] < self.end[tp]:
+                out[tp] = [ConsumerRecord(tp.topic, tp.partition, offset, 0, 0, b"k", b"v",
+                                          None, 1, 1, ())
+                           for offset in range(self.position[tp], self.end[tp])]
+                self.position[tp] = self.end[tp]
+        return out
+
+    async def seek_wait(self, partitions: dict[TP, int]) -> None:
+        self.position.update(partitions)
+
+
+async def test_records_fetched_for_a_paused_partition_are_fetched_again(
+        tmp_path: Path) -> None:
+    """faust-streaming 0.15.3's `Consumer.getmany` skipped the records of a partition not
+    active when they reached it, after aiokafka had moved past them: they were never fetched
+    again (the stall after the second worker left, see `worker.rebalance`)."""
+    settings = Settings(kafka_bootstrap="127.0.0.1:9", web_enabled=False, data_dir=tmp_path,
+                        app_id="rebalance-test", table_store="memory")
+    app = create_app(settings, Pipeline(lambda article: [], load_rules(), max_bytes=100_000,
+                                        max_future=timedelta(days=3650))).app
+    consumer: Any = app.consumer
+    kept, taken_back = TP(settings.topic_articles, 2), TP(settings.topic_articles, 1)
+    thread = StandInThread({kept, taken_back})
+    consumer._thread = thread
+    consumer.resume_flow()
+    consumer._set_active_tps({kept})
+    delivered: list[tuple[TP, int]] = []
+
+    async def drain() -> None:
+        async for tp, message in consumer.getmany(timeout=1.0):
+            delivered.append((tp, message.offset))
+
+    # a fetch is in flight with the kept partition active when the rebalance starts
+    thread.arrived.clear()
+    fetch = asyncio.ensure_future(drain())
+    await asyncio.sleep(0)
+    consumer.pause_partitions(thread.assignment())  # the app pauses the new assignment
+    thread.end[taken_back] += WAVE  # produced meanwhile, fetched by aiokafka
+    thread.arrived.set()  # the fetch returns while no partition is active
+    await fetch
+    consumer.resume_partitions(thread.assignment())  # the streams resume after their seek
+    for _ in range(2):
+        await drain()
+    assert delivered == [(taken_back, offset)
+                         for offset in range(TAKEN_BACK, TAKEN_BACK + WAVE)], (
+        f"delivered {delivered}, aiokafka's positions {thread.position}")

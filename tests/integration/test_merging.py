@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import os
 import subprocess
 import time
 import uuid
@@ -267,12 +266,6 @@ async def stable_members(bootstrap: str, group: str, count: int, timeout: float 
         await asyncio.sleep(0.5)
 
 
-@pytest.mark.skipif(
-    not os.environ.get("MERGE_REBALANCE_TEST"),
-    reason="intermittent: its input losses at the end of a rebalance are fixed "
-           "(worker/rebalance.py), but a partition whose commits stop after the second worker "
-           "leaves remains (4 in 114 runs on 2026-11-30); see the README. "
-           "MERGE_REBALANCE_TEST=1 runs it")
 async def test_two_merging_workers_through_a_rebalance(kafka_bootstrap: str,
                                                        tmp_path: Path) -> None:
     """Twelve place keys on four partitions. The first wave is merged by one worker; the
