@@ -112,3 +112,26 @@ def test_only_the_words_found_are_scanned() -> None:
     assert [events._country_words(s.text) for s in sentences] == [[(0, 5)], [(0, 6), (16, 20)]]
     assert events._country_words("A woman is calm.") == []
     assert events._country_words("Muñoz is calm.") is None
+
+
+def test_ascii_text_is_read_as_if_lower_cased() -> None:
+    """`find_countries_in` reads ASCII text as it is (lower-cased only in the spans scanned):
+    the helpers give at every position what they give on the text lower-cased."""
+    rng = random.Random(30)
+    checked = 0
+    for _ in range(2_000):
+        text = _random_text(rng)
+        if not text.isascii():
+            continue
+        low = text.lower()
+        sentences = split_sentences(text)
+        for begin in {0, *(s.start for s in sentences)}:
+            for at in range(begin, len(text) + 1):
+                assert countries._at_root(text, at, begin) == countries._at_root(low, at, begin)
+                assert countries._parted(text, begin, at) == countries._parted(low, begin, at)
+        for index, sentence in enumerate(sentences):
+            until = sentences[index + 1].start if index + 1 < len(sentences) else len(text)
+            assert countries._joined(text, sentence, until) == \
+                countries._joined(low, sentence, until)
+        checked += 1
+    assert checked > 500

@@ -122,3 +122,22 @@ def test_gate_words_become_automaton_keys_of_their_words_form() -> None:
     with pytest.raises(ValueError):
         actors.add_gate_words({1 << 40: ("--",)})
     assert actors.gates_of(actors.matches("No-one was hurt in 2019.")[2]) & 2
+
+
+def test_one_gate_read_gives_what_each_reader_read(texts: list[str]) -> None:
+    """`actors.gate_read` (the gate matches picked once per sentence) and `hits_of` give
+    what `gates_of` and `gate_hits` give from the sentence's matches, for every mask its
+    readers use (events' gates and country words, sources' words) and single bits."""
+    from worker.extract import sources
+
+    masks = [events._COUNTRY_GATE, sources._SOURCE_GATES, events._ALL_GATES, 1, 1 << 16,
+             events._COUNTRY_GATE | events._DIGIT_GATE, -1]
+    hits = 0
+    for text in texts + [s.upper() for s in texts[:2_000]]:
+        found = actors.matches(text)[2]
+        read = actors.gate_read.__wrapped__(text)
+        assert read[0] == actors.gates_of(found), text
+        for mask in masks:
+            assert actors.hits_of(read, mask) == actors.gate_hits(found, mask), (text, mask)
+        hits += len(read[1])
+    assert hits > 10_000

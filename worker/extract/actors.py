@@ -1056,6 +1056,7 @@ def add_gate_words(words: dict[int, tuple[str, ...]], whole: bool = False) -> No
             _GATE_KEYS[key] = _GATE_KEYS.get(key, 0) | bit
     _AUTOMATON = _compile()
     matches.cache_clear()
+    gate_read.cache_clear()
 
 
 def gates_of(found: list[Match]) -> int:
@@ -1084,6 +1085,31 @@ def gate_hits(found: list[Match], mask: int) -> list[tuple[int, int, int]]:
     return out
 
 
+# The gates of a sentence are read by several modules (events' gates and country words, sources'
+# words): its gate matches are picked out of its matches once, and kept with them.
+@lru_cache(maxsize=1024)
+def gate_read(text: str) -> tuple[int, list[tuple[int, int, int]]]:
+    """(`gates_of(matches(text)[2])`, `gate_hits(matches(text)[2], every bit)`): the gates
+    of `text` read once, for `gates_of` and each `gate_hits` of it (filter the hits by a
+    mask: `hits_of`)."""
+    present = 0
+    out: list[tuple[int, int, int]] = []
+    for last, value in cast(list[tuple[int, object]], matches(text)[2]):
+        bits = _GATE_BITS.get(id(value))
+        if bits is not None:
+            present |= bits
+            out.append((last, _GATE_SIZES[id(value)], bits))
+    return present, out
+
+
+def hits_of(read: tuple[int, list[tuple[int, int, int]]], mask: int
+            ) -> list[tuple[int, int, int]]:
+    """`gate_hits(matches(text)[2], mask)` from `read`, a `gate_read(text)`."""
+    if not read[0] & mask:
+        return []
+    return [(last, size, bits & mask) for last, size, bits in read[1] if bits & mask]
+
+
 def add_trigger_keys(keys: TriggerKeys) -> None:
     """Add the classifier's trigger keys (key -> (length, cue, prefix, exact case) tuples) to
     the shared automaton, so that one pass over a text serves both modules."""
@@ -1091,6 +1117,7 @@ def add_trigger_keys(keys: TriggerKeys) -> None:
     _TRIGGERS.update(keys)
     _AUTOMATON = _compile()
     matches.cache_clear()
+    gate_read.cache_clear()
     _scan.cache_clear()
     _find.cache_clear()
     roles.cache_clear()

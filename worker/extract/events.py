@@ -240,8 +240,8 @@ def _read(text: str) -> tuple[str | None, int]:
     text that is not ASCII, where the IGNORECASE patterns are tried)."""
     if not text.isascii():
         return None, _ALL_GATES
-    low, _, found = actors_mod.matches(text)
-    present = actors_mod.gates_of(found)
+    low = actors_mod.matches(text)[0]
+    present = actors_mod.gate_read(text)[0]
     if _DIGIT.search(low) is not None:
         present |= _DIGIT_GATE
     return low, present
@@ -253,8 +253,8 @@ def _country_words(text: str) -> list[tuple[int, int]] | None:
     for text that is not ASCII (there it may find one anywhere)."""
     if not text.isascii():
         return None
-    return [(last - size + 1, last - 1) for last, size, _ in actors_mod.gate_hits(
-        actors_mod.matches(text)[2], _COUNTRY_GATE)]
+    return [(last - size + 1, last - 1) for last, size, _ in actors_mod.hits_of(
+        actors_mod.gate_read(text), _COUNTRY_GATE)]
 
 
 @dataclass(slots=True)

@@ -192,7 +192,7 @@ def _needed_in(text: str) -> tuple[set[int], list[int], list[tuple[int, int]]]:
     roles: list[int] = []
     verbs: list[tuple[int, int]] = []
     seen = 0
-    for last, length, bits in actors.gate_hits(actors.matches(text)[2], _SOURCE_GATES):
+    for last, length, bits in actors.hits_of(actors.gate_read(text), _SOURCE_GATES):
         seen |= bits
         start = last - length + 1
         if bits & _ROLE_GATE:
