@@ -188,6 +188,30 @@ def test_count_first_casualties_match_as_first_written() -> None:
     assert hits > 5_000
 
 
+def test_casualty_twins_match_as_their_patterns() -> None:
+    """The twins `casualties._matches` searches lower-cased ASCII text with (case-sensitive,
+    numbers and qualifiers grouped by first letter, an opening `\\b` left to `word_starts`)
+    find what their IGNORECASE patterns find on the text itself."""
+    from worker.extract import casualties
+
+    pairs = [(pattern, twin) for _, _, pattern, twin in casualties._VERB_FIRST_RUNS] + [
+        (casualties._NONE, casualties._NONE_LOW), (casualties._TOLL, casualties._TOLL_LOW),
+        (casualties._ONE_KILLED, casualties._ONE_KILLED_LOW),
+        (casualties._ONE_DIED, casualties._ONE_DIED_LOW)]
+    tokens = [*CASUALTY_TOKENS, "killing", "Killing", "wounding", "kidnapping", "no one",
+              "nobody", "No", "casualties", "fatalities", "deaths", "death toll", "toll",
+              "rose to", "of", "bodies", "him", "her", "the driver", "later", "succumbed"]
+    texts = [t for t in corpus() + soups(tokens, 20_000, seed=11) if t.isascii()]
+    hits = 0
+    for pattern, twin in pairs:
+        for text in texts:
+            expected = found(pattern.finditer(text))
+            assert found(iter(casualties._matches(pattern, twin, text, text.lower()))
+                         ) == expected, (pattern.pattern[:40], text)
+            hits += len(expected)
+    assert hits > 2_000
+
+
 REF_ORG_SAID = re.compile(
     r"\b(?P<name>(?:the\s+)?(?:local\s+)?(?:police|army|military|authorities|officials|"
     r"ministry(?: of [A-Z]\w+)?|government|health ministry|interior ministry|defence ministry|"

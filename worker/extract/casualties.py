@@ -10,10 +10,18 @@ add up.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Final
 
-from worker.extract.numbers import NUMBER, QUALIFIER, VAGUE, lowest, parse_range
+from worker.extract import actors
+from worker.extract.numbers import (
+    NUMBER,
+    NUMBER_LOW,
+    QUALIFIER,
+    QUALIFIER_LOW,
+    VAGUE,
+    lowest,
+    parse_range,
+)
 from worker.extract.sources import sources_of
 from worker.extract.text import (
     after_space,
@@ -126,11 +134,12 @@ def find_casualties(text: str, offset: int = 0) -> list[CasualtyMention]:
 
 def _add(found: list[CasualtyMention], taken: list[tuple[int, int]],
          claims: list[tuple[str | None, str | None]], text: str, text_low: str | None,
-         offset: int, kind: CasualtyKind, m: re.Match[str], num_group: str, qual_group: str,
-         side_text: str | None) -> None:
+         hits: list[tuple[int, int, int]] | None, offset: int, kind: CasualtyKind,
+         m: re.Match[str], num_group: str, qual_group: str, side_text: str | None) -> None:
     """`find_casualties_gated`'s figure `m` added to `found` unless it overlaps one `taken`
     (a function of its own, not a closure: the compiled closure and its environment make a
-    reference cycle, garbage the cyclic collector has to find, on every call)."""
+    reference cycle, garbage the cyclic collector has to find, on every call). (`hits`: the
+    text's gate hits, `_hits`.)"""
     start, end = m.span()
     if any(start < e and s < end for s, e in taken):
         return
@@ -142,15 +151,27 @@ def _add(found: list[CasualtyMention], taken: list[tuple[int, int]],
     qualifier = (m.group(qual_group) or "").strip().lower() or None
     if num_text.lower().strip() in VAGUE:
         qualifier = num_text.lower().strip()
-    if _INCLUDING.search(text[max(0, start - 20):start]):
+    if _part_of_total(text, text_low, start):
         return  # a part of a total already counted
     taken.append((start, end))
     if not claims:  # (None, None) for a text that attributes nothing
-        claims.append(_attribution(text, text_low))
+        claims.append(_attribution(text, text_low, hits))
     found.append(CasualtyMention(
         kind=kind, count=lowest(low, qualifier), count_max=high, qualifier=qualifier,
         side_text=side_text, claimed_by=claims[0][0], via=claims[0][1], start=offset + start,
         end=offset + end, text=text[start:end]))
+
+
+def _part_of_total(text: str, low: str | None, start: int) -> bool:
+    """Whether the figure at `start` is announced as a part of a total ("including 3
+    children"): `_INCLUDING` before it; on lower-cased text (`low`) first a test of the
+    words it needs, which the 20 characters before a figure rarely hold."""
+    if low is not None:
+        before = low[max(0, start - 20):start]
+        if not ("including" in before or "among" in before or "of wh" in before
+                or "of th" in before):
+            return False
+    return _INCLUDING.search(text[max(0, start - 20):start]) is not None
 
 
 def find_casualties_gated(text: str, offset: int, low: str | None, present: int
@@ -171,6 +192,7 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
     # one (most texts with a casualty word hold no figure)
     claims: list[tuple[str | None, str | None]] = []
     text_low = low
+    hits = _hits(text, low)
 
     for m in _matches(_NONE, _NONE_LOW, text, low) if present & _NONE_GATE else ():
         word = (m.group("v1") or m.group("v2") or "").lower()
@@ -193,13 +215,13 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
                 continue
             if m.group("num").lower() in ("a", "an") and not np:
                 continue
-            _add(found, taken, claims, text, text_low, offset,
+            _add(found, taken, claims, text, text_low, hits, offset,
                  kind, m, "num", "qual", _side(text, m.start(), np))
     for kind, gate, pattern, twin, verbs in _COUNT_FIRST_RUNS:
         if not present & gate:
             continue
-        for m in (pattern.finditer(text) if low is None
-                  else _count_first(pattern, twin, verbs, text, low)):
+        for m in (pattern.finditer(text) if low is None else _count_first_at(
+                pattern, twin, _verb_ends(kind, verbs, low, hits), text, low)):
             np = (m.group("np") or "").strip()
             if _NOT_PEOPLE.search(np) or _NOT_PEOPLE.match(text, m.end("num") + 1):
                 continue
@@ -208,46 +230,48 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
             if m.group("num").lower() in ("a", "an") and _PLURAL_VERB.match(text, m.end("np")):
                 continue  # "teachers of a school were attacked": "a" counts the school
             if " or " in text or " and " in text:
-                either = _EITHER.search(text, m.start(), m.end() + 40)
+                either = (_EITHER.search(text, m.start(), m.end() + 40) if low is None
+                          else _EITHER_LOW.search(low, m.start(), m.end() + 40))
                 if either is not None and either.start() <= m.end():
                     continue  # "3 were killed, injured or captured": how many of each, unsaid
-            _add(found, taken, claims, text, text_low, offset,
+            _add(found, taken, claims, text, text_low, hits, offset,
                  kind, m, "num", "qual", _side(text, m.start(), np))
     for m in _matches(_TOLL, _TOLL_LOW, text, low) if present & _TOLL_GATE else ():
         if m.group("num"):
-            _add(found, taken, claims, text, text_low, offset, _CK_KILLED, m, "num", "qual", None)
+            _add(found, taken, claims, text, text_low, hits, offset, _CK_KILLED, m, "num",
+                 "qual", None)
         else:  # "1 military fatality": whose, when the word says it
             adj = (m.group("adj") or "").strip()
-            _add(found, taken, claims, text, text_low, offset,
+            _add(found, taken, claims, text, text_low, hits, offset,
                  _CK_KILLED, m, "num2", "qual2", adj if _known_side(adj) else None)
     if present & _TOLL_GATE and " and " in text and "fatalit" in (
             text_low if text_low is not None else text.lower()):
         for m in _TOLL_FIRST.finditer(text):
             np = (m.group("np") or "").strip()
             if _known_side(np):  # (not "between 3 and 5 deaths", a range)
-                _add(found, taken, claims, text, text_low, offset,
+                _add(found, taken, claims, text, text_low, hits, offset,
                      _CK_KILLED, m, "num", "qual", np)
     if "bod" in (lw := text_low if text_low is not None else text.lower()) and (
             "found" in lw or "discovered" in lw or "dumped" in lw or "unearthed" in lw):
         for m in _BODIES.finditer(text):  # "the bodies of 2 civilians were found"
             np = (m.group("np") or "").strip()
             if not _NOT_PEOPLE.search(np):
-                _add(found, taken, claims, text, text_low, offset,
+                _add(found, taken, claims, text, text_low, hits, offset,
                      _CK_KILLED, m, "num", "qual", _side(text, m.start(), np))
     # one person named without a number: "killing him", "killed the driver", "the soldier
     # later died" (last: a figure already found for the same words stands)
     if present & _ONE_GATE:
         for m in _matches(_ONE_KILLED, _ONE_KILLED_LOW, text, low):
             if m.group("pronoun") is not None:
-                _add(found, taken, claims, text, text_low, offset,
+                _add(found, taken, claims, text, text_low, hits, offset,
                      _CK_KILLED, m, "one", "qual", None)
             elif _one_person(m.group("obj")):  # (whose: a side where the word names one)
-                _add(found, taken, claims, text, text_low, offset,
+                _add(found, taken, claims, text, text_low, hits, offset,
                      _CK_KILLED, m, "one", "qual", _one_side(m.group("obj")))
     if present & _DIED_GATE:
         for m in _matches(_ONE_DIED, _ONE_DIED_LOW, text, low):
             if _one_person(m.group("subj")):
-                _add(found, taken, claims, text, text_low, offset,
+                _add(found, taken, claims, text, text_low, hits, offset,
                      _CK_KILLED, m, "one", "qual", _one_side(m.group("subj")))
     found.sort(key=lambda c: (c.start, c.kind.value))
     return found
@@ -367,13 +391,19 @@ def _twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """The IGNORECASE `pattern`, case-sensitive, for lower-cased ASCII text: Python's re is
     several times faster without IGNORECASE, and on ASCII text (lower-casing keeps every
     offset) the matches start where the original pattern's do. (Kept beside its pattern,
-    not in a dict keyed by patterns: hashing a pattern hashes its whole compiled code.)"""
-    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+    not in a dict keyed by patterns: hashing a pattern hashes its whole compiled code.) Its
+    numbers and qualifiers are grouped by their first letters (`NUMBER_LOW`, `QUALIFIER_LOW`:
+    the same matches, sooner)."""
+    return re.compile(pattern.pattern.replace(NUMBER, NUMBER_LOW).replace(QUALIFIER,
+                                                                          QUALIFIER_LOW),
+                      pattern.flags & ~re.IGNORECASE)
 
 
-_NONE_LOW = _twin(_NONE)
+#: (Without its opening `\b`, which `word_starts` checks: the engine skips in C to "no".)
+_NONE_LOW = re.compile(_twin(_NONE).pattern.removeprefix(r"\b"))
 _TOLL_LOW = _twin(_TOLL)
 _ATTRIBUTION_LOW = _twin(_ATTRIBUTION)
+_EITHER_LOW = _twin(_EITHER)
 
 
 #: _HINT's words: on ASCII text, a substring test on the lower-cased text is the same test.
@@ -421,8 +451,8 @@ _FIRST_LETTERS = "".join(sorted(set("0123456789" + "".join(
 _NP_LOW = r"(?P<np>(?:(?!and\b|but\b)[\w'’/-]++\s++){0,5}?)"
 _COUNT_FIRST_LOW = {
     kind: re.compile(
-        rf"(?<![\w,])(?=[{_FIRST_LETTERS}])(?P<qual>{QUALIFIER}\s++)?"
-        rf"(?P<num>{NUMBER}(?:\s*(?:-|–|to|or)\s*{NUMBER})?)\s++{_NP_LOW}{_AUX}"
+        rf"(?<![\w,])(?=[{_FIRST_LETTERS}])(?P<qual>{QUALIFIER_LOW}\s++)?"
+        rf"(?P<num>{NUMBER_LOW}(?:\s*(?:-|–|to|or)\s*{NUMBER_LOW})?)\s++{_NP_LOW}{_AUX}"
         rf"(?P<verb>{verbs})\b")
     for kind, verbs in _VERB_KIND
 }
@@ -438,25 +468,79 @@ _COUNT_FIRST_RUNS: tuple[tuple[CasualtyKind, int, re.Pattern[str], re.Pattern[st
 #: holds before its verb (a qualifier 3, a number 3, a range 4, a noun phrase 5, auxiliaries
 #: 3 of 2 words at most).
 _WORDS_BACK = re.compile(r"(?:\s+\S+){0,21}+")
+_SPACE = re.compile(r"\s")
+_WORD_CHAR = re.compile(r"\w")
+#: The count-first verbs of each kind, and the attribution words, as whole words in the shared
+#: keyword pass (`actors.add_gate_words`): a gate bit each (below 1 << 16, ours), whose hits
+#: say where they are (`_verb_ends`, `_attributed`).
+_VERB_WORDS: Final = {kind: frozenset(_expand(verbs.replace("[sz]", "(?:s|z)")))
+                      for kind, verbs in _VERB_KIND}
+_VERB_GATE: Final = {_CK_KILLED: 1 << 11, _CK_INJURED: 1 << 12, _CK_CAPTURED: 1 << 13}
+_ATTRIBUTION_GATE: Final = 1 << 14
+actors.add_gate_words({
+    **{_VERB_GATE[kind]: tuple(words) for kind, words in _VERB_WORDS.items()},
+    _ATTRIBUTION_GATE: _expand(_ATTRIBUTION.pattern.removeprefix(r"\b(?:")
+                               .removesuffix(r")\b")),
+}, whole=True)
 
 
 def _count_first(pattern: re.Pattern[str], twin: re.Pattern[str], verbs: re.Pattern[str],
-                 text: str, low: str) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)` for a count-first pattern (`twin`: as searched on `low`, the
-    text lower-cased, ASCII; `verbs`: its verbs after white space).
+                 text: str, low: str) -> list[re.Match[str]]:
+    """`list(pattern.finditer(text))` for a count-first pattern (`twin`: as searched on
+    `low`, the text lower-cased, ASCII; `verbs`: its verbs after white space)."""
+    return _count_first_at(pattern, twin, after_space(verbs, low), text, low)
+
+
+def _count_first_at(pattern: re.Pattern[str], twin: re.Pattern[str],
+                    ends: list[tuple[int, int]], text: str, low: str) -> list[re.Match[str]]:
+    """`_count_first`, given `ends`, where its verbs are (`after_space` of them, or
+    `_verb_ends`).
 
     A match starting at p ends with the first verb that starts after p (the words before it
     are its number, its noun phrase and auxiliaries; at that verb the engine's first path
     succeeds or none does): the matches are found in windows that end at the verbs
     (`in_windows`)."""
-    for found in in_windows(twin, after_space(verbs, low), _WORDS_BACK, low, True):
+    out: list[re.Match[str]] = []
+    for found in in_windows(twin, ends, _WORDS_BACK, low, True):
         m = pattern.match(text, found.start())
         assert m is not None
-        yield m
+        out.append(m)
+    return out
+
+
+def _hits(text: str, low: str | None) -> list[tuple[int, int, int]] | None:
+    """The gate hits of the shared keyword pass over `text` (`actors.gate_read`, made
+    already for a sentence of an article) when it is ASCII (`low` its lower-cased form), else
+    None: the count-first verbs and the attribution words are found there (`_VERB_GATE`,
+    `_ATTRIBUTION_GATE`), not by a regex search over the text."""
+    if low is None or not text.isascii():
+        return None
+    return actors.gate_read(text)[1]
+
+
+def _verb_ends(kind: CasualtyKind, verbs: re.Pattern[str], low: str,
+               hits: list[tuple[int, int, int]] | None) -> list[tuple[int, int]]:
+    """`after_space(verbs, low)` for the count-first verbs of `kind`: from the keyword pass's
+    `hits` when there are (each place `verbs` matches is a whole word there, and the words
+    found are checked as `verbs` would: white space before, the verb, no word character
+    after), else by the regex."""
+    if hits is None:
+        return after_space(verbs, low)
+    bit = _VERB_GATE[kind]
+    words = _VERB_WORDS[kind]
+    out: list[tuple[int, int]] = []
+    for last, length, bits in hits:
+        if bits & bit:
+            start, end = last - length + 1, last - 1
+            if start and low[start:end] in words and _SPACE.match(low, start - 1) \
+                    and _WORD_CHAR.match(low, end) is None:
+                out.append((start, end))
+    out.sort()
+    return out
 
 
 def _matches(pattern: re.Pattern[str], twin: re.Pattern[str], text: str, low: str | None
-             ) -> Iterator[re.Match[str]]:
+             ) -> list[re.Match[str]]:
     r"""`pattern.finditer(text)`; on ASCII text (`low` its lower-cased form) found on `low` by
     its `twin`, then matched again on `text` at the same place for its groups.
 
@@ -464,7 +548,7 @@ def _matches(pattern: re.Pattern[str], twin: re.Pattern[str], text: str, low: st
     matches right after a word character: a twin may leave out an opening `\b`
     (`word_starts` checks it)."""
     if low is None:
-        return pattern.finditer(text)
+        return list(pattern.finditer(text))
     return word_starts(twin, text, low, pattern)
 
 
@@ -547,10 +631,11 @@ def _side(text: str, start: int, np: str) -> str | None:
     return phrase.group("side") if phrase else None
 
 
-def _attribution(text: str, low: str | None = None) -> tuple[str | None, str | None]:
+def _attribution(text: str, low: str | None = None,
+                 hits: list[tuple[int, int, int]] | None = None) -> tuple[str | None, str | None]:
     """(claimed_by, via) for figures in `text` that are attributed to someone (`low`: the
-    text lower-cased, when it is ASCII)."""
-    if not _attributed(text, 0, low):
+    text lower-cased, when it is ASCII; `hits`: its `_hits`)."""
+    if not _attributed(text, 0, low, hits):
         return None, None
     sources = sources_of(text)
     person = next((s.name for s in sources if s.kind is _SK_PERSON), None)
@@ -562,8 +647,17 @@ def _attribution(text: str, low: str | None = None) -> tuple[str | None, str | N
     return claimed_by, outlet
 
 
-def _attributed(text: str, start: int, low: str | None = None) -> bool:
-    """Whether the figure at `start` sits in an attributed statement of `text`."""
+def _attributed(text: str, start: int, low: str | None = None,
+                hits: list[tuple[int, int, int]] | None = None) -> bool:
+    """Whether the figure at `start` sits in an attributed statement of `text` (`low`, `hits`:
+    as for `_attribution`; with hits, `_ATTRIBUTION` is tried only where they found one of
+    its words, a whole word: wherever it matches they found one)."""
+    if hits is not None and low is not None:
+        for last, length, bits in hits:
+            if bits & _ATTRIBUTION_GATE and \
+                    _ATTRIBUTION_LOW.match(low, last - length + 1) is not None:
+                return True
+        return False
     if low is not None:
         return _ATTRIBUTION_LOW.search(low) is not None
     return bool(_ATTRIBUTION.search(text))

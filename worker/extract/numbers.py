@@ -33,6 +33,32 @@ NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_NUMBER})"
 QUALIFIER = (r"(?:at least|at most|more than|over|nearly|almost|about|around|approximately|"
              r"some|up to|as many as|an estimated|roughly|close to|fewer than|less than|"
              r"upwards of|no fewer than|no less than)")
+
+
+def by_first_letter(alternatives: list[str]) -> str:
+    """The alternation of `alternatives` (regex pieces, each opening with a lower-case letter
+    that no quantifier follows), those with the same first letter grouped under it, in their
+    order: "(?:at least|more than|about)" -> "(?:a(?:t least|bout)|m(?:ore than))". The same
+    matches (pieces with different first letters never match at the same place), found
+    sooner by a case-sensitive pattern: at each place the engine tries the pieces of one
+    letter, not all of them one by one."""
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        if not re.fullmatch(r"[a-z]", alternative[:1]) or alternative[1:2] in ("?", "*", "+",
+                                                                               "{"):
+            raise ValueError(f"not a piece opening with a letter: {alternative!r}")
+        groups.setdefault(alternative[0], []).append(alternative[1:])
+    return "(?:" + "|".join(f"{first}(?:{'|'.join(rests)})"
+                            for first, rests in groups.items()) + ")"
+
+
+_TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety".split("|")
+#: `NUMBER` and `QUALIFIER` for case-sensitive patterns on lower-cased text (`by_first_letter`)
+NUMBER_LOW = r"(?:\d{1,3}(?:,\d{3})+|\d+|" + by_first_letter([
+    *(rf"{tens}(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+      for tens in _TENS_WORDS),
+    *_WORD_NUMBER.split("?|", 1)[1].removesuffix(")").split("|")]) + ")"
+QUALIFIER_LOW = by_first_letter(QUALIFIER.removeprefix("(?:").removesuffix(")").split("|"))
 _RANGE = re.compile(rf"^({NUMBER})\s*(?:-|–|to|or)\s*({NUMBER})$", re.IGNORECASE)
 
 

@@ -7,7 +7,6 @@ Found by attribution patterns ("according to X", "X told Y", "X said", "per X", 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import lru_cache
 from typing import Final
 
@@ -80,26 +79,18 @@ def find_sources(text: str, offset: int = 0) -> list[SourceMention]:
 def sources_of(text: str) -> tuple[SourceMention, ...]:
     """`find_sources(text)`, kept for the last texts asked about."""
     found: dict[str, SourceMention] = {}
-
-    def add(name: str, kind: SourceKind, start: int, end: int) -> None:
-        name = name.strip(" ,.").removeprefix("the ").removeprefix("The ")
-        if not name or name in _STOP_NAMES:
-            return
-        key = name.casefold()
-        if key not in found:
-            found[key] = SourceMention(name, kind, start, end, text[start:end])
-
     present, roles, verbs = _needed_in(text)
     if _may_match(_OUTLET_NAMES, present):  # (an outlet's name is in the text)
-        for outlet in _outlets_in(text):
-            add(*outlet)
+        for name, kind, start, end in _outlets_in(text):
+            _add(found, text, name, kind, start, end)
     for pattern in (_PERSON_ROLE, _ROLE_PERSON):
         if not _may_match(pattern, present):
             continue
         for m in _found(pattern, text, roles, verbs):
             name = _trim_name(m.group("name"))
             if name and name.casefold() not in _OUTLET_SET and " " in name:
-                add(name, _SK_PERSON, m.start("name"), m.start("name") + len(name))
+                _add(found, text, name, _SK_PERSON, m.start("name"),
+                     m.start("name") + len(name))
     for pattern in (_TOLD, _ACCORDING, _SAID):
         if not _may_match(pattern, present):
             continue
@@ -109,10 +100,23 @@ def sources_of(text: str) -> tuple[SourceMention, ...]:
                 continue
             kind = _SK_OUTLET if name.casefold() in _OUTLET_SET else (
                 _SK_PERSON if " " in name else _SK_ORGANIZATION)
-            add(name, kind, m.start("name"), m.start("name") + len(name))
+            _add(found, text, name, kind, m.start("name"), m.start("name") + len(name))
     for m in _org_said(text):
-        add(m.group("name"), _SK_ORGANIZATION, m.start("name"), m.end("name"))
+        _add(found, text, m.group("name"), _SK_ORGANIZATION, m.start("name"), m.end("name"))
     return tuple(sorted(found.values(), key=lambda s: s.start))
+
+
+def _add(found: dict[str, SourceMention], text: str, name: str, kind: SourceKind, start: int,
+         end: int) -> None:
+    """`sources_of`'s source `name` (at `start`..`end` of `text`) added to `found` (by name
+    folded) unless a stop word or there already. (A function of its own, not a closure: the
+    compiled closure and its environment make a reference cycle on every call.)"""
+    name = name.strip(" ,.").removeprefix("the ").removeprefix("The ")
+    if not name or name in _STOP_NAMES:
+        return
+    key = name.casefold()
+    if key not in found:
+        found[key] = SourceMention(name, kind, start, end, text[start:end])
 
 
 _ROLE_WORDS = tuple(_ROLE.removeprefix("(?:").removesuffix(")").split("|"))
@@ -133,25 +137,27 @@ _UNBOUNDED = {id(pattern): re.compile(pattern.pattern.removeprefix(r"\b"))
 
 
 def _found(pattern: re.Pattern[str], text: str, roles: list[int], verbs: list[tuple[int, int]]
-           ) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)` for a pattern of _NEEDS (`roles`, `verbs`: what `_needed_in`
-    found in `text`): _ROLE_PERSON tried only at the role words, _SAID searched only in
-    windows that end at its verbs, the others by `_finditer`."""
+           ) -> list[re.Match[str]]:
+    """`list(pattern.finditer(text))` for a pattern of _NEEDS (`roles`, `verbs`: what
+    `_needed_in` found in `text`): _ROLE_PERSON tried only at the role words, _SAID searched
+    only in windows that end at its verbs after a word with a capital, the others by
+    `_finditer`."""
     if pattern is _ROLE_PERSON:
         return _starting_at(_ROLE_PERSON, roles, text)
     if pattern is _SAID:
-        return in_windows(_SAID, _spaced(verbs, text), _NAME_WORDS_BACK, text, True)
+        back = text[::-1]
+        return in_windows(_SAID, _named_before(_spaced(verbs, text), back), _NAME_WORDS_BACK,
+                          text, True, back)
     return _finditer(pattern, text)
 
 
-def _finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    r"""`pattern.finditer(text)`; for a pattern of `_UNBOUNDED`, by its twin without the `\b`,
-    which `word_starts` checks instead."""
+def _finditer(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    r"""`list(pattern.finditer(text))`; for a pattern of `_UNBOUNDED`, by its twin without the
+    `\b`, which `word_starts` checks instead."""
     unbounded = _UNBOUNDED.get(id(pattern))
     if unbounded is None:
-        yield from pattern.finditer(text)
-        return
-    yield from word_starts(unbounded, text)
+        return list(pattern.finditer(text))
+    return word_starts(unbounded, text)
 
 
 def _may_match(pattern: re.Pattern[str], present: set[int]) -> bool:
@@ -224,23 +230,40 @@ def _needed_by_pass(text: str) -> tuple[set[int], list[int], list[tuple[int, int
 
 
 def _starting_at(pattern: re.Pattern[str], starts: list[int], text: str
-                 ) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)` for a pattern whose matches start only at `starts` (sorted):
-    there it is tried, and nowhere else (_ROLE_PERSON opens with `\\b` and a role word,
-    which the Aho-Corasick pass found)."""
+                 ) -> list[re.Match[str]]:
+    """`list(pattern.finditer(text))` for a pattern whose matches start only at `starts`
+    (sorted): there it is tried, and nowhere else (_ROLE_PERSON opens with `\\b` and a role
+    word, which the Aho-Corasick pass found)."""
+    out: list[re.Match[str]] = []
     pos = 0
     for start in starts:
         if start >= pos and (m := pattern.match(text, start)) is not None:
-            yield m
+            out.append(m)
             pos = m.end()
+    return out
 
 
-def _spaced(words: list[tuple[int, int]], text: str) -> Iterator[tuple[int, int]]:
+def _spaced(words: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     """The words of `words` after white space and before a word's end (`\\b`, on words that
     end with a letter): where _SAID's matches can end."""
-    for start, end in words:
-        if start and _SPACE.match(text, start - 1) and _WORD_CHAR.match(text, end) is None:
-            yield start, end
+    return [(start, end) for start, end in words
+            if start and _SPACE.match(text, start - 1) and _WORD_CHAR.match(text, end) is None]
+
+
+#: Read backwards from the white space before a verb: the word before it holds a capital.
+#: A _SAID match ends with a name's last word, `[A-Z][\w'’.-]++`, then white space and its
+#: verb: where the word before a verb holds no capital, no match ends at that verb.
+_CAPITAL_BEFORE = re.compile(r"\s++\S*?[A-Z]")
+
+
+def _named_before(verbs: list[tuple[int, int]], back: str) -> list[tuple[int, int]]:
+    """The verbs of `verbs` (after white space) whose word before holds a capital ("Smith
+    said", not "he said"): where a _SAID match can end (`back`: the text reversed). A search
+    in a window that ends at another verb would find nothing; and none of the verbs left
+    out, lower case, can be inside a name, so `in_windows` may start a window before them."""
+    n = len(back)
+    return [(start, end) for start, end in verbs
+            if _CAPITAL_BEFORE.match(back, n - start) is not None]
 
 
 _SPACE = re.compile(r"\s")
@@ -260,26 +283,62 @@ _ORG_SAID_LOW = re.compile(_ORG_SAID.pattern.replace("[A-Z]", "[a-z]"))
 #: ministry of told said": so the windows are not cut at the verb before, see `in_windows`.)
 _ORG_VERBS = re.compile(r"\s(?:said|reported|told|confirmed|claimed)\b")
 _ORG_WORDS_BACK = re.compile(r"(?:\s+\S+){0,5}+")
+_ORG_VERB_WORDS: Final = frozenset(("said", "reported", "told", "confirmed", "claimed"))
+#: The last words of _ORG_SAID's organisations ("ministry of [A-Z]\w+": "ministry" and the
+#: word after "of"), as whole words: one of them is in every text it matches.
+_ORG_LAST_WORDS: Final = ("police", "army", "military", "authorities", "officials",
+                          "ministry", "government", "medics", "residents", "witnesses",
+                          "sources", "group", "groups")
+#: Read backwards from the white space before a verb: an organisation's last word before it
+#: (reversed; `\w+ fo yrtsinim`: "ministry of" and a word). An _ORG_SAID_LOW match ends so.
+_ORG_BEFORE = re.compile(r"\s+(?:" + "|".join(w[::-1] for w in _ORG_LAST_WORDS)
+                         + r"|\w+ fo yrtsinim)")
 
 
-def _org_said(text: str) -> Iterator[re.Match[str]]:
-    """`_ORG_SAID.finditer(text)`, faster on ASCII text."""
+def _org_said(text: str) -> list[re.Match[str]]:
+    """`list(_ORG_SAID.finditer(text))`, faster on ASCII text: searched in windows that end
+    at its verbs where an organisation's last word is right before (`_org_verbs`)."""
+    if text.isascii() and actors.gate_read(text)[0] & _ORG_GATES != _ORG_GATES:
+        return []  # no organisation's last word, or no verb (`_org_verbs`)
     low = lowered(text)
     if low is None:
-        yield from _ORG_SAID.finditer(text)
-        return
-    if not ("said" in low or "reported" in low or "told" in low or "confirmed" in low
-            or "claimed" in low):
-        return  # the verbs the pattern ends with (tests in a row: no generator)
-    if not ("police" in low or "army" in low or "military" in low or "authorities" in low
-            or "officials" in low or "ministry" in low or "government" in low or "medics" in low
-            or "residents" in low or "witnesses" in low or "sources" in low or "group" in low):
-        return  # the last words of its organisations (of "ministry of ...", "ministry")
-    for found in in_windows(_ORG_SAID_LOW, after_space(_ORG_VERBS, low), _ORG_WORDS_BACK, low,
-                            False):
+        return list(_ORG_SAID.finditer(text))
+    back = low[::-1]
+    ends = _org_verbs(text, low, back)
+    if not ends:
+        return []
+    out: list[re.Match[str]] = []
+    for found in in_windows(_ORG_SAID_LOW, ends, _ORG_WORDS_BACK, low, False, back):
         m = _ORG_SAID.match(text, found.start())
         assert m is not None
-        yield m
+        out.append(m)
+    return out
+
+
+def _org_verbs(text: str, low: str, back: str) -> list[tuple[int, int]]:
+    """Where an _ORG_SAID_LOW match can end in `low` (`text` lower-cased, `back` reversed):
+    its verbs after white space (`_ORG_VERBS`), an organisation's last word before them
+    (`_ORG_BEFORE`). On ASCII text the verbs and those words are read from the shared
+    keyword pass (whole words: each such place is one, and more maybe, checked here)."""
+    n = len(low)
+    if not text.isascii():
+        if not ("said" in low or "reported" in low or "told" in low or "confirmed" in low
+                or "claimed" in low):
+            return []  # the verbs the pattern ends with (tests in a row: no generator)
+        return [(start, end) for start, end in after_space(_ORG_VERBS, low)
+                if _ORG_BEFORE.match(back, n - start) is not None]
+    read = actors.gate_read(text)
+    if read[0] & _ORG_GATES != _ORG_GATES:
+        return []  # no organisation's last word, or no verb
+    out: list[tuple[int, int]] = []
+    for last, length, _ in actors.hits_of(read, _SAID_GATE):
+        start, end = last - length + 1, last - 1
+        if start and low[start:end] in _ORG_VERB_WORDS and _SPACE.match(low, start - 1) and \
+                _WORD_CHAR.match(low, end) is None and \
+                _ORG_BEFORE.match(back, n - start) is not None:
+            out.append((start, end))
+    out.sort()
+    return out
 
 
 _OUTLET_RE = re.compile(r"(?<![\w])(?:" + "|".join(
@@ -301,9 +360,15 @@ _ACCORDING_GATE: Final = 1 << 25
 _SAID_GATE: Final = 1 << 26
 _OUTLET_GATE: Final = 1 << 27
 _SOURCE_GATES: Final = _ROLE_GATE | _TOLD_GATE | _ACCORDING_GATE | _SAID_GATE | _OUTLET_GATE
+#: An organisation's last word (`_ORG_LAST_WORDS`), and what `_org_verbs` needs: that and a
+#: verb of _SAID (those of _ORG_SAID are among them).
+_ORG_GATE: Final = 1 << 28
+_ORG_GATES: Final = _ORG_GATE | _SAID_GATE
+assert set(_NEEDS[_SAID]) >= _ORG_VERB_WORDS
 actors.add_gate_words({
     _ROLE_GATE: _ROLE_WORDS, _TOLD_GATE: _NEEDS[_TOLD], _ACCORDING_GATE: _NEEDS[_ACCORDING],
     _SAID_GATE: _NEEDS[_SAID], _OUTLET_GATE: tuple(o.lower() for o in KNOWN_OUTLETS),
+    _ORG_GATE: _ORG_LAST_WORDS,
 }, whole=True)
 _SAID_VERBS: Final = frozenset(_NEEDS[_SAID])
 _PRESENT_OF: Final[tuple[tuple[int, tuple[int, ...]], ...]] = (
@@ -312,7 +377,7 @@ _PRESENT_OF: Final[tuple[tuple[int, tuple[int, ...]], ...]] = (
     (_OUTLET_GATE, (id(_OUTLET_NAMES),)))
 
 
-def _outlet_matches(text: str) -> Iterator[re.Match[str]]:
+def _outlet_matches(text: str) -> list[re.Match[str]]:
     r"""`_OUTLET_RE.finditer(text)`: its look-behind is `word_starts`'s `\b` before a name."""
     return word_starts(_OUTLET_NAMES, text)
 

@@ -119,18 +119,20 @@ _WORD_CHAR = re.compile(r"\w")
 
 
 def word_starts(search: re.Pattern[str], text: str, low: str | None = None,
-                pattern: re.Pattern[str] | None = None) -> Iterator[re.Match[str]]:
-    r"""`re.compile(r"\b" + search.pattern).finditer(text)` for a `search` whose matches open
-    with a word character (there `\b` means: no word character before). A pattern that opens
-    with its words (not with `\b`) lets the regex engine skip in C to their first letters;
-    where a match follows a word character, the search goes on from the next character, as
-    the regex engine's would.
+                pattern: re.Pattern[str] | None = None) -> list[re.Match[str]]:
+    r"""`list(re.compile(r"\b" + search.pattern).finditer(text))` for a `search` whose matches
+    open with a word character (there `\b` means: no word character before). A pattern that
+    opens with its words (not with `\b`) lets the regex engine skip in C to their first
+    letters; where a match follows a word character, the search goes on from the next
+    character, as the regex engine's would.
 
     With `low` (the text lower-cased by `lowered`: the same offsets), `search` (case-sensitive)
     runs on `low` and `pattern` (the IGNORECASE original) is matched on `text` where it found a
     match, for the groups as written; a `search` that keeps its opening `\b` or look-behind
-    is also fine (the word check then never fires)."""
+    is also fine (the word check then never fires). (A list, not a generator: compiled, a
+    generator object and its resumptions cost more than the few matches there are.)"""
     searched = text if low is None else low
+    out: list[re.Match[str]] = []
     pos = 0
     while (found := search.search(searched, pos)) is not None:
         start = found.start()
@@ -138,12 +140,13 @@ def word_starts(search: re.Pattern[str], text: str, low: str | None = None,
             pos = start + 1
             continue
         if pattern is None:
-            yield found
+            out.append(found)
         else:
             m = pattern.match(text, start)
             assert m is not None
-            yield m
+            out.append(m)
         pos = found.end()
+    return out
 
 
 def matches_at(search: re.Pattern[str], pattern: re.Pattern[str], text: str,
@@ -164,42 +167,47 @@ def matches_at(search: re.Pattern[str], pattern: re.Pattern[str], text: str,
         pos = m.end()
 
 
-def after_space(words: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
+def after_space(words: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     """(start, end) of each word found by `words` (a pattern that opens with `\\s`, then
     the word), in order of their starts, overlapping ones too."""
+    out: list[tuple[int, int]] = []
     at = 0
     while (word := words.search(text, at)) is not None:
         at = word.start() + 1
-        yield at, word.end()
+        out.append((at, word.end()))
+    return out
 
 
-def in_windows(search: re.Pattern[str], ends: Iterable[tuple[int, int]],
-               words_back: re.Pattern[str], text: str, after_previous: bool
-               ) -> Iterator[re.Match[str]]:
-    """`search.finditer(text)` for a pattern whose matches each end with one of the words
-    `ends` gives ((start, end), in order of their starts: every word of the text that is
-    after white space and followed by what the pattern needs after it), at the first such
-    word that starts after the match's start, and start no earlier than what `words_back`
-    matches reading backwards from that word (the most words a match holds before it).
-    Each search runs in a window: from there (or from the previous such word's start, when
-    `after_previous`: no match starting before a word of `ends` reaches past it) to where
-    the word ends, the window's end taking the place of the `\\b` or look-ahead that holds
-    there. The regex engine neither tries positions far before such a word nor any after
-    the last."""
+def in_windows(search: re.Pattern[str], ends: list[tuple[int, int]],
+               words_back: re.Pattern[str], text: str, after_previous: bool,
+               back: str | None = None) -> list[re.Match[str]]:
+    """`list(search.finditer(text))` for a pattern whose matches each end with one of the
+    words `ends` gives ((start, end), in order of their starts: every word of the text that is
+    after white space and followed by what the pattern needs after it, or at least every such
+    word where a match can end), at the first such word that starts after the match's start,
+    and start no earlier than what `words_back` matches reading backwards from that word (the
+    most words a match holds before it). Each search runs in a window: from there (or from the
+    previous such word's start, when `after_previous`: no match starting before a word of
+    `ends` reaches past it) to where the word ends, the window's end taking the place of the
+    `\\b` or look-ahead that holds there. The regex engine neither tries positions far before
+    such a word nor any after the last. (`back`: `text[::-1]`, if the caller has it.)"""
+    out: list[re.Match[str]] = []
+    if not ends:
+        return out
+    if back is None:
+        back = text[::-1]
     pos = previous = 0
     n = len(text)
-    back = ""
     for start, end in ends:
-        if not back:
-            back = text[::-1]
         reach = words_back.match(back, n - start)  # (it matches, if only nothing)
         assert reach is not None
         frm = max(pos, previous, n - reach.end())
         if after_previous:
             previous = start
         while (found := search.search(text, frm, end)) is not None:
-            yield found
+            out.append(found)
             frm = pos = found.end()
+    return out
 
 
 def lowered(text: str) -> str | None:
