@@ -1035,8 +1035,10 @@ class _Memo:
     def plan(self, words: str) -> _Plan | None:
         """The `_Plan` of `words` (None: no place, whatever the text says around it)."""
         plans = self.plans
-        if words in plans:
-            return plans[words]
+        try:
+            return plans[words]  # (one look-up: most names are known)
+        except KeyError:
+            pass
         plan = _make_plan(self.gaz, words)
         if len(plans) >= PLAN_CACHE_SIZE:
             plans.clear()
