@@ -8,6 +8,7 @@ random texts made of names, parts of names and the characters between them."""
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -135,3 +136,15 @@ def test_ascii_text_is_read_as_if_lower_cased() -> None:
                 countries._joined(low, sentence, until)
         checked += 1
     assert checked > 500
+
+
+def test_the_word_after_a_name_is_the_patterns() -> None:
+    """`countries._next_word` reads the word after a name as `\\s+(\\w+)` matches it."""
+    pattern = re.compile(r"\s+(\w+)")
+    texts = [a.body for a in articles_of_size(3_000, 40)] + [
+        "Kenya", "Kenya ", "Kenya  Today", "Kenya\tTimes.", "Kenya\u00a0Star", "Kenya-News",
+        "Kenya _post", "Kenya 24", "Kenya Ärzte", "Kenya\x1cNews", "Kenya ’s"]
+    for text in texts:
+        for end in range(len(text) + 1):
+            found = pattern.match(text, end)
+            assert countries._next_word(text, end) == (found.group(1) if found else ""), end

@@ -71,6 +71,32 @@ def test_candidate_patterns_match_as_first_written() -> None:
     assert seen_al
 
 
+def test_candidates_are_the_patterns_spans() -> None:
+    """`places._candidates` (ASCII text read as bytes, capitals as "A") finds the spans of the
+    patterns as first written, in text with and without "al-", ASCII or not, white space of
+    every kind between words."""
+    kinds = set()
+    extra = ["Côte d’Ivoire and al-Bab", "Ali’s al-Qaeda in Al-Bayda", "Abu\u00a0Dhabi al-Bab"]
+    for text in _texts() + extra + [
+            t.replace(" ", sep) for t in EDGES + extra for sep in "\t\x0b\x1c\x1f\u2003"]:
+        expected = [m.span() for m in (CANDIDATE if "al-" in text else CANDIDATE_PLAIN
+                                       ).finditer(text)]
+        assert places._candidates(text) == expected, text
+        kinds.add((text.isascii(), "al-" in text))
+    assert kinds == {(True, True), (True, False), (False, True), (False, False)}
+
+
+def test_ascii_classes_are_the_text_patterns() -> None:
+    """What `\\w` and `\\s` of a text pattern match among ASCII characters is what the
+    classes of the ASCII candidate patterns hold."""
+    word = re.compile(f"[{places._ASCII_WORD}]")
+    space = re.compile(places._ASCII_SPACE)
+    for code in range(128):
+        char = chr(code)
+        assert bool(re.match(r"[\w']", char)) == bool(word.match(char)), code
+        assert bool(re.match(r"\s", char)) == bool(space.match(char)), code
+
+
 def test_sentence_start_answers_as_the_search() -> None:
     answers = set()
     for text in _texts():

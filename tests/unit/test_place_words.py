@@ -92,6 +92,14 @@ BEFORE_EDGES = [
     ", the ", "between the north-western neighbourhood of ", "a" * 39 + " in ",
     "a" * 38 + " in ", "to" + " " * 40, " " * 41, "in" + " " * 38, "said ", "Kenya. ",
     "(in ", "5in ", "x-in ", "north-Eastern ", "the North-eastern ", "IN THE ",
+    # (the words of a cue read backwards: "the", compass words, the 40 characters' edge)
+    "in the northern ", "(the ", "x the ", "in (the ", "in the\tnorthern\n", "the northern ",
+    "in north-eastern ", "In The Northern ", "in THE northern ", "in the Northern ",
+    "9in the ", "in  the   rural ", "a" * 30 + " in the northern ", "a" * 25 + " in the north ",
+    "in the northern the ", "in northern the ", "the in ", "near the the ", "of northern ",
+    "x-the ", "in\u00a0the ", "é in the ", "éin the northern ", "on the rural ",
+    "at the  central\n", "between_the ", "from the-northern ", "in ı the ", "ın the ",
+    "a" * 32 + " in the ", "a" * 33 + " in the ", "a" * 31 + "in the ", "rural northern ",
 ]
 
 

@@ -222,3 +222,45 @@ def test_a_demonym_is_no_town_another_language_calls_so(gaz: Gazetteer) -> None:
             "demanding the Kazakh government compensate them.")
     found = resolve_location(text, gaz)
     assert found is not None and found.admin1 == "Turkistan"
+
+
+def test_spelling_variants_as_sequence_matcher_judges_them() -> None:
+    """`gazetteer._alike` (the ratio's bounds worked out without a matcher) answers as the
+    matcher's three ratios do."""
+    from difflib import SequenceMatcher
+
+    from worker.extract.gazetteer import _ARTICLE, _alike, core
+
+    def as_first_written(wanted: str, name: str) -> bool:
+        other = _ARTICLE.sub("", core(name).replace(" ", ""), count=1)
+        if other[:1] != wanted[:1]:
+            return False
+        matcher = SequenceMatcher(None, wanted, other)
+        return matcher.real_quick_ratio() >= 0.78 and matcher.quick_ratio() >= 0.78 and (
+            matcher.ratio() >= 0.78)
+
+    names = ["Al Jifarah", "Aljfara", "Idleb", "Idlib", "Ad Diwaniyah", "Diwaniya", "Panjshayr",
+             "Panjshir", "Ain Oussera", "Ain Oussara", "Nasiriyah", "Puli Alam", "Palma", "Kabul",
+             "Kabal", "Qandahar", "Kandahar", "Shabeellaha Hoose", "Lower Shabelle", "aaab",
+             "abbb", "Zhukovskiy", "Zhukovsky", "Mahilyow", "Mogilev", "", "A"]
+    answers = set()
+    for first in names:
+        wanted = _ARTICLE.sub("", core(first).replace(" ", ""), count=1)
+        for name in names:
+            expected = as_first_written(wanted, name)
+            answers.add(expected)
+            assert _alike(wanted, name) == expected, (first, name)
+    assert answers == {True, False}
+
+
+def test_the_town_indexes_are_built_at_load(gaz: Gazetteer) -> None:
+    """The towns by district and by country are there before the first article asks."""
+    from worker.extract.gazetteer import GeoNamesGazetteer
+
+    assert isinstance(gaz, GeoNamesGazetteer)
+    by_district: dict[int, list[int]] = {}
+    for city, district in enumerate(gaz._city_admin2):
+        if district >= 0:
+            by_district.setdefault(district, []).append(city)
+    assert gaz._cities_by_admin2 == by_district
+    assert sum(map(len, gaz._cities_by_country.values())) == len(gaz._city_country)

@@ -78,13 +78,53 @@ def _bones(core_name: str) -> str:
 
 
 def _alike(wanted: str, name: str) -> bool:
-    """`wanted` (folded, no article, no spaces) and `name` differ only by spelling."""
-    other = _ARTICLE.sub("", core(name).replace(" ", ""), count=1)
+    """`wanted` (folded, no article, no spaces) and `name` differ only by spelling: the same
+    first letter and SequenceMatcher's ratios all 0.78 or more. The two bounds of the ratio
+    that need no matcher (by the lengths, by the letters in common) are worked out here as
+    SequenceMatcher works them out: most names fail them, and a matcher costs far more."""
+    other = _bare(name)
     if other[:1] != wanted[:1]:
         return False
-    matcher = SequenceMatcher(None, wanted, other)
-    return matcher.real_quick_ratio() >= 0.78 and matcher.quick_ratio() >= 0.78 and (
-        matcher.ratio() >= 0.78)
+    size = len(wanted) + len(other)
+    if _ratio(min(len(wanted), len(other)), size) < 0.78:  # real_quick_ratio()
+        return False
+    if _ratio(_common_letters(wanted, other), size) < 0.78:  # quick_ratio()
+        return False
+    return SequenceMatcher(None, wanted, other).ratio() >= 0.78
+
+
+def _bare(name: str) -> str:
+    """`core(name)` without spaces or an Arabic article, kept per name."""
+    bare = _BARE.get(name)
+    if bare is None:
+        if len(_BARE) >= CACHE_SIZE:
+            _BARE.clear()
+        bare = _BARE[name] = _ARTICLE.sub("", core(name).replace(" ", ""), count=1)
+    return bare
+
+
+#: `_bare` of the names asked for lately (a full cache starts afresh, as the others).
+_BARE: Final[dict[str, str]] = {}
+
+
+def _ratio(matches: int, size: int) -> float:
+    """SequenceMatcher's ratio of `matches` in sequences of `size` items together."""
+    return 2.0 * matches / size if size else 1.0
+
+
+def _common_letters(first: str, second: str) -> int:
+    """How many letters `first` and `second` have in common, counted with repeats (the
+    matches of SequenceMatcher.quick_ratio)."""
+    counts: dict[str, int] = {}
+    for char in second:
+        counts[char] = counts.get(char, 0) + 1
+    matches = 0
+    for char in first:
+        left = counts.get(char, 0)
+        if left > 0:
+            matches += 1
+            counts[char] = left - 1
+    return matches
 
 
 _VOWELS = str.maketrans("", "", "aeiouyw")
@@ -294,6 +334,9 @@ class GeoNamesGazetteer:
                             similar.append((kind, row))
         for row, (_code, name) in enumerate(self._countries):
             self._index.setdefault(core(name), []).append((KIND_COUNTRY, row))
+        # (built here, not when the first article needs them: that article took ~0.3 s more)
+        self._cities_by_country = _rows_by(self._city_country)
+        self._cities_by_admin2 = _rows_by(self._city_admin2)
         self._cache: dict[str, list[Place]] = {}
         self._filled_admin1: dict[int, int] = {}
         self._like_cache: dict[str, list[Place]] = {}
@@ -412,12 +455,9 @@ class GeoNamesGazetteer:
             self._filled_admin1[row] = found
         return found
 
-    @lru_cache(maxsize=1)  # noqa: B019 - one gazetteer per process
     def _country_cities(self) -> dict[int, list[int]]:
-        out: dict[int, list[int]] = {}
-        for city, country in enumerate(self._city_country):
-            out.setdefault(country, []).append(city)
-        return out
+        """Country row -> its towns' rows."""
+        return self._cities_by_country
 
     def _district_point(self, row: int) -> tuple[float, float] | None:
         """A district's point: the town it is named after (in it, else in its province),
@@ -439,13 +479,22 @@ class GeoNamesGazetteer:
                 best, best_pop = city, self._city_pop[city]
         return (self._lats[best], self._lngs[best]) if best >= 0 else None
 
-    @lru_cache(maxsize=1)  # noqa: B019 - one gazetteer per process
     def _admin2_cities(self) -> dict[int, list[int]]:
-        out: dict[int, list[int]] = {}
-        for city, a2 in enumerate(self._city_admin2):
-            if a2 >= 0:
-                out.setdefault(a2, []).append(city)
-        return out
+        """District row -> its towns' rows."""
+        return self._cities_by_admin2
+
+
+def _rows_by(keys: array[int]) -> dict[int, list[int]]:
+    """Key -> the rows (in order) whose key it is, for the keys of `keys` not negative."""
+    out: dict[int, list[int]] = {}
+    for row, key in enumerate(keys):
+        if key >= 0:
+            rows = out.get(key)
+            if rows is None:
+                out[key] = [row]
+            else:
+                rows.append(row)
+    return out
 
 
 def _plain(name: str) -> str:

@@ -41,22 +41,62 @@ from worker.extract.gazetteer import (
 from worker.extract.text import mirrored, search_before
 from worker.extract.types import PlaceMention
 
-# (first character before the look-behind: the engine skips in C)
-# Possessive repeats (`*+`, `++`): a word, the white space after it and the run of words are
-# kept whole, as the greedy repeats they stand for always are (what follows them cannot fail),
-# and the engine keeps no backtracking state for them. Between two words there is white space:
-# a hyphen would have been taken by the word before it (`tests/unit/test_place_scan.py` holds
-# the pattern as first written and checks them against it).
-_CANDIDATE: Final = re.compile(
-    r"[A-Za](?<![\w'’-].)(?:(?<=[A-Z])[\w'’.-]*+|(?<=a)l-[A-Z][\w'’-]*+)"
-    r"(?:\s++(?:(?:de|del|da|do|dos|das|el|al|la|le|les|of|bin|ibn|wa|y)\s+)?"
-    r"(?:[A-Z][\w'’-]*+|al-[A-Z][\w'’-]*+))*+")
+#: The small words inside names ("Rio de Janeiro", "Bin Laden", "Dar es Salaam" aside).
+_JOINERS: Final = "de|del|da|do|dos|das|el|al|la|le|les|of|bin|ibn|wa|y"
+
+
+def _candidate_pattern(capitals: str, word: str, space: str, al: bool) -> str:
+    """The pattern of a candidate: a capitalised word not right after a word character, an
+    apostrophe or a hyphen, then every capitalised word after it, apart by white space and
+    perhaps a small word (`_JOINERS`); with `al`, "al-Bab" counts as a capitalised word.
+
+    `capitals`, `word`: the insides of the classes of capital letters and of the characters of
+    a word (but the hyphen and the full stop); `space`: white space. (First character before
+    the look-behind: the engine skips in C.) Possessive repeats (`*+`, `++`): a word, the white
+    space after it and the run of words are kept whole, as the greedy repeats they stand for
+    always are (what follows them cannot fail), and the engine keeps no backtracking state for
+    them. Between two words there is white space: a hyphen would have been taken by the word
+    before it (`tests/unit/test_place_scan.py` holds the pattern as first written and checks
+    them against it)."""
+    capital, rest = f"[{capitals}]", f"[{word}-]*+"
+    joined = rf"(?:{space}++(?:(?:{_JOINERS}){space}+)?"
+    if not al:
+        return rf"{capital}(?<![{word}-].)[{word}.-]*+{joined}{capital}{rest})*+"
+    return (rf"[{capitals}a](?<![{word}-].)(?:(?<={capital})[{word}.-]*+|(?<=a)l-{capital}{rest})"
+            rf"{joined}(?:{capital}{rest}|al-{capital}{rest}))*+")
+
+
+_CANDIDATE: Final = re.compile(_candidate_pattern("A-Z", r"\w'’", r"\s", al=True))
 #: _CANDIDATE for text without "al-", where its branches for "al-" names cannot match: the
 #: engine then skips in C to capital letters only, not to every "a" as well.
-_CANDIDATE_PLAIN: Final = re.compile(
-    r"[A-Z](?<![\w'’-].)[\w'’.-]*+"
-    r"(?:\s++(?:(?:de|del|da|do|dos|das|el|al|la|le|les|of|bin|ibn|wa|y)\s+)?"
-    r"[A-Z][\w'’-]*+)*+")
+_CANDIDATE_PLAIN: Final = re.compile(_candidate_pattern("A-Z", r"\w'’", r"\s", al=False))
+#: What `\w` and `\s` of a text pattern match in ASCII text (`\s`: the four separators too).
+_ASCII_WORD: Final = "A-Za-z0-9_'"
+_ASCII_SPACE: Final = r"[\t\n\x0b\x0c\r\x1c-\x1f ]"
+#: _CANDIDATE and _CANDIDATE_PLAIN for ASCII text read as bytes with its capital letters all
+#: "A" (`_CAPITALS_AS_A`, `_candidates`): the engine skips to one byte, as `bytes.find` does,
+#: where it tests every character against a set of letters to skip to any capital; and it tests
+#: the characters of words against a table of bytes, not against Unicode's categories.
+_CANDIDATE_ASCII: Final = re.compile(
+    _candidate_pattern("A", _ASCII_WORD, _ASCII_SPACE, al=True).encode("ascii"))
+_CANDIDATE_PLAIN_ASCII: Final = re.compile(
+    _candidate_pattern("A", _ASCII_WORD, _ASCII_SPACE, al=False).encode("ascii"))
+_CAPITALS_AS_A: Final = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"A" * 26)
+
+
+def _candidates(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every candidate of `text` (`_CANDIDATE`; `_CANDIDATE_PLAIN` where the
+    text holds no "al-"). ASCII text is read as bytes, one to a character, with its capital
+    letters made "A" (`_CANDIDATE_ASCII`): a copy and a table look-up per byte in C, cheaper
+    than the engine's tests of the text's characters for capitals it spares."""
+    al = "al-" in text
+    if text.isascii():
+        read = text.encode("ascii").translate(_CAPITALS_AS_A)
+        return [m.span() for m in (_CANDIDATE_ASCII if al else _CANDIDATE_PLAIN_ASCII
+                                   ).finditer(read)]
+    return [m.span() for m in (_CANDIDATE if al else _CANDIDATE_PLAIN).finditer(text)]
+
+
 _CUE_PREPOSITIONS: Final = ("in|near|at|outside|around|from|into|of|towards|to|across|between|"
                             "and|on")
 _CUE_COMPASS: Final = ("central|northern|southern|eastern|western|northeastern|north-eastern|"
@@ -98,41 +138,91 @@ _AWAY_BEFORE_MIRROR: Final = re.compile(rf"(?:\s+eht)?\s+(?:{mirrored(_AWAY_WORD
                                         re.IGNORECASE)
 
 
-#: The last word of every cue _CUE_BEFORE finds, in lower case (of a hyphenated compass
-#: word, its last part).
-_CUE_ENDS: Final = frozenset({*_CUE_PREPOSITIONS.split("|"), "the", "of",
-                              *(word.rsplit("-", 1)[-1] for word in _CUE_COMPASS.split("|"))})
-_ASCII_LETTERS: Final = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _CUE_WORDS: Final = frozenset(_CUE_PREPOSITIONS.split("|"))
+_COMPASS_CUES: Final = frozenset(_CUE_COMPASS.split("|"))  # (lower case alone: `(?-i:...)`)
 
 
-def _cue_before(text: str, start: int) -> bool:
-    """Whether a cue ("in", "near the", "in the district of", a comma) comes right before
-    `start`: _CUE_BEFORE searched over the 40 characters before it, searched only where the
-    text there ends as a cue must. A cue ends in a comma, or in one of _CUE_ENDS and white
-    space; most names follow a full stop or another word."""
+def _cue_before(text: str, start: int, ascii_text: bool = False) -> bool:
+    """Whether a cue ("in", "near the", "in northern", a comma) comes right before `start`:
+    `_CUE_BEFORE.search(text, max(0, start - 40), start)`, read backwards word by word
+    (`_cue_words_before`) where the 40 characters before `start` are ASCII (a search costs
+    thousands of instructions, and most names ask); by the pattern elsewhere (letters outside
+    ASCII may fold to ASCII ones as the pattern compares them). `ascii_text`: the whole text is
+    ASCII, known already."""
     if start == 0:
         return False
     last = text[start - 1]
     if not last.isspace():
         return last == ","  # (",\\s*$")
-    begin = max(0, start - 40)
-    head = text[begin:start].rstrip()
-    if not head:
+    begin = start - 40 if start > 40 else 0
+    end = _space_back(text, start, begin)
+    if end == begin:
         return False  # (white space alone is no cue)
-    if head[-1] == ",":
+    if text[end - 1] == ",":
         return True
-    # (letters outside ASCII may fold to ASCII ones as the pattern compares them)
-    if head.isascii():
-        stem = head.rstrip(_ASCII_LETTERS)
-        word = head[len(stem):].lower()
-        if word not in _CUE_ENDS:
-            return False
-        at = begin + len(stem)  # where the word starts
-        if word in _CUE_WORDS and (at == 0 or not (text[at - 1].isalnum()
-                                                   or text[at - 1] == "_")):
-            return True  # "in ", "near ": the shortest cue, whole
+    if ascii_text or text[begin:start].isascii():
+        return _cue_words_before(text, begin, end)
     return search_before(_CUE_BEFORE, _CUE_BEFORE_MIRROR, text, begin, start)
+
+
+def _cue_words_before(text: str, begin: int, end: int) -> bool:
+    """Whether `text[begin:end]` (ASCII, then white space) ends with the words of a cue:
+    a preposition ("in", "(near"), perhaps "the", perhaps a compass word in lower case ("in
+    the northern"). (A cue's area words end in "of", a preposition itself: "in the district
+    of" ends as "of" does.) Each word but the preposition follows white space; the preposition
+    follows no word character (`\\b`, which looks before `begin` too)."""
+    at = _alnums_back(text, end, begin)
+    if text[at:end].lower() in _CUE_WORDS:  # "in", "(near"
+        return _boundary_before(text, at)
+    at = _word_back(text, end, begin)
+    word = text[at:end]
+    if word in _COMPASS_CUES:  # "in northern", "in the northern"
+        end = _space_back(text, at, begin)
+        if end in (at, begin):
+            return False
+        at = _word_back(text, end, begin)
+        if text[at:end].lower() != "the":
+            at = _alnums_back(text, end, begin)
+            return text[at:end].lower() in _CUE_WORDS and _boundary_before(text, at)
+    elif word.lower() != "the":
+        return False  # (a word of no cue)
+    # "in the": the preposition before "the"
+    end = _space_back(text, at, begin)
+    if end in (at, begin):
+        return False
+    at = _alnums_back(text, end, begin)
+    return text[at:end].lower() in _CUE_WORDS and _boundary_before(text, at)
+
+
+def _space_back(text: str, end: int, begin: int) -> int:
+    """Where the white space that ends at `end` starts (`begin` at the earliest)."""
+    while end > begin and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _word_back(text: str, end: int, begin: int) -> int:
+    """Where the run of characters other than white space that ends at `end` starts."""
+    while end > begin and not text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _alnums_back(text: str, end: int, begin: int) -> int:
+    """Where the run of letters and digits that ends at `end` starts. (A preposition is such a
+    run after no word character: a run that holds a digit is none, and one after a word
+    character is no word.)"""
+    while end > begin and text[end - 1].isalnum():
+        end -= 1
+    return end
+
+
+def _boundary_before(text: str, at: int) -> bool:
+    """Whether no word character (`\\w`) comes right before `at` (`\\b` before a word)."""
+    if at == 0:
+        return True
+    char = text[at - 1]
+    return not (char.isalnum() or char == "_")
 
 
 def _away_before(text: str, start: int) -> bool:
@@ -177,6 +267,13 @@ _ORG_HEADS: Final = frozenset("federation union association council confederatio
                               "league organization organisation ministry party front movement "
                               "alliance bank university".split())
 _TOWN_OF: Final = re.compile(r"\b(?:town|city|village)\s+of\s+$", re.IGNORECASE)
+
+
+def _town_of(text: str, start: int) -> bool:
+    """Whether "town of", "city of" or "village of" comes right before `start` (the search
+    only where the text there ends as "of ")."""
+    return start >= 3 and text[start - 3:start] == "of " and (
+        _TOWN_OF.search(text, max(0, start - 12), start) is not None)
 _COMMA_BEFORE: Final = re.compile(r",\s*$")
 #: Institutions named after their place: the words after a place's name that make the whole
 #: an institution there ("Mandera Police Line", "Kisumu High Court").
@@ -269,13 +366,14 @@ _WORD_BITS: Final = _word_bits()
 _OUTLET_NAMES: Final = frozenset(_OUTLET_TAIL_WORDS.split("|"))
 
 
-def _after(text: str, end: int) -> int:
+def _after(text: str, end: int, ascii_text: bool = False) -> int:
     """The AFTER_* bits of the patterns above that match at `end`: as many searches as
     patterns, answered by reading the word there and a look-up. (A pattern's word matches
     the whole word after the white space, or it and its hyphenated rest: `\\b` ends it.
     Letters outside ASCII may fold to ASCII ones as the patterns compare them, 'ı' as 'i':
     such words go to the patterns themselves.) The word is read as `\\s+(\\w+)(-\\w+)?`
-    would, without the regex engine: for a word or two, a call of it costs more."""
+    would, without the regex engine: for a word or two, a call of it costs more.
+    `ascii_text`: the whole text is ASCII, known already."""
     size = len(text)
     at = end
     while at < size and text[at].isspace():
@@ -291,7 +389,7 @@ def _after(text: str, end: int) -> int:
         rest_end = _word_end(text, stop + 1)
         if rest_end > stop + 1:
             rest = text[stop:rest_end]
-    if not word.isascii() or (rest is not None and not rest.isascii()):
+    if not ascii_text and (not word.isascii() or (rest is not None and not rest.isascii())):
         return _after_slowly(text, end)
     bits = _WORD_BITS.get(word.lower(), 0)
     if rest is not None:
@@ -341,13 +439,14 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
     # names the gazetteer knows (most capitalised words are neither: "The", "Police")
     kept: list[tuple[int, int, int, str, str | None, _Lookup | None]] = []
     looked: list[_Lookup | None] = []  # (no None: the lookups of `kept`, in order)
+    ascii_text = text.isascii()
     for index, (start, end, words) in enumerate(_spans(text)):
         country = by_start.get(start)
         if country is not None and country[1] >= end:
-            found = _within(_lookup(text, memo, start, end, words), country[0])
+            found = _within(_lookup(text, memo, start, end, words, ascii_text), country[0])
             kept.append((index, start, end, words, country[0], found))
         else:
-            found = _lookup(text, memo, start, end, words)
+            found = _lookup(text, memo, start, end, words, ascii_text)
             if found is None:
                 continue
             kept.append((index, start, end, words, None, found))
@@ -439,8 +538,10 @@ def _outside_named_region(text: str, offset: int, out: list[PlaceMention]) -> No
     """A town followed by the regions it lies in, "Chatsworth (eThekwini, KwaZulu-Natal)",
     whose every known namesake lies elsewhere is unknown: the regions place the event."""
     for index, town in enumerate(out):
-        if town.precision != 1 or not _PAREN_OR_COMMA.intersection(
-                text[town.end - offset:town.end - offset + 9]):
+        if town.precision != 1:
+            continue
+        near = text[town.end - offset:town.end - offset + 9]
+        if "(" not in near and "," not in near:
             continue
         paren = _OPEN_PAREN.match(text, town.end - offset)
         if paren is not None:
@@ -459,7 +560,6 @@ def _outside_named_region(text: str, offset: int, out: list[PlaceMention]) -> No
             out[index] = replace(town, score=min(town.score, 0.3))
 
 
-_PAREN_OR_COMMA: Final = frozenset("(,")
 _REGION_AFTER: Final = re.compile(r"(?:\s+(?:village|town|city))?,\s*")
 
 
@@ -780,7 +880,9 @@ def _consistent(looked: list[_Lookup | None], regions: dict[tuple[str, str], set
         if found is None:
             continue
         flags = _inside(found, regions, named, known)
-        inside = [p for p, flag in zip(found.places, flags, strict=False) if flag]
+        if True not in flags:
+            continue
+        inside = [found.places[i] for i, flag in enumerate(flags) if flag]
         codes = {p.country_code for p in inside}
         if len(codes) == 1:
             out.append((inside[0].country_code, 1.5))
@@ -790,34 +892,36 @@ def _consistent(looked: list[_Lookup | None], regions: dict[tuple[str, str], set
 
 
 def _spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, words) of every candidate name of `text`: the runs of capitalised words
+    (`_candidates`), cut (`_parts`) and trimmed (`_trimmed`)."""
     out = []
-    for match in (_CANDIDATE if "al-" in text else _CANDIDATE_PLAIN).finditer(text):
-        words: str = match[0]
+    for start, end in _candidates(text):
+        words = text[start:end]
         if " " in words:
             if "." in words or " of " in words or "'s " in words or "’s " in words:
-                for start, part in _parts(match):
-                    out.append(_trimmed(start, part))
+                for begin, part in _parts(start, words):
+                    out.append(_trimmed(begin, part))
             else:
-                out.append(_trimmed(match.start(), words))
+                out.append(_trimmed(start, words))
         elif "." in words:
-            for start, part in _parts(match):
-                out.append(_trimmed(start, part))
+            for begin, part in _parts(start, words):
+                out.append(_trimmed(begin, part))
         else:  # one word: nothing to cut or trim
-            start = match.start()
-            out.append((start, start + len(words), words))
+            out.append((start, end, words))
     return out
 
 
 _PART_BREAK: Final = re.compile(r"\.\s+|\s+of\s+|['’]s\s+")
 
 
-def _parts(match: re.Match[str]) -> list[tuple[int, str]]:
-    """A run of capitalised words cut at sentence ends ("Logar. No"), at "of" ("Bat
-    Galim Square of Haifa") and after a possessive ("Tel Aviv's Holon")."""
-    words, start = match.group(), match.start()
-    if "." not in words and " of " not in words and "'s " not in words and (
-            "’s " not in words):
-        return [(start, words.rstrip("."))]
+def _parts(start: int, words: str) -> list[tuple[int, str]]:
+    """A run of capitalised words (at `start`) cut at sentence ends ("Logar. No"), at "of"
+    ("Bat Galim Square of Haifa") and after a possessive ("Tel Aviv's Holon"); a cut needs
+    white space, so that a run without any ("U.S.") is one part."""
+    if not _has_space(words) or ("." not in words and " of " not in words
+                                 and "'s " not in words and "’s " not in words):
+        whole = words.rstrip(".")
+        return [(start, whole)] if whole else []
     out = []
     pos = 0
     for cut in _PART_BREAK.finditer(words):
@@ -829,12 +933,19 @@ def _parts(match: re.Match[str]) -> list[tuple[int, str]]:
     return [(s, w) for s, w in out if w]
 
 
+def _has_space(words: str) -> bool:
+    """Whether `words` hold white space (as `\\s` matches it)."""
+    return " " in words or len(words.split(None, 1)) > 1
+
+
 def _trimmed(start: int, words: str) -> tuple[int, int, str]:
     # drop a sentence-initial stop word ("The Kunduz attack" -> "Kunduz")
     first, _, rest = words.partition(" ")
-    if rest and first.lower() in _NOT_PLACES and first.lower() not in _KEEP_FIRST:
-        start += len(first) + 1
-        words = rest
+    if rest:
+        folded = first.lower()
+        if folded in _NOT_PLACES and folded not in _KEEP_FIRST:
+            start += len(first) + 1
+            words = rest
     # and a day or month after the name ("in central Nairobi Monday" -> "Nairobi")
     if rest and words[-1] in "yhletr":  # how the names of days and months end
         head, _, last = words.rpartition(" ")
@@ -924,8 +1035,10 @@ class _Memo:
     def plan(self, words: str) -> _Plan | None:
         """The `_Plan` of `words` (None: no place, whatever the text says around it)."""
         plans = self.plans
-        if words in plans:
-            return plans[words]
+        try:
+            return plans[words]  # (one look-up: most names are known)
+        except KeyError:
+            pass
         plan = _make_plan(self.gaz, words)
         if len(plans) >= PLAN_CACHE_SIZE:
             plans.clear()
@@ -1005,22 +1118,23 @@ def _make_plan(gaz: Gazetteer, words: str) -> _Plan | None:
                  trail, found)
 
 
-def _lookup(text: str, memo: _Memo, start: int, end: int, words: str) -> _Lookup | None:
+def _lookup(text: str, memo: _Memo, start: int, end: int, words: str,
+            ascii_text: bool = False) -> _Lookup | None:
+    """The candidate places of the span `words` (`start`, `end`) and what the text says around
+    it, or None (no place). `ascii_text`: the whole text is ASCII, known already."""
     gaz = memo.gaz
     if words in _ABBREVIATED:
         return _abbreviation(text, gaz, start, end, words)
     plan = memo.plan(words)
     if plan is None:
         return None
-    after = span_after = _after(text, end)
+    after = span_after = _after(text, end, ascii_text)
     if after & AFTER_OUTLET:
         return None
     start += plan.shift
     found, key, fuzzy = plan.found, plan.key, plan.fuzzy
-    cue_before = _cue_before(text, start)
-    if found and text.endswith("of ", 0, start) and _TOWN_OF.search(
-            text, max(0, start - 12), start) and not any(
-            p.kind == KIND_CITY for p in plan.raw):
+    cue_before = _cue_before(text, start, ascii_text)
+    if found and _town_of(text, start) and not any(p.kind == KIND_CITY for p in plan.raw):
         # "the town of Zhukovskiy": a town, under another spelling if need be (Zhukovsky),
         # rather than the districts named after it (a town of their country)
         codes = {p.country_code for p in plan.raw}
@@ -1040,11 +1154,11 @@ def _lookup(text: str, memo: _Memo, start: int, end: int, words: str) -> _Lookup
             # (not the "Dhaka-Mymensingh highway"); partial: the words stay whole
             key, length, found = plan.head
             end = start + length
-            after = _after(text, end)
+            after = _after(text, end, ascii_text)
         elif plan.trail is not None:
             key, length, found = plan.trail
             end = start + length
-            after = _after(text, end)
+            after = _after(text, end, ascii_text)
             if after & AFTER_OUTLET:
                 return None
             # "Hassan Dabouq" -> "Hassan": a part of a longer name is a place only where the
@@ -1074,11 +1188,10 @@ def _resolve(text: str, found: _Lookup, regions: dict[tuple[str, str], set[str]]
     `inside`: `_inside` of `found`."""
     end, cue = found.end, found.cue
     wanted = _wanted(found.after)
-    if wanted is None and text.endswith((" City", " Town"), found.start, end):
+    if wanted is None and end - found.start >= 5 and text[end - 5:end] in (" City", " Town"):
         wanted = KIND_CITY  # "Guatemala City" is the town, not the country
     # "the town of Zhukovskiy": the town rather than a district of its name (a tie-break)
-    town_of = text.endswith("of ", 0, found.start) and bool(
-        _TOWN_OF.search(text, max(0, found.start - 12), found.start))
+    town_of = _town_of(text, found.start)
     admin_after = bool(found.after & AFTER_ADMIN)
     district_after = bool(found.after & AFTER_DISTRICT)
     best: Place | None = None
