@@ -892,7 +892,6 @@ def lowered(text: str) -> str:
     return low
 
 
-_ASCII: Final = frozenset(chr(i) for i in range(128))
 _WORD_BYTES: Final = bytes(c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in range(256))
 
 
@@ -902,10 +901,36 @@ def words_of(low: str) -> str:
     ending at index i of this string ends at index i - 1 of the text."""
     if low.isascii():
         return f" {low.encode('ascii').translate(_WORD_BYTES).decode('ascii')} "
-    if not any(ch.isalpha() for ch in set(low).difference(_ASCII)):
-        # only quotes, dashes and the like outside ASCII: each becomes a space
-        return f" {low.encode('ascii', 'replace').translate(_WORD_BYTES).decode('ascii')} "
-    return f" {_NON_WORD.sub(' ', low)} "
+    # each character outside ASCII becomes "?", then a space (the same offsets)
+    replaced = low.encode("ascii", "replace")
+    spaced = replaced.translate(_WORD_BYTES).decode("ascii")
+    outside = _outside_ascii(low, replaced)
+    if not any(low[at].isalpha() for at in outside):
+        # only quotes, dashes and the like outside ASCII: each is a space
+        return f" {spaced} "
+    # (as `_NON_WORD.sub(" ", low)`, whose substitution costs ten times this a character)
+    pieces: list[str] = []
+    pos = 0
+    for at in outside:
+        if low[at].isalnum():  # a letter or a digit of its own: kept
+            pieces.append(spaced[pos:at])
+            pieces.append(low[at])
+            pos = at + 1
+    pieces.append(spaced[pos:])
+    return f" {''.join(pieces)} "
+
+
+def _outside_ascii(low: str, replaced: bytes) -> list[int]:
+    """Where the characters of `low` outside ASCII are: the "?" of `replaced` (`low` encoded
+    to ASCII, each such character replaced by "?") that are not a "?" of `low` (a search of
+    the bytes for one byte, where a regex for them tries every position)."""
+    out: list[int] = []
+    at = replaced.find(b"?")
+    while at >= 0:
+        if low[at] != "?":
+            out.append(at)
+        at = replaced.find(b"?", at + 1)
+    return out
 
 
 def key_of(alias: str) -> str:
@@ -1294,7 +1319,6 @@ _BINDABLE: Final = frozenset({_KIND_MIL, _KIND_POL, _KIND_CIV, _KIND_PROT, _KIND
 def _scan(text: str) -> tuple[_Raw, ...]:
     """Every actor-like phrase of `text` (offsets relative to `text`), longest match first."""
     low, _, found = matches(text)
-    anti = "anti" in low
     hits: list[tuple[int, int, _Entry]] = []
     for last, (length, entries, _) in found:
         if not entries:
@@ -1306,8 +1330,10 @@ def _scan(text: str) -> tuple[_Raw, ...]:
                           None)
         if chosen is None:
             continue
-        if anti and start >= 5 and low.startswith(("anti-", "anti "), start - 5) and \
-                not low.startswith("anti", start):
+        # (the "i" of "anti-" first: one character read, where a search of the text for
+        # "anti" read all of it)
+        if start >= 5 and low[start - 2] == "i" and \
+                low.startswith(("anti-", "anti "), start - 5) and not low.startswith("anti", start):
             continue
         hits.append((start, 1 - last, chosen))  # 1 - last == -end: longest first
     clans = "clan" in low or "families" in low or "tribes" in low
@@ -1702,9 +1728,13 @@ def find_actors(text: str, offset: int = 0, country_code: str | None = None) -> 
 #: The ACLED name of each (entry, bound country, context, clan name) met, worked out once; a
 #: clan name comes from the text, so the table is emptied when it reaches _NAMES_MAX entries
 #: (a long-running worker must not grow without limit).
-_NAMES: dict[tuple[int, str | None, str | None, str], tuple[str, ActorType, str | None]
-             | None] = {}
+#: (Final: the compiled core reads it as a C static, not from the module's dict at each use.)
+_NAMES: Final[dict[tuple[int, str | None, str | None, str],
+                   tuple[str, ActorType, str | None] | None]] = {}
 _NAMES_MAX: Final = 20_000
+#: What `_NAMES` gives for a key it has not met (a name may be None: no actor). (Typed as
+#: an optional tuple, the compiled core keeps it boxed: one object, compared by identity.)
+_UNNAMED: Final[tuple[str, ActorType, str | None] | None] = ("", AT_UNIDENTIFIED, None)
 
 
 @lru_cache(maxsize=1024)
@@ -1718,9 +1748,8 @@ def _find(text: str, offset: int, context: str | None) -> tuple[ActorMention, ..
             named = _name(raw, context, text)
         else:
             key = (id(raw.entry), raw.country, context, raw.name)
-            if key in _NAMES:
-                named = _NAMES[key]
-            else:
+            named = _NAMES.get(key, _UNNAMED)  # (one look-up where `in` then [] made two)
+            if named is _UNNAMED:
                 if len(_NAMES) >= _NAMES_MAX:
                     _NAMES.clear()
                 named = _NAMES[key] = _name(raw, context, text)
