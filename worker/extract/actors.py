@@ -1042,22 +1042,27 @@ Match = tuple[int, tuple[int, tuple[_Entry, ...], tuple[tuple[int, str, bool, st
 _GATE_KEYS: Final[dict[str, int]] = {}
 #: The bits of each automaton value whose key is a gate word's, by the value's id.
 _GATE_BITS: Final[dict[int, int]] = {}
-#: The length of the key of each automaton value whose key is a gate word's, by the value's id.
-_GATE_SIZES: Final[dict[int, int]] = {}
+#: The bits and the key's length of each automaton value whose key is a gate word's, by the
+#: value's id, as one int (`bits << _SIZE_BITS | length`): one look-up a match.
+_GATE_READS: Final[dict[int, int]] = {}
+_SIZE_BITS: Final = 12
+_SIZE_MASK: Final = (1 << _SIZE_BITS) - 1
 
 
 def _compile() -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     _GATE_BITS.clear()
-    _GATE_SIZES.clear()
+    _GATE_READS.clear()
     for key in _KEYS.keys() | _TRIGGERS.keys() | _GATE_KEYS.keys():
         # (an object, not a typed tuple: the compiled core would box a typed one anew for
         # each use, and the id below would not be the automaton's value's)
         value: object = (len(key), tuple(_KEYS.get(key, ())), _TRIGGERS.get(key, ()))
         automaton.add_word(key, value)
         if key in _GATE_KEYS:
+            if len(key) > _SIZE_MASK:
+                raise ValueError(f"gate word too long: {key!r}")
             _GATE_BITS[id(value)] = _GATE_KEYS[key]
-            _GATE_SIZES[id(value)] = len(key)
+            _GATE_READS[id(value)] = _GATE_KEYS[key] << _SIZE_BITS | len(key)
     automaton.make_automaton()
     return automaton
 
@@ -1104,9 +1109,9 @@ def gate_hits(found: list[Match], mask: int) -> list[tuple[int, int, int]]:
     holds the word from `last - length + 1` to `last - 1` in the text.)"""
     out: list[tuple[int, int, int]] = []
     for last, value in cast(list[tuple[int, object]], found):
-        bits = _GATE_BITS.get(id(value))
-        if bits is not None and bits & mask:
-            out.append((last, _GATE_SIZES[id(value)], bits & mask))
+        read = _GATE_READS.get(id(value))
+        if read is not None and read >> _SIZE_BITS & mask:
+            out.append((last, read & _SIZE_MASK, read >> _SIZE_BITS & mask))
     return out
 
 
@@ -1120,10 +1125,11 @@ def gate_read(text: str) -> tuple[int, list[tuple[int, int, int]]]:
     present = 0
     out: list[tuple[int, int, int]] = []
     for last, value in cast(list[tuple[int, object]], matches(text)[2]):
-        bits = _GATE_BITS.get(id(value))
-        if bits is not None:
+        read = _GATE_READS.get(id(value))
+        if read is not None:
+            bits = read >> _SIZE_BITS
             present |= bits
-            out.append((last, _GATE_SIZES[id(value)], bits))
+            out.append((last, read & _SIZE_MASK, bits))
     return present, out
 
 
@@ -1151,8 +1157,12 @@ def add_trigger_keys(keys: TriggerKeys) -> None:
 @lru_cache(maxsize=1024)
 def matches(text: str) -> tuple[str, str, list[Match]]:
     """(lower-cased text, its `words_of` form, every automaton match), computed once a text."""
-    low = lowered(text)
-    words = words_of(low)
+    if text.isascii():  # (as `lowered` and `words_of` would, each asking it again)
+        low = text.lower()
+        words = f" {low.encode('ascii').translate(_WORD_BYTES).decode('ascii')} "
+    else:
+        low = lowered(text)
+        words = words_of(low)
     return low, words, list(_AUTOMATON.iter(words))
 
 
@@ -1938,7 +1948,7 @@ def _resolve(mentions: list[ActorMention]) -> list[ActorMention]:
 def _former(text: str, m: ActorMention, cc: str | None) -> ActorMention:
     """'the body of former FARC members', 'a demobilized fighter': civilians now."""
     if m.actor_type in _ARMED_TYPES and m.actor_type is not _UNIDENTIFIED and \
-            _maybe_off_duty(text[max(0, m.start - 24):m.start]) and \
+            _OFF_DUTY_STEM.search(text, max(0, m.start - 24), m.start) is not None and \
             _OFF_DUTY.search(text, max(0, m.start - 24), m.start):
         code = m.country_code or cc
         return ActorMention(f"Civilians{_suffix(code)}", AT_CIVILIANS, code, m.start,
@@ -1946,12 +1956,9 @@ def _former(text: str, m: ActorMention, cc: str | None) -> ActorMention:
     return m
 
 
-#: One of these is in any text _OFF_DUTY finds (it is case-sensitive).
-_OFF_DUTY_STEMS: Final = ("former", "ex", "retired", "off", "demobili", "reintegrated", "unarmed")
-
-
-def _maybe_off_duty(window: str) -> bool:
-    return any(stem in window for stem in _OFF_DUTY_STEMS)
+#: One of these is in any text _OFF_DUTY finds (it is case-sensitive): one search of the
+#: window before a mention (no slice of it, no test a stem).
+_OFF_DUTY_STEM: Final = re.compile("former|ex|retired|off|demobili|reintegrated|unarmed")
 
 
 def _mention_order(m: ActorMention) -> tuple[int, int]:

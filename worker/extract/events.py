@@ -678,9 +678,16 @@ def _made(cls: type[_M], values: dict[str, object], given: set[str]) -> _M:
     return model
 
 
+#: The fields `_evidence` and `_claim` give (copied per model: a set of a frozenset is copied
+#: whole, where a set display adds its items one by one).
+_EVIDENCE_GIVEN: Final = frozenset({"field", "start", "end", "text"})
+_CLAIM_GIVEN: Final = frozenset({"kind", "count", "count_max", "qualifier", "side", "claimed_by",
+                                 "via", "span"})
+
+
 def _evidence(name: str, start: int, end: int, text: str) -> Evidence:
     return _made(Evidence, {"field": name, "start": start, "end": end, "text": text,
-                            "article_id": None}, {"field", "start", "end", "text"})
+                            "article_id": None}, set(_EVIDENCE_GIVEN))
 
 
 def _span(start: int, end: int, text: str) -> Span:
@@ -732,7 +739,7 @@ def _claim(mention: CasualtyMention, country_code: str | None) -> Claim:
         "via": mention.via,
         "span": _span(mention.start, mention.end, mention.text),
         "article_id": None,
-    }, {"kind", "count", "count_max", "qualifier", "side", "claimed_by", "via", "span"})
+    }, set(_CLAIM_GIVEN))
 
 
 def _headline_basis(mentions: list[CasualtyMention], kind: CasualtyKind,
