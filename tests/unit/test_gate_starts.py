@@ -31,7 +31,8 @@ DATE_TOKENS = [
     "last", "this", "week", "weeks", "Week", "weekend", "earlier this week", "over the weekend",
     "past week", "later", "today", "Today", "yesterday", "tonight", "this morning", "night",
     "last night", "overnight", "the day before", "the previous day", "India", "é", "\u00a0",
-    "\u2003", "\t", ",", "İ", "\u212a",
+    "\u2003", "\t", ",", "İ", "\u212a", "2021-03-04", "1999-12-31", "20-21", "-", "2021-3-4",
+    "٢٠٢١-٠٣-٠٤",
 ]
 
 
@@ -44,6 +45,7 @@ def test_names_and_day_cues_as_the_regexes() -> None:
         expected = dates._DMY_CUE.search(text) is not None
         assert any(dates._day_before(text, at) for at in names.months) == expected, text
         hits += expected
+        assert dates._iso_cue(text) == (dates._ISO_CUE.search(text) is not None), text
     assert hits > 1_000
 
 

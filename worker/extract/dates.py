@@ -258,8 +258,9 @@ def _month_starts(text: str, months: list[int]) -> list[int]:
         at = text.find("month", at + 1)
     for name in months:
         end = _spaced_back(text, name)
+        before = text[max(0, end - 6):end]  # (6: the longest word; `endswith` then has no bounds)
         for word in _BEFORE_MONTH:
-            if text.endswith(word, 0, end):
+            if before.endswith(word):
                 starts.append(end - len(word))
                 break
     starts.sort()
@@ -326,6 +327,17 @@ _DMY_CUE = re.compile(r"\d(?:st|nd|rd|th)?(?:\s+of)?\s+(?:Jan|Feb|Mar|Apr|May|Ju
 _ISO_CUE = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d")
 
 
+def _iso_cue(text: str) -> bool:
+    """Whether `_ISO_CUE` matches in `text`: tried at each "-" after a digit (its first "-"),
+    where a search tries it at each 1 and 2 of the text."""
+    at = text.find("-")
+    while at >= 0:
+        if at >= 4 and text[at - 1].isdigit() and _ISO_CUE.match(text, at - 4) is not None:
+            return True  # (`isdigit`: true of every `\d`, and more)
+        at = text.find("-", at + 1)
+    return False
+
+
 def _possible(text: str, low: str | None, digit: bool, names: _Names | None = None
               ) -> set[str]:
     """The pattern kinds that can match `text` at all, from cheap tests (each a necessary
@@ -343,7 +355,7 @@ def _possible(text: str, low: str | None, digit: bool, names: _Names | None = No
             if _day_before(text, at):
                 kinds.add("dmy")
                 break
-    if digit and "-" in text and _ISO_CUE.search(text) is not None:
+    if digit and _iso_cue(text):
         kinds.add("iso")
     if digit and "/" in text:
         kinds.add("num")
@@ -375,47 +387,50 @@ def event_date(text: str, published: date, offset: int = 0) -> DateMention | Non
     return None
 
 
+#: (timedelta's constructor takes keywords: a call of the interpreter's each time)
+_ONE_DAY: Final = timedelta(days=1)
+
+
 def _resolve(kind: str, m: re.Match[str], published: date) -> tuple[date, Precision] | None:
+    # (the groups a kind reads fetched by one call of `group`)
     try:
         if kind in ("dmy", "mdy"):
-            month = _MONTHS[m.group("month").rstrip(".").lower()]
-            day = int(m.group("day"))
-            year = m.group("year")
+            name, day, year = m.group("month", "day", "year")
+            month = _MONTHS[name.rstrip(".").lower()]
             if year:
-                return date(int(year), month, day), _PREC_DAY
-            return _latest(month, day, published), _PREC_DAY
-        if kind == "iso":
-            return date(int(m.group("year")), int(m.group("mon")), int(m.group("day"))), (
-                _PREC_DAY)
-        if kind == "num":
-            return date(int(m.group("year")), int(m.group("mon")), int(m.group("day"))), (
-                _PREC_DAY)
+                return date(int(year), month, int(day)), _PREC_DAY
+            return _latest(month, int(day), published), _PREC_DAY
+        if kind in ("iso", "num"):
+            year, mon, day = m.group("year", "mon", "day")
+            return date(int(year), int(mon), int(day)), _PREC_DAY
     except ValueError:
         return None
     if kind == "rel":
         word = m.group("rel").lower()
         if word in ("yesterday", "last night", "the previous day", "the day before"):
-            return published - timedelta(days=1), _PREC_DAY
+            return published - _ONE_DAY, _PREC_DAY
         if word == "overnight":
-            return published - timedelta(days=1), _PREC_DAY
+            return published - _ONE_DAY, _PREC_DAY
         return published, _PREC_DAY
     if kind == "weekday":
-        target = _WEEKDAYS[m.group("weekday").lower()]
+        weekday, last = m.group("weekday", "last")
+        target = _WEEKDAYS[weekday.lower()]
         back = (published.weekday() - target) % 7
-        if m.group("last") and m.group("last").lower() == "last" and back == 0:
+        if last and last.lower() == "last" and back == 0:
             back = 7
         return published - timedelta(days=back), _PREC_DAY
     if kind == "week":
         return published - timedelta(days=published.weekday() if "this" in m.group().lower()
                                      else 7), _PREC_WEEK
     if kind == "month":
-        phrase = m.group("mrel").lower()
+        phrase, name = m.group("mrel", "month")
+        phrase = phrase.lower()
         if phrase == "last month":
-            first = published.replace(day=1) - timedelta(days=1)
+            first = published.replace(day=1) - _ONE_DAY
             return first.replace(day=1), _PREC_MONTH
         if "this month" in phrase:
             return published.replace(day=1), _PREC_MONTH
-        month = _MONTHS[m.group("month").rstrip(".").lower()]
+        month = _MONTHS[name.rstrip(".").lower()]
         year = published.year if month <= published.month else published.year - 1
         return date(year, month, 1), _PREC_MONTH
     return None
@@ -424,6 +439,6 @@ def _resolve(kind: str, m: re.Match[str], published: date) -> tuple[date, Precis
 def _latest(month: int, day: int, published: date) -> date:
     """The latest (month, day) on or before publication (+1 day of slack)."""
     candidate = date(published.year, month, day)
-    if candidate > published + timedelta(days=1):
+    if candidate > published + _ONE_DAY:
         candidate = date(published.year - 1, month, day)
     return candidate

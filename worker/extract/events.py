@@ -170,11 +170,11 @@ def _finds(pattern: re.Pattern[str], lowered: re.Pattern[str], text: str,
     tries it at each position of the text."""
     if low is None:
         # text that is not ASCII: lower-cased as `text.lowered` allows (else the IGNORECASE
-        # search, which costs several times the case-sensitive one)
-        folded = case_folded(text)
-        if folded is None:
+        # search, which costs several times the case-sensitive one); the keyword pass reads
+        # its words at the same offsets
+        low = case_folded(text)
+        if low is None:
             return pattern.search(text) is not None
-        return lowered.search(folded) is not None
     gate = _STARTS_AT.get(id(lowered), 0)
     if not gate:
         return lowered.search(low) is not None
