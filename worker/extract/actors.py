@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
-from typing import Final, cast
+from typing import Final
 
 import ahocorasick
 
@@ -823,6 +823,8 @@ _KIND_CLAN: Final = 15
 _KIND_PROP: Final = 16
 _KIND_EBARE: Final = 17
 _KIND_SKIP: Final = 18
+#: A gate word's (`add_gate_words`): no actor; its `gate` holds the word's bits.
+_KIND_GATE: Final = 19
 
 #: Roles exported to the classifier (what an actor mention is, coarsely).
 ROLE_STATE: Final = 0
@@ -849,6 +851,7 @@ class _Entry:
     local: bool = False  # an acronym only used near its home country
     home: str | None = None  # an ethnic group's country, when the text names none
     bound: bool = False  # a weapon that is an actor only with a demonym ("Israeli artillery")
+    gate: int = 0  # the bits of a gate word's entry (kind _KIND_GATE)
 
 
 class _Raw:
@@ -1040,31 +1043,31 @@ Match = tuple[int, tuple[int, tuple[_Entry, ...], tuple[tuple[int, str, bool, st
 
 #: Gate words other modules ride on the automaton (`add_gate_words`): key -> bits.
 _GATE_KEYS: Final[dict[str, int]] = {}
-#: The bits of each automaton value whose key is a gate word's, by the value's id.
-_GATE_BITS: Final[dict[int, int]] = {}
-#: The bits and the key's length of each automaton value whose key is a gate word's, by the
-#: value's id, as one int (`bits << _SIZE_BITS | length`): one look-up a match.
-_GATE_READS: Final[dict[int, int]] = {}
-_SIZE_BITS: Final = 12
-_SIZE_MASK: Final = (1 << _SIZE_BITS) - 1
 
 
 def _compile() -> ahocorasick.Automaton:
+    """The automaton of every key: its value (the key's length, its entries, its trigger
+    keys), a gate word's bits in an entry of kind _KIND_GATE after the actors' entries (read
+    from the match itself: a table by the value's id would box the id and look it up, for
+    each match of each text)."""
     automaton = ahocorasick.Automaton()
-    _GATE_BITS.clear()
-    _GATE_READS.clear()
     for key in _KEYS.keys() | _TRIGGERS.keys() | _GATE_KEYS.keys():
-        # (an object, not a typed tuple: the compiled core would box a typed one anew for
-        # each use, and the id below would not be the automaton's value's)
-        value: object = (len(key), tuple(_KEYS.get(key, ())), _TRIGGERS.get(key, ()))
-        automaton.add_word(key, value)
-        if key in _GATE_KEYS:
-            if len(key) > _SIZE_MASK:
-                raise ValueError(f"gate word too long: {key!r}")
-            _GATE_BITS[id(value)] = _GATE_KEYS[key]
-            _GATE_READS[id(value)] = _GATE_KEYS[key] << _SIZE_BITS | len(key)
+        entries = tuple(_KEYS.get(key, ()))
+        bits = _GATE_KEYS.get(key, 0)
+        if bits:
+            entries += (_Entry(_KIND_GATE, "", AT_UNIDENTIFIED, None, gate=bits),)
+        automaton.add_word(key, (len(key), entries, _TRIGGERS.get(key, ())))
     automaton.make_automaton()
     return automaton
+
+
+def _gate_bits(entries: tuple[_Entry, ...]) -> int:
+    """The gate bits of a match's entries (0: its key is no gate word)."""
+    if entries:
+        last = entries[-1]
+        if last.kind == _KIND_GATE:
+            return last.gate
+    return 0
 
 
 def add_gate_words(words: dict[int, tuple[str, ...]], whole: bool = False) -> None:
@@ -1093,12 +1096,8 @@ def gates_of(found: list[Match]) -> int:
     """The bits of the gate words among `found` (a text's `matches`): at least every bit
     with a word in the text lower-cased, when the text is ASCII."""
     present = 0
-    # (each value as the object the automaton holds: typed as a tuple, the compiled core
-    # would unbox it into a C struct and box a new one, of another id)
-    for _, value in cast(list[tuple[int, object]], found):
-        bits = _GATE_BITS.get(id(value))
-        if bits is not None:
-            present |= bits
+    for _, (_, entries, _) in found:
+        present |= _gate_bits(entries)
     return present
 
 
@@ -1108,10 +1107,10 @@ def gate_hits(found: list[Match], mask: int) -> list[tuple[int, int, int]]:
     `mask`, in the automaton's order. (A whole word's key, `add_gate_words(..., whole=True)`,
     holds the word from `last - length + 1` to `last - 1` in the text.)"""
     out: list[tuple[int, int, int]] = []
-    for last, value in cast(list[tuple[int, object]], found):
-        read = _GATE_READS.get(id(value))
-        if read is not None and read >> _SIZE_BITS & mask:
-            out.append((last, read & _SIZE_MASK, read >> _SIZE_BITS & mask))
+    for last, (length, entries, _) in found:
+        bits = _gate_bits(entries) & mask
+        if bits:
+            out.append((last, length, bits))
     return out
 
 
@@ -1124,12 +1123,11 @@ def gate_read(text: str) -> tuple[int, list[tuple[int, int, int]]]:
     mask: `hits_of`)."""
     present = 0
     out: list[tuple[int, int, int]] = []
-    for last, value in cast(list[tuple[int, object]], matches(text)[2]):
-        read = _GATE_READS.get(id(value))
-        if read is not None:
-            bits = read >> _SIZE_BITS
+    for last, (length, entries, _) in matches(text)[2]:
+        bits = _gate_bits(entries)
+        if bits:
             present |= bits
-            out.append((last, read & _SIZE_MASK, bits))
+            out.append((last, length, bits))
     return present, out
 
 
@@ -1331,13 +1329,13 @@ def _scan(text: str) -> tuple[_Raw, ...]:
     low, _, found = matches(text)
     hits: list[tuple[int, int, _Entry]] = []
     for last, (length, entries, _) in found:
-        if not entries:
-            continue
+        if not entries or entries[0].kind == _KIND_GATE:
+            continue  # (a gate word's entry comes last: alone, no actor)
         start = last - length + 1
         chosen: _Entry | None = entries[0]
         if entries[0].case:
-            chosen = next((e for e in entries if not e.case or text[start:last - 1] == e.case),
-                          None)
+            chosen = next((e for e in entries if e.kind != _KIND_GATE and (
+                not e.case or text[start:last - 1] == e.case)), None)
         if chosen is None:
             continue
         # (the "i" of "anti-" first: one character read, where a search of the text for
