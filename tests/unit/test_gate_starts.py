@@ -114,3 +114,21 @@ def test_words_of_as_first_written() -> None:
     for text in texts:
         low = actors.lowered(text)
         assert actors.words_of(low) == _words_of_as_first_written(low), repr(text)
+
+
+ACTOR_TOKENS = ["clan", "Clan", "clandestine", "families", "Families", "tribes", "tribe",
+                "former", "FORMER", "duty", "off-duty", "retired", "ex-", "ex", "Ex-", "ex–",
+                "demobilized", "reintegrated", "unarmed", "soldiers", "police", "x", "é", "İ"]
+
+
+def test_actor_gate_words_as_the_substring_tests() -> None:
+    hits = 0
+    for text in _sentences() + _soups(ACTOR_TOKENS, 20_000):
+        low = actors.matches(text)[0]
+        clans = "clan" in low or "families" in low or "tribes" in low
+        assert (actors.gate_read(text)[0] & actors._CLAN_GATE != 0) == clans, text
+        expected = any(word in low for word in (
+            "former", "duty", "retired", "ex-", "demobili", "reintegrated", "unarmed"))
+        assert actors._off_duty_word(text, low) == expected, text
+        hits += expected + clans
+    assert hits > 2_000

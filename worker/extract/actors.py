@@ -1166,6 +1166,14 @@ def matches(text: str) -> tuple[str, str, list[Match]]:
 
 _AUTOMATON = _build()
 
+#: Words `_scan` and `roles` ask about in a text lower-cased, as gates of the keyword pass
+#: (bits above the other modules'): read from its matches, not by a search of the text each.
+_CLAN_GATE: Final = 1 << 32
+_OFF_DUTY_GATE: Final = 1 << 33
+add_gate_words({_CLAN_GATE: ("clan", "families", "tribes"),
+                _OFF_DUTY_GATE: ("former", "duty", "retired", "ex-", "demobili", "reintegrated",
+                                 "unarmed")})
+
 _IS_REGION: Final[dict[str, str]] = {
     "AF": "Afghanistan", "PK": "Pakistan", "IQ": "Iraq", "SY": "Syria", "EG": "Egypt",
     "LY": "Libya", "YE": "Yemen", "SO": "Somalia", "NG": "West Africa", "NE": "West Africa",
@@ -1328,9 +1336,15 @@ def _scan(text: str) -> tuple[_Raw, ...]:
     """Every actor-like phrase of `text` (offsets relative to `text`), longest match first."""
     low, _, found = matches(text)
     hits: list[tuple[int, int, _Entry]] = []
+    present = 0  # the gate bits of the text
     for last, (length, entries, _) in found:
-        if not entries or entries[0].kind == _KIND_GATE:
-            continue  # (a gate word's entry comes last: alone, no actor)
+        if not entries:
+            continue
+        tail = entries[-1]
+        if tail.kind == _KIND_GATE:  # (a gate word's entry comes last)
+            present |= tail.gate
+            if len(entries) == 1:
+                continue  # no actor
         start = last - length + 1
         chosen: _Entry | None = entries[0]
         if entries[0].case:
@@ -1344,7 +1358,7 @@ def _scan(text: str) -> tuple[_Raw, ...]:
                 low.startswith(("anti-", "anti "), start - 5) and not low.startswith("anti", start):
             continue
         hits.append((start, 1 - last, chosen))  # 1 - last == -end: longest first
-    clans = "clan" in low or "families" in low or "tribes" in low
+    clans = present & _CLAN_GATE != 0  # "clan", "families" or "tribes" in `low`
     if not hits and not clans:
         return ()
     hits.sort()
@@ -1557,6 +1571,16 @@ def _add_clans(text: str, raws: list[_Raw]) -> None:
     raws[:] = kept
 
 
+def _off_duty_word(text: str, low: str) -> bool:
+    """Whether "former", "duty", "retired", "ex-", "demobili", "reintegrated" or "unarmed" is
+    in `low` (`text` lower-cased): from the keyword pass's gate, which reads "ex-" as "ex "
+    (also "ex," or "ex "): that one is checked in `low`."""
+    for last, size, _ in hits_of(gate_read(text), _OFF_DUTY_GATE):
+        if size != 3 or low.startswith("ex-", last - 3):
+            return True
+    return False
+
+
 def _role(raw: _Raw) -> int:
     kind = raw.entry.kind
     if kind == _KIND_NAMED:
@@ -1620,8 +1644,7 @@ def roles(text: str) -> tuple[tuple[int, int, int], ...]:
                 role = ROLE_CROWD
         elif role in (ROLE_STATE, ROLE_ARMED):
             if off_duty is None:
-                off_duty = "former" in low or "duty" in low or "retired" in low or \
-                    "ex-" in low or "demobili" in low or "reintegrated" in low or "unarmed" in low
+                off_duty = _off_duty_word(text, low)
             if off_duty and (_OFF_DUTY.search(low, max(0, raw.start - 24), raw.start) or
                              _OFF_DUTY_AFTER.match(low, raw.end)):
                 role = ROLE_CIVILIAN
