@@ -1842,8 +1842,11 @@ def _is_state(m: ActorMention) -> bool:
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around [start, end) (a period, ! or ? and a space, or a line break)."""
     begin = 0
+    lowest = max(0, start - 600)
     for mark in (". ", "! ", "? ", "\n", '." ', '.” '):
-        found = text.rfind(mark, max(0, start - 600), start)
+        # (only a mark ending after `begin` moves it: each search stops there, where each
+        # read the 600 characters back when its mark was not among them)
+        found = text.rfind(mark, max(lowest, begin - len(mark) + 1), start)
         if found >= 0:
             begin = max(begin, found + len(mark))
     finish = len(text)

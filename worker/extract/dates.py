@@ -156,13 +156,20 @@ class _Names:
         self.weeks = weeks
 
 
+#: The `_Names` of a text without any (shared: no one changes a `_Names`).
+_NO_NAMES: Final = _Names([], [], [], [])
+
+
 def _names(text: str) -> _Names:
     """The `_Names` of `text`."""
+    read = actors.gate_read(text)
+    if not read[0] & _NAME_GATES:
+        return _NO_NAMES
     months: list[int] = []
     weekdays: list[int] = []
     rels: list[int] = []
     weeks: list[int] = []
-    for last, size, bits in actors.hits_of(actors.gate_read(text), _NAME_GATES):
+    for last, size, bits in actors.hits_of(read, _NAME_GATES):
         start = last - size  # (a key's last character at `last` in `words_of`: `last - 1` here)
         if bits & _REL_GATE:
             rels.append(start)
