@@ -1256,7 +1256,7 @@ _BY_ETHNIC: Final = re.compile(r"\bby\s+$")
 
 def _ethnic(entry: _Entry) -> _Entry:
     """The ethnic militia entry of an ethnic group's, one per group for the process: _NAMES
-    is keyed on entries' ids, which a freed entry would hand on to another."""
+    is keyed on entries (by identity), and one made per mention would fill it."""
     key = (entry.name, entry.actor_type, entry.home)
     ethnic = _ETHNIC.get(key)
     if ethnic is None:
@@ -1760,7 +1760,7 @@ def find_actors(text: str, offset: int = 0, country_code: str | None = None) -> 
 #: clan name comes from the text, so the table is emptied when it reaches _NAMES_MAX entries
 #: (a long-running worker must not grow without limit).
 #: (Final: the compiled core reads it as a C static, not from the module's dict at each use.)
-_NAMES: Final[dict[tuple[int, str | None, str | None, str],
+_NAMES: Final[dict[tuple[_Entry, str | None, str | None, str],
                    tuple[str, ActorType, str | None] | None]] = {}
 _NAMES_MAX: Final = 20_000
 #: What `_NAMES` gives for a key it has not met (a name may be None: no actor). (Typed as
@@ -1778,7 +1778,8 @@ def _find(text: str, offset: int, context: str | None) -> tuple[ActorMention, ..
         if kind == _KIND_UNID and context == "MZ":
             named = _name(raw, context, text)
         else:
-            key = (id(raw.entry), raw.country, context, raw.name)
+            # (the entry itself, hashed by identity: an id would be a new int object each time)
+            key = (raw.entry, raw.country, context, raw.name)
             named = _NAMES.get(key, _UNNAMED)  # (one look-up where `in` then [] made two)
             if named is _UNNAMED:
                 if len(_NAMES) >= _NAMES_MAX:
