@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
-from typing import Final, cast
+from typing import Final
 
 import ahocorasick
 
@@ -823,6 +823,8 @@ _KIND_CLAN: Final = 15
 _KIND_PROP: Final = 16
 _KIND_EBARE: Final = 17
 _KIND_SKIP: Final = 18
+#: A gate word's (`add_gate_words`): no actor; its `gate` holds the word's bits.
+_KIND_GATE: Final = 19
 
 #: Roles exported to the classifier (what an actor mention is, coarsely).
 ROLE_STATE: Final = 0
@@ -849,6 +851,7 @@ class _Entry:
     local: bool = False  # an acronym only used near its home country
     home: str | None = None  # an ethnic group's country, when the text names none
     bound: bool = False  # a weapon that is an actor only with a demonym ("Israeli artillery")
+    gate: int = 0  # the bits of a gate word's entry (kind _KIND_GATE)
 
 
 class _Raw:
@@ -892,7 +895,6 @@ def lowered(text: str) -> str:
     return low
 
 
-_ASCII: Final = frozenset(chr(i) for i in range(128))
 _WORD_BYTES: Final = bytes(c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in range(256))
 
 
@@ -902,10 +904,36 @@ def words_of(low: str) -> str:
     ending at index i of this string ends at index i - 1 of the text."""
     if low.isascii():
         return f" {low.encode('ascii').translate(_WORD_BYTES).decode('ascii')} "
-    if not any(ch.isalpha() for ch in set(low).difference(_ASCII)):
-        # only quotes, dashes and the like outside ASCII: each becomes a space
-        return f" {low.encode('ascii', 'replace').translate(_WORD_BYTES).decode('ascii')} "
-    return f" {_NON_WORD.sub(' ', low)} "
+    # each character outside ASCII becomes "?", then a space (the same offsets)
+    replaced = low.encode("ascii", "replace")
+    spaced = replaced.translate(_WORD_BYTES).decode("ascii")
+    outside = _outside_ascii(low, replaced)
+    if not any(low[at].isalpha() for at in outside):
+        # only quotes, dashes and the like outside ASCII: each is a space
+        return f" {spaced} "
+    # (as `_NON_WORD.sub(" ", low)`, whose substitution costs ten times this a character)
+    pieces: list[str] = []
+    pos = 0
+    for at in outside:
+        if low[at].isalnum():  # a letter or a digit of its own: kept
+            pieces.append(spaced[pos:at])
+            pieces.append(low[at])
+            pos = at + 1
+    pieces.append(spaced[pos:])
+    return f" {''.join(pieces)} "
+
+
+def _outside_ascii(low: str, replaced: bytes) -> list[int]:
+    """Where the characters of `low` outside ASCII are: the "?" of `replaced` (`low` encoded
+    to ASCII, each such character replaced by "?") that are not a "?" of `low` (a search of
+    the bytes for one byte, where a regex for them tries every position)."""
+    out: list[int] = []
+    at = replaced.find(b"?")
+    while at >= 0:
+        if low[at] != "?":
+            out.append(at)
+        at = replaced.find(b"?", at + 1)
+    return out
 
 
 def key_of(alias: str) -> str:
@@ -1015,26 +1043,31 @@ Match = tuple[int, tuple[int, tuple[_Entry, ...], tuple[tuple[int, str, bool, st
 
 #: Gate words other modules ride on the automaton (`add_gate_words`): key -> bits.
 _GATE_KEYS: Final[dict[str, int]] = {}
-#: The bits of each automaton value whose key is a gate word's, by the value's id.
-_GATE_BITS: Final[dict[int, int]] = {}
-#: The length of the key of each automaton value whose key is a gate word's, by the value's id.
-_GATE_SIZES: Final[dict[int, int]] = {}
 
 
 def _compile() -> ahocorasick.Automaton:
+    """The automaton of every key: its value (the key's length, its entries, its trigger
+    keys), a gate word's bits in an entry of kind _KIND_GATE after the actors' entries (read
+    from the match itself: a table by the value's id would box the id and look it up, for
+    each match of each text)."""
     automaton = ahocorasick.Automaton()
-    _GATE_BITS.clear()
-    _GATE_SIZES.clear()
     for key in _KEYS.keys() | _TRIGGERS.keys() | _GATE_KEYS.keys():
-        # (an object, not a typed tuple: the compiled core would box a typed one anew for
-        # each use, and the id below would not be the automaton's value's)
-        value: object = (len(key), tuple(_KEYS.get(key, ())), _TRIGGERS.get(key, ()))
-        automaton.add_word(key, value)
-        if key in _GATE_KEYS:
-            _GATE_BITS[id(value)] = _GATE_KEYS[key]
-            _GATE_SIZES[id(value)] = len(key)
+        entries = tuple(_KEYS.get(key, ()))
+        bits = _GATE_KEYS.get(key, 0)
+        if bits:
+            entries += (_Entry(_KIND_GATE, "", AT_UNIDENTIFIED, None, gate=bits),)
+        automaton.add_word(key, (len(key), entries, _TRIGGERS.get(key, ())))
     automaton.make_automaton()
     return automaton
+
+
+def _gate_bits(entries: tuple[_Entry, ...]) -> int:
+    """The gate bits of a match's entries (0: its key is no gate word)."""
+    if entries:
+        last = entries[-1]
+        if last.kind == _KIND_GATE:
+            return last.gate
+    return 0
 
 
 def add_gate_words(words: dict[int, tuple[str, ...]], whole: bool = False) -> None:
@@ -1063,12 +1096,8 @@ def gates_of(found: list[Match]) -> int:
     """The bits of the gate words among `found` (a text's `matches`): at least every bit
     with a word in the text lower-cased, when the text is ASCII."""
     present = 0
-    # (each value as the object the automaton holds: typed as a tuple, the compiled core
-    # would unbox it into a C struct and box a new one, of another id)
-    for _, value in cast(list[tuple[int, object]], found):
-        bits = _GATE_BITS.get(id(value))
-        if bits is not None:
-            present |= bits
+    for _, (_, entries, _) in found:
+        present |= _gate_bits(entries)
     return present
 
 
@@ -1078,10 +1107,10 @@ def gate_hits(found: list[Match], mask: int) -> list[tuple[int, int, int]]:
     `mask`, in the automaton's order. (A whole word's key, `add_gate_words(..., whole=True)`,
     holds the word from `last - length + 1` to `last - 1` in the text.)"""
     out: list[tuple[int, int, int]] = []
-    for last, value in cast(list[tuple[int, object]], found):
-        bits = _GATE_BITS.get(id(value))
-        if bits is not None and bits & mask:
-            out.append((last, _GATE_SIZES[id(value)], bits & mask))
+    for last, (length, entries, _) in found:
+        bits = _gate_bits(entries) & mask
+        if bits:
+            out.append((last, length, bits))
     return out
 
 
@@ -1094,11 +1123,11 @@ def gate_read(text: str) -> tuple[int, list[tuple[int, int, int]]]:
     mask: `hits_of`)."""
     present = 0
     out: list[tuple[int, int, int]] = []
-    for last, value in cast(list[tuple[int, object]], matches(text)[2]):
-        bits = _GATE_BITS.get(id(value))
-        if bits is not None:
+    for last, (length, entries, _) in matches(text)[2]:
+        bits = _gate_bits(entries)
+        if bits:
             present |= bits
-            out.append((last, _GATE_SIZES[id(value)], bits))
+            out.append((last, length, bits))
     return present, out
 
 
@@ -1126,12 +1155,24 @@ def add_trigger_keys(keys: TriggerKeys) -> None:
 @lru_cache(maxsize=1024)
 def matches(text: str) -> tuple[str, str, list[Match]]:
     """(lower-cased text, its `words_of` form, every automaton match), computed once a text."""
-    low = lowered(text)
-    words = words_of(low)
+    if text.isascii():  # (as `lowered` and `words_of` would, each asking it again)
+        low = text.lower()
+        words = f" {low.encode('ascii').translate(_WORD_BYTES).decode('ascii')} "
+    else:
+        low = lowered(text)
+        words = words_of(low)
     return low, words, list(_AUTOMATON.iter(words))
 
 
 _AUTOMATON = _build()
+
+#: Words `_scan` and `roles` ask about in a text lower-cased, as gates of the keyword pass
+#: (bits above the other modules'): read from its matches, not by a search of the text each.
+_CLAN_GATE: Final = 1 << 32
+_OFF_DUTY_GATE: Final = 1 << 33
+add_gate_words({_CLAN_GATE: ("clan", "families", "tribes"),
+                _OFF_DUTY_GATE: ("former", "duty", "retired", "ex-", "demobili", "reintegrated",
+                                 "unarmed")})
 
 _IS_REGION: Final[dict[str, str]] = {
     "AF": "Afghanistan", "PK": "Pakistan", "IQ": "Iraq", "SY": "Syria", "EG": "Egypt",
@@ -1215,7 +1256,7 @@ _BY_ETHNIC: Final = re.compile(r"\bby\s+$")
 
 def _ethnic(entry: _Entry) -> _Entry:
     """The ethnic militia entry of an ethnic group's, one per group for the process: _NAMES
-    is keyed on entries' ids, which a freed entry would hand on to another."""
+    is keyed on entries (by identity), and one made per mention would fill it."""
     key = (entry.name, entry.actor_type, entry.home)
     ethnic = _ETHNIC.get(key)
     if ethnic is None:
@@ -1294,23 +1335,30 @@ _BINDABLE: Final = frozenset({_KIND_MIL, _KIND_POL, _KIND_CIV, _KIND_PROT, _KIND
 def _scan(text: str) -> tuple[_Raw, ...]:
     """Every actor-like phrase of `text` (offsets relative to `text`), longest match first."""
     low, _, found = matches(text)
-    anti = "anti" in low
     hits: list[tuple[int, int, _Entry]] = []
+    present = 0  # the gate bits of the text
     for last, (length, entries, _) in found:
         if not entries:
             continue
+        tail = entries[-1]
+        if tail.kind == _KIND_GATE:  # (a gate word's entry comes last)
+            present |= tail.gate
+            if len(entries) == 1:
+                continue  # no actor
         start = last - length + 1
         chosen: _Entry | None = entries[0]
         if entries[0].case:
-            chosen = next((e for e in entries if not e.case or text[start:last - 1] == e.case),
-                          None)
+            chosen = next((e for e in entries if e.kind != _KIND_GATE and (
+                not e.case or text[start:last - 1] == e.case)), None)
         if chosen is None:
             continue
-        if anti and start >= 5 and low.startswith(("anti-", "anti "), start - 5) and \
-                not low.startswith("anti", start):
+        # (the "i" of "anti-" first: one character read, where a search of the text for
+        # "anti" read all of it)
+        if start >= 5 and low[start - 2] == "i" and \
+                low.startswith(("anti-", "anti "), start - 5) and not low.startswith("anti", start):
             continue
         hits.append((start, 1 - last, chosen))  # 1 - last == -end: longest first
-    clans = "clan" in low or "families" in low or "tribes" in low
+    clans = present & _CLAN_GATE != 0  # "clan", "families" or "tribes" in `low`
     if not hits and not clans:
         return ()
     hits.sort()
@@ -1523,6 +1571,16 @@ def _add_clans(text: str, raws: list[_Raw]) -> None:
     raws[:] = kept
 
 
+def _off_duty_word(text: str, low: str) -> bool:
+    """Whether "former", "duty", "retired", "ex-", "demobili", "reintegrated" or "unarmed" is
+    in `low` (`text` lower-cased): from the keyword pass's gate, which reads "ex-" as "ex "
+    (also "ex," or "ex "): that one is checked in `low`."""
+    for last, size, _ in hits_of(gate_read(text), _OFF_DUTY_GATE):
+        if size != 3 or low.startswith("ex-", last - 3):
+            return True
+    return False
+
+
 def _role(raw: _Raw) -> int:
     kind = raw.entry.kind
     if kind == _KIND_NAMED:
@@ -1586,8 +1644,7 @@ def roles(text: str) -> tuple[tuple[int, int, int], ...]:
                 role = ROLE_CROWD
         elif role in (ROLE_STATE, ROLE_ARMED):
             if off_duty is None:
-                off_duty = "former" in low or "duty" in low or "retired" in low or \
-                    "ex-" in low or "demobili" in low or "reintegrated" in low or "unarmed" in low
+                off_duty = _off_duty_word(text, low)
             if off_duty and (_OFF_DUTY.search(low, max(0, raw.start - 24), raw.start) or
                              _OFF_DUTY_AFTER.match(low, raw.end)):
                 role = ROLE_CIVILIAN
@@ -1702,9 +1759,13 @@ def find_actors(text: str, offset: int = 0, country_code: str | None = None) -> 
 #: The ACLED name of each (entry, bound country, context, clan name) met, worked out once; a
 #: clan name comes from the text, so the table is emptied when it reaches _NAMES_MAX entries
 #: (a long-running worker must not grow without limit).
-_NAMES: dict[tuple[int, str | None, str | None, str], tuple[str, ActorType, str | None]
-             | None] = {}
+#: (Final: the compiled core reads it as a C static, not from the module's dict at each use.)
+_NAMES: Final[dict[tuple[_Entry, str | None, str | None, str],
+                   tuple[str, ActorType, str | None] | None]] = {}
 _NAMES_MAX: Final = 20_000
+#: What `_NAMES` gives for a key it has not met (a name may be None: no actor). (Typed as
+#: an optional tuple, the compiled core keeps it boxed: one object, compared by identity.)
+_UNNAMED: Final[tuple[str, ActorType, str | None] | None] = ("", AT_UNIDENTIFIED, None)
 
 
 @lru_cache(maxsize=1024)
@@ -1717,10 +1778,10 @@ def _find(text: str, offset: int, context: str | None) -> tuple[ActorMention, ..
         if kind == _KIND_UNID and context == "MZ":
             named = _name(raw, context, text)
         else:
-            key = (id(raw.entry), raw.country, context, raw.name)
-            if key in _NAMES:
-                named = _NAMES[key]
-            else:
+            # (the entry itself, hashed by identity: an id would be a new int object each time)
+            key = (raw.entry, raw.country, context, raw.name)
+            named = _NAMES.get(key, _UNNAMED)  # (one look-up where `in` then [] made two)
+            if named is _UNNAMED:
                 if len(_NAMES) >= _NAMES_MAX:
                     _NAMES.clear()
                 named = _NAMES[key] = _name(raw, context, text)
@@ -1782,8 +1843,11 @@ def _is_state(m: ActorMention) -> bool:
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around [start, end) (a period, ! or ? and a space, or a line break)."""
     begin = 0
+    lowest = max(0, start - 600)
     for mark in (". ", "! ", "? ", "\n", '." ', '.” '):
-        found = text.rfind(mark, max(0, start - 600), start)
+        # (only a mark ending after `begin` moves it: each search stops there, where each
+        # read the 600 characters back when its mark was not among them)
+        found = text.rfind(mark, max(lowest, begin - len(mark) + 1), start)
         if found >= 0:
             begin = max(begin, found + len(mark))
     finish = len(text)
@@ -1922,6 +1986,7 @@ _OFF_DUTY_STEMS: Final = ("former", "ex", "retired", "off", "demobili", "reinteg
 
 
 def _maybe_off_duty(window: str) -> bool:
+    # (tests of substrings: a regex search with bounds costs more than all of them)
     return any(stem in window for stem in _OFF_DUTY_STEMS)
 
 

@@ -15,11 +15,11 @@ Conventions:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Final
 
-from worker.extract.text import lowered, matches_at
+from worker.extract import actors
+from worker.extract.text import lowered
 from worker.extract.types import DateMention
 from worker.models import Precision
 
@@ -46,7 +46,8 @@ _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"
 
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+#: (Final: the compiled core reads it as a C static, not from the module's dict each call.)
+_PATTERNS: Final[list[tuple[str, re.Pattern[str]]]] = [
     # "30 April 2020", "30-31 April 2020", "between 28 and 30 April"
     ("dmy", re.compile(rf"\b(?:(?:between|from)\s+)?{_DAY}(?:\s*(?:-|–|and|to)\s*[0-3]?\d"
                        rf"(?:st|nd|rd|th)?)?(?:\s+of)?\s+{_MONTH}(?![a-z]){_YEAR}")),
@@ -81,7 +82,9 @@ def find_dates_read(text: str, published: date, offset: int, low: str | None,
     digit (None: not known)."""
     if low is None:  # ("Muñoz": not ASCII, but lower-cased as well, see `lowered`)
         low = lowered(text)
-    possible = _possible(text, low, _DIGIT.search(text) is not None if digit is None else digit)
+    names = _names(text)
+    possible = _possible(text, low, _DIGIT.search(text) is not None if digit is None else digit,
+                         names)
     if not possible:
         return []
     found: list[DateMention] = []
@@ -89,7 +92,7 @@ def find_dates_read(text: str, published: date, offset: int, low: str | None,
     for kind, pattern in _PATTERNS:
         if kind not in possible:
             continue
-        for match in _finditer(kind, pattern, text, low):
+        for match in _finditer(kind, pattern, text, low, names):
             start, end = match.span()
             if any(start < e and s < end for s, e in taken):
                 continue
@@ -100,8 +103,14 @@ def find_dates_read(text: str, published: date, offset: int, low: str | None,
             taken.append((start, end))
             found.append(DateMention(value, precision, offset + start, offset + end,
                                      match.group()))
-    found.sort(key=lambda d: d.start)
+    if len(found) > 1:
+        found.sort(key=_start_of)
     return found
+
+
+def _start_of(mention: DateMention) -> int:
+    """(the sort key of mentions: a function of the module, not a closure made each call)"""
+    return mention.start
 
 
 #: What the "weekday" and "mdy" patterns are anchored on: a weekday's or a month's name
@@ -109,68 +118,197 @@ def find_dates_read(text: str, published: date, offset: int, low: str | None,
 _WEEKDAY_NAME = re.compile(_WEEKDAY)
 _MONTH_NAME = re.compile(_MONTH)
 
+#: The names' words as gates of the shared keyword pass (`actors.matches`, made for every
+#: sentence by classify): a month's first three letters (where each of `_MONTH_NAME`'s
+#: alternatives starts) and a weekday's name, lower case, anywhere in a word. The bits above
+#: the sources' (1 << 27).
+_MONTH_GATE: Final = 1 << 28
+_WEEKDAY_GATE: Final = 1 << 29
+#: ... and the words of the "rel" and "week" patterns (lower case, as their IGNORECASE).
+_REL_GATE: Final = 1 << 30
+_WEEK_GATE: Final = 1 << 31
+_NAME_GATES: Final = _MONTH_GATE | _WEEKDAY_GATE | _REL_GATE | _WEEK_GATE
+#: The names as the patterns want them: capitalized.
+_MONTH_STARTS: Final = frozenset(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
+                                  "Oct", "Nov", "Dec"])
+_WEEKDAY_NAMES: Final = frozenset(name.capitalize() for name in _WEEKDAYS)
+#: The words `_REL_WORDS` finds.
+_REL_GATE_WORDS: Final = ("yesterday", "today", "tonight", "this morning", "this afternoon",
+                          "this evening", "last night", "overnight", "the previous day",
+                          "the day before")
+actors.add_gate_words({_MONTH_GATE: tuple(sorted(m.lower() for m in _MONTH_STARTS)),
+                       _WEEKDAY_GATE: tuple(_WEEKDAYS), _REL_GATE: _REL_GATE_WORDS,
+                       _WEEK_GATE: ("week",)})
 
-def _finditer(kind: str, pattern: re.Pattern[str], text: str, low: str | None = None
-              ) -> Iterator[re.Match[str]]:
-    r"""`pattern.finditer(text)` (`low`: the text lower-cased when it is ASCII, else None).
-    The "weekday" and "mdy" patterns open with `\b` and an optional group, where the regex
-    engine tries every position of the text: they are searched from a little before the
-    first name they need (found by a search the engine skips through in C), where their
-    leftmost match can start at the earliest. The "rel" pattern opens with look-behinds: it
-    is tried only where its words are (on ASCII text)."""
-    if kind == "rel" and low is not None:
-        yield from matches_at(_REL_WORDS, pattern, text, low)
-        return
-    if kind == "month":
-        pos = 0
-        for start in _month_starts(text):
-            if start >= pos and (m := pattern.match(text, start)) is not None:
-                yield m
-                pos = m.end()
-        return
-    if kind == "weekday":
-        before = _before_weekday
-    elif kind == "mdy":
-        before = _before_month
-    else:
-        yield from pattern.finditer(text)
-        return
+
+class _Names:
+    """Where the months' and the weekdays' names start in a text, in order: the starts of
+    `_MONTH_NAME.finditer(text)` (each name opens with its only capital, so none hides in
+    another, and every "Jan", "Feb"... starts one) and of `_WEEKDAY_NAME.finditer(text)`.
+    Read from the keyword pass's hits (lower case), each checked in the text (capitalized):
+    where a regex over the text tried its alternatives at each capital, and the date patterns
+    anchored on names searched for them again. With them, where a word of `_REL_WORDS` may
+    start (`rels`: each of its words is there in the text lower-cased, and maybe more: the
+    keyword pass reads "this-morning" as "this morning"), and where "week" starts (`weeks`,
+    in the text lower-cased). (A plain class: a dataclass's generated __init__ would run
+    interpreted in the compiled core.)"""
+
+    __slots__ = ("months", "rels", "weekdays", "weeks")
+
+    def __init__(self, months: list[int], weekdays: list[int], rels: list[int],
+                 weeks: list[int]) -> None:
+        self.months = months
+        self.weekdays = weekdays
+        self.rels = rels
+        self.weeks = weeks
+
+
+#: The `_Names` of a text without any (shared: no one changes a `_Names`).
+_NO_NAMES: Final = _Names([], [], [], [])
+
+
+def _names(text: str) -> _Names:
+    """The `_Names` of `text`."""
+    read = actors.gate_read(text)
+    if not read[0] & _NAME_GATES:
+        return _NO_NAMES
+    months: list[int] = []
+    weekdays: list[int] = []
+    rels: list[int] = []
+    weeks: list[int] = []
+    for last, size, bits in actors.hits_of(read, _NAME_GATES):
+        start = last - size  # (a key's last character at `last` in `words_of`: `last - 1` here)
+        if bits & _REL_GATE:
+            rels.append(start)
+        elif bits & _WEEK_GATE:
+            weeks.append(start)
+        elif bits & _MONTH_GATE:
+            if text[start:last] in _MONTH_STARTS:
+                months.append(start)
+        elif text[start:last] in _WEEKDAY_NAMES:
+            weekdays.append(start)
+    # (hits come in the order of their ends)
+    if len(weekdays) > 1:
+        weekdays.sort()
+    if len(rels) > 1:
+        rels.sort()
+    return _Names(months, weekdays, rels, weeks)
+
+
+def _finditer(kind: str, pattern: re.Pattern[str], text: str, low: str | None = None,
+              names: _Names | None = None) -> list[re.Match[str]]:
+    r"""`list(pattern.finditer(text))` (`low`: the text lower-cased when it is ASCII, else
+    None; `names`: the text's `_names`, worked out here if not given). The "weekday", "mdy"
+    and "month" patterns open with `` and optional groups, where the regex engine tries
+    every position of the text: they are searched from a little before each name they need,
+    where their leftmost match can start at the earliest. The "rel" pattern opens with
+    look-behinds: it is tried only where its words are (on ASCII text). (A list, not a
+    generator: a generator is an object of its own per call in the compiled core.)"""
+    if kind not in ("month", "weekday", "mdy", "rel", "week") or (
+            low is None and kind in ("rel", "week")):
+        return list(pattern.finditer(text))
+    if names is None:
+        names = _names(text)
+    out: list[re.Match[str]] = []
     pos = 0
-    while (name := (_WEEKDAY_NAME if kind == "weekday" else _MONTH_NAME).search(text, pos)
-           ) is not None:
-        m = pattern.search(text, before(text, pos, name.start()))
+    if kind == "rel" and low is not None:
+        # (as `matches_at(_REL_WORDS, pattern, text, low)`, at the words' starts known)
+        for at in names.rels:
+            if at < pos or _REL_WORDS.match(low, at) is None:
+                continue
+            if (m := pattern.match(text, at)) is None:
+                pos = at + 1
+                continue
+            out.append(m)
+            pos = m.end()
+        return out
+    if kind == "week" and low is not None:
+        # a match holds a "week" ("earlier this week": 13 characters before it at most), so
+        # the leftmost match from `pos` starts no earlier than 13 before the first "week" from
+        # `pos`: searched from there, not from each position before
+        for at in names.weeks:
+            if at < pos or not low.startswith("week", at):
+                continue
+            if (m := pattern.search(text, max(pos, at - 13))) is None:
+                break
+            out.append(m)
+            pos = m.end()
+        return out
+    if kind == "month":
+        for start in _month_starts(text, names.months):
+            if start >= pos and (m := pattern.match(text, start)) is not None:
+                out.append(m)
+                pos = m.end()
+        return out
+    weekday = kind == "weekday"
+    for at in names.weekdays if weekday else names.months:
+        if at < pos:
+            continue
+        m = pattern.search(text, _before_weekday(text, pos, at) if weekday
+                           else _before_month(text, pos, at))
         if m is None:
-            return
-        yield m
+            break
+        out.append(m)
         pos = m.end()  # (no match is empty)
+    return out
 
 
 #: The words before a month's name in a "month" match (`\s*` between).
 _BEFORE_MONTH = ("in", "since", "during", "early", "late", "mid-", "mid")
 
 
-def _month_starts(text: str) -> list[int]:
+def _month_starts(text: str, months: list[int]) -> list[int]:
     r"""Where a "month" match can start, in order: each ends with "month" ("last month",
-    "this month", "earlier this month") or with a month's name (found by `_MONTH_NAME`:
-    each opens with its only capital, so none hides inside another), after a word of
-    `_BEFORE_MONTH` and white space; the pattern, tried there, decides (its ``s, its
-    look-ahead)."""
+    "this month", "earlier this month") or with a month's name (`months`: where each
+    starts), after a word of `_BEFORE_MONTH` and white space; the pattern, tried there,
+    decides (its ``s, its look-ahead)."""
     starts = []
     at = text.find("month")
     while at >= 0:
         if at >= 13 and text.startswith("earlier this ", at - 13):
-            starts.append(at - 13)  # (and "this month" after it, if that has no `\b`)
+            starts.append(at - 13)  # (and "this month" after it, if that has no ``)
         if at >= 5 and (text.startswith("last ", at - 5) or text.startswith("this ", at - 5)):
             starts.append(at - 5)
         at = text.find("month", at + 1)
-    for name in _MONTH_NAME.finditer(text):
-        end = len(text[:name.start()].rstrip())  # (\s* is white space as str.isspace)
+    for name in months:
+        end = _spaced_back(text, name)
+        before = text[max(0, end - 6):end]  # (6: the longest word; `endswith` then has no bounds)
         for word in _BEFORE_MONTH:
-            if text.endswith(word, 0, end):
+            if before.endswith(word):
                 starts.append(end - len(word))
                 break
     starts.sort()
     return starts
+
+
+def _spaced_back(text: str, at: int) -> int:
+    r"""Where the white space (`\s`, as str.isspace) right before `at` starts."""
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return at
+
+
+def _day_before(text: str, at: int) -> bool:
+    r"""Whether a day ends before the month's name at `at`: `_DMY_CUE` matches there (a
+    digit, "st", "nd", "rd" or "th" maybe, " of" maybe, then white space)."""
+    end = _spaced_back(text, at)
+    if end == at:
+        return False
+    if text.endswith("of", 0, end):
+        day = _spaced_back(text, end - 2)
+        if day < end - 2 and _day_ends(text, day):
+            return True
+    return _day_ends(text, end)
+
+
+def _day_ends(text: str, end: int) -> bool:
+    r"""Whether `\d(?:st|nd|rd|th)?` ends at `end`."""
+    if end >= 1 and text[end - 1].isdecimal():
+        return True
+    return end >= 3 and text[end - 3].isdecimal() and text[end - 2:end] in _DAY_SUFFIXES
+
+
+_DAY_SUFFIXES: Final = frozenset(["st", "nd", "rd", "th"])
 
 
 def _before_weekday(text: str, pos: int, at: int) -> int:
@@ -194,48 +332,64 @@ def _before_month(text: str, pos: int, at: int) -> int:
 _REL_WORDS = re.compile(r"yesterday|today|tonight|this (?:morning|afternoon|evening)|"
                         r"last night|overnight|the previous day|the day before")
 _DIGIT = re.compile(r"\d")  # as the patterns' \d: any decimal digit, not only 0-9
-# one regex of literals each (a C scan) rather than a test per word
-_MONTH_STEMS = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 #: A piece of every "dmy" match: the day's last digit, then the month ("30 April", "28 and
-#: 30 of May"); and an "iso" match without its `\b`s. Each starts with a digit, so the regex
-#: engine skips in C to the digits, where the patterns themselves try every position.
+#: 30 of May"), read before each month's name (`_day_before`); and an "iso" match without
+#: its `\b`s. Each starts with a digit, so the regex engine skips in C to the digits, where
+#: the patterns themselves try every position.
 _DMY_CUE = re.compile(r"\d(?:st|nd|rd|th)?(?:\s+of)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
                       r"Oct|Nov|Dec)")
 _ISO_CUE = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d")
 
 
-def _possible(text: str, low: str | None, digit: bool) -> set[str]:
-    """The pattern kinds that can match `text` at all, from cheap substring tests (each a
-    necessary condition of its pattern), so that most sentences skip most regex passes: a
-    cheap first look (no digit, month, weekday or relative word means no date). `low`: the
-    text lower-cased when it is ASCII, else None; `digit`: whether it holds a digit."""
-    month = _MONTH_STEMS.search(text) is not None
+def _iso_cue(text: str) -> bool:
+    """Whether `_ISO_CUE` matches in `text`: tried at each "-" after a digit (its first "-"),
+    where a search tries it at each 1 and 2 of the text."""
+    at = text.find("-")
+    while at >= 0:
+        if at >= 4 and text[at - 1].isdigit() and _ISO_CUE.match(text, at - 4) is not None:
+            return True  # (`isdigit`: true of every `\d`, and more)
+        at = text.find("-", at + 1)
+    return False
+
+
+def _possible(text: str, low: str | None, digit: bool, names: _Names | None = None
+              ) -> set[str]:
+    """The pattern kinds that can match `text` at all, from cheap tests (each a necessary
+    condition of its pattern), so that most sentences skip most regex passes: a cheap first
+    look (no digit, month, weekday or relative word means no date). `low`: the text
+    lower-cased when it is ASCII, else None; `digit`: whether it holds a digit; `names`: its
+    `_names` (worked out here if not given)."""
+    if names is None:
+        names = _names(text)
+    months = names.months
     kinds: set[str] = set()
-    if digit and month:
+    if digit and months:
         kinds.add("mdy")
-        if _DMY_CUE.search(text) is not None:
-            kinds.add("dmy")
-    if digit and "-" in text and _ISO_CUE.search(text) is not None:
+        for at in months:
+            if _day_before(text, at):
+                kinds.add("dmy")
+                break
+    if digit and _iso_cue(text):
         kinds.add("iso")
     if digit and "/" in text:
         kinds.add("num")
-    if "day" in text:
+    if names.weekdays:
         kinds.add("weekday")
-    if month or "month" in text:
+    if months or "month" in text:
         kinds.add("month")
     if low is None:  # case-insensitive patterns: Unicode case folding, no shortcut
         kinds.update(("rel", "week"))
         return kinds
-    # a relative word (of _REL_WORDS), each under the piece it holds: tests in a row, which
-    # cost less than a regex that tries its words at every "t", "y", "o" and "l"
-    if ("day" in low and ("yesterday" in low or "today" in low or "the previous day" in low
-                          or "the day before" in low)) or (
-            "night" in low and ("tonight" in low or "last night" in low or "overnight" in low)
-    ) or ("this " in low and ("this morning" in low or "this afternoon" in low
-                              or "this evening" in low)):
-        kinds.add("rel")
-    if "week" in low:
-        kinds.add("week")
+    # a relative word (of _REL_WORDS) in the text lower-cased, where the keyword pass found
+    # one maybe (a regex of them would try its words at every "t", "y", "o" and "l")
+    for at in names.rels:
+        if _REL_WORDS.match(low, at) is not None:
+            kinds.add("rel")
+            break
+    for at in names.weeks:
+        if low.startswith("week", at):
+            kinds.add("week")
+            break
     return kinds
 
 
@@ -247,47 +401,50 @@ def event_date(text: str, published: date, offset: int = 0) -> DateMention | Non
     return None
 
 
+#: (timedelta's constructor takes keywords: a call of the interpreter's each time)
+_ONE_DAY: Final = timedelta(days=1)
+
+
 def _resolve(kind: str, m: re.Match[str], published: date) -> tuple[date, Precision] | None:
+    # (the groups a kind reads fetched by one call of `group`)
     try:
         if kind in ("dmy", "mdy"):
-            month = _MONTHS[m.group("month").rstrip(".").lower()]
-            day = int(m.group("day"))
-            year = m.group("year")
+            name, day, year = m.group("month", "day", "year")
+            month = _MONTHS[name.rstrip(".").lower()]
             if year:
-                return date(int(year), month, day), _PREC_DAY
-            return _latest(month, day, published), _PREC_DAY
-        if kind == "iso":
-            return date(int(m.group("year")), int(m.group("mon")), int(m.group("day"))), (
-                _PREC_DAY)
-        if kind == "num":
-            return date(int(m.group("year")), int(m.group("mon")), int(m.group("day"))), (
-                _PREC_DAY)
+                return date(int(year), month, int(day)), _PREC_DAY
+            return _latest(month, int(day), published), _PREC_DAY
+        if kind in ("iso", "num"):
+            year, mon, day = m.group("year", "mon", "day")
+            return date(int(year), int(mon), int(day)), _PREC_DAY
     except ValueError:
         return None
     if kind == "rel":
         word = m.group("rel").lower()
         if word in ("yesterday", "last night", "the previous day", "the day before"):
-            return published - timedelta(days=1), _PREC_DAY
+            return published - _ONE_DAY, _PREC_DAY
         if word == "overnight":
-            return published - timedelta(days=1), _PREC_DAY
+            return published - _ONE_DAY, _PREC_DAY
         return published, _PREC_DAY
     if kind == "weekday":
-        target = _WEEKDAYS[m.group("weekday").lower()]
+        weekday, last = m.group("weekday", "last")
+        target = _WEEKDAYS[weekday.lower()]
         back = (published.weekday() - target) % 7
-        if m.group("last") and m.group("last").lower() == "last" and back == 0:
+        if last and last.lower() == "last" and back == 0:
             back = 7
         return published - timedelta(days=back), _PREC_DAY
     if kind == "week":
         return published - timedelta(days=published.weekday() if "this" in m.group().lower()
                                      else 7), _PREC_WEEK
     if kind == "month":
-        phrase = m.group("mrel").lower()
+        phrase, name = m.group("mrel", "month")
+        phrase = phrase.lower()
         if phrase == "last month":
-            first = published.replace(day=1) - timedelta(days=1)
+            first = published.replace(day=1) - _ONE_DAY
             return first.replace(day=1), _PREC_MONTH
         if "this month" in phrase:
             return published.replace(day=1), _PREC_MONTH
-        month = _MONTHS[m.group("month").rstrip(".").lower()]
+        month = _MONTHS[name.rstrip(".").lower()]
         year = published.year if month <= published.month else published.year - 1
         return date(year, month, 1), _PREC_MONTH
     return None
@@ -296,6 +453,6 @@ def _resolve(kind: str, m: re.Match[str], published: date) -> tuple[date, Precis
 def _latest(month: int, day: int, published: date) -> date:
     """The latest (month, day) on or before publication (+1 day of slack)."""
     candidate = date(published.year, month, day)
-    if candidate > published + timedelta(days=1):
+    if candidate > published + _ONE_DAY:
         candidate = date(published.year - 1, month, day)
     return candidate

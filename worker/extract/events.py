@@ -50,6 +50,7 @@ from worker.extract.constants import (
     SUB_VIOLENT_DEMONSTRATION,
 )
 from worker.extract.gazetteer import Gazetteer
+from worker.extract.text import lowered as case_folded
 from worker.extract.text import split_sentences
 from worker.extract.types import (
     ActorMention,
@@ -164,10 +165,24 @@ _DEMONSTRATION_LINK_LOW: Final = re.compile(_DEMONSTRATION_LINK.pattern)
 def _finds(pattern: re.Pattern[str], lowered: re.Pattern[str], text: str,
            low: str | None) -> bool:
     """Whether the IGNORECASE `pattern` matches `text` (via `lowered` on `low`, the text
-    lower-cased, when the text is ASCII; `_read` gives it)."""
-    if low is not None:
+    lower-cased, when the text is ASCII; `_read` gives it). A pattern of `_STARTS_AT` is
+    tried only where the words of its gate start (the keyword pass found them): a search
+    tries it at each position of the text."""
+    if low is None:
+        # text that is not ASCII: lower-cased as `text.lowered` allows (else the IGNORECASE
+        # search, which costs several times the case-sensitive one); the keyword pass reads
+        # its words at the same offsets
+        low = case_folded(text)
+        if low is None:
+            return pattern.search(text) is not None
+    gate = _STARTS_AT.get(id(lowered), 0)
+    if not gate:
         return lowered.search(low) is not None
-    return pattern.search(text) is not None
+    for last, size, bits in actors_mod.gate_read(text)[1]:
+        # (a gate word's key ends at `last` in the `words_of` form: at `last - 1` here)
+        if bits & gate and lowered.match(low, last - size) is not None:
+            return True
+    return False
 
 
 
@@ -224,6 +239,17 @@ _GATE_WORDS: Final[dict[int, tuple[str, ...]]] = {
     **casualties_mod.GATE_WORDS,
 }
 _ALL_GATES: Final = sum(_GATE_WORDS) | _DIGIT_GATE
+#: The patterns (for lower-cased text) each of whose matches starts where a word of a gate
+#: starts (`_literal_stems`, the words of each alternative), by that gate: `_finds` tries
+#: them only there. (_SPORT's words are among _OFF_TOPIC's; _DEMONSTRATION_LINK's gate words
+#: end its matches.) Keyed by the patterns' ids: a pattern's hash reads its compiled code.
+_STARTS_AT: Final[dict[int, int]] = {
+    id(_OFF_TOPIC_LOW): _OFF_TOPIC_GATE, id(_SPORT_LOW): _OFF_TOPIC_GATE,
+    id(_ATTRIBUTION_LOW): _ATTRIBUTION_GATE, id(_HISTORY_LOW): _HISTORY_GATE,
+    id(_INTERVENTION_LOW): _INTERVENTION_GATE,
+}
+if not set(_literal_stems(_SPORT)) <= set(_GATE_WORDS[_OFF_TOPIC_GATE]):
+    raise ValueError("a word of _SPORT is not a word of _OFF_TOPIC's gate")
 actors_mod.add_gate_words(_GATE_WORDS)
 #: A country's name or demonym, as a whole word (`countries.find_countries_in`).
 _COUNTRY_GATE: Final = 1 << 22
@@ -652,9 +678,16 @@ def _made(cls: type[_M], values: dict[str, object], given: set[str]) -> _M:
     return model
 
 
+#: The fields `_evidence` and `_claim` give (copied per model: a set of a frozenset is copied
+#: whole, where a set display adds its items one by one).
+_EVIDENCE_GIVEN: Final = frozenset({"field", "start", "end", "text"})
+_CLAIM_GIVEN: Final = frozenset({"kind", "count", "count_max", "qualifier", "side", "claimed_by",
+                                 "via", "span"})
+
+
 def _evidence(name: str, start: int, end: int, text: str) -> Evidence:
     return _made(Evidence, {"field": name, "start": start, "end": end, "text": text,
-                            "article_id": None}, {"field", "start", "end", "text"})
+                            "article_id": None}, set(_EVIDENCE_GIVEN))
 
 
 def _span(start: int, end: int, text: str) -> Span:
@@ -706,7 +739,7 @@ def _claim(mention: CasualtyMention, country_code: str | None) -> Claim:
         "via": mention.via,
         "span": _span(mention.start, mention.end, mention.text),
         "article_id": None,
-    }, {"kind", "count", "count_max", "qualifier", "side", "claimed_by", "via", "span"})
+    }, set(_CLAIM_GIVEN))
 
 
 def _headline_basis(mentions: list[CasualtyMention], kind: CasualtyKind,

@@ -1,0 +1,160 @@
+"""The searches the keyword pass's gate hits stand in for answer as the searches themselves:
+the date finder's names, day cues and "rel" and "week" matches, the events' gated patterns
+tried only where their words start, and the `words_of` form of text that is not ASCII (as
+first written: a regex substitution), on a benchmark corpus and on random runs of tokens
+(white space, case, letters outside ASCII, words inside words)."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from benchmarks.corpus import articles_of_size
+from worker.extract import actors, dates, events
+from worker.extract.text import lowered, split_sentences
+
+
+def _sentences() -> list[str]:
+    return [s.text for a in articles_of_size(3_000, 80) for s in split_sentences(a.body)]
+
+
+def _soups(tokens: list[str], count: int, seed: int = 11) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(tokens) + rng.choice(["", " ", " ", "  ", "\n", "-", "."])
+                    for _ in range(rng.randint(1, 14))) for _ in range(count)]
+
+
+DATE_TOKENS = [
+    "Monday", "Wednesday", "Sunday", "Mondays", "xMonday", "FRIDAY", "Frİday", "May", "March",
+    "Mar.", "Marching", "Sept", "Sept.", "Dec", "December", "Decembers", "jan", "JAN", "Jan",
+    "of", "5th", "22nd", "3rd", "30", "2021", "1", "٣", "st", "th", "in", "mid-", "early", "x",
+    "last", "this", "week", "weeks", "Week", "weekend", "earlier this week", "over the weekend",
+    "past week", "later", "today", "Today", "yesterday", "tonight", "this morning", "night",
+    "last night", "overnight", "the day before", "the previous day", "India", "é", "\u00a0",
+    "\u2003", "\t", ",", "İ", "\u212a", "2021-03-04", "1999-12-31", "20-21", "-", "2021-3-4",
+    "٢٠٢١-٠٣-٠٤",
+]
+
+
+def test_names_and_day_cues_as_the_regexes() -> None:
+    hits = 0
+    for text in _sentences() + _soups(DATE_TOKENS, 20_000):
+        names = dates._names(text)
+        assert names.months == [m.start() for m in dates._MONTH_NAME.finditer(text)], text
+        assert names.weekdays == [m.start() for m in dates._WEEKDAY_NAME.finditer(text)], text
+        expected = dates._DMY_CUE.search(text) is not None
+        assert any(dates._day_before(text, at) for at in names.months) == expected, text
+        hits += expected
+        assert dates._iso_cue(text) == (dates._ISO_CUE.search(text) is not None), text
+    assert hits > 1_000
+
+
+def test_rel_and_week_matches_as_finditer() -> None:
+    patterns = dict(dates._PATTERNS)
+    hits = 0
+    for text in _sentences() + _soups(DATE_TOKENS, 20_000):
+        low = lowered(text)
+        for kind in ("rel", "week"):
+            expected = [(m.span(), m.groupdict()) for m in patterns[kind].finditer(text)]
+            found = [(m.span(), m.groupdict())
+                     for m in dates._finditer(kind, patterns[kind], text, low)]
+            if kind == "rel" and not text.isascii():
+                continue  # (the look-behinds: the finder reads "rel" in ASCII text only)
+            assert found == expected, (kind, text)
+            hits += len(expected)
+        assert ("week" in dates._possible(text, low, False)) == (low is None or "week" in low)
+    assert hits > 2_000
+
+
+EVENT_TOKENS = [
+    "flood", "floods", "Flooding", "heavy rains", "heavy  rain", "the match", "the-match",
+    "fans", "players", "semi-final", "semi final", "outbreak of violence", "outbreak",
+    "claimed responsibility", "claim of responsibility", "blamed", "blame", "suspected",
+    "in 1990s", "in the 2010s", "in 2019", "since 2001", "years ago", "last year",
+    "earlier this year", "anniversary", "dispersed", "tear gas", "teargas", "water cannons",
+    "fired in the air", "batons", "cracked down", "xflood", "the", "in", "2", "é", "İ",
+    "ſ", "\u212a", "Rubber bullets", "ARRESTED", "detained", "x",
+]
+
+
+def test_gated_patterns_found_as_searched() -> None:
+    pairs = [(events._OFF_TOPIC, events._OFF_TOPIC_LOW), (events._SPORT, events._SPORT_LOW),
+             (events._ATTRIBUTION, events._ATTRIBUTION_LOW),
+             (events._HISTORY, events._HISTORY_LOW),
+             (events._INTERVENTION, events._INTERVENTION_LOW),
+             (events._FUTURE, events._FUTURE_LOW)]
+    hits = 0
+    for text in _sentences() + _soups(EVENT_TOKENS, 20_000):
+        low, _ = events._read(text)
+        for pattern, twin in pairs:
+            expected = pattern.search(text) is not None
+            assert events._finds(pattern, twin, text, low) == expected, (pattern, text)
+            hits += expected
+    assert hits > 5_000
+
+
+_NON_WORD = re.compile(r"[\W_]")
+_ASCII = frozenset(chr(i) for i in range(128))
+
+
+def _words_of_as_first_written(low: str) -> str:
+    if low.isascii():
+        return " " + "".join(c if c.isascii() and c.isalnum() else " " for c in low) + " "
+    if not any(ch.isalpha() for ch in set(low).difference(_ASCII)):
+        return " " + "".join(c if c.isascii() and c.isalnum() else " " for c in low) + " "
+    return f" {_NON_WORD.sub(' ', low)} "
+
+
+def test_words_of_as_first_written() -> None:
+    tokens = ["a", "B", " ", "-", "_", "?", "é", "ñ", "²", "½", "…", "•", "中", "。", "\u00a0",
+              "’", "x1", "Ω", "ω", "\U0001f600", "٣", "ß", "İ"]
+    rng = random.Random(3)
+    texts = _sentences() + ["".join(rng.choice(tokens) for _ in range(rng.randint(0, 12)))
+                            for _ in range(50_000)]
+    for text in texts:
+        low = actors.lowered(text)
+        assert actors.words_of(low) == _words_of_as_first_written(low), repr(text)
+
+
+ACTOR_TOKENS = ["clan", "Clan", "clandestine", "families", "Families", "tribes", "tribe",
+                "former", "FORMER", "duty", "off-duty", "retired", "ex-", "ex", "Ex-", "ex–",
+                "demobilized", "reintegrated", "unarmed", "soldiers", "police", "x", "é", "İ"]
+
+
+def test_actor_gate_words_as_the_substring_tests() -> None:
+    hits = 0
+    for text in _sentences() + _soups(ACTOR_TOKENS, 20_000):
+        low = actors.matches(text)[0]
+        clans = "clan" in low or "families" in low or "tribes" in low
+        assert (actors.gate_read(text)[0] & actors._CLAN_GATE != 0) == clans, text
+        expected = any(word in low for word in (
+            "former", "duty", "retired", "ex-", "demobili", "reintegrated", "unarmed"))
+        assert actors._off_duty_word(text, low) == expected, text
+        hits += expected + clans
+    assert hits > 2_000
+
+
+def _sentence_bounds_as_first_written(text: str, start: int, end: int) -> tuple[int, int]:
+    begin = 0
+    for mark in (". ", "! ", "? ", "\n", '." ', '.” '):
+        found = text.rfind(mark, max(0, start - 600), start)
+        if found >= 0:
+            begin = max(begin, found + len(mark))
+    finish = len(text)
+    for mark in (". ", "! ", "? ", "\n"):
+        found = text.find(mark, end, finish)
+        if found >= 0:
+            finish = found
+    return begin, finish
+
+
+def test_sentence_bounds_as_first_written() -> None:
+    rng = random.Random(5)
+    texts = [a.body for a in articles_of_size(3_000, 40)]
+    texts += ["".join(rng.choice(["a", "b ", ". ", "! ", "? ", "\n", '." ', ".” ", ".", " "])
+                      for _ in range(rng.randint(1, 80))) for _ in range(5_000)]
+    for text in texts:
+        for start in range(0, len(text), max(1, len(text) // 60)):
+            end = min(len(text), start + 3)
+            assert actors._sentence_bounds(text, start, end) == \
+                _sentence_bounds_as_first_written(text, start, end), (text, start)
