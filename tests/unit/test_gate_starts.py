@@ -9,6 +9,8 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
+
 from benchmarks.corpus import articles_of_size
 from worker.extract import actors, dates, events
 from worker.extract.text import lowered, split_sentences
@@ -158,3 +160,12 @@ def test_sentence_bounds_as_first_written() -> None:
             end = min(len(text), start + 3)
             assert actors._sentence_bounds(text, start, end) == \
                 _sentence_bounds_as_first_written(text, start, end), (text, start)
+
+
+@pytest.mark.parametrize("bit", [1 << 11, 1 << 28, 1 << 34, 3, 0])
+def test_a_gate_bit_is_given_out_once(bit: int) -> None:
+    """Each module's gates own their bits: adding words under a bit another module took (or
+    under something that is not one bit) is refused, not mixed into the other's hits."""
+    assert events is not None  # (imported: every module's gates added)
+    with pytest.raises(ValueError, match="gate bit"):
+        actors.add_gate_words({bit: ("zzyzx",)})

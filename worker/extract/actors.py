@@ -1043,6 +1043,9 @@ Match = tuple[int, tuple[int, tuple[_Entry, ...], tuple[tuple[int, str, bool, st
 
 #: Gate words other modules ride on the automaton (`add_gate_words`): key -> bits.
 _GATE_KEYS: Final[dict[str, int]] = {}
+#: The bits given out so far: each module's gates take bits of their own (a bit added twice
+#: would mix two modules' words, which one gate's hits then misread).
+_GATE_BITS_TAKEN: Final[list[int]] = [0]
 
 
 def _compile() -> ahocorasick.Automaton:
@@ -1079,6 +1082,10 @@ def add_gate_words(words: dict[int, tuple[str, ...]], whole: bool = False) -> No
     only where no letter or digit comes right before or after it (its key is its
     `words_of` form, the spaces around it kept)."""
     global _AUTOMATON
+    for bit in words:
+        if bit <= 0 or bit & (bit - 1) or bit & _GATE_BITS_TAKEN[0]:
+            raise ValueError(f"gate bit {bit:#x}: not a single bit, or taken already")
+        _GATE_BITS_TAKEN[0] |= bit
     for bit, gate_words in words.items():
         for word in gate_words:
             if not word.isascii() or word != word.lower():

@@ -361,8 +361,8 @@ _SAID_GATE: Final = 1 << 26
 _OUTLET_GATE: Final = 1 << 27
 _SOURCE_GATES: Final = _ROLE_GATE | _TOLD_GATE | _ACCORDING_GATE | _SAID_GATE | _OUTLET_GATE
 #: An organisation's last word (`_ORG_LAST_WORDS`), and what `_org_verbs` needs: that and a
-#: verb of _SAID (those of _ORG_SAID are among them).
-_ORG_GATE: Final = 1 << 28
+#: verb of _SAID (those of _ORG_SAID are among them). (Above the dates' and actors' bits.)
+_ORG_GATE: Final = 1 << 34
 _ORG_GATES: Final = _ORG_GATE | _SAID_GATE
 assert set(_NEEDS[_SAID]) >= _ORG_VERB_WORDS
 actors.add_gate_words({
