@@ -295,6 +295,7 @@ def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerAp
         broker_session_timeout=settings.session_timeout,
         consumer_auto_offset_reset="earliest",
         producer_compression_type=settings.producer_compression.codec,
+        producer_max_batch_size=settings.producer_batch_bytes,
         web_enabled=settings.web_enabled,
         web_port=settings.web_port,
         web_bind=settings.web_host,
