@@ -30,6 +30,7 @@ from worker.incidents import add_merge_stage
 from worker.metrics import Metrics
 from worker.models import DeadLetter
 from worker.pipeline import Destination, OutRecord, Pipeline, SourceMeta, Tally, utc_now
+from worker.produce import send_batched
 from worker.rebalance import App, install_recovery
 from worker.settings import Guarantee, Settings
 from worker.web import Readiness, install_lag_timer, install_sensors, register_views
@@ -112,15 +113,17 @@ class Publisher:
         log.error("%s", message)
 
     async def _send_all(self, records: Sequence[OutRecord]) -> None:
-        # Straight to the app's producer (what `Topic.send(force=True)` ends in), without a
-        # FutureMessage, sensor calls and a callback per record; one future to wait for.
+        # Straight to the app's aiokafka producer, one record batch per topic partition and
+        # one future per batch (`worker.produce`), instead of Faust's `Topic.send` or a
+        # producer `send` per record: Kafka has all the records when every batch is delivered.
+        if not records:
+            return
         topics = self._topics
-        pending = []
-        for r in records:
-            topic = topics[r.destination]
-            pending.append(await topic.app.producer.send(
-                topic.get_topic_name(), r.key, r.value, None, None, list(r.headers) or None))
-        await asyncio.gather(*pending)
+        names = {destination: topic.get_topic_name() for destination, topic in topics.items()}
+        faust_producer: Any = next(iter(topics.values())).app.producer
+        await asyncio.gather(*await send_batched(
+            faust_producer._ensure_producer(),  # its aiokafka producer (NotReady before start)
+            [(names[r.destination], r) for r in records]))
 
     async def _publish_in_transactions(self, transactions: Transactions,
                                        records: Sequence[OutRecord],
