@@ -68,13 +68,17 @@ async def send_batched(producer: Any, topic_records: Sequence[tuple[str, Record]
     partition (in order within a partition; more than one when a batch reaches the
     producer's `max_batch_size`), and return their delivery futures. A partition's next
     batch waits until the sender has taken the previous one (`send_batch`)."""
-    partitions: dict[str, list[int]] = {}
+    partitions: dict[str, tuple[int, ...]] = {}
+    chosen: dict[tuple[tuple[int, ...], bytes], int] = {}  # an alert has its event's key
     by_partition: dict[tuple[str, int], list[Record]] = {}
     for topic, record in topic_records:
         known = partitions.get(topic)
         if known is None:  # waits for the topic's metadata, as `send` does
-            known = partitions[topic] = sorted(await producer.partitions_for(topic))
-        by_partition.setdefault((topic, partition_for(record.key, known)), []).append(record)
+            known = partitions[topic] = tuple(sorted(await producer.partitions_for(topic)))
+        partition = chosen.get((known, record.key))
+        if partition is None:
+            partition = chosen[known, record.key] = partition_for(record.key, known)
+        by_partition.setdefault((topic, partition), []).append(record)
     futures: list[asyncio.Future[Any]] = []
     for (topic, partition), records in by_partition.items():
         batch = producer.create_batch()

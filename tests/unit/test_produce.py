@@ -78,10 +78,12 @@ class _FakeProducer:
 async def test_send_batched_keeps_partition_and_order_and_splits_full_batches() -> None:
     records = [OutRecord(Destination.EVENTS, f"evt_{i}".encode(), b"x" * 300)
                for i in range(40)]
+    records += [OutRecord(Destination.ALERTS, f"evt_{i}".encode(), b"a") for i in range(0, 40, 3)]
     records.append(OutRecord(Destination.DEADLETTER, b"raw[0]@5", b"{}",
                              (("__worker.errors.reason", b"invalid_json"),)))
     producer = _FakeProducer(batch_size=2_000, partitions=3)
-    topic_of = {Destination.EVENTS: "events", Destination.DEADLETTER: "dead"}
+    topic_of = {Destination.EVENTS: "events", Destination.ALERTS: "alerts",
+                Destination.DEADLETTER: "dead"}
     futures = await send_batched(producer, [(topic_of[r.destination], r) for r in records])
     await asyncio.gather(*futures)
     assert len(futures) == len(producer.sent)
