@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Annotated
@@ -79,22 +80,34 @@ class Rule(BaseModel):
             why.append(f"sub-event type {event.sub_event_type.value}")
         loc = event.location
         if self.countries:
-            if loc is None or loc.country_code.upper() not in {c.upper() for c in self.countries}:
+            if loc is None or loc.country_code.upper() not in self._countries:
                 return None
             why.append(f"country {loc.country_code} on the watch list")
         if self.admin1:
-            if loc is None or loc.admin1 is None or loc.admin1.casefold() not in {
-                a.casefold() for a in self.admin1
-            }:
+            if loc is None or loc.admin1 is None or loc.admin1.casefold() not in self._admin1:
                 return None
             why.append(f"admin1 {loc.admin1} on the watch list")
         if self.actors:
             names = [a.name.casefold() for a in (event.actor1, event.actor2) if a is not None]
-            hit = next((w for w in self.actors if any(w.casefold() in n for n in names)), None)
+            hit = next((w for w, folded in self._actors if any(folded in n for n in names)),
+                       None)
             if hit is None:
                 return None
             why.append(f"actor {hit} on the watch list")
         return "; ".join(why) or "always"
+
+    # the watch lists as compared, computed once per rule (the model is frozen)
+    @cached_property
+    def _countries(self) -> frozenset[str]:
+        return frozenset(c.upper() for c in self.countries)
+
+    @cached_property
+    def _admin1(self) -> frozenset[str]:
+        return frozenset(a.casefold() for a in self.admin1)
+
+    @cached_property
+    def _actors(self) -> tuple[tuple[str, str], ...]:
+        return tuple((w, w.casefold()) for w in self.actors)
 
 
 class RuleSet(BaseModel):

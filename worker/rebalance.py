@@ -50,7 +50,7 @@ recovery seeks afterwards.)
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
+from collections.abc import Coroutine, Mapping
 from typing import Any, cast
 
 import faust
@@ -58,6 +58,7 @@ from faust.tables.recovery import Recovery
 from faust.transport.drivers import aiokafka as aiokafka_driver
 from faust.types import TP
 from faust.types.transports import ConsumerT
+from mode.services import WaitArgT, WaitResults
 from mode.utils.objects import cached_property
 from mode.utils.queues import FlowControlEvent
 
@@ -137,7 +138,8 @@ class SeekThenResume(Recovery):
 
 class RewindingConsumer(aiokafka_driver.Consumer):
     """Faust's aiokafka consumer (faust-streaming 0.15.3) that does not skip the records of
-    inactive partitions: it seeks those partitions back to the first of them instead."""
+    inactive partitions: it seeks those partitions back to the first of them instead; and
+    that hands a record to the streams without four tasks per record (`wait_first`)."""
 
     async def _wait_next_records(
             self, timeout: float) -> tuple[Mapping[TP, Any] | None, set[TP] | None]:
@@ -157,6 +159,31 @@ class RewindingConsumer(aiokafka_driver.Consumer):
         if rewind:
             await self.seek_wait(rewind)
         return {tp: batch for tp, batch in records.items() if tp not in undelivered}, active
+
+    async def wait_first(self, *coros: WaitArgT, timeout: Any = None) -> WaitResults:
+        """Faust's fetch loop (`Consumer._drain_messages`) hands each record to the streams
+        with ``wait_first(callback(message), suspend_flow.wait())``: four tasks and an
+        `asyncio.wait` per record, so that a callback blocked on a full stream buffer gives
+        way when the flow is suspended (a rebalance) or the consumer stops or crashes. The
+        callback nearly always finishes in its first step (the buffer has room), and then it
+        has won that race whatever else happened. Here it runs as one task for one turn of
+        the loop, and only a callback still running after that turn races the others, as in
+        `Service.wait_first` (the same task, so it is not started twice)."""
+        callback, other = coros if len(coros) == 2 else (None, None)
+        if not (timeout is None and isinstance(callback, Coroutine)
+                and isinstance(other, Coroutine)):
+            return await super().wait_first(*coros, timeout=timeout)
+        task = asyncio.ensure_future(callback)
+        try:
+            await asyncio.sleep(0)  # the task's first step runs first (scheduled before)
+        except BaseException:
+            task.cancel()
+            other.close()
+            raise
+        if not task.done():
+            return await super().wait_first(task, other)
+        other.close()  # never started: the race is decided
+        return WaitResults([task], [task.result()], False)
 
 
 class App(faust.App):

@@ -103,6 +103,11 @@ class Settings(BaseSettings):
                                        "snappy, lz4 or zstd (merged events are large and "
                                        "repetitive JSON)")
     ] = Compression.ZSTD
+    producer_batch_bytes: Annotated[
+        int, Field(ge=16_384, le=1_000_000,
+                   description="Most bytes (before compression) of one produced record batch "
+                               "per partition; Kafka's default record limit is 1 MB")
+    ] = 512 * 1024
     commit_interval: Annotated[float, Field(gt=0, description="Seconds between commits")] = 1.0
     batch_size: Annotated[int, Field(ge=1, le=10_000, description="Most messages handled and "
                                                                   "published as one batch")] = 200

@@ -213,3 +213,55 @@ async def test_records_fetched_for_a_paused_partition_are_fetched_again(
     assert delivered == [(taken_back, offset)
                          for offset in range(TAKEN_BACK, TAKEN_BACK + WAVE)], (
         f"delivered {delivered}, aiokafka's positions {thread.position}")
+
+
+async def test_records_reach_the_streams_as_in_fausts_race(tmp_path: Path) -> None:
+    """`RewindingConsumer.wait_first`, the call by which Faust's fetch loop hands a record to
+    the streams, racing the flow's suspension: a callback done in its first step has won;
+    one still blocked races as in `Service.wait_first` (cancelled when the flow is
+    suspended first); a callback's exception reaches the fetch loop."""
+    settings = Settings(kafka_bootstrap="127.0.0.1:9", web_enabled=False, data_dir=tmp_path,
+                        app_id="rebalance-test", table_store="memory")
+    app = create_app(settings, Pipeline(lambda article: [], load_rules(), max_bytes=100_000,
+                                        max_future=timedelta(days=3650))).app
+    consumer: Any = app.consumer
+    ran: list[str] = []
+    room = asyncio.Event()
+
+    async def deliver(name: str, *, blocks: bool = False) -> str:
+        if blocks:
+            await room.wait()  # a full stream buffer
+        ran.append(name)
+        return name
+
+    async def suspended() -> None:
+        ran.append("suspension waited")
+        await consumer.suspend_flow.wait()
+
+    # the common case: done at once, the suspension's waiter is never started
+    result = await consumer.wait_first(deliver("a"), suspended())
+    assert (ran, result.results, result.stopped) == (["a"], ["a"], False)
+    # blocked, then room: delivered
+    ran.clear()
+    waiting = asyncio.ensure_future(consumer.wait_first(deliver("b", blocks=True), suspended()))
+    await asyncio.sleep(0.01)
+    assert not waiting.done() and ran == ["suspension waited"]
+    room.set()
+    assert (await waiting).results == ["b"] and ran == ["suspension waited", "b"]
+    # blocked, then the flow is suspended (a rebalance): the delivery is given up
+    room.clear()
+    ran.clear()
+    waiting = asyncio.ensure_future(consumer.wait_first(deliver("c", blocks=True), suspended()))
+    await asyncio.sleep(0.01)
+    consumer.suspend_flow.set()
+    await waiting
+    room.set()
+    await asyncio.sleep(0.01)
+    assert ran == ["suspension waited"]  # "c" was cancelled, never delivered
+    consumer.suspend_flow.clear()
+
+    async def broken() -> None:
+        raise RuntimeError("decoding failed")
+
+    with pytest.raises(RuntimeError, match="decoding failed"):
+        await consumer.wait_first(broken(), suspended())

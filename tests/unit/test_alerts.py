@@ -67,3 +67,22 @@ def test_unknown_key_and_bad_yaml() -> None:
         parse_rules("rules: [{name: x, severity: low, min_deaths: 3}]")
     with pytest.raises(RulesError, match="not valid YAML"):
         parse_rules("rules: [unclosed")
+
+
+
+def test_watch_lists_ignore_case() -> None:
+    # the lists are folded once per rule, the event's values per event
+    rules = parse_rules("""rules:
+      - {name: watch, severity: low, countries: [af], admin1: [KUNDUZ], actors: [TALIBAN],
+         escalate: [{min_fatalities: 5, severity: critical}]}
+    """)
+    from worker.models import Actor, ActorType
+
+    hit = event(fatalities=6).model_copy(update={"actor1": Actor(name="Taliban fighters",
+                                                                 actor_type=ActorType.REBEL_GROUP)})
+    (alert,) = rules.evaluate(hit)
+    assert (alert.rule, alert.severity) == ("watch", Severity.CRITICAL)
+    assert alert.reason == ("country AF on the watch list; admin1 Kunduz on the watch list; "
+                            "actor TALIBAN on the watch list")
+    assert rules.evaluate(event(fatalities=6)) == []  # no actor
+    assert rules.evaluate(hit.model_copy(update={"location": None})) == []

@@ -75,3 +75,20 @@ def test_bad_rules_file_stops_the_worker_naming_the_line(
     assert main(["run"]) == 2
     err = capsys.readouterr().err
     assert "line 3" in err and "severity" in err
+
+
+def test_producer_batch_bytes_reaches_the_producer(tmp_path: object) -> None:
+    from worker.alerts import load_rules
+    from worker.app import create_app
+    from worker.pipeline import Pipeline
+
+    assert Settings().producer_batch_bytes == 512 * 1024
+    settings = Settings(producer_batch_bytes=65_536, kafka_bootstrap="127.0.0.1:9092",
+                        data_dir=str(tmp_path), web_enabled=False)
+    pipeline = Pipeline(lambda a: [], load_rules(), max_bytes=1000, max_future=timedelta(days=2))
+    app = create_app(settings, pipeline).app
+    assert app.conf.producer_max_batch_size == 65_536
+    assert app.producer.max_batch_size == 65_536
+    for bad in (1_000, 2_000_000):  # below Kafka's usual batch, above its 1 MB record limit
+        with pytest.raises(ValidationError, match="producer_batch_bytes"):
+            Settings(producer_batch_bytes=bad)
