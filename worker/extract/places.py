@@ -66,6 +66,7 @@ def _candidate_pattern(capitals: str, word: str, space: str, al: bool) -> str:
             rf"{joined}(?:{capital}{rest}|al-{capital}{rest}))*+")
 
 
+#: The candidate patterns of the text itself (`_candidates` runs their bytes' counterparts).
 _CANDIDATE: Final = re.compile(_candidate_pattern("A-Z", r"\w'’", r"\s", al=True))
 #: _CANDIDATE for text without "al-", where its branches for "al-" names cannot match: the
 #: engine then skips in C to capital letters only, not to every "a" as well.
@@ -73,28 +74,62 @@ _CANDIDATE_PLAIN: Final = re.compile(_candidate_pattern("A-Z", r"\w'’", r"\s",
 #: What `\w` and `\s` of a text pattern match in ASCII text (`\s`: the four separators too).
 _ASCII_WORD: Final = "A-Za-z0-9_'"
 _ASCII_SPACE: Final = r"[\t\n\x0b\x0c\r\x1c-\x1f ]"
-#: _CANDIDATE and _CANDIDATE_PLAIN for ASCII text read as bytes with its capital letters all
-#: "A" (`_CAPITALS_AS_A`, `_candidates`): the engine skips to one byte, as `bytes.find` does,
-#: where it tests every character against a set of letters to skip to any capital; and it tests
-#: the characters of words against a table of bytes, not against Unicode's categories.
+#: _CANDIDATE and _CANDIDATE_PLAIN for text read as bytes (`_reading`), each a group, for
+#: `split`: the engine skips to one byte, as `bytes.find` does, where it tests every character
+#: against a set of letters to skip to any capital; it tests the characters of words against a
+#: table of bytes, not against Unicode's categories; and a split makes no match object a match.
 _CANDIDATE_ASCII: Final = re.compile(
-    _candidate_pattern("A", _ASCII_WORD, _ASCII_SPACE, al=True).encode("ascii"))
+    b"(" + _candidate_pattern("A", _ASCII_WORD, _ASCII_SPACE, al=True).encode("ascii") + b")")
 _CANDIDATE_PLAIN_ASCII: Final = re.compile(
-    _candidate_pattern("A", _ASCII_WORD, _ASCII_SPACE, al=False).encode("ascii"))
+    b"(" + _candidate_pattern("A", _ASCII_WORD, _ASCII_SPACE, al=False).encode("ascii") + b")")
 _CAPITALS_AS_A: Final = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"A" * 26)
 
 
 def _candidates(text: str) -> list[tuple[int, int]]:
     """(start, end) of every candidate of `text` (`_CANDIDATE`; `_CANDIDATE_PLAIN` where the
-    text holds no "al-"). ASCII text is read as bytes, one to a character, with its capital
-    letters made "A" (`_CANDIDATE_ASCII`): a copy and a table look-up per byte in C, cheaper
-    than the engine's tests of the text's characters for capitals it spares."""
-    al = "al-" in text
+    text holds no "al-"), found in the text read as bytes (`_reading`) by one split: its
+    pieces alternate between the text between candidates and a candidate, so that their
+    lengths add up to the candidates' offsets (one byte a character)."""
+    pieces = (_CANDIDATE_ASCII if "al-" in text else _CANDIDATE_PLAIN_ASCII).split(
+        _reading(text))
+    out = []
+    at = 0
+    for index in range(1, len(pieces), 2):
+        at += len(pieces[index - 1])
+        end = at + len(pieces[index])
+        out.append((at, end))
+        at = end
+    return out
+
+
+def _reading(text: str) -> bytes:
+    """`text` as bytes, one to a character, with its capital letters all "A": a copy and a
+    table look-up per byte in C. A character outside ASCII (a few in a text, if any: "José")
+    becomes the ASCII character that stands for it in the candidate patterns
+    (`_stand_in`)."""
     if text.isascii():
-        read = text.encode("ascii").translate(_CAPITALS_AS_A)
-        return [m.span() for m in (_CANDIDATE_ASCII if al else _CANDIDATE_PLAIN_ASCII
-                                   ).finditer(read)]
-    return [m.span() for m in (_CANDIDATE if al else _CANDIDATE_PLAIN).finditer(text)]
+        return text.encode("ascii").translate(_CAPITALS_AS_A)
+    read = bytearray(text.encode("ascii", "replace"))  # (each such character a "?")
+    at = read.find(b"?")
+    while at >= 0:
+        if text[at] != "?":
+            read[at] = _stand_in(text[at])
+        at = read.find(b"?", at + 1)
+    return bytes(read.translate(_CAPITALS_AS_A))
+
+
+def _stand_in(char: str) -> int:
+    """The ASCII byte a character outside ASCII is read as: as the text patterns' classes
+    hold it, the apostrophe "’" as "'", other word characters (`\\w`: letters and digits, never
+    a capital of `[A-Z]`) as "_" (no letter: "ál-" is no "al-"), white space (`\\s`) as " ",
+    anything else as "#" (in no class)."""
+    if char == "’":
+        return 0x27  # "'"
+    if char.isalnum():
+        return 0x5F  # "_"
+    if char.isspace():
+        return 0x20  # " "
+    return 0x23  # "#"
 
 
 _CUE_PREPOSITIONS: Final = ("in|near|at|outside|around|from|into|of|towards|to|across|between|"
