@@ -99,11 +99,12 @@ def _candidates(text: str) -> list[tuple[int, int]]:
     each candidate are read one by one (`_run`, `_words_end`). (`tests/unit/test_place_scan.py`
     checks them against the patterns.)"""
     read = _reading(text)
+    scan = read.decode("ascii")  # (`str.find` a primitive of the compiled core, not a call)
     al = "al-" in text
     out = []
     pos = 0
-    capital = _next_start(read, b"A", 0)
-    al_start = _next_start(read, b"al-A", 0) if al else -1
+    capital = _next_start(read, scan, "A", 0)
+    al_start = _next_start(read, scan, "al-A", 0) if al else -1
     while capital >= 0 or al_start >= 0:
         # the first place either may start at, from `pos` on (a match leaves the next
         # search at its end)
@@ -114,18 +115,19 @@ def _candidates(text: str) -> list[tuple[int, int]]:
         out.append((start, end))
         pos = end
         if 0 <= capital < pos:
-            capital = _next_start(read, b"A", pos)
+            capital = _next_start(read, scan, "A", pos)
         if 0 <= al_start < pos:
-            al_start = _next_start(read, b"al-A", pos)
+            al_start = _next_start(read, scan, "al-A", pos)
     return out
 
 
-def _next_start(read: bytes, first: bytes, pos: int) -> int:
+def _next_start(read: bytes, scan: str, first: str, pos: int) -> int:
     """Where `first` (a capital, or "al-" and a capital) next follows, from `pos` on, no word
-    character or hyphen (the patterns' look-behind `(?<![\\w'’-].)`), or -1."""
-    at = read.find(first, pos)
+    character or hyphen (the patterns' look-behind `(?<![\\w'’-].)`), or -1. (`scan`: `read`
+    as a str.)"""
+    at = scan.find(first, pos)
     while at > 0 and _KINDS[read[at - 1]] & (_WORD | _HYPHEN):
-        at = read.find(first, at + 1)
+        at = scan.find(first, at + 1)
     return at
 
 
@@ -152,7 +154,8 @@ def _words_end(read: bytes, at: int, al: bool) -> int:
         small = space
         while small < size and 0x61 <= read[small] <= 0x7A:  # a-z
             small += 1
-        if small < size and _KINDS[read[small]] & _SPACE and read[space:small] in _JOINER_BYTES:
+        if space < small < size and _KINDS[read[small]] & _SPACE and (
+                read[space:small] in _JOINER_BYTES):
             joined = _word_at(read, _spaces_end(read, small), al)
         if joined < 0:
             joined = _word_at(read, space, al)
