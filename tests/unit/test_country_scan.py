@@ -148,3 +148,28 @@ def test_the_word_after_a_name_is_the_patterns() -> None:
         for end in range(len(text) + 1):
             found = pattern.match(text, end)
             assert countries._next_word(text, end) == (found.group(1) if found else ""), end
+
+
+def test_ends_with_answers_as_the_endswith_of_every_part() -> None:
+    """`countries._ends_with` (the parts indexed by their last three characters, the shorter
+    ones apart) answers as `endswith` over every part of the pair, in either case, at every
+    end and from several begins, around the parts themselves."""
+    import random
+
+    rng = random.Random(45)
+    every = sorted({part for tails in countries._PARTS_BY_PAIR.values() for part in tails.every})
+    pieces = every + [p.upper() for p in every[:20]] + ["x", " ", "a", "İ", "é", ",", "s"]
+    checked = {False: 0, True: 0}
+    for _ in range(600):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 5)))
+        low = countries._lowered(text)
+        for pair, tails in countries._PARTS_BY_PAIR.items():
+            for end in range(len(text) + 1):
+                for begin in (0, max(0, end - 3), end // 2):
+                    for read in (text, low):
+                        expected = read[max(begin, end - countries._LONGEST):end].lower(
+                        ).endswith(tails.every)
+                        assert countries._ends_with(read, tails, begin, end) == expected, (
+                            pair, text, begin, end)
+                        checked[expected] += 1
+    assert checked[True] > 100

@@ -178,3 +178,23 @@ def test_the_digests_stay_bounded_and_belong_to_their_list(gaz: Gazetteer) -> No
     assert again.voter == first.voter and again.regions == first.regions
     # a list of another content never takes a kept list's digest
     assert places._digest([]).voter is None and places._digest([]).regions == []
+
+
+def test_candidates_of_random_texts_are_the_patterns_spans() -> None:
+    """`places._candidates` (no regex engine; characters outside ASCII read as their
+    stand-ins, `places._stand_in`) gives the spans of the text patterns: random texts of
+    capitals, letters, "al-", joiners, full stops and hyphens, with accented letters and
+    capitals, foreign digits and spaces, a "?" of the text's own, and a character beyond the
+    BMP."""
+    import random
+
+    pieces = ["Kabul", "al-", "Bab", "de", " ", " ", "\u00a0", "\u2003", "\x85", "\u2028", "-",
+              ".", "'", "’", "?", "É", "é", "ál-", "Ñ", "٣", "𝐀", "a", "A", "x", "’s ", "\n",
+              "(", ",", "Ōsaka", "_", "Ǆ", "ǅ", "del", "y", "of", "bin", "U.S.", "\t", "\x1c",
+              "dela", "Al", "al", "l-", "9", "NATO", "x-", "!", "de\n"]
+    rng = random.Random(45)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 16)))
+        expected = [m.span() for m in (CANDIDATE if "al-" in text else CANDIDATE_PLAIN
+                                       ).finditer(text)]
+        assert places._candidates(text) == expected, text

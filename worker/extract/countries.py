@@ -360,14 +360,37 @@ def _at_root(lowered: str, at: int, begin: int) -> bool:
         return True
     if at - 1 <= begin:
         return True  # (no part of a name before it)
-    parts = _PARTS.get(lowered[at - 2:at])
+    parts = _PARTS_BY_PAIR.get(lowered[at - 2:at])
     return parts is None or not _ends_with(lowered, parts, begin, at - 1)
 
 
-def _ends_with(lowered: str, parts: tuple[str, ...], begin: int, end: int) -> bool:
-    """`lowered.lower().endswith(parts, begin, end)` (`parts`: lower case, at most `_LONGEST`
-    characters each), `lowered` lower-cased only at the end of the range."""
-    return lowered[max(begin, end - _LONGEST):end].lower().endswith(parts)
+def _ends_with(lowered: str, parts: _Tails, begin: int, end: int) -> bool:
+    """`lowered[begin:end].lower().endswith(parts.every)` (`parts`: lower case, at most
+    `_LONGEST` characters each), `lowered` lower-cased only at the end of the range: the
+    parts of three characters or more that may match are those ending as the text does
+    (`_Tails.by_tail`), most often none; the shorter ones are read off the last two."""
+    if parts.short and lowered[max(begin, end - 2):end].lower().endswith(parts.short):
+        return True
+    if end - begin < 3:
+        return False
+    ending = parts.by_tail.get(lowered[end - 3:end].lower())
+    return ending is not None and lowered[max(begin, end - _LONGEST):end].lower().endswith(
+        ending)
+
+
+class _Tails:
+    """The parts of names before a character (`_PARTS`), indexed for `_ends_with`."""
+
+    __slots__ = ("by_tail", "every", "short")
+
+    def __init__(self, every: tuple[str, ...]) -> None:
+        self.every = every
+        self.short = tuple(part for part in every if len(part) < 3)
+        by_tail: dict[str, list[str]] = {}
+        for part in every:
+            if len(part) >= 3:
+                by_tail.setdefault(part[-3:], []).append(part)
+        self.by_tail = {tail: tuple(found) for tail, found in by_tail.items()}
 
 
 def _back_to_root(lowered: str, at: int, begin: int) -> int:
@@ -419,7 +442,7 @@ def _joined(lowered: str, sentence: Sentence, until: int) -> bool:
         return False
     char = lowered[end]
     if char == " ":
-        parts = _PARTS.get(lowered[end - 1:end + 1])
+        parts = _PARTS_BY_PAIR.get(lowered[end - 1:end + 1])
         if parts is not None and _ends_with(lowered, parts, sentence.start, end):
             return True
     elif char in _ALPHABET:
@@ -509,7 +532,7 @@ _LONGEST: Final = max(len(part) for parts in _PARTS.values() for part in parts)
 # Either case of an ASCII letter read as its lower case (`find_countries_in` reads ASCII
 # text as it is): lower-cased text holds no upper-case ASCII letter, so it is read as before.
 _ALPHABET = _ALPHABET | frozenset(c.upper() for c in _ALPHABET if c.isascii())
-_PARTS = {variant: parts for pair, parts in _PARTS.items()
-          for variant in {"".join(v) for v in product(*({c, c.upper()} if c.isascii() else {c}
-                                                         for c in pair))}}
+_PARTS_BY_PAIR: Final = {variant: _Tails(parts) for pair, parts in _PARTS.items()
+                         for variant in {"".join(v) for v in product(
+                             *({c, c.upper()} if c.isascii() else {c} for c in pair))}}
 _OUTLETS = frozenset(_OUTLET_WORDS)

@@ -66,6 +66,7 @@ def _candidate_pattern(capitals: str, word: str, space: str, al: bool) -> str:
             rf"{joined}(?:{capital}{rest}|al-{capital}{rest}))*+")
 
 
+#: The candidate patterns of the text itself (`_candidates` runs their bytes' counterparts).
 _CANDIDATE: Final = re.compile(_candidate_pattern("A-Z", r"\w'’", r"\s", al=True))
 #: _CANDIDATE for text without "al-", where its branches for "al-" names cannot match: the
 #: engine then skips in C to capital letters only, not to every "a" as well.
@@ -73,28 +74,141 @@ _CANDIDATE_PLAIN: Final = re.compile(_candidate_pattern("A-Z", r"\w'’", r"\s",
 #: What `\w` and `\s` of a text pattern match in ASCII text (`\s`: the four separators too).
 _ASCII_WORD: Final = "A-Za-z0-9_'"
 _ASCII_SPACE: Final = r"[\t\n\x0b\x0c\r\x1c-\x1f ]"
-#: _CANDIDATE and _CANDIDATE_PLAIN for ASCII text read as bytes with its capital letters all
-#: "A" (`_CAPITALS_AS_A`, `_candidates`): the engine skips to one byte, as `bytes.find` does,
-#: where it tests every character against a set of letters to skip to any capital; and it tests
-#: the characters of words against a table of bytes, not against Unicode's categories.
-_CANDIDATE_ASCII: Final = re.compile(
-    _candidate_pattern("A", _ASCII_WORD, _ASCII_SPACE, al=True).encode("ascii"))
-_CANDIDATE_PLAIN_ASCII: Final = re.compile(
-    _candidate_pattern("A", _ASCII_WORD, _ASCII_SPACE, al=False).encode("ascii"))
 _CAPITALS_AS_A: Final = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"A" * 26)
+#: The classes of the candidate patterns' characters in text read as bytes (`_reading`), bits
+#: of a byte each (`_KINDS`): `_ASCII_WORD`, the hyphen, the full stop, white space
+#: (`_ASCII_SPACE`).
+_WORD: Final = 1
+_HYPHEN: Final = 2
+_DOT: Final = 4
+_SPACE: Final = 8
+_KINDS: Final = bytes(
+    (_WORD if chr(code) in "_'" or (code < 128 and chr(code).isalnum()) else 0)
+    | (_HYPHEN if code == 0x2D else 0) | (_DOT if code == 0x2E else 0)
+    | (_SPACE if code < 128 and re.fullmatch(_ASCII_SPACE, chr(code)) else 0)
+    for code in range(256))
+_JOINER_BYTES: Final = frozenset(word.encode("ascii") for word in _JOINERS.split("|"))
+_A: Final = 0x41  # "A", every capital letter of text read as bytes
 
 
 def _candidates(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every candidate of `text` (`_CANDIDATE`; `_CANDIDATE_PLAIN` where the
-    text holds no "al-"). ASCII text is read as bytes, one to a character, with its capital
-    letters made "A" (`_CANDIDATE_ASCII`): a copy and a table look-up per byte in C, cheaper
-    than the engine's tests of the text's characters for capitals it spares."""
+    """(start, end) of every candidate of `text`: the matches of `_CANDIDATE` (of
+    `_CANDIDATE_PLAIN` where the text holds no "al-"), found in the text read as bytes
+    (`_reading`) without the regex engine, which costs thousands of instructions a match:
+    `bytes.find` skips to the next capital ("A") or "al-A" in C, and the few characters of
+    each candidate are read one by one (`_run`, `_words_end`). (`tests/unit/test_place_scan.py`
+    checks them against the patterns.)"""
+    read = _reading(text)
+    scan = read.decode("ascii")  # (`str.find` a primitive of the compiled core, not a call)
     al = "al-" in text
+    out = []
+    pos = 0
+    capital = _next_start(read, scan, "A", 0)
+    al_start = _next_start(read, scan, "al-A", 0) if al else -1
+    while capital >= 0 or al_start >= 0:
+        # the first place either may start at, from `pos` on (a match leaves the next
+        # search at its end)
+        if capital >= 0 and (al_start < 0 or capital < al_start):
+            start, end = capital, _words_end(read, _run(read, capital + 1, True), al)
+        else:
+            start, end = al_start, _words_end(read, _run(read, al_start + 4, False), al)
+        out.append((start, end))
+        pos = end
+        if 0 <= capital < pos:
+            capital = _next_start(read, scan, "A", pos)
+        if 0 <= al_start < pos:
+            al_start = _next_start(read, scan, "al-A", pos)
+    return out
+
+
+def _next_start(read: bytes, scan: str, first: str, pos: int) -> int:
+    """Where `first` (a capital, or "al-" and a capital) next follows, from `pos` on, no word
+    character or hyphen (the patterns' look-behind `(?<![\\w'’-].)`), or -1. (`scan`: `read`
+    as a str.)"""
+    at = scan.find(first, pos)
+    while at > 0 and _KINDS[read[at - 1]] & (_WORD | _HYPHEN):
+        at = scan.find(first, at + 1)
+    return at
+
+
+def _run(read: bytes, at: int, dots: bool) -> int:
+    """Where the run of word characters and hyphens (and full stops, `dots`) from `at` ends
+    (`[\\w'’.-]*+`, `[\\w'’-]*+`)."""
+    size = len(read)
+    kinds = _WORD | _HYPHEN | _DOT if dots else _WORD | _HYPHEN
+    while at < size and _KINDS[read[at]] & kinds:
+        at += 1
+    return at
+
+
+def _words_end(read: bytes, at: int, al: bool) -> int:
+    """Where the words of a candidate whose first word ends at `at` end: each further word
+    follows white space and perhaps a small word (`_JOINERS`) and white space, and is a
+    capitalised word (or, with `al`, "al-" and one)."""
+    size = len(read)
+    while True:
+        space = _spaces_end(read, at)
+        if space == at:
+            return at
+        joined = -1
+        small = space
+        while small < size and 0x61 <= read[small] <= 0x7A:  # a-z
+            small += 1
+        if space < small < size and _KINDS[read[small]] & _SPACE and (
+                read[space:small] in _JOINER_BYTES):
+            joined = _word_at(read, _spaces_end(read, small), al)
+        if joined < 0:
+            joined = _word_at(read, space, al)
+            if joined < 0:
+                return at
+        at = joined
+
+
+def _spaces_end(read: bytes, at: int) -> int:
+    """Where the white space from `at` ends."""
+    size = len(read)
+    while at < size and _KINDS[read[at]] & _SPACE:
+        at += 1
+    return at
+
+
+def _word_at(read: bytes, at: int, al: bool) -> int:
+    """The end of a capitalised word (with `al`, or of "al-" and one) at `at`, or -1."""
+    if at < len(read) and read[at] == _A:
+        return _run(read, at + 1, False)
+    if al and read.startswith(b"al-A", at):
+        return _run(read, at + 4, False)
+    return -1
+
+
+def _reading(text: str) -> bytes:
+    """`text` as bytes, one to a character, with its capital letters all "A": a copy and a
+    table look-up per byte in C. A character outside ASCII (a few in a text, if any: "José")
+    becomes the ASCII character that stands for it in the candidate patterns
+    (`_stand_in`)."""
     if text.isascii():
-        read = text.encode("ascii").translate(_CAPITALS_AS_A)
-        return [m.span() for m in (_CANDIDATE_ASCII if al else _CANDIDATE_PLAIN_ASCII
-                                   ).finditer(read)]
-    return [m.span() for m in (_CANDIDATE if al else _CANDIDATE_PLAIN).finditer(text)]
+        return text.encode("ascii").translate(_CAPITALS_AS_A)
+    read = bytearray(text.encode("ascii", "replace"))  # (each such character a "?")
+    at = read.find(b"?")
+    while at >= 0:
+        if text[at] != "?":
+            read[at] = _stand_in(text[at])
+        at = read.find(b"?", at + 1)
+    return bytes(read.translate(_CAPITALS_AS_A))
+
+
+def _stand_in(char: str) -> int:
+    """The ASCII byte a character outside ASCII is read as: as the text patterns' classes
+    hold it, the apostrophe "’" as "'", other word characters (`\\w`: letters and digits, never
+    a capital of `[A-Z]`) as "_" (no letter: "ál-" is no "al-"), white space (`\\s`) as " ",
+    anything else as "#" (in no class)."""
+    if char == "’":
+        return 0x27  # "'"
+    if char.isalnum():
+        return 0x5F  # "_"
+    if char.isspace():
+        return 0x20  # " "
+    return 0x23  # "#"
 
 
 _CUE_PREPOSITIONS: Final = ("in|near|at|outside|around|from|into|of|towards|to|across|between|"
