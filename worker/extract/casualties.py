@@ -24,8 +24,10 @@ from worker.extract.numbers import (
 )
 from worker.extract.sources import sources_of
 from worker.extract.text import (
+    Found,
     after_space,
     bits_automaton,
+    found_on,
     in_windows,
     keyword_automaton,
     lowered,
@@ -135,7 +137,7 @@ def find_casualties(text: str, offset: int = 0) -> list[CasualtyMention]:
 def _add(found: list[CasualtyMention], taken: list[tuple[int, int]],
          claims: list[tuple[str | None, str | None]], text: str, text_low: str | None,
          hits: list[tuple[int, int, int]] | None, offset: int, kind: CasualtyKind,
-         m: re.Match[str], num_group: str, qual_group: str, side_text: str | None) -> None:
+         m: Found, num_group: str, qual_group: str, side_text: str | None) -> None:
     """`find_casualties_gated`'s figure `m` added to `found` unless it overlaps one `taken`
     (a function of its own, not a closure: the compiled closure and its environment make a
     reference cycle, garbage the cyclic collector has to find, on every call). (`hits`: the
@@ -143,7 +145,7 @@ def _add(found: list[CasualtyMention], taken: list[tuple[int, int]],
     start, end = m.span()
     if any(start < e and s < end for s, e in taken):
         return
-    num_text = "one" if num_group == "one" else m.group(num_group)  # (one, unnamed)
+    num_text = "one" if num_group == "one" else m.part(num_group)  # (one, unnamed)
     parsed = parse_range(num_text)
     if parsed is None:
         return
@@ -213,21 +215,21 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
             np = (m.group("np") or "").strip()
             if _NOT_PEOPLE.search(np):
                 continue
-            if m.group("num").lower() in ("a", "an") and not np:
+            if m.part("num").lower() in ("a", "an") and not np:
                 continue
             _add(found, taken, claims, text, text_low, hits, offset,
                  kind, m, "num", "qual", _side(text, m.start(), np))
     for kind, gate, pattern, twin, verbs in _COUNT_FIRST_RUNS:
         if not present & gate:
             continue
-        for m in (pattern.finditer(text) if low is None else _count_first_at(
-                pattern, twin, _verb_ends(kind, verbs, low, hits), text, low)):
+        for m in (found_on(pattern.finditer(text), text) if low is None else _count_first_at(
+                twin, _verb_ends(kind, verbs, low, hits), text, low)):
             np = (m.group("np") or "").strip()
             if _NOT_PEOPLE.search(np) or _NOT_PEOPLE.match(text, m.end("num") + 1):
                 continue
-            if kind is _CK_CAPTURED and m.group("verb").lower() == "seized":
+            if kind is _CK_CAPTURED and m.part("verb").lower() == "seized":
                 continue
-            if m.group("num").lower() in ("a", "an") and _PLURAL_VERB.match(text, m.end("np")):
+            if m.part("num").lower() in ("a", "an") and _PLURAL_VERB.match(text, m.end("np")):
                 continue  # "teachers of a school were attacked": "a" counts the school
             if " or " in text or " and " in text:
                 either = (_EITHER.search(text, m.start(), m.end() + 40) if low is None
@@ -246,14 +248,14 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
                  _CK_KILLED, m, "num2", "qual2", adj if _known_side(adj) else None)
     if present & _TOLL_GATE and " and " in text and "fatalit" in (
             text_low if text_low is not None else text.lower()):
-        for m in _TOLL_FIRST.finditer(text):
+        for m in found_on(_TOLL_FIRST.finditer(text), text):
             np = (m.group("np") or "").strip()
             if _known_side(np):  # (not "between 3 and 5 deaths", a range)
                 _add(found, taken, claims, text, text_low, hits, offset,
                      _CK_KILLED, m, "num", "qual", np)
     if "bod" in (lw := text_low if text_low is not None else text.lower()) and (
             "found" in lw or "discovered" in lw or "dumped" in lw or "unearthed" in lw):
-        for m in _BODIES.finditer(text):  # "the bodies of 2 civilians were found"
+        for m in found_on(_BODIES.finditer(text), text):  # "the bodies of 2 civilians were found"
             np = (m.group("np") or "").strip()
             if not _NOT_PEOPLE.search(np):
                 _add(found, taken, claims, text, text_low, hits, offset,
@@ -294,9 +296,11 @@ _ONE_DIED = re.compile(
     r"\s+(?:later\s+|also\s+|subsequently\s+|eventually\s+)?(?:died|succumbed)\b",
     re.IGNORECASE)
 #: Their twins for lower-cased ASCII text, without the opening `\b` (`word_starts` checks
-#: it): the engine skips in C to the first letters of their words.
-_ONE_KILLED_LOW = re.compile(_ONE_KILLED.pattern.removeprefix(r"\b(?P<qual>)"))
-_ONE_DIED_LOW = re.compile(_ONE_DIED.pattern.removeprefix(r"\b(?P<qual>)"))
+#: it): the engine skips in C to the first letters of their words. (Their empty "qual" group
+#: moved to the end, where it reads the same "": a pattern opening with a group would not
+#: let the engine skip.)
+_ONE_KILLED_LOW = re.compile(_ONE_KILLED.pattern.removeprefix(r"\b(?P<qual>)") + "(?P<qual>)")
+_ONE_DIED_LOW = re.compile(_ONE_DIED.pattern.removeprefix(r"\b(?P<qual>)") + "(?P<qual>)")
 
 
 def _one_person(phrase: str | None) -> bool:
@@ -485,27 +489,22 @@ actors.add_gate_words({
 
 
 def _count_first(pattern: re.Pattern[str], twin: re.Pattern[str], verbs: re.Pattern[str],
-                 text: str, low: str) -> list[re.Match[str]]:
-    """`list(pattern.finditer(text))` for a count-first pattern (`twin`: as searched on
-    `low`, the text lower-cased, ASCII; `verbs`: its verbs after white space)."""
-    return _count_first_at(pattern, twin, after_space(verbs, low), text, low)
+                 text: str, low: str) -> list[Found]:
+    """`pattern.finditer(text)` for a count-first pattern (`twin`: as searched on `low`, the
+    text lower-cased, ASCII; `verbs`: its verbs after white space), read on `text`."""
+    return _count_first_at(twin, after_space(verbs, low), text, low)
 
 
-def _count_first_at(pattern: re.Pattern[str], twin: re.Pattern[str],
-                    ends: list[tuple[int, int]], text: str, low: str) -> list[re.Match[str]]:
+def _count_first_at(twin: re.Pattern[str], ends: list[tuple[int, int]], text: str, low: str
+                    ) -> list[Found]:
     """`_count_first`, given `ends`, where its verbs are (`after_space` of them, or
     `_verb_ends`).
 
     A match starting at p ends with the first verb that starts after p (the words before it
     are its number, its noun phrase and auxiliaries; at that verb the engine's first path
     succeeds or none does): the matches are found in windows that end at the verbs
-    (`in_windows`)."""
-    out: list[re.Match[str]] = []
-    for found in in_windows(twin, ends, _WORDS_BACK, low, True):
-        m = pattern.match(text, found.start())
-        assert m is not None
-        out.append(m)
-    return out
+    (`in_windows`). The twin's groups span what the pattern's do: read on `text`."""
+    return found_on(in_windows(twin, ends, _WORDS_BACK, low, True), text)
 
 
 def _hits(text: str, low: str | None) -> list[tuple[int, int, int]] | None:
@@ -540,16 +539,16 @@ def _verb_ends(kind: CasualtyKind, verbs: re.Pattern[str], low: str,
 
 
 def _matches(pattern: re.Pattern[str], twin: re.Pattern[str], text: str, low: str | None
-             ) -> list[re.Match[str]]:
-    r"""`pattern.finditer(text)`; on ASCII text (`low` its lower-cased form) found on `low` by
-    its `twin`, then matched again on `text` at the same place for its groups.
+             ) -> list[Found]:
+    r"""`pattern.finditer(text)`, read on `text`; on ASCII text (`low` its lower-cased form)
+    found on `low` by its `twin`, whose groups span what the pattern's do.
 
     Every pattern here opens with `\b` or `(?<![\w,])` before a word character, so none
     matches right after a word character: a twin may leave out an opening `\b`
     (`word_starts` checks it)."""
     if low is None:
-        return list(pattern.finditer(text))
-    return word_starts(twin, text, low, pattern)
+        return found_on(pattern.finditer(text), text)
+    return found_on(word_starts(twin, low), text)
 
 
 def headline_counts(mentions: list[CasualtyMention]) -> dict[CasualtyKind, int | None]:
