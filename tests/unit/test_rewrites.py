@@ -217,6 +217,47 @@ def test_casualty_twins_match_as_their_patterns() -> None:
     assert hits > 2_000
 
 
+REF_TOLL = re.compile(
+    rf"\b(?:death toll|toll)\s+(?:[\w'’,-]+\s+){{0,14}}?(?:to|of|at|reached|is|was|hit)\s+"
+    rf"(?P<qual>{_REF_QUALIFIER}\s+)?(?P<num>{_REF_NUMBER})|(?<![\w,])(?P<qual2>{_REF_QUALIFIER}"
+    rf"\s+)?(?P<num2>{_REF_NUMBER})\s+(?P<adj>\w+\s+)?(?:deaths|fatalities|fatality|bodies|"
+    rf"corpses|dead bodies)\b", re.IGNORECASE)
+TOLL_TOKENS = [
+    "death toll", "toll", "Toll", "tolls", "xtoll", "rose to", "to", "of", "at", "reached", "is",
+    "hit", "deaths", "Deaths", "deathsx", "fatalities", "fatality", "fatalityx", "bodies",
+    "nobodies", "corpses", "dead bodies", "dead", "3", "12", "1,200", "a", "an", "one",
+    "twenty one", "a couple of", "no fewer than", "at least", "more than", "some", "military",
+    "civilian", "and", ",", ", ", ".", "-", "x", " ", "  ", "\n", "\t",
+]
+
+
+def test_tolls_match_as_first_written() -> None:
+    """`casualties._tolls` (the toll pattern's branches searched apart, the "12 deaths" one in
+    windows before its nouns) finds what `_TOLL` as first written finds, in order."""
+    from worker.extract import casualties
+
+    texts = [t for t in corpus() + soups(TOLL_TOKENS, 40_000, seed=5) if t.isascii()] + [
+        "3 deaths deaths fatalities", "no fewer than a couple of military dead bodies",
+        "x no fewer than a couple of military dead bodies", "toll 3 deaths", "3 toll of 4 deaths"]
+    hits = rises = 0
+    for text in texts:
+        expected = found(REF_TOLL.finditer(text))
+        got = casualties._tolls(text, text.lower())
+        # (a branch's match has its own groups; the other branch's are None in the reference)
+        assert [(span, {name: groups[name] for name in names})
+                for (span, groups), names in zip(found(m for m, _ in got), (
+                    (m.match.re.groupindex for m, _ in got)), strict=True)] == [
+            (span, {name: value for name, value in groups.items()
+                    if (name in ("qual", "num")) == (groups["num"] is not None)})
+            for span, groups in expected], text
+        assert [rise for _, rise in got] == [groups["num"] is not None
+                                             for _, groups in expected], text
+        assert found(m for m, _ in casualties._tolls(text, None)) == expected, text
+        hits += len(expected)
+        rises += sum(rise for _, rise in got)
+    assert hits > 5_000 and rises > 500
+
+
 REF_ORG_SAID = re.compile(
     r"\b(?P<name>(?:the\s+)?(?:local\s+)?(?:police|army|military|authorities|officials|"
     r"ministry(?: of [A-Z]\w+)?|government|health ministry|interior ministry|defence ministry|"

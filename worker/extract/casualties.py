@@ -238,8 +238,8 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
                     continue  # "3 were killed, injured or captured": how many of each, unsaid
             _add(found, taken, claims, text, text_low, hits, offset,
                  kind, m, "num", "qual", _side(text, m.start(), np))
-    for m in _matches(_TOLL, _TOLL_LOW, text, low) if present & _TOLL_GATE else ():
-        if m.group("num"):
+    for m, rise in _tolls(text, low) if present & _TOLL_GATE else ():
+        if rise:
             _add(found, taken, claims, text, text_low, hits, offset, _CK_KILLED, m, "num",
                  "qual", None)
         else:  # "1 military fatality": whose, when the word says it
@@ -406,6 +406,23 @@ def _twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
 #: (Without its opening `\b`, which `word_starts` checks: the engine skips in C to "no".)
 _NONE_LOW = re.compile(_twin(_NONE).pattern.removeprefix(r"\b"))
 _TOLL_LOW = _twin(_TOLL)
+#: `_TOLL`'s two branches apart, for lower-cased ASCII text (`_tolls`): "the toll rose to
+#: 12" without its opening `\b` (the engine skips in C to "death toll" and "toll"), and "12
+#: deaths", whose opening look-behind makes the engine try every position: it is searched
+#: only in windows before the nouns it ends with.
+_TOLL_BRANCHES = _TOLL_LOW.pattern.split(r"|(?<![\w,])")
+assert len(_TOLL_BRANCHES) == 2 and _TOLL_BRANCHES[0].startswith(r"\b")
+_TOLL_RISE_LOW = re.compile(_TOLL_BRANCHES[0].removeprefix(r"\b"))
+_TOLL_COUNT_LOW = re.compile(r"(?<![\w,])" + _TOLL_BRANCHES[1])
+#: The last words of `_TOLL_COUNT_LOW`'s nouns (or their first letters, a superset): a "12
+#: deaths" match ends with one of them.
+_TOLL_NOUNS: Final = ("deaths", "fatalit", "bodies", "corpses")
+#: From the start of a noun's last word, read backwards: the most words a "12 deaths" match
+#: holds before it (a qualifier 3, a number 3, an adjective 1, "dead" of "dead bodies" 1).
+_TOLL_WORDS_BACK = re.compile(r"(?:\s+\S+){0,8}+")
+#: From a noun's last word: the rest of it and the two words after it, the farthest a match
+#: holding that word ends ("3 deaths dead bodies": "deaths" read as the adjective).
+_TWO_WORDS_ON = re.compile(r"\w*(?:\s+\w+){0,2}+")
 _ATTRIBUTION_LOW = _twin(_ATTRIBUTION)
 _EITHER_LOW = _twin(_EITHER)
 
@@ -551,6 +568,78 @@ def _matches(pattern: re.Pattern[str], twin: re.Pattern[str], text: str, low: st
     return found_on(word_starts(twin, low), text)
 
 
+def _tolls(text: str, low: str | None) -> list[tuple[Found, bool]]:
+    """`_TOLL.finditer(text)`, each match read on `text` with whether it is the toll branch's
+    ("the death toll rose to 12", else "12 deaths"); on ASCII text (`low` its lower-cased
+    form) from its branches searched apart (`_toll_rise`, `_toll_count`), as the engine's
+    search of the alternation takes them: the match starting first, the toll's at a tie,
+    the next searched from the end of the one taken."""
+    if low is None:
+        return [(m, m.group("num") is not None) for m in found_on(_TOLL.finditer(text), text)]
+    out: list[tuple[Found, bool]] = []
+    rises = "toll" in low
+    nouns = _toll_nouns(low)
+    back = low[::-1] if nouns else ""
+    pos = 0
+    rise = _toll_rise(low, pos) if rises else None
+    count = _toll_count(low, back, nouns, pos)
+    while rise is not None or count is not None:
+        if rise is not None and (count is None or rise.start() <= count.start()):
+            taken, is_rise = rise, True
+        else:
+            assert count is not None
+            taken, is_rise = count, False
+        out.append((Found(taken, text), is_rise))
+        pos = taken.end()
+        if rise is not None and rise.start() < pos:
+            rise = _toll_rise(low, pos)
+        if count is not None and count.start() < pos:
+            count = _toll_count(low, back, nouns, pos)
+    return out
+
+
+def _toll_rise(low: str, pos: int) -> re.Match[str] | None:
+    """The first match of `_TOLL`'s toll branch in `low` from `pos` (its `\b` checked here:
+    a match right after a word character is passed over, as the engine would)."""
+    while (found := _TOLL_RISE_LOW.search(low, pos)) is not None:
+        start = found.start()
+        if start and _WORD_CHAR.match(low, start - 1):
+            pos = start + 1
+            continue
+        return found
+    return None
+
+
+def _toll_nouns(low: str) -> list[int]:
+    """Where each of `_TOLL_NOUNS` is in `low`, in order."""
+    out: list[int] = []
+    for noun in _TOLL_NOUNS:
+        at = low.find(noun)
+        while at >= 0:
+            out.append(at)
+            at = low.find(noun, at + 1)
+    out.sort()
+    return out
+
+
+def _toll_count(low: str, back: str, nouns: list[int], pos: int) -> re.Match[str] | None:
+    """The first match of `_TOLL`'s "12 deaths" branch in `low` from `pos` (`back`: `low`
+    reversed; `nouns`: `_toll_nouns(low)`). A match starting at or before a noun's last word
+    holds it and ends at most two words after it: it is searched in a window from the most
+    words a match holds before the noun to two words after, a window end that is a word's
+    end, as the pattern's `\b` needs, and far enough for the engine to take the same path.
+    A match found there that starts after the noun is left to the next noun's window."""
+    n = len(low)
+    for at in nouns:
+        if at < pos:
+            continue
+        reach = _TOLL_WORDS_BACK.match(back, n - at)
+        on = _TWO_WORDS_ON.match(low, at)
+        assert reach is not None and on is not None
+        found = _TOLL_COUNT_LOW.search(low, max(pos, n - reach.end()), on.end())
+        if found is not None and found.start() <= at:
+            return found
+    return None
 def headline_counts(mentions: list[CasualtyMention]) -> dict[CasualtyKind, int | None]:
     """The conservative headline figure of each kind (None when the text gives none)."""
     out: dict[CasualtyKind, int | None] = {}
