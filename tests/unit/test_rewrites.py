@@ -350,17 +350,18 @@ SENTENCE_TOKENS = [
     "Mr.", "Dr.", "U.S.", "e.g.", "Sept.", "No.", "A.", "aA.", "word", "Word", "said", ".",
     "!", "?", ".\"", ".”", ".’)", ".]", "\"", "“", "(", ")", " ", "  ", "\n", "\n\n", " \n ",
     "\t", "\u00a0", "\u2003", "\u2029", "\x1c", "3.5", "x", "!", "?!", "!)", "?\n", ".\n\n",
-    ".)\"", "A", "“He",
+    ".)\"", "A", "“He", "\n \n\t", "\n\u2003\n ", "Z", "[",
 ]
 
 
 def test_sentences_split_as_first_written() -> None:
-    from worker.extract.text import split_sentences
+    from worker.extract.text import _boundaries, split_sentences
 
     count = 0
     for text in corpus() + soups(SENTENCE_TOKENS, 30_000) + ["", " ", "\n", ".", " . "]:
         expected = _ref_split(text)
         assert [(s.start, s.end, s.text) for s in split_sentences(text)] == expected, text
+        assert _boundaries(text) == [m.span() for m in REF_BOUNDARY.finditer(text)], text
         count += len(expected)
     assert count > 20_000
 

@@ -31,11 +31,10 @@ def split_sentences(text: str) -> list[Sentence]:
     """Split `text` into sentences; offsets index into `text`. Never returns empty sentences."""
     out: list[Sentence] = []
     start = 0
-    for match in _boundaries(text):
-        end = match.end()
+    for at, end in _boundaries(text):
         chunk = text[start:end].rstrip()
         # (_ABBREV ends with a period: no need to search before anything else)
-        if chunk.endswith(".") and "\n" not in match.group():
+        if chunk.endswith(".") and "\n" not in text[at:end]:
             stripped_end = start + len(chunk)
             if search_before(_ABBREV, _ABBREV_MIRROR, text, max(start, stripped_end - 8),
                              stripped_end):
@@ -46,30 +45,49 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
-def _boundaries(text: str) -> list[re.Match[str]]:
-    """`list(_BOUNDARY.finditer(text))`: a match opens with a mark (. ! ? or a newline), so
-    it is tried only at the marks, which `str.find` finds (a memchr each; the regex engine's
-    search tests the text one character at a time), from the previous match's end on.
-    A period, "!" or "?" must be followed by a closing mark or white space: a number's or
-    an initial's period ("3.5", "U.S") is passed without a match tried."""
-    out: list[re.Match[str]] = []
+def _boundaries(text: str) -> list[tuple[int, int]]:
+    """The spans of `_BOUNDARY.finditer(text)`: a match opens with a mark (. ! ? or a
+    newline), so it is tried only at the marks, which `str.find` finds (a memchr each; the
+    regex engine's search tests the text one character at a time), from the previous
+    match's end on, and read there by `_boundary_end`."""
+    out: list[tuple[int, int]] = []
     pos = 0
-    n = len(text)
     for at in _marks(text):
-        if at < pos:
-            continue
-        if text[at] != "\n" and (at + 1 == n or not (text[at + 1].isspace()
-                                                     or text[at + 1] in _CLOSERS)):
-            continue
-        match = _BOUNDARY.match(text, at)
-        if match is not None:
-            out.append(match)
-            pos = match.end()
+        if at >= pos and (end := _boundary_end(text, at)) > 0:
+            out.append((at, end))
+            pos = end
     return out
 
 
-#: What may follow a sentence's last mark before the white space after it (as in _BOUNDARY).
+def _boundary_end(text: str, at: int) -> int:
+    r"""Where `_BOUNDARY.match(text, at)` ends (-1 where it fails), for the mark at `at`,
+    read character by character (a few: cheaper than a call of the regex engine):
+    after . ! ? the closing marks and then the white space, at least one character of it;
+    after a newline the white space up to its last newline (`\n\s*\n`), else the newline
+    alone where the white space after it runs to a capital letter or an opening quote."""
+    n = len(text)
+    j = at + 1
+    if text[at] == "\n":
+        last = -1
+        while j < n and text[j].isspace():
+            if text[j] == "\n":
+                last = j
+            j += 1
+        if last >= 0:
+            return last + 1
+        return at + 1 if j < n and (text[j] in _OPENERS or "A" <= text[j] <= "Z") else -1
+    while j < n and text[j] in _CLOSERS:
+        j += 1
+    k = j
+    while k < n and text[k].isspace():
+        k += 1
+    return k if k > j else -1
+
+
+#: What may follow a sentence's last mark before the white space after it, and what may
+#: open a sentence after a single newline (as in _BOUNDARY, besides A-Z).
 _CLOSERS: Final = frozenset("\"'”’)]")
+_OPENERS: Final = frozenset("“\"")
 
 
 def _marks(text: str) -> list[int]:
