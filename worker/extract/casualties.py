@@ -29,6 +29,7 @@ from worker.extract.text import (
     after_space,
     bits_automaton,
     found_on,
+    in_windows,
     keyword_automaton,
     lowered,
     word_starts,
@@ -219,11 +220,11 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
                 continue
             _add(found, taken, claims, text, text_low, hits, offset,
                  kind, m, "num", "qual", _side(text, m.start(), np))
-    for kind, gate, pattern, twin, verbs, scan in _COUNT_FIRST_RUNS:
+    for kind, gate, pattern, twin, verbs in _COUNT_FIRST_RUNS:
         if not present & gate:
             continue
         for m in (found_on(pattern.finditer(text), text) if low is None else _count_first_at(
-                twin, scan, _verb_ends(kind, verbs, low, hits), text, low)):
+                twin, _verb_ends(kind, verbs, low, hits), text, low)):
             np = (m.group("np") or "").strip()
             if _NOT_PEOPLE.search(np) or _NOT_PEOPLE.match(text, m.end("num") + 1):
                 continue
@@ -486,18 +487,10 @@ _COUNT_FIRST_LOW = {
 #: Where a count-first match can end: its verb, after white space (a match holds nothing
 #: else that is a verb of its kind, nor a verb that starts inside its number).
 _COUNT_FIRST_VERBS = {kind: re.compile(rf"\s(?:{verbs})\b") for kind, verbs in _VERB_KIND}
-#: Each twin as a search opening with the character before a match (neither a word character
-#: nor a comma, as the twin's look-behind needs: `_first_count`): the engine skips in C to
-#: those characters, where the twin's look-behind makes it try every position.
-_COUNT_FIRST_SCAN = {kind: re.compile(r"[^\w,]" + twin.pattern.removeprefix(r"(?<![\w,])"))
-                     for kind, twin in _COUNT_FIRST_LOW.items()}
-assert all(scan.pattern.startswith(r"[^\w,](?=") for scan in _COUNT_FIRST_SCAN.values())
-#: What find_casualties tries, in order: (kind, gate, pattern, its twin, where its verbs are,
-#: the twin's scan).
+#: What find_casualties tries, in order: (kind, gate, pattern, its twin, where its verbs are).
 _COUNT_FIRST_RUNS: tuple[tuple[CasualtyKind, int, re.Pattern[str], re.Pattern[str],
-                               re.Pattern[str], re.Pattern[str]], ...] = tuple(
-    (kind, _COUNT_FIRST_GATE[kind], pattern, _COUNT_FIRST_LOW[kind], _COUNT_FIRST_VERBS[kind],
-     _COUNT_FIRST_SCAN[kind])
+                               re.Pattern[str]], ...] = tuple(
+    (kind, _COUNT_FIRST_GATE[kind], pattern, _COUNT_FIRST_LOW[kind], _COUNT_FIRST_VERBS[kind])
     for kind, pattern in _COUNT_FIRST.items())
 #: From a verb's start, read backwards: the 21 words before it, the most a count-first match
 #: holds before its verb (a qualifier 3, a number 3, a range 4, a noun phrase 5, auxiliaries
@@ -519,51 +512,23 @@ actors.add_gate_words({
 }, whole=True)
 
 
-def _count_first(twin: re.Pattern[str], scan: re.Pattern[str], verbs: re.Pattern[str],
-                 text: str, low: str) -> list[Found]:
+def _count_first(twin: re.Pattern[str], verbs: re.Pattern[str], text: str, low: str
+                 ) -> list[Found]:
     """The count-first pattern's `finditer(text)`, read on `text` (`twin`: the pattern as
-    searched on `low`, the text lower-cased, ASCII; `scan`: its `_COUNT_FIRST_SCAN`;
-    `verbs`: its verbs after white space)."""
-    return _count_first_at(twin, scan, after_space(verbs, low), text, low)
+    searched on `low`, the text lower-cased, ASCII; `verbs`: its verbs after white space)."""
+    return _count_first_at(twin, after_space(verbs, low), text, low)
 
 
-def _count_first_at(twin: re.Pattern[str], scan: re.Pattern[str], ends: list[tuple[int, int]],
-                    text: str, low: str) -> list[Found]:
+def _count_first_at(twin: re.Pattern[str], ends: list[tuple[int, int]], text: str, low: str
+                    ) -> list[Found]:
     """`_count_first`, given `ends`, where its verbs are (`after_space` of them, or
     `_verb_ends`).
 
     A match starting at p ends with the first verb that starts after p (the words before it
     are its number, its noun phrase and auxiliaries; at that verb the engine's first path
-    succeeds or none does): the matches are found in windows that end at the verbs, as
-    `in_windows(twin, ends, _WORDS_BACK, low, True)` finds them, each searched by
-    `_first_count`. The twin's groups span what the pattern's do: read on `text`."""
-    out: list[Found] = []
-    if not ends:
-        return out
-    back = low[::-1]
-    n = len(low)
-    pos = previous = 0
-    for start, end in ends:
-        reach = _WORDS_BACK.match(back, n - start)  # (it matches, if only nothing)
-        assert reach is not None
-        frm = max(pos, previous, n - reach.end())
-        previous = start
-        while (found := _first_count(twin, scan, low, frm, end)) is not None:
-            out.append(Found(found, text))
-            frm = pos = found.end()
-    return out
-
-
-def _first_count(twin: re.Pattern[str], scan: re.Pattern[str], low: str, frm: int, end: int
-                 ) -> re.Match[str] | None:
-    """`twin.search(low, frm, end)`, found by `scan` (the twin opening with the character
-    before a match): the engine skips in C to the characters a match can follow instead of
-    trying the twin's look-behind at every position. A match at the text's start follows no
-    character: tried first."""
-    if frm == 0 and (found := twin.match(low, 0, end)) is not None:
-        return found
-    hit = scan.search(low, frm - 1 if frm else 0, end)
-    return None if hit is None else twin.match(low, hit.start() + 1, end)
+    succeeds or none does): the matches are found in windows that end at the verbs
+    (`in_windows`). The twin's groups span what the pattern's do: read on `text`."""
+    return found_on(in_windows(twin, ends, _WORDS_BACK, low, True), text)
 
 
 def _hits(text: str, low: str | None) -> list[tuple[int, int, int]] | None:
