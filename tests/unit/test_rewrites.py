@@ -13,6 +13,7 @@ import pytest
 
 from benchmarks.corpus import articles_of_size
 from worker.extract import sources
+from worker.extract.text import Found
 
 _REF_NAME = r"[A-Z][\w'’.-]+(?:\s+(?:al-|bin\s+|de\s+|van\s+)?[A-Z][\w'’.-]+){0,3}"
 _REF_ROLE = sources._ROLE
@@ -50,8 +51,12 @@ def soups(tokens: Iterable[str], count: int, seed: int = 7) -> list[str]:
                     for _ in range(rng.randint(1, 16))) for _ in range(count)]
 
 
-def found(matches: Iterator[re.Match[str]]) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
-    return [(m.span(), m.groupdict()) for m in matches]
+def found(matches: Iterable[re.Match[str] | Found]
+          ) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    """Each match's span and named groups (a `Found`'s groups as read on its text)."""
+    return [(m.span(), m.groupdict()) if isinstance(m, re.Match) else
+            (m.span(), {name: m.group(name) for name in m.match.re.groupindex})
+            for m in matches]
 
 
 REF_ROLE_PERSON = re.compile(rf"\b{_REF_ROLE}\s+(?:of\s+(?:the\s+)?[\w ]{{0,40}}?\s+)?"
@@ -176,13 +181,13 @@ def test_count_first_casualties_match_as_first_written() -> None:
         longest, "x " + longest, "x,\n" + longest, longest.replace(" ", "\n"),
         longest.replace(" - ", " to "), longest.replace("men", "men men")]
     hits = 0
-    for (kind, _, pattern, twin, verbs), reference in zip(casualties._COUNT_FIRST_RUNS,
+    for (kind, _, _, twin, verbs), reference in zip(casualties._COUNT_FIRST_RUNS,
                                                           REF_COUNT_FIRST, strict=True):
         for text in texts:
             if not text.isascii():
                 continue
             expected = found(reference.finditer(text))
-            assert found(casualties._count_first(pattern, twin, verbs, text, text.lower())
+            assert found(casualties._count_first(twin, verbs, text, text.lower())
                          ) == expected, (kind, text)
             hits += len(expected)
     assert hits > 5_000
@@ -206,10 +211,51 @@ def test_casualty_twins_match_as_their_patterns() -> None:
     for pattern, twin in pairs:
         for text in texts:
             expected = found(pattern.finditer(text))
-            assert found(iter(casualties._matches(pattern, twin, text, text.lower()))
+            assert found(casualties._matches(pattern, twin, text, text.lower())
                          ) == expected, (pattern.pattern[:40], text)
             hits += len(expected)
     assert hits > 2_000
+
+
+REF_TOLL = re.compile(
+    rf"\b(?:death toll|toll)\s+(?:[\w'’,-]+\s+){{0,14}}?(?:to|of|at|reached|is|was|hit)\s+"
+    rf"(?P<qual>{_REF_QUALIFIER}\s+)?(?P<num>{_REF_NUMBER})|(?<![\w,])(?P<qual2>{_REF_QUALIFIER}"
+    rf"\s+)?(?P<num2>{_REF_NUMBER})\s+(?P<adj>\w+\s+)?(?:deaths|fatalities|fatality|bodies|"
+    rf"corpses|dead bodies)\b", re.IGNORECASE)
+TOLL_TOKENS = [
+    "death toll", "toll", "Toll", "tolls", "xtoll", "rose to", "to", "of", "at", "reached", "is",
+    "hit", "deaths", "Deaths", "deathsx", "fatalities", "fatality", "fatalityx", "bodies",
+    "nobodies", "corpses", "dead bodies", "dead", "3", "12", "1,200", "a", "an", "one",
+    "twenty one", "a couple of", "no fewer than", "at least", "more than", "some", "military",
+    "civilian", "and", ",", ", ", ".", "-", "x", " ", "  ", "\n", "\t",
+]
+
+
+def test_tolls_match_as_first_written() -> None:
+    """`casualties._tolls` (the toll pattern's branches searched apart, the "12 deaths" one in
+    windows before its nouns) finds what `_TOLL` as first written finds, in order."""
+    from worker.extract import casualties
+
+    texts = [t for t in corpus() + soups(TOLL_TOKENS, 40_000, seed=5) if t.isascii()] + [
+        "3 deaths deaths fatalities", "no fewer than a couple of military dead bodies",
+        "x no fewer than a couple of military dead bodies", "toll 3 deaths", "3 toll of 4 deaths"]
+    hits = rises = 0
+    for text in texts:
+        expected = found(REF_TOLL.finditer(text))
+        got = casualties._tolls(text, text.lower())
+        # (a branch's match has its own groups; the other branch's are None in the reference)
+        assert [(span, {name: groups[name] for name in names})
+                for (span, groups), names in zip(found(m for m, _ in got), (
+                    (m.match.re.groupindex for m, _ in got)), strict=True)] == [
+            (span, {name: value for name, value in groups.items()
+                    if (name in ("qual", "num")) == (groups["num"] is not None)})
+            for span, groups in expected], text
+        assert [rise for _, rise in got] == [groups["num"] is not None
+                                             for _, groups in expected], text
+        assert found(m for m, _ in casualties._tolls(text, None)) == expected, text
+        hits += len(expected)
+        rises += sum(rise for _, rise in got)
+    assert hits > 5_000 and rises > 500
 
 
 REF_ORG_SAID = re.compile(
@@ -269,6 +315,9 @@ def test_month_phrases_match_as_first_written() -> None:
     assert hits > 5_000
 
 
+REF_BOUNDARY = re.compile(r"""[.!?](?:["'”’)\]]*)\s+|\n\s*\n|\n(?=\s*[A-Z“"])""")
+
+
 def _ref_split(text: str) -> list[tuple[int, int, str]]:
     """split_sentences as first written (character loops, the abbreviation searched)."""
     from worker.extract import text as text_mod
@@ -284,7 +333,7 @@ def _ref_split(text: str) -> list[tuple[int, int, str]]:
             out.append((start, end, text[start:end]))
 
     start = 0
-    for match in text_mod._BOUNDARY.finditer(text):
+    for match in REF_BOUNDARY.finditer(text):
         end = match.end()
         stripped_end = start + len(text[start:end].rstrip())
         after_abbreviation = text[stripped_end - 1:stripped_end] == "." and \
@@ -300,17 +349,19 @@ def _ref_split(text: str) -> list[tuple[int, int, str]]:
 SENTENCE_TOKENS = [
     "Mr.", "Dr.", "U.S.", "e.g.", "Sept.", "No.", "A.", "aA.", "word", "Word", "said", ".",
     "!", "?", ".\"", ".”", ".’)", ".]", "\"", "“", "(", ")", " ", "  ", "\n", "\n\n", " \n ",
-    "\t", "\u00a0", "\u2003", "\u2029", "\x1c", "3.5", "x",
+    "\t", "\u00a0", "\u2003", "\u2029", "\x1c", "3.5", "x", "!", "?!", "!)", "?\n", ".\n\n",
+    ".)\"", "A", "“He", "\n \n\t", "\n\u2003\n ", "Z", "[",
 ]
 
 
 def test_sentences_split_as_first_written() -> None:
-    from worker.extract.text import split_sentences
+    from worker.extract.text import _boundaries, split_sentences
 
     count = 0
     for text in corpus() + soups(SENTENCE_TOKENS, 30_000) + ["", " ", "\n", ".", " . "]:
         expected = _ref_split(text)
         assert [(s.start, s.end, s.text) for s in split_sentences(text)] == expected, text
+        assert _boundaries(text) == [m.span() for m in REF_BOUNDARY.finditer(text)], text
         count += len(expected)
     assert count > 20_000
 

@@ -19,13 +19,16 @@ from worker.extract.numbers import (
     QUALIFIER,
     QUALIFIER_LOW,
     VAGUE,
+    by_first_letter,
     lowest,
     parse_range,
 )
 from worker.extract.sources import sources_of
 from worker.extract.text import (
+    Found,
     after_space,
     bits_automaton,
+    found_on,
     in_windows,
     keyword_automaton,
     lowered,
@@ -135,7 +138,7 @@ def find_casualties(text: str, offset: int = 0) -> list[CasualtyMention]:
 def _add(found: list[CasualtyMention], taken: list[tuple[int, int]],
          claims: list[tuple[str | None, str | None]], text: str, text_low: str | None,
          hits: list[tuple[int, int, int]] | None, offset: int, kind: CasualtyKind,
-         m: re.Match[str], num_group: str, qual_group: str, side_text: str | None) -> None:
+         m: Found, num_group: str, qual_group: str, side_text: str | None) -> None:
     """`find_casualties_gated`'s figure `m` added to `found` unless it overlaps one `taken`
     (a function of its own, not a closure: the compiled closure and its environment make a
     reference cycle, garbage the cyclic collector has to find, on every call). (`hits`: the
@@ -143,7 +146,7 @@ def _add(found: list[CasualtyMention], taken: list[tuple[int, int]],
     start, end = m.span()
     if any(start < e and s < end for s, e in taken):
         return
-    num_text = "one" if num_group == "one" else m.group(num_group)  # (one, unnamed)
+    num_text = "one" if num_group == "one" else m.part(num_group)  # (one, unnamed)
     parsed = parse_range(num_text)
     if parsed is None:
         return
@@ -213,21 +216,21 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
             np = (m.group("np") or "").strip()
             if _NOT_PEOPLE.search(np):
                 continue
-            if m.group("num").lower() in ("a", "an") and not np:
+            if m.part("num").lower() in ("a", "an") and not np:
                 continue
             _add(found, taken, claims, text, text_low, hits, offset,
                  kind, m, "num", "qual", _side(text, m.start(), np))
     for kind, gate, pattern, twin, verbs in _COUNT_FIRST_RUNS:
         if not present & gate:
             continue
-        for m in (pattern.finditer(text) if low is None else _count_first_at(
-                pattern, twin, _verb_ends(kind, verbs, low, hits), text, low)):
+        for m in (found_on(pattern.finditer(text), text) if low is None else _count_first_at(
+                twin, _verb_ends(kind, verbs, low, hits), text, low)):
             np = (m.group("np") or "").strip()
             if _NOT_PEOPLE.search(np) or _NOT_PEOPLE.match(text, m.end("num") + 1):
                 continue
-            if kind is _CK_CAPTURED and m.group("verb").lower() == "seized":
+            if kind is _CK_CAPTURED and m.part("verb").lower() == "seized":
                 continue
-            if m.group("num").lower() in ("a", "an") and _PLURAL_VERB.match(text, m.end("np")):
+            if m.part("num").lower() in ("a", "an") and _PLURAL_VERB.match(text, m.end("np")):
                 continue  # "teachers of a school were attacked": "a" counts the school
             if " or " in text or " and " in text:
                 either = (_EITHER.search(text, m.start(), m.end() + 40) if low is None
@@ -236,8 +239,8 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
                     continue  # "3 were killed, injured or captured": how many of each, unsaid
             _add(found, taken, claims, text, text_low, hits, offset,
                  kind, m, "num", "qual", _side(text, m.start(), np))
-    for m in _matches(_TOLL, _TOLL_LOW, text, low) if present & _TOLL_GATE else ():
-        if m.group("num"):
+    for m, rise in _tolls(text, low) if present & _TOLL_GATE else ():
+        if rise:
             _add(found, taken, claims, text, text_low, hits, offset, _CK_KILLED, m, "num",
                  "qual", None)
         else:  # "1 military fatality": whose, when the word says it
@@ -246,14 +249,14 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
                  _CK_KILLED, m, "num2", "qual2", adj if _known_side(adj) else None)
     if present & _TOLL_GATE and " and " in text and "fatalit" in (
             text_low if text_low is not None else text.lower()):
-        for m in _TOLL_FIRST.finditer(text):
+        for m in found_on(_TOLL_FIRST.finditer(text), text):
             np = (m.group("np") or "").strip()
             if _known_side(np):  # (not "between 3 and 5 deaths", a range)
                 _add(found, taken, claims, text, text_low, hits, offset,
                      _CK_KILLED, m, "num", "qual", np)
     if "bod" in (lw := text_low if text_low is not None else text.lower()) and (
             "found" in lw or "discovered" in lw or "dumped" in lw or "unearthed" in lw):
-        for m in _BODIES.finditer(text):  # "the bodies of 2 civilians were found"
+        for m in found_on(_BODIES.finditer(text), text):  # "the bodies of 2 civilians were found"
             np = (m.group("np") or "").strip()
             if not _NOT_PEOPLE.search(np):
                 _add(found, taken, claims, text, text_low, hits, offset,
@@ -294,9 +297,11 @@ _ONE_DIED = re.compile(
     r"\s+(?:later\s+|also\s+|subsequently\s+|eventually\s+)?(?:died|succumbed)\b",
     re.IGNORECASE)
 #: Their twins for lower-cased ASCII text, without the opening `\b` (`word_starts` checks
-#: it): the engine skips in C to the first letters of their words.
-_ONE_KILLED_LOW = re.compile(_ONE_KILLED.pattern.removeprefix(r"\b(?P<qual>)"))
-_ONE_DIED_LOW = re.compile(_ONE_DIED.pattern.removeprefix(r"\b(?P<qual>)"))
+#: it): the engine skips in C to the first letters of their words. (Their empty "qual" group
+#: moved to the end, where it reads the same "": a pattern opening with a group would not
+#: let the engine skip.)
+_ONE_KILLED_LOW = re.compile(_ONE_KILLED.pattern.removeprefix(r"\b(?P<qual>)") + "(?P<qual>)")
+_ONE_DIED_LOW = re.compile(_ONE_DIED.pattern.removeprefix(r"\b(?P<qual>)") + "(?P<qual>)")
 
 
 def _one_person(phrase: str | None) -> bool:
@@ -402,6 +407,23 @@ def _twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
 #: (Without its opening `\b`, which `word_starts` checks: the engine skips in C to "no".)
 _NONE_LOW = re.compile(_twin(_NONE).pattern.removeprefix(r"\b"))
 _TOLL_LOW = _twin(_TOLL)
+#: `_TOLL`'s two branches apart, for lower-cased ASCII text (`_tolls`): "the toll rose to
+#: 12" without its opening `\b` (the engine skips in C to "death toll" and "toll"), and "12
+#: deaths", whose opening look-behind makes the engine try every position: it is searched
+#: only in windows before the nouns it ends with.
+_TOLL_BRANCHES = _TOLL_LOW.pattern.split(r"|(?<![\w,])")
+assert len(_TOLL_BRANCHES) == 2 and _TOLL_BRANCHES[0].startswith(r"\b")
+_TOLL_RISE_LOW = re.compile(_TOLL_BRANCHES[0].removeprefix(r"\b"))
+_TOLL_COUNT_LOW = re.compile(r"(?<![\w,])" + _TOLL_BRANCHES[1])
+#: The last words of `_TOLL_COUNT_LOW`'s nouns (or their first letters, a superset): a "12
+#: deaths" match ends with one of them.
+_TOLL_NOUNS: Final = ("deaths", "fatalit", "bodies", "corpses")
+#: From the start of a noun's last word, read backwards: the most words a "12 deaths" match
+#: holds before it (a qualifier 3, a number 3, an adjective 1, "dead" of "dead bodies" 1).
+_TOLL_WORDS_BACK = re.compile(r"(?:\s+\S+){0,8}+")
+#: From a noun's last word: the rest of it and the two words after it, the farthest a match
+#: holding that word ends ("3 deaths dead bodies": "deaths" read as the adjective).
+_TWO_WORDS_ON = re.compile(r"\w*(?:\s+\w+){0,2}+")
 _ATTRIBUTION_LOW = _twin(_ATTRIBUTION)
 _EITHER_LOW = _twin(_EITHER)
 
@@ -449,11 +471,17 @@ _VERB_FIRST_RUNS: tuple[_Run, ...] = tuple(
 _FIRST_LETTERS = "".join(sorted(set("0123456789" + "".join(
     word[0] for word in re.findall(r"[a-z]+", QUALIFIER + NUMBER)))))
 _NP_LOW = r"(?P<np>(?:(?!and\b|but\b)[\w'’/-]++\s++){0,5}?)"
+#: The auxiliaries and the verbs grouped by their first letters (`by_first_letter`): after a
+#: number ("a", "an" among them) the engine tries them after each word of the noun phrase,
+#: the letter's few, not all ~25 one by one.
+_AUX_WORDS = _AUX.removeprefix("(?:(?:").removesuffix(r")\s+){0,3}").split("|")
+assert all(re.fullmatch(r"[a-z ]+", word) for word in _AUX_WORDS)
+_AUX_LOW = rf"(?:{by_first_letter(_AUX_WORDS)}\s+){{0,3}}"
 _COUNT_FIRST_LOW = {
     kind: re.compile(
         rf"(?<![\w,])(?=[{_FIRST_LETTERS}])(?P<qual>{QUALIFIER_LOW}\s++)?"
-        rf"(?P<num>{NUMBER_LOW}(?:\s*(?:-|–|to|or)\s*{NUMBER_LOW})?)\s++{_NP_LOW}{_AUX}"
-        rf"(?P<verb>{verbs})\b")
+        rf"(?P<num>{NUMBER_LOW}(?:\s*(?:-|–|to|or)\s*{NUMBER_LOW})?)\s++{_NP_LOW}{_AUX_LOW}"
+        rf"(?P<verb>{by_first_letter(verbs.split('|'))})\b")
     for kind, verbs in _VERB_KIND
 }
 #: Where a count-first match can end: its verb, after white space (a match holds nothing
@@ -484,28 +512,23 @@ actors.add_gate_words({
 }, whole=True)
 
 
-def _count_first(pattern: re.Pattern[str], twin: re.Pattern[str], verbs: re.Pattern[str],
-                 text: str, low: str) -> list[re.Match[str]]:
-    """`list(pattern.finditer(text))` for a count-first pattern (`twin`: as searched on
-    `low`, the text lower-cased, ASCII; `verbs`: its verbs after white space)."""
-    return _count_first_at(pattern, twin, after_space(verbs, low), text, low)
+def _count_first(twin: re.Pattern[str], verbs: re.Pattern[str], text: str, low: str
+                 ) -> list[Found]:
+    """The count-first pattern's `finditer(text)`, read on `text` (`twin`: the pattern as
+    searched on `low`, the text lower-cased, ASCII; `verbs`: its verbs after white space)."""
+    return _count_first_at(twin, after_space(verbs, low), text, low)
 
 
-def _count_first_at(pattern: re.Pattern[str], twin: re.Pattern[str],
-                    ends: list[tuple[int, int]], text: str, low: str) -> list[re.Match[str]]:
+def _count_first_at(twin: re.Pattern[str], ends: list[tuple[int, int]], text: str, low: str
+                    ) -> list[Found]:
     """`_count_first`, given `ends`, where its verbs are (`after_space` of them, or
     `_verb_ends`).
 
     A match starting at p ends with the first verb that starts after p (the words before it
     are its number, its noun phrase and auxiliaries; at that verb the engine's first path
     succeeds or none does): the matches are found in windows that end at the verbs
-    (`in_windows`)."""
-    out: list[re.Match[str]] = []
-    for found in in_windows(twin, ends, _WORDS_BACK, low, True):
-        m = pattern.match(text, found.start())
-        assert m is not None
-        out.append(m)
-    return out
+    (`in_windows`). The twin's groups span what the pattern's do: read on `text`."""
+    return found_on(in_windows(twin, ends, _WORDS_BACK, low, True), text)
 
 
 def _hits(text: str, low: str | None) -> list[tuple[int, int, int]] | None:
@@ -540,18 +563,90 @@ def _verb_ends(kind: CasualtyKind, verbs: re.Pattern[str], low: str,
 
 
 def _matches(pattern: re.Pattern[str], twin: re.Pattern[str], text: str, low: str | None
-             ) -> list[re.Match[str]]:
-    r"""`pattern.finditer(text)`; on ASCII text (`low` its lower-cased form) found on `low` by
-    its `twin`, then matched again on `text` at the same place for its groups.
+             ) -> list[Found]:
+    r"""`pattern.finditer(text)`, read on `text`; on ASCII text (`low` its lower-cased form)
+    found on `low` by its `twin`, whose groups span what the pattern's do.
 
     Every pattern here opens with `\b` or `(?<![\w,])` before a word character, so none
     matches right after a word character: a twin may leave out an opening `\b`
     (`word_starts` checks it)."""
     if low is None:
-        return list(pattern.finditer(text))
-    return word_starts(twin, text, low, pattern)
+        return found_on(pattern.finditer(text), text)
+    return found_on(word_starts(twin, low), text)
 
 
+def _tolls(text: str, low: str | None) -> list[tuple[Found, bool]]:
+    """`_TOLL.finditer(text)`, each match read on `text` with whether it is the toll branch's
+    ("the death toll rose to 12", else "12 deaths"); on ASCII text (`low` its lower-cased
+    form) from its branches searched apart (`_toll_rise`, `_toll_count`), as the engine's
+    search of the alternation takes them: the match starting first, the toll's at a tie,
+    the next searched from the end of the one taken."""
+    if low is None:
+        return [(m, m.group("num") is not None) for m in found_on(_TOLL.finditer(text), text)]
+    out: list[tuple[Found, bool]] = []
+    rises = "toll" in low
+    nouns = _toll_nouns(low)
+    back = low[::-1] if nouns else ""
+    pos = 0
+    rise = _toll_rise(low, pos) if rises else None
+    count = _toll_count(low, back, nouns, pos)
+    while rise is not None or count is not None:
+        if rise is not None and (count is None or rise.start() <= count.start()):
+            taken, is_rise = rise, True
+        else:
+            assert count is not None
+            taken, is_rise = count, False
+        out.append((Found(taken, text), is_rise))
+        pos = taken.end()
+        if rise is not None and rise.start() < pos:
+            rise = _toll_rise(low, pos)
+        if count is not None and count.start() < pos:
+            count = _toll_count(low, back, nouns, pos)
+    return out
+
+
+def _toll_rise(low: str, pos: int) -> re.Match[str] | None:
+    """The first match of `_TOLL`'s toll branch in `low` from `pos` (its `\b` checked here:
+    a match right after a word character is passed over, as the engine would)."""
+    while (found := _TOLL_RISE_LOW.search(low, pos)) is not None:
+        start = found.start()
+        if start and _WORD_CHAR.match(low, start - 1):
+            pos = start + 1
+            continue
+        return found
+    return None
+
+
+def _toll_nouns(low: str) -> list[int]:
+    """Where each of `_TOLL_NOUNS` is in `low`, in order."""
+    out: list[int] = []
+    for noun in _TOLL_NOUNS:
+        at = low.find(noun)
+        while at >= 0:
+            out.append(at)
+            at = low.find(noun, at + 1)
+    out.sort()
+    return out
+
+
+def _toll_count(low: str, back: str, nouns: list[int], pos: int) -> re.Match[str] | None:
+    """The first match of `_TOLL`'s "12 deaths" branch in `low` from `pos` (`back`: `low`
+    reversed; `nouns`: `_toll_nouns(low)`). A match starting at or before a noun's last word
+    holds it and ends at most two words after it: it is searched in a window from the most
+    words a match holds before the noun to two words after, a window end that is a word's
+    end, as the pattern's `\b` needs, and far enough for the engine to take the same path.
+    A match found there that starts after the noun is left to the next noun's window."""
+    n = len(low)
+    for at in nouns:
+        if at < pos:
+            continue
+        reach = _TOLL_WORDS_BACK.match(back, n - at)
+        on = _TWO_WORDS_ON.match(low, at)
+        assert reach is not None and on is not None
+        found = _TOLL_COUNT_LOW.search(low, max(pos, n - reach.end()), on.end())
+        if found is not None and found.start() <= at:
+            return found
+    return None
 def headline_counts(mentions: list[CasualtyMention]) -> dict[CasualtyKind, int | None]:
     """The conservative headline figure of each kind (None when the text gives none)."""
     out: dict[CasualtyKind, int | None] = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import Final
 
 import ahocorasick
 
@@ -30,11 +31,10 @@ def split_sentences(text: str) -> list[Sentence]:
     """Split `text` into sentences; offsets index into `text`. Never returns empty sentences."""
     out: list[Sentence] = []
     start = 0
-    for match in _BOUNDARY.finditer(text):
-        end = match.end()
+    for at, end in _boundaries(text):
         chunk = text[start:end].rstrip()
         # (_ABBREV ends with a period: no need to search before anything else)
-        if chunk.endswith(".") and "\n" not in match.group():
+        if chunk.endswith(".") and "\n" not in text[at:end]:
             stripped_end = start + len(chunk)
             if search_before(_ABBREV, _ABBREV_MIRROR, text, max(start, stripped_end - 8),
                              stripped_end):
@@ -42,6 +42,63 @@ def split_sentences(text: str) -> list[Sentence]:
         _append(out, chunk, start)
         start = end
     _append(out, text[start:].rstrip(), start)
+    return out
+
+
+def _boundaries(text: str) -> list[tuple[int, int]]:
+    """The spans of `_BOUNDARY.finditer(text)`: a match opens with a mark (. ! ? or a
+    newline), so it is tried only at the marks, which `str.find` finds (a memchr each; the
+    regex engine's search tests the text one character at a time), from the previous
+    match's end on, and read there by `_boundary_end`."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for at in _marks(text):
+        if at >= pos and (end := _boundary_end(text, at)) > 0:
+            out.append((at, end))
+            pos = end
+    return out
+
+
+def _boundary_end(text: str, at: int) -> int:
+    r"""Where `_BOUNDARY.match(text, at)` ends (-1 where it fails), for the mark at `at`,
+    read character by character (a few: cheaper than a call of the regex engine):
+    after . ! ? the closing marks and then the white space, at least one character of it;
+    after a newline the white space up to its last newline (`\n\s*\n`), else the newline
+    alone where the white space after it runs to a capital letter or an opening quote."""
+    n = len(text)
+    j = at + 1
+    if text[at] == "\n":
+        last = -1
+        while j < n and text[j].isspace():
+            if text[j] == "\n":
+                last = j
+            j += 1
+        if last >= 0:
+            return last + 1
+        return at + 1 if j < n and (text[j] in _OPENERS or "A" <= text[j] <= "Z") else -1
+    while j < n and text[j] in _CLOSERS:
+        j += 1
+    k = j
+    while k < n and text[k].isspace():
+        k += 1
+    return k if k > j else -1
+
+
+#: What may follow a sentence's last mark before the white space after it, and what may
+#: open a sentence after a single newline (as in _BOUNDARY, besides A-Z).
+_CLOSERS: Final = frozenset("\"'”’)]")
+_OPENERS: Final = frozenset("“\"")
+
+
+def _marks(text: str) -> list[int]:
+    """The offsets of every . ! ? and newline of `text`, in order."""
+    out: list[int] = []
+    for mark in ".!?\n":
+        at = text.find(mark)
+        while at >= 0:
+            out.append(at)
+            at = text.find(mark, at + 1)
+    out.sort()
     return out
 
 
@@ -118,35 +175,62 @@ def search_before(pattern: re.Pattern[str], mirror: re.Pattern[str], text: str, 
 _WORD_CHAR = re.compile(r"\w")
 
 
-def word_starts(search: re.Pattern[str], text: str, low: str | None = None,
-                pattern: re.Pattern[str] | None = None) -> list[re.Match[str]]:
+def word_starts(search: re.Pattern[str], text: str) -> list[re.Match[str]]:
     r"""`list(re.compile(r"\b" + search.pattern).finditer(text))` for a `search` whose matches
     open with a word character (there `\b` means: no word character before). A pattern that
     opens with its words (not with `\b`) lets the regex engine skip in C to their first
     letters; where a match follows a word character, the search goes on from the next
-    character, as the regex engine's would.
-
-    With `low` (the text lower-cased by `lowered`: the same offsets), `search` (case-sensitive)
-    runs on `low` and `pattern` (the IGNORECASE original) is matched on `text` where it found a
-    match, for the groups as written; a `search` that keeps its opening `\b` or look-behind
-    is also fine (the word check then never fires). (A list, not a generator: compiled, a
-    generator object and its resumptions cost more than the few matches there are.)"""
-    searched = text if low is None else low
+    character, as the regex engine's would. A `search` that keeps its opening `\b` or
+    look-behind is also fine (the word check then never fires). (A list, not a generator:
+    compiled, a generator object and its resumptions cost more than the few matches there
+    are.)"""
     out: list[re.Match[str]] = []
     pos = 0
-    while (found := search.search(searched, pos)) is not None:
+    while (found := search.search(text, pos)) is not None:
         start = found.start()
-        if start and _WORD_CHAR.match(searched, start - 1):
+        if start and _WORD_CHAR.match(text, start - 1):
             pos = start + 1
             continue
-        if pattern is None:
-            out.append(found)
-        else:
-            m = pattern.match(text, start)
-            assert m is not None
-            out.append(m)
+        out.append(found)
         pos = found.end()
     return out
+
+
+class Found:
+    """A match read on `text`: `match`, of a pattern on `text` itself or of its case-sensitive
+    twin on `text` lower-cased by `lowered` (the same offsets), whose groups' spans are the
+    pattern's: its groups are then `text`'s characters at those spans, read without matching
+    the (IGNORECASE, several times slower) pattern again on `text` only for its groups."""
+
+    __slots__ = ("match", "text")
+
+    def __init__(self, match: re.Match[str], text: str) -> None:
+        self.match = match
+        self.text = text
+
+    def group(self, name: str | int = 0) -> str | None:
+        """`match.group(name)` as read on `text` (None for a group that took no part)."""
+        start, end = self.match.span(name)
+        return None if start < 0 else self.text[start:end]
+
+    def part(self, name: str) -> str:
+        """`group(name)` of a group that takes part in every match (else "")."""
+        start, end = self.match.span(name)
+        return self.text[start:end] if start >= 0 else ""
+
+    def start(self, name: str | int = 0) -> int:
+        return self.match.start(name)
+
+    def end(self, name: str | int = 0) -> int:
+        return self.match.end(name)
+
+    def span(self) -> tuple[int, int]:
+        return self.match.span()
+
+
+def found_on(matches: Iterable[re.Match[str]], text: str) -> list[Found]:
+    """Each of `matches` (on `text`, or on it lower-cased by `lowered`) read on `text`."""
+    return [Found(m, text) for m in matches]
 
 
 def matches_at(search: re.Pattern[str], pattern: re.Pattern[str], text: str,
