@@ -7,6 +7,7 @@ Found by attribution patterns ("according to X", "X told Y", "X said", "per X", 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
@@ -79,22 +80,26 @@ def find_sources(text: str, offset: int = 0) -> list[SourceMention]:
 def sources_of(text: str) -> tuple[SourceMention, ...]:
     """`find_sources(text)`, kept for the last texts asked about."""
     found: dict[str, SourceMention] = {}
-    present, roles, verbs = _needed_in(text)
-    if _may_match(_OUTLET_NAMES, present):  # (an outlet's name is in the text)
+    needed = _needed_in(text)
+    present = needed.present
+    if present & _OUTLET_GATE:  # (an outlet's name is in the text)
         for name, kind, start, end in _outlets_in(text):
             _add(found, text, name, kind, start, end)
+    # (the text reversed, read back from role words and verbs: made once for both)
+    back = text[::-1] if present & (_ROLE_GATE | _SAID_GATE) else ""
     for pattern in (_PERSON_ROLE, _ROLE_PERSON):
-        if not _may_match(pattern, present):
-            continue
-        for m in _found(pattern, text, roles, verbs):
+        if not present & _ROLE_GATE:
+            break
+        for m in _found(pattern, text, needed, back):
             name = _trim_name(m.group("name"))
             if name and name.casefold() not in _OUTLET_SET and " " in name:
                 _add(found, text, name, _SK_PERSON, m.start("name"),
                      m.start("name") + len(name))
-    for pattern in (_TOLD, _ACCORDING, _SAID):
-        if not _may_match(pattern, present):
+    for pattern, gate in ((_TOLD, _TOLD_GATE), (_ACCORDING, _ACCORDING_GATE),
+                          (_SAID, _SAID_GATE)):
+        if not present & gate:
             continue
-        for m in _found(pattern, text, roles, verbs):
+        for m in _found(pattern, text, needed, back):
             name = _trim_name(m.group("name"))
             if not name:
                 continue
@@ -103,7 +108,13 @@ def sources_of(text: str) -> tuple[SourceMention, ...]:
             _add(found, text, name, kind, m.start("name"), m.start("name") + len(name))
     for m in _org_said(text):
         _add(found, text, m.group("name"), _SK_ORGANIZATION, m.start("name"), m.end("name"))
-    return tuple(sorted(found.values(), key=lambda s: s.start))
+    if len(found) < 2:  # (most sentences cite one source or none: nothing to sort)
+        return tuple(found.values())
+    return tuple(sorted(found.values(), key=_start_of))
+
+
+def _start_of(mention: SourceMention) -> int:
+    return mention.start
 
 
 def _add(found: dict[str, SourceMention], text: str, name: str, kind: SourceKind, start: int,
@@ -120,123 +131,146 @@ def _add(found: dict[str, SourceMention], text: str, name: str, kind: SourceKind
 
 
 _ROLE_WORDS = tuple(_ROLE.removeprefix("(?:").removesuffix(")").split("|"))
-#: Words (case as written) one of which each case-sensitive pattern needs to match at all.
-_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
-    _PERSON_ROLE: _ROLE_WORDS, _ROLE_PERSON: _ROLE_WORDS, _TOLD: ("told",),
-    _ACCORDING: ("according to", "per", "citing", "cited by", "quoted by"),
-    _SAID: ("said", "says", "reported", "reports", "told", "added", "stated", "claimed",
-            "confirmed", "announced", "tweeted"),
-}
+_TOLD_WORDS: Final = ("told",)
+_ACCORDING_WORDS: Final = ("according to", "per", "citing", "cited by", "quoted by")
+_SAID_WORDS: Final = ("said", "says", "reported", "reports", "told", "added", "stated",
+                      "claimed", "confirmed", "announced", "tweeted")
 
 
-#: Patterns that open with `\b` before a word character, that `\b` left out: a pattern opening
-#: with a character or a literal lets the regex engine skip in C to where it can start, where
-#: a `\b` first makes it try every position. By id: hashing a pattern hashes its whole code.
-_UNBOUNDED = {id(pattern): re.compile(pattern.pattern.removeprefix(r"\b"))
-              for pattern in (_PERSON_ROLE, _TOLD, _ACCORDING)}
+@dataclass(slots=True)
+class _Needed:
+    """Where, in a text, the words are that the patterns need (as `_needed_in` finds them):
+    a pattern is tried only where its words are, not searched for over the whole text."""
+
+    #: The gate bits (`_ROLE_GATE`...) of the patterns one of whose words may be in the text.
+    present: int
+    #: Role words ((start, end), by start): where _ROLE_PERSON's matches start and
+    #: _PERSON_ROLE's end (more places maybe: each is tried, and fails where no match is).
+    roles: list[tuple[int, int]]
+    #: _SAID's verbs as written ((start, end), by start).
+    verbs: list[tuple[int, int]]
+    #: "told" and _ACCORDING's words ((start, end), by start): where _TOLD's and
+    #: _ACCORDING's matches start (and more places maybe).
+    told: list[tuple[int, int]]
+    according: list[tuple[int, int]]
 
 
-def _found(pattern: re.Pattern[str], text: str, roles: list[int], verbs: list[tuple[int, int]]
+def _found(pattern: re.Pattern[str], text: str, needed: _Needed, back: str
            ) -> list[re.Match[str]]:
-    """`list(pattern.finditer(text))` for a pattern of _NEEDS (`roles`, `verbs`: what
-    `_needed_in` found in `text`): _ROLE_PERSON tried only at the role words, _SAID searched
-    only in windows that end at its verbs after a word with a capital, the others by
-    `_finditer`."""
+    """`list(pattern.finditer(text))` for a pattern of sources_of (`needed`: `_needed_in(text)`;
+    `back`: `text[::-1]`, given where role words or verbs are), each tried only near its words:
+    _ROLE_PERSON, _TOLD and _ACCORDING at the words they open with; _PERSON_ROLE and _SAID
+    in windows that end at their role words and verbs. (For _PERSON_ROLE the same matches'
+    names, not always their ends: see `_person_role`.)"""
     if pattern is _ROLE_PERSON:
-        return _starting_at(_ROLE_PERSON, roles, text)
-    if pattern is _SAID:
-        back = text[::-1]
-        return in_windows(_SAID, _named_before(_spaced(verbs, text), back), _NAME_WORDS_BACK,
-                          text, True, back)
-    return _finditer(pattern, text)
+        return _starting_at(_ROLE_PERSON, needed.roles, text)
+    if pattern is _TOLD:
+        return _starting_at(_TOLD, needed.told, text)
+    if pattern is _ACCORDING:
+        return _starting_at(_ACCORDING, needed.according, text)
+    if pattern is _PERSON_ROLE:
+        return _person_role(text, needed.roles, back)
+    assert pattern is _SAID
+    return in_windows(_SAID, _named_before(_spaced(needed.verbs, text), back), _NAME_WORDS_BACK,
+                      text, True, back)
 
 
-def _finditer(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    r"""`list(pattern.finditer(text))`; for a pattern of `_UNBOUNDED`, by its twin without the
-    `\b`, which `word_starts` checks instead."""
-    unbounded = _UNBOUNDED.get(id(pattern))
-    if unbounded is None:
-        return list(pattern.finditer(text))
-    return word_starts(unbounded, text)
+def _person_role(text: str, roles: list[tuple[int, int]], back: str) -> list[re.Match[str]]:
+    """_PERSON_ROLE's matches in `text`, searched in windows that end at its role words (after
+    white space, a word's end after them: where its `ROLE\b` can end) and reach back as many
+    words as a match holds before its role word. A match that reads on over a role word to a
+    later one ("Smith, the deputy head") is found ending at the first: the same start and
+    name (a name is possessive: fixed by its start), and no other match starts before the
+    later one (a match needs a name's comma, and only words and white space are between).
+    Only the role words as written with a comma at most 4 words before (`_COMMA_BEFORE`) end
+    a window: a match ends so."""
+    n = len(text)
+    ends = [(start, end) for start, end in _spaced(roles, text)
+            if text[start:end] in _ROLE_SET and _COMMA_BEFORE.match(back, n - start) is not None]
+    return in_windows(_PERSON_ROLE, ends, _PERSON_WORDS_BACK, text, False, back)
 
 
-def _may_match(pattern: re.Pattern[str], present: set[int]) -> bool:
-    """A cheap necessary condition: one of the words `pattern` needs is in the text
-    (`present`: the ids of the patterns whose words `_needed_in` found)."""
-    return id(pattern) in present
+#: From a role word's start, read backwards: the 11 words before it, the most a _PERSON_ROLE
+#: match holds before it (a name of 7 words with "bin", "de" or "van", an article, 3 words).
+_PERSON_WORDS_BACK = re.compile(r"(?:\s+\S+){0,11}+")
+#: Read backwards from the white space before a role word: the comma that ends a name, at
+#: most 4 words before ("Smith, the Kenyan army police chief": `,\s+(?:\w+\s+){0,4}` before
+#: the role word, an article among the words or not).
+_COMMA_BEFORE = re.compile(r"(?:\s+\w+){0,4}\s+,")
+_ROLE_SET: Final = frozenset(_ROLE_WORDS)
 
 
 def _needs_automaton() -> ahocorasick.Automaton:
-    """The words of _NEEDS and the outlets' names (every _OUTLET_NAMES match is one of them,
-    as written), each with the ids of the patterns that need it and its length."""
-    ids_of: dict[str, set[int]] = {}
-    for key, words in [*((id(pattern), words) for pattern, words in _NEEDS.items()),
-                       (id(_OUTLET_NAMES), KNOWN_OUTLETS)]:
+    """The words of the patterns and the outlets' names as written (every _OUTLET_NAMES match
+    is one of them), each with the gate bits of the patterns that need it and its length."""
+    bits_of: dict[str, int] = {}
+    for bit, words in _GATE_WORDS_AS_WRITTEN.items():
         for word in words:
-            ids_of.setdefault(word, set()).add(key)
+            bits_of[word] = bits_of.get(word, 0) | bit
     automaton = ahocorasick.Automaton()
-    for word, ids in ids_of.items():
-        automaton.add_word(word, (frozenset(ids), len(word)))
+    for word, bits in bits_of.items():
+        automaton.add_word(word, (bits, len(word)))
     automaton.make_automaton()
     return automaton
 
 
-_ROLES: Final = id(_ROLE_PERSON)
-_VERBS: Final = id(_SAID)
-
-
-def _needed_in(text: str) -> tuple[set[int], list[int], list[tuple[int, int]]]:
-    """The ids of the patterns of _NEEDS one of whose words may be in `text` (each pattern
-    needs its word as a whole word, and an outlet's name is one); where role words start;
-    where _SAID's verbs are, as written ((start, end), in order of their starts). From the
-    shared keyword pass on ASCII text, where a word in the text is one in the `words_of`
-    form of the text lower-cased (more places, maybe, for roles and `present`: each is
-    tried, and fails where the word is not as a pattern needs it); else by `_needed_by_pass`."""
+def _needed_in(text: str) -> _Needed:
+    """Where the words of the patterns are in `text` (`_Needed`; each pattern needs its word
+    as a whole word, and an outlet's name is one). From the shared keyword pass on ASCII text,
+    where a word in the text is one in the `words_of` form of the text lower-cased (more
+    places, maybe, for roles, "told", _ACCORDING's words and `present`: each is tried, and
+    fails where the word is not as a pattern needs it); else by `_needed_by_pass`."""
     if not text.isascii():
         return _needed_by_pass(text)
-    present: set[int] = set()
-    roles: list[int] = []
-    verbs: list[tuple[int, int]] = []
-    seen = 0
+    needed = _Needed(0, [], [], [], [])
     for last, length, bits in actors.hits_of(actors.gate_read(text), _SOURCE_GATES):
-        seen |= bits
-        start = last - length + 1
+        needed.present |= bits
+        start, end = last - length + 1, last - 1
         if bits & _ROLE_GATE:
-            roles.append(start)
-        if bits & _SAID_GATE and text[start:last - 1] in _SAID_VERBS:
-            verbs.append((start, last - 1))
-    for bit, ids in _PRESENT_OF:
-        if seen & bit:
-            present.update(ids)
-    roles.sort()
-    verbs.sort()
-    return present, roles, verbs
+            needed.roles.append((start, end))
+        if bits & _SAID_GATE and text[start:end] in _SAID_VERBS:
+            needed.verbs.append((start, end))
+        if bits & _TOLD_GATE:
+            needed.told.append((start, end))
+        if bits & _ACCORDING_GATE:
+            needed.according.append((start, end))
+    return _sorted(needed)
 
 
-def _needed_by_pass(text: str) -> tuple[set[int], list[int], list[tuple[int, int]]]:
+def _needed_by_pass(text: str) -> _Needed:
     """`_needed_in(text)` by a pass of its own (`_NEEDED`, words as written, anywhere)."""
-    present: set[int] = set()
-    roles: list[int] = []
-    verbs: list[tuple[int, int]] = []
-    for end, (ids, length) in _NEEDED.iter(text):
-        present.update(ids)
-        if _ROLES in ids:
-            roles.append(end + 1 - length)
-        if _VERBS in ids:
-            verbs.append((end + 1 - length, end + 1))
-    roles.sort()
-    verbs.sort()
-    return present, roles, verbs
+    needed = _Needed(0, [], [], [], [])
+    for last, (bits, length) in _NEEDED.iter(text):
+        needed.present |= bits
+        word = (last + 1 - length, last + 1)
+        if bits & _ROLE_GATE:
+            needed.roles.append(word)
+        if bits & _SAID_GATE:
+            needed.verbs.append(word)
+        if bits & _TOLD_GATE:
+            needed.told.append(word)
+        if bits & _ACCORDING_GATE:
+            needed.according.append(word)
+    return _sorted(needed)
 
 
-def _starting_at(pattern: re.Pattern[str], starts: list[int], text: str
+def _sorted(needed: _Needed) -> _Needed:
+    """`needed` with its words in order of their starts (a pass finds them by their ends)."""
+    needed.roles.sort()
+    needed.verbs.sort()
+    needed.told.sort()
+    needed.according.sort()
+    return needed
+
+
+def _starting_at(pattern: re.Pattern[str], words: list[tuple[int, int]], text: str
                  ) -> list[re.Match[str]]:
-    """`list(pattern.finditer(text))` for a pattern whose matches start only at `starts`
-    (sorted): there it is tried, and nowhere else (_ROLE_PERSON opens with `\\b` and a role
-    word, which the Aho-Corasick pass found)."""
+    """`list(pattern.finditer(text))` for a pattern whose matches start only where `words`
+    ((start, end), by start) start: there it is tried, and nowhere else (_ROLE_PERSON,
+    _TOLD and _ACCORDING open with `\\b` and one of their words, which a keyword pass found)."""
     out: list[re.Match[str]] = []
     pos = 0
-    for start in starts:
+    for start, _ in words:
         if start >= pos and (m := pattern.match(text, start)) is not None:
             out.append(m)
             pos = m.end()
@@ -246,8 +280,16 @@ def _starting_at(pattern: re.Pattern[str], starts: list[int], text: str
 def _spaced(words: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     """The words of `words` after white space and before a word's end (`\\b`, on words that
     end with a letter): where _SAID's matches can end."""
+    n = len(text)
     return [(start, end) for start, end in words
-            if start and _SPACE.match(text, start - 1) and _WORD_CHAR.match(text, end) is None]
+            if start and text[start - 1].isspace() and not (end < n and _word_char(text[end]))]
+
+
+def _word_char(char: str) -> bool:
+    r"""Whether `char` is one the regex engine's `\w` matches (a letter or digit as
+    `str.isalnum` has them, or "_"; `\s` is `str.isspace`: the engine asks the same tables).
+    (A string method, not a regex match: no match object made for a yes or no.)"""
+    return char.isalnum() or char == "_"
 
 
 #: Read backwards from the white space before a verb: the word before it holds a capital.
@@ -266,8 +308,6 @@ def _named_before(verbs: list[tuple[int, int]], back: str) -> list[tuple[int, in
             if _CAPITAL_BEFORE.match(back, n - start) is not None]
 
 
-_SPACE = re.compile(r"\s")
-_WORD_CHAR = re.compile(r"\w")
 #: From a verb's start, read backwards: the 7 words before it, the most a _SAID match holds
 #: before its verb (a name of 4 words, 3 of them after "bin", "de" or "van").
 _NAME_WORDS_BACK = re.compile(r"(?:\s+\S+){0,7}+")
@@ -333,8 +373,8 @@ def _org_verbs(text: str, low: str, back: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for last, length, _ in actors.hits_of(read, _SAID_GATE):
         start, end = last - length + 1, last - 1
-        if start and low[start:end] in _ORG_VERB_WORDS and _SPACE.match(low, start - 1) and \
-                _WORD_CHAR.match(low, end) is None and \
+        if start and low[start:end] in _ORG_VERB_WORDS and low[start - 1].isspace() and \
+                not (end < n and _word_char(low[end])) and \
                 _ORG_BEFORE.match(back, n - start) is not None:
             out.append((start, end))
     out.sort()
@@ -348,10 +388,7 @@ _OUTLET_RE = re.compile(r"(?<![\w])(?:" + "|".join(
 # _OUTLET_RE without its look-behind: starting with the names, it lets the regex engine skip
 # in C to the first letters of outlet names; _outlet_matches applies the look-behind.
 _OUTLET_NAMES = re.compile(_OUTLET_RE.pattern.removeprefix(r"(?<![\w])"))
-#: The words of _NEEDS and the outlets' names, found in one pass (`_needed_in`).
-_NEEDED = _needs_automaton()
-
-#: The words of _NEEDS and the outlets' names as gates of the shared keyword pass
+#: The words of the patterns and the outlets' names as gates of the shared keyword pass
 #: (`actors.matches`, made for every sentence by classify), each a whole word: the bits
 #: above 1 << 22 (casualties and events take those below).
 _ROLE_GATE: Final = 1 << 23
@@ -364,17 +401,21 @@ _SOURCE_GATES: Final = _ROLE_GATE | _TOLD_GATE | _ACCORDING_GATE | _SAID_GATE | 
 #: verb of _SAID (those of _ORG_SAID are among them). (Above the dates' and actors' bits.)
 _ORG_GATE: Final = 1 << 34
 _ORG_GATES: Final = _ORG_GATE | _SAID_GATE
-assert set(_NEEDS[_SAID]) >= _ORG_VERB_WORDS
+assert set(_SAID_WORDS) >= _ORG_VERB_WORDS
+#: The words (case as written) one of which each pattern needs to match at all, by gate:
+#: _PERSON_ROLE and _ROLE_PERSON a role word, _TOLD "told", _ACCORDING its openings, _SAID
+#: its verbs, _OUTLET_NAMES an outlet's name.
+_GATE_WORDS_AS_WRITTEN: Final[dict[int, tuple[str, ...]]] = {
+    _ROLE_GATE: _ROLE_WORDS, _TOLD_GATE: _TOLD_WORDS, _ACCORDING_GATE: _ACCORDING_WORDS,
+    _SAID_GATE: _SAID_WORDS, _OUTLET_GATE: KNOWN_OUTLETS,
+}
 actors.add_gate_words({
-    _ROLE_GATE: _ROLE_WORDS, _TOLD_GATE: _NEEDS[_TOLD], _ACCORDING_GATE: _NEEDS[_ACCORDING],
-    _SAID_GATE: _NEEDS[_SAID], _OUTLET_GATE: tuple(o.lower() for o in KNOWN_OUTLETS),
+    **{bit: tuple(w.lower() for w in words) for bit, words in _GATE_WORDS_AS_WRITTEN.items()},
     _ORG_GATE: _ORG_LAST_WORDS,
 }, whole=True)
-_SAID_VERBS: Final = frozenset(_NEEDS[_SAID])
-_PRESENT_OF: Final[tuple[tuple[int, tuple[int, ...]], ...]] = (
-    (_ROLE_GATE, (id(_PERSON_ROLE), id(_ROLE_PERSON))), (_TOLD_GATE, (id(_TOLD),)),
-    (_ACCORDING_GATE, (id(_ACCORDING),)), (_SAID_GATE, (id(_SAID),)),
-    (_OUTLET_GATE, (id(_OUTLET_NAMES),)))
+_SAID_VERBS: Final = frozenset(_SAID_WORDS)
+#: The words of the patterns and the outlets' names, found in one pass (`_needed_by_pass`).
+_NEEDED = _needs_automaton()
 
 
 def _outlet_matches(text: str) -> list[re.Match[str]]:
