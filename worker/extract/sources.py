@@ -7,7 +7,6 @@ Found by attribution patterns ("according to X", "X told Y", "X said", "per X", 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
@@ -37,7 +36,7 @@ KNOWN_OUTLETS = (
     "Long War Journal", "Deutsche Welle", "DW", "Euronews", "Kenya News Agency", "KBC",
     "Citizen TV", "NTV", "Capital FM", "The EastAfrican", "Sudan Tribune", "Radio Dabanga",
 )
-_OUTLET_SET = {o.casefold() for o in KNOWN_OUTLETS}
+_OUTLET_SET: Final = {o.casefold() for o in KNOWN_OUTLETS}
 
 # (possessive: whatever follows a name, a name word or the white space after one, "," or white
 # space or a verb or nothing, cannot be taken from it, so giving back characters never makes a
@@ -46,22 +45,22 @@ _NAME = r"[A-Z][\w'’.-]++(?:\s++(?:al-|bin\s+|de\s+|van\s+)?[A-Z][\w'’.-]++)
 _ROLE = (r"(?:spokesperson|spokesman|spokeswoman|spokesmen|commander|chief|governor|minister|"
          r"official|officer|director|head|leader|president|mayor|chairman|secretary|"
          r"representative|deputy|general|colonel|administrator|commissioner|elder)")
-_PERSON_ROLE = re.compile(rf"\b(?P<name>{_NAME}),\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){{0,3}}"
+_PERSON_ROLE: Final = re.compile(rf"\b(?P<name>{_NAME}),\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){{0,3}}"
                           rf"{_ROLE}\b")
-_ROLE_PERSON = re.compile(rf"\b{_ROLE}\s+(?:of\s+(?:the\s+)?[\w ]{{0,40}}?\s+)?"
+_ROLE_PERSON: Final = re.compile(rf"\b{_ROLE}\s+(?:of\s+(?:the\s+)?[\w ]{{0,40}}?\s+)?"
                           rf"(?P<name>(?:[A-Z][\w'’.-]+\s+)+[A-Z][\w'’.-]+)")
-_TOLD = re.compile(rf"\btold\s+(?:the\s+)?(?P<name>{_NAME})")
-_ACCORDING = re.compile(rf"\b(?:according to|per|citing|cited by|quoted by)\s+(?:the\s+)?"
+_TOLD: Final = re.compile(rf"\btold\s+(?:the\s+)?(?P<name>{_NAME})")
+_ACCORDING: Final = re.compile(rf"\b(?:according to|per|citing|cited by|quoted by)\s+(?:the\s+)?"
                         rf"(?P<name>{_NAME})")
-_SAID = re.compile(rf"(?P<name>{_NAME})\s++(?:said|says|reported|reports|told|added|stated|"
+_SAID: Final = re.compile(rf"(?P<name>{_NAME})\s++(?:said|says|reported|reports|told|added|stated|"
                    rf"claimed|confirmed|announced|tweeted)\b")
-_ORG_SAID = re.compile(
+_ORG_SAID: Final = re.compile(
     r"\b(?P<name>(?:the\s+)?(?:local\s+)?(?:police|army|military|authorities|officials|"
     r"ministry(?: of [A-Z]\w+)?|government|health ministry|interior ministry|defence ministry|"
     r"defense ministry|hospital officials|medics|residents|witnesses|security sources|"
     r"local sources|the group|rights groups?))\s+(?:said|reported|told|confirmed|claimed)\b",
     re.IGNORECASE)
-_STOP_NAMES = {"The", "He", "She", "They", "It", "We", "This", "That", "But", "And", "On",
+_STOP_NAMES: Final = {"The", "He", "She", "They", "It", "We", "This", "That", "But", "And", "On",
                "In", "Also", "However", "Meanwhile", "Police", "Officials", "Authorities"}
 
 
@@ -137,22 +136,24 @@ _SAID_WORDS: Final = ("said", "says", "reported", "reports", "told", "added", "s
                       "claimed", "confirmed", "announced", "tweeted")
 
 
-@dataclass(slots=True)
 class _Needed:
     """Where, in a text, the words are that the patterns need (as `_needed_in` finds them):
-    a pattern is tried only where its words are, not searched for over the whole text."""
+    a pattern is tried only where its words are, not searched for over the whole text. (A
+    plain class: compiled, a native class whose instance costs about what a tuple does;
+    the dataclass it was cost ~2,000 instructions an instance.)"""
 
-    #: The gate bits (`_ROLE_GATE`...) of the patterns one of whose words may be in the text.
-    present: int
-    #: Role words ((start, end), by start): where _ROLE_PERSON's matches start and
-    #: _PERSON_ROLE's end (more places maybe: each is tried, and fails where no match is).
-    roles: list[tuple[int, int]]
-    #: _SAID's verbs as written ((start, end), by start).
-    verbs: list[tuple[int, int]]
-    #: "told" and _ACCORDING's words ((start, end), by start): where _TOLD's and
-    #: _ACCORDING's matches start (and more places maybe).
-    told: list[tuple[int, int]]
-    according: list[tuple[int, int]]
+    def __init__(self) -> None:
+        #: The gate bits (`_ROLE_GATE`...) of the patterns one of whose words may be there.
+        self.present = 0
+        #: Role words ((start, end), by start): where _ROLE_PERSON's matches start and
+        #: _PERSON_ROLE's end (more places maybe: each is tried, and fails where none is).
+        self.roles: list[tuple[int, int]] = []
+        #: _SAID's verbs as written ((start, end), by start).
+        self.verbs: list[tuple[int, int]] = []
+        #: "told" and _ACCORDING's words ((start, end), by start): where _TOLD's and
+        #: _ACCORDING's matches start (and more places maybe).
+        self.told: list[tuple[int, int]] = []
+        self.according: list[tuple[int, int]] = []
 
 
 def _found(pattern: re.Pattern[str], text: str, needed: _Needed, back: str
@@ -192,11 +193,11 @@ def _person_role(text: str, roles: list[tuple[int, int]], back: str) -> list[re.
 
 #: From a role word's start, read backwards: the 11 words before it, the most a _PERSON_ROLE
 #: match holds before it (a name of 7 words with "bin", "de" or "van", an article, 3 words).
-_PERSON_WORDS_BACK = re.compile(r"(?:\s+\S+){0,11}+")
+_PERSON_WORDS_BACK: Final = re.compile(r"(?:\s+\S+){0,11}+")
 #: Read backwards from the white space before a role word: the comma that ends a name, at
 #: most 4 words before ("Smith, the Kenyan army police chief": `,\s+(?:\w+\s+){0,4}` before
 #: the role word, an article among the words or not).
-_COMMA_BEFORE = re.compile(r"(?:\s+\w+){0,4}\s+,")
+_COMMA_BEFORE: Final = re.compile(r"(?:\s+\w+){0,4}\s+,")
 _ROLE_SET: Final = frozenset(_ROLE_WORDS)
 
 
@@ -222,7 +223,7 @@ def _needed_in(text: str) -> _Needed:
     fails where the word is not as a pattern needs it); else by `_needed_by_pass`."""
     if not text.isascii():
         return _needed_by_pass(text)
-    needed = _Needed(0, [], [], [], [])
+    needed = _Needed()
     for last, length, bits in actors.hits_of(actors.gate_read(text), _SOURCE_GATES):
         needed.present |= bits
         start, end = last - length + 1, last - 1
@@ -239,7 +240,7 @@ def _needed_in(text: str) -> _Needed:
 
 def _needed_by_pass(text: str) -> _Needed:
     """`_needed_in(text)` by a pass of its own (`_NEEDED`, words as written, anywhere)."""
-    needed = _Needed(0, [], [], [], [])
+    needed = _Needed()
     for last, (bits, length) in _NEEDED.iter(text):
         needed.present |= bits
         word = (last + 1 - length, last + 1)
@@ -295,7 +296,7 @@ def _word_char(char: str) -> bool:
 #: Read backwards from the white space before a verb: the word before it holds a capital.
 #: A _SAID match ends with a name's last word, `[A-Z][\w'’.-]++`, then white space and its
 #: verb: where the word before a verb holds no capital, no match ends at that verb.
-_CAPITAL_BEFORE = re.compile(r"\s++\S*?[A-Z]")
+_CAPITAL_BEFORE: Final = re.compile(r"\s++\S*?[A-Z]")
 
 
 def _named_before(verbs: list[tuple[int, int]], back: str) -> list[tuple[int, int]]:
@@ -310,19 +311,19 @@ def _named_before(verbs: list[tuple[int, int]], back: str) -> list[tuple[int, in
 
 #: From a verb's start, read backwards: the 7 words before it, the most a _SAID match holds
 #: before its verb (a name of 4 words, 3 of them after "bin", "de" or "van").
-_NAME_WORDS_BACK = re.compile(r"(?:\s+\S+){0,7}+")
+_NAME_WORDS_BACK: Final = re.compile(r"(?:\s+\S+){0,7}+")
 
 
 # _ORG_SAID without IGNORECASE, for lower-cased ASCII text (its [A-Z] then reads [a-z]): a
 # case-sensitive search is several times faster; a match is taken again on the text itself.
-_ORG_SAID_LOW = re.compile(_ORG_SAID.pattern.replace("[A-Z]", "[a-z]"))
+_ORG_SAID_LOW: Final = re.compile(_ORG_SAID.pattern.replace("[A-Z]", "[a-z]"))
 
 
 #: Where an _ORG_SAID_LOW match ends: its verb, after white space; it starts at most 5 words
 #: before ("the local ministry of defence said"). (Its organisation may hold a verb, "the
 #: ministry of told said": so the windows are not cut at the verb before, see `in_windows`.)
-_ORG_VERBS = re.compile(r"\s(?:said|reported|told|confirmed|claimed)\b")
-_ORG_WORDS_BACK = re.compile(r"(?:\s+\S+){0,5}+")
+_ORG_VERBS: Final = re.compile(r"\s(?:said|reported|told|confirmed|claimed)\b")
+_ORG_WORDS_BACK: Final = re.compile(r"(?:\s+\S+){0,5}+")
 _ORG_VERB_WORDS: Final = frozenset(("said", "reported", "told", "confirmed", "claimed"))
 #: The last words of _ORG_SAID's organisations ("ministry of [A-Z]\w+": "ministry" and the
 #: word after "of"), as whole words: one of them is in every text it matches.
@@ -331,20 +332,21 @@ _ORG_LAST_WORDS: Final = ("police", "army", "military", "authorities", "official
                           "sources", "group", "groups")
 #: Read backwards from the white space before a verb: an organisation's last word before it
 #: (reversed; `\w+ fo yrtsinim`: "ministry of" and a word). An _ORG_SAID_LOW match ends so.
-_ORG_BEFORE = re.compile(r"\s+(?:" + "|".join(w[::-1] for w in _ORG_LAST_WORDS)
+_ORG_BEFORE: Final = re.compile(r"\s+(?:" + "|".join(w[::-1] for w in _ORG_LAST_WORDS)
                          + r"|\w+ fo yrtsinim)")
 
 
 def _org_said(text: str) -> list[re.Match[str]]:
     """`list(_ORG_SAID.finditer(text))`, faster on ASCII text: searched in windows that end
     at its verbs where an organisation's last word is right before (`_org_verbs`)."""
-    if text.isascii() and actors.gate_read(text)[0] & _ORG_GATES != _ORG_GATES:
+    read = actors.gate_read(text) if text.isascii() else None
+    if read is not None and read[0] & _ORG_GATES != _ORG_GATES:
         return []  # no organisation's last word, or no verb (`_org_verbs`)
     low = lowered(text)
     if low is None:
         return list(_ORG_SAID.finditer(text))
     back = low[::-1]
-    ends = _org_verbs(text, low, back)
+    ends = _org_verbs(text, low, back, read)
     if not ends:
         return []
     out: list[re.Match[str]] = []
@@ -355,22 +357,21 @@ def _org_said(text: str) -> list[re.Match[str]]:
     return out
 
 
-def _org_verbs(text: str, low: str, back: str) -> list[tuple[int, int]]:
+def _org_verbs(text: str, low: str, back: str,
+               read: tuple[int, list[tuple[int, int, int]]] | None) -> list[tuple[int, int]]:
     """Where an _ORG_SAID_LOW match can end in `low` (`text` lower-cased, `back` reversed):
     its verbs after white space (`_ORG_VERBS`), an organisation's last word before them
     (`_ORG_BEFORE`). On ASCII text the verbs and those words are read from the shared
-    keyword pass (whole words: each such place is one, and more maybe, checked here)."""
+    keyword pass (whole words: each such place is one, and more maybe, checked here; `read`:
+    its `actors.gate_read(text)`, None for text that is not ASCII)."""
     n = len(low)
-    if not text.isascii():
+    if read is None:
         if not ("said" in low or "reported" in low or "told" in low or "confirmed" in low
                 or "claimed" in low):
             return []  # the verbs the pattern ends with (tests in a row: no generator)
         return [(start, end) for start, end in after_space(_ORG_VERBS, low)
                 if _ORG_BEFORE.match(back, n - start) is not None]
-    read = actors.gate_read(text)
-    if read[0] & _ORG_GATES != _ORG_GATES:
-        return []  # no organisation's last word, or no verb
-    out: list[tuple[int, int]] = []
+    out: list[tuple[int, int]] = []  # (`_org_said` saw both gates, the words and a verb)
     for last, length, _ in actors.hits_of(read, _SAID_GATE):
         start, end = last - length + 1, last - 1
         if start and low[start:end] in _ORG_VERB_WORDS and low[start - 1].isspace() and \
@@ -387,7 +388,7 @@ _OUTLET_RE = re.compile(r"(?<![\w])(?:" + "|".join(
 
 # _OUTLET_RE without its look-behind: starting with the names, it lets the regex engine skip
 # in C to the first letters of outlet names; _outlet_matches applies the look-behind.
-_OUTLET_NAMES = re.compile(_OUTLET_RE.pattern.removeprefix(r"(?<![\w])"))
+_OUTLET_NAMES: Final = re.compile(_OUTLET_RE.pattern.removeprefix(r"(?<![\w])"))
 #: The words of the patterns and the outlets' names as gates of the shared keyword pass
 #: (`actors.matches`, made for every sentence by classify), each a whole word: the bits
 #: above 1 << 22 (casualties and events take those below).
