@@ -191,13 +191,15 @@ def _person_role(text: str, roles: list[tuple[int, int]], back: str) -> list[re.
     return in_windows(_PERSON_ROLE, ends, _PERSON_WORDS_BACK, text, False, back)
 
 
-#: From a role word's start, read backwards: the 11 words before it, the most a _PERSON_ROLE
-#: match holds before it (a name of 7 words with "bin", "de" or "van", an article, 3 words).
-_PERSON_WORDS_BACK: Final = re.compile(r"(?:\s+\S+){0,11}+")
 #: Read backwards from the white space before a role word: the comma that ends a name, at
 #: most 4 words before ("Smith, the Kenyan army police chief": `,\s+(?:\w+\s+){0,4}` before
-#: the role word, an article among the words or not).
-_COMMA_BEFORE: Final = re.compile(r"(?:\s+\w+){0,4}\s+,")
+#: the role word, an article among the words or not). (Possessive: the words cannot be read
+#: otherwise, and a failed match does not try every shorter word.)
+_COMMA_BEFORE: Final = re.compile(r"(?:\s++\w++){0,4}+\s++,")
+#: ... and on to the start of the name, the most a _PERSON_ROLE match holds before its role
+#: word: the word the comma ends and the 6 words before it (a name of 7 words with "bin",
+#: "de" or "van"). Matched where `_COMMA_BEFORE` matches, and so at the same comma.
+_PERSON_WORDS_BACK: Final = re.compile(r"(?:\s++\w++){0,4}+\s++,\S*+(?:\s++\S++){0,6}+")
 _ROLE_SET: Final = frozenset(_ROLE_WORDS)
 
 
