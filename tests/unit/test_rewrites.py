@@ -66,9 +66,13 @@ REF_ROLE_PERSON = re.compile(rf"\b{_REF_ROLE}\s+(?:of\s+(?:the\s+)?[\w ]{{0,40}}
 def _as_found(pattern: re.Pattern[str]) -> Callable[[str], Iterator[re.Match[str]]]:
     """How sources_of finds `pattern`'s matches in a text (after its Aho-Corasick pass)."""
     def finds(text: str) -> Iterator[re.Match[str]]:
-        _, roles, verbs = sources._needed_in(text)
-        return sources._found(pattern, text, roles, verbs)
+        return iter(sources._found(pattern, text, sources._needed_in(text), text[::-1]))
     return finds
+
+
+def named(matches: Iterator[re.Match[str]]) -> list[tuple[tuple[int, int], str]]:
+    """The names of `matches` and where they are: what sources_of reads of a match."""
+    return [(m.span("name"), m.group("name")) for m in matches]
 
 
 SOURCES: list[tuple[re.Pattern[str], Callable[[str], Iterator[re.Match[str]]]]] = [
@@ -85,12 +89,20 @@ def test_source_patterns_match_as_first_written(
         reference: re.Pattern[str], rewritten: Callable[[str], Iterator[re.Match[str]]]) -> None:
     hits = 0
     longest = "Abu al-Baghdadi bin Laden de Smith van Dyke said"  # 7 words before "said"
+    # 11 words before its role word: a name of 7, an article, 3 words
+    longest_role = "Abu bin Laden de Smith van Dyke, the Kenyan army police chief"
     for text in corpus() + soups(TOKENS, 20_000) + [
             longest, "x" + longest, longest.replace(" ", "\n "), "A B C D E said",
             "Smith said Jones said", "Smith saidx Jones said", "the spokesman of the army John "
-            "Smith", "headman John Smith", "deputy governor Ali Khan Said"]:
+            "Smith", "headman John Smith", "deputy governor Ali Khan Said",
+            "John Smith, the deputy head", longest_role, "(" + longest_role,
+            longest_role.replace(" ", "\n "), "Ali Khan, the deputy Jones head Brown, spokesman",
+            "told Reuters per AFP according to Reuters, cited by Al Jazeera, citing TASS"]:
         expected = found(reference.finditer(text))
-        assert found(rewritten(text)) == expected, text
+        if reference is REF_PERSON_ROLE:  # (found in windows: its names, see `_person_role`)
+            assert named(rewritten(text)) == named(reference.finditer(text)), text
+        else:
+            assert found(rewritten(text)) == expected, text
         hits += len(expected)
     assert hits > 20
 
@@ -457,18 +469,35 @@ def test_source_gates_hold_every_match() -> None:
     pattern it leaves out matches nothing (as first written), where the pass of words as
     written anywhere (`_needed_by_pass`) would have let it try; and it gives the same role
     words that start a match and the same verbs as written."""
-    by_id = {id(sources._PERSON_ROLE): REF_PERSON_ROLE, id(sources._ROLE_PERSON): REF_ROLE_PERSON,
-             id(sources._TOLD): REF_TOLD, id(sources._ACCORDING): REF_ACCORDING,
-             id(sources._SAID): REF_SAID, id(sources._OUTLET_NAMES): REF_OUTLET}
+    by_bit = [(sources._ROLE_GATE, REF_PERSON_ROLE), (sources._ROLE_GATE, REF_ROLE_PERSON),
+              (sources._TOLD_GATE, REF_TOLD), (sources._ACCORDING_GATE, REF_ACCORDING),
+              (sources._SAID_GATE, REF_SAID), (sources._OUTLET_GATE, REF_OUTLET)]
+    roles = set(sources._ROLE_WORDS)  # (as written: where _PERSON_ROLE's matches can end)
     left_out = 0
     for text in corpus() + soups(SOURCE_GATE_TOKENS, 20_000, seed=11):
-        present, roles, verbs = sources._needed_in(text)
-        old_present, old_roles, old_verbs = sources._needed_by_pass(text)
-        for key, reference in by_id.items():
-            if key not in present:
+        needed = sources._needed_in(text)
+        old = sources._needed_by_pass(text)
+        for bit, reference in by_bit:
+            if not needed.present & bit:
                 assert reference.search(text) is None, text
-                left_out += key in old_present
-        assert list(sources._spaced(verbs, text)) == list(sources._spaced(old_verbs, text)), text
-        assert [s for s in roles if sources._ROLE_PERSON.match(text, s)] == \
-            [s for s in old_roles if sources._ROLE_PERSON.match(text, s)], text
+                left_out += bool(old.present & bit)
+        assert sources._spaced(needed.verbs, text) == sources._spaced(old.verbs, text), text
+        assert [w for w in sources._spaced(needed.roles, text) if text[w[0]:w[1]] in roles] == \
+            [w for w in sources._spaced(old.roles, text) if text[w[0]:w[1]] in roles], text
+        for pattern, words, old_words in (
+                (sources._ROLE_PERSON, needed.roles, old.roles),
+                (sources._TOLD, needed.told, old.told),
+                (sources._ACCORDING, needed.according, old.according)):
+            assert [s for s, _ in words if pattern.match(text, s)] == \
+                [s for s, _ in old_words if pattern.match(text, s)], text
     assert left_out > 1_000  # (the gates are tighter than the pass they replace)
+
+
+def test_word_and_space_characters_as_the_regex_engine_reads_them() -> None:
+    r"""`sources._spaced` asks `str.isspace` and `sources._word_char` for what `\s` and `\w`
+    match: the same answer for every code point."""
+    space, word = re.compile(r"\s"), re.compile(r"\w")
+    for code in range(0x110000):
+        char = chr(code)
+        assert (space.match(char) is not None) == char.isspace(), hex(code)
+        assert (word.match(char) is not None) == sources._word_char(char), hex(code)

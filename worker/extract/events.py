@@ -664,17 +664,19 @@ _FIELD: Final = {
 # checks that every event the core makes validates to itself and dumps the same bytes.
 
 _new: Final = object.__new__  # (a model has no __new__ of its own: `cls.__new__` costs 2x)
-_set: Final = object.__setattr__
 
 
 def _made(cls: type[_M], values: dict[str, object], given: set[str]) -> _M:
     """An instance of the model `cls` holding `values` (every field, in declaration
-    order) as validated; `given`: the fields its constructor would have been passed."""
+    order) as validated; `given`: the fields its constructor would have been passed.
+    (`object.__setattr__` called by name, not through an alias: mypyc makes that call
+    `PyObject_GenericSetAttr` itself, where calling the slot wrapper builds an argument
+    tuple each time; the model's own `__setattr__` would validate.)"""
     model: _M = _new(cls)
-    _set(model, "__dict__", values)
-    _set(model, "__pydantic_fields_set__", given)
-    _set(model, "__pydantic_extra__", None)
-    _set(model, "__pydantic_private__", None)
+    object.__setattr__(model, "__dict__", values)
+    object.__setattr__(model, "__pydantic_fields_set__", given)
+    object.__setattr__(model, "__pydantic_extra__", None)
+    object.__setattr__(model, "__pydantic_private__", None)
     return model
 
 

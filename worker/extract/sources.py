@@ -36,7 +36,7 @@ KNOWN_OUTLETS = (
     "Long War Journal", "Deutsche Welle", "DW", "Euronews", "Kenya News Agency", "KBC",
     "Citizen TV", "NTV", "Capital FM", "The EastAfrican", "Sudan Tribune", "Radio Dabanga",
 )
-_OUTLET_SET = {o.casefold() for o in KNOWN_OUTLETS}
+_OUTLET_SET: Final = {o.casefold() for o in KNOWN_OUTLETS}
 
 # (possessive: whatever follows a name, a name word or the white space after one, "," or white
 # space or a verb or nothing, cannot be taken from it, so giving back characters never makes a
@@ -45,22 +45,22 @@ _NAME = r"[A-Z][\w'’.-]++(?:\s++(?:al-|bin\s+|de\s+|van\s+)?[A-Z][\w'’.-]++)
 _ROLE = (r"(?:spokesperson|spokesman|spokeswoman|spokesmen|commander|chief|governor|minister|"
          r"official|officer|director|head|leader|president|mayor|chairman|secretary|"
          r"representative|deputy|general|colonel|administrator|commissioner|elder)")
-_PERSON_ROLE = re.compile(rf"\b(?P<name>{_NAME}),\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){{0,3}}"
+_PERSON_ROLE: Final = re.compile(rf"\b(?P<name>{_NAME}),\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){{0,3}}"
                           rf"{_ROLE}\b")
-_ROLE_PERSON = re.compile(rf"\b{_ROLE}\s+(?:of\s+(?:the\s+)?[\w ]{{0,40}}?\s+)?"
+_ROLE_PERSON: Final = re.compile(rf"\b{_ROLE}\s+(?:of\s+(?:the\s+)?[\w ]{{0,40}}?\s+)?"
                           rf"(?P<name>(?:[A-Z][\w'’.-]+\s+)+[A-Z][\w'’.-]+)")
-_TOLD = re.compile(rf"\btold\s+(?:the\s+)?(?P<name>{_NAME})")
-_ACCORDING = re.compile(rf"\b(?:according to|per|citing|cited by|quoted by)\s+(?:the\s+)?"
+_TOLD: Final = re.compile(rf"\btold\s+(?:the\s+)?(?P<name>{_NAME})")
+_ACCORDING: Final = re.compile(rf"\b(?:according to|per|citing|cited by|quoted by)\s+(?:the\s+)?"
                         rf"(?P<name>{_NAME})")
-_SAID = re.compile(rf"(?P<name>{_NAME})\s++(?:said|says|reported|reports|told|added|stated|"
+_SAID: Final = re.compile(rf"(?P<name>{_NAME})\s++(?:said|says|reported|reports|told|added|stated|"
                    rf"claimed|confirmed|announced|tweeted)\b")
-_ORG_SAID = re.compile(
+_ORG_SAID: Final = re.compile(
     r"\b(?P<name>(?:the\s+)?(?:local\s+)?(?:police|army|military|authorities|officials|"
     r"ministry(?: of [A-Z]\w+)?|government|health ministry|interior ministry|defence ministry|"
     r"defense ministry|hospital officials|medics|residents|witnesses|security sources|"
     r"local sources|the group|rights groups?))\s+(?:said|reported|told|confirmed|claimed)\b",
     re.IGNORECASE)
-_STOP_NAMES = {"The", "He", "She", "They", "It", "We", "This", "That", "But", "And", "On",
+_STOP_NAMES: Final = {"The", "He", "She", "They", "It", "We", "This", "That", "But", "And", "On",
                "In", "Also", "However", "Meanwhile", "Police", "Officials", "Authorities"}
 
 
@@ -79,22 +79,26 @@ def find_sources(text: str, offset: int = 0) -> list[SourceMention]:
 def sources_of(text: str) -> tuple[SourceMention, ...]:
     """`find_sources(text)`, kept for the last texts asked about."""
     found: dict[str, SourceMention] = {}
-    present, roles, verbs = _needed_in(text)
-    if _may_match(_OUTLET_NAMES, present):  # (an outlet's name is in the text)
+    needed = _needed_in(text)
+    present = needed.present
+    if present & _OUTLET_GATE:  # (an outlet's name is in the text)
         for name, kind, start, end in _outlets_in(text):
             _add(found, text, name, kind, start, end)
+    # (the text reversed, read back from role words and verbs: made once for both)
+    back = text[::-1] if present & (_ROLE_GATE | _SAID_GATE) else ""
     for pattern in (_PERSON_ROLE, _ROLE_PERSON):
-        if not _may_match(pattern, present):
-            continue
-        for m in _found(pattern, text, roles, verbs):
+        if not present & _ROLE_GATE:
+            break
+        for m in _found(pattern, text, needed, back):
             name = _trim_name(m.group("name"))
             if name and name.casefold() not in _OUTLET_SET and " " in name:
                 _add(found, text, name, _SK_PERSON, m.start("name"),
                      m.start("name") + len(name))
-    for pattern in (_TOLD, _ACCORDING, _SAID):
-        if not _may_match(pattern, present):
+    for pattern, gate in ((_TOLD, _TOLD_GATE), (_ACCORDING, _ACCORDING_GATE),
+                          (_SAID, _SAID_GATE)):
+        if not present & gate:
             continue
-        for m in _found(pattern, text, roles, verbs):
+        for m in _found(pattern, text, needed, back):
             name = _trim_name(m.group("name"))
             if not name:
                 continue
@@ -103,7 +107,13 @@ def sources_of(text: str) -> tuple[SourceMention, ...]:
             _add(found, text, name, kind, m.start("name"), m.start("name") + len(name))
     for m in _org_said(text):
         _add(found, text, m.group("name"), _SK_ORGANIZATION, m.start("name"), m.end("name"))
-    return tuple(sorted(found.values(), key=lambda s: s.start))
+    if len(found) < 2:  # (most sentences cite one source or none: nothing to sort)
+        return tuple(found.values())
+    return tuple(sorted(found.values(), key=_start_of))
+
+
+def _start_of(mention: SourceMention) -> int:
+    return mention.start
 
 
 def _add(found: dict[str, SourceMention], text: str, name: str, kind: SourceKind, start: int,
@@ -120,123 +130,150 @@ def _add(found: dict[str, SourceMention], text: str, name: str, kind: SourceKind
 
 
 _ROLE_WORDS = tuple(_ROLE.removeprefix("(?:").removesuffix(")").split("|"))
-#: Words (case as written) one of which each case-sensitive pattern needs to match at all.
-_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
-    _PERSON_ROLE: _ROLE_WORDS, _ROLE_PERSON: _ROLE_WORDS, _TOLD: ("told",),
-    _ACCORDING: ("according to", "per", "citing", "cited by", "quoted by"),
-    _SAID: ("said", "says", "reported", "reports", "told", "added", "stated", "claimed",
-            "confirmed", "announced", "tweeted"),
-}
+_TOLD_WORDS: Final = ("told",)
+_ACCORDING_WORDS: Final = ("according to", "per", "citing", "cited by", "quoted by")
+_SAID_WORDS: Final = ("said", "says", "reported", "reports", "told", "added", "stated",
+                      "claimed", "confirmed", "announced", "tweeted")
 
 
-#: Patterns that open with `\b` before a word character, that `\b` left out: a pattern opening
-#: with a character or a literal lets the regex engine skip in C to where it can start, where
-#: a `\b` first makes it try every position. By id: hashing a pattern hashes its whole code.
-_UNBOUNDED = {id(pattern): re.compile(pattern.pattern.removeprefix(r"\b"))
-              for pattern in (_PERSON_ROLE, _TOLD, _ACCORDING)}
+class _Needed:
+    """Where, in a text, the words are that the patterns need (as `_needed_in` finds them):
+    a pattern is tried only where its words are, not searched for over the whole text. (A
+    plain class: compiled, a native class whose instance costs about what a tuple does;
+    the dataclass it was cost ~2,000 instructions an instance.)"""
+
+    def __init__(self) -> None:
+        #: The gate bits (`_ROLE_GATE`...) of the patterns one of whose words may be there.
+        self.present = 0
+        #: Role words ((start, end), by start): where _ROLE_PERSON's matches start and
+        #: _PERSON_ROLE's end (more places maybe: each is tried, and fails where none is).
+        self.roles: list[tuple[int, int]] = []
+        #: _SAID's verbs as written ((start, end), by start).
+        self.verbs: list[tuple[int, int]] = []
+        #: "told" and _ACCORDING's words ((start, end), by start): where _TOLD's and
+        #: _ACCORDING's matches start (and more places maybe).
+        self.told: list[tuple[int, int]] = []
+        self.according: list[tuple[int, int]] = []
 
 
-def _found(pattern: re.Pattern[str], text: str, roles: list[int], verbs: list[tuple[int, int]]
+def _found(pattern: re.Pattern[str], text: str, needed: _Needed, back: str
            ) -> list[re.Match[str]]:
-    """`list(pattern.finditer(text))` for a pattern of _NEEDS (`roles`, `verbs`: what
-    `_needed_in` found in `text`): _ROLE_PERSON tried only at the role words, _SAID searched
-    only in windows that end at its verbs after a word with a capital, the others by
-    `_finditer`."""
+    """`list(pattern.finditer(text))` for a pattern of sources_of (`needed`: `_needed_in(text)`;
+    `back`: `text[::-1]`, given where role words or verbs are), each tried only near its words:
+    _ROLE_PERSON, _TOLD and _ACCORDING at the words they open with; _PERSON_ROLE and _SAID
+    in windows that end at their role words and verbs. (For _PERSON_ROLE the same matches'
+    names, not always their ends: see `_person_role`.)"""
     if pattern is _ROLE_PERSON:
-        return _starting_at(_ROLE_PERSON, roles, text)
-    if pattern is _SAID:
-        back = text[::-1]
-        return in_windows(_SAID, _named_before(_spaced(verbs, text), back), _NAME_WORDS_BACK,
-                          text, True, back)
-    return _finditer(pattern, text)
+        return _starting_at(_ROLE_PERSON, needed.roles, text)
+    if pattern is _TOLD:
+        return _starting_at(_TOLD, needed.told, text)
+    if pattern is _ACCORDING:
+        return _starting_at(_ACCORDING, needed.according, text)
+    if pattern is _PERSON_ROLE:
+        return _person_role(text, needed.roles, back)
+    assert pattern is _SAID
+    return in_windows(_SAID, _named_before(_spaced(needed.verbs, text), back), _NAME_WORDS_BACK,
+                      text, True, back)
 
 
-def _finditer(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    r"""`list(pattern.finditer(text))`; for a pattern of `_UNBOUNDED`, by its twin without the
-    `\b`, which `word_starts` checks instead."""
-    unbounded = _UNBOUNDED.get(id(pattern))
-    if unbounded is None:
-        return list(pattern.finditer(text))
-    return word_starts(unbounded, text)
+def _person_role(text: str, roles: list[tuple[int, int]], back: str) -> list[re.Match[str]]:
+    """_PERSON_ROLE's matches in `text`, searched in windows that end at its role words (after
+    white space, a word's end after them: where its `ROLE\b` can end) and reach back as many
+    words as a match holds before its role word. A match that reads on over a role word to a
+    later one ("Smith, the deputy head") is found ending at the first: the same start and
+    name (a name is possessive: fixed by its start), and no other match starts before the
+    later one (a match needs a name's comma, and only words and white space are between).
+    Only the role words as written with a comma at most 4 words before (`_COMMA_BEFORE`) end
+    a window: a match ends so."""
+    n = len(text)
+    ends = [(start, end) for start, end in _spaced(roles, text)
+            if text[start:end] in _ROLE_SET and _COMMA_BEFORE.match(back, n - start) is not None]
+    return in_windows(_PERSON_ROLE, ends, _PERSON_WORDS_BACK, text, False, back)
 
 
-def _may_match(pattern: re.Pattern[str], present: set[int]) -> bool:
-    """A cheap necessary condition: one of the words `pattern` needs is in the text
-    (`present`: the ids of the patterns whose words `_needed_in` found)."""
-    return id(pattern) in present
+#: Read backwards from the white space before a role word: the comma that ends a name, at
+#: most 4 words before ("Smith, the Kenyan army police chief": `,\s+(?:\w+\s+){0,4}` before
+#: the role word, an article among the words or not). (Possessive: the words cannot be read
+#: otherwise, and a failed match does not try every shorter word.)
+_COMMA_BEFORE: Final = re.compile(r"(?:\s++\w++){0,4}+\s++,")
+#: ... and on to the start of the name, the most a _PERSON_ROLE match holds before its role
+#: word: the word the comma ends and the 6 words before it (a name of 7 words with "bin",
+#: "de" or "van"). Matched where `_COMMA_BEFORE` matches, and so at the same comma.
+_PERSON_WORDS_BACK: Final = re.compile(r"(?:\s++\w++){0,4}+\s++,\S*+(?:\s++\S++){0,6}+")
+_ROLE_SET: Final = frozenset(_ROLE_WORDS)
 
 
 def _needs_automaton() -> ahocorasick.Automaton:
-    """The words of _NEEDS and the outlets' names (every _OUTLET_NAMES match is one of them,
-    as written), each with the ids of the patterns that need it and its length."""
-    ids_of: dict[str, set[int]] = {}
-    for key, words in [*((id(pattern), words) for pattern, words in _NEEDS.items()),
-                       (id(_OUTLET_NAMES), KNOWN_OUTLETS)]:
+    """The words of the patterns and the outlets' names as written (every _OUTLET_NAMES match
+    is one of them), each with the gate bits of the patterns that need it and its length."""
+    bits_of: dict[str, int] = {}
+    for bit, words in _GATE_WORDS_AS_WRITTEN.items():
         for word in words:
-            ids_of.setdefault(word, set()).add(key)
+            bits_of[word] = bits_of.get(word, 0) | bit
     automaton = ahocorasick.Automaton()
-    for word, ids in ids_of.items():
-        automaton.add_word(word, (frozenset(ids), len(word)))
+    for word, bits in bits_of.items():
+        automaton.add_word(word, (bits, len(word)))
     automaton.make_automaton()
     return automaton
 
 
-_ROLES: Final = id(_ROLE_PERSON)
-_VERBS: Final = id(_SAID)
-
-
-def _needed_in(text: str) -> tuple[set[int], list[int], list[tuple[int, int]]]:
-    """The ids of the patterns of _NEEDS one of whose words may be in `text` (each pattern
-    needs its word as a whole word, and an outlet's name is one); where role words start;
-    where _SAID's verbs are, as written ((start, end), in order of their starts). From the
-    shared keyword pass on ASCII text, where a word in the text is one in the `words_of`
-    form of the text lower-cased (more places, maybe, for roles and `present`: each is
-    tried, and fails where the word is not as a pattern needs it); else by `_needed_by_pass`."""
+def _needed_in(text: str) -> _Needed:
+    """Where the words of the patterns are in `text` (`_Needed`; each pattern needs its word
+    as a whole word, and an outlet's name is one). From the shared keyword pass on ASCII text,
+    where a word in the text is one in the `words_of` form of the text lower-cased (more
+    places, maybe, for roles, "told", _ACCORDING's words and `present`: each is tried, and
+    fails where the word is not as a pattern needs it); else by `_needed_by_pass`."""
     if not text.isascii():
         return _needed_by_pass(text)
-    present: set[int] = set()
-    roles: list[int] = []
-    verbs: list[tuple[int, int]] = []
-    seen = 0
+    needed = _Needed()
     for last, length, bits in actors.hits_of(actors.gate_read(text), _SOURCE_GATES):
-        seen |= bits
-        start = last - length + 1
+        needed.present |= bits
+        start, end = last - length + 1, last - 1
         if bits & _ROLE_GATE:
-            roles.append(start)
-        if bits & _SAID_GATE and text[start:last - 1] in _SAID_VERBS:
-            verbs.append((start, last - 1))
-    for bit, ids in _PRESENT_OF:
-        if seen & bit:
-            present.update(ids)
-    roles.sort()
-    verbs.sort()
-    return present, roles, verbs
+            needed.roles.append((start, end))
+        if bits & _SAID_GATE and text[start:end] in _SAID_VERBS:
+            needed.verbs.append((start, end))
+        if bits & _TOLD_GATE:
+            needed.told.append((start, end))
+        if bits & _ACCORDING_GATE:
+            needed.according.append((start, end))
+    return _sorted(needed)
 
 
-def _needed_by_pass(text: str) -> tuple[set[int], list[int], list[tuple[int, int]]]:
+def _needed_by_pass(text: str) -> _Needed:
     """`_needed_in(text)` by a pass of its own (`_NEEDED`, words as written, anywhere)."""
-    present: set[int] = set()
-    roles: list[int] = []
-    verbs: list[tuple[int, int]] = []
-    for end, (ids, length) in _NEEDED.iter(text):
-        present.update(ids)
-        if _ROLES in ids:
-            roles.append(end + 1 - length)
-        if _VERBS in ids:
-            verbs.append((end + 1 - length, end + 1))
-    roles.sort()
-    verbs.sort()
-    return present, roles, verbs
+    needed = _Needed()
+    for last, (bits, length) in _NEEDED.iter(text):
+        needed.present |= bits
+        word = (last + 1 - length, last + 1)
+        if bits & _ROLE_GATE:
+            needed.roles.append(word)
+        if bits & _SAID_GATE:
+            needed.verbs.append(word)
+        if bits & _TOLD_GATE:
+            needed.told.append(word)
+        if bits & _ACCORDING_GATE:
+            needed.according.append(word)
+    return _sorted(needed)
 
 
-def _starting_at(pattern: re.Pattern[str], starts: list[int], text: str
+def _sorted(needed: _Needed) -> _Needed:
+    """`needed` with its words in order of their starts (a pass finds them by their ends)."""
+    needed.roles.sort()
+    needed.verbs.sort()
+    needed.told.sort()
+    needed.according.sort()
+    return needed
+
+
+def _starting_at(pattern: re.Pattern[str], words: list[tuple[int, int]], text: str
                  ) -> list[re.Match[str]]:
-    """`list(pattern.finditer(text))` for a pattern whose matches start only at `starts`
-    (sorted): there it is tried, and nowhere else (_ROLE_PERSON opens with `\\b` and a role
-    word, which the Aho-Corasick pass found)."""
+    """`list(pattern.finditer(text))` for a pattern whose matches start only where `words`
+    ((start, end), by start) start: there it is tried, and nowhere else (_ROLE_PERSON,
+    _TOLD and _ACCORDING open with `\\b` and one of their words, which a keyword pass found)."""
     out: list[re.Match[str]] = []
     pos = 0
-    for start in starts:
+    for start, _ in words:
         if start >= pos and (m := pattern.match(text, start)) is not None:
             out.append(m)
             pos = m.end()
@@ -246,14 +283,22 @@ def _starting_at(pattern: re.Pattern[str], starts: list[int], text: str
 def _spaced(words: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     """The words of `words` after white space and before a word's end (`\\b`, on words that
     end with a letter): where _SAID's matches can end."""
+    n = len(text)
     return [(start, end) for start, end in words
-            if start and _SPACE.match(text, start - 1) and _WORD_CHAR.match(text, end) is None]
+            if start and text[start - 1].isspace() and not (end < n and _word_char(text[end]))]
+
+
+def _word_char(char: str) -> bool:
+    r"""Whether `char` is one the regex engine's `\w` matches (a letter or digit as
+    `str.isalnum` has them, or "_"; `\s` is `str.isspace`: the engine asks the same tables).
+    (A string method, not a regex match: no match object made for a yes or no.)"""
+    return char.isalnum() or char == "_"
 
 
 #: Read backwards from the white space before a verb: the word before it holds a capital.
 #: A _SAID match ends with a name's last word, `[A-Z][\w'’.-]++`, then white space and its
 #: verb: where the word before a verb holds no capital, no match ends at that verb.
-_CAPITAL_BEFORE = re.compile(r"\s++\S*?[A-Z]")
+_CAPITAL_BEFORE: Final = re.compile(r"\s++\S*?[A-Z]")
 
 
 def _named_before(verbs: list[tuple[int, int]], back: str) -> list[tuple[int, int]]:
@@ -266,23 +311,21 @@ def _named_before(verbs: list[tuple[int, int]], back: str) -> list[tuple[int, in
             if _CAPITAL_BEFORE.match(back, n - start) is not None]
 
 
-_SPACE = re.compile(r"\s")
-_WORD_CHAR = re.compile(r"\w")
 #: From a verb's start, read backwards: the 7 words before it, the most a _SAID match holds
 #: before its verb (a name of 4 words, 3 of them after "bin", "de" or "van").
-_NAME_WORDS_BACK = re.compile(r"(?:\s+\S+){0,7}+")
+_NAME_WORDS_BACK: Final = re.compile(r"(?:\s+\S+){0,7}+")
 
 
 # _ORG_SAID without IGNORECASE, for lower-cased ASCII text (its [A-Z] then reads [a-z]): a
 # case-sensitive search is several times faster; a match is taken again on the text itself.
-_ORG_SAID_LOW = re.compile(_ORG_SAID.pattern.replace("[A-Z]", "[a-z]"))
+_ORG_SAID_LOW: Final = re.compile(_ORG_SAID.pattern.replace("[A-Z]", "[a-z]"))
 
 
 #: Where an _ORG_SAID_LOW match ends: its verb, after white space; it starts at most 5 words
 #: before ("the local ministry of defence said"). (Its organisation may hold a verb, "the
 #: ministry of told said": so the windows are not cut at the verb before, see `in_windows`.)
-_ORG_VERBS = re.compile(r"\s(?:said|reported|told|confirmed|claimed)\b")
-_ORG_WORDS_BACK = re.compile(r"(?:\s+\S+){0,5}+")
+_ORG_VERBS: Final = re.compile(r"\s(?:said|reported|told|confirmed|claimed)\b")
+_ORG_WORDS_BACK: Final = re.compile(r"(?:\s+\S+){0,5}+")
 _ORG_VERB_WORDS: Final = frozenset(("said", "reported", "told", "confirmed", "claimed"))
 #: The last words of _ORG_SAID's organisations ("ministry of [A-Z]\w+": "ministry" and the
 #: word after "of"), as whole words: one of them is in every text it matches.
@@ -291,20 +334,21 @@ _ORG_LAST_WORDS: Final = ("police", "army", "military", "authorities", "official
                           "sources", "group", "groups")
 #: Read backwards from the white space before a verb: an organisation's last word before it
 #: (reversed; `\w+ fo yrtsinim`: "ministry of" and a word). An _ORG_SAID_LOW match ends so.
-_ORG_BEFORE = re.compile(r"\s+(?:" + "|".join(w[::-1] for w in _ORG_LAST_WORDS)
+_ORG_BEFORE: Final = re.compile(r"\s+(?:" + "|".join(w[::-1] for w in _ORG_LAST_WORDS)
                          + r"|\w+ fo yrtsinim)")
 
 
 def _org_said(text: str) -> list[re.Match[str]]:
     """`list(_ORG_SAID.finditer(text))`, faster on ASCII text: searched in windows that end
     at its verbs where an organisation's last word is right before (`_org_verbs`)."""
-    if text.isascii() and actors.gate_read(text)[0] & _ORG_GATES != _ORG_GATES:
+    read = actors.gate_read(text) if text.isascii() else None
+    if read is not None and read[0] & _ORG_GATES != _ORG_GATES:
         return []  # no organisation's last word, or no verb (`_org_verbs`)
     low = lowered(text)
     if low is None:
         return list(_ORG_SAID.finditer(text))
     back = low[::-1]
-    ends = _org_verbs(text, low, back)
+    ends = _org_verbs(text, low, back, read)
     if not ends:
         return []
     out: list[re.Match[str]] = []
@@ -315,26 +359,25 @@ def _org_said(text: str) -> list[re.Match[str]]:
     return out
 
 
-def _org_verbs(text: str, low: str, back: str) -> list[tuple[int, int]]:
+def _org_verbs(text: str, low: str, back: str,
+               read: tuple[int, list[tuple[int, int, int]]] | None) -> list[tuple[int, int]]:
     """Where an _ORG_SAID_LOW match can end in `low` (`text` lower-cased, `back` reversed):
     its verbs after white space (`_ORG_VERBS`), an organisation's last word before them
     (`_ORG_BEFORE`). On ASCII text the verbs and those words are read from the shared
-    keyword pass (whole words: each such place is one, and more maybe, checked here)."""
+    keyword pass (whole words: each such place is one, and more maybe, checked here; `read`:
+    its `actors.gate_read(text)`, None for text that is not ASCII)."""
     n = len(low)
-    if not text.isascii():
+    if read is None:
         if not ("said" in low or "reported" in low or "told" in low or "confirmed" in low
                 or "claimed" in low):
             return []  # the verbs the pattern ends with (tests in a row: no generator)
         return [(start, end) for start, end in after_space(_ORG_VERBS, low)
                 if _ORG_BEFORE.match(back, n - start) is not None]
-    read = actors.gate_read(text)
-    if read[0] & _ORG_GATES != _ORG_GATES:
-        return []  # no organisation's last word, or no verb
-    out: list[tuple[int, int]] = []
+    out: list[tuple[int, int]] = []  # (`_org_said` saw both gates, the words and a verb)
     for last, length, _ in actors.hits_of(read, _SAID_GATE):
         start, end = last - length + 1, last - 1
-        if start and low[start:end] in _ORG_VERB_WORDS and _SPACE.match(low, start - 1) and \
-                _WORD_CHAR.match(low, end) is None and \
+        if start and low[start:end] in _ORG_VERB_WORDS and low[start - 1].isspace() and \
+                not (end < n and _word_char(low[end])) and \
                 _ORG_BEFORE.match(back, n - start) is not None:
             out.append((start, end))
     out.sort()
@@ -347,11 +390,8 @@ _OUTLET_RE = re.compile(r"(?<![\w])(?:" + "|".join(
 
 # _OUTLET_RE without its look-behind: starting with the names, it lets the regex engine skip
 # in C to the first letters of outlet names; _outlet_matches applies the look-behind.
-_OUTLET_NAMES = re.compile(_OUTLET_RE.pattern.removeprefix(r"(?<![\w])"))
-#: The words of _NEEDS and the outlets' names, found in one pass (`_needed_in`).
-_NEEDED = _needs_automaton()
-
-#: The words of _NEEDS and the outlets' names as gates of the shared keyword pass
+_OUTLET_NAMES: Final = re.compile(_OUTLET_RE.pattern.removeprefix(r"(?<![\w])"))
+#: The words of the patterns and the outlets' names as gates of the shared keyword pass
 #: (`actors.matches`, made for every sentence by classify), each a whole word: the bits
 #: above 1 << 22 (casualties and events take those below).
 _ROLE_GATE: Final = 1 << 23
@@ -364,17 +404,21 @@ _SOURCE_GATES: Final = _ROLE_GATE | _TOLD_GATE | _ACCORDING_GATE | _SAID_GATE | 
 #: verb of _SAID (those of _ORG_SAID are among them). (Above the dates' and actors' bits.)
 _ORG_GATE: Final = 1 << 34
 _ORG_GATES: Final = _ORG_GATE | _SAID_GATE
-assert set(_NEEDS[_SAID]) >= _ORG_VERB_WORDS
+assert set(_SAID_WORDS) >= _ORG_VERB_WORDS
+#: The words (case as written) one of which each pattern needs to match at all, by gate:
+#: _PERSON_ROLE and _ROLE_PERSON a role word, _TOLD "told", _ACCORDING its openings, _SAID
+#: its verbs, _OUTLET_NAMES an outlet's name.
+_GATE_WORDS_AS_WRITTEN: Final[dict[int, tuple[str, ...]]] = {
+    _ROLE_GATE: _ROLE_WORDS, _TOLD_GATE: _TOLD_WORDS, _ACCORDING_GATE: _ACCORDING_WORDS,
+    _SAID_GATE: _SAID_WORDS, _OUTLET_GATE: KNOWN_OUTLETS,
+}
 actors.add_gate_words({
-    _ROLE_GATE: _ROLE_WORDS, _TOLD_GATE: _NEEDS[_TOLD], _ACCORDING_GATE: _NEEDS[_ACCORDING],
-    _SAID_GATE: _NEEDS[_SAID], _OUTLET_GATE: tuple(o.lower() for o in KNOWN_OUTLETS),
+    **{bit: tuple(w.lower() for w in words) for bit, words in _GATE_WORDS_AS_WRITTEN.items()},
     _ORG_GATE: _ORG_LAST_WORDS,
 }, whole=True)
-_SAID_VERBS: Final = frozenset(_NEEDS[_SAID])
-_PRESENT_OF: Final[tuple[tuple[int, tuple[int, ...]], ...]] = (
-    (_ROLE_GATE, (id(_PERSON_ROLE), id(_ROLE_PERSON))), (_TOLD_GATE, (id(_TOLD),)),
-    (_ACCORDING_GATE, (id(_ACCORDING),)), (_SAID_GATE, (id(_SAID),)),
-    (_OUTLET_GATE, (id(_OUTLET_NAMES),)))
+_SAID_VERBS: Final = frozenset(_SAID_WORDS)
+#: The words of the patterns and the outlets' names, found in one pass (`_needed_by_pass`).
+_NEEDED = _needs_automaton()
 
 
 def _outlet_matches(text: str) -> list[re.Match[str]]:
