@@ -30,7 +30,7 @@ from worker.incidents import add_merge_stage
 from worker.metrics import Metrics
 from worker.models import DeadLetter
 from worker.pipeline import Destination, OutRecord, Pipeline, SourceMeta, Tally, utc_now
-from worker.produce import send_batched
+from worker.produce import build_batches, send_batched
 from worker.rebalance import App, install_recovery
 from worker.settings import Guarantee, Settings
 from worker.web import Readiness, install_lag_timer, install_sensors, register_views
@@ -131,13 +131,24 @@ class Publisher:
         """Exactly-once: a record handed to a transaction is never sent again (a second copy
         would commit with it): a send is retried only when it failed before reaching the
         producer, and delivery is awaited, however long it takes, without resending."""
-        pending: list[asyncio.Future[Any]] = []
+        # one source partition's records into its transaction as record batches, one per
+        # output partition (`worker.produce`), each handed over once: a failure before the
+        # hand-over is retried for that batch alone
+        groups: dict[tuple[str, int], tuple[SourceMeta, list[tuple[str, OutRecord]]]] = {}
         for record, source in zip(records, sources, strict=True):
-            # a send cancelled while waiting for metadata or buffer space was not handed over
-            pending.append(await self._retrying(
-                functools.partial(transactions.send, source, self._topics[record.destination],
-                                  record),
-                f"sending outputs of {where}"))
+            group = groups.get((source.topic, source.partition))
+            if group is None:
+                group = groups[source.topic, source.partition] = (source, [])
+            group[1].append((self._topics[record.destination].get_topic_name(), record))
+        pending: list[asyncio.Future[Any]] = []
+        for source, topic_records in groups.values():
+            batches = await self._retrying(
+                functools.partial(transactions.batches, source, topic_records),
+                f"sending outputs of {where}")
+            for batch in batches:
+                pending.append(await self._retrying(
+                    functools.partial(transactions.hand_over, source, batch),
+                    f"sending outputs of {where}"))
         while pending:
             done, not_done = await asyncio.wait(pending, timeout=self._timeout)
             for fut in done:
@@ -193,29 +204,42 @@ class Transactions:
         group = self._app.assignor.group_for_topic(topic)
         return f"{self._app.conf.id}-{group}-{partition}"
 
-    def is_open(self, transactional_id: str) -> bool:
-        """False once the partition was revoked (or its producer fenced)."""
-        producers = getattr(self._app.producer, "_transaction_producers", {})
-        return transactional_id in producers
-
     def owns(self, source: SourceMeta) -> bool:
         return (source.topic, source.partition) in {
             (tp.topic, tp.partition) for tp in self._app.consumer.assignment()}
 
-    async def send(self, source: SourceMeta, topic: faust.TopicT, record: OutRecord) -> Any:
+    def _producer(self, source: SourceMeta) -> Any:
+        """The aiokafka producer of `source`'s transaction; None when the partition was
+        revoked (its offsets cannot commit here: the new owner redoes the message)."""
         tid = self.transactional_id(source.topic, source.partition)
-        if not self.is_open(tid):
-            if self.owns(source):
-                raise TransactionLost(f"no transactional producer {tid} for {source.where}")
-            # revoked: its offsets cannot commit here, the new owner redoes the message
+        producer = getattr(self._app.producer, "_transaction_producers", {}).get(tid)
+        if producer is None and self.owns(source):
+            raise TransactionLost(f"no transactional producer {tid} for {source.where}")
+        return producer
+
+    async def batches(self, source: SourceMeta, topic_records: Sequence[tuple[str, OutRecord]],
+                      ) -> list[tuple[str, int, Any]]:
+        """`topic_records` as record batches for `source`'s transaction (`build_batches`:
+        built, not handed over); none when the partition was revoked."""
+        producer = self._producer(source)
+        return [] if producer is None else await build_batches(producer, topic_records)
+
+    async def hand_over(self, source: SourceMeta, batch: tuple[str, int, Any]) -> Any:
+        """Hand one built record batch to `source`'s transaction (under Faust's lock of that
+        transaction, which its commit takes too); its delivery future. A done future when the
+        partition was revoked meanwhile."""
+        producer = self._producer(source)
+        if producer is None:
             done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
             done.set_result(None)
             return done
+        tid = self.transactional_id(source.topic, source.partition)
+        topic, partition, records = batch
+        faust_producer: Any = self._app.producer  # its private per-transaction locks
         try:
-            return await self._app.producer.send(
-                topic.get_topic_name(), record.key, record.value, None, None,
-                list(record.headers) or None, transactional_id=tid)
-        except (ProducerSendError, ProducerFenced, IllegalOperation) as exc:
+            async with faust_producer._trn_locks[tid]:
+                return await producer.send_batch(records, topic, partition=partition)
+        except (KafkaError, ProducerSendError, ProducerFenced, IllegalOperation) as exc:
             if not self.owns(source):
                 raise ProducerSendError(f"{source.where} was revoked: {exc}") from exc
             raise TransactionLost(f"transaction {tid} for {source.where}: {exc!r}") from exc

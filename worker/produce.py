@@ -62,33 +62,42 @@ def partition_for(key: bytes, partitions: Sequence[int]) -> int:
     return partitions[(murmur2(key) & 0x7FFFFFFF) % len(partitions)]
 
 
-async def send_batched(producer: Any, topic_records: Sequence[tuple[str, Record]],
-                       ) -> list[asyncio.Future[Any]]:
-    """Hand `(topic, record)` pairs to aiokafka `producer` as one record batch per topic
-    partition (in order within a partition; more than one when a batch reaches the
-    producer's `max_batch_size`), and return their delivery futures. A partition's next
-    batch waits until the sender has taken the previous one (`send_batch`)."""
+async def build_batches(producer: Any, topic_records: Sequence[tuple[str, Record]],
+                        ) -> list[tuple[str, int, Any]]:
+    """`(topic, record)` pairs as aiokafka record batches, not sent yet: `(topic, partition,
+    batch)`, one batch per topic partition (in order within a partition; more than one when a
+    batch reaches the producer's `max_batch_size`). Waits for a topic's metadata, as `send`
+    does; nothing is handed to the producer, so a failure here can be retried whole."""
     partitions: dict[str, tuple[int, ...]] = {}
     chosen: dict[tuple[tuple[int, ...], bytes], int] = {}  # an alert has its event's key
     by_partition: dict[tuple[str, int], list[Record]] = {}
     for topic, record in topic_records:
         known = partitions.get(topic)
-        if known is None:  # waits for the topic's metadata, as `send` does
+        if known is None:
             known = partitions[topic] = tuple(sorted(await producer.partitions_for(topic)))
         partition = chosen.get((known, record.key))
         if partition is None:
             partition = chosen[known, record.key] = partition_for(record.key, known)
         by_partition.setdefault((topic, partition), []).append(record)
-    futures: list[asyncio.Future[Any]] = []
+    built: list[tuple[str, int, Any]] = []
     for (topic, partition), records in by_partition.items():
         batch = producer.create_batch()
         for record in records:
             headers = list(record.headers)
             if batch.append(key=record.key, value=record.value, timestamp=None,
-                            headers=headers) is None:  # full: send it, start the next
-                futures.append(await producer.send_batch(batch, topic, partition=partition))
+                            headers=headers) is None:  # full: it is done, start the next
+                built.append((topic, partition, batch))
                 batch = producer.create_batch()
                 batch.append(key=record.key, value=record.value, timestamp=None,
                              headers=headers)  # the first record of a batch always fits
-        futures.append(await producer.send_batch(batch, topic, partition=partition))
-    return futures
+        built.append((topic, partition, batch))
+    return built
+
+
+async def send_batched(producer: Any, topic_records: Sequence[tuple[str, Record]],
+                       ) -> list[asyncio.Future[Any]]:
+    """Hand `(topic, record)` pairs to aiokafka `producer` as record batches
+    (`build_batches`) and return their delivery futures. A partition's next batch waits until
+    the sender has taken the previous one (`send_batch`)."""
+    return [await producer.send_batch(batch, topic, partition=partition)
+            for topic, partition, batch in await build_batches(producer, topic_records)]
