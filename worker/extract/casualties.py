@@ -28,6 +28,7 @@ from worker.extract.text import (
     Found,
     after_space,
     bits_automaton,
+    find_all,
     found_on,
     in_windows,
     keyword_automaton,
@@ -585,7 +586,7 @@ def _tolls(text: str, low: str | None) -> list[tuple[Found, bool]]:
         return [(m, m.group("num") is not None) for m in found_on(_TOLL.finditer(text), text)]
     out: list[tuple[Found, bool]] = []
     rises = "toll" in low
-    nouns = _toll_nouns(low)
+    nouns = find_all(low, _TOLL_NOUNS)
     back = low[::-1] if nouns else ""
     pos = 0
     rise = _toll_rise(low, pos) if rises else None
@@ -617,22 +618,10 @@ def _toll_rise(low: str, pos: int) -> re.Match[str] | None:
     return None
 
 
-def _toll_nouns(low: str) -> list[int]:
-    """Where each of `_TOLL_NOUNS` is in `low`, in order."""
-    out: list[int] = []
-    for noun in _TOLL_NOUNS:
-        at = low.find(noun)
-        while at >= 0:
-            out.append(at)
-            at = low.find(noun, at + 1)
-    out.sort()
-    return out
-
-
 def _toll_count(low: str, back: str, nouns: list[int], pos: int) -> re.Match[str] | None:
     """The first match of `_TOLL`'s "12 deaths" branch in `low` from `pos` (`back`: `low`
-    reversed; `nouns`: `_toll_nouns(low)`). A match starting at or before a noun's last word
-    holds it and ends at most two words after it: it is searched in a window from the most
+    reversed; `nouns`: `find_all(low, _TOLL_NOUNS)`). A match starting at or before a noun's
+    last word holds it and ends at most two words after it: it is searched in a window from the most
     words a match holds before the noun to two words after, a window end that is a word's
     end, as the pattern's `\b` needs, and far enough for the engine to take the same path.
     A match found there that starts after the noun is left to the next noun's window."""
