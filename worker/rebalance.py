@@ -45,16 +45,28 @@ harmless when the recovery's seek comes after it. Here such records are taken ou
 batch and their partition is sought back to the first of them. (`getmany` also stops a batch
 when the flow stops or the generation changes: a rebalance has started then, and its
 recovery seeks afterwards.)
+
+Exactly-once, a fourth (`StopRevokedTransactions`): Faust's `TransactionManager.on_rebalance`
+stops the transactional producers of the revoked partitions, but only of those its assignor
+does not call standbys, and Faust's assignor (`table_standby_replicas`, 1) makes every
+partition of a *source* topic that another member got a standby here. So a revoked input
+partition kept its producer: the new owner's producer of the same transactional id fenced
+it, and when the partition came back (the second worker left) Faust's `begin_transaction`
+found the old producer still in the dict, failed on it ("Invalid state transition
+IN_TRANSACTION -> IN_TRANSACTION", logged as a warning) and kept it; the first send in it
+was refused by the broker (fenced: "Can't send messages while not in transaction") and the
+worker exited for a restart (`worker.app.TransactionLost`).
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Coroutine, Mapping
+from collections.abc import Coroutine, Iterable, Mapping
 from typing import Any, cast
 
 import faust
 from faust.tables.recovery import Recovery
+from faust.transport.consumer import TopicPartitionGroup, TransactionManager
 from faust.transport.drivers import aiokafka as aiokafka_driver
 from faust.types import TP
 from faust.types.transports import ConsumerT
@@ -136,10 +148,58 @@ class SeekThenResume(Recovery):
         await cast(Any, self.app)._fetcher.maybe_start()  # Faust's private fetcher service
 
 
+class StopRevokedTransactions(TransactionManager):
+    """Faust's `TransactionManager` (faust-streaming 0.15.3) whose `on_rebalance` stops the
+    transactional producer of every revoked partition (Faust's skips those its assignor
+    calls standbys: every source partition another member got), so that a partition that
+    comes back gets a new producer; and begins a transaction only where none is open (Faust
+    calls `begin_transaction` on every assigned partition's producer, and logs a warning for
+    each one kept with its transaction open)."""
+
+    async def on_rebalance(self, assigned: set[TP], revoked: set[TP],
+                           newly_assigned: set[TP]) -> None:
+        """Call when the cluster is rebalancing."""
+        kept = self._tps_to_transactional_ids(assigned)  # active partitions only
+        gone = sorted(self._transactional_ids_of(revoked) - kept)
+        if gone:
+            self.log.info("Stopping %d transactional producers of %d revoked partitions",
+                          len(gone), len(revoked))
+            await self._stop_transactions(gone)
+        producers = getattr(self.producer, "_transaction_producers", {})
+        begin = sorted(tid for tid in kept if not _in_transaction(producers.get(tid)))
+        if begin:
+            self.log.info("Beginning %d transactions for %d assigned partitions",
+                          len(begin), len(assigned))
+            await self._start_transactions(begin)
+
+    def _transactional_ids_of(self, tps: Iterable[TP]) -> set[str]:
+        """The transactional ids of `tps`, standbys or not (`_tps_to_transactional_ids`
+        leaves the assignor's standbys out)."""
+        assignor = self.app.assignor
+        return {self.transactional_id_format.format(
+                    tpg=TopicPartitionGroup(tp.topic, tp.partition,
+                                            assignor.group_for_topic(tp.topic)),
+                    group_id=self.app.conf.id)
+                for tp in tps}
+
+
+def _in_transaction(producer: Any) -> bool:
+    """Whether aiokafka `producer` (or None) has a transaction open."""
+    txn = getattr(producer, "_txn_manager", None)
+    return txn is not None and bool(txn.is_in_transaction())
+
+
 class RewindingConsumer(aiokafka_driver.Consumer):
     """Faust's aiokafka consumer (faust-streaming 0.15.3) that does not skip the records of
     inactive partitions: it seeks those partitions back to the first of them instead; and
-    that hands a record to the streams without four tasks per record (`wait_first`)."""
+    that hands a record to the streams without four tasks per record (`wait_first`). Its
+    transaction manager is `StopRevokedTransactions`."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.transactions = StopRevokedTransactions(
+            self.transport, consumer=self, producer=self.app.producer, beacon=self.beacon,
+            loop=self.loop)
 
     async def _wait_next_records(
             self, timeout: float) -> tuple[Mapping[TP, Any] | None, set[TP] | None]:

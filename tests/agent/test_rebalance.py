@@ -19,15 +19,18 @@ from types import SimpleNamespace
 from typing import Any, cast
 
 import pytest
+from aiokafka.errors import IllegalOperation, ProducerFenced
+from aiokafka.producer.transaction_manager import TransactionManager as AioTransactionManager
 from aiokafka.structs import ConsumerRecord
+from faust.transport.consumer import TopicPartitionGroup, TransactionManager
 from faust.types import TP
 from mode.utils.queues import FlowControlQueue
 
 from worker.alerts import load_rules
-from worker.app import create_app
+from worker.app import Transactions, create_app
 from worker.pipeline import Pipeline
-from worker.rebalance import KeepQueuesOnResume, SeekThenResume
-from worker.settings import Settings
+from worker.rebalance import KeepQueuesOnResume, SeekThenResume, StopRevokedTransactions
+from worker.settings import Guarantee, Settings
 
 COMMITTED = 4  # the input partition's committed offset
 BEFORE = 7  # where the consumer stood before the rebalance (it had fetched further)
@@ -265,3 +268,123 @@ async def test_records_reach_the_streams_as_in_fausts_race(tmp_path: Path) -> No
 
     with pytest.raises(RuntimeError, match="decoding failed"):
         await consumer.wait_first(broken(), suspended())
+
+
+class Broker:
+    """What the broker does with transactional ids: the producer that initialises one last
+    fences every earlier producer of it (the epoch is bumped)."""
+
+    def __init__(self) -> None:
+        self.current: dict[str, StandInTransactionalProducer] = {}
+        self.epoch = 0
+
+    def init_producer_id(self, producer: StandInTransactionalProducer) -> int:
+        earlier = self.current.get(producer.transactional_id)
+        if earlier is not None:
+            earlier.fenced = True
+        self.current[producer.transactional_id] = producer
+        self.epoch += 1
+        return self.epoch
+
+
+class StandInTransactionalProducer:
+    """An aiokafka transactional producer with aiokafka's own transaction state machine;
+    `send_batch` fails as aiokafka's does once the broker fenced it (the next send in a
+    fenced producer's open transaction is refused, and the producer enters a fatal state)."""
+
+    def __init__(self, transactional_id: str, broker: Broker) -> None:
+        self.transactional_id = transactional_id
+        self.broker = broker
+        self._txn_manager = AioTransactionManager(transactional_id, 60_000)
+        self.fenced = self.stopped = False
+
+    async def start(self) -> None:
+        self._txn_manager.set_pid_and_epoch(1, self.broker.init_producer_id(self))
+
+    async def begin_transaction(self) -> None:
+        self._txn_manager.begin_transaction()
+
+    async def stop(self) -> None:
+        self.stopped = True
+
+    async def send_batch(self, batch: Any, topic: str, *, partition: int) -> None:
+        if self.fenced and self._txn_manager.is_in_transaction():
+            self._txn_manager.fatal_error(ProducerFenced())
+        if not self._txn_manager.is_in_transaction():
+            raise IllegalOperation("Can't send messages while not in transaction")
+
+
+def _assignment_of(app: Any, topic: str, members: list[str]) -> dict[str, Any]:
+    """Faust's own assignor's assignment of `topic`'s partitions to `members`."""
+    metadata = app.assignor.metadata({topic})
+    cluster = SimpleNamespace(topics=lambda: {topic},
+                              partitions_for_topic=lambda name: set(range(4)))
+    return cast(dict[str, Any], app.assignor.assign(cluster, {m: metadata for m in members}))
+
+
+@pytest.mark.parametrize("manager", ["worker", "faust"])
+async def test_a_partition_back_from_another_worker_gets_a_new_transactional_producer(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
+        manager: str) -> None:
+    """Exactly-once, a second worker joining and leaving: the first worker's producers of the
+    partitions it handed over must be stopped, so that when they come back it sends in new
+    ones. Faust's `TransactionManager.on_rebalance` stops only the revoked partitions its
+    assignor does not call standbys, and the assignor makes every source partition the other
+    member got a standby: the old producer stayed, the other worker's fenced it, and the
+    first send after the partition came back failed (the worker exited, see
+    `worker.rebalance`). With manager="faust" the scenario runs on Faust's own class and
+    must show that failure (if it does not, Faust has changed: see whether the workaround is
+    still needed)."""
+    settings = Settings(kafka_bootstrap="127.0.0.1:9", web_enabled=False, data_dir=tmp_path,
+                        app_id="rebalance-test", table_store="memory", topic_partitions=4,
+                        processing_guarantee=Guarantee.EXACTLY_ONCE)
+    app: Any = create_app(settings, Pipeline(lambda article: [], load_rules(),
+                                             max_bytes=100_000,
+                                             max_future=timedelta(days=3650))).app
+    transactions = app.consumer.transactions
+    assert isinstance(transactions, StopRevokedTransactions)
+    if manager == "faust":
+        transactions = TransactionManager(app.transport, consumer=app.consumer,
+                                          producer=app.producer)
+    broker = Broker()
+    producer = app.producer  # Faust's, with stand-ins for the aiokafka producers it makes
+    monkeypatch.setattr(producer, "_transaction_producers", {})  # class-level dicts in Faust
+    monkeypatch.setattr(producer, "_trn_locks", {})
+    monkeypatch.setattr(producer, "_new_producer", lambda transactional_id: (
+        StandInTransactionalProducer(transactional_id, broker)))
+    monkeypatch.setattr(producer, "_ensure_producer", lambda: None)
+    topic = settings.topic_articles
+    every = {TP(topic, p) for p in range(4)}
+
+    async def rebalance(members: list[str]) -> set[TP]:
+        before = set(app.assignor.assigned_actives())
+        app.assignor.on_assignment(_assignment_of(app, topic, members)["first"])
+        after = set(app.assignor.assigned_actives())
+        await transactions.on_rebalance(after, before - after, after - before)
+        return after
+
+    assert await rebalance(["first"]) == every
+    kept = await rebalance(["first", "second"])  # the second worker joins
+    handed_over = every - kept
+    assert kept and handed_over and handed_over <= app.assignor.assigned_standbys(), (
+        "Faust's assignor no longer makes the other member's source partitions standbys")
+    for tp in handed_over:  # the second worker's producers of them start: they fence ours
+        await StandInTransactionalProducer(transactions.transactional_id_format.format(
+            tpg=TopicPartitionGroup(tp.topic, tp.partition,
+                                    app.assignor.group_for_topic(tp.topic)),
+            group_id=app.conf.id), broker).start()
+    assert await rebalance(["first"]) == every  # it left: they are back
+    worker_transactions = Transactions(app, settings.commit_interval)
+    failed = []
+    for tp in sorted(every):
+        tid = worker_transactions.transactional_id(tp.topic, tp.partition)
+        try:
+            await producer._transaction_producers[tid].send_batch(None, "out", partition=0)
+        except IllegalOperation:
+            failed.append(tp.partition)
+    if manager == "faust":
+        assert failed == sorted(tp.partition for tp in handed_over), failed
+        return
+    assert failed == [], f"sends in the transactions of partitions {failed} failed"
+    assert not [r for r in caplog.records if "begin_transaction" in r.getMessage()], (
+        "a transaction already open was begun again")
