@@ -58,6 +58,36 @@ def test_casualty_headlines(text: str, killed: int | None, injured: int | None) 
     assert counts[CasualtyKind.INJURED] == injured
 
 
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # headlines: the victim a bare singular noun, or the bare subject of a passive
+        ("Herders kill trader near the market", 1),
+        ("Militia attacks lorry, kills driver", 1),
+        ("Crowd lynches suspected thief in Kibera", 1),
+        ("Police sergeant shot dead while on patrol.", 1),
+        ("Councillor's bodyguard shot and killed.", 1),
+        ("He was stoned to death by a mob.", 1),
+        ("An armed man was shot and died at the scene.", 1),
+        ("The blast hit the minibus, leaving the driver dead.", 1),
+        ("Villagers lynch a man accused of theft.", 1),
+        ("Raiders set the hut alight, killing their three children.", 3),
+        # no one (or not one) killed, or the figure given elsewhere
+        ("The group threatened to kill journalist over the report.", None),
+        ("Youths tried to lynch a man at the bus stop.", None),
+        ("Residents protested the killing of teacher in the town.", None),
+        ("Police killed civilian bus drivers, witnesses said.", None),
+        ("Two soldiers were shot dead while on patrol.", 2),
+        ("Soldiers killed in the ambush were buried on Friday.", None),
+    ],
+)
+def test_one_person_killed_without_a_number(text: str, killed: int | None) -> None:
+    found = find_casualties(text)
+    assert headline_counts(found)[CasualtyKind.KILLED] == killed
+    for claim in found:  # the evidence is the text's own words
+        assert text[claim.start:claim.end] == claim.text
+
+
 def test_claims_keep_who_said_them() -> None:
     text = ("Jon Berri, the spokesman for the front, told Lakeside Wire that at least 30 were "
             "killed.")

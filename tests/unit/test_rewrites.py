@@ -214,10 +214,15 @@ def test_casualty_twins_match_as_their_patterns() -> None:
     pairs = [(pattern, twin) for _, _, pattern, twin in casualties._VERB_FIRST_RUNS] + [
         (casualties._NONE, casualties._NONE_LOW), (casualties._TOLL, casualties._TOLL_LOW),
         (casualties._ONE_KILLED, casualties._ONE_KILLED_LOW),
-        (casualties._ONE_DIED, casualties._ONE_DIED_LOW)]
+        (casualties._ONE_DIED, casualties._ONE_DIED_LOW),
+        (casualties._ONE_BARE, casualties._ONE_BARE_LOW),
+        (casualties._LEFT_DEAD, casualties._LEFT_DEAD_LOW)]
     tokens = [*CASUALTY_TOKENS, "killing", "Killing", "wounding", "kidnapping", "no one",
               "nobody", "No", "casualties", "fatalities", "deaths", "death toll", "toll",
-              "rose to", "of", "bodies", "him", "her", "the driver", "later", "succumbed"]
+              "rose to", "of", "bodies", "him", "her", "the driver", "later", "succumbed",
+              "kills", "Kills", "lynches", "shot dead", "beaten to death", "leaving", "dead",
+              "trader", "Police sergeant", "He was", "while", ".", ". ", "!", "\n",
+              "leaving the driver", "Left his brother"]
     texts = [t for t in corpus() + soups(tokens, 20_000, seed=11) if t.isascii()]
     hits = 0
     for pattern, twin in pairs:
@@ -227,6 +232,12 @@ def test_casualty_twins_match_as_their_patterns() -> None:
                          ) == expected, (pattern.pattern[:40], text)
             hits += len(expected)
     assert hits > 2_000
+    subjects = 0  # (`_ONE_SUBJECT`'s twin, tried only where a match can start)
+    for text in texts:
+        expected = found(casualties._ONE_SUBJECT.finditer(text))
+        assert found(casualties._subjects(text, text.lower())) == expected, text
+        subjects += len(expected)
+    assert subjects > 200
 
 
 REF_TOLL = re.compile(

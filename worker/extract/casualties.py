@@ -49,7 +49,8 @@ _SK_PERSON: Final = SourceKind.PERSON
 
 _KILLED = (r"killed|dead|died|shot dead|slain|murdered|executed|beheaded|lynched|massacred|"
            r"perished|lost their lives|lost his life|lost her life|succumbed|burned to death|"
-           r"hacked to death|stabbed to death|beaten to death|shot and killed|shot to death")
+           r"hacked to death|stabbed to death|beaten to death|shot and killed|shot to death|"
+           r"tortured to death|stoned to death|clubbed to death|burnt to death|shot and died")
 _INJURED = r"wounded|injured|hurt|maimed|critically injured|seriously injured|hospitali[sz]ed"
 _CAPTURED = (r"captured|abducted|kidnapped|taken hostage|arrested|detained|seized|"
              r"taken captive|held hostage")
@@ -75,8 +76,8 @@ _COUNT_FIRST = {
 _VERB_FIRST = {
     _CK_KILLED: re.compile(
         rf"\b(?P<verb>killing|killed|kills|kill|shot dead|shooting dead|shot and killed|"
-        rf"massacring|executing|lynching|lynched|lynches|beheading|beheaded)\s+"
-        rf"(?P<qual>{QUALIFIER}\s+)?(?P<num>{NUMBER}(?:\s*(?:-|–|to|or)\s*{NUMBER})?)\b"
+        rf"massacring|executing|lynching|lynched|lynches|lynch|beheading|beheaded)\s+"
+        rf"(?:(?:his|her|their)\s+)?(?P<qual>{QUALIFIER}\s+)?(?P<num>{NUMBER}(?:\s*(?:-|–|to|or)\s*{NUMBER})?)\b"
         rf"(?P<np>(?:\s+(?!and\b|but\b|while\b|as\b)[\w'’-]+){{0,3}})", re.IGNORECASE),
     _CK_INJURED: re.compile(
         rf"\b(?P<verb>wounding|wounded|injuring|injured|injure|wound)\s+"
@@ -219,6 +220,8 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
                 continue
             if m.part("num").lower() in ("a", "an") and not np:
                 continue
+            if kind is _CK_KILLED and _intent(text, m.start()):
+                continue
             _add(found, taken, claims, text, text_low, hits, offset,
                  kind, m, "num", "qual", _side(text, m.start(), np))
     for kind, gate, pattern, twin, verbs in _COUNT_FIRST_RUNS:
@@ -277,6 +280,8 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
             if _one_person(m.group("subj")):
                 _add(found, taken, claims, text, text_low, hits, offset,
                      _CK_KILLED, m, "one", "qual", _one_side(m.group("subj")))
+    if present & _UNNUMBERED_GATE and not any(f.kind is _CK_KILLED for f in found):
+        _one_unnumbered(found, taken, claims, text, text_low, hits, offset)
     found.sort(key=lambda c: (c.start, c.kind.value))
     return found
 
@@ -304,6 +309,89 @@ _ONE_DIED = re.compile(
 _ONE_KILLED_LOW = re.compile(_ONE_KILLED.pattern.removeprefix(r"\b(?P<qual>)") + "(?P<qual>)")
 _ONE_DIED_LOW = re.compile(_ONE_DIED.pattern.removeprefix(r"\b(?P<qual>)") + "(?P<qual>)")
 
+#: Read only when a text gives no other figure of the dead (`_one_unnumbered`): one person
+#: killed in a headline's words, the noun phrase bare ("Mob kills suspected robber", "police
+#: shoot dead bandit", "militia attacks bus, kills civilian")...
+_ONE_BARE = re.compile(
+    r"\b(?P<qual>)(?:kills|kill|killed|killing|lynch|lynches|lynched|lynching|"
+    r"shoots? dead|shot dead|shooting dead|murders?|murdered|murdering|beheads?|beheaded|"
+    r"beheading|(?:stabs?|stabbed|hacks?|hacked|beats?|beaten|tortures?|tortured)\s+to\s+death)"
+    r"\s+(?P<obj>(?!(?:the|a|an|his|her|their|its|him|them|it|and|or|of|in|at|on|near|by|with|"
+    r"while|after|during|as|for|from|over|when|before|since|into|to|off|more|most|least|some|"
+    r"no|one|two|three|four|five|six|seven|eight|nine|ten|several|many|dozens|hundreds|"
+    r"scores|all|both|each)\b)[\w'’-]+(?:\s+(?!(?:and|or|of|in|at|on|near|with|while|who|"
+    r"whom|whose|that|which|they|he|she|after|for|during|as|by|from|to)\b)[\w'’-]+){0,2})",
+    re.IGNORECASE)
+#: ... a headline's subject bare, or "he", "she", the verb passive and nothing after it but an
+#: adverbial ("MP's bodyguard shot and killed", "Police detective shot dead while on duty",
+#: "He was tortured to death by militiamen")...
+_ONE_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<subj>(?!(?:the|a|an|his|her|their|this|that|these|those|"
+    r"it|they|we|two|three|four|five|six|seven|eight|nine|ten|several|many|some|no|all)\b)"
+    r"(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:(?:was|is|has\s+been)\s+)?(?P<qual>)"
+    r"(?:shot\s+and\s+killed|shot\s+dead|killed|murdered|lynched|executed|beheaded|"
+    r"(?:shot|hacked|stabbed|beaten|tortured|burned|burnt|stoned|clubbed)\s+to\s+death)"
+    r"(?=\s*(?:[.,;:!?]|$)|\s+(?:while|in|at|on|near|by|after|during|as|when|outside|"
+    r"inside|following|over|for|early|late|last|yesterday|today)\b)",
+    re.IGNORECASE)
+#: ... or an attack's outcome: "leaving the driver dead".
+_LEFT_DEAD = re.compile(
+    r"\b(?P<qual>)(?:leaving|left)\s+(?P<obj>(?:the|his|her|their)"
+    r"(?:\s+(?!and\b|or\b|of\b)[\w'’-]+){1,3}?)\s+dead\b", re.IGNORECASE)
+#: Their twins for lower-cased ASCII text (as `_ONE_KILLED_LOW`; `_ONE_SUBJECT` opens with a
+#: look-behind: the same pattern, case-sensitive).
+_ONE_BARE_LOW = re.compile(_ONE_BARE.pattern.removeprefix(r"\b(?P<qual>)") + "(?P<qual>)")
+_ONE_SUBJECT_LOW = re.compile(_ONE_SUBJECT.pattern)
+_LEFT_DEAD_LOW = re.compile(_LEFT_DEAD.pattern.removeprefix(r"\b(?P<qual>)") + "(?P<qual>)")
+#: The words one of which each of these needs (on lower-cased text).
+_UNNUMBERED_WORDS: tuple[str, ...] = (
+    "kill", "lynch", "dead", "murder", "behead", "executed", "to death")
+
+
+def _one_unnumbered(found: list[CasualtyMention], taken: list[tuple[int, int]],
+                    claims: list[tuple[str | None, str | None]], text: str,
+                    text_low: str | None, hits: list[tuple[int, int, int]] | None,
+                    offset: int) -> None:
+    """One person killed where the text names no figure of the dead: `_ONE_BARE`,
+    `_ONE_SUBJECT`, `_LEFT_DEAD` (not "threatened to kill journalist": an intent)."""
+    for m in _matches(_ONE_BARE, _ONE_BARE_LOW, text, text_low):
+        head = m.part("obj").rsplit(None, 1)[-1]  # (the noun: "civilian drivers" are many)
+        if not _intent(text, m.start()) and _one_person("- " + head):
+            _add(found, taken, claims, text, text_low, hits, offset, _CK_KILLED, m, "one",
+                 "qual", _one_side("- " + head))
+    for m in (found_on(_ONE_SUBJECT.finditer(text), text) if text_low is None
+              else _subjects(text, text_low)):
+        head = m.part("subj").rsplit(None, 1)[-1]
+        if head.lower() in ("he", "she") or _one_person("- " + head):
+            _add(found, taken, claims, text, text_low, hits, offset, _CK_KILLED, m, "one",
+                 "qual", _one_side("- " + head))
+    for m in _matches(_LEFT_DEAD, _LEFT_DEAD_LOW, text, text_low):
+        if _one_person(m.part("obj")):
+            _add(found, taken, claims, text, text_low, hits, offset, _CK_KILLED, m, "one",
+                 "qual", _one_side(m.part("obj")))
+
+
+def _subjects(text: str, low: str) -> list[Found]:
+    """`_ONE_SUBJECT.finditer(text)` read on `text`, given `low`, the text lower-cased: its
+    twin tried only where a match can start (the text's start, after a sentence's end mark
+    and a white space, after a newline)."""
+    out: list[Found] = []
+    end = 0
+    for start in [0, *(m.end() for m in _SENTENCE_STARTS.finditer(low))]:
+        if start >= end and (m := _ONE_SUBJECT_LOW.match(low, start)) is not None:
+            out.append(Found(m, text))
+            end = max(m.end(), start + 1)
+    return out
+
+
+_SENTENCE_STARTS = re.compile(r"[.!?]\s|\n")
+
+
+def _intent(text: str, start: int) -> bool:
+    """Whether the verb at `start` is an infinitive ("tried to lynch a man", "threatened to
+    kill journalist"): an intent, nobody killed."""
+    return text[max(0, start - 3):start].lower() == "to "
+
 
 def _one_person(phrase: str | None) -> bool:
     """Whether a definite noun phrase names one person ("the driver", "his wife", "the local
@@ -329,7 +417,9 @@ _ONE_PEOPLE: Final = frozenset(
     "wife husband son daughter father mother brother sister uncle nephew chief leader "
     "commander prisoner victim suspect owner official councillor councilor mayor governor "
     "pastor priest imam cleric sheikh elder headman activist lawyer judge doctor nurse "
-    "businessman politician candidate lawmaker legislator bodyguard informant".split())
+    "businessman politician candidate lawmaker legislator bodyguard informant detective "
+    "inspector sergeant robber thief burglar motorist cyclist vendor shopkeeper hunter "
+    "trader herdsman pastoralist chairman".split())
 _MANY_PEOPLE: Final = frozenset({"men", "women", "people", "children", "police", "personnel",
                                  "family", "militia", "military", "army"})
 
@@ -442,7 +532,8 @@ _COUNT_FIRST_GATE = {_CK_KILLED: 64, _CK_INJURED: 128,
                      _CK_CAPTURED: 256}
 _ONE_GATE = 512
 _DIED_GATE = 1024
-ALL_GATES = 2047
+_UNNUMBERED_GATE = 1 << 15
+ALL_GATES = 2047 | _UNNUMBERED_GATE
 #: Each gate's words (bits below 1 << 16: a caller's own gates may take the bits above).
 GATE_WORDS: dict[int, tuple[str, ...]] = {
     _HINT_GATE: _HINT_WORDS, _NONE_GATE: _NONE_WORDS, _TOLL_GATE: _TOLL_WORDS,
@@ -452,6 +543,7 @@ GATE_WORDS: dict[int, tuple[str, ...]] = {
     _ONE_GATE: tuple(f"{verb}{space}{word}" for verb in _ONE_VERBS for space in " \t\n\r\f\v"
                      for word in ("him", "her", "the", "his", "their")),
     _DIED_GATE: ("died", "succumbed"),
+    _UNNUMBERED_GATE: _UNNUMBERED_WORDS,
 }
 _GATES = bits_automaton(GATE_WORDS)
 assert all(word in _ONE_KILLED.pattern for word in _ONE_VERBS)  # (the gate's verbs)
