@@ -219,8 +219,6 @@ _OFF_TOPIC_GATE: Final = 1 << 16
 _ATTRIBUTION_GATE: Final = 1 << 17
 _DEMONSTRATION_LINK_GATE: Final = 1 << 18
 _HISTORY_GATE: Final = 1 << 19
-#: A decimal digit (on ASCII text, what the date finder's \d is): found by `_DIGIT`.
-_DIGIT_GATE: Final = 1 << 20
 _INTERVENTION_GATE: Final = 1 << 21
 _GATE_WORDS: Final[dict[int, tuple[str, ...]]] = {
     _OFF_TOPIC_GATE: _literal_stems(_OFF_TOPIC),
@@ -238,7 +236,7 @@ _GATE_WORDS: Final[dict[int, tuple[str, ...]]] = {
                          "cracked down"),
     **casualties_mod.GATE_WORDS,
 }
-_ALL_GATES: Final = sum(_GATE_WORDS) | _DIGIT_GATE
+_ALL_GATES: Final = sum(_GATE_WORDS)
 #: The patterns (for lower-cased text) each of whose matches starts where a word of a gate
 #: starts (`_literal_stems`, the words of each alternative), by that gate: `_finds` tries
 #: them only there. (_SPORT's words are among _OFF_TOPIC's; _DEMONSTRATION_LINK's gate words
@@ -254,7 +252,6 @@ actors_mod.add_gate_words(_GATE_WORDS)
 #: A country's name or demonym, as a whole word (`countries.find_countries_in`).
 _COUNTRY_GATE: Final = 1 << 22
 actors_mod.add_gate_words({_COUNTRY_GATE: tuple(countries_mod.gate_keys())}, whole=True)
-_DIGIT: Final = re.compile(r"[0-9]")
 
 
 # A sentence is read for its gates when grouping and again for its casualties when building
@@ -266,11 +263,7 @@ def _read(text: str) -> tuple[str | None, int]:
     text that is not ASCII, where the IGNORECASE patterns are tried)."""
     if not text.isascii():
         return None, _ALL_GATES
-    low = actors_mod.matches(text)[0]
-    present = actors_mod.gate_read(text)[0]
-    if _DIGIT.search(low) is not None:
-        present |= _DIGIT_GATE
-    return low, present
+    return actors_mod.matches(text)[0], actors_mod.gate_read(text)[0]
 
 
 def _country_words(text: str) -> list[tuple[int, int]] | None:
@@ -377,9 +370,9 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
                         _finds(_ATTRIBUTION, _ATTRIBUTION_LOW, text, low):
                     current.attributions.append(sentence)
             continue
-        dates = [d for d in dates_mod.find_dates_read(
-                     text, published, sentence.start, low,
-                     None if low is None else gates & _DIGIT_GATE != 0)
+        # (whether a digit is in the text: searched for by the date finder where it decides)
+        dates = [d for d in dates_mod.find_dates_read(text, published, sentence.start, low,
+                                                      None)
                  if d.start >= dateline_end]  # "NAIROBI, Feb 14 (Wire) -" is not the event
         usable = [d for d in dates if _recent(d.value, published)]
         if dates and not usable:
