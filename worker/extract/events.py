@@ -506,11 +506,6 @@ def _casualties_in(text: str, offset: int) -> tuple[CasualtyMention, ...]:
     return tuple(casualties_mod.find_casualties_gated(text, offset, low, gates))
 
 
-@lru_cache(maxsize=4096)
-def _sources_in(text: str, offset: int) -> tuple[SourceMention, ...]:
-    return tuple(sources_mod.find_sources(text, offset))
-
-
 # --------------------------------------------------------------------------- one event
 
 
@@ -548,10 +543,14 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
             evidence.append(_evidence(name, mention.start, mention.end, mention.text))
 
     casualties: list[CasualtyMention] = []
-    cited: list[SourceMention] = []
+    # (each sentence's sources as found in it, with its offset: the spans are offset only
+    # for the sources kept; a sentence is in one incident only, read here once)
+    cited: list[tuple[int, tuple[SourceMention, ...]]] = []
     for sentence in incident.sentences:
         casualties.extend(_casualties_in(sentence.text, sentence.start))
-        cited.extend(_sources_in(sentence.text, sentence.start))
+        found = sources_mod.sources_of(sentence.text)
+        if found:
+            cited.append((sentence.start, found))
     headline = casualties_mod.headline_counts(casualties)
     claims = [_claim(m, country_code) for m in casualties]
     for kind in (CK_KILLED, CK_INJURED, CK_CAPTURED):
@@ -568,8 +567,9 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
     confidence = _confidence(cls, place, when, actor1)
     a1 = _actor(actor1)
     a2 = _actor(actor2)
+    # (a StrEnum member formats as its value: no look-up of `.value`, a property in Python)
     digest = hashlib.sha1(
-        f"{article.id}|{cls.sub_event_type.value}|{event_date.isoformat()}|{anchor.start}".encode(),
+        f"{article.id}|{cls.sub_event_type}|{event_date.isoformat()}|{anchor.start}".encode(),
         usedforsecurity=False,
     ).hexdigest()[:20]
     fatalities = headline.get(CK_KILLED)
@@ -746,14 +746,20 @@ def _headline_basis(mentions: list[CasualtyMention], kind: CasualtyKind,
     return next((m for m in of_kind if m.count == value), of_kind[0] if of_kind else None)
 
 
-def _sources(cited: list[SourceMention], casualties: list[CasualtyMention]) -> list[Source]:
+def _sources(cited: list[tuple[int, tuple[SourceMention, ...]]],
+             casualties: list[CasualtyMention]) -> list[Source]:
+    """The sources of an event: those its sentences cite (`cited`: each sentence's start and
+    `sources.sources_of` it, spans within the sentence), then whom its casualty figures are
+    attributed to, once each by name."""
     out: dict[str, Source] = {}
-    for m in cited:
-        key = m.name.casefold()
-        if key not in out:
-            out[key] = _made(Source, {"name": m.name, "kind": m.kind,
-                                      "span": _span(m.start, m.end, m.text)},
-                             {"name", "kind", "span"})
+    for offset, found in cited:
+        for m in found:
+            key = m.name.casefold()
+            if key not in out:
+                out[key] = _made(Source, {"name": m.name, "kind": m.kind,
+                                          "span": _span(offset + m.start, offset + m.end,
+                                                        m.text)},
+                                 {"name", "kind", "span"})
     for c in casualties:
         if c.via and c.via.casefold() not in out:
             out[c.via.casefold()] = _made(Source, {"name": c.via, "kind": SK_OUTLET,
