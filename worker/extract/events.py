@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -304,9 +303,12 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> list[Event]:
         return []
     # the country the actors belong to ("Afghan soldiers", "Al Shabaab") settles ambiguous
     # place names when the text names no country
-    homes = Counter(m.country_code for i in incidents for m in actors_mod.find_actors(
-        i.anchor.text, i.anchor.start) if m.country_code)
-    hint = homes.most_common(1)[0][0] if homes else None
+    homes: dict[str, int] = {}
+    for incident in incidents:
+        for m in actors_mod.find_actors(incident.anchor.text, incident.anchor.start):
+            if m.country_code:
+                homes[m.country_code] = homes.get(m.country_code, 0) + 1
+    hint = _most_common(homes)
     # the countries named, from the keyword pass over each sentence (classify made it)
     named = countries_mod.find_countries_in(body, sentences,
                                             [_country_words(s.text) for s in sentences])
@@ -327,6 +329,17 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> list[Event]:
             seen.add(event.event_id)
             events.append(event)
     return events
+
+
+def _most_common(counts: dict[str, int]) -> str | None:
+    """The key `Counter(counts).most_common(1)` gives (None for no key): the first met of the
+    most common. (A dict and a loop: Counter's methods are Python code.)"""
+    found: str | None = None
+    most = 0
+    for key, count in counts.items():
+        if count > most:
+            found, most = key, count
+    return found
 
 
 # --------------------------------------------------------------------------- grouping
@@ -551,9 +564,10 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
         found = sources_mod.sources_of(sentence.text)
         if found:
             cited.append((sentence.start, found))
-    headline = casualties_mod.headline_counts(casualties)
+    # (no figure: no headline count of any kind, no claim, no basis to show)
+    headline = casualties_mod.headline_counts(casualties) if casualties else _NO_HEADLINE
     claims = [_claim(m, country_code) for m in casualties]
-    for kind in (CK_KILLED, CK_INJURED, CK_CAPTURED):
+    for kind in (CK_KILLED, CK_INJURED, CK_CAPTURED) if casualties else ():
         basis = _headline_basis(casualties, kind, headline.get(kind))
         if basis is not None:
             evidence.append(_evidence(_FIELD[kind], basis.start, basis.end, basis.text))
@@ -641,6 +655,10 @@ _EVENT_GIVEN: Final = frozenset({
 def _evidence_order(e: Evidence) -> tuple[int, str]:
     return e.start, e.field
 
+
+#: What `casualties.headline_counts` gives for no mention: no figure of any kind.
+_NO_HEADLINE: Final[dict[CasualtyKind, int | None]] = {
+    CK_KILLED: None, CK_INJURED: None, CK_CAPTURED: None}
 
 _FIELD: Final = {
     CK_KILLED: "fatalities",
