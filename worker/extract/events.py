@@ -71,8 +71,8 @@ from worker.models import (
     Location,
     Source,
     Span,
+    SubEventType,
 )
-from worker.summary import summarize
 
 _M = TypeVar("_M", bound=BaseModel)
 
@@ -588,6 +588,7 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
     ).hexdigest()[:20]
     fatalities = headline.get(CK_KILLED)
     injured = headline.get(CK_INJURED)
+    captured = headline.get(CK_CAPTURED)
     event = _made(Event, {
         "schema_version": SCHEMA_VERSION,
         "event_id": f"evt_{digest}",
@@ -602,12 +603,13 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
         "location": location,
         "fatalities": fatalities,
         "injured": injured,
-        "captured": headline.get(CK_CAPTURED),
+        "captured": captured,
         "claims": claims,
         "sources": sources,
         "evidence": sorted(evidence, key=_evidence_order),
         "confidence": confidence,
-        "summary": "",
+        "summary": _summary(cls.sub_event_type, location, actor1, actor2,
+                            (fatalities, injured, captured), casualties, len(sources)),
         "article_source": article.source,
         "published_at": article.published_at,
         "version": 1,
@@ -616,9 +618,35 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
         "first_seen": None,
         "last_updated": None,
     }, set(_EVENT_GIVEN))
-    # (what `event.summary = ...` does: "summary" is among the fields given already)
-    event.__dict__["summary"] = summarize(event)
     return event
+
+
+def _summary(sub: SubEventType, location: Location | None, actor1: ActorMention | None,
+             actor2: ActorMention | None, figures: tuple[int | None, int | None, int | None],
+             casualties: list[CasualtyMention], sources: int) -> str:
+    """`summary.summarize` of the event these make (its sub-type, location, actors, headline
+    figures (killed, injured, captured), the casualty mentions its claims are made of, in
+    order, and its number of sources), from the values themselves: `summarize` is Python
+    code reading the model's fields (tests/unit/test_assembly_shortcuts.py compares the
+    two). (A StrEnum member formats as its value.)"""
+    where = ""
+    if location is not None:
+        where = f", {location.admin1 or location.name} ({location.country_code})"
+    who = ""
+    if actor1 is not None:
+        who = f": {actor1.name} vs {actor2.name}" if actor2 is not None else f": {actor1.name}"
+    parts: list[str] = []
+    for kind, value in ((CK_KILLED, figures[0]), (CK_INJURED, figures[1]),
+                        (CK_CAPTURED, figures[2])):
+        if value:
+            # the qualifier of the first claim of that kind and count
+            basis = next((m for m in casualties if m.kind is kind and m.count == value), None)
+            found = basis.qualifier if basis is not None else None
+            parts.append(f"{found} {value} {kind}" if found else f"{value} {kind}")
+    figured = (", " + ", ".join(parts)) if parts else ""
+    cites = (f"; {sources} source" if sources == 1 else f"; {sources} sources") if sources \
+        else ""
+    return f"{sub}{where}{who}{figured}{cites}"
 
 
 def _actors(body: str, incident: _Incident, cls: Classification, country_code: str | None
