@@ -7,7 +7,6 @@ runs of the words the patterns are made of."""
 from __future__ import annotations
 
 import random
-import re
 
 import pytest
 
@@ -20,7 +19,6 @@ _OLD_WORDS: dict[int, tuple[str, ...]] = {
     events._OFF_TOPIC_GATE: events._literal_stems(events._OFF_TOPIC),
     events._ATTRIBUTION_GATE: events._literal_stems(events._ATTRIBUTION),
     events._DEMONSTRATION_LINK_GATE: ("demonstration", "protest"),
-    events._DIGIT_GATE: tuple("0123456789"),
     **casualties.GATE_WORDS,
 }
 
@@ -104,13 +102,6 @@ def test_a_gated_pattern_matches_only_where_its_bit_is_set(texts: list[str]) -> 
     assert all(count >= 20 for count in found.values()), list(found.values())
 
 
-def test_the_digit_gate_is_a_digit() -> None:
-    for text in ["no digit here", "one 1", "٣ May", "x0", "", "2021"]:
-        low, gates = events._read.__wrapped__(text)
-        if low is not None:
-            assert bool(gates & events._DIGIT_GATE) == bool(re.search(r"\d", text))
-
-
 def test_gate_words_become_automaton_keys_of_their_words_form() -> None:
     """'no-one' is looked for as 'no one'; a word no lower-cased ASCII text holds is left
     out; a word of punctuation only is refused."""
@@ -131,7 +122,7 @@ def test_one_gate_read_gives_what_each_reader_read(texts: list[str]) -> None:
     from worker.extract import sources
 
     masks = [events._COUNTRY_GATE, sources._SOURCE_GATES, events._ALL_GATES, 1, 1 << 16,
-             events._COUNTRY_GATE | events._DIGIT_GATE, -1]
+             events._COUNTRY_GATE | events._ATTRIBUTION_GATE, -1]
     hits = 0
     for text in texts + [s.upper() for s in texts[:2_000]]:
         found = actors.matches(text)[2]

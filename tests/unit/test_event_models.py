@@ -82,11 +82,14 @@ def test_sources_without_a_span_are_their_own_validation() -> None:
     """A casualty figure's outlet and speaker become sources without a span."""
     mention = CasualtyMention(CasualtyKind.KILLED, 3, None, "at least", None, "Ali Musa",
                               "Radio Dalsan", 10, 30, "at least 3 were killed")
-    cited = [SourceMention("Reuters", SourceKind.OUTLET, 0, 7, "Reuters")]
+    # (each sentence's start and its sources, spans within the sentence)
+    cited = [(40, (SourceMention("Reuters", SourceKind.OUTLET, 0, 7, "Reuters"),))]
     sources = events_mod._sources(cited, [mention])
     assert [(s.name, s.kind, s.span is None) for s in sources] == [
         ("Reuters", SourceKind.OUTLET, False), ("Radio Dalsan", SourceKind.OUTLET, True),
         ("Ali Musa", SourceKind.PERSON, True)]
+    assert sources[0].span is not None and (sources[0].span.start, sources[0].span.end) == (
+        40, 47)
     for source in sources:
         _check(source, source.name)
     claim = events_mod._claim(mention, "SO")

@@ -450,6 +450,24 @@ def test_text_with_accented_letters_reads_as_with_unicode_case_folding(
     assert sum(len(casualties.find_casualties(t)) for t in texts) > 100
 
 
+def test_date_kinds_with_the_digit_unknown_as_with_it_given() -> None:
+    """`dates._possible` searches for a digit only where a month's name or a "/" makes it
+    decide (an ISO date holds digits: `_iso_cue` decides alone): the same kinds as when
+    whether the text holds a digit is given."""
+    from worker.extract import dates
+
+    tokens = [*DATE_TOKENS, "May", "may", "Sept.", "2021-05-03", "1999-12-31", "2021-5-3",
+              "20-05-2021", "3/5/2021", "3/", "/", "-", "٣", "٣/٤", "²", "3rd", "of", "June",
+              "Monday", "month", "week", "0", "9", "x9"]
+    kinds: set[str] = set()
+    for text in corpus() + soups(tokens, 30_000, seed=5):
+        low = text.lower() if text.isascii() else None
+        given = dates._possible(text, low, re.search(r"\d", text) is not None)
+        assert dates._possible(text, low, None) == given, text
+        kinds |= given
+    assert {"mdy", "dmy", "iso", "num"} <= kinds, kinds
+
+
 def test_relative_words_gate_as_the_regex_of_them() -> None:
     from worker.extract import dates
 

@@ -83,8 +83,7 @@ def find_dates_read(text: str, published: date, offset: int, low: str | None,
     if low is None:  # ("Muñoz": not ASCII, but lower-cased as well, see `lowered`)
         low = lowered(text)
     names = _names(text)
-    possible = _possible(text, low, _DIGIT.search(text) is not None if digit is None else digit,
-                         names)
+    possible = _possible(text, low, digit, names)
     if not possible:
         return []
     found: list[DateMention] = []
@@ -352,16 +351,19 @@ def _iso_cue(text: str) -> bool:
     return False
 
 
-def _possible(text: str, low: str | None, digit: bool, names: _Names | None = None
+def _possible(text: str, low: str | None, digit: bool | None, names: _Names | None = None
               ) -> set[str]:
     """The pattern kinds that can match `text` at all, from cheap tests (each a necessary
     condition of its pattern), so that most sentences skip most regex passes: a cheap first
     look (no digit, month, weekday or relative word means no date). `low`: the text
-    lower-cased when it is ASCII, else None; `digit`: whether it holds a digit; `names`: its
-    `_names` (worked out here if not given)."""
+    lower-cased when it is ASCII, else None; `digit`: whether it holds a digit (None: not
+    known, then searched for here only where it decides: a month's name or a "/" in the
+    text); `names`: its `_names` (worked out here if not given)."""
     if names is None:
         names = _names(text)
     months = names.months
+    if digit is None and (months or "/" in text):
+        digit = _DIGIT.search(text) is not None
     kinds: set[str] = set()
     if digit and months:
         kinds.add("mdy")
@@ -369,7 +371,8 @@ def _possible(text: str, low: str | None, digit: bool, names: _Names | None = No
             if _day_before(text, at):
                 kinds.add("dmy")
                 break
-    if digit and _iso_cue(text):
+    # (an _ISO_CUE match holds digits: where `digit` is not known, `_iso_cue` decides alone)
+    if digit is not False and _iso_cue(text):
         kinds.add("iso")
     if digit and "/" in text:
         kinds.add("num")

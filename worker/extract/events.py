@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -72,8 +71,8 @@ from worker.models import (
     Location,
     Source,
     Span,
+    SubEventType,
 )
-from worker.summary import summarize
 
 _M = TypeVar("_M", bound=BaseModel)
 
@@ -219,8 +218,6 @@ _OFF_TOPIC_GATE: Final = 1 << 16
 _ATTRIBUTION_GATE: Final = 1 << 17
 _DEMONSTRATION_LINK_GATE: Final = 1 << 18
 _HISTORY_GATE: Final = 1 << 19
-#: A decimal digit (on ASCII text, what the date finder's \d is): found by `_DIGIT`.
-_DIGIT_GATE: Final = 1 << 20
 _INTERVENTION_GATE: Final = 1 << 21
 _GATE_WORDS: Final[dict[int, tuple[str, ...]]] = {
     _OFF_TOPIC_GATE: _literal_stems(_OFF_TOPIC),
@@ -238,7 +235,7 @@ _GATE_WORDS: Final[dict[int, tuple[str, ...]]] = {
                          "cracked down"),
     **casualties_mod.GATE_WORDS,
 }
-_ALL_GATES: Final = sum(_GATE_WORDS) | _DIGIT_GATE
+_ALL_GATES: Final = sum(_GATE_WORDS)
 #: The patterns (for lower-cased text) each of whose matches starts where a word of a gate
 #: starts (`_literal_stems`, the words of each alternative), by that gate: `_finds` tries
 #: them only there. (_SPORT's words are among _OFF_TOPIC's; _DEMONSTRATION_LINK's gate words
@@ -254,7 +251,6 @@ actors_mod.add_gate_words(_GATE_WORDS)
 #: A country's name or demonym, as a whole word (`countries.find_countries_in`).
 _COUNTRY_GATE: Final = 1 << 22
 actors_mod.add_gate_words({_COUNTRY_GATE: tuple(countries_mod.gate_keys())}, whole=True)
-_DIGIT: Final = re.compile(r"[0-9]")
 
 
 # A sentence is read for its gates when grouping and again for its casualties when building
@@ -266,11 +262,7 @@ def _read(text: str) -> tuple[str | None, int]:
     text that is not ASCII, where the IGNORECASE patterns are tried)."""
     if not text.isascii():
         return None, _ALL_GATES
-    low = actors_mod.matches(text)[0]
-    present = actors_mod.gate_read(text)[0]
-    if _DIGIT.search(low) is not None:
-        present |= _DIGIT_GATE
-    return low, present
+    return actors_mod.matches(text)[0], actors_mod.gate_read(text)[0]
 
 
 def _country_words(text: str) -> list[tuple[int, int]] | None:
@@ -311,9 +303,12 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> list[Event]:
         return []
     # the country the actors belong to ("Afghan soldiers", "Al Shabaab") settles ambiguous
     # place names when the text names no country
-    homes = Counter(m.country_code for i in incidents for m in actors_mod.find_actors(
-        i.anchor.text, i.anchor.start) if m.country_code)
-    hint = homes.most_common(1)[0][0] if homes else None
+    homes: dict[str, int] = {}
+    for incident in incidents:
+        for m in actors_mod.find_actors(incident.anchor.text, incident.anchor.start):
+            if m.country_code:
+                homes[m.country_code] = homes.get(m.country_code, 0) + 1
+    hint = _most_common(homes)
     # the countries named, from the keyword pass over each sentence (classify made it)
     named = countries_mod.find_countries_in(body, sentences,
                                             [_country_words(s.text) for s in sentences])
@@ -334,6 +329,17 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> list[Event]:
             seen.add(event.event_id)
             events.append(event)
     return events
+
+
+def _most_common(counts: dict[str, int]) -> str | None:
+    """The key `Counter(counts).most_common(1)` gives (None for no key): the first met of the
+    most common. (A dict and a loop: Counter's methods are Python code.)"""
+    found: str | None = None
+    most = 0
+    for key, count in counts.items():
+        if count > most:
+            found, most = key, count
+    return found
 
 
 # --------------------------------------------------------------------------- grouping
@@ -377,9 +383,9 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
                         _finds(_ATTRIBUTION, _ATTRIBUTION_LOW, text, low):
                     current.attributions.append(sentence)
             continue
-        dates = [d for d in dates_mod.find_dates_read(
-                     text, published, sentence.start, low,
-                     None if low is None else gates & _DIGIT_GATE != 0)
+        # (whether a digit is in the text: searched for by the date finder where it decides)
+        dates = [d for d in dates_mod.find_dates_read(text, published, sentence.start, low,
+                                                      None)
                  if d.start >= dateline_end]  # "NAIROBI, Feb 14 (Wire) -" is not the event
         usable = [d for d in dates if _recent(d.value, published)]
         if dates and not usable:
@@ -513,11 +519,6 @@ def _casualties_in(text: str, offset: int) -> tuple[CasualtyMention, ...]:
     return tuple(casualties_mod.find_casualties_gated(text, offset, low, gates))
 
 
-@lru_cache(maxsize=4096)
-def _sources_in(text: str, offset: int) -> tuple[SourceMention, ...]:
-    return tuple(sources_mod.find_sources(text, offset))
-
-
 # --------------------------------------------------------------------------- one event
 
 
@@ -555,13 +556,18 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
             evidence.append(_evidence(name, mention.start, mention.end, mention.text))
 
     casualties: list[CasualtyMention] = []
-    cited: list[SourceMention] = []
+    # (each sentence's sources as found in it, with its offset: the spans are offset only
+    # for the sources kept; a sentence is in one incident only, read here once)
+    cited: list[tuple[int, tuple[SourceMention, ...]]] = []
     for sentence in incident.sentences:
         casualties.extend(_casualties_in(sentence.text, sentence.start))
-        cited.extend(_sources_in(sentence.text, sentence.start))
-    headline = casualties_mod.headline_counts(casualties)
+        found = sources_mod.sources_of(sentence.text)
+        if found:
+            cited.append((sentence.start, found))
+    # (no figure: no headline count of any kind, no claim, no basis to show)
+    headline = casualties_mod.headline_counts(casualties) if casualties else _NO_HEADLINE
     claims = [_claim(m, country_code) for m in casualties]
-    for kind in (CK_KILLED, CK_INJURED, CK_CAPTURED):
+    for kind in (CK_KILLED, CK_INJURED, CK_CAPTURED) if casualties else ():
         basis = _headline_basis(casualties, kind, headline.get(kind))
         if basis is not None:
             evidence.append(_evidence(_FIELD[kind], basis.start, basis.end, basis.text))
@@ -575,12 +581,14 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
     confidence = _confidence(cls, place, when, actor1)
     a1 = _actor(actor1)
     a2 = _actor(actor2)
+    # (a StrEnum member formats as its value: no look-up of `.value`, a property in Python)
     digest = hashlib.sha1(
-        f"{article.id}|{cls.sub_event_type.value}|{event_date.isoformat()}|{anchor.start}".encode(),
+        f"{article.id}|{cls.sub_event_type}|{event_date.isoformat()}|{anchor.start}".encode(),
         usedforsecurity=False,
     ).hexdigest()[:20]
     fatalities = headline.get(CK_KILLED)
     injured = headline.get(CK_INJURED)
+    captured = headline.get(CK_CAPTURED)
     event = _made(Event, {
         "schema_version": SCHEMA_VERSION,
         "event_id": f"evt_{digest}",
@@ -595,12 +603,13 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
         "location": location,
         "fatalities": fatalities,
         "injured": injured,
-        "captured": headline.get(CK_CAPTURED),
+        "captured": captured,
         "claims": claims,
         "sources": sources,
         "evidence": sorted(evidence, key=_evidence_order),
         "confidence": confidence,
-        "summary": "",
+        "summary": _summary(cls.sub_event_type, location, actor1, actor2,
+                            (fatalities, injured, captured), casualties, len(sources)),
         "article_source": article.source,
         "published_at": article.published_at,
         "version": 1,
@@ -609,9 +618,35 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
         "first_seen": None,
         "last_updated": None,
     }, set(_EVENT_GIVEN))
-    # (what `event.summary = ...` does: "summary" is among the fields given already)
-    event.__dict__["summary"] = summarize(event)
     return event
+
+
+def _summary(sub: SubEventType, location: Location | None, actor1: ActorMention | None,
+             actor2: ActorMention | None, figures: tuple[int | None, int | None, int | None],
+             casualties: list[CasualtyMention], sources: int) -> str:
+    """`summary.summarize` of the event these make (its sub-type, location, actors, headline
+    figures (killed, injured, captured), the casualty mentions its claims are made of, in
+    order, and its number of sources), from the values themselves: `summarize` is Python
+    code reading the model's fields (tests/unit/test_assembly_shortcuts.py compares the
+    two). (A StrEnum member formats as its value.)"""
+    where = ""
+    if location is not None:
+        where = f", {location.admin1 or location.name} ({location.country_code})"
+    who = ""
+    if actor1 is not None:
+        who = f": {actor1.name} vs {actor2.name}" if actor2 is not None else f": {actor1.name}"
+    parts: list[str] = []
+    for kind, value in ((CK_KILLED, figures[0]), (CK_INJURED, figures[1]),
+                        (CK_CAPTURED, figures[2])):
+        if value:
+            # the qualifier of the first claim of that kind and count
+            basis = next((m for m in casualties if m.kind is kind and m.count == value), None)
+            found = basis.qualifier if basis is not None else None
+            parts.append(f"{found} {value} {kind}" if found else f"{value} {kind}")
+    figured = (", " + ", ".join(parts)) if parts else ""
+    cites = (f"; {sources} source" if sources == 1 else f"; {sources} sources") if sources \
+        else ""
+    return f"{sub}{where}{who}{figured}{cites}"
 
 
 def _actors(body: str, incident: _Incident, cls: Classification, country_code: str | None
@@ -648,6 +683,10 @@ _EVENT_GIVEN: Final = frozenset({
 def _evidence_order(e: Evidence) -> tuple[int, str]:
     return e.start, e.field
 
+
+#: What `casualties.headline_counts` gives for no mention: no figure of any kind.
+_NO_HEADLINE: Final[dict[CasualtyKind, int | None]] = {
+    CK_KILLED: None, CK_INJURED: None, CK_CAPTURED: None}
 
 _FIELD: Final = {
     CK_KILLED: "fatalities",
@@ -753,14 +792,20 @@ def _headline_basis(mentions: list[CasualtyMention], kind: CasualtyKind,
     return next((m for m in of_kind if m.count == value), of_kind[0] if of_kind else None)
 
 
-def _sources(cited: list[SourceMention], casualties: list[CasualtyMention]) -> list[Source]:
+def _sources(cited: list[tuple[int, tuple[SourceMention, ...]]],
+             casualties: list[CasualtyMention]) -> list[Source]:
+    """The sources of an event: those its sentences cite (`cited`: each sentence's start and
+    `sources.sources_of` it, spans within the sentence), then whom its casualty figures are
+    attributed to, once each by name."""
     out: dict[str, Source] = {}
-    for m in cited:
-        key = m.name.casefold()
-        if key not in out:
-            out[key] = _made(Source, {"name": m.name, "kind": m.kind,
-                                      "span": _span(m.start, m.end, m.text)},
-                             {"name", "kind", "span"})
+    for offset, found in cited:
+        for m in found:
+            key = m.name.casefold()
+            if key not in out:
+                out[key] = _made(Source, {"name": m.name, "kind": m.kind,
+                                          "span": _span(offset + m.start, offset + m.end,
+                                                        m.text)},
+                                 {"name", "kind", "span"})
     for c in casualties:
         if c.via and c.via.casefold() not in out:
             out[c.via.casefold()] = _made(Source, {"name": c.via, "kind": SK_OUTLET,
