@@ -1112,12 +1112,12 @@ class _Plan:
     words_key: str  # core() of the words after the shift
     found: list[Place]  # the candidates of the name (or of a compass region spelled so)
     fuzzy: bool  # found by spelling variant
-    may_be_like: bool  # else: regions and towns spelled like it may place it (a cue says so)
+    #: else: the regions and towns spelled like it ("Aljfara" for "Al Jifarah"), which place
+    #: it where a cue says so
+    like: list[Place]
     head: tuple[str, int, list[Place]] | None  # else: a town-district name's town
     trail: tuple[str, int, list[Place]] | None  # else: the first words of the name
     raw: list[Place]  # `found` as the gazetteer gives it (before `_own_names`)
-    #: the regions and towns spelled like it, asked for the first time a cue calls for them
-    like: list[Place] | None = None
 
 
 def _own_names(found: list[Place]) -> list[Place]:
@@ -1204,10 +1204,14 @@ def _make_plan(gaz: Gazetteer, words: str) -> _Plan | None:
         shift = len(first) + 1
         words, key = rest, core(rest)
         found = gaz.candidates(key)
-    may_be_like = not found and not (words.isupper() and len(words) <= 6)
+    like: list[Place] = []
     head: tuple[str, int, list[Place]] | None = None
     trail: tuple[str, int, list[Place]] | None = None
     if not found:
+        if not (words.isupper() and len(words) <= 6):
+            # asked here, not when a cue first calls for it: most such names are spelled like
+            # none, and are then no place whatever the text says (no cue read for them)
+            like = _own_names(gaz.regions_like(words))
         if "-" in words:
             # "Athens-Central Athens", "Mogadishu-Karan": ACLED's town-district names
             part = words.split("-")[0]
@@ -1226,10 +1230,10 @@ def _make_plan(gaz: Gazetteer, words: str) -> _Plan | None:
                 at_trail = gaz.candidates(part_key)
         if at_trail:
             trail = (part_key, len(" ".join(parts)), _own_names(at_trail))
-        if not may_be_like and head is None and trail is None:
+        if not like and head is None and trail is None:
             return None
-    return _Plan(shift, words, key, core(words), _own_names(found), fuzzy, may_be_like, head,
-                 trail, found)
+    return _Plan(shift, words, key, core(words), _own_names(found), fuzzy, like, head, trail,
+                 found)
 
 
 def _lookup(text: str, memo: _Memo, start: int, end: int, words: str,
@@ -1254,15 +1258,9 @@ def _lookup(text: str, memo: _Memo, start: int, end: int, words: str,
         codes = {p.country_code for p in plan.raw}
         found = _own_names([p for p in gaz.regions_like(plan.words)
                             if p.kind == KIND_CITY and p.country_code in codes] + plan.raw)
-    if not found and plan.may_be_like and (cue_before or after & AFTER_ADMIN
-                                           or text[start - 1:start] == "("):
-        if plan.like is None:  # "Aljfara" for "Al Jifarah" (asked late: a slow question)
-            plan.like = _own_names(gaz.regions_like(plan.words))
-            plan.may_be_like = bool(plan.like)
-            if not plan.like and plan.head is None and plan.trail is None:
-                memo.plans[words] = None  # no place, whatever the text says
-        if plan.like:
-            found, fuzzy = plan.like, True
+    if not found and plan.like and (cue_before or after & AFTER_ADMIN
+                                    or text[start - 1:start] == "("):
+        found, fuzzy = plan.like, True
     if not found:
         if plan.head is not None and not after & AFTER_ROUTE:
             # (not the "Dhaka-Mymensingh highway"); partial: the words stay whole
