@@ -114,3 +114,26 @@ def test_cue_before_answers_as_the_search() -> None:
         hits += expected
         assert places._cue_before(text, at) == expected, text[max(0, at - 40):at]
     assert hits > 50
+
+
+def test_cue_before_of_random_texts_answers_as_the_search() -> None:
+    """`places._cue_before` (the words before a name read back by `str.rfind` and slices)
+    answers as the pattern as first written on random soups of cue words in either case,
+    compass words, "the", white space of every kind, word characters and punctuation glued
+    to them, letters outside ASCII, at every position, the 40 characters' edge included."""
+    import random
+
+    pieces = ["in", "In", "IN", "near", "of", "the", "The", "THE", "northern", "Northern",
+              "north-eastern", "rural", "downtown", "district", "town", "and", "on", "to",
+              "between", " ", " ", " ", "  ", "\n", "\t", "\x0b", "\x1c", "\u00a0", "\u2003",
+              ",", "(", ")", ".", "-", "_", "5", "x", "said", "Kabul", "é", "ı", "İn", "’",
+              "a" * 12, "a" * 25]
+    rng = random.Random(47)
+    hits = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14))) + "Word"
+        for at in range(len(text) + 1):
+            expected = _CUE_BEFORE.search(text, max(0, at - 40), at) is not None
+            hits += expected
+            assert places._cue_before(text, at) == expected, (text, at)
+    assert hits > 5_000
