@@ -100,11 +100,15 @@ def _candidates(text: str) -> list[tuple[int, int]]:
     checks them against the patterns.)"""
     read = _reading(text)
     scan = read.decode("ascii")  # (`str.find` a primitive of the compiled core, not a call)
-    al = "al-" in text
+    # (text without "al-" holds no "al-A"; with "al-" but no "al-A" it is read as without:
+    # "al-" and a capital can start nowhere. One search of the text, not two.)
+    al_start = scan.find("al-A")
+    al = al_start >= 0
     out = []
     pos = 0
     capital = _next_start(read, scan, "A", 0)
-    al_start = _next_start(read, scan, "al-A", 0) if al else -1
+    if al:
+        al_start = _next_start(read, scan, "al-A", al_start)
     while capital >= 0 or al_start >= 0:
         # the first place either may start at, from `pos` on (a match leaves the next
         # search at its end)
@@ -1139,12 +1143,12 @@ class _Plan:
     words_key: str  # core() of the words after the shift
     found: list[Place]  # the candidates of the name (or of a compass region spelled so)
     fuzzy: bool  # found by spelling variant
-    #: else: the regions and towns spelled like it ("Aljfara" for "Al Jifarah"), which place
-    #: it where a cue says so
-    like: list[Place]
+    may_be_like: bool  # else: regions and towns spelled like it may place it (a cue says so)
     head: tuple[str, int, list[Place]] | None  # else: a town-district name's town
     trail: tuple[str, int, list[Place]] | None  # else: the first words of the name
     raw: list[Place]  # `found` as the gazetteer gives it (before `_own_names`)
+    #: the regions and towns spelled like it, asked for the first time a cue calls for them
+    like: list[Place] | None = None
 
 
 def _own_names(found: list[Place]) -> list[Place]:
@@ -1231,14 +1235,13 @@ def _make_plan(gaz: Gazetteer, words: str) -> _Plan | None:
         shift = len(first) + 1
         words, key = rest, core(rest)
         found = gaz.candidates(key)
-    like: list[Place] = []
+    # (most names are spelled like no region or town, and are then no place whatever the
+    # text says: told by their skeleton alone, no cue read for them)
+    may_be_like = not found and not (words.isupper() and len(words) <= 6) and (
+        gaz.may_be_like(words))
     head: tuple[str, int, list[Place]] | None = None
     trail: tuple[str, int, list[Place]] | None = None
     if not found:
-        if not (words.isupper() and len(words) <= 6):
-            # asked here, not when a cue first calls for it: most such names are spelled like
-            # none, and are then no place whatever the text says (no cue read for them)
-            like = _own_names(gaz.regions_like(words))
         if "-" in words:
             # "Athens-Central Athens", "Mogadishu-Karan": ACLED's town-district names
             part = words.split("-")[0]
@@ -1257,10 +1260,10 @@ def _make_plan(gaz: Gazetteer, words: str) -> _Plan | None:
                 at_trail = gaz.candidates(part_key)
         if at_trail:
             trail = (part_key, len(" ".join(parts)), _own_names(at_trail))
-        if not like and head is None and trail is None:
+        if not may_be_like and head is None and trail is None:
             return None
-    return _Plan(shift, words, key, core(words), _own_names(found), fuzzy, like, head, trail,
-                 found)
+    return _Plan(shift, words, key, core(words), _own_names(found), fuzzy, may_be_like, head,
+                 trail, found)
 
 
 def _lookup(text: str, memo: _Memo, start: int, end: int, words: str,
@@ -1285,9 +1288,15 @@ def _lookup(text: str, memo: _Memo, start: int, end: int, words: str,
         codes = {p.country_code for p in plan.raw}
         found = _own_names([p for p in gaz.regions_like(plan.words)
                             if p.kind == KIND_CITY and p.country_code in codes] + plan.raw)
-    if not found and plan.like and (cue_before or after & AFTER_ADMIN
-                                    or text[start - 1:start] == "("):
-        found, fuzzy = plan.like, True
+    if not found and plan.may_be_like and (cue_before or after & AFTER_ADMIN
+                                           or text[start - 1:start] == "("):
+        if plan.like is None:  # "Aljfara" for "Al Jifarah" (asked late: a slow question)
+            plan.like = _own_names(gaz.regions_like(plan.words))
+            plan.may_be_like = bool(plan.like)
+            if not plan.like and plan.head is None and plan.trail is None:
+                memo.plans[words] = None  # no place, whatever the text says
+        if plan.like:
+            found, fuzzy = plan.like, True
     if not found:
         if plan.head is not None and not after & AFTER_ROUTE:
             # (not the "Dhaka-Mymensingh highway"); partial: the words stay whole
