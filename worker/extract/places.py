@@ -525,10 +525,17 @@ def _after(text: str, end: int, ascii_text: bool = False) -> int:
         at += 1
     if at == end:
         return 0  # (each pattern starts with white space, then a word)
-    stop = _word_end(text, at)
-    if stop == at:
-        return 0
+    # the word most often runs to the next space: a search and a slice, not a call per
+    # character; else (punctuation, "_", a hyphen, other white space in what was cut off)
+    # it is read character by character
+    space = text.find(" ", at)
+    stop = space if space >= 0 else size
     word = text[at:stop]
+    if not word.isalnum():
+        stop = _word_end(text, at)
+        if stop == at:
+            return 0
+        word = text[at:stop]
     rest: str | None = None
     if stop < size and text[stop] == "-":
         rest_end = _word_end(text, stop + 1)
