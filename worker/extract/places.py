@@ -88,6 +88,7 @@ _KINDS: Final = bytes(
     | (_SPACE if code < 128 and re.fullmatch(_ASCII_SPACE, chr(code)) else 0)
     for code in range(256))
 _JOINER_BYTES: Final = frozenset(word.encode("ascii") for word in _JOINERS.split("|"))
+_JOINER_LONGEST: Final = max(len(word) for word in _JOINER_BYTES)
 _A: Final = 0x41  # "A", every capital letter of text read as bytes
 
 
@@ -156,9 +157,10 @@ def _words_end(read: bytes, at: int, al: bool) -> int:
             return at
         joined = -1
         small = space
-        while small < size and 0x61 <= read[small] <= 0x7A:  # a-z
+        longest = space + _JOINER_LONGEST  # (a longer small word is no joiner: read no further)
+        while small < size and small <= longest and 0x61 <= read[small] <= 0x7A:  # a-z
             small += 1
-        if space < small < size and _KINDS[read[small]] & _SPACE and (
+        if space < small <= longest and small < size and _KINDS[read[small]] & _SPACE and (
                 read[space:small] in _JOINER_BYTES):
             joined = _word_at(read, _spaces_end(read, small), al)
         if joined < 0:
@@ -1154,6 +1156,7 @@ class _Plan:
     head: tuple[str, int, list[Place]] | None  # else: a town-district name's town
     trail: tuple[str, int, list[Place]] | None  # else: the first words of the name
     raw: list[Place]  # `found` as the gazetteer gives it (before `_own_names`)
+    no_town: bool  # no candidate of `raw` is a town
     #: the regions and towns spelled like it, asked for the first time a cue calls for them
     like: list[Place] | None = None
 
@@ -1270,7 +1273,7 @@ def _make_plan(gaz: Gazetteer, words: str) -> _Plan | None:
         if not may_be_like and head is None and trail is None:
             return None
     return _Plan(shift, words, key, core(words), _own_names(found), fuzzy, may_be_like, head,
-                 trail, found)
+                 trail, found, not any(p.kind == KIND_CITY for p in found))
 
 
 def _lookup(text: str, memo: _Memo, start: int, end: int, words: str,
@@ -1289,7 +1292,7 @@ def _lookup(text: str, memo: _Memo, start: int, end: int, words: str,
     start += plan.shift
     found, key, fuzzy = plan.found, plan.key, plan.fuzzy
     cue_before = _cue_before(text, start, ascii_text)
-    if found and _town_of(text, start) and not any(p.kind == KIND_CITY for p in plan.raw):
+    if found and plan.no_town and _town_of(text, start):
         # "the town of Zhukovskiy": a town, under another spelling if need be (Zhukovsky),
         # rather than the districts named after it (a town of their country)
         codes = {p.country_code for p in plan.raw}
