@@ -1094,14 +1094,16 @@ def _has_space(words: str) -> bool:
 
 def _trimmed(start: int, words: str) -> tuple[int, int, str]:
     # drop a sentence-initial stop word ("The Kunduz attack" -> "Kunduz")
-    first, _, rest = words.partition(" ")
-    if rest:
-        folded = first.lower()
-        if folded in _NOT_PLACES and folded not in _KEEP_FIRST:
-            start += len(first) + 1
-            words = rest
+    # (`str.find` and a slice, not `partition`: a tuple and two strings a name)
+    space = words.find(" ")
+    if space < 0 or space == len(words) - 1:
+        return start, start + len(words), words  # (no word after a space: nothing to trim)
+    folded = words[:space].lower()
+    if folded in _NOT_PLACES and folded not in _KEEP_FIRST:
+        start += space + 1
+        words = words[space + 1:]
     # and a day or month after the name ("in central Nairobi Monday" -> "Nairobi")
-    if rest and words[-1] in "yhletr":  # how the names of days and months end
+    if words[-1] in "yhletr":  # how the names of days and months end
         head, _, last = words.rpartition(" ")
         if last.lower() in _DAYS_MONTHS:
             words = head
