@@ -173,3 +173,30 @@ def test_ends_with_answers_as_the_endswith_of_every_part() -> None:
                             pair, text, begin, end)
                         checked[expected] += 1
     assert checked[True] > 100
+
+
+def test_lowered_is_str_lower_char_for_char() -> None:
+    """`countries._lowered` (Latin-1 text lowered as bytes by a table) is the lower case as
+    first written: `str.lower`, a character for a character where a lower case is longer;
+    on random soups of ASCII, Latin-1 and other letters (capitals, "İ", "ẞ"). (No "Σ": the
+    compiled core's `str.lower`, mypyc's, lowers it as "σ" at a word's end too, where
+    CPython's writes "ς": either build's `_lowered` is its own `str.lower` there.)"""
+    import random
+
+    def as_first_written(text: str) -> str:
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            lowered = "".join(ch.lower()[0] for ch in text)
+        return lowered
+
+    pieces = ["Kabul", "A", "z", " ", "\n", "É", "é", "Ñ", "Þ", "ß", "ÿ", "×", "µ", "\xa0",
+              "\x85", "İ", "ẞ", "ć", "Č", "’", "1", "Ǆ", "𝐀", "\xff", "\xc0"]
+    rng = random.Random(49)
+    kinds = set()
+    for _ in range(5_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert countries._lowered(text) == as_first_written(text), text
+        kinds.add(max(text, default="a") <= "\xff")
+    assert kinds == {True, False}
+    for code in range(256):
+        assert countries._lowered(chr(code)) == chr(code).lower(), code

@@ -198,3 +198,50 @@ def test_candidates_of_random_texts_are_the_patterns_spans() -> None:
         expected = [m.span() for m in (CANDIDATE if "al-" in text else CANDIDATE_PLAIN
                                        ).finditer(text)]
         assert places._candidates(text) == expected, text
+
+
+def test_names_not_like_any_have_no_regions_like(gaz: Gazetteer) -> None:
+    """`may_be_like` (the skeleton alone) is False only where `regions_like` finds nothing:
+    the names of a benchmark corpus, transliteration variants and short skeletons."""
+    names = {words for article in articles_of_size(3_000, 120)
+             for _start, _end, words in places._spans(article.body)}
+    names |= {"Aljfara", "Idleb", "Diwaniya", "Ain Oussara", "Panjshir", "Qandahar", "Xy",
+              "Ab", "Lower Shabelle", "Kandahar", "Dhi Qar", "Sud-Kivu", "Mosul"}
+    kinds = set()
+    for name in sorted(names):
+        like = gaz.regions_like(name)
+        maybe = gaz.may_be_like(name)
+        assert maybe or not like, name
+        kinds.add((maybe, bool(like)))
+    assert kinds == {(False, False), (True, False), (True, True)}
+
+
+def _trimmed_as_first_written(start: int, words: str) -> tuple[int, int, str]:
+    first, _, rest = words.partition(" ")
+    if rest:
+        folded = first.lower()
+        if folded in places._NOT_PLACES and folded not in places._KEEP_FIRST:
+            start += len(first) + 1
+            words = rest
+    if rest and words[-1] in "yhletr":
+        head, _, last = words.rpartition(" ")
+        if last.lower() in places._DAYS_MONTHS:
+            words = head
+    return start, start + len(words), words
+
+
+def test_trimmed_as_first_written() -> None:
+    """`places._trimmed` (a search and a slice) trims as the partitions first written: random
+    soups of stop words, compass words, days, names and spaces."""
+    import random
+
+    pieces = ["The", "the", "Al", "North", "Kabul", "Monday", "monday", "Nairobi", "May", "y",
+              "Police", "Jan", "Gaza", " ", " ", "  ", "\n", "City"]
+    rng = random.Random(45)
+    trimmed = 0
+    for _ in range(20_000):
+        words = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
+        expected = _trimmed_as_first_written(7, words)
+        trimmed += expected != (7, 7 + len(words), words)
+        assert places._trimmed(7, words) == expected, words
+    assert trimmed > 1_000

@@ -114,3 +114,48 @@ def test_cue_before_answers_as_the_search() -> None:
         hits += expected
         assert places._cue_before(text, at) == expected, text[max(0, at - 40):at]
     assert hits > 50
+
+
+def test_cue_before_of_random_texts_answers_as_the_search() -> None:
+    """`places._cue_before` (the words before a name read back by `str.rfind` and slices)
+    answers as the pattern as first written on random soups of cue words in either case,
+    compass words, "the", white space of every kind, word characters and punctuation glued
+    to them, letters outside ASCII, at every position, the 40 characters' edge included."""
+    import random
+
+    pieces = ["in", "In", "IN", "near", "of", "the", "The", "THE", "northern", "Northern",
+              "north-eastern", "rural", "downtown", "district", "town", "and", "on", "to",
+              "between", " ", " ", " ", "  ", "\n", "\t", "\x0b", "\x1c", "\u00a0", "\u2003",
+              ",", "(", ")", ".", "-", "_", "5", "x", "said", "Kabul", "é", "ı", "İn", "’",
+              "a" * 12, "a" * 25]
+    rng = random.Random(47)
+    hits = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14))) + "Word"
+        for at in range(len(text) + 1):
+            expected = _CUE_BEFORE.search(text, max(0, at - 40), at) is not None
+            hits += expected
+            assert places._cue_before(text, at) == expected, (text, at)
+    assert hits > 5_000
+
+
+def test_after_of_random_texts_answers_as_the_patterns() -> None:
+    """`places._after` (the word after a name cut at the next space where it is letters and
+    digits alone) answers as the patterns as first written on random soups of their words in
+    either case, hyphens, digits, "_", punctuation, white space of every kind and letters
+    outside ASCII, at every position."""
+    import random
+
+    pieces = ["district", "District", "sub", "-county", "county", "Times", "times", "TV",
+              "City", "town", "road", "bank", "Families", "oblast", "state", "x", "5", "_",
+              "-", ".", ",", "'s", "’", " ", " ", " ", "  ", "\n", "\t", "\x1c", "\u00a0",
+              "\u2003", "ı", "ſ", "é", "\u212a", "Kabul", "said"]
+    rng = random.Random(48)
+    seen = 0
+    for _ in range(20_000):
+        text = "Name" + "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        for end in range(len(text) + 1):
+            expected = _expected(text, end)
+            seen |= expected
+            assert places._after(text, end) == expected, (text, end)
+    assert seen == 511

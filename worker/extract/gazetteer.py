@@ -175,6 +175,8 @@ class Gazetteer(Protocol):
 
     def regions_like(self, name: str) -> list[Place]: ...
 
+    def may_be_like(self, name: str) -> bool: ...
+
     def admin1_of(self, country_code: str, folded: str) -> Place | None: ...
 
 
@@ -389,6 +391,13 @@ class GeoNamesGazetteer:
             self._like_cache.clear()
         self._like_cache[name] = places
         return places
+
+    def may_be_like(self, name: str) -> bool:
+        """False where `regions_like(name)` is surely empty, told without comparing
+        spellings: the skeleton of `name` is under three letters, or no region or town has
+        it."""
+        bones = skeleton(name)
+        return len(bones) >= 3 and bones in self._skeletons
 
     def _regions_like(self, name: str) -> list[Place]:
         bones = skeleton(name)

@@ -88,6 +88,7 @@ _KINDS: Final = bytes(
     | (_SPACE if code < 128 and re.fullmatch(_ASCII_SPACE, chr(code)) else 0)
     for code in range(256))
 _JOINER_BYTES: Final = frozenset(word.encode("ascii") for word in _JOINERS.split("|"))
+_JOINER_LONGEST: Final = max(len(word) for word in _JOINER_BYTES)
 _A: Final = 0x41  # "A", every capital letter of text read as bytes
 
 
@@ -100,11 +101,15 @@ def _candidates(text: str) -> list[tuple[int, int]]:
     checks them against the patterns.)"""
     read = _reading(text)
     scan = read.decode("ascii")  # (`str.find` a primitive of the compiled core, not a call)
-    al = "al-" in text
+    # (text without "al-" holds no "al-A"; with "al-" but no "al-A" it is read as without:
+    # "al-" and a capital can start nowhere. One search of the text, not two.)
+    al_start = scan.find("al-A")
+    al = al_start >= 0
     out = []
     pos = 0
     capital = _next_start(read, scan, "A", 0)
-    al_start = _next_start(read, scan, "al-A", 0) if al else -1
+    if al:
+        al_start = _next_start(read, scan, "al-A", al_start)
     while capital >= 0 or al_start >= 0:
         # the first place either may start at, from `pos` on (a match leaves the next
         # search at its end)
@@ -152,9 +157,10 @@ def _words_end(read: bytes, at: int, al: bool) -> int:
             return at
         joined = -1
         small = space
-        while small < size and 0x61 <= read[small] <= 0x7A:  # a-z
+        longest = space + _JOINER_LONGEST  # (a longer small word is no joiner: read no further)
+        while small < size and small <= longest and 0x61 <= read[small] <= 0x7A:  # a-z
             small += 1
-        if space < small < size and _KINDS[read[small]] & _SPACE and (
+        if space < small <= longest and small < size and _KINDS[read[small]] & _SPACE and (
                 read[space:small] in _JOINER_BYTES):
             joined = _word_at(read, _spaces_end(read, small), al)
         if joined < 0:
@@ -284,28 +290,55 @@ def _cue_words_before(text: str, begin: int, end: int) -> bool:
     a preposition ("in", "(near"), perhaps "the", perhaps a compass word in lower case ("in
     the northern"). (A cue's area words end in "of", a preposition itself: "in the district
     of" ends as "of" does.) Each word but the preposition follows white space; the preposition
-    follows no word character (`\\b`, which looks before `begin` too)."""
-    at = _alnums_back(text, end, begin)
-    if text[at:end].lower() in _CUE_WORDS:  # "in", "(near"
-        return _boundary_before(text, at)
-    at = _word_back(text, end, begin)
+    follows no word character (`\\b`, which looks before `begin` too). The last word is
+    most often letters alone after a space: found by `str.rfind` and one slice (`_after_space`),
+    where reading it back character by character costs hundreds of instructions a word."""
+    at = _after_space(text, end, begin)
     word = text[at:end]
+    if word.isalnum():  # (then it is both the word and the run of letters and digits)
+        folded = word.lower()
+        if folded in _CUE_WORDS:  # "in"
+            return _boundary_before(text, at)
+    else:
+        at = _alnums_back(text, end, begin)
+        if text[at:end].lower() in _CUE_WORDS:  # "(near"
+            return _boundary_before(text, at)
+        at = _word_back(text, end, begin)
+        word = text[at:end]
+        folded = word.lower()
     if word in _COMPASS_CUES:  # "in northern", "in the northern"
         end = _space_back(text, at, begin)
         if end in (at, begin):
             return False
         at = _word_back(text, end, begin)
         if text[at:end].lower() != "the":
-            at = _alnums_back(text, end, begin)
-            return text[at:end].lower() in _CUE_WORDS and _boundary_before(text, at)
-    elif word.lower() != "the":
+            return _preposition_before(text, end, begin)
+    elif folded != "the":
         return False  # (a word of no cue)
     # "in the": the preposition before "the"
     end = _space_back(text, at, begin)
     if end in (at, begin):
         return False
-    at = _alnums_back(text, end, begin)
-    return text[at:end].lower() in _CUE_WORDS and _boundary_before(text, at)
+    return _preposition_before(text, end, begin)
+
+
+def _after_space(text: str, end: int, begin: int) -> int:
+    """Where the characters after the last space before `end` start (`begin` at the
+    earliest): the start of the word that ends at `end` where they are letters and digits
+    alone."""
+    space = text.rfind(" ", begin, end)
+    return space + 1 if space >= 0 else begin
+
+
+def _preposition_before(text: str, end: int, begin: int) -> bool:
+    """Whether the run of letters and digits that ends at `end` (`begin` at the earliest) is
+    a cue's preposition after no word character."""
+    at = _after_space(text, end, begin)
+    word = text[at:end]
+    if not word.isalnum():
+        at = _alnums_back(text, end, begin)
+        word = text[at:end]
+    return word.lower() in _CUE_WORDS and _boundary_before(text, at)
 
 
 def _space_back(text: str, end: int, begin: int) -> int:
@@ -494,10 +527,17 @@ def _after(text: str, end: int, ascii_text: bool = False) -> int:
         at += 1
     if at == end:
         return 0  # (each pattern starts with white space, then a word)
-    stop = _word_end(text, at)
-    if stop == at:
-        return 0
+    # the word most often runs to the next space: a search and a slice, not a call per
+    # character; else (punctuation, "_", a hyphen, other white space in what was cut off)
+    # it is read character by character
+    space = text.find(" ", at)
+    stop = space if space >= 0 else size
     word = text[at:stop]
+    if not word.isalnum():
+        stop = _word_end(text, at)
+        if stop == at:
+            return 0
+        word = text[at:stop]
     rest: str | None = None
     if stop < size and text[stop] == "-":
         rest_end = _word_end(text, stop + 1)
@@ -1054,14 +1094,16 @@ def _has_space(words: str) -> bool:
 
 def _trimmed(start: int, words: str) -> tuple[int, int, str]:
     # drop a sentence-initial stop word ("The Kunduz attack" -> "Kunduz")
-    first, _, rest = words.partition(" ")
-    if rest:
-        folded = first.lower()
-        if folded in _NOT_PLACES and folded not in _KEEP_FIRST:
-            start += len(first) + 1
-            words = rest
+    # (`str.find` and a slice, not `partition`: a tuple and two strings a name)
+    space = words.find(" ")
+    if space < 0 or space == len(words) - 1:
+        return start, start + len(words), words  # (no word after a space: nothing to trim)
+    folded = words[:space].lower()
+    if folded in _NOT_PLACES and folded not in _KEEP_FIRST:
+        start += space + 1
+        words = words[space + 1:]
     # and a day or month after the name ("in central Nairobi Monday" -> "Nairobi")
-    if rest and words[-1] in "yhletr":  # how the names of days and months end
+    if words[-1] in "yhletr":  # how the names of days and months end
         head, _, last = words.rpartition(" ")
         if last.lower() in _DAYS_MONTHS:
             words = head
@@ -1116,6 +1158,7 @@ class _Plan:
     head: tuple[str, int, list[Place]] | None  # else: a town-district name's town
     trail: tuple[str, int, list[Place]] | None  # else: the first words of the name
     raw: list[Place]  # `found` as the gazetteer gives it (before `_own_names`)
+    no_town: bool  # no candidate of `raw` is a town
     #: the regions and towns spelled like it, asked for the first time a cue calls for them
     like: list[Place] | None = None
 
@@ -1204,7 +1247,10 @@ def _make_plan(gaz: Gazetteer, words: str) -> _Plan | None:
         shift = len(first) + 1
         words, key = rest, core(rest)
         found = gaz.candidates(key)
-    may_be_like = not found and not (words.isupper() and len(words) <= 6)
+    # (most names are spelled like no region or town, and are then no place whatever the
+    # text says: told by their skeleton alone, no cue read for them)
+    may_be_like = not found and not (words.isupper() and len(words) <= 6) and (
+        gaz.may_be_like(words))
     head: tuple[str, int, list[Place]] | None = None
     trail: tuple[str, int, list[Place]] | None = None
     if not found:
@@ -1229,7 +1275,7 @@ def _make_plan(gaz: Gazetteer, words: str) -> _Plan | None:
         if not may_be_like and head is None and trail is None:
             return None
     return _Plan(shift, words, key, core(words), _own_names(found), fuzzy, may_be_like, head,
-                 trail, found)
+                 trail, found, not any(p.kind == KIND_CITY for p in found))
 
 
 def _lookup(text: str, memo: _Memo, start: int, end: int, words: str,
@@ -1248,7 +1294,7 @@ def _lookup(text: str, memo: _Memo, start: int, end: int, words: str,
     start += plan.shift
     found, key, fuzzy = plan.found, plan.key, plan.fuzzy
     cue_before = _cue_before(text, start, ascii_text)
-    if found and _town_of(text, start) and not any(p.kind == KIND_CITY for p in plan.raw):
+    if found and plan.no_town and _town_of(text, start):
         # "the town of Zhukovskiy": a town, under another spelling if need be (Zhukovsky),
         # rather than the districts named after it (a town of their country)
         codes = {p.country_code for p in plan.raw}
