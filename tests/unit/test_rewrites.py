@@ -229,6 +229,33 @@ def test_casualty_twins_match_as_their_patterns() -> None:
     assert hits > 2_000
 
 
+VERB_FIRST_TOKENS = [
+    *CASUALTY_TOKENS, "killing", "Killing", "KILLS", "kill", "kills", "shot dead", "shot  dead",
+    "shot\tdead", "shooting dead", "shot and killed", "massacring", "executing", "lynching",
+    "lynched", "lynches", "beheading", "beheaded", "wounding", "wounded", "injuring", "injure",
+    "wound", "wounds", "abducting", "kidnapping", "kidnapped", "capturing", "arresting",
+    "detaining", "xkilling", "_", "killing_", "_killing", "and", "while", "as", "him", "2",
+]
+
+
+def test_verb_first_casualties_match_as_their_patterns() -> None:
+    """`casualties._verb_first` (each verb-first twin matched only where the keyword pass's
+    hits put one of its verbs) finds what the pattern as written finds in ASCII text."""
+    from worker.extract import casualties
+
+    texts = [t for t in corpus() + soups(VERB_FIRST_TOKENS, 30_000, seed=13) if t.isascii()]
+    hits = 0
+    for kind, _, pattern, twin in casualties._VERB_FIRST_RUNS:
+        for text in texts:
+            low = text.lower()
+            expected = found(pattern.finditer(text))
+            got = casualties._verb_first(kind, pattern, twin, text, low,
+                                         casualties._hits(text, low))
+            assert found(got) == expected, (kind, text)
+            hits += len(expected)
+    assert hits > 5_000
+
+
 REF_TOLL = re.compile(
     rf"\b(?:death toll|toll)\s+(?:[\w'’,-]+\s+){{0,14}}?(?:to|of|at|reached|is|was|hit)\s+"
     rf"(?P<qual>{_REF_QUALIFIER}\s+)?(?P<num>{_REF_NUMBER})|(?<![\w,])(?P<qual2>{_REF_QUALIFIER}"

@@ -213,7 +213,7 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
     for kind, gate, pattern, twin in _VERB_FIRST_RUNS:
         if not present & gate:
             continue
-        for m in _matches(pattern, twin, text, low):
+        for m in _verb_first(kind, pattern, twin, text, low, hits):
             np = (m.group("np") or "").strip()
             if _NOT_PEOPLE.search(np):
                 continue
@@ -506,10 +506,18 @@ _VERB_WORDS: Final = {kind: frozenset(_expand(verbs.replace("[sz]", "(?:s|z)")))
                       for kind, verbs in _VERB_KIND}
 _VERB_GATE: Final = {_CK_KILLED: 1 << 11, _CK_INJURED: 1 << 12, _CK_CAPTURED: 1 << 13}
 _ATTRIBUTION_GATE: Final = 1 << 14
+#: The verbs a verb-first match opens with (its "verb" group's words), a whole word each: a
+#: gate bit each in the shared keyword pass (bits 40-42), whose hits say where they are
+#: (`_verb_first`).
+_VERB_FIRST_VERBS: Final = {
+    kind: _expand(pattern.pattern.split("(?P<verb>", 1)[1].split(")", 1)[0])
+    for kind, pattern in _VERB_FIRST.items()}
+_VERB_FIRST_HIT: Final = {_CK_KILLED: 1 << 40, _CK_INJURED: 1 << 41, _CK_CAPTURED: 1 << 42}
 actors.add_gate_words({
     **{_VERB_GATE[kind]: tuple(words) for kind, words in _VERB_WORDS.items()},
     _ATTRIBUTION_GATE: _expand(_ATTRIBUTION.pattern.removeprefix(r"\b(?:")
                                .removesuffix(r")\b")),
+    **{_VERB_FIRST_HIT[kind]: words for kind, words in _VERB_FIRST_VERBS.items()},
 }, whole=True)
 
 
@@ -560,6 +568,32 @@ def _verb_ends(kind: CasualtyKind, verbs: re.Pattern[str], low: str,
                     and _WORD_CHAR.match(low, end) is None:
                 out.append((start, end))
     out.sort()
+    return out
+
+
+def _verb_first(kind: CasualtyKind, pattern: re.Pattern[str], twin: re.Pattern[str],
+                text: str, low: str | None, hits: list[tuple[int, int, int]] | None
+                ) -> list[Found]:
+    """`_matches(pattern, twin, text, low)` for the verb-first pattern of `kind`: where the
+    text has its gate hits (`hits`, see `_hits`), the twin is matched only at the starts of
+    its verbs there (a match opens with one, a whole word: it is a hit of
+    `_VERB_FIRST_HIT[kind]`), not searched for over the text."""
+    if low is None or hits is None:
+        return _matches(pattern, twin, text, low)
+    bit = _VERB_FIRST_HIT[kind]
+    starts = [last - length + 1 for last, length, bits in hits if bits & bit]
+    out: list[Found] = []
+    if not starts:
+        return out
+    starts.sort()
+    pos = 0
+    for start in starts:
+        if start < pos or (start and _WORD_CHAR.match(low, start - 1) is not None):
+            continue  # (inside the previous match; or after a word character, as `\b` says)
+        found = twin.match(low, start)
+        if found is not None:
+            out.append(Found(found, text))
+            pos = found.end()
     return out
 
 
