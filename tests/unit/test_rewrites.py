@@ -13,7 +13,7 @@ import pytest
 
 from benchmarks.corpus import articles_of_size
 from worker.extract import sources
-from worker.extract.text import Found
+from worker.extract.text import Found, lowered
 
 _REF_NAME = r"[A-Z][\w'’.-]+(?:\s+(?:al-|bin\s+|de\s+|van\s+)?[A-Z][\w'’.-]+){0,3}"
 _REF_ROLE = sources._ROLE
@@ -180,7 +180,8 @@ CASUALTY_TOKENS = [
     "lost their lives", "burned to death", "death", "wounded", "injured", "critically injured",
     "hurt", "hospitalised", "hospitalized", "captured", "abducted", "taken hostage", "taken",
     "hostage", "seized", "arrested", "detained", "held hostage", "in", "the", "attack", ",",
-    ", ", ".", "(", ")", "'", "’", "-", " ", "  ", "\n", "\t",
+    ", ", ".", "(", ")", "'", "’", "-", " ", "  ", "\n", "\t", "/", "10/12", '"', ";", ":",
+    ",3", "3,", "x,",
 ]
 
 
@@ -192,17 +193,19 @@ def test_count_first_casualties_match_as_first_written() -> None:
     texts = corpus() + soups(CASUALTY_TOKENS, 30_000) + [
         longest, "x " + longest, "x,\n" + longest, longest.replace(" ", "\n"),
         longest.replace(" - ", " to "), longest.replace("men", "men men")]
-    hits = 0
+    hits = others = 0
     for (kind, _, _, twin, verbs), reference in zip(casualties._COUNT_FIRST_RUNS,
                                                           REF_COUNT_FIRST, strict=True):
         for text in texts:
-            if not text.isascii():
+            # (text outside ASCII that `lowered` keeps: "’", "–", "é" read on it lower-cased)
+            if (low := lowered(text)) is None:
                 continue
             expected = found(reference.finditer(text))
-            assert found(casualties._count_first(twin, verbs, text, text.lower())
-                         ) == expected, (kind, text)
+            assert found(casualties._count_first(twin, verbs, text, low)) == expected, (
+                kind, text)
             hits += len(expected)
-    assert hits > 5_000
+            others += not text.isascii() and bool(expected)
+    assert hits > 5_000 and others > 500
 
 
 def test_casualty_twins_match_as_their_patterns() -> None:

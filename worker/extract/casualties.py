@@ -495,8 +495,12 @@ _COUNT_FIRST_RUNS: tuple[tuple[CasualtyKind, int, re.Pattern[str], re.Pattern[st
     for kind, pattern in _COUNT_FIRST.items())
 #: From a verb's start, read backwards: the 21 words before it, the most a count-first match
 #: holds before its verb (a qualifier 3, a number 3, a range 4, a noun phrase 5, auxiliaries
-#: 3 of 2 words at most).
-_WORDS_BACK = re.compile(r"(?:\s+\S+){0,21}+")
+#: 3 of 2 words at most); and no farther than a character no match holds before its verb:
+#: only word characters, white space, ' ’ / - – and a comma before a digit ("1,200") are in
+#: its qualifier, number, range, noun phrase and auxiliaries ("the village, and 3 men were
+#: killed": no match starts before the comma). Each word is read up to such a character
+#: ("(3 men": from the 3 on).
+_WORDS_BACK = re.compile(r"(?:\s++[\w'’/–-]*+(?:(?<=\d),[\w'’/–-]*+)*+){0,21}+")
 _SPACE = re.compile(r"\s")
 _WORD_CHAR = re.compile(r"\w")
 #: The count-first verbs of each kind, and the attribution words, as whole words in the shared
