@@ -531,3 +531,53 @@ def test_word_and_space_characters_as_the_regex_engine_reads_them() -> None:
         char = chr(code)
         assert (space.match(char) is not None) == char.isspace(), hex(code)
         assert (word.match(char) is not None) == sources._word_char(char), hex(code)
+
+
+NOT_PEOPLE_TOKENS = [
+    "years", "Year", "YEARS", "yearsx", "xyears", "months", "days", "hours", "minutes", "weeks",
+    "km", "KM", "kilometres", "miles", "percent", "per cent", "per  cent", "%", "5%", "%x",
+    "times", "houses", "cattle", "rifles", "Rockets", "attacks", "incidents", "villages", "3",
+    "people", "men", "soldiers", "the", "_", "-", "’", "é", "\u212a", "'", ",", ".",
+]
+
+
+def test_not_people_twin_matches_as_the_pattern() -> None:
+    """`casualties._NOT_PEOPLE_LOW` on text lower-cased by `lowered` matches where
+    `_NOT_PEOPLE` (IGNORECASE) does on the text: searched in it, and at each position."""
+    from worker.extract import casualties
+
+    hits = 0
+    for text in soups(NOT_PEOPLE_TOKENS, 20_000, seed=17):
+        if (low := lowered(text)) is None:
+            continue
+        expected = casualties._NOT_PEOPLE.search(text) is not None
+        assert (casualties._NOT_PEOPLE_LOW.search(low) is not None) == expected, text
+        hits += expected
+        for at in range(len(text) + 1):
+            assert (casualties._NOT_PEOPLE.match(text, at) is None) == (
+                casualties._NOT_PEOPLE_LOW.match(low, at) is None), (text, at)
+    assert hits > 5_000
+
+
+def _ref_parse_range(text: str) -> tuple[int, int | None] | None:
+    """`numbers.parse_range` as first written."""
+    from worker.extract import numbers
+
+    m = numbers._RANGE.match(text.strip())
+    if m:
+        low, high = numbers.parse_number(m.group(1)), numbers.parse_number(m.group(2))
+        if low is not None and high is not None:
+            return min(low, high), max(low, high)
+    value = numbers.parse_number(text)
+    return (value, None) if value is not None else None
+
+
+def test_parse_range_as_first_written() -> None:
+    from worker.extract import numbers
+
+    words = [*numbers._UNITS, *numbers._TENS, "Seven", "A", "An", "TWO", "007", "12", "1,200",
+             "١٢", "-", "–", "to", "or", " ", "  ", "twenty-one", "x", "", "dozens of"]
+    texts = [*numbers._UNITS, *(w.upper() for w in numbers._UNITS),
+             *(f" {w}" for w in numbers._UNITS), *soups(words, 20_000, seed=19)]
+    assert all(numbers.parse_range(t) == _ref_parse_range(t) for t in texts)
+    assert sum(numbers.parse_range(t) is not None for t in texts) > 3_000

@@ -110,6 +110,24 @@ _NOT_PEOPLE = re.compile(
     r"livestock|shops|buildings|tons|tonnes|dollars|shillings|rounds|rockets|missiles|"
     r"shells|drones|bombs|mines|attacks|clashes|incidents|villages|weapons|guns|rifles)\b",
     re.IGNORECASE)
+#: `_NOT_PEOPLE` for lower-cased text (`_twin`; its words grouped by their first letters:
+#: whether it matches, sooner).
+_NOT_PEOPLE_WORDS: Final = _NOT_PEOPLE.pattern.removeprefix(r"\b(?:").removesuffix(
+    r")\b").split("|")
+_NOT_PEOPLE_LOW = re.compile(r"\b(?:" + by_first_letter(
+    [word for word in _NOT_PEOPLE_WORDS if word != "%"]) + r"|%)\b")
+assert "%" in _NOT_PEOPLE_WORDS
+
+
+def _no_people(m: Found, np: str, low: str | None) -> bool:
+    """Whether `_NOT_PEOPLE` is in `np`, the "np" group of `m` stripped: on lower-cased text
+    (`low`, which `m` matched) by `_NOT_PEOPLE_LOW` on that group as it is there."""
+    if low is None:
+        return _NOT_PEOPLE.search(np) is not None
+    start, end = m.match.span("np")
+    return start >= 0 and _NOT_PEOPLE_LOW.search(low[start:end].strip()) is not None
+
+
 _INCLUDING = re.compile(r"\b(?:including|among them|among whom|of whom|of them|of which)\s*$",
                         re.IGNORECASE)
 _GROUP_BEFORE = re.compile(r"(?:cost|left|for)\s+(?:the\s+)?(?P<side>[A-Z][\w'’-]+"
@@ -215,7 +233,7 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
             continue
         for m in _verb_first(kind, pattern, twin, text, low, hits):
             np = (m.group("np") or "").strip()
-            if _NOT_PEOPLE.search(np):
+            if _no_people(m, np, low):
                 continue
             if m.part("num").lower() in ("a", "an") and not np:
                 continue
@@ -227,7 +245,9 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
         for m in (found_on(pattern.finditer(text), text) if low is None else _count_first_at(
                 twin, _verb_ends(kind, verbs, low, hits), text, low)):
             np = (m.group("np") or "").strip()
-            if _NOT_PEOPLE.search(np) or _NOT_PEOPLE.match(text, m.end("num") + 1):
+            if _no_people(m, np, low) or (
+                    _NOT_PEOPLE.match(text, m.end("num") + 1) if low is None
+                    else _NOT_PEOPLE_LOW.match(low, m.end("num") + 1)):
                 continue
             if kind is _CK_CAPTURED and m.part("verb").lower() == "seized":
                 continue
@@ -674,27 +694,33 @@ def _toll_count(low: str, back: str, nouns: list[int], pos: int) -> re.Match[str
         if found is not None and found.start() <= at:
             return found
     return None
+#: The kinds, in `CasualtyKind`'s order (a tuple: no iteration of the enum class).
+_KINDS: Final = (_CK_KILLED, _CK_INJURED, _CK_CAPTURED)
+assert list(_KINDS) == list(CasualtyKind)
+
+
 def headline_counts(mentions: list[CasualtyMention]) -> dict[CasualtyKind, int | None]:
     """The conservative headline figure of each kind (None when the text gives none)."""
     out: dict[CasualtyKind, int | None] = {}
-    for kind in CasualtyKind:
-        of_kind = [m for m in mentions if m.kind is kind]
+    for kind in _KINDS:
+        # each figure of the kind with its side's class (worked out once a figure)
+        of_kind = [(m, _side_class(m.side_text)) for m in mentions if m.kind is kind]
         if not of_kind:
             out[kind] = None
             continue
-        narrative = [m for m in of_kind if m.claimed_by is None and m.via is None]
+        narrative = [(m, side) for m, side in of_kind
+                     if m.claimed_by is None and m.via is None]
         # (not `m not in narrative`: the same split without comparing records field by field)
-        claimed = [m for m in of_kind if m.claimed_by is not None or m.via is not None]
-        narrative_sides = {_side_class(m.side_text) for m in narrative}
+        claimed = [(m, side) for m, side in of_kind
+                   if m.claimed_by is not None or m.via is not None]
+        narrative_sides = {side for _, side in narrative}
         counted = list(narrative)
-        for m in claimed:
-            side = _side_class(m.side_text)
+        for m, side in claimed:
             if not narrative or (side is not None and side not in narrative_sides
                                  and None not in narrative_sides):
-                counted.append(m)
+                counted.append((m, side))
         by_side: dict[str | None, int] = {}
-        for m in counted:
-            side = _side_class(m.side_text)
+        for m, side in counted:
             by_side[side] = min(by_side.get(side, m.count), m.count)
         if None in by_side and len(by_side) > 1:
             # an unattributed total beside per-side figures: the larger reading of the two is
@@ -744,11 +770,11 @@ def _known_side(words: str) -> bool:
 def _side(text: str, start: int, np: str) -> str | None:
     """Whose casualties: the noun phrase of the figure, or a group just before it."""
     words = [w for w in np.split() if w.lower() not in _GENERIC_HEADS]
-    before = _GROUP_BEFORE.search(text[max(0, start - 40):start])
-    if before and (not words or all(w.lower() in _GENERIC_HEADS for w in np.split())):
-        return before.group("side")
-    if words:
+    if words:  # (then some word of the phrase is not generic: no group before it counts)
         return " ".join(words)
+    before = _GROUP_BEFORE.search(text[max(0, start - 40):start])
+    if before:
+        return before.group("side")
     phrase = _SIDE_PHRASE.search(text[max(0, start - 60):start])
     return phrase.group("side") if phrase else None
 
