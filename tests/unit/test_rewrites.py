@@ -581,3 +581,21 @@ def test_parse_range_as_first_written() -> None:
              *(f" {w}" for w in numbers._UNITS), *soups(words, 20_000, seed=19)]
     assert all(numbers.parse_range(t) == _ref_parse_range(t) for t in texts)
     assert sum(numbers.parse_range(t) is not None for t in texts) > 3_000
+
+
+def test_count_first_verbs_from_the_keyword_pass_as_the_regex() -> None:
+    """`casualties._verb_ends` (the count-first verbs where the keyword pass's hits put them,
+    what `find_casualties_gated` reads ASCII text with) are `after_space` of their regex."""
+    from worker.extract import casualties
+    from worker.extract.text import after_space
+
+    ends = 0
+    for text in corpus() + soups(CASUALTY_TOKENS, 20_000, seed=23):
+        low = text.lower()
+        if (hits := casualties._hits(text, low)) is None:
+            continue
+        for kind, _, _, _, verbs in casualties._COUNT_FIRST_RUNS:
+            expected = after_space(verbs, low)
+            assert casualties._verb_ends(kind, verbs, low, hits) == expected, (kind, text)
+            ends += len(expected)
+    assert ends > 10_000
