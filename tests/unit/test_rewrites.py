@@ -13,7 +13,7 @@ import pytest
 
 from benchmarks.corpus import articles_of_size
 from worker.extract import sources
-from worker.extract.text import Found
+from worker.extract.text import Found, lowered
 
 _REF_NAME = r"[A-Z][\w'’.-]+(?:\s+(?:al-|bin\s+|de\s+|van\s+)?[A-Z][\w'’.-]+){0,3}"
 _REF_ROLE = sources._ROLE
@@ -180,7 +180,8 @@ CASUALTY_TOKENS = [
     "lost their lives", "burned to death", "death", "wounded", "injured", "critically injured",
     "hurt", "hospitalised", "hospitalized", "captured", "abducted", "taken hostage", "taken",
     "hostage", "seized", "arrested", "detained", "held hostage", "in", "the", "attack", ",",
-    ", ", ".", "(", ")", "'", "’", "-", " ", "  ", "\n", "\t",
+    ", ", ".", "(", ")", "'", "’", "-", " ", "  ", "\n", "\t", "/", "10/12", '"', ";", ":",
+    ",3", "3,", "x,",
 ]
 
 
@@ -192,17 +193,19 @@ def test_count_first_casualties_match_as_first_written() -> None:
     texts = corpus() + soups(CASUALTY_TOKENS, 30_000) + [
         longest, "x " + longest, "x,\n" + longest, longest.replace(" ", "\n"),
         longest.replace(" - ", " to "), longest.replace("men", "men men")]
-    hits = 0
+    hits = others = 0
     for (kind, _, _, twin, verbs), reference in zip(casualties._COUNT_FIRST_RUNS,
                                                           REF_COUNT_FIRST, strict=True):
         for text in texts:
-            if not text.isascii():
+            # (text outside ASCII that `lowered` keeps: "’", "–", "é" read on it lower-cased)
+            if (low := lowered(text)) is None:
                 continue
             expected = found(reference.finditer(text))
-            assert found(casualties._count_first(twin, verbs, text, text.lower())
-                         ) == expected, (kind, text)
+            assert found(casualties._count_first(twin, verbs, text, low)) == expected, (
+                kind, text)
             hits += len(expected)
-    assert hits > 5_000
+            others += not text.isascii() and bool(expected)
+    assert hits > 5_000 and others > 500
 
 
 def test_casualty_twins_match_as_their_patterns() -> None:
@@ -238,6 +241,33 @@ def test_casualty_twins_match_as_their_patterns() -> None:
         assert found(casualties._subjects(text, text.lower())) == expected, text
         subjects += len(expected)
     assert subjects > 200
+
+
+VERB_FIRST_TOKENS = [
+    *CASUALTY_TOKENS, "killing", "Killing", "KILLS", "kill", "kills", "shot dead", "shot  dead",
+    "shot\tdead", "shooting dead", "shot and killed", "massacring", "executing", "lynching",
+    "lynched", "lynches", "beheading", "beheaded", "wounding", "wounded", "injuring", "injure",
+    "wound", "wounds", "abducting", "kidnapping", "kidnapped", "capturing", "arresting",
+    "detaining", "xkilling", "_", "killing_", "_killing", "and", "while", "as", "him", "2",
+]
+
+
+def test_verb_first_casualties_match_as_their_patterns() -> None:
+    """`casualties._verb_first` (each verb-first twin matched only where the keyword pass's
+    hits put one of its verbs) finds what the pattern as written finds in ASCII text."""
+    from worker.extract import casualties
+
+    texts = [t for t in corpus() + soups(VERB_FIRST_TOKENS, 30_000, seed=13) if t.isascii()]
+    hits = 0
+    for kind, _, pattern, twin in casualties._VERB_FIRST_RUNS:
+        for text in texts:
+            low = text.lower()
+            expected = found(pattern.finditer(text))
+            got = casualties._verb_first(kind, pattern, twin, text, low,
+                                         casualties._hits(text, low))
+            assert found(got) == expected, (kind, text)
+            hits += len(expected)
+    assert hits > 5_000
 
 
 REF_TOLL = re.compile(
@@ -530,3 +560,71 @@ def test_word_and_space_characters_as_the_regex_engine_reads_them() -> None:
         char = chr(code)
         assert (space.match(char) is not None) == char.isspace(), hex(code)
         assert (word.match(char) is not None) == sources._word_char(char), hex(code)
+
+
+NOT_PEOPLE_TOKENS = [
+    "years", "Year", "YEARS", "yearsx", "xyears", "months", "days", "hours", "minutes", "weeks",
+    "km", "KM", "kilometres", "miles", "percent", "per cent", "per  cent", "%", "5%", "%x",
+    "times", "houses", "cattle", "rifles", "Rockets", "attacks", "incidents", "villages", "3",
+    "people", "men", "soldiers", "the", "_", "-", "’", "é", "\u212a", "'", ",", ".",
+]
+
+
+def test_not_people_twin_matches_as_the_pattern() -> None:
+    """`casualties._NOT_PEOPLE_LOW` on text lower-cased by `lowered` matches where
+    `_NOT_PEOPLE` (IGNORECASE) does on the text: searched in it, and at each position."""
+    from worker.extract import casualties
+
+    hits = 0
+    for text in soups(NOT_PEOPLE_TOKENS, 20_000, seed=17):
+        if (low := lowered(text)) is None:
+            continue
+        expected = casualties._NOT_PEOPLE.search(text) is not None
+        assert (casualties._NOT_PEOPLE_LOW.search(low) is not None) == expected, text
+        hits += expected
+        for at in range(len(text) + 1):
+            assert (casualties._NOT_PEOPLE.match(text, at) is None) == (
+                casualties._NOT_PEOPLE_LOW.match(low, at) is None), (text, at)
+    assert hits > 5_000
+
+
+def _ref_parse_range(text: str) -> tuple[int, int | None] | None:
+    """`numbers.parse_range` as first written."""
+    from worker.extract import numbers
+
+    m = numbers._RANGE.match(text.strip())
+    if m:
+        low, high = numbers.parse_number(m.group(1)), numbers.parse_number(m.group(2))
+        if low is not None and high is not None:
+            return min(low, high), max(low, high)
+    value = numbers.parse_number(text)
+    return (value, None) if value is not None else None
+
+
+def test_parse_range_as_first_written() -> None:
+    from worker.extract import numbers
+
+    words = [*numbers._UNITS, *numbers._TENS, "Seven", "A", "An", "TWO", "007", "12", "1,200",
+             "١٢", "-", "–", "to", "or", " ", "  ", "twenty-one", "x", "", "dozens of"]
+    texts = [*numbers._UNITS, *(w.upper() for w in numbers._UNITS),
+             *(f" {w}" for w in numbers._UNITS), *soups(words, 20_000, seed=19)]
+    assert all(numbers.parse_range(t) == _ref_parse_range(t) for t in texts)
+    assert sum(numbers.parse_range(t) is not None for t in texts) > 3_000
+
+
+def test_count_first_verbs_from_the_keyword_pass_as_the_regex() -> None:
+    """`casualties._verb_ends` (the count-first verbs where the keyword pass's hits put them,
+    what `find_casualties_gated` reads ASCII text with) are `after_space` of their regex."""
+    from worker.extract import casualties
+    from worker.extract.text import after_space
+
+    ends = 0
+    for text in corpus() + soups(CASUALTY_TOKENS, 20_000, seed=23):
+        low = text.lower()
+        if (hits := casualties._hits(text, low)) is None:
+            continue
+        for kind, _, _, _, verbs in casualties._COUNT_FIRST_RUNS:
+            expected = after_space(verbs, low)
+            assert casualties._verb_ends(kind, verbs, low, hits) == expected, (kind, text)
+            ends += len(expected)
+    assert ends > 10_000

@@ -111,6 +111,24 @@ _NOT_PEOPLE = re.compile(
     r"livestock|shops|buildings|tons|tonnes|dollars|shillings|rounds|rockets|missiles|"
     r"shells|drones|bombs|mines|attacks|clashes|incidents|villages|weapons|guns|rifles)\b",
     re.IGNORECASE)
+#: `_NOT_PEOPLE` for lower-cased text (`_twin`; its words grouped by their first letters:
+#: whether it matches, sooner).
+_NOT_PEOPLE_WORDS: Final = _NOT_PEOPLE.pattern.removeprefix(r"\b(?:").removesuffix(
+    r")\b").split("|")
+_NOT_PEOPLE_LOW = re.compile(r"\b(?:" + by_first_letter(
+    [word for word in _NOT_PEOPLE_WORDS if word != "%"]) + r"|%)\b")
+assert "%" in _NOT_PEOPLE_WORDS
+
+
+def _no_people(m: Found, np: str, low: str | None) -> bool:
+    """Whether `_NOT_PEOPLE` is in `np`, the "np" group of `m` stripped: on lower-cased text
+    (`low`, which `m` matched) by `_NOT_PEOPLE_LOW` on that group as it is there."""
+    if low is None:
+        return _NOT_PEOPLE.search(np) is not None
+    start, end = m.match.span("np")
+    return start >= 0 and _NOT_PEOPLE_LOW.search(low[start:end].strip()) is not None
+
+
 _INCLUDING = re.compile(r"\b(?:including|among them|among whom|of whom|of them|of which)\s*$",
                         re.IGNORECASE)
 _GROUP_BEFORE = re.compile(r"(?:cost|left|for)\s+(?:the\s+)?(?P<side>[A-Z][\w'’-]+"
@@ -214,9 +232,9 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
     for kind, gate, pattern, twin in _VERB_FIRST_RUNS:
         if not present & gate:
             continue
-        for m in _matches(pattern, twin, text, low):
+        for m in _verb_first(kind, pattern, twin, text, low, hits):
             np = (m.group("np") or "").strip()
-            if _NOT_PEOPLE.search(np):
+            if _no_people(m, np, low):
                 continue
             if m.part("num").lower() in ("a", "an") and not np:
                 continue
@@ -230,7 +248,9 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
         for m in (found_on(pattern.finditer(text), text) if low is None else _count_first_at(
                 twin, _verb_ends(kind, verbs, low, hits), text, low)):
             np = (m.group("np") or "").strip()
-            if _NOT_PEOPLE.search(np) or _NOT_PEOPLE.match(text, m.end("num") + 1):
+            if _no_people(m, np, low) or (
+                    _NOT_PEOPLE.match(text, m.end("num") + 1) if low is None
+                    else _NOT_PEOPLE_LOW.match(low, m.end("num") + 1)):
                 continue
             if kind is _CK_CAPTURED and m.part("verb").lower() == "seized":
                 continue
@@ -587,8 +607,12 @@ _COUNT_FIRST_RUNS: tuple[tuple[CasualtyKind, int, re.Pattern[str], re.Pattern[st
     for kind, pattern in _COUNT_FIRST.items())
 #: From a verb's start, read backwards: the 21 words before it, the most a count-first match
 #: holds before its verb (a qualifier 3, a number 3, a range 4, a noun phrase 5, auxiliaries
-#: 3 of 2 words at most).
-_WORDS_BACK = re.compile(r"(?:\s+\S+){0,21}+")
+#: 3 of 2 words at most); and no farther than a character no match holds before its verb:
+#: only word characters, white space, ' ’ / - – and a comma before a digit ("1,200") are in
+#: its qualifier, number, range, noun phrase and auxiliaries ("the village, and 3 men were
+#: killed": no match starts before the comma). Each word is read up to such a character
+#: ("(3 men": from the 3 on).
+_WORDS_BACK = re.compile(r"(?:\s++[\w'’/–-]*+(?:(?<=\d),[\w'’/–-]*+)*+){0,21}+")
 _SPACE = re.compile(r"\s")
 _WORD_CHAR = re.compile(r"\w")
 #: The count-first verbs of each kind, and the attribution words, as whole words in the shared
@@ -598,10 +622,18 @@ _VERB_WORDS: Final = {kind: frozenset(_expand(verbs.replace("[sz]", "(?:s|z)")))
                       for kind, verbs in _VERB_KIND}
 _VERB_GATE: Final = {_CK_KILLED: 1 << 11, _CK_INJURED: 1 << 12, _CK_CAPTURED: 1 << 13}
 _ATTRIBUTION_GATE: Final = 1 << 14
+#: The verbs a verb-first match opens with (its "verb" group's words), a whole word each: a
+#: gate bit each in the shared keyword pass (bits 40-42), whose hits say where they are
+#: (`_verb_first`).
+_VERB_FIRST_VERBS: Final = {
+    kind: _expand(pattern.pattern.split("(?P<verb>", 1)[1].split(")", 1)[0])
+    for kind, pattern in _VERB_FIRST.items()}
+_VERB_FIRST_HIT: Final = {_CK_KILLED: 1 << 40, _CK_INJURED: 1 << 41, _CK_CAPTURED: 1 << 42}
 actors.add_gate_words({
     **{_VERB_GATE[kind]: tuple(words) for kind, words in _VERB_WORDS.items()},
     _ATTRIBUTION_GATE: _expand(_ATTRIBUTION.pattern.removeprefix(r"\b(?:")
                                .removesuffix(r")\b")),
+    **{_VERB_FIRST_HIT[kind]: words for kind, words in _VERB_FIRST_VERBS.items()},
 }, whole=True)
 
 
@@ -652,6 +684,32 @@ def _verb_ends(kind: CasualtyKind, verbs: re.Pattern[str], low: str,
                     and _WORD_CHAR.match(low, end) is None:
                 out.append((start, end))
     out.sort()
+    return out
+
+
+def _verb_first(kind: CasualtyKind, pattern: re.Pattern[str], twin: re.Pattern[str],
+                text: str, low: str | None, hits: list[tuple[int, int, int]] | None
+                ) -> list[Found]:
+    """`_matches(pattern, twin, text, low)` for the verb-first pattern of `kind`: where the
+    text has its gate hits (`hits`, see `_hits`), the twin is matched only at the starts of
+    its verbs there (a match opens with one, a whole word: it is a hit of
+    `_VERB_FIRST_HIT[kind]`), not searched for over the text."""
+    if low is None or hits is None:
+        return _matches(pattern, twin, text, low)
+    bit = _VERB_FIRST_HIT[kind]
+    starts = [last - length + 1 for last, length, bits in hits if bits & bit]
+    out: list[Found] = []
+    if not starts:
+        return out
+    starts.sort()
+    pos = 0
+    for start in starts:
+        if start < pos or (start and _WORD_CHAR.match(low, start - 1) is not None):
+            continue  # (inside the previous match; or after a word character, as `\b` says)
+        found = twin.match(low, start)
+        if found is not None:
+            out.append(Found(found, text))
+            pos = found.end()
     return out
 
 
@@ -728,27 +786,33 @@ def _toll_count(low: str, back: str, nouns: list[int], pos: int) -> re.Match[str
         if found is not None and found.start() <= at:
             return found
     return None
+#: The kinds, in `CasualtyKind`'s order (a tuple: no iteration of the enum class).
+_KINDS: Final = (_CK_KILLED, _CK_INJURED, _CK_CAPTURED)
+assert list(_KINDS) == list(CasualtyKind)
+
+
 def headline_counts(mentions: list[CasualtyMention]) -> dict[CasualtyKind, int | None]:
     """The conservative headline figure of each kind (None when the text gives none)."""
     out: dict[CasualtyKind, int | None] = {}
-    for kind in CasualtyKind:
-        of_kind = [m for m in mentions if m.kind is kind]
+    for kind in _KINDS:
+        # each figure of the kind with its side's class (worked out once a figure)
+        of_kind = [(m, _side_class(m.side_text)) for m in mentions if m.kind is kind]
         if not of_kind:
             out[kind] = None
             continue
-        narrative = [m for m in of_kind if m.claimed_by is None and m.via is None]
+        narrative = [(m, side) for m, side in of_kind
+                     if m.claimed_by is None and m.via is None]
         # (not `m not in narrative`: the same split without comparing records field by field)
-        claimed = [m for m in of_kind if m.claimed_by is not None or m.via is not None]
-        narrative_sides = {_side_class(m.side_text) for m in narrative}
+        claimed = [(m, side) for m, side in of_kind
+                   if m.claimed_by is not None or m.via is not None]
+        narrative_sides = {side for _, side in narrative}
         counted = list(narrative)
-        for m in claimed:
-            side = _side_class(m.side_text)
+        for m, side in claimed:
             if not narrative or (side is not None and side not in narrative_sides
                                  and None not in narrative_sides):
-                counted.append(m)
+                counted.append((m, side))
         by_side: dict[str | None, int] = {}
-        for m in counted:
-            side = _side_class(m.side_text)
+        for m, side in counted:
             by_side[side] = min(by_side.get(side, m.count), m.count)
         if None in by_side and len(by_side) > 1:
             # an unattributed total beside per-side figures: the larger reading of the two is
@@ -798,11 +862,11 @@ def _known_side(words: str) -> bool:
 def _side(text: str, start: int, np: str) -> str | None:
     """Whose casualties: the noun phrase of the figure, or a group just before it."""
     words = [w for w in np.split() if w.lower() not in _GENERIC_HEADS]
-    before = _GROUP_BEFORE.search(text[max(0, start - 40):start])
-    if before and (not words or all(w.lower() in _GENERIC_HEADS for w in np.split())):
-        return before.group("side")
-    if words:
+    if words:  # (then some word of the phrase is not generic: no group before it counts)
         return " ".join(words)
+    before = _GROUP_BEFORE.search(text[max(0, start - 40):start])
+    if before:
+        return before.group("side")
     phrase = _SIDE_PHRASE.search(text[max(0, start - 60):start])
     return phrase.group("side") if phrase else None
 

@@ -82,6 +82,11 @@ def parse_number(text: str) -> int | None:
 
 def parse_range(text: str) -> tuple[int, int | None] | None:
     """(low, high) of "10-15" / "10 to 15"; (value, None) for one number; None if neither."""
+    if text.isascii() and text.isdigit():  # (no range: what `parse_number` reads)
+        return int(text), None
+    value = _PLAIN_UNITS.get(text)  # ("seven", "a dozen": no range either)
+    if value is not None:
+        return value, None
     m = _RANGE.match(text.strip())
     if m:
         low, high = parse_number(m.group(1)), parse_number(m.group(2))
@@ -95,3 +100,8 @@ def lowest(value: int, qualifier: str | None) -> int:
     """The figure to count for a qualified number: the stated number, as ACLED codes it
     ("more than 10" -> 10, "up to 10" -> 10); the qualifier is kept on the claim."""
     return value
+
+
+#: The words of `_UNITS` as they are, each read as no range by `parse_range`: its value at once.
+_PLAIN_UNITS: dict[str, int] = {word: value for word, value in _UNITS.items()
+                                if _RANGE.match(word) is None}
