@@ -11,13 +11,12 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from enum import StrEnum
 
 from worker import __version__, codec, errors
 from worker.alerts import RuleSet
 from worker.errors import RejectedInput
 from worker.merge import partition_key
-from worker.models import Alert, Article, DeadLetter, DeadLetterStage, Event
+from worker.models import Alert, Article, DeadLetter, DeadLetterStage, Event, FastStrEnum
 
 Extractor = Callable[[Article], list[Event]]
 Clock = Callable[[], datetime]
@@ -33,13 +32,13 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class OutcomeKind(StrEnum):
+class OutcomeKind(FastStrEnum):
     EVENTS = "events"
     NO_EVENT = "no_event"
     DEAD_LETTER = "dead_letter"
 
 
-class Destination(StrEnum):
+class Destination(FastStrEnum):
     CANDIDATES = "candidates"  # article events on their way to the merge stage
     EVENTS = "events"
     ALERTS = "alerts"
