@@ -408,10 +408,9 @@ def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerAp
                     for event in batch:  # acknowledged before any commit may run
                         await stream.ack(event)
                 await transactions.commit_if_due()  # Faust's timer alone starves under load
-            published_at = time.time()
+            _count(stats, outcomes)
+            metrics.observe_outcomes(outcomes, time.time())
             for outcome in outcomes:
-                _count(stats, outcome)
-                metrics.observe_outcome(outcome, published_at)
                 _log(outcome)
             if log.isEnabledFor(logging.INFO):
                 log.info("%s: %d outputs published", where, len(records),
@@ -464,11 +463,14 @@ def _log(outcome: Tally) -> None:
                   extra={"article_id": outcome.article_id, "where": where})
 
 
-def _count(stats: Stats, outcome: Tally) -> None:
-    stats.outcomes[outcome.kind.value] += 1
-    stats.extract_seconds += outcome.extract_seconds
-    stats.alerts += len(outcome.alert_severities)
-    for event_type in outcome.event_types:
-        stats.events_by_type[event_type] += 1
-    if outcome.dead_letter is not None:
-        stats.dead_letters[outcome.dead_letter.reason] += 1
+def _count(stats: Stats, outcomes: Sequence[Tally]) -> None:
+    """Add a batch's outcomes to `stats`."""
+    for outcome in outcomes:
+        stats.outcomes[outcome.kind.value] += 1
+        stats.extract_seconds += outcome.extract_seconds
+        if outcome.alert_severities:
+            stats.alerts += len(outcome.alert_severities)
+        if outcome.event_types:
+            stats.events_by_type.update(outcome.event_types)
+        if outcome.dead_letter is not None:
+            stats.dead_letters[outcome.dead_letter.reason] += 1
