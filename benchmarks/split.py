@@ -97,8 +97,13 @@ def install(pipeline: Any, path: Path) -> Split:
     codec.decode_article = split.timed("decode", codec.decode_article)
     pipeline_module.Outcome.tally = split.timed(  # type: ignore[method-assign]
         "tally", pipeline_module.Outcome.tally)
-    metrics_module.Metrics.observe_outcome = split.timed(  # type: ignore[method-assign]
-        "observe_outcome", metrics_module.Metrics.observe_outcome)
+    metrics = metrics_module.Metrics
+    if hasattr(metrics, "observe_outcomes"):  # a batch at a time
+        metrics.observe_outcomes = split.timed(  # type: ignore[method-assign]
+            "observe_outcome", metrics.observe_outcomes)
+    else:
+        metrics.observe_outcome = split.timed(  # type: ignore[method-assign]
+            "observe_outcome", metrics.observe_outcome)
     app_module._count = split.timed("count_log", app_module._count)
     app_module._log = split.timed("count_log", app_module._log)
     produce.build_batches = split.timed_async("build_batches", produce.build_batches)
