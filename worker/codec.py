@@ -57,28 +57,29 @@ PLAIN_MODELS: frozenset[type[BaseModel]] = frozenset({
     Event, Alert, Actor, Location, Claim, Span, Source, Evidence, Report})
 
 
-def _float_fields(cls: type[BaseModel]) -> tuple[str, ...]:
-    return tuple(name for name, info in cls.model_fields.items()
-                 if "float" in str(info.annotation))
+def _shape(cls: type[BaseModel]) -> tuple[int, tuple[str, ...]]:
+    """How many fields `cls` has, and which are typed float."""
+    fields = cls.model_fields
+    return len(fields), tuple(name for name, info in fields.items()
+                              if "float" in str(info.annotation))
 
 
-#: Per plain model, its fields typed float: pydantic writes an int found there as a float
-#: (``7.0``), orjson as an int, so such a model (an int assigned without validation) is left
-#: to pydantic.
-_FLOATS: dict[type[BaseModel], tuple[str, ...]] = {
-    cls: _float_fields(cls) for cls in PLAIN_MODELS}
+#: Per plain model, its number of fields and its fields typed float: pydantic writes an int
+#: found in a float field as a float (``7.0``), orjson as an int, so such a model (an int
+#: assigned without validation) is left to pydantic.
+_SHAPES: dict[type[BaseModel], tuple[int, tuple[str, ...]]] = {
+    cls: _shape(cls) for cls in PLAIN_MODELS}
 
 
 def _fields(value: object) -> dict[str, Any]:
     """orjson's `default`: a plain model's fields (its attributes, when they are exactly its
     fields, its float fields holding floats); else TypeError, which sends the message to
     pydantic's serializer."""
-    cls: Any = type(value)
-    floats = _FLOATS.get(cls)
-    if floats is not None:
+    shape = _SHAPES.get(type(value))  # type: ignore[arg-type]
+    if shape is not None:
         fields: dict[str, Any] = value.__dict__
-        if len(fields) == len(cls.model_fields):
-            for name in floats:
+        if len(fields) == shape[0]:
+            for name in shape[1]:
                 if type(fields[name]) is int:
                     break
             else:
