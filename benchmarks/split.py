@@ -93,7 +93,10 @@ def install(pipeline: Any, path: Path) -> Split:
     split = Split()
     decode, extract = codec.decode_article, pipeline._extract  # unwrapped, for `loop`
     pipeline._extract = split.timed("extract", pipeline._extract)
-    pipeline.process = split.timed("process", pipeline.process)  # decode + extract + rules
+    if hasattr(pipeline, "process_many"):  # decode + extract + rules, a batch at a time
+        pipeline.process_many = split.timed("process", pipeline.process_many)
+    else:
+        pipeline.process = split.timed("process", pipeline.process)
     codec.decode_article = split.timed("decode", codec.decode_article)
     pipeline_module.Outcome.tally = split.timed(  # type: ignore[method-assign]
         "tally", pipeline_module.Outcome.tally)
