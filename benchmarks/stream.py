@@ -74,7 +74,9 @@ def worker_main() -> None:
     if os.environ.get("STREAM_BENCH_CORE") == "real":  # the production pipeline, for reference
         from worker.app import build_pipeline
 
-        run_app(settings, build_pipeline(settings))
+        pipeline = build_pipeline(settings)
+        _split(pipeline)
+        run_app(settings, pipeline)
         return
     table: dict[str, list[Event]] = {}
     with open(os.environ["STREAM_BENCH_EVENTS"], "rb") as lines:
@@ -101,7 +103,16 @@ def worker_main() -> None:
                         max_bytes=settings.max_message_bytes,
                         max_future=timedelta(days=settings.max_future_days),
                         timer=time.perf_counter, merging=settings.merge_enabled)
+    _split(pipeline)
     run_app(settings, pipeline)
+
+
+def _split(pipeline: Any) -> None:
+    path = os.environ.get("STREAM_BENCH_SPLIT")
+    if path:
+        from benchmarks.split import install
+
+        install(pipeline, Path(path))
 
 
 def run_app(settings: Any, pipeline: Any) -> None:
@@ -125,7 +136,8 @@ def _cpu_seconds(pid: int) -> float:
 
 
 def run(bootstrap: str, n: int, *, merging: bool, profile: Path | None = None,
-        native: bool = False, core: str = "precomputed", **extra: str) -> dict[str, Any]:
+        native: bool = False, core: str = "precomputed", split: bool = False,
+        **extra: str) -> dict[str, Any]:
     from worker.devbroker import free_port
     from worker.topics import ensure_topics, worker_lag
 
@@ -134,9 +146,11 @@ def run(bootstrap: str, n: int, *, merging: bool, profile: Path | None = None,
               for line in events_path.read_bytes().splitlines()[:n]]
     prefix = f"stream-{uuid.uuid4().hex[:6]}"
     port = free_port()
+    split_path = Path(f"/tmp/stream-bench-split-{prefix}.json") if split else None
     env = _env(bootstrap, prefix, WORKER_WEB_ENABLED="true", WORKER_WEB_PORT=str(port),
                WORKER_MERGE_ENABLED=str(merging).lower(), STREAM_BENCH_EVENTS=str(events_path),
-               STREAM_BENCH_CORE=core, **extra)
+               STREAM_BENCH_CORE=core, **extra,
+               **({"STREAM_BENCH_SPLIT": str(split_path)} if split_path else {}))
     settings = _settings(env)
     asyncio.run(ensure_topics(settings))
     proc = subprocess.Popen([sys.executable, "-m", "benchmarks.stream", "worker"], env=env)
@@ -145,6 +159,12 @@ def run(bootstrap: str, n: int, *, merging: bool, profile: Path | None = None,
         if not _wait_ready(port):
             raise RuntimeError("worker not ready")
         cpu0 = _cpu_seconds(proc.pid)
+        if split_path is not None:
+            from benchmarks import split as splitting
+
+            time.sleep(1.0)  # the worker's first write of its figures
+            first, threads0 = splitting.read(split_path), splitting.thread_cpu(proc.pid)
+            cpu0 = _cpu_seconds(proc.pid)
         if profile is not None:
             profile.mkdir(parents=True, exist_ok=True)
             name = f"{'merging' if merging else 'direct'}-{prefix}"
@@ -164,6 +184,20 @@ def run(bootstrap: str, n: int, *, merging: bool, profile: Path | None = None,
         asyncio.run(asyncio.wait_for(drained(), 900))
         wall = time.monotonic() - t0
         cpu = _cpu_seconds(proc.pid) - cpu0
+        if split_path is not None:
+            threads1 = splitting.thread_cpu(proc.pid)
+            time.sleep(1.0)  # its last write
+            last = splitting.read(split_path)
+            if core == "real":  # then the core alone, in the same process, on other articles
+                lines = events_path.read_bytes().splitlines()
+                others = [orjson.dumps(orjson.loads(line)["article"])  # else the oldest
+                          for line in lines[n:n + min(n, 4_000)] or lines[:min(n, 4_000)]]
+                split_path.with_suffix(".loop").write_bytes(b"\n".join(others))
+                deadline = time.monotonic() + 300
+                while "loop_extract_ms" not in last and time.monotonic() < deadline:
+                    time.sleep(1.0)
+                    last = splitting.read(split_path)
+            split_figures = splitting.report(proc.pid, threads0, threads1, first, last, n)
         if spy is not None:
             spy.send_signal(2)
             spy.wait(60)
@@ -176,6 +210,8 @@ def run(bootstrap: str, n: int, *, merging: bool, profile: Path | None = None,
                "wall_seconds_produce_to_drained": round(wall, 2),
                "output_records": figures["outputs"], "rss_mb": _rss_mb(proc.pid),
                "output_span_articles_per_second": figures["articles_per_second"]}
+        if split_path is not None:
+            out["split"] = split_figures
         print(f"stream: {out}", file=sys.stderr, flush=True)
         return out
     finally:
@@ -231,6 +267,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--native", action="store_true", help="py-spy --native")
     parser.add_argument("--core", choices=["precomputed", "real"], default="precomputed",
                         help="real: the production extraction core (for reference)")
+    parser.add_argument("--split", action="store_true",
+                        help="CPU per article by thread and by stage (benchmarks.split)")
     parser.add_argument("--extra", action="append", default=[],
                         help="more WORKER_*=value settings for the worker")
     parser.add_argument("--latency", type=float, default=None,
@@ -245,7 +283,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.latency:
             return [latency(bootstrap, min(args.articles, 20_000), args.latency, **extra)]
         return [run(bootstrap, args.articles, merging=m, profile=args.profile,
-                    native=args.native, core=args.core, **extra) for m in modes]
+                    native=args.native, core=args.core, split=args.split, **extra)
+                for m in modes]
 
     if args.bootstrap:
         results = go(args.bootstrap)

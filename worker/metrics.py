@@ -6,6 +6,7 @@ rebalances, lag) from a sensor.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 from collections.abc import Iterable, Sequence
 
@@ -94,20 +95,41 @@ class Metrics:
         `now_s` is the wall clock (``time.time()``) at publish time; the end-to-end latency is
         measured from the Kafka message timestamp (`outcome.source.timestamp_ms`), if any.
         """
-        self.articles_consumed.inc()
-        self._outcome_of[outcome.kind.value].inc()
-        if outcome.kind is not OutcomeKind.DEAD_LETTER:  # extraction ran
-            self.extraction_seconds.observe(max(0.0, outcome.extract_seconds))
-        for event_type in outcome.event_types:
-            self._events_of[event_type].inc()
-        for severity in outcome.alert_severities:
-            self._alerts_of[severity].inc()
-        if outcome.dead_letter is not None:
-            self.dead_letters.labels(stage=str(outcome.dead_letter.stage),
-                                     reason=outcome.dead_letter.reason).inc()
-        timestamp_ms = outcome.source.timestamp_ms
-        if timestamp_ms:
-            self.end_to_end_latency.observe(max(0.0, now_s - timestamp_ms / 1000.0))
+        self.observe_outcomes((outcome,), now_s)
+
+    def observe_outcomes(self, outcomes: Sequence[Outcome | Tally], now_s: float) -> None:
+        """`observe_outcome` for each of a batch's outcomes, each counter incremented once
+        per batch and label by the batch's count (the same totals; a scrape runs between
+        batches, on the same event loop)."""
+        if not outcomes:
+            return
+        kinds: dict[str, int] = {}
+        event_types: collections.Counter[str] = collections.Counter()
+        severities: collections.Counter[str] = collections.Counter()
+        extraction = self.extraction_seconds.observe
+        latency = self.end_to_end_latency.observe
+        for outcome in outcomes:
+            kind = outcome.kind
+            kinds[kind.value] = kinds.get(kind.value, 0) + 1
+            if kind is not OutcomeKind.DEAD_LETTER:  # extraction ran
+                extraction(max(0.0, outcome.extract_seconds))
+            if outcome.event_types:
+                event_types.update(outcome.event_types)
+            if outcome.alert_severities:
+                severities.update(outcome.alert_severities)
+            if outcome.dead_letter is not None:
+                self.dead_letters.labels(stage=str(outcome.dead_letter.stage),
+                                         reason=outcome.dead_letter.reason).inc()
+            timestamp_ms = outcome.source.timestamp_ms
+            if timestamp_ms:
+                latency(max(0.0, now_s - timestamp_ms / 1000.0))
+        self.articles_consumed.inc(len(outcomes))
+        for kind_value, count in kinds.items():
+            self._outcome_of[kind_value].inc(count)
+        for event_type, count in event_types.items():
+            self._events_of[event_type].inc(count)
+        for severity, count in severities.items():
+            self._alerts_of[severity].inc(count)
 
     def observe_batch(self, size: int) -> None:
         """One batch taken from the input stream (consumed messages are counted per outcome)."""

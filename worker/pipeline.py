@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import base64
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from enum import StrEnum
 
 from worker import __version__, codec, errors
 from worker.alerts import RuleSet
 from worker.errors import RejectedInput
 from worker.merge import partition_key
-from worker.models import Alert, Article, DeadLetter, DeadLetterStage, Event
+from worker.models import Alert, Article, DeadLetter, DeadLetterStage, Event, FastStrEnum
 
 Extractor = Callable[[Article], list[Event]]
 Clock = Callable[[], datetime]
@@ -33,13 +32,13 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class OutcomeKind(StrEnum):
+class OutcomeKind(FastStrEnum):
     EVENTS = "events"
     NO_EVENT = "no_event"
     DEAD_LETTER = "dead_letter"
 
 
-class Destination(StrEnum):
+class Destination(FastStrEnum):
     CANDIDATES = "candidates"  # article events on their way to the merge stage
     EVENTS = "events"
     ALERTS = "alerts"
@@ -190,12 +189,26 @@ class Pipeline:
         self.merging = merging  # alerts are then decided by the merge stage
 
     def process(self, raw: bytes | None, source: SourceMeta) -> Outcome:
-        try:
-            article = codec.decode_article(
-                raw, max_bytes=self._max_bytes, now=self._clock(), max_future=self._max_future
-            )
-        except RejectedInput as rejection:
-            return self._dead(raw, source, rejection, type(rejection).__name__)
+        return self.process_many(((raw, source),))[0]
+
+    def process_many(self, messages: Sequence[tuple[bytes | None, SourceMeta]],
+                     ) -> list[Outcome]:
+        """`process` of each message, in order, a stage at a time: every message decoded,
+        then each article extracted and its rules evaluated. The same outcomes as one message
+        at a time; the stages' code and data stay in the processor's caches across the
+        messages instead of being evicted by the extraction core's for every message."""
+        articles: list[Article | Outcome] = []
+        for raw, source in messages:
+            try:
+                articles.append(codec.decode_article(
+                    raw, max_bytes=self._max_bytes, now=self._clock(),
+                    max_future=self._max_future))
+            except RejectedInput as rejection:
+                articles.append(self._dead(raw, source, rejection, type(rejection).__name__))
+        return [self._extracted(article, raw, source) if isinstance(article, Article)
+                else article for article, (raw, source) in zip(articles, messages, strict=True)]
+
+    def _extracted(self, article: Article, raw: bytes | None, source: SourceMeta) -> Outcome:
         started = self._timer() if self._timer else 0.0
         try:
             events = self._extract(article)

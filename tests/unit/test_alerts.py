@@ -4,8 +4,12 @@ from datetime import date
 
 import pytest
 
+from benchmarks.corpus import articles_of_size
 from worker.alerts import RulesError, load_rules, parse_rules
-from worker.models import Event, EventType, Location, Severity, SubEventType
+from worker.codec import encode
+from worker.extract import Extractor
+from worker.models import Alert, Event, EventType, Location, Severity, SubEventType
+from worker.seeds import article_seeds
 
 
 def event(fatalities: int | None = None, injured: int | None = None,
@@ -86,3 +90,43 @@ def test_watch_lists_ignore_case() -> None:
                             "actor TALIBAN on the watch list")
     assert rules.evaluate(event(fatalities=6)) == []  # no actor
     assert rules.evaluate(hit.model_copy(update={"location": None})) == []
+
+
+def _assert_as_validated(alert: Alert) -> None:
+    """`alert` (made by `make_alert` without validation) is what validating its values
+    makes: same fields in the same order, same types, same fields given, same bytes."""
+    given = {name: alert.__dict__[name] for name in alert.model_fields_set}
+    validated = Alert(**given)
+    assert list(alert.__dict__) == list(validated.__dict__)
+    assert alert.model_fields_set == validated.model_fields_set
+    assert alert.__pydantic_extra__ is None and alert.__pydantic_private__ is None
+    for name, value in alert.__dict__.items():
+        other = validated.__dict__[name]
+        assert type(value) is type(other) and value == other, name
+    assert alert == validated
+    assert encode(alert) == encode(validated)
+    assert Alert.model_validate_json(encode(alert)) == alert
+
+
+def test_alerts_are_made_as_validated() -> None:
+    rules = parse_rules("""
+rules:
+  - {name: lethal, severity: medium, min_fatalities: 1,
+     escalate: [{severity: high, min_fatalities: 5}]}
+  - {name: any, severity: low}
+""")
+    no_place = event(fatalities=None).model_copy(update={"location": None})
+    for one in (event(fatalities=7), event(fatalities=1, injured=3), no_place):
+        alerts = rules.evaluate(one)
+        assert alerts
+        for alert in alerts:
+            _assert_as_validated(alert)
+    made = 0
+    extractor = Extractor()
+    seeds = [s.article for s in article_seeds() if s.article is not None]
+    for article in [*seeds, *articles_of_size(3_000, 40)]:
+        for found in extractor.extract(article):
+            for alert in load_rules().evaluate(found):
+                _assert_as_validated(alert)
+                made += 1
+    assert made > 20

@@ -184,3 +184,22 @@ def test_each_instance_has_its_own_registry() -> None:
     first.publish_failed()
     assert value(first, "worker_publish_failures_total") == 1
     assert value(second, "worker_publish_failures_total") == 0
+
+
+def test_a_batch_counts_as_its_outcomes_one_by_one() -> None:
+    batch = [o.tally() for o in outcomes() * 3]  # several of each kind, events and alerts
+    one_by_one, at_once = Metrics(), Metrics()
+    for outcome in batch:
+        one_by_one.observe_outcome(outcome, TS_MS / 1000 + 0.3)
+    at_once.observe_outcomes(batch, TS_MS / 1000 + 0.3)
+    at_once.observe_outcomes([], TS_MS / 1000 + 0.3)
+
+    def samples(metrics: Metrics) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
+        return {(s.name, tuple(sorted(s.labels.items()))): s.value
+                for family in text_string_to_metric_families(metrics.render().decode())
+                for s in family.samples if not s.name.endswith("_created")}
+
+    expected = samples(one_by_one)
+    assert expected[("worker_articles_consumed_total", ())] == 15
+    assert expected[("worker_alerts_produced_total", (("severity", "high"),))] == 3
+    assert samples(at_once) == expected

@@ -118,3 +118,20 @@ def test_a_small_bad_value_is_carried_whole() -> None:
     headers = dict(record.headers)
     assert headers["__worker.errors.value.bytes"] == b"8"
     assert headers["__worker.errors.value.truncated"] == b"false"
+
+
+def test_many_messages_a_stage_at_a_time_give_the_outcomes_of_one_at_a_time() -> None:
+    values = [raw("fighting"), raw("quiet markets"), b"not json", raw("boom"), None,
+              orjson.dumps({"id": "a2", "body": "fighting", "published_at": "2099-01-01"}),
+              raw("fighting again")]
+    sources = [SourceMeta("articles.raw", 1, offset, 1_709_300_000_000, b"k")
+               for offset in range(len(values))]
+    one_by_one = [pipeline().process(v, s) for v, s in zip(values, sources, strict=True)]
+    together = pipeline().process_many(list(zip(values, sources, strict=True)))
+    assert [o.kind for o in together] == [
+        OutcomeKind.EVENTS, OutcomeKind.NO_EVENT, OutcomeKind.DEAD_LETTER,
+        OutcomeKind.DEAD_LETTER, OutcomeKind.DEAD_LETTER, OutcomeKind.DEAD_LETTER,
+        OutcomeKind.EVENTS]
+    for alone, batched in zip(one_by_one, together, strict=True):
+        assert batched.source == alone.source
+        assert batched.records() == alone.records()
