@@ -1048,13 +1048,35 @@ _GATE_KEYS: Final[dict[str, int]] = {}
 _GATE_BITS_TAKEN: Final[list[int]] = [0]
 
 
+#: Letters and digits in the order of their frequency in English text (the space first), and
+#: at the start of a word: the keys go into the automaton in the order of their characters
+#: ranked by them (`_key_order`), so that each node's children, which the automaton looks
+#: through one by one for a text's next character, come in the order a text asks for them most
+#: often (and in the same order in every process, not in the hash order of a set of keys).
+_LETTERS: Final = " etaoinshrdlcumwfgypbvkjxqz0123456789"
+_INITIALS: Final = "taoswcbphfmdrelnigyuvjkqzx0123456789 "
+
+
+def _key_order(key: str) -> list[int]:
+    """The ranks of a key's characters, each by `_INITIALS` after a space, else `_LETTERS`
+    (any other character after them, by its code)."""
+    out: list[int] = []
+    previous = ""
+    for ch in key:
+        order = _INITIALS if previous == " " else _LETTERS
+        rank = order.find(ch)
+        out.append(rank if rank >= 0 else len(order) + ord(ch))
+        previous = ch
+    return out
+
+
 def _compile() -> ahocorasick.Automaton:
     """The automaton of every key: its value (the key's length, its entries, its trigger
     keys), a gate word's bits in an entry of kind _KIND_GATE after the actors' entries (read
     from the match itself: a table by the value's id would box the id and look it up, for
     each match of each text)."""
     automaton = ahocorasick.Automaton()
-    for key in _KEYS.keys() | _TRIGGERS.keys() | _GATE_KEYS.keys():
+    for key in sorted(_KEYS.keys() | _TRIGGERS.keys() | _GATE_KEYS.keys(), key=_key_order):
         entries = tuple(_KEYS.get(key, ()))
         bits = _GATE_KEYS.get(key, 0)
         if bits:
