@@ -2141,10 +2141,11 @@ def _riot(text: str, ms: list[ActorMention], cls: Classification, cc: str | None
             # rioters who smash a bank or burn a shop: its owners are the civilians hurt
             return a1, _synth(f"Civilians{_suffix(cc)}", AT_CIVILIANS, cc, cls)
         return a1, state
-    if state is not None:
+    if state is not None and not all(_only_steps_in(text, m) for m in ms if _is_state(m)):
         return a1, state
     group = next((m for m in ms if _is_armed(m) and m.actor_type is not _UNIDENTIFIED
-                  and m.name not in PARTIES), None)  # a party's supporters: rioters, victims
+                  and m.name not in PARTIES  # a party's supporters: rioters, victims
+                  and not (_is_state(m) and _only_steps_in(text, m))), None)
     if group is not None:
         return a1, group
     victim = next((m for m in ms if m.actor_type is _CIVILIANS
@@ -2155,6 +2156,32 @@ def _riot(text: str, ms: list[ActorMention], cls: Classification, cc: str | None
         return a1, _synth(f"Rioters{_suffix(code)}", AT_RIOTERS, code, cls)
     return a1, victim if victim is not None and victim.country_code == vcode else _synth(
         f"Civilians{_suffix(vcode)}", AT_CIVILIANS, vcode, cls)
+
+
+#: The police coming to a mob's scene ("police rushed in and brought the situation under
+#: control", "rescued the victim") or its grievance ("in response to police action").
+_STEPS_IN_AFTER: Final = re.compile(
+    r"\s+(?:\w+\s+){0,2}?(?:rushed|arrived|intervened|rescued|controlled|brought|restored|"
+    r"dispersed|calmed|took (?:him|her|them|the \w+) to)\b")
+_GRIEVANCE_BEFORE: Final = re.compile(
+    r"\b(?:in response to|in reaction to|in protest (?:against|at|over)|against|over|after)"
+    r"\s+(?:the\s+)?$")
+
+
+def _only_steps_in(text: str, m: ActorMention) -> bool:
+    """Whether state forces only step into mob violence after it ("police rushed and
+    controlled the mob") or are its grievance ("in response to police action"): not the side
+    the mob attacked."""
+    if _GRIEVANCE_BEFORE.search(text, max(0, m.start - 30), m.start):
+        return True
+    stop = text.find(".", m.end)
+    return bool(_STEPS_IN_AFTER.match(text, m.end)) and not _FORCE.search(
+        text, m.end, stop if stop != -1 else len(text))
+
+
+#: Force the police used on the mob: a side of the violence, not bystanders who stepped in.
+_FORCE: Final = re.compile(r"\b(?:shot|shoot|fired|opened fire|kill\w*|injur\w*|wound\w*|"
+                           r"beat\w*|tear ?gas|teargas|bullets?|batons?)\b", re.IGNORECASE)
 
 
 def _as_perpetrator(m: ActorMention, cc: str | None, cls: Classification) -> ActorMention:
