@@ -75,7 +75,9 @@ def _background(low: str, start: int, word: str) -> bool:
     words = classify._words_before(low, start, 40)[-6:]
     if any(pair in _BACKGROUND_PAIRS for pair in pairwise(words)):
         return True
-    marks = [w for w in words if w in _BACKGROUNDS]
+    # ("before being repelled": what followed, no background)
+    marks = [w for i, w in enumerate(words) if w in _BACKGROUNDS
+             and not (w == "before" and words[i + 1:i + 2] == ["being"])]
     if not marks:
         return False
     return not (word.endswith("ed") and all(m == "against" for m in marks)
@@ -85,7 +87,7 @@ def _background(low: str, start: int, word: str) -> bool:
 def test_background_answers_as_before() -> None:
     rng = random.Random(11)
     vocabulary = sorted(_BACKGROUNDS | {w for pair in _BACKGROUND_PAIRS for w in pair} |
-                        classify._RELATIVE_WORDS | {"the", "police", ",", ".", "x"})
+                        classify._RELATIVE_WORDS | {"the", "police", ",", ".", "x", "being"})
     texts = _sentences()
     texts += [" ".join(rng.choice(vocabulary) for _ in range(rng.randint(1, 12)))
               for _ in range(5_000)]

@@ -2141,10 +2141,11 @@ def _riot(text: str, ms: list[ActorMention], cls: Classification, cc: str | None
             # rioters who smash a bank or burn a shop: its owners are the civilians hurt
             return a1, _synth(f"Civilians{_suffix(cc)}", AT_CIVILIANS, cc, cls)
         return a1, state
-    if state is not None:
+    if state is not None and not all(_only_steps_in(text, m) for m in ms if _is_state(m)):
         return a1, state
     group = next((m for m in ms if _is_armed(m) and m.actor_type is not _UNIDENTIFIED
-                  and m.name not in PARTIES), None)  # a party's supporters: rioters, victims
+                  and m.name not in PARTIES  # a party's supporters: rioters, victims
+                  and not (_is_state(m) and _only_steps_in(text, m))), None)
     if group is not None:
         return a1, group
     victim = next((m for m in ms if m.actor_type is _CIVILIANS
@@ -2155,6 +2156,32 @@ def _riot(text: str, ms: list[ActorMention], cls: Classification, cc: str | None
         return a1, _synth(f"Rioters{_suffix(code)}", AT_RIOTERS, code, cls)
     return a1, victim if victim is not None and victim.country_code == vcode else _synth(
         f"Civilians{_suffix(vcode)}", AT_CIVILIANS, vcode, cls)
+
+
+#: The police coming to a mob's scene ("police rushed in and brought the situation under
+#: control", "rescued the victim") or its grievance ("in response to police action").
+_STEPS_IN_AFTER: Final = re.compile(
+    r"\s+(?:\w+\s+){0,2}?(?:rushed|arrived|intervened|rescued|controlled|brought|restored|"
+    r"dispersed|calmed|took (?:him|her|them|the \w+) to)\b")
+_GRIEVANCE_BEFORE: Final = re.compile(
+    r"\b(?:in response to|in reaction to|in protest (?:against|at|over)|against|over|after)"
+    r"\s+(?:the\s+)?$")
+
+
+def _only_steps_in(text: str, m: ActorMention) -> bool:
+    """Whether state forces only step into mob violence after it ("police rushed and
+    controlled the mob") or are its grievance ("in response to police action"): not the side
+    the mob attacked."""
+    if _GRIEVANCE_BEFORE.search(text, max(0, m.start - 30), m.start):
+        return True
+    stop = text.find(".", m.end)
+    return bool(_STEPS_IN_AFTER.match(text, m.end)) and not _FORCE.search(
+        text, m.end, stop if stop != -1 else len(text))
+
+
+#: Force the police used on the mob: a side of the violence, not bystanders who stepped in.
+_FORCE: Final = re.compile(r"\b(?:shot|shoot|fired|opened fire|kill\w*|injur\w*|wound\w*|"
+                           r"beat\w*|tear ?gas|teargas|bullets?|batons?)\b", re.IGNORECASE)
 
 
 def _as_perpetrator(m: ActorMention, cc: str | None, cls: Classification) -> ActorMention:
@@ -2191,9 +2218,13 @@ def _battle(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
         herders = [m for m in ms if m.text.lower().split()[-1] in _HERDERS]
         if herders:
             agent = _as_perpetrator(herders[0], cc, cls)
+    if agent is not None:  # "regime forces supported by QSD": the forces supported lead
+        agent = next((m for m in armed if m.end <= agent.start and _allied(text, m, agent)
+                      and _SUPPORT.fullmatch(text, m.end, agent.start)), agent)
     others = _distinct(armed, agent)
     if agent is not None:  # the other side, not the agent's own allies
-        others = [m for m in others if not _same_side(agent, m)] or others
+        others = [m for m in others if not _same_side(agent, m)
+                  and not _allied(text, agent, m)] or others
     in_sentence = [m for m in others if begin <= m.start < end]
     other = in_sentence[0] if in_sentence else (others[0] if others else None)
     if agent is None:
@@ -2266,6 +2297,32 @@ def _same_side(a: ActorMention, b: ActorMention) -> bool:
     (rival governments' forces such as Libya's GNA and LNA carry a faction name)."""
     return _is_state(a) and _is_state(b) and a.country_code == b.country_code and \
         "(" not in a.name and "(" not in b.name
+
+
+#: Two mentions on one side: "X and Y forces fired", "regime forces supported by QSD".
+_ALLIED_LINK: Final = re.compile(
+    r"\s*(?:,\s*)?(?:(?P<and>and|as well as|alongside|together with|along with)|"
+    r"(?:(?:who (?:are|were|is|was) )?(?:supported|backed|assisted|accompanied|aided) by|"
+    r"with the (?:support|help|backing) of|in coordination with))\s+(?:the\s+)?$",
+    re.IGNORECASE)
+_SUPPORT: Final = re.compile(r"[^.;]*\b(?:supported|backed|assisted|aided|support|help|"
+                             r"backing) (?:by|of)\s+(?:the\s+)?", re.IGNORECASE)
+#: ... unless the pair is the two sides of something: "clashes between X and Y".
+_SIDES_BEFORE: Final = re.compile(r"\b(?:between|among|pitting)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
+                                  re.IGNORECASE)
+
+
+def _allied(text: str, a: ActorMention, b: ActorMention) -> bool:
+    """Whether `a` and `b` are named as one side: joined by "and" as one subject ("National
+    Resistance and coalition forces fired"), or one "supported by" the other."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    if second.start - first.end > 40 or second.start < first.end:
+        return False
+    link = _ALLIED_LINK.fullmatch(text, first.end, second.start)
+    if link is None:
+        return False
+    return link.group("and") is None or _SIDES_BEFORE.search(
+        text, max(0, first.start - 40), first.start) is None
 
 
 def _named_first(ms: list[ActorMention]) -> list[ActorMention]:
@@ -2342,7 +2399,7 @@ def _remote(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
         agent = _unknown(cc, cls)
     targets = [m for m in ms if m.start != agent.start and m.name != agent.name and (
         _is_armed(m) or m.actor_type is _CIVILIANS) and not _by_agent(text, m)
-        and (m.start > cls.start or _is_patient(text, m, cls))]
+        and (m.start > cls.start or _is_patient(text, m, cls)) and not _allied(text, agent, m)]
     in_sentence = [m for m in targets if begin <= m.start < end]
     target = in_sentence[0] if in_sentence else next(
         (m for m in targets if _is_patient(text, m, cls)), None)

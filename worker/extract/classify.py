@@ -531,6 +531,8 @@ def _background(low: str, start: int, word: str) -> bool:
             return True
         if w in _BACKGROUNDS:
             marks.append(w)
+        elif w == "being" and previous == "before":
+            marks.pop()  # "looted the village before being repelled by troops": what followed
         previous = w
     if not marks:
         return False
@@ -550,7 +552,14 @@ def _passive(low: str, at: int) -> bool:
         return False
     if words[-1] in _AUXILIARIES:
         return True
+    for at in (-2, -3):  # "had his house attacked", "got their market stalls looted"
+        if len(words) > -at and words[at] in _POSSESSIVES and words[at - 1] in _CAUSATIVES:
+            return True  # done to them
     return len(words) > 1 and words[-1].endswith("ly") and words[-2] in _AUXILIARIES
+
+
+_CAUSATIVES = frozenset(["had", "has", "have", "having", "got", "gets", "get"])
+_POSSESSIVES = frozenset(["his", "her", "their", "its", "our", "my"])
 
 
 def _found_order(f: tuple[int, int, str]) -> tuple[int, int, bool]:
@@ -1190,10 +1199,21 @@ def _agent_role(c: _Cues, hit: _Hit) -> int | None:
         return None
     # the subject: the first actor of the clause the verb is in
     cut = 0
+    mark = ""
     for match in _CLAUSE.finditer(low, max(0, hit.start - 120), hit.start):
         cut = match.end()
+        mark = match.group()
     in_clause = [r for r in before if r[0] >= cut]
+    if not in_clause and mark in (",", ";", "and then") and \
+            _ELIDED.fullmatch(low, cut, hit.start):
+        # "gunmen stopped the workers, stripped them and seized ...": a verb opening its
+        # clause shares the subject of the sentence's first verb, not the last noun's
+        return before[0][2]
     return (in_clause or [nearest])[0][2]
+
+
+#: What may stand between a clause's opening (a comma) and a verb whose subject is left out.
+_ELIDED = re.compile(r"\s*(?:(?:and|then|later|also)\s+)*")
 
 
 def _violence(c: _Cues) -> _Decision | None:
