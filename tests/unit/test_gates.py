@@ -24,6 +24,7 @@ EDGES = [
     "in the villages of ", "outskirts of the ", "and ", "And\r\n", "\nin ", "xin ", "_in ",
     "éin ", "in the the ", ", the ", "between the north-western neighbourhood of ",
     "at the rural area of ", "a" * 39 + " in ", "a" * 38 + " in ", "to" + " " * 40,
+    "towardſ ", "TOWARDS\u2003the\n", "froM  ", "fled into\n",
 ]
 
 #: The patterns as they were before their mirrors came: the reference.

@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
-from itertools import pairwise
 from typing import Final
 
 from worker.extract.countries import (
@@ -256,6 +255,10 @@ _AWAY_WORDS: Final = "from|to|into|towards|toward|via|border with|borders with|b
 _AWAY_BEFORE: Final = re.compile(rf"\b(?:{_AWAY_WORDS})\s+(?:the\s+)?$", re.IGNORECASE)
 _AWAY_BEFORE_MIRROR: Final = re.compile(rf"(?:\s+eht)?\s+(?:{mirrored(_AWAY_WORDS)})\b",
                                         re.IGNORECASE)
+#: The last letters of the words `_AWAY_BEFORE` ends with (its words, "the"), either case.
+_AWAY_LAST: Final = "".join(sorted({word[-1] for word in (*_AWAY_WORDS.split("|"), "the")}
+                                   | {word[-1].upper() for word in (*_AWAY_WORDS.split("|"),
+                                                                    "the")}))
 
 
 _CUE_WORDS: Final = frozenset(_CUE_PREPOSITIONS.split("|"))
@@ -373,8 +376,23 @@ def _boundary_before(text: str, at: int) -> bool:
 
 
 def _away_before(text: str, start: int) -> bool:
-    """Whether a word of going or coming comes right before `start` ("fled into Uganda")."""
-    return search_before(_AWAY_BEFORE, _AWAY_BEFORE_MIRROR, text, max(0, start - 30), start)
+    """Whether a word of going or coming comes right before `start` ("fled into Uganda"):
+    `_AWAY_BEFORE.search(text, max(0, start - 30), start)`. Its match ends in white space
+    (`$` at `start`, or before a line end there) after a word of `_AWAY_WORDS` or "the":
+    where no white space comes before `start`, or an ASCII character that ends none of those
+    words comes before that white space (most names: "in Kenya"), there is none, told
+    without the backwards search. (Characters outside ASCII may fold to ASCII letters as the
+    pattern compares them: they go to the search.)"""
+    begin = start - 30 if start > 30 else 0
+    at = start
+    while at > begin and text[at - 1].isspace():
+        at -= 1
+    if at in (start, begin):
+        return False
+    last = text[at - 1]
+    if ord(last) < 128 and last not in _AWAY_LAST:
+        return False
+    return search_before(_AWAY_BEFORE, _AWAY_BEFORE_MIRROR, text, begin, start)
 
 
 def _away_at(text: str, start: int, known: dict[int, bool]) -> bool:
@@ -593,23 +611,32 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
     # names the gazetteer knows (most capitalised words are neither: "The", "Police")
     kept: list[tuple[int, int, int, str, str | None, _Lookup | None]] = []
     looked: list[_Lookup | None] = []  # (no None: the lookups of `kept`, in order)
+    # the span index and lookup of each of `kept`, in order (read pairwise below without
+    # unpacking its tuples)
+    kept_index: list[int] = []
+    kept_found: list[_Lookup | None] = []
     ascii_text = text.isascii()
     for index, (start, end, words) in enumerate(_spans(text)):
         country = by_start.get(start)
         if country is not None and country[1] >= end:
             found = _within(_lookup(text, memo, start, end, words, ascii_text), country[0])
             kept.append((index, start, end, words, country[0], found))
+            kept_index.append(index)
+            kept_found.append(found)
         else:
             found = _lookup(text, memo, start, end, words, ascii_text)
             if found is None:
                 continue
             kept.append((index, start, end, words, None, found))
+            kept_index.append(index)
+            kept_found.append(found)
         if found is not None:
             looked.append(found)
     regions = _regions_named(looked)
-    for first, second in pairwise(kept):
-        before, after = first[5], second[5]
-        if before is not None and after is not None and second[0] == first[0] + 1 and (
+    for at in range(1, len(kept_found)):
+        before, after = kept_found[at - 1], kept_found[at]
+        if before is not None and after is not None and (
+                kept_index[at] == kept_index[at - 1] + 1) and (
                 before.key == after.key) and _OPEN_PAREN.fullmatch(text, before.end,
                                                                    after.start):
             # "San Jose (San Jose)": a town in its namesake region
@@ -658,8 +685,8 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
                 seats.append((len(out), province.latitude, province.longitude)
                              if province is not None else (len(out), None, None))
             admin1 = spelled.get((mention[0].country_code, admin1), admin1) if admin1 else None
-            admin1 = acled_admin1(mention[0].country_code, admin1,
-                                  mention[0].admin2) if admin1 else None
+            admin1 = _acled_admin1(mention[0].country_code, admin1,
+                                   mention[0].admin2) if admin1 else None
             # a town naming a road or bridge ("near Kalpi Bridge in Jalaun district") is where
             # it leads or starts: less surely the event's place
             score = mention[1] - (0.15 if mention[0].kind == KIND_CITY
@@ -677,7 +704,8 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
             place = replace(place, latitude=lat, longitude=lng)
         out[index] = place
     _outside_named_region(text, offset, out)
-    coded = [m.span(1) for m in _CODED_TO.finditer(text)]
+    # (a match starts with "[", of no other case: text without one holds none)
+    coded = [m.span(1) for m in _CODED_TO.finditer(text)] if "[" in text else []
     if coded:
         # the coder's own "[coded to Athens-Central Athens]" names the event's place: first
         tagged = [i for i, p in enumerate(out) if any(
@@ -749,6 +777,22 @@ def _capital(gaz: Gazetteer, code: str) -> Place | None:
 
 
 _CAPITALS: Final[dict[tuple[int, str], Place | None]] = {}
+
+
+def _acled_admin1(code: str, admin1: str, admin2: str | None) -> str:
+    """`acled_admin1(code, admin1, admin2)` from a dict kept here: a look-up, not a call
+    through lru_cache."""
+    key = (code, admin1, admin2)
+    name = _ACLED_ADMIN1S.get(key)
+    if name is None:
+        name = acled_admin1(code, admin1, admin2)
+        if len(_ACLED_ADMIN1S) >= PLAN_CACHE_SIZE:
+            _ACLED_ADMIN1S.clear()
+        _ACLED_ADMIN1S[key] = name
+    return name
+
+
+_ACLED_ADMIN1S: Final[dict[tuple[str, str, str | None], str]] = {}
 
 
 def _within(found: _Lookup | None, code: str) -> _Lookup | None:
@@ -840,7 +884,12 @@ def country_of_text(text: str, gaz: Gazetteer,
 
 def _top(votes: dict[str, float]) -> str | None:
     """The country with the most votes, the first named on a tie (as Counter.most_common)."""
-    return max(votes, key=votes.__getitem__) if votes else None
+    top: str | None = None
+    most = 0.0
+    for code, vote in votes.items():  # (a loop, not max() and a key function: no calls)
+        if top is None or vote > most:
+            top, most = code, vote
+    return top
 
 
 # --------------------------------------------------------------------------- internals
