@@ -72,7 +72,7 @@ _SUB_VIOLENT_DEMONSTRATION: Final = SubEventType.VIOLENT_DEMONSTRATION
 # ---------------------------------------------------------------------------- lexicon
 # A trailing "*" marks a prefix (no word boundary needed on the right).
 
-_LEXICON: dict[str, str] = {
+_LEXICON: Final[dict[str, str]] = {
     "PROT": (
         "protest|protests|protested|protesting|protester|protesters|protestor|protestors|"
         "demonstrat*|rally|rallies|rallied|marched|marchers|marches|sit-in*|staged a sit|"
@@ -388,7 +388,7 @@ _LEXICON: dict[str, str] = {
     ),
 }
 
-_CUES = tuple(_LEXICON)
+_CUES: Final = tuple(_LEXICON)
 #: A bit per cue: a set of cues as an int, for the quick tests of which steps to try.
 _CUE_BIT: Final = {cue: 1 << index for index, cue in enumerate(_CUES)}
 
@@ -421,25 +421,25 @@ def _compile() -> None:
 
 _compile()
 
-_NEGATABLE = frozenset({"KILL", "INJURE", "CLASH", "ARREST", "LOOT", "RIOT", "INTERV", "ABDUCT",
-                        "SEXUAL", "CLASHW", "ATTACK", "BURN"})
-_STOPS = re.compile(r"[.;:,()]")
-_OBSERVED = re.compile(r"\b(?:observed|heard|recorded|unknown weapons|undetermined weapons|"
-                       r"unidentified weapons|bursts)\b")
-_BACKGROUND_CUES = frozenset({"PROT", "RIOT", "CLASH"})
-_PREMATURE = frozenset({"prematurely", "premature", "while planting", "were planting",
-                        "was planting", "while trying to plant", "trying to plant",
-                        "while assembling", "were assembling", "while making", "were making",
-                        "while preparing", "were preparing", "accidentally detonated",
-                        "accidentally exploded", "blew up while", "own bomb",
-                        "own explosives"})
-_DEMAND = re.compile(r"\b(?:demand\w*|against|over|protest\w*|demonstrat\w*|calling for|"
-                     r"call for|denounc\w*|to press|complain\w*|angered|angry over|unpaid|"
-                     r"salar\w*|wages|fees|rigging|eviction)\b")
-_STATE_DETONATED = re.compile(
+_NEGATABLE: Final = frozenset({"KILL", "INJURE", "CLASH", "ARREST", "LOOT", "RIOT", "INTERV",
+                               "ABDUCT", "SEXUAL", "CLASHW", "ATTACK", "BURN"})
+_STOPS: Final = re.compile(r"[.;:,()]")
+_OBSERVED: Final = re.compile(r"\b(?:observed|heard|recorded|unknown weapons|undetermined weapons|"
+                              r"unidentified weapons|bursts)\b")
+_BACKGROUND_CUES: Final = frozenset({"PROT", "RIOT", "CLASH"})
+_PREMATURE: Final = frozenset({"prematurely", "premature", "while planting", "were planting",
+                               "was planting", "while trying to plant", "trying to plant",
+                               "while assembling", "were assembling", "while making", "were making",
+                               "while preparing", "were preparing", "accidentally detonated",
+                               "accidentally exploded", "blew up while", "own bomb",
+                               "own explosives"})
+_DEMAND: Final = re.compile(r"\b(?:demand\w*|against|over|protest\w*|demonstrat\w*|calling for|"
+                            r"call for|denounc\w*|to press|complain\w*|angered|angry over|unpaid|"
+                            r"salar\w*|wages|fees|rigging|eviction)\b")
+_STATE_DETONATED: Final = re.compile(
     r"\b(?:police|forces|army|military|soldiers|troops|experts|squad|sappers|authorities|"
     r"engineers|technicians)\b[^.;]{0,40}\b(?:detonated|exploded|destroyed|neutrali[sz]ed)\b")
-_HQ = re.compile(
+_HQ: Final = re.compile(
     r"\b(?:establish\w*|set(?:ting)? up|built|build\w*|construct\w*|open\w*|"
     r"(?:transform|turn|convert)\w*\b[^.;]{0,60}?\binto)\s+(?:\w+\s+){0,4}?"
     r"(?:base|bases|camp|camps|headquarters|hq|outpost|outposts|barracks|stronghold|"
@@ -464,22 +464,23 @@ def _may_establish(low: str) -> bool:
     return any(word in low for word in _HQ_WORDS)
 
 
-_CAPTURED_PLACE = re.compile(r"\b(?:captured|seized|occupied|controls?|took)\s+(?:the\s+|a\s+|"
-                             r"several\s+|two\s+|three\s+)?(?:\w+\s+){0,2}?"
-                             r"(?:town|city|village|villages|district|area|areas|locality|"
-                             r"base|headquarters|hill|airport|port|territory|positions?)\b")
+_CAPTURED_PLACE: Final = re.compile(r"\b(?:captured|seized|occupied|controls?|took)\s+"
+                                    r"(?:the\s+|a\s+|several\s+|two\s+|three\s+)?(?:\w+\s+){0,2}?"
+                                    r"(?:town|city|village|villages|district|area|areas|locality|"
+                                    r"base|headquarters|hill|airport|port|territory|positions?)\b")
 
 # trigger strength (for the confidence of a decision)
-_STRONG = 0.9
-_GOOD = 0.75
-_FAIR = 0.6
-_WEAK = 0.45
+_STRONG: Final = 0.9
+_GOOD: Final = 0.75
+_FAIR: Final = 0.6
+_WEAK: Final = 0.45
 
 
 #: Nouns naming the people of a demonstration: a hedge before them ("to prevent protesters
 #: from reaching the palace") makes no plan of the crowd, which is there.
-_CROWD_NOUNS = frozenset({"protesters", "protester", "protestors", "protestor", "demonstrators",
-                          "demonstrator", "marchers", "strikers", "rioters", "rioter"})
+_CROWD_NOUNS: Final = frozenset({"protesters", "protester", "protestors", "protestor",
+                                 "demonstrators", "demonstrator", "marchers", "strikers", "rioters",
+                                 "rioter"})
 
 
 class _Hit:
@@ -501,15 +502,15 @@ class _Hit:
         return self.start, self.end, self.cue, self.word, self.negated, self.hedged
 
 
-_BACKGROUNDS = frozenset({
+_BACKGROUNDS: Final = frozenset({
     "sparked", "spark", "sparking", "triggered", "triggering", "prompted", "prompting",
     "provoked", "provoking", "caused", "causing", "amid", "amidst", "following", "after",
     "despite", "before", "since", "recent", "previous", "earlier", "ongoing", "against"})
-_BACKGROUND_PAIRS = frozenset({
+_BACKGROUND_PAIRS: Final = frozenset({
     ("led", "to"), ("leading", "to"), ("ahead", "of"), ("wave", "of"), ("measures", "to"),
     ("to", "battle"), ("to", "fight"), ("to", "combat")})
-_PAIR_FIRSTS = frozenset(pair[0] for pair in _BACKGROUND_PAIRS)
-_AUXILIARIES = frozenset(["was", "were", "is", "are", "been", "being", "got", "get", "gets"])
+_PAIR_FIRSTS: Final = frozenset(pair[0] for pair in _BACKGROUND_PAIRS)
+_AUXILIARIES: Final = frozenset(["was", "were", "is", "are", "been", "being", "got", "get", "gets"])
 
 
 def _words_before(low: str, at: int, reach: int) -> list[str]:
@@ -540,7 +541,7 @@ def _background(low: str, start: int, word: str) -> bool:
                 and _RELATIVE_WORDS.isdisjoint(words))
 
 
-_RELATIVE_WORDS = frozenset({"who", "which", "that", "whose"})
+_RELATIVE_WORDS: Final = frozenset({"who", "which", "that", "whose"})
 
 
 def _passive(low: str, at: int) -> bool:
@@ -822,7 +823,7 @@ def classify(text: str, offset: int = 0) -> Classification | None:
 _Decision = tuple[EventType, SubEventType, _Hit, float]
 
 #: ACLED coders' labels at the head of a note name the sub-type outright.
-_LABELS: dict[str, SubEventType] = {
+_LABELS: Final[dict[str, SubEventType]] = {
     "movement of forces": _SUB_CHANGE_TO_GROUP,
     "change to armed group": _SUB_CHANGE_TO_GROUP,
     "change to group": _SUB_CHANGE_TO_GROUP,
@@ -927,7 +928,7 @@ def _disrupted(c: _Cues) -> _Decision | None:
     return None
 
 
-_REMOTE_SUB = {
+_REMOTE_SUB: Final = {
     "AIR": _SUB_AIR_DRONE_STRIKE,
     "SHELL": _SUB_SHELLING,
     "IED": _SUB_REMOTE_EXPLOSIVE,
@@ -973,22 +974,24 @@ def _remote(c: _Cues) -> _Decision | None:
     return _ET_EXPLOSIONS, _REMOTE_SUB[strong.cue], strong, _STRONG
 
 
-_ARREST_VERBS = frozenset({"arrested", "detained", "apprehended", "rounded up", "nabbed",
-                           "taken into custody", "took into custody", "handcuffed",
-                           "arresting", "detaining", "picked up"})
-_STRONG_INTERVENTION = ("dispers", "tear", "water cannon", "rubber", "baton", "lathi",
-                        "intervened", "intervention", "broke up", "pepper", "stun", "sound",
-                        "flash", "forc", "cordoned", "fired", "shots", "warning")
-_MARCH_WORDS = frozenset({"marched", "march", "marches", "rallied", "rally", "rallies",
-                          "caravan", "motorcade"})
-_SUBORDINATE = re.compile(r"\b(?:who|whose|which|that|claim\w*|accus\w*|alleg\w*|against|"
-                          r"over|after|following|for|since|demand\w*|denounc\w*|protest\w*)\b")
-_REASON = re.compile(r"\b(?:who|whose|which|that|claim\w*|accus\w*|alleg\w*|against|over|"
-                     r"after|following|since|release of|justice for|denounc\w*|condemn\w*)\b")
-_CROWD_ROLES = (actors.ROLE_CROWD, actors.ROLE_PROTESTER, actors.ROLE_RIOTER)
-_PEOPLE_ROLES = (actors.ROLE_CROWD, actors.ROLE_CIVILIAN, actors.ROLE_PROTESTER,
-                 actors.ROLE_RIOTER)
-_FIGHTER_ROLES = (actors.ROLE_ARMED, actors.ROLE_STATE)
+_ARREST_VERBS: Final = frozenset({"arrested", "detained", "apprehended", "rounded up", "nabbed",
+                                  "taken into custody", "took into custody", "handcuffed",
+                                  "arresting", "detaining", "picked up"})
+_STRONG_INTERVENTION: Final = ("dispers", "tear", "water cannon", "rubber", "baton", "lathi",
+                               "intervened", "intervention", "broke up", "pepper", "stun", "sound",
+                               "flash", "forc", "cordoned", "fired", "shots", "warning")
+_MARCH_WORDS: Final = frozenset({"marched", "march", "marches", "rallied", "rally", "rallies",
+                                 "caravan", "motorcade"})
+_SUBORDINATE: Final = re.compile(r"\b(?:who|whose|which|that|claim\w*|accus\w*|alleg\w*|against|"
+                                 r"over|after|following|for|since|demand\w*|denounc\w*|"
+                                 r"protest\w*)\b")
+_REASON: Final = re.compile(r"\b(?:who|whose|which|that|claim\w*|accus\w*|alleg\w*|against|over|"
+                            r"after|following|since|release of|justice for|denounc\w*|"
+                            r"condemn\w*)\b")
+_CROWD_ROLES: Final = (actors.ROLE_CROWD, actors.ROLE_PROTESTER, actors.ROLE_RIOTER)
+_PEOPLE_ROLES: Final = (actors.ROLE_CROWD, actors.ROLE_CIVILIAN, actors.ROLE_PROTESTER,
+                        actors.ROLE_RIOTER)
+_FIGHTER_ROLES: Final = (actors.ROLE_ARMED, actors.ROLE_STATE)
 
 
 def _state_before(c: _Cues, hit: _Hit) -> bool:
@@ -997,11 +1000,11 @@ def _state_before(c: _Cues, hit: _Hit) -> bool:
                for r in c.roles)
 
 
-_LONG_AGO = re.compile(r"[^.;]{0,30}?\b(?:ago|earlier|last (?:week|month|year)|previously|"
-                       r"in (?:19|20)\d\d|since)\b")
-_QUANTIFIED = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|several|"
-                         r"some|many|dozens|scores|hundreds|\d+|protesters|demonstrators|"
-                         r"participants|activists|people|persons|them|they|organi[sz]ers)\b")
+_LONG_AGO: Final = re.compile(r"[^.;]{0,30}?\b(?:ago|earlier|last (?:week|month|year)|previously|"
+                              r"in (?:19|20)\d\d|since)\b")
+_QUANTIFIED: Final = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|several|"
+                                r"some|many|dozens|scores|hundreds|\d+|protesters|demonstrators|"
+                                r"participants|activists|people|persons|them|they|organi[sz]ers)\b")
 
 
 def _intervention(c: _Cues, protest: _Hit) -> _Hit | None:
@@ -1117,24 +1120,24 @@ def _crowd(c: _Cues) -> _Decision | None:
 
 
 #: Death words with no doer: they say nothing about who did it.
-_INTRANSITIVE = frozenset({
+_INTRANSITIVE: Final = frozenset({
     "died", "dead", "death", "deaths", "bodies", "body of", "body was found",
     "bodies were found", "corpse", "corpses", "found dead", "lost their lives", "lost his life",
     "lost her life", "lifeless", "fatally", "injuries", "wounds", "sustained injuries",
     "bled to death", "killing", "killings", "murder", "murders", "homicide", "homicides",
     "femicide", "feminicide", "massacre", "execution", "executions", "gunshot", "gunshots",
     "machete", "machetes", "hurt"})
-_ATTACHED = re.compile(r"\b(?:during|at|in|amid|to|as|while|staged|held|holding|staging)\s+"
-                       r"(?:a|an|the|their|his|her)?\s*(?:\w+\s+)?$")
-_RIVALS = re.compile(r"\b(?:each other|one another|rival|against each|between the two|"
-                     r"supporters of|both sides)\b")
-_CROWD_VIOLENCE = frozenset({
+_ATTACHED: Final = re.compile(r"\b(?:during|at|in|amid|to|as|while|staged|held|holding|staging)\s+"
+                              r"(?:a|an|the|their|his|her)?\s*(?:\w+\s+)?$")
+_RIVALS: Final = re.compile(r"\b(?:each other|one another|rival|against each|between the two|"
+                            r"supporters of|both sides)\b")
+_CROWD_VIOLENCE: Final = frozenset({
     "attacked", "assaulted", "injured", "stabbed", "beat", "beaten", "beat up", "beaten up",
     "attack", "attacks", "stormed", "raided", "hit", "struck", "pelted with", "injuring",
     "wounded", "wounding", "hurt", "manhandled", "roughed up", "thrashed", "clubbed"})
 
 
-_BARRICADES = frozenset({
+_BARRICADES: Final = frozenset({
     "burning tires", "burning tyres", "burnt tires", "burnt tyres", "burned tires",
     "burned tyres", "burning tire", "burning tyre", "tires on fire", "tyres on fire",
     "burning barricades", "set tires", "set tyres", "lit tires", "lit tyres", "lit fires",
@@ -1142,12 +1145,13 @@ _BARRICADES = frozenset({
 
 
 #: A riot's political setting: an election and its results, a vote.
-_POLITICAL = re.compile(r"\b(?:elections?|electoral|election-related|post-election|"
-                        r"pre-election|by-election|polls|vote-rigging|vote|votes)\b")
+_POLITICAL: Final = re.compile(r"\b(?:elections?|electoral|election-related|post-election|"
+                               r"pre-election|by-election|polls|vote-rigging|vote|votes)\b")
 
 
-_CROWD_CLASH = ("clash", "scuffle", "skirmish", "fought", "running battle", "fighting between",
-                "fighting broke", "fighting erupted", "exchanged", "exchange")
+_CROWD_CLASH: Final = ("clash", "scuffle", "skirmish", "fought", "running battle",
+                       "fighting between", "fighting broke", "fighting erupted", "exchanged",
+                       "exchange")
 
 
 def _reason(c: _Cues, hit: _Hit) -> bool:
@@ -1167,7 +1171,8 @@ def _subordinate(c: _Cues, hit: _Hit) -> bool:
     return bool(_SUBORDINATE.search(clause[cut + 1:]))
 
 
-_CLAUSE = re.compile(r"[,;:]|\b(?:that|who|which|when|after|while|as|because|before|and then)\b")
+_CLAUSE: Final = re.compile(
+    r"[,;:]|\b(?:that|who|which|when|after|while|as|because|before|and then)\b")
 
 
 def _agent_role(c: _Cues, hit: _Hit) -> int | None:
@@ -1248,9 +1253,9 @@ def _violence(c: _Cues) -> _Decision | None:
     return _ET_VIOLENCE_AGAINST_CIVILIANS, _SUB_ATTACK, trigger, _FAIR
 
 
-_VAGUE_CLASH = frozenset({"fighting", "fought", "battle", "battles", "battled", "battling",
-                          "hostilities", "fighting between", "fighting broke out",
-                          "fighting erupted", "engaged in", "engaged with", "engaged the"})
+_VAGUE_CLASH: Final = frozenset({"fighting", "fought", "battle", "battles", "battled", "battling",
+                                 "hostilities", "fighting between", "fighting broke out",
+                                 "fighting erupted", "engaged in", "engaged with", "engaged the"})
 #: (for the assembly: a clash word that often names fighting in general, not one clash)
 VAGUE_CLASH: Final = _VAGUE_CLASH
 
@@ -1267,7 +1272,7 @@ def _brawl(c: _Cues, clash: _Hit) -> bool:
     return c.kinds & _CROWD_KINDS != 0 or c.mask & _M_MELEE != 0
 
 
-_SOLDIERS = frozenset(
+_SOLDIERS: Final = frozenset(
     ["soldiers", "soldier", "troops", "militants", "militant", "fighters", "fighter", "gunmen",
      "rebels", "insurgents", "army", "military"])
 
@@ -1278,22 +1283,23 @@ def _by_before(low: str, at: int) -> bool:
         _BY_BEFORE.search(low, max(0, at - 30), at))
 
 
-_BY_BEFORE = re.compile(r"\bby\s+(?:(?:the|a|an|suspected|alleged|presumed|unknown|"
-                        r"unidentified|armed|some|two|three|group of|\d+)\s+){0,3}$")
-_RELATIVE = re.compile(r"\b(?:who|which|that)\b")
+_BY_BEFORE: Final = re.compile(r"\bby\s+(?:(?:the|a|an|suspected|alleged|presumed|unknown|"
+                               r"unidentified|armed|some|two|three|group of|\d+)\s+){0,3}$")
+_RELATIVE: Final = re.compile(r"\b(?:who|which|that)\b")
 #: A reporting verb and a few words after it ("said on Tuesday", "told reporters"): a "that"
 #: there opens what was reported ("officials said that 5 soldiers were killed"), not a
 #: relative clause about the speakers.
-_REPORTING_BEFORE = re.compile(
+_REPORTING_BEFORE: Final = re.compile(
     r"\b(?:said|says|say|told|tell|reported|reports|announced|confirmed|stated|added|"
     r"claimed|claims|revealed|disclosed|alleged|noted|indicated)\b(?:\s+[\w-]+){0,4}\s+$")
-_PRONOUN = re.compile(r"\b(?:he|she|they|him|her|them|it|who)\s+(?:\w+\s+){0,2}$")
-_VIOLENT_CUES = frozenset({"KILL", "INJURE", "ATTACK", "CLASH", "ABDUCT", "SEXUAL", "CLASHW"})
-_PRESENT_VERBS = frozenset({"attack", "kill", "shoot", "raid", "storm", "ambush", "abduct",
-                            "kidnap", "open fire", "clash"})
-_HEADLINE_VERBS = frozenset({"killed", "wounded", "injured", "shot dead", "hurt", "shot",
-                             "abducted", "kidnapped", "beheaded", "executed", "murdered",
-                             "stabbed", "hacked", "slain", "lynched"})
+_PRONOUN: Final = re.compile(r"\b(?:he|she|they|him|her|them|it|who)\s+(?:\w+\s+){0,2}$")
+_VIOLENT_CUES: Final = frozenset({"KILL", "INJURE", "ATTACK", "CLASH", "ABDUCT", "SEXUAL",
+                                  "CLASHW"})
+_PRESENT_VERBS: Final = frozenset({"attack", "kill", "shoot", "raid", "storm", "ambush", "abduct",
+                                   "kidnap", "open fire", "clash"})
+_HEADLINE_VERBS: Final = frozenset({"killed", "wounded", "injured", "shot dead", "hurt", "shot",
+                                    "abducted", "kidnapped", "beheaded", "executed", "murdered",
+                                    "stabbed", "hacked", "slain", "lynched"})
 
 
 def _target(c: _Cues, trigger: _Hit) -> int | None:
