@@ -129,4 +129,120 @@ def test_scan_reports_its_triggers_in_text_order() -> None:
     assert [h.start for h in hits] == sorted(h.start for h in hits)
     assert [h.word for h in hits][:3] == ["killed", "protesters", "marched"]
     assert hits[0].negated
-    assert cues.usable == hits[1:] and cues.heads["PROT"] is hits[1]
+    assert cues.usable == hits[1:] and cues.heads[classify._H_PROT] is hits[1]
+
+
+# The searches below stand in for what the classifier first ran (copied here as it was).
+_CLAUSE_WORDS = ["that", "who", "which", "when", "after", "while", "as", "because", "before",
+                 "and", "then", "and then", "thence", "whoever", "as-", "police", "x"]
+_MARKS = [", ", "; ", ": ", ". ", " ", " ", " ", "(", ") ", "\n"]
+
+
+def _clause_texts() -> list[str]:
+    rng = random.Random(5)
+    texts = _sentences()
+    texts += ["".join(rng.choice(_CLAUSE_WORDS) + rng.choice(_MARKS)
+                      for _ in range(rng.randint(1, 14))) for _ in range(4_000)]
+    return texts
+
+
+def _windows(low: str, rng: random.Random) -> list[tuple[int, int]]:
+    out = [(0, len(low))]
+    for _ in range(4):
+        start = rng.randint(0, len(low))
+        out.append((start, rng.randint(start, len(low))))
+    return out
+
+
+def test_last_clause_mark_is_finditers_last() -> None:
+    rng = random.Random(13)
+    found = 0
+    for low in _clause_texts():
+        for start, end in _windows(low, rng):
+            cut, mark = 0, ""
+            for match in classify._CLAUSE.finditer(low, start, end):
+                cut, mark = match.end(), match.group()
+            last = classify._CLAUSE_LAST.match(low, start, end)
+            found += last is not None
+            assert (last.end() if last is not None else 0) == cut, (low, start, end)
+            assert (last.group(1) if last is not None else "") == mark, (low, start, end)
+    assert found > 5_000
+
+
+def _relative(low: str, start: int, end: int) -> re.Match[str] | None:
+    for match in classify._RELATIVE.finditer(low, start, end):
+        if match.group() != "that" or classify._REPORTING_BEFORE.search(
+                low, max(0, match.start() - 50), match.start()) is None:
+            return match
+    return None
+
+
+def test_relative_answers_as_finditer() -> None:
+    rng = random.Random(17)
+    vocabulary = [*_CLAUSE_WORDS, "said", "told reporters", "officials said", "whose", "thatch"]
+    texts = _sentences() + ["".join(rng.choice(vocabulary) + rng.choice(_MARKS)
+                                    for _ in range(rng.randint(1, 14))) for _ in range(4_000)]
+    found = 0
+    for low in texts:
+        for start, end in _windows(low, rng):
+            expected = _relative(low, start, end)
+            got = classify._relative(low, start, end)
+            found += expected is not None
+            assert (got.span() if got else None) == (expected.span() if expected else None), (
+                low, start, end)
+    assert found > 2_000
+
+
+def test_stop_between_answers_as_the_search() -> None:
+    rng = random.Random(19)
+    stops = re.compile(r"[.;:,()]")
+    hits = 0
+    for low in _clause_texts():
+        for start, end in _windows(low, rng):
+            expected = stops.search(low, start, end) is not None
+            hits += expected
+            assert classify._stop_between(low, start, end) == expected, (low, start, end)
+    assert hits > 5_000
+
+
+def _passive(low: str, at: int) -> bool:
+    words = low[max(0, at - 30):at].split()
+    if not words:
+        return False
+    if words[-1] in classify._AUXILIARIES:
+        return True
+    for at in (-2, -3):
+        if len(words) > -at and words[at] in classify._POSSESSIVES \
+                and words[at - 1] in classify._CAUSATIVES:
+            return True
+    return len(words) > 1 and words[-1].endswith("ly") and words[-2] in classify._AUXILIARIES
+
+
+def test_passive_answers_as_before() -> None:
+    rng = random.Random(23)
+    vocabulary = [*sorted(classify._AUXILIARIES), *sorted(classify._CAUSATIVES),
+                  *sorted(classify._POSSESSIVES), "badly", "ly", "police", "x", "\n", "  "]
+    texts = _sentences() + [" ".join(rng.choice(vocabulary) for _ in range(rng.randint(0, 9)))
+                            for _ in range(4_000)]
+    passives = 0
+    for low in texts:
+        for at in range(0, len(low) + 1, 3):
+            expected = _passive(low, at)
+            passives += expected
+            assert classify._passive(low, at) == expected, (low, at)
+    assert passives > 2_000
+
+
+def test_each_cues_hits_are_in_order() -> None:
+    # (what lets the intervention step skip its sort when only one of its cues has hits)
+    seen = 0
+    for article in articles_of_size(3_000, 80):
+        for sentence in split_sentences(article.body):
+            cues = classify._scan(sentence.text)
+            if cues is None:
+                continue
+            for cue in classify._CUES:
+                hits = cues.of(cue)
+                seen += len(hits) > 1
+                assert sorted(hits, key=classify._Hit.order) == hits, sentence.text
+    assert seen > 50

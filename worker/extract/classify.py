@@ -72,7 +72,7 @@ _SUB_VIOLENT_DEMONSTRATION: Final = SubEventType.VIOLENT_DEMONSTRATION
 # ---------------------------------------------------------------------------- lexicon
 # A trailing "*" marks a prefix (no word boundary needed on the right).
 
-_LEXICON: dict[str, str] = {
+_LEXICON: Final[dict[str, str]] = {
     "PROT": (
         "protest|protests|protested|protesting|protester|protesters|protestor|protestors|"
         "demonstrat*|rally|rallies|rallied|marched|marchers|marches|sit-in*|staged a sit|"
@@ -388,15 +388,25 @@ _LEXICON: dict[str, str] = {
     ),
 }
 
-_CUES = tuple(_LEXICON)
+_CUES: Final = tuple(_LEXICON)
 #: A bit per cue: a set of cues as an int, for the quick tests of which steps to try.
 _CUE_BIT: Final = {cue: 1 << index for index, cue in enumerate(_CUES)}
+#: Each cue's place in `_CUES`: where `_Cues.heads` holds its first usable hit.
+_CUE_INDEX: Final = {cue: index for index, cue in enumerate(_CUES)}
 
 
 def _mask(*cues: str) -> int:
     mask = 0
     for cue in cues:
         mask |= _CUE_BIT[cue]
+    return mask
+
+
+def _mask_of(indices: tuple[int, ...]) -> int:
+    """The bits of the cues at `indices` (their `_CUE_INDEX`)."""
+    mask = 0
+    for index in indices:
+        mask |= 1 << index
     return mask
 
 
@@ -421,25 +431,26 @@ def _compile() -> None:
 
 _compile()
 
-_NEGATABLE = frozenset({"KILL", "INJURE", "CLASH", "ARREST", "LOOT", "RIOT", "INTERV", "ABDUCT",
-                        "SEXUAL", "CLASHW", "ATTACK", "BURN"})
-_STOPS = re.compile(r"[.;:,()]")
-_OBSERVED = re.compile(r"\b(?:observed|heard|recorded|unknown weapons|undetermined weapons|"
-                       r"unidentified weapons|bursts)\b")
-_BACKGROUND_CUES = frozenset({"PROT", "RIOT", "CLASH"})
-_PREMATURE = frozenset({"prematurely", "premature", "while planting", "were planting",
-                        "was planting", "while trying to plant", "trying to plant",
-                        "while assembling", "were assembling", "while making", "were making",
-                        "while preparing", "were preparing", "accidentally detonated",
-                        "accidentally exploded", "blew up while", "own bomb",
-                        "own explosives"})
-_DEMAND = re.compile(r"\b(?:demand\w*|against|over|protest\w*|demonstrat\w*|calling for|"
-                     r"call for|denounc\w*|to press|complain\w*|angered|angry over|unpaid|"
-                     r"salar\w*|wages|fees|rigging|eviction)\b")
-_STATE_DETONATED = re.compile(
+_NEGATABLE: Final = frozenset({"KILL", "INJURE", "CLASH", "ARREST", "LOOT", "RIOT", "INTERV",
+                               "ABDUCT", "SEXUAL", "CLASHW", "ATTACK", "BURN"})
+#: The marks that end a negation's or a hedge's reach (`_stop_between`).
+_STOPS: Final = (".", ";", ":", ",", "(", ")")
+_OBSERVED: Final = re.compile(r"\b(?:observed|heard|recorded|unknown weapons|undetermined weapons|"
+                              r"unidentified weapons|bursts)\b")
+_BACKGROUND_CUES: Final = frozenset({"PROT", "RIOT", "CLASH"})
+_PREMATURE: Final = frozenset({"prematurely", "premature", "while planting", "were planting",
+                               "was planting", "while trying to plant", "trying to plant",
+                               "while assembling", "were assembling", "while making", "were making",
+                               "while preparing", "were preparing", "accidentally detonated",
+                               "accidentally exploded", "blew up while", "own bomb",
+                               "own explosives"})
+_DEMAND: Final = re.compile(r"\b(?:demand\w*|against|over|protest\w*|demonstrat\w*|calling for|"
+                            r"call for|denounc\w*|to press|complain\w*|angered|angry over|unpaid|"
+                            r"salar\w*|wages|fees|rigging|eviction)\b")
+_STATE_DETONATED: Final = re.compile(
     r"\b(?:police|forces|army|military|soldiers|troops|experts|squad|sappers|authorities|"
     r"engineers|technicians)\b[^.;]{0,40}\b(?:detonated|exploded|destroyed|neutrali[sz]ed)\b")
-_HQ = re.compile(
+_HQ: Final = re.compile(
     r"\b(?:establish\w*|set(?:ting)? up|built|build\w*|construct\w*|open\w*|"
     r"(?:transform|turn|convert)\w*\b[^.;]{0,60}?\binto)\s+(?:\w+\s+){0,4}?"
     r"(?:base|bases|camp|camps|headquarters|hq|outpost|outposts|barracks|stronghold|"
@@ -447,16 +458,25 @@ _HQ = re.compile(
 #: Words one of which is in any text `_STATE_DETONATED` matches (its verbs) and in any text
 #: `_HQ` matches: the regex searches, which try every position, run only when one is there.
 _DETONATED_WORDS: Final = ("detonated", "exploded", "destroyed", "neutrali")
+#: `_STATE_DETONATED`'s subjects: a match starts where one of them does.
+_DETONATED_SUBJECTS: Final = ("police", "forces", "army", "military", "soldiers", "troops",
+                              "experts", "squad", "sappers", "authorities", "engineers",
+                              "technicians")
 _HQ_WORDS: Final = ("establish", "set up", "setting up", "built", "build", "construct", "open",
                     "transform", "turn", "convert", "stronghold", "hideout")
 
 
 def _state_detonated(low: str) -> bool:
-    """`_STATE_DETONATED.search(low) is not None`, its verbs looked for first."""
-    for word in _DETONATED_WORDS:
-        if word in low:
-            return _STATE_DETONATED.search(low) is not None
-    return False
+    """`_STATE_DETONATED.search(low) is not None`, its verbs looked for first, and the search
+    from the first of its subjects (no match starts before it)."""
+    if not any(word in low for word in _DETONATED_WORDS):
+        return False
+    first = -1
+    for word in _DETONATED_SUBJECTS:
+        at = low.find(word)
+        if at != -1 and (first == -1 or at < first):
+            first = at
+    return first != -1 and _STATE_DETONATED.search(low, first) is not None
 
 
 def _may_establish(low: str) -> bool:
@@ -464,22 +484,23 @@ def _may_establish(low: str) -> bool:
     return any(word in low for word in _HQ_WORDS)
 
 
-_CAPTURED_PLACE = re.compile(r"\b(?:captured|seized|occupied|controls?|took)\s+(?:the\s+|a\s+|"
-                             r"several\s+|two\s+|three\s+)?(?:\w+\s+){0,2}?"
-                             r"(?:town|city|village|villages|district|area|areas|locality|"
-                             r"base|headquarters|hill|airport|port|territory|positions?)\b")
+_CAPTURED_PLACE: Final = re.compile(r"\b(?:captured|seized|occupied|controls?|took)\s+"
+                                    r"(?:the\s+|a\s+|several\s+|two\s+|three\s+)?(?:\w+\s+){0,2}?"
+                                    r"(?:town|city|village|villages|district|area|areas|locality|"
+                                    r"base|headquarters|hill|airport|port|territory|positions?)\b")
 
 # trigger strength (for the confidence of a decision)
-_STRONG = 0.9
-_GOOD = 0.75
-_FAIR = 0.6
-_WEAK = 0.45
+_STRONG: Final = 0.9
+_GOOD: Final = 0.75
+_FAIR: Final = 0.6
+_WEAK: Final = 0.45
 
 
 #: Nouns naming the people of a demonstration: a hedge before them ("to prevent protesters
 #: from reaching the palace") makes no plan of the crowd, which is there.
-_CROWD_NOUNS = frozenset({"protesters", "protester", "protestors", "protestor", "demonstrators",
-                          "demonstrator", "marchers", "strikers", "rioters", "rioter"})
+_CROWD_NOUNS: Final = frozenset({"protesters", "protester", "protestors", "protestor",
+                                 "demonstrators", "demonstrator", "marchers", "strikers", "rioters",
+                                 "rioter"})
 
 
 class _Hit:
@@ -501,21 +522,21 @@ class _Hit:
         return self.start, self.end, self.cue, self.word, self.negated, self.hedged
 
 
-_BACKGROUNDS = frozenset({
+_BACKGROUNDS: Final = frozenset({
     "sparked", "spark", "sparking", "triggered", "triggering", "prompted", "prompting",
     "provoked", "provoking", "caused", "causing", "amid", "amidst", "following", "after",
     "despite", "before", "since", "recent", "previous", "earlier", "ongoing", "against"})
-_BACKGROUND_PAIRS = frozenset({
+_BACKGROUND_PAIRS: Final = frozenset({
     ("led", "to"), ("leading", "to"), ("ahead", "of"), ("wave", "of"), ("measures", "to"),
     ("to", "battle"), ("to", "fight"), ("to", "combat")})
-_PAIR_FIRSTS = frozenset(pair[0] for pair in _BACKGROUND_PAIRS)
-_AUXILIARIES = frozenset(["was", "were", "is", "are", "been", "being", "got", "get", "gets"])
+_PAIR_FIRSTS: Final = frozenset(pair[0] for pair in _BACKGROUND_PAIRS)
+_AUXILIARIES: Final = frozenset(["was", "were", "is", "are", "been", "being", "got", "get", "gets"])
 
 
 def _words_before(low: str, at: int, reach: int) -> list[str]:
     """The words within `reach` characters before `at`, back to the nearest punctuation."""
     begin = max(0, at - reach)
-    for mark in ".;:,()":
+    for mark in _STOPS:
         found = low.rfind(mark, begin, at)
         if found >= begin:
             begin = found + 1
@@ -542,12 +563,12 @@ def _background(low: str, start: int, word: str) -> bool:
                 and _RELATIVE_WORDS.isdisjoint(words))
 
 
-_RELATIVE_WORDS = frozenset({"who", "which", "that", "whose"})
+_RELATIVE_WORDS: Final = frozenset({"who", "which", "that", "whose"})
 
 
 def _passive(low: str, at: int) -> bool:
     """Whether a form of "be" (and at most one adverb) comes right before `at`."""
-    words = low[max(0, at - 30):at].split()
+    words = low[max(0, at - 30):at].rsplit(None, 4)  # (the last four words: all that is read)
     if not words:
         return False
     if words[-1] in _AUXILIARIES:
@@ -585,6 +606,12 @@ def _in_order(found: list[tuple[int, int, str]]) -> bool:
     return True
 
 
+def _stop_between(low: str, start: int, end: int) -> bool:
+    """Whether one of `_STOPS` is in `low[start:end]` (found in place: no regex search, no
+    slice)."""
+    return any(low.find(mark, start, end) != -1 for mark in _STOPS)
+
+
 def _scan(text: str) -> _Cues | None:
     """The triggers of `text` (None when it has none)."""
     found: list[tuple[int, int, str]] = []
@@ -612,7 +639,7 @@ def _scan(text: str) -> _Cues | None:
         found.sort(key=_found_order)
     hits: list[_Hit] = []
     usable: list[_Hit] = []
-    heads: dict[str, _Hit] = {}
+    heads: list[_Hit | None] = [None] * len(_CUES)
     mask = 0  # the usable cues, as bits
     reach = -1
     span_end = -1
@@ -634,14 +661,14 @@ def _scan(text: str) -> _Cues | None:
         negated = hedged = False
         if negations and cue in _NEGATABLE:
             for at in negations:
-                if start - 32 <= at <= start and not _STOPS.search(low, at, start) and \
-                        "claim" not in low[at:start]:
+                if start - 32 <= at <= start and not _stop_between(low, at, start) and \
+                        low.find("claim", at, start) == -1:
                     negated = True
                     break
         if hedges and cue != "MOB" and word not in _CROWD_NOUNS:
             for at in hedges:
                 if start - 30 <= at <= start and low.count(" ", at, start) <= 4 and \
-                        not _STOPS.search(low, at, start) and " and " not in low[at:start]:
+                        not _stop_between(low, at, start) and low.find(" and ", at, start) == -1:
                     hedged = True
                     break
         hit = _Hit(start, end, cue, word, negated, hedged)
@@ -649,10 +676,11 @@ def _scan(text: str) -> _Cues | None:
         if negated or hedged or (cue in _BACKGROUND_CUES and _background(low, start, word)):
             continue
         usable.append(hit)
-        bit = _CUE_BIT[cue]
+        index = _CUE_INDEX[cue]
+        bit = 1 << index
         if not mask & bit:
             mask |= bit
-            heads[cue] = hit
+            heads[index] = hit
     if not hits:
         return None
     return _Cues(text, low, hits, usable, heads, mask)
@@ -660,12 +688,14 @@ def _scan(text: str) -> _Cues | None:
 
 class _Cues:
     """The triggers of one text (`all`, in text order); the usable ones (neither negated,
-    hedged nor background), the first of each cue, and the cues present as bits."""
+    hedged nor background), the first of each cue (`heads`, by the cue's `_CUE_INDEX`: a list
+    read by index, where a dict by name was a hashed look-up at each ask), and the cues present
+    as bits."""
 
     __slots__ = ("_kinds", "_roles", "all", "heads", "low", "mask", "text", "usable")
 
     def __init__(self, text: str, low: str, hits: list[_Hit], usable: list[_Hit],
-                 heads: dict[str, _Hit], mask: int) -> None:
+                 heads: list[_Hit | None], mask: int) -> None:
         self.text = text
         self.low = low
         self.all = hits
@@ -679,14 +709,14 @@ class _Cues:
         """Whether a cue of the mask `cues` is present."""
         return self.mask & cues != 0
 
-    def first(self, cues: tuple[str, ...], mask: int) -> _Hit | None:
-        """The first hit of the cues `cues` (`mask`: their bits)."""
+    def first(self, cues: tuple[int, ...], mask: int) -> _Hit | None:
+        """The first hit of the cues `cues` (their `_CUE_INDEX`; `mask`: their bits)."""
         if not self.mask & mask:
             return None
         heads = self.heads
         best: _Hit | None = None
         for cue in cues:
-            hit = heads.get(cue)
+            hit = heads[cue]
             if hit is not None and (best is None or hit.start < best.start):
                 best = hit
         return best
@@ -781,27 +811,63 @@ _M_KILL: Final = _mask("KILL")
 _M_MELEE: Final = _mask("MELEE")
 _M_GUN: Final = _mask("WEAPON", "CLASHW", "SHELL", "GREN", "IED", "IEDW", "AIR", "SUICIDE")
 
-# The arguments of `_Cues.first`: the cues in the order given, and their bits.
-_F_BURN_LOOT: Final = ("BURN", "LOOT")
-_F_EXPLOSIVE: Final = ("IED", "IEDW", "AIR", "SHELL", "GREN", "WEAPON")
-_F_IEDW_IED: Final = ("IEDW", "IED")
-_F_SEIZE_ARREST: Final = ("SEIZE", "ARREST")
-_F_WEAPON: Final = ("WEAPON", "IED", "GREN", "IEDW", "SHELL")
-_F_REMOTE: Final = ("AIR", "SHELL", "IED", "GREN")
-_F_VIOLENCE: Final = ("KILL", "INJURE", "ATTACK", "CLASH", "ABDUCT", "SEXUAL")
-_F_CROWD_VIOLENCE: Final = ("INJURE", "ATTACK")
-_F_HURT: Final = ("KILL", "INJURE", "ATTACK", "BURN", "LOOT")
-_F_TRIGGER: Final = ("KILL", "INJURE", "ATTACK")
-_FM_BURN_LOOT: Final = _mask(*_F_BURN_LOOT)
-_FM_EXPLOSIVE: Final = _mask(*_F_EXPLOSIVE)
-_FM_IEDW_IED: Final = _mask(*_F_IEDW_IED)
-_FM_SEIZE_ARREST: Final = _mask(*_F_SEIZE_ARREST)
-_FM_WEAPON: Final = _mask(*_F_WEAPON)
-_FM_REMOTE: Final = _mask(*_F_REMOTE)
-_FM_VIOLENCE: Final = _mask(*_F_VIOLENCE)
-_FM_CROWD_VIOLENCE: Final = _mask(*_F_CROWD_VIOLENCE)
-_FM_HURT: Final = _mask(*_F_HURT)
-_FM_TRIGGER: Final = _mask(*_F_TRIGGER)
+# Where `_Cues.heads` holds the first usable hit of each cue the steps ask about.
+_H_ABDUCT: Final = _CUE_INDEX["ABDUCT"]
+_H_AGREE: Final = _CUE_INDEX["AGREE"]
+_H_AIR: Final = _CUE_INDEX["AIR"]
+_H_ARREST: Final = _CUE_INDEX["ARREST"]
+_H_ATTACK: Final = _CUE_INDEX["ATTACK"]
+_H_BURN: Final = _CUE_INDEX["BURN"]
+_H_CAPTURE: Final = _CUE_INDEX["CAPTURE"]
+_H_CHANGE: Final = _CUE_INDEX["CHANGE"]
+_H_CHEM: Final = _CUE_INDEX["CHEM"]
+_H_CLASH: Final = _CUE_INDEX["CLASH"]
+_H_CLASHW: Final = _CUE_INDEX["CLASHW"]
+_H_GOODS: Final = _CUE_INDEX["GOODS"]
+_H_GREN: Final = _CUE_INDEX["GREN"]
+_H_IED: Final = _CUE_INDEX["IED"]
+_H_IEDW: Final = _CUE_INDEX["IEDW"]
+_H_INJURE: Final = _CUE_INDEX["INJURE"]
+_H_INTERV: Final = _CUE_INDEX["INTERV"]
+_H_KILL: Final = _CUE_INDEX["KILL"]
+_H_LETHAL: Final = _CUE_INDEX["LETHAL"]
+_H_LOOT: Final = _CUE_INDEX["LOOT"]
+_H_MOB: Final = _CUE_INDEX["MOB"]
+_H_NVT: Final = _CUE_INDEX["NVT"]
+_H_OTHER: Final = _CUE_INDEX["OTHER"]
+_H_PROT: Final = _CUE_INDEX["PROT"]
+_H_PROTW: Final = _CUE_INDEX["PROTW"]
+_H_REGAIN: Final = _CUE_INDEX["REGAIN"]
+_H_RIOT: Final = _CUE_INDEX["RIOT"]
+_H_SEIZE: Final = _CUE_INDEX["SEIZE"]
+_H_SEXUAL: Final = _CUE_INDEX["SEXUAL"]
+_H_SHELL: Final = _CUE_INDEX["SHELL"]
+_H_SUICIDE: Final = _CUE_INDEX["SUICIDE"]
+_H_TAKE: Final = _CUE_INDEX["TAKE"]
+_H_WEAPON: Final = _CUE_INDEX["WEAPON"]
+
+# The arguments of `_Cues.first`: the cues in the order given (their places in `heads`), and
+# their bits.
+_F_BURN_LOOT: Final = (_H_BURN, _H_LOOT)
+_F_EXPLOSIVE: Final = (_H_IED, _H_IEDW, _H_AIR, _H_SHELL, _H_GREN, _H_WEAPON)
+_F_IEDW_IED: Final = (_H_IEDW, _H_IED)
+_F_SEIZE_ARREST: Final = (_H_SEIZE, _H_ARREST)
+_F_WEAPON: Final = (_H_WEAPON, _H_IED, _H_GREN, _H_IEDW, _H_SHELL)
+_F_REMOTE: Final = (_H_AIR, _H_SHELL, _H_IED, _H_GREN)
+_F_VIOLENCE: Final = (_H_KILL, _H_INJURE, _H_ATTACK, _H_CLASH, _H_ABDUCT, _H_SEXUAL)
+_F_CROWD_VIOLENCE: Final = (_H_INJURE, _H_ATTACK)
+_F_HURT: Final = (_H_KILL, _H_INJURE, _H_ATTACK, _H_BURN, _H_LOOT)
+_F_TRIGGER: Final = (_H_KILL, _H_INJURE, _H_ATTACK)
+_FM_BURN_LOOT: Final = _mask_of(_F_BURN_LOOT)
+_FM_EXPLOSIVE: Final = _mask_of(_F_EXPLOSIVE)
+_FM_IEDW_IED: Final = _mask_of(_F_IEDW_IED)
+_FM_SEIZE_ARREST: Final = _mask_of(_F_SEIZE_ARREST)
+_FM_WEAPON: Final = _mask_of(_F_WEAPON)
+_FM_REMOTE: Final = _mask_of(_F_REMOTE)
+_FM_VIOLENCE: Final = _mask_of(_F_VIOLENCE)
+_FM_CROWD_VIOLENCE: Final = _mask_of(_F_CROWD_VIOLENCE)
+_FM_HURT: Final = _mask_of(_F_HURT)
+_FM_TRIGGER: Final = _mask_of(_F_TRIGGER)
 
 
 def classify(text: str, offset: int = 0) -> Classification | None:
@@ -831,7 +897,7 @@ def classify(text: str, offset: int = 0) -> Classification | None:
 _Decision = tuple[EventType, SubEventType, _Hit, float]
 
 #: ACLED coders' labels at the head of a note name the sub-type outright.
-_LABELS: dict[str, SubEventType] = {
+_LABELS: Final[dict[str, SubEventType]] = {
     "movement of forces": _SUB_CHANGE_TO_GROUP,
     "change to armed group": _SUB_CHANGE_TO_GROUP,
     "change to group": _SUB_CHANGE_TO_GROUP,
@@ -899,10 +965,10 @@ def _decide(c: _Cues) -> _Decision | None:
 
 
 def _chemical(c: _Cues) -> _Decision | None:
-    hit = c.heads.get("CHEM")
+    hit = c.heads[_H_CHEM]
     if hit is not None:
         return _ET_EXPLOSIONS, _SUB_CHEMICAL_WEAPON, hit, _STRONG
-    hit = c.heads.get("SUICIDE")
+    hit = c.heads[_H_SUICIDE]
     if hit is not None:
         return _ET_EXPLOSIONS, _SUB_SUICIDE_BOMB, hit, _STRONG
     return None
@@ -936,7 +1002,7 @@ def _disrupted(c: _Cues) -> _Decision | None:
     return None
 
 
-_REMOTE_SUB = {
+_REMOTE_SUB: Final = {
     "AIR": _SUB_AIR_DRONE_STRIKE,
     "SHELL": _SUB_SHELLING,
     "IED": _SUB_REMOTE_EXPLOSIVE,
@@ -948,13 +1014,13 @@ _REMOTE_SUB = {
 def _remote(c: _Cues) -> _Decision | None:
     strong = c.first(_F_REMOTE, _FM_REMOTE)
     if strong is None:
-        weak = c.heads.get("IEDW")
+        weak = c.heads[_H_IEDW]
         if weak is None or c.has(_M_PROT_RIOT_MOB):
             return None
         if weak.word in ("explosive", "explosives", "detonat") and not _hurt(c) and \
                 not c.has(_M_ATTACK):
             return None
-        clash = c.heads.get("CLASH")
+        clash = c.heads[_H_CLASH]
         if clash is not None and clash.start < weak.start:
             return None
         if weak.word.startswith("explosion") and _OBSERVED.search(c.low):
@@ -967,12 +1033,12 @@ def _remote(c: _Cues) -> _Decision | None:
                                                 "air forces") and not c.has(
             _M_IEDW_ATTACK_HURT_SHELL):
         return None  # a flight, a patrol: no strike reported
-    clash = c.heads.get("CLASH")
+    clash = c.heads[_H_CLASH]
     if clash is not None and strong.cue in ("SHELL", "GREN") and \
             not clash.word.startswith("ambush"):
         return None  # heavy weapons used in a battle: an armed clash
     if strong.cue == "SHELL" and c.has(_M_AIR):
-        air = c.heads.get("AIR")
+        air = c.heads[_H_AIR]
         if air is not None and air.word not in ("helicopter", "helicopters", "aircraft",
                                                 "drone", "drones") and air.start < strong.start:
             strong = air
@@ -982,22 +1048,24 @@ def _remote(c: _Cues) -> _Decision | None:
     return _ET_EXPLOSIONS, _REMOTE_SUB[strong.cue], strong, _STRONG
 
 
-_ARREST_VERBS = frozenset({"arrested", "detained", "apprehended", "rounded up", "nabbed",
-                           "taken into custody", "took into custody", "handcuffed",
-                           "arresting", "detaining", "picked up"})
-_STRONG_INTERVENTION = ("dispers", "tear", "water cannon", "rubber", "baton", "lathi",
-                        "intervened", "intervention", "broke up", "pepper", "stun", "sound",
-                        "flash", "forc", "cordoned", "fired", "shots", "warning")
-_MARCH_WORDS = frozenset({"marched", "march", "marches", "rallied", "rally", "rallies",
-                          "caravan", "motorcade"})
-_SUBORDINATE = re.compile(r"\b(?:who|whose|which|that|claim\w*|accus\w*|alleg\w*|against|"
-                          r"over|after|following|for|since|demand\w*|denounc\w*|protest\w*)\b")
-_REASON = re.compile(r"\b(?:who|whose|which|that|claim\w*|accus\w*|alleg\w*|against|over|"
-                     r"after|following|since|release of|justice for|denounc\w*|condemn\w*)\b")
-_CROWD_ROLES = (actors.ROLE_CROWD, actors.ROLE_PROTESTER, actors.ROLE_RIOTER)
-_PEOPLE_ROLES = (actors.ROLE_CROWD, actors.ROLE_CIVILIAN, actors.ROLE_PROTESTER,
-                 actors.ROLE_RIOTER)
-_FIGHTER_ROLES = (actors.ROLE_ARMED, actors.ROLE_STATE)
+_ARREST_VERBS: Final = frozenset({"arrested", "detained", "apprehended", "rounded up", "nabbed",
+                                  "taken into custody", "took into custody", "handcuffed",
+                                  "arresting", "detaining", "picked up"})
+_STRONG_INTERVENTION: Final = ("dispers", "tear", "water cannon", "rubber", "baton", "lathi",
+                               "intervened", "intervention", "broke up", "pepper", "stun", "sound",
+                               "flash", "forc", "cordoned", "fired", "shots", "warning")
+_MARCH_WORDS: Final = frozenset({"marched", "march", "marches", "rallied", "rally", "rallies",
+                                 "caravan", "motorcade"})
+_SUBORDINATE: Final = re.compile(r"\b(?:who|whose|which|that|claim\w*|accus\w*|alleg\w*|against|"
+                                 r"over|after|following|for|since|demand\w*|denounc\w*|"
+                                 r"protest\w*)\b")
+_REASON: Final = re.compile(r"\b(?:who|whose|which|that|claim\w*|accus\w*|alleg\w*|against|over|"
+                            r"after|following|since|release of|justice for|denounc\w*|"
+                            r"condemn\w*)\b")
+_CROWD_ROLES: Final = (actors.ROLE_CROWD, actors.ROLE_PROTESTER, actors.ROLE_RIOTER)
+_PEOPLE_ROLES: Final = (actors.ROLE_CROWD, actors.ROLE_CIVILIAN, actors.ROLE_PROTESTER,
+                        actors.ROLE_RIOTER)
+_FIGHTER_ROLES: Final = (actors.ROLE_ARMED, actors.ROLE_STATE)
 
 
 def _state_before(c: _Cues, hit: _Hit) -> bool:
@@ -1006,17 +1074,21 @@ def _state_before(c: _Cues, hit: _Hit) -> bool:
                for r in c.roles)
 
 
-_LONG_AGO = re.compile(r"[^.;]{0,30}?\b(?:ago|earlier|last (?:week|month|year)|previously|"
-                       r"in (?:19|20)\d\d|since)\b")
-_QUANTIFIED = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|several|"
-                         r"some|many|dozens|scores|hundreds|\d+|protesters|demonstrators|"
-                         r"participants|activists|people|persons|them|they|organi[sz]ers)\b")
+_LONG_AGO: Final = re.compile(r"[^.;]{0,30}?\b(?:ago|earlier|last (?:week|month|year)|previously|"
+                              r"in (?:19|20)\d\d|since)\b")
+_BE_BEFORE: Final = re.compile(r"\b(?:was|were|had been|has been|have been)\s+(?:\w+\s+)?$")
+_QUANTIFIED: Final = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|several|"
+                                r"some|many|dozens|scores|hundreds|\d+|protesters|demonstrators|"
+                                r"participants|activists|people|persons|them|they|organi[sz]ers)\b")
 
 
 def _intervention(c: _Cues, protest: _Hit) -> _Hit | None:
     """The first sign that the authorities intervened in the demonstration."""
-    candidates = sorted(c.of("INTERV") + c.of("ARREST"),
-                        key=_Hit.order)
+    interventions = c.of("INTERV")
+    arrests = c.of("ARREST")
+    # (each list is in that order already: sorted only when both have hits)
+    candidates = sorted(interventions + arrests, key=_Hit.order) \
+        if interventions and arrests else interventions or arrests
     for hit in candidates:
         word = hit.word
         if hit.cue == "ARREST" or word in ("were arrested", "was arrested", "were detained",
@@ -1032,8 +1104,7 @@ def _intervention(c: _Cues, protest: _Hit) -> _Hit | None:
                 return hit  # "police arrested 23 journalists during a protest"
             if hit.start < protest.start or _REASON.search(clause):
                 continue
-            if word.startswith(("was", "were")) or re.search(
-                    r"\b(?:was|were|had been|has been|have been)\s+(?:\w+\s+)?$", clause):
+            if word.startswith(("was", "were")) or _BE_BEFORE.search(clause):
                 if _QUANTIFIED.search(clause):
                     return hit  # "two persons were arrested"
                 continue  # "the blogger was arrested": the reason for the protest
@@ -1047,9 +1118,9 @@ def _intervention(c: _Cues, protest: _Hit) -> _Hit | None:
 
 
 def _crowd(c: _Cues) -> _Decision | None:
-    protest = c.heads.get("PROT")
-    riot = c.heads.get("RIOT")
-    mob = c.heads.get("MOB")
+    protest = c.heads[_H_PROT]
+    riot = c.heads[_H_RIOT]
+    mob = c.heads[_H_MOB]
     violence = c.first(_F_VIOLENCE, _FM_VIOLENCE)
     if protest is not None and violence is not None:
         if protest.word in _MARCH_WORDS and c.fighters and not c.kinds & _PROTESTER_KIND:
@@ -1064,12 +1135,12 @@ def _crowd(c: _Cues) -> _Decision | None:
     if protest is None and riot is None and violence is None and c.has(_M_PROTW) \
             and not c.has(_M_NOT_PROTW) and c.people and (
                 not c.fighters or c.has(_M_INTERV)):
-        weak = c.heads.get("PROTW")
+        weak = c.heads[_H_PROTW]
         if weak is not None:
             if burn is not None and _agent_role(c, burn) != actors.ROLE_STATE:
                 return _ET_RIOTS, _SUB_VIOLENT_DEMONSTRATION, burn, _WEAK
             if c.fighters:
-                hit = c.heads.get("INTERV") or weak
+                hit = c.heads[_H_INTERV] or weak
                 return _ET_PROTESTS, _SUB_PROTEST_WITH_INTERVENTION, hit, _WEAK
             return _ET_PROTESTS, _SUB_PEACEFUL_PROTEST, weak, _WEAK
     if protest is not None:
@@ -1078,12 +1149,12 @@ def _crowd(c: _Cues) -> _Decision | None:
         if burn is not None and not _reason(c, burn) and _agent_role(c, burn) not in (
                 actors.ROLE_STATE, actors.ROLE_ARMED):
             return _ET_RIOTS, _SUB_VIOLENT_DEMONSTRATION, burn, _FAIR
-        clash = c.heads.get("CLASH")
+        clash = c.heads[_H_CLASH]
         if clash is not None and clash.word.startswith(_CROWD_CLASH) and \
                 not _reason(c, clash):
             return _ET_RIOTS, _SUB_VIOLENT_DEMONSTRATION, clash, _FAIR
-        lethal = c.heads.get("LETHAL")
-        kill = c.heads.get("KILL")
+        lethal = c.heads[_H_LETHAL]
+        kill = c.heads[_H_KILL]
         if lethal is None and kill is not None and c.state and _target(c, kill) in (
                 actors.ROLE_PROTESTER, actors.ROLE_CIVILIAN) and not _subordinate(c, kill):
             lethal = kill
@@ -1126,24 +1197,24 @@ def _crowd(c: _Cues) -> _Decision | None:
 
 
 #: Death words with no doer: they say nothing about who did it.
-_INTRANSITIVE = frozenset({
+_INTRANSITIVE: Final = frozenset({
     "died", "dead", "death", "deaths", "bodies", "body of", "body was found",
     "bodies were found", "corpse", "corpses", "found dead", "lost their lives", "lost his life",
     "lost her life", "lifeless", "fatally", "injuries", "wounds", "sustained injuries",
     "bled to death", "killing", "killings", "murder", "murders", "homicide", "homicides",
     "femicide", "feminicide", "massacre", "execution", "executions", "gunshot", "gunshots",
     "machete", "machetes", "hurt"})
-_ATTACHED = re.compile(r"\b(?:during|at|in|amid|to|as|while|staged|held|holding|staging)\s+"
-                       r"(?:a|an|the|their|his|her)?\s*(?:\w+\s+)?$")
-_RIVALS = re.compile(r"\b(?:each other|one another|rival|against each|between the two|"
-                     r"supporters of|both sides)\b")
-_CROWD_VIOLENCE = frozenset({
+_ATTACHED: Final = re.compile(r"\b(?:during|at|in|amid|to|as|while|staged|held|holding|staging)\s+"
+                              r"(?:a|an|the|their|his|her)?\s*(?:\w+\s+)?$")
+_RIVALS: Final = re.compile(r"\b(?:each other|one another|rival|against each|between the two|"
+                            r"supporters of|both sides)\b")
+_CROWD_VIOLENCE: Final = frozenset({
     "attacked", "assaulted", "injured", "stabbed", "beat", "beaten", "beat up", "beaten up",
     "attack", "attacks", "stormed", "raided", "hit", "struck", "pelted with", "injuring",
     "wounded", "wounding", "hurt", "manhandled", "roughed up", "thrashed", "clubbed"})
 
 
-_BARRICADES = frozenset({
+_BARRICADES: Final = frozenset({
     "burning tires", "burning tyres", "burnt tires", "burnt tyres", "burned tires",
     "burned tyres", "burning tire", "burning tyre", "tires on fire", "tyres on fire",
     "burning barricades", "set tires", "set tyres", "lit tires", "lit tyres", "lit fires",
@@ -1151,12 +1222,13 @@ _BARRICADES = frozenset({
 
 
 #: A riot's political setting: an election and its results, a vote.
-_POLITICAL = re.compile(r"\b(?:elections?|electoral|election-related|post-election|"
-                        r"pre-election|by-election|polls|vote-rigging|vote|votes)\b")
+_POLITICAL: Final = re.compile(r"\b(?:elections?|electoral|election-related|post-election|"
+                               r"pre-election|by-election|polls|vote-rigging|vote|votes)\b")
 
 
-_CROWD_CLASH = ("clash", "scuffle", "skirmish", "fought", "running battle", "fighting between",
-                "fighting broke", "fighting erupted", "exchanged", "exchange")
+_CROWD_CLASH: Final = ("clash", "scuffle", "skirmish", "fought", "running battle",
+                       "fighting between", "fighting broke", "fighting erupted", "exchanged",
+                       "exchange")
 
 
 def _reason(c: _Cues, hit: _Hit) -> bool:
@@ -1176,7 +1248,13 @@ def _subordinate(c: _Cues, hit: _Hit) -> bool:
     return bool(_SUBORDINATE.search(clause[cut + 1:]))
 
 
-_CLAUSE = re.compile(r"[,;:]|\b(?:that|who|which|when|after|while|as|because|before|and then)\b")
+_CLAUSE: Final = re.compile(
+    r"[,;:]|\b(?:that|who|which|when|after|while|as|because|before|and then)\b")
+#: `_CLAUSE`'s last match in a span (`.match(low, start, end)`): the greedy `.*` backs off
+#: from the end, so the first match tried is the last one, where `finditer` went through
+#: them all. (Its matches cannot overlap: a mark, or whole words none of which is in
+#: another, so `finditer` finds every one.)
+_CLAUSE_LAST: Final = re.compile(r"(?s:.*)(" + _CLAUSE.pattern + ")")
 
 
 def _agent_role(c: _Cues, hit: _Hit) -> int | None:
@@ -1198,11 +1276,9 @@ def _agent_role(c: _Cues, hit: _Hit) -> int | None:
     if _PRONOUN.search(low, nearest[1], hit.start) or hit.start - nearest[1] > 80:
         return None
     # the subject: the first actor of the clause the verb is in
-    cut = 0
-    mark = ""
-    for match in _CLAUSE.finditer(low, max(0, hit.start - 120), hit.start):
-        cut = match.end()
-        mark = match.group()
+    last = _CLAUSE_LAST.match(low, max(0, hit.start - 120), hit.start)
+    cut = last.end() if last is not None else 0
+    mark = last.group(1) if last is not None else ""
     in_clause = [r for r in before if r[0] >= cut]
     if not in_clause and mark in (",", ";", "and then") and \
             _ELIDED.fullmatch(low, cut, hit.start):
@@ -1217,25 +1293,25 @@ _ELIDED = re.compile(r"\s*(?:(?:and|then|later|also)\s+)*")
 
 
 def _violence(c: _Cues) -> _Decision | None:
-    sexual = c.heads.get("SEXUAL")
+    sexual = c.heads[_H_SEXUAL]
     if sexual is not None:
         return _ET_VIOLENCE_AGAINST_CIVILIANS, _SUB_SEXUAL_VIOLENCE, sexual, \
             _GOOD
-    abduct = c.heads.get("ABDUCT")
-    kill = c.heads.get("KILL")
+    abduct = c.heads[_H_ABDUCT]
+    kill = c.heads[_H_KILL]
     if abduct is not None and kill is None and \
             abduct.word not in ("went missing", "taken away", "took away"):
         if _target(c, abduct) == actors.ROLE_STATE:
             return _ET_BATTLES, _SUB_ARMED_CLASH, abduct, _FAIR
         return _ET_VIOLENCE_AGAINST_CIVILIANS, _SUB_ABDUCTION, abduct, _GOOD
-    regain = c.heads.get("REGAIN")
-    take = c.heads.get("TAKE")
+    regain = c.heads[_H_REGAIN]
+    take = c.heads[_H_TAKE]
     if regain is not None and c.state:
         return _ET_BATTLES, _SUB_GOVERNMENT_REGAINS_TERRITORY, regain, _FAIR
     if (take is not None and (c.armed or c.state) and not _hurt(c)) or (
             take is not None and _CAPTURED_PLACE.search(c.low) and c.armed):
         return _ET_BATTLES, _SUB_NON_STATE_OVERTAKES_TERRITORY, take, _FAIR
-    clash = c.heads.get("CLASH")
+    clash = c.heads[_H_CLASH]
     trigger = c.first(_F_TRIGGER, _FM_TRIGGER)
     if clash is not None and (trigger is None or clash.start <= trigger.start or
                               clash.word not in ("battle", "battles", "fighting", "fought",
@@ -1246,7 +1322,7 @@ def _violence(c: _Cues) -> _Decision | None:
             return _ET_RIOTS, _SUB_MOB_VIOLENCE, clash, _FAIR
         return _ET_BATTLES, _SUB_ARMED_CLASH, clash, _GOOD
     if trigger is None:
-        weak = c.heads.get("CLASHW")
+        weak = c.heads[_H_CLASHW]
         if weak is not None and (c.armed or c.state) and weak.word not in ("fight", "fights"):
             if weak.word in ("shooting", "fired", "firing", "gunshots", "gunfire",
                              "shots") and not (c.armed and c.state):
@@ -1268,9 +1344,9 @@ def _violence(c: _Cues) -> _Decision | None:
     return _ET_VIOLENCE_AGAINST_CIVILIANS, _SUB_ATTACK, trigger, _FAIR
 
 
-_VAGUE_CLASH = frozenset({"fighting", "fought", "battle", "battles", "battled", "battling",
-                          "hostilities", "fighting between", "fighting broke out",
-                          "fighting erupted", "engaged in", "engaged with", "engaged the"})
+_VAGUE_CLASH: Final = frozenset({"fighting", "fought", "battle", "battles", "battled", "battling",
+                                 "hostilities", "fighting between", "fighting broke out",
+                                 "fighting erupted", "engaged in", "engaged with", "engaged the"})
 #: (for the assembly: a clash word that often names fighting in general, not one clash)
 VAGUE_CLASH: Final = _VAGUE_CLASH
 
@@ -1287,7 +1363,7 @@ def _brawl(c: _Cues, clash: _Hit) -> bool:
     return c.kinds & _CROWD_KINDS != 0 or c.mask & _M_MELEE != 0
 
 
-_SOLDIERS = frozenset(
+_SOLDIERS: Final = frozenset(
     ["soldiers", "soldier", "troops", "militants", "militant", "fighters", "fighter", "gunmen",
      "rebels", "insurgents", "army", "military"])
 
@@ -1298,22 +1374,23 @@ def _by_before(low: str, at: int) -> bool:
         _BY_BEFORE.search(low, max(0, at - 30), at))
 
 
-_BY_BEFORE = re.compile(r"\bby\s+(?:(?:the|a|an|suspected|alleged|presumed|unknown|"
-                        r"unidentified|armed|some|two|three|group of|\d+)\s+){0,3}$")
-_RELATIVE = re.compile(r"\b(?:who|which|that)\b")
+_BY_BEFORE: Final = re.compile(r"\bby\s+(?:(?:the|a|an|suspected|alleged|presumed|unknown|"
+                               r"unidentified|armed|some|two|three|group of|\d+)\s+){0,3}$")
+_RELATIVE: Final = re.compile(r"\b(?:who|which|that)\b")
 #: A reporting verb and a few words after it ("said on Tuesday", "told reporters"): a "that"
 #: there opens what was reported ("officials said that 5 soldiers were killed"), not a
 #: relative clause about the speakers.
-_REPORTING_BEFORE = re.compile(
+_REPORTING_BEFORE: Final = re.compile(
     r"\b(?:said|says|say|told|tell|reported|reports|announced|confirmed|stated|added|"
     r"claimed|claims|revealed|disclosed|alleged|noted|indicated)\b(?:\s+[\w-]+){0,4}\s+$")
-_PRONOUN = re.compile(r"\b(?:he|she|they|him|her|them|it|who)\s+(?:\w+\s+){0,2}$")
-_VIOLENT_CUES = frozenset({"KILL", "INJURE", "ATTACK", "CLASH", "ABDUCT", "SEXUAL", "CLASHW"})
-_PRESENT_VERBS = frozenset({"attack", "kill", "shoot", "raid", "storm", "ambush", "abduct",
-                            "kidnap", "open fire", "clash"})
-_HEADLINE_VERBS = frozenset({"killed", "wounded", "injured", "shot dead", "hurt", "shot",
-                             "abducted", "kidnapped", "beheaded", "executed", "murdered",
-                             "stabbed", "hacked", "slain", "lynched"})
+_PRONOUN: Final = re.compile(r"\b(?:he|she|they|him|her|them|it|who)\s+(?:\w+\s+){0,2}$")
+_VIOLENT_CUES: Final = frozenset({"KILL", "INJURE", "ATTACK", "CLASH", "ABDUCT", "SEXUAL",
+                                  "CLASHW"})
+_PRESENT_VERBS: Final = frozenset({"attack", "kill", "shoot", "raid", "storm", "ambush", "abduct",
+                                   "kidnap", "open fire", "clash"})
+_HEADLINE_VERBS: Final = frozenset({"killed", "wounded", "injured", "shot dead", "hurt", "shot",
+                                    "abducted", "kidnapped", "beheaded", "executed", "murdered",
+                                    "stabbed", "hacked", "slain", "lynched"})
 
 
 def _target(c: _Cues, trigger: _Hit) -> int | None:
@@ -1347,20 +1424,29 @@ def _target(c: _Cues, trigger: _Hit) -> int | None:
     if after:
         return _victim_role(after[0][2])
     if before:
-        roles_before = {r[2] for r in before}
-        if roles_before & {actors.ROLE_CIVILIAN, actors.ROLE_CROWD, actors.ROLE_OBJECT} and \
-                not roles_before & {actors.ROLE_STATE, actors.ROLE_ARMED}:
+        kinds_before = 0  # the roles before, as bits
+        for r in before:
+            kinds_before |= 1 << r[2]
+        if kinds_before & _VICTIM_KINDS and not kinds_before & _FIGHTER_KINDS:
             return actors.ROLE_CIVILIAN
     return None
 
 
 def _relative(low: str, start: int, end: int) -> re.Match[str] | None:
-    """The first relative pronoun of `low[start:end]`, a reporting verb's "that" excepted."""
-    for match in _RELATIVE.finditer(low, start, end):
+    """The first relative pronoun of `low[start:end]`, a reporting verb's "that" excepted.
+    (The search only when one of the pronouns is there; then from match to match, as
+    `finditer` went.)"""
+    if low.find("who", start, end) == -1 and low.find("that", start, end) == -1 and \
+            low.find("which", start, end) == -1:
+        return None
+    while True:
+        match = _RELATIVE.search(low, start, end)
+        if match is None:
+            return None
         if match.group() != "that" or _REPORTING_BEFORE.search(
                 low, max(0, match.start() - 50), match.start()) is None:
             return match
-    return None
+        start = match.end()
 
 
 def _victim_role(role: int) -> int:
@@ -1371,9 +1457,9 @@ def _victim_role(role: int) -> int:
 
 
 def _strategic(c: _Cues) -> _Decision | None:
-    arrest = c.heads.get("ARREST")
+    arrest = c.heads[_H_ARREST]
     violent = c.has(_M_VIOLENT)
-    capture = c.heads.get("CAPTURE")
+    capture = c.heads[_H_CAPTURE]
     if capture is not None and not violent and _target(c, capture) == actors.ROLE_ARMED:
         return _ET_BATTLES, _SUB_ARMED_CLASH, capture, _WEAK
     if arrest is not None and not violent and arrest.word not in ("captured", "summoned",
@@ -1383,33 +1469,33 @@ def _strategic(c: _Cues) -> _Decision | None:
     damage = c.first(_F_BURN_LOOT, _FM_BURN_LOOT)
     if damage is not None and not _hurt(c):
         return _ET_STRATEGIC, _SUB_LOOTING, damage, _FAIR
-    seize = c.heads.get("SEIZE")
-    goods = c.heads.get("GOODS")
+    seize = c.heads[_H_SEIZE]
+    goods = c.heads[_H_GOODS]
     if seize is not None and goods is not None and seize.word not in ("found", "discovered",
                                                                       "recovered"):
         return _ET_STRATEGIC, _SUB_LOOTING, seize, _FAIR
-    agree = c.heads.get("AGREE")
+    agree = c.heads[_H_AGREE]
     if agree is not None and not violent:
         return _ET_STRATEGIC, _SUB_AGREEMENT, agree, _FAIR
     hq = _HQ.search(c.low) if c.has(_M_HQN) and _may_establish(c.low) else None
     if hq is not None:
         hit = _Hit(hq.start(), hq.end(), "HQ", hq.group(), False, False)
         return _ET_STRATEGIC, _SUB_HEADQUARTERS_ESTABLISHED, hit, _FAIR
-    nvt = c.heads.get("NVT")
-    change = c.heads.get("CHANGE")
+    nvt = c.heads[_H_NVT]
+    change = c.heads[_H_CHANGE]
     if nvt is not None and nvt.word in ("withdrew", "withdrawn", "withdrawal", "pulled out",
                                         "handed over", "handover", "vacated"):
         return _ET_STRATEGIC, _SUB_NON_VIOLENT_TRANSFER, nvt, _WEAK
-    roles = c.roles if ((change is not None or c.has(_M_OTHER_TAKE))
-                        and actors.any_armed(c.text)) else ()
-    actor_roles = {r[2] for r in roles}
-    if change is not None and (actor_roles & {actors.ROLE_ARMED, actors.ROLE_STATE}):
+    # the roles present, as bits (none when no step below may need them)
+    kinds = c.kinds if ((change is not None or c.has(_M_OTHER_TAKE))
+                        and actors.any_armed(c.text)) else 0
+    if change is not None and kinds & _FIGHTER_KINDS:
         return _ET_STRATEGIC, _SUB_CHANGE_TO_GROUP, change, _WEAK
-    take = c.heads.get("TAKE")
-    if take is not None and actors.ROLE_ARMED in actor_roles:
+    take = c.heads[_H_TAKE]
+    if take is not None and kinds & _ARMED_KIND:
         return _ET_BATTLES, _SUB_NON_STATE_OVERTAKES_TERRITORY, take, _WEAK
-    other = c.heads.get("OTHER")
-    if other is not None and (actor_roles & {actors.ROLE_ARMED, actors.ROLE_STATE}):
+    other = c.heads[_H_OTHER]
+    if other is not None and kinds & _FIGHTER_KINDS:
         return _ET_STRATEGIC, _SUB_OTHER, other, _WEAK
     return None
 
