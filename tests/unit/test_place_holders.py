@@ -79,3 +79,16 @@ def test_a_name_with_or_without_its_space(gaz: Gazetteer, text: str, name: str,
                                           country: str) -> None:
     place = resolve_location(text, gaz)
     assert place is not None and place.name == name and place.country_code == country, place
+
+
+def test_a_lead_naming_a_province_is_placed_by_the_town_named_after_it(gaz: Gazetteer) -> None:
+    from worker.extract.places import pick_location
+
+    lead = "Clashes between two clans left seven people dead in Lower Juba on Sunday."
+    text = lead + " The fighting broke out over grazing land near Jamaame."
+    place = pick_location(find_places(text, gaz), focus=(0, len(lead)))
+    assert place is not None and place.name == "Jamaame" and place.admin1 == "Lower Juba", place
+    # not a town named before the sentence: that is another event's place, or a dateline's
+    text = "Jamaame residents marched on Friday. " + lead
+    place = pick_location(find_places(text, gaz), focus=(37, len(text)))
+    assert place is not None and place.precision == 3 and place.admin1 == "Lower Juba", place

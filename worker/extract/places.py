@@ -863,6 +863,13 @@ def pick_location(found: list[PlaceMention],
             # only a country there ("in central Kenya"): its towns named elsewhere count too
             codes = {p.country_code for p in inside}
             inside += [p for p in places if p.country_code in codes and p.admin1 is not None]
+        elif inside and all(p.precision == 3 for p in inside) and not any(
+                p.start < focus[0] for p in found):
+            # only provinces in the lead ("clashes in Lower Juba left six dead"): a town or
+            # district in one of them the sentences after it name says where in it
+            regions = {(p.country_code, p.admin1) for p in inside if p.admin1 is not None}
+            inside += [p for p in places if p.precision <= 2 and p.start >= focus[1]
+                       and (p.country_code, p.admin1) in regions]
         if inside:
             places = inside
     # the country of the places inside it, not of a neighbour named in passing ("Turkish
