@@ -867,9 +867,9 @@ def pick_location(found: list[PlaceMention],
                 p.start < focus[0] for p in found):
             # only provinces in the lead ("clashes in Lower Juba left six dead"): a town or
             # district in one of them the sentences after it name says where in it
-            regions = {(p.country_code, p.admin1) for p in inside if p.admin1 is not None}
+            provinces = {(p.country_code, p.admin1) for p in inside if p.admin1 is not None}
             inside += [p for p in places if p.precision <= 2 and p.start >= focus[1]
-                       and (p.country_code, p.admin1) in regions]
+                       and (p.country_code, p.admin1) in provinces]
         if inside:
             places = inside
     # the country of the places inside it, not of a neighbour named in passing ("Turkish
