@@ -260,6 +260,7 @@ class GeoNamesGazetteer:
         sums: dict[int, list[float]] = {}
         region_pop: dict[int, int] = {}
         names: list[str] = []
+        joined: dict[str, list[tuple[int, int]]] = {}  # (see below)
         ids = array("I")
         admin1s = array("i")
         admin2s = array("i")
@@ -300,6 +301,8 @@ class GeoNamesGazetteer:
             key = core(name)
             if key:
                 self._index.setdefault(key, []).append((KIND_CITY, row))
+                if " " in key:
+                    joined.setdefault(key.replace(" ", ""), []).append((KIND_CITY, row))
             if key and int(pop or 0) >= 20_000:  # towns big enough to be spelled many ways
                 bones = _bones(key)
                 if len(bones) >= 3:
@@ -336,6 +339,11 @@ class GeoNamesGazetteer:
                             similar.append((kind, row))
         for row, (_code, name) in enumerate(self._countries):
             self._index.setdefault(core(name), []).append((KIND_COUNTRY, row))
+        # a town of a name of several words under it written as one ("Alqaim" for Al Qa'im),
+        # where no place is called so
+        for key, entries in joined.items():
+            if key not in self._index:
+                self._index[key] = entries
         # (built here, not when the first article needs them: that article took ~0.3 s more)
         self._cities_by_country = _rows_by(self._city_country)
         self._cities_by_admin2 = _rows_by(self._city_admin2)

@@ -41,7 +41,7 @@ from worker.extract.text import mirrored, search_before
 from worker.extract.types import PlaceMention
 
 #: The small words inside names ("Rio de Janeiro", "Bin Laden", "Dar es Salaam" aside).
-_JOINERS: Final = "de|del|da|do|dos|das|el|al|la|le|les|of|bin|ibn|wa|y"
+_JOINERS: Final = "de|del|da|do|dos|das|el|es|al|la|le|les|of|bin|ibn|wa|y"
 
 
 def _candidate_pattern(capitals: str, word: str, space: str, al: bool) -> str:
@@ -703,7 +703,7 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
         if place.latitude is None and lat is not None:
             place = replace(place, latitude=lat, longitude=lng)
         out[index] = place
-    _outside_named_region(text, offset, out)
+    _outside_named_region(text, offset, out, gaz)
     # (a match starts with "[", of no other case: text without one holds none)
     coded = [m.span(1) for m in _CODED_TO.finditer(text)] if "[" in text else []
     if coded:
@@ -716,23 +716,41 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
     return out
 
 
-def _outside_named_region(text: str, offset: int, out: list[PlaceMention]) -> None:
+def _outside_named_region(text: str, offset: int, out: list[PlaceMention],
+                          gaz: Gazetteer) -> None:
     """A town followed by the regions it lies in, "Chatsworth (eThekwini, KwaZulu-Natal)",
-    whose every known namesake lies elsewhere is unknown: the regions place the event."""
+    whose every known namesake lies elsewhere is unknown: the regions place the event. So is
+    a town followed by a place that should hold it ("X village of Y district", "X, Y", "X in
+    Y") but holds none of its namesakes: a province of its country it does not lie in, or a
+    place of another country (`_holds_not`). A town of the province named as what holds a
+    place there stands for the area: the place is the nearer."""
     for index, town in enumerate(out):
-        if town.precision != 1:
+        if town.precision > 2:
             continue
-        near = text[town.end - offset:town.end - offset + 9]
-        if "(" not in near and "," not in near:
+        near = text[town.end - offset:town.end - offset + 16]
+        if "(" not in near and "," not in near and " of " not in near and " in " not in near:
             continue
         paren = _OPEN_PAREN.match(text, town.end - offset)
-        if paren is not None:
-            close = text.find(")", paren.end())
-            inner = [p for p in out[index + 1:] if paren.end() <= p.start - offset < close]
-        else:  # "Thor village, Thies subdivision": a region of another country is no cue
+        if paren is None:
             after = _REGION_AFTER.match(text, town.end - offset)
-            inner = [p for p in out[index + 1:index + 2] if after is not None
-                     and p.start - offset == after.end() and p.country_code != town.country_code]
+            holder = out[index + 1] if index + 1 < len(out) else None
+            if after is None or holder is None or holder.start - offset != after.end():
+                continue
+            if town.precision == 1 and _holds_not(text, offset, town, holder,
+                                                  after.group(1) is not None, gaz):
+                out[index] = replace(town, score=min(town.score, 0.3))
+            elif holder.precision == 1 and holder.score > town.score >= 0.5 and (
+                    holder.country_code == town.country_code) and holder.admin1 and (
+                    holder.admin1 == town.admin1) and not _LIST_AFTER.match(
+                    text, holder.end - offset):
+                # "X in Raqqa": a town named as what holds a place of its province stands
+                # for the area (a province's seat for the province); the place is the nearer
+                out[index + 1] = replace(holder, score=town.score)
+            continue
+        if town.precision != 1:
+            continue
+        close = text.find(")", paren.end())
+        inner = [p for p in out[index + 1:] if paren.end() <= p.start - offset < close]
         if not inner:
             continue
         region = inner[-1]  # the widest: ACLED notes name the district, then the province
@@ -742,7 +760,53 @@ def _outside_named_region(text: str, offset: int, out: list[PlaceMention]) -> No
             out[index] = replace(town, score=min(town.score, 0.3))
 
 
-_REGION_AFTER: Final = re.compile(r"(?:\s+(?:village|town|city))?,\s*")
+#: What joins a town to the place that holds it: "X, Y", "X village of Y", "X in the Y".
+_REGION_AFTER: Final = re.compile(
+    r"(?:\s+(?:village|town|city|area|locality|neighbou?rhood))?"
+    r"(?:(,)\s*|\s+(?:of|in)\s+(?:the\s+)?)")
+#: A list goes on after a place ("Kirkuk, Diyala and Salahuddin"): the place holds nothing.
+_LIST_AFTER: Final = re.compile(r"(?:\s*,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*"
+                                r",?\s+(?:and|or|&)\s+(?:the\s+)?[A-Z]")
+#: A town of more people than these is known by its own name: not a namesake unknown.
+_SMALL_TOWN: Final = 100_000
+
+
+def _holds_not(text: str, offset: int, town: PlaceMention, holder: PlaceMention,
+               comma: bool, gaz: Gazetteer) -> bool:
+    """Whether `holder`, named right after `town` as what holds it, shows `town` to be a
+    namesake the text does not mean: a region of another country ("Thor village, Thies
+    subdivision"); after a comma a country, or a town of another country that has no
+    namesake in the town's country ("Tabata, Dar es Salaam" is not Tabata, Japan); or a
+    province of the same country the town does not lie in (a district or a province, or
+    a town named so: "Kayabasi village of Lice district", "X, Diyarbakir"). Not where a
+    list goes on ("in Kirkuk, Diyala and Salahuddin"); a town followed by a town of
+    another country, or by a province of its own, only where it is small (`_SMALL_TOWN`)."""
+    if holder.country_code != town.country_code:
+        if any(p.country_code == town.country_code
+               for p in gaz.candidates(core(holder.text))):
+            return False  # (it may name a place there too: a town or province so named)
+        if holder.precision >= 2 and holder.admin1:
+            return True  # (a region of another country: a cue whatever follows it)
+        if not comma or (holder.precision == 1 and _population(gaz, town) >= _SMALL_TOWN):
+            return False
+    else:
+        if not holder.admin1 or not town.admin1 or holder.admin1 == town.admin1:
+            return False
+        if holder.precision == 1 and not (
+                _after(text, holder.end - offset) & (AFTER_ADMIN | AFTER_DISTRICT)
+                or _core(holder.name) == _core(holder.admin1)):
+            return False
+        if _population(gaz, town) >= _SMALL_TOWN:
+            return False  # (a town known by its name: the text's province is the slip)
+    return not _LIST_AFTER.match(text, holder.end - offset)
+
+
+def _population(gaz: Gazetteer, town: PlaceMention) -> int:
+    """The people of the town `town` places (0 if the gazetteer has it no more)."""
+    for place in gaz.candidates(core(town.name)):
+        if place.geonames_id == town.geonames_id:
+            return place.population
+    return 0
 
 
 def _spelling_of(words: str, name: str) -> bool:
@@ -843,6 +907,13 @@ def pick_location(found: list[PlaceMention],
             # only a country there ("in central Kenya"): its towns named elsewhere count too
             codes = {p.country_code for p in inside}
             inside += [p for p in places if p.country_code in codes and p.admin1 is not None]
+        elif inside and all(p.precision == 3 for p in inside) and not any(
+                p.start < focus[0] for p in found):
+            # only provinces in the lead ("clashes in Lower Juba left six dead"): a town or
+            # district in one of them the sentences after it name says where in it
+            provinces = {(p.country_code, p.admin1) for p in inside if p.admin1 is not None}
+            inside += [p for p in places if p.precision <= 2 and p.start >= focus[1]
+                       and (p.country_code, p.admin1) in provinces]
         if inside:
             places = inside
     # the country of the places inside it, not of a neighbour named in passing ("Turkish
@@ -1283,6 +1354,12 @@ def _make_plan(gaz: Gazetteer, words: str) -> _Plan | None:
         return None
     shift = 0
     found = gaz.candidates(key)
+    if " " in key:
+        # a name the gazetteer writes as one word ("Beled Weyne" for Beledweyne)
+        joined = gaz.candidates(key.replace(" ", ""))
+        if joined:
+            found = sorted(found + [p for p in joined if p not in found],
+                           key=lambda p: (-p.population, p.kind))
     fuzzy = False
     if not found and region_alias(key):  # "Saladin province", "Almargeb"
         found = [p for p in (gaz.admin1_of(*target) for target in region_alias(key))
