@@ -1685,8 +1685,10 @@ def roles(text: str) -> tuple[tuple[int, int, int], ...]:
             if off_duty is None:
                 off_duty = _off_duty_word(text, low)
             # (the gate's words start words: "retired" right after a phrase's end, which
-            # `_OFF_DUTY_AFTER` allows, is read here: "from ZamwaraRetired", see `_communal`)
-            if (off_duty or low.startswith("retired", raw.end)) and (
+            # `_OFF_DUTY_AFTER` allows, is read here: "from ZamwaraRetired", see `_communal`;
+            # its first letter first, a method call where most phrases end the text's words)
+            if (off_duty or (raw.end < len(low) and low[raw.end] == "r"
+                             and low.startswith("retired", raw.end))) and (
                     _OFF_DUTY.search(low, max(0, raw.start - 24), raw.start) or
                     _OFF_DUTY_AFTER.match(low, raw.end)):
                 role = ROLE_CIVILIAN
