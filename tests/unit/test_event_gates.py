@@ -65,14 +65,20 @@ def texts() -> list[str]:
 
 
 def _old_gates(low: str) -> int:
+    """The bits of the gate words (as they were) found in `low` where they start a word (in
+    its `words_of` form: a space before), as the gates now read them (each gated pattern
+    wants its words there; the casualty finder's hint, which counts them anywhere, is
+    completed by `casualties.hint_inside`, see below)."""
     automaton = _old_gates.automaton  # type: ignore[attr-defined]
     present = 0
-    for _, bits in automaton.iter(low):
+    for _, bits in automaton.iter(actors.words_of(low)):
         present |= bits
     return present
 
 
-_old_gates.automaton = bits_automaton(_OLD_WORDS)  # type: ignore[attr-defined]
+_old_gates.automaton = bits_automaton(  # type: ignore[attr-defined]
+    {bit: tuple(" " + actors.words_of(word)[1:-1] for word in words)
+     for bit, words in _OLD_WORDS.items()})
 
 
 def test_every_bit_of_the_old_gates_is_still_set(texts: list[str]) -> None:
@@ -105,8 +111,9 @@ def test_a_gated_pattern_matches_only_where_its_bit_is_set(texts: list[str]) -> 
 def test_gate_words_become_automaton_keys_of_their_words_form() -> None:
     """'no-one' is looked for as 'no one'; a word no lower-cased ASCII text holds is left
     out; a word of punctuation only is refused."""
-    assert actors._GATE_KEYS["no one"] & 2
-    assert "tear gas" in actors._GATE_KEYS and "in the 19" in actors._GATE_KEYS
+    assert actors._GATE_KEYS[" no one"] & 2
+    assert " tear gas" in actors._GATE_KEYS and " in the 19" in actors._GATE_KEYS
+    assert "tear gas" not in actors._GATE_KEYS  # (every key opens with a space)
     before = dict(actors._GATE_KEYS)
     # (bits no module takes: 40-59 are given out to gates of the core)
     actors.add_gate_words({1 << 61: ("Upper", "é")})
@@ -133,3 +140,41 @@ def test_one_gate_read_gives_what_each_reader_read(texts: list[str]) -> None:
             assert actors.hits_of(read, mask) == actors.gate_hits(found, mask), (text, mask)
         hits += len(read[1])
     assert hits > 10_000
+
+
+_CASUALTY_TOKENS = [
+    "12", "five", "a", "soldiers", "people", "studied", "bodies", "body of", "were", "was",
+    "hospitalized", "hospitalised", "taken captive", "seized", "killed", "overkill", "unhurt",
+    "injured", "uninjured", "died", "the soldier", "later", "lost his life", "lost-his-life",
+    "xlost his li", "death toll", "rose to", "fatalities", "and", "no one", "nobody",
+    "were hurt", "him", "shot dead", "kidnapped", "arrested", "found", "the", "of", "x", "é",
+]
+
+
+def test_casualties_with_the_keyword_gates_as_with_their_own(texts: list[str]) -> None:
+    """The casualties the assembly finds with the keyword pass's gates (word starts, the
+    hint completed by `hint_inside`) are those `find_casualties` finds with its own gates
+    (each word anywhere in the text lower-cased): on the corpus and on runs of casualty
+    words, some inside words ("soldiers" holds the hint "die", "overkill" "kill")."""
+    rng = random.Random(7)
+    soups = ["".join(rng.choice(_CASUALTY_TOKENS) + rng.choice([" ", " ", "", "-", ". "])
+                     for _ in range(rng.randint(2, 10))) for _ in range(8_000)]
+    found = 0
+    for text in texts[:6_000] + soups:
+        expected = tuple(casualties.find_casualties(text, 0))
+        assert events._casualties_in.__wrapped__(text, 0) == expected, text
+        found += bool(expected)
+    assert found > 1_000
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("Twelve soldiers were hospitalized after the raid.", 12),  # (the hint: "die" of "soldiers")
+    ("Police said 5 soldiers were taken captive.", 5),
+    ("Twelve people were hospitalized after the raid.", None),  # (no hint at all)
+])
+def test_a_hint_inside_a_word_counts_as_before(text: str, count: int | None) -> None:
+    low, gates = events._read.__wrapped__(text)
+    assert low is not None and not gates & 1  # (no hint word starts a word)
+    found = events._casualties_in.__wrapped__(text, 0)
+    assert [c.count for c in found] == ([count] if count is not None else [])
+    assert casualties.hint_inside(text, low, gates) & 1 == (count is not None)

@@ -135,9 +135,10 @@ def test_outlet_names_gate_every_outlet_match() -> None:
 
 
 def test_dates_anchored_on_names_match_as_the_patterns() -> None:
-    """The "weekday" and "mdy" patterns, searched from a little before the names they need,
-    find what their finditer finds: on a benchmark corpus and on random runs of names, the
-    words that may come before them, white space and digits."""
+    """The "weekday", "mdy" and "month" patterns, searched from a little before the names
+    they need (or tried where a match can start), find what their finditer finds: on a
+    benchmark corpus and on random runs of names (some inside words: "xMarch", "inMarch"),
+    the words that may come before them, white space and digits."""
     import random
 
     from worker.extract import dates
@@ -147,14 +148,16 @@ def test_dates_anchored_on_names_match_as_the_patterns() -> None:
               "March", "Mar.", "Sept", "Sept.", "Dec", "December", "Decembers", "last",
               "early on", "late on", "early", "on", "this", "afternoon", "night", "overnight",
               "morning", ",", ", ", " ", "  ", "\t", "\n", "\u2003", "\u00a0", "30", "3rd",
-              "2021", ", 2021", "1", "x", "the", ".", "-", "Friday,", "Aug. 30", "lastly"]
+              "2021", ", 2021", "1", "x", "the", ".", "-", "Friday,", "Aug. 30", "lastly",
+              "in", "since", "mid-", "mid", "inMarch", "midMarch", "xMarch", "DeMarco",
+              "earlyMay", "lateDec.", "duringJune", "sinceMarch", "xinMarch", "month"]
     rng = random.Random(7)
     texts = [a.body for a in articles_of_size(3_000, 80)]
     texts += ["".join(rng.choice(tokens) + rng.choice(["", " ", "  ", "\n"])
                       for _ in range(rng.randint(1, 14))) for _ in range(20_000)]
     hits = 0
     for text in texts:
-        for kind in ("weekday", "mdy"):
+        for kind in ("weekday", "mdy", "month"):
             pattern = patterns[kind]
             expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
             assert [(m.span(), m.groupdict()) for m in dates._finditer(kind, pattern, text)

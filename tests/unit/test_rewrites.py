@@ -499,14 +499,17 @@ def test_date_kinds_with_the_digit_unknown_as_with_it_given() -> None:
 
 
 def test_relative_words_gate_as_the_regex_of_them() -> None:
-    from worker.extract import dates
+    """"rel" is possible where one of its words starts a word (as the pattern wants it)."""
+    from worker.extract import actors, dates
 
-    words = re.compile("yesterday|today|tonight|this morning|this afternoon|this evening|"
-                       "last night|overnight|the previous day|the day before")
+    words = re.compile("(?=yesterday|today|tonight|this morning|this afternoon|this evening|"
+                       "last night|overnight|the previous day|the day before)")
     hits = 0
-    for text in corpus() + soups([*DATE_TOKENS, "day", "night", "this", "the day"], 20_000):
+    for text in corpus() + soups([*DATE_TOKENS, "day", "night", "this", "the day", "xtoday",
+                                  "_today"], 20_000):
         low = text.lower()
-        expected = words.search(low) is not None
+        lowered, spaced, _ = actors.matches(text)  # (a space before a word's start)
+        expected = any(spaced[m.start()] == " " for m in words.finditer(lowered))
         assert ("rel" in dates._possible(text, low, False)) == expected, text
         hits += expected
     assert hits > 1_000

@@ -1095,14 +1095,21 @@ def _gate_bits(entries: tuple[_Entry, ...]) -> int:
     return 0
 
 
-def add_gate_words(words: dict[int, tuple[str, ...]], whole: bool = False) -> None:
+def add_gate_words(words: dict[int, tuple[str, ...]], whole: bool = False,
+                   start: bool = False) -> None:
     """Add gate words (bit -> words, lower case) to the shared automaton: `gates_of` then
     tells, from the matches of a text, the bits with a word in the text lower-cased (and
     maybe more: a gate word is looked for in the `words_of` form, where "no-one" is "no
     one" and "no, one" too). A word with a character other than ASCII or an upper-case
     letter is never in an ASCII text lower-cased: left out. With `whole`, a word counts
     only where no letter or digit comes right before or after it (its key is its
-    `words_of` form, the spaces around it kept)."""
+    `words_of` form, the spaces around it kept); with `start`, only where none comes right
+    before it ("kill" in "killed", not in "overkill": its key is its `words_of` form, the
+    space before it kept). A gate of words that count anywhere (neither) costs every text
+    the automaton's most: its keys are the only ones that do not open with a space, so
+    that inside each word of a text the automaton looks for its next character among
+    their first letters (and follows their failure links), where with keys that all open
+    with a space it looks among one."""
     global _AUTOMATON
     for bit in words:
         if bit <= 0 or bit & (bit - 1) or bit & _GATE_BITS_TAKEN[0]:
@@ -1112,7 +1119,8 @@ def add_gate_words(words: dict[int, tuple[str, ...]], whole: bool = False) -> No
         for word in gate_words:
             if not word.isascii() or word != word.lower():
                 continue
-            key = words_of(word) if whole else words_of(word)[1:-1]
+            spaced = words_of(word)
+            key = spaced if whole else spaced[:-1] if start else spaced[1:-1]
             if not key.strip():
                 raise ValueError(f"gate word without a letter or digit: {word!r}")
             _GATE_KEYS[key] = _GATE_KEYS.get(key, 0) | bit
@@ -1134,7 +1142,9 @@ def gate_hits(found: list[Match], mask: int) -> list[tuple[int, int, int]]:
     """(index of its last character in the `words_of` form, its length, its bits of `mask`)
     of each match among `found` (a text's `matches`) whose key is a gate word of a bit of
     `mask`, in the automaton's order. (A whole word's key, `add_gate_words(..., whole=True)`,
-    holds the word from `last - length + 1` to `last - 1` in the text.)"""
+    holds the word from `last - length + 1` to `last - 1` in the text; a word start's key,
+    `start=True`, from `last - length + 1` to `last`, exclusive; any other from `last -
+    length`.)"""
     out: list[tuple[int, int, int]] = []
     for last, (length, entries, _) in found:
         bits = _gate_bits(entries) & mask
@@ -1201,7 +1211,7 @@ _CLAN_GATE: Final = 1 << 32
 _OFF_DUTY_GATE: Final = 1 << 33
 add_gate_words({_CLAN_GATE: ("clan", "families", "tribes"),
                 _OFF_DUTY_GATE: ("former", "duty", "retired", "ex-", "demobili", "reintegrated",
-                                 "unarmed")})
+                                 "unarmed")}, start=True)
 
 _IS_REGION: Final[dict[str, str]] = {
     "AF": "Afghanistan", "PK": "Pakistan", "IQ": "Iraq", "SY": "Syria", "EG": "Egypt",
@@ -1387,7 +1397,7 @@ def _scan(text: str) -> tuple[_Raw, ...]:
                 low.startswith(("anti-", "anti "), start - 5) and not low.startswith("anti", start):
             continue
         hits.append((start, 1 - last, chosen))  # 1 - last == -end: longest first
-    clans = present & _CLAN_GATE != 0  # "clan", "families" or "tribes" in `low`
+    clans = present & _CLAN_GATE != 0  # "clan", "families" or "tribes" starts a word of `low`
     if not hits and not clans:
         return ()
     hits.sort()
@@ -1602,10 +1612,10 @@ def _add_clans(text: str, raws: list[_Raw]) -> None:
 
 def _off_duty_word(text: str, low: str) -> bool:
     """Whether "former", "duty", "retired", "ex-", "demobili", "reintegrated" or "unarmed" is
-    in `low` (`text` lower-cased): from the keyword pass's gate, which reads "ex-" as "ex "
-    (also "ex," or "ex "): that one is checked in `low`."""
+    in `low` (`text` lower-cased) at the start of a word: from the keyword pass's gate, which
+    reads "ex-" as " ex " (also "ex," or "ex "): that one is checked in `low`."""
     for last, size, _ in hits_of(gate_read(text), _OFF_DUTY_GATE):
-        if size != 3 or low.startswith("ex-", last - 3):
+        if size != 4 or low.startswith("ex-", last - 3):
             return True
     return False
 
@@ -1674,8 +1684,13 @@ def roles(text: str) -> tuple[tuple[int, int, int], ...]:
         elif role in (ROLE_STATE, ROLE_ARMED):
             if off_duty is None:
                 off_duty = _off_duty_word(text, low)
-            if off_duty and (_OFF_DUTY.search(low, max(0, raw.start - 24), raw.start) or
-                             _OFF_DUTY_AFTER.match(low, raw.end)):
+            # (the gate's words start words: "retired" right after a phrase's end, which
+            # `_OFF_DUTY_AFTER` allows, is read here: "from ZamwaraRetired", see `_communal`;
+            # its first letter first, a method call where most phrases end the text's words)
+            if (off_duty or (raw.end < len(low) and low[raw.end] == "r"
+                             and low.startswith("retired", raw.end))) and (
+                    _OFF_DUTY.search(low, max(0, raw.start - 24), raw.start) or
+                    _OFF_DUTY_AFTER.match(low, raw.end)):
                 role = ROLE_CIVILIAN
         out.append((raw.start, raw.end, role))
     return tuple(out)

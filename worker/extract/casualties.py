@@ -567,6 +567,26 @@ GATE_WORDS: dict[int, tuple[str, ...]] = {
 }
 _GATES = bits_automaton(GATE_WORDS)
 assert all(word in _ONE_KILLED.pattern for word in _ONE_VERBS)  # (the gate's verbs)
+#: The gates of the patterns `find_casualties_gated` runs (all but the hint).
+_RUN_GATES: Final = ALL_GATES & ~_HINT_GATE
+
+
+def hint_inside(text: str, low: str, present: int) -> int:
+    """`present`, the bits of `GATE_WORDS` set by the shared keyword pass over the ASCII
+    `text` (`low` lower-cased), whose gate words count only at the start of a word there
+    (`actors.add_gate_words(..., start=True)`: each pattern's words do), with the hint's
+    bit set also where one of its words is inside a word ("die" of "soldiers"): as the
+    hint reads them, and as the gate read them before (in the text's `words_of` form). Read
+    only where the hint decides: when another gate's bit is set (else `find_casualties_gated`
+    finds nothing: "the bodies of", which no gate of its own stands for, opens with a word
+    of the hint, "body" or "bodies", at a word's start)."""
+    if present & _HINT_GATE or not present & _RUN_GATES:
+        return present
+    words = actors.matches(text)[1]
+    for word in _HINT_WORDS:
+        if word in words:
+            return present | _HINT_GATE
+    return present
 
 #: What find_casualties tries, in order: (kind, gate, pattern, its `_twin`).
 _Run = tuple[CasualtyKind, int, re.Pattern[str], re.Pattern[str]]

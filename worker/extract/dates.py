@@ -119,8 +119,8 @@ _MONTH_NAME = re.compile(_MONTH)
 
 #: The names' words as gates of the shared keyword pass (`actors.matches`, made for every
 #: sentence by classify): a month's first three letters (where each of `_MONTH_NAME`'s
-#: alternatives starts) and a weekday's name, lower case, anywhere in a word. The bits above
-#: the sources' (1 << 27).
+#: alternatives starts) and a weekday's name, lower case, at the start of a word (a month's
+#: also right after a word of `_GLUED_BEFORE_MONTH`). The bits above the sources' (1 << 27).
 _MONTH_GATE: Final = 1 << 28
 _WEEKDAY_GATE: Final = 1 << 29
 #: ... and the words of the "rel" and "week" patterns (lower case, as their IGNORECASE).
@@ -135,15 +135,24 @@ _WEEKDAY_NAMES: Final = frozenset(name.capitalize() for name in _WEEKDAYS)
 _REL_GATE_WORDS: Final = ("yesterday", "today", "tonight", "this morning", "this afternoon",
                           "this evening", "last night", "overnight", "the previous day",
                           "the day before")
-actors.add_gate_words({_MONTH_GATE: tuple(sorted(m.lower() for m in _MONTH_STARTS)),
+#: The words a "month" match may hold right before a month's name, with no white space between
+#: ("inMarch": its `\s*`): where a name is inside a word. (Every other name a pattern wants
+#: starts a word: after `\b` or white space.)
+_GLUED_BEFORE_MONTH: Final = ("in", "since", "during", "early", "late", "mid")
+#: (Each as a word's start, `start=True`: a month's key ends with its name's three letters.)
+actors.add_gate_words({_MONTH_GATE: tuple(sorted(before + m.lower()
+                                                 for before in ("", *_GLUED_BEFORE_MONTH)
+                                                 for m in _MONTH_STARTS)),
                        _WEEKDAY_GATE: tuple(_WEEKDAYS), _REL_GATE: _REL_GATE_WORDS,
-                       _WEEK_GATE: ("week",)})
+                       _WEEK_GATE: ("week",)}, start=True)
 
 
 class _Names:
     """Where the months' and the weekdays' names start in a text, in order: the starts of
     `_MONTH_NAME.finditer(text)` (each name opens with its only capital, so none hides in
-    another, and every "Jan", "Feb"... starts one) and of `_WEEKDAY_NAME.finditer(text)`.
+    another, and every "Jan", "Feb"... starts one) and of `_WEEKDAY_NAME.finditer(text)`
+    that a pattern can hold: at the start of a word (as a pattern wants them), a month's
+    name also right after a word of `_GLUED_BEFORE_MONTH` ("inMarch").
     Read from the keyword pass's hits (lower case), each checked in the text (capitalized):
     where a regex over the text tried its alternatives at each capital, and the date patterns
     anchored on names searched for them again. With them, where a word of `_REL_WORDS` may
@@ -176,14 +185,15 @@ def _names(text: str) -> _Names:
     rels: list[int] = []
     weeks: list[int] = []
     for last, size, bits in actors.hits_of(read, _NAME_GATES):
-        start = last - size  # (a key's last character at `last` in `words_of`: `last - 1` here)
+        # (a key, a space and its words, ends at `last` in `words_of`: at `last - 1` here)
+        start = last - size + 1
         if bits & _REL_GATE:
             rels.append(start)
         elif bits & _WEEK_GATE:
             weeks.append(start)
         elif bits & _MONTH_GATE:
-            if text[start:last] in _MONTH_STARTS:
-                months.append(start)
+            if text[last - 3:last] in _MONTH_STARTS:  # (a key ends with a name's 3 letters)
+                months.append(last - 3)
         elif text[start:last] in _WEEKDAY_NAMES:
             weekdays.append(start)
     # (hits come in the order of their ends)

@@ -178,8 +178,9 @@ def _finds(pattern: re.Pattern[str], lowered: re.Pattern[str], text: str,
     if not gate:
         return lowered.search(low) is not None
     for last, size, bits in actors_mod.gate_read(text)[1]:
-        # (a gate word's key ends at `last` in the `words_of` form: at `last - 1` here)
-        if bits & gate and lowered.match(low, last - size) is not None:
+        # (a gate word's key, a space and the word, ends at `last` in the `words_of` form:
+        # at `last - 1` here)
+        if bits & gate and lowered.match(low, last - size + 1) is not None:
             return True
     return False
 
@@ -247,7 +248,10 @@ _STARTS_AT: Final[dict[int, int]] = {
 }
 if not set(_literal_stems(_SPORT)) <= set(_GATE_WORDS[_OFF_TOPIC_GATE]):
     raise ValueError("a word of _SPORT is not a word of _OFF_TOPIC's gate")
-actors_mod.add_gate_words(_GATE_WORDS)
+#: (Each as a word's start, `start=True`: every gated pattern opens its words with `\b` or
+#: white space; the casualty finder's hint, which counts its words anywhere, is completed
+#: where it decides, `casualties.hint_inside`.)
+actors_mod.add_gate_words(_GATE_WORDS, start=True)
 #: A country's name or demonym, as a whole word (`countries.find_countries_in`).
 _COUNTRY_GATE: Final = 1 << 22
 actors_mod.add_gate_words({_COUNTRY_GATE: tuple(countries_mod.gate_keys())}, whole=True)
@@ -516,6 +520,8 @@ def _has_casualties(sentence: Sentence) -> bool:
 @lru_cache(maxsize=4096)
 def _casualties_in(text: str, offset: int) -> tuple[CasualtyMention, ...]:
     low, gates = _read(text)
+    if low is not None:
+        gates = casualties_mod.hint_inside(text, low, gates)
     return tuple(casualties_mod.find_casualties_gated(text, offset, low, gates))
 
 
