@@ -221,3 +221,50 @@ def test_a_gate_bit_is_given_out_once(bit: int) -> None:
     assert events is not None  # (imported: every module's gates added)
     with pytest.raises(ValueError, match="gate bit"):
         actors.add_gate_words({bit: ("zzyzx",)})
+
+
+def test_date_names_matches_as_finditer() -> None:
+    """"mdy" tried at each weekday's and month's name, "weekday" searched from before each
+    weekday's: as the patterns' `finditer`."""
+    patterns = dict(dates._PATTERNS)
+    hits = 0
+    for text in _sentences() + _soups(DATE_TOKENS, 20_000):
+        low = lowered(text)
+        for kind in ("mdy", "weekday"):
+            expected = [(m.span(), m.groupdict()) for m in patterns[kind].finditer(text)]
+            found = [(m.span(), m.groupdict())
+                     for m in dates._finditer(kind, patterns[kind], text, low)]
+            assert found == expected, (kind, text)
+            hits += len(expected)
+    assert hits > 2_000
+
+
+SEPARATE_TOKENS = [
+    "In a separate incident", "in another attack", "Separately", "separately,", "Elsewhere",
+    "elsewhere", "In a second attack", "a third incident", "A further attack", "Also on",
+    "also on", "In", "A", "in", "separate", "\u017feparately", "\u0130n another attack",
+    "Insurgents", "Security", "Earlier", "Armed", "The", "Gunmen", "2", '"', "(", "_", "-",
+    "said", "says", "told", "reported", "Told", "announced", "disclosed", "revealed",
+    "on Monday", "expected to", "set to", "plans to", "will resume", "due to meet",
+    "scheduled to", "may resume", "plan", "é", "x",
+]
+
+
+def test_separate_reported_future_gates_as_the_searches() -> None:
+    """`_starts_new`'s test of a sentence's first letter before _SEPARATE, the reporting
+    verbs before _REPORTED_BEFORE and the words of _FUTURE: no match without them."""
+    hits = 0
+    for text in _sentences() + _soups(SEPARATE_TOKENS, 20_000):
+        low, _ = events._read(text)
+        separate = events._SEPARATE.search(text) is not None
+        if low is not None and low[:1].isalnum() and low[0] not in "isea":
+            assert not separate, text
+        future = events._FUTURE.search(text) is not None
+        assert events._has_any(low, events._FUTURE_WORDS, 0, len(text)) or not future, text
+        for end in range(len(text) + 1):
+            begin = max(0, end - 50)
+            if events._REPORTED_BEFORE.search(text, begin, end) is not None:
+                assert events._has_any(low, events._REPORTED_WORDS, begin, end), (text, end)
+                hits += 1
+        hits += separate + future
+    assert hits > 2_000

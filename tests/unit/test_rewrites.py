@@ -631,3 +631,67 @@ def test_count_first_verbs_from_the_keyword_pass_as_the_regex() -> None:
             assert casualties._verb_ends(kind, verbs, low, hits) == expected, (kind, text)
             ends += len(expected)
     assert ends > 10_000
+
+
+def test_words_back_as_the_regex() -> None:
+    """`casualties._words_back` reads back from a verb where `_WORDS_BACK` does on the text
+    reversed (up to a floor, or as far as it reads)."""
+    from worker.extract import casualties
+
+    rng = random.Random(5)
+    count = 0
+    for text in corpus() + soups(CASUALTY_TOKENS + ["3,200", "1,2,3", ",,", "٣,٣"], 20_000):
+        back, n = text[::-1], len(text)
+        for start in range(1, n + 1):
+            reach = casualties._WORDS_BACK.match(back, n - start)
+            assert reach is not None
+            expected = n - reach.end()
+            floor = rng.randint(0, start)
+            assert casualties._words_back(text, start, 0) == expected, (text, start)
+            assert casualties._words_back(text, start, floor) == max(floor, expected), (
+                text, start, floor)
+            count += expected < start
+    assert count > 50_000
+
+
+REF_CAPITAL_BEFORE = re.compile(r"\s++\S*?[A-Z]")
+
+
+def test_capital_before_as_the_regex() -> None:
+    count = 0
+    for text in corpus() + soups(TOKENS, 20_000):
+        back, n = text[::-1], len(text)
+        for start in range(n + 1):
+            expected = REF_CAPITAL_BEFORE.match(back, n - start) is not None
+            assert sources._capital_before(text, start) == expected, (text, start)
+            count += expected
+    assert count > 20_000
+
+
+REF_SENTENCE_STARTS = re.compile(r"[.!?]\s|\n")
+REF_ONE_BARE_VERBS = (r"(?:kills|kill|killed|killing|lynch|lynches|lynched|lynching|"
+                      r"shoots? dead|shot dead|shooting dead|murders?|murdered|murdering|"
+                      r"beheads?|beheaded|beheading|(?:stabs?|stabbed|hacks?|hacked|beats?|"
+                      r"beaten|tortures?|tortured)\s+to\s+death)")
+
+
+def test_one_bare_and_sentence_starts_as_first_written() -> None:
+    from worker.extract import casualties
+
+    opening = r"\b(?P<qual>)"
+    assert casualties._ONE_BARE.pattern.startswith(opening)
+    rest = casualties._ONE_BARE.pattern.removeprefix(opening)
+    verbs = rest[:rest.index(r"\s+(?P<obj>")]
+    reference = re.compile(opening + REF_ONE_BARE_VERBS + rest[len(verbs):], re.IGNORECASE)
+    assert reference.pattern != casualties._ONE_BARE.pattern
+    tokens = CASUALTY_TOKENS + ["kills", "shoots dead", "stabbed to death", "stabs  to\ndeath",
+                                "hacked to", "beats to death", "tortured to death", "bandit",
+                                "robber", "the", "him"]
+    hits = 0
+    for text in corpus() + soups(tokens, 30_000):
+        assert found(casualties._ONE_BARE.finditer(text)) == found(reference.finditer(text))
+        low = text.lower()
+        expected = [m.end() for m in REF_SENTENCE_STARTS.finditer(low)]
+        assert [m.end() for m in casualties._SENTENCE_STARTS.finditer(low)] == expected
+        hits += len(expected) + len(found(reference.finditer(text)))
+    assert hits > 5_000

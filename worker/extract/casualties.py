@@ -30,9 +30,9 @@ from worker.extract.text import (
     bits_automaton,
     find_all,
     found_on,
-    in_windows,
     keyword_automaton,
     lowered,
+    word_char,
     word_starts,
 )
 from worker.extract.types import CasualtyMention
@@ -335,7 +335,11 @@ _ONE_DIED_LOW = re.compile(_ONE_DIED.pattern.removeprefix(r"\b(?P<qual>)") + "(?
 _ONE_BARE = re.compile(
     r"\b(?P<qual>)(?:kills|kill|killed|killing|lynch|lynches|lynched|lynching|"
     r"shoots? dead|shot dead|shooting dead|murders?|murdered|murdering|beheads?|beheaded|"
-    r"beheading|(?:stabs?|stabbed|hacks?|hacked|beats?|beaten|tortures?|tortured)\s+to\s+death)"
+    # (each verb "to death" an alternative of its own: every alternative opens with a letter,
+    # so that the engine skips in C to their first letters, on lower-cased text)
+    r"beheading|" + "|".join(rf"{verb}\s+to\s+death" for verb in (
+        "stabs?", "stabbed", "hacks?", "hacked", "beats?", "beaten", "tortures?", "tortured"))
+    + r")"
     r"\s+(?P<obj>(?!(?:the|a|an|his|her|their|its|him|them|it|and|or|of|in|at|on|near|by|with|"
     r"while|after|during|as|for|from|over|when|before|since|into|to|off|more|most|least|some|"
     r"no|one|two|three|four|five|six|seven|eight|nine|ten|several|many|dozens|hundreds|"
@@ -404,7 +408,9 @@ def _subjects(text: str, low: str) -> list[Found]:
     return out
 
 
-_SENTENCE_STARTS = re.compile(r"[.!?]\s|\n")
+#: (`[.!?]\s|\n`, its mark first: a pattern opening with a set lets the engine skip in C to
+#: the marks, where the alternation made it try every position)
+_SENTENCE_STARTS = re.compile(r"[.!?\n](?:(?<=[.!?])\s|(?<=\n))")
 
 
 def _intent(text: str, start: int) -> bool:
@@ -633,8 +639,6 @@ _COUNT_FIRST_RUNS: tuple[tuple[CasualtyKind, int, re.Pattern[str], re.Pattern[st
 #: killed": no match starts before the comma). Each word is read up to such a character
 #: ("(3 men": from the 3 on).
 _WORDS_BACK = re.compile(r"(?:\s++[\w'’/–-]*+(?:(?<=\d),[\w'’/–-]*+)*+){0,21}+")
-_SPACE = re.compile(r"\s")
-_WORD_CHAR = re.compile(r"\w")
 #: The count-first verbs of each kind, and the attribution words, as whole words in the shared
 #: keyword pass (`actors.add_gate_words`): a gate bit each (below 1 << 16, ours), whose hits
 #: say where they are (`_verb_ends`, `_attributed`).
@@ -671,9 +675,47 @@ def _count_first_at(twin: re.Pattern[str], ends: list[tuple[int, int]], text: st
 
     A match starting at p ends with the first verb that starts after p (the words before it
     are its number, its noun phrase and auxiliaries; at that verb the engine's first path
-    succeeds or none does): the matches are found in windows that end at the verbs
-    (`in_windows`). The twin's groups span what the pattern's do: read on `text`."""
-    return found_on(in_windows(twin, ends, _WORDS_BACK, low, True), text)
+    succeeds or none does): the matches are found in windows that end at the verbs, as
+    `in_windows(twin, ends, _WORDS_BACK, low, True)` finds them (each window's start read by
+    `_words_back`, not by `_WORDS_BACK` on the text reversed). The twin's groups span what
+    the pattern's do: read on `text`."""
+    out: list[Found] = []
+    pos = previous = 0
+    for start, end in ends:
+        frm = _words_back(low, start, max(pos, previous))
+        previous = start
+        while (found := twin.search(low, frm, end)) is not None:
+            out.append(Found(found, text))
+            frm = pos = found.end()
+    return out
+
+
+def _words_back(low: str, start: int, floor: int) -> int:
+    r"""`max(floor, n - _WORDS_BACK.match(low[::-1], n - start).end())` (n: `len(low)`): where
+    the words `_WORDS_BACK` reads backwards from `start` begin, or `floor` if that is later,
+    read character by character up to `floor` at most (a regex cannot stop there): each of
+    at most 21 times white space (`\s`, `str.isspace`), at least one character of it, then
+    the characters of `[\w'’/–-]` before it, and on over a comma that a decimal digit
+    follows (`(?<=\d),` read backwards)."""
+    at = start
+    for _ in range(21):
+        if at <= floor or not low[at - 1].isspace():
+            break
+        at -= 1
+        while at > 0 and low[at - 1].isspace():
+            at -= 1
+        while at > 0:
+            char = low[at - 1]
+            if word_char(char) or char in _WORD_MARKS or (
+                    char == "," and low[at].isdecimal()):
+                at -= 1
+            else:
+                break
+    return max(at, floor)
+
+
+#: What `_WORDS_BACK`'s words hold besides word characters.
+_WORD_MARKS: Final = frozenset("'’/–-")
 
 
 def _hits(text: str, low: str | None) -> list[tuple[int, int, int]] | None:
@@ -700,8 +742,8 @@ def _verb_ends(kind: CasualtyKind, verbs: re.Pattern[str], low: str,
     for last, length, bits in hits:
         if bits & bit:
             start, end = last - length + 1, last - 1
-            if start and low[start:end] in words and _SPACE.match(low, start - 1) \
-                    and _WORD_CHAR.match(low, end) is None:
+            if start and low[start:end] in words and low[start - 1].isspace() \
+                    and not (end < len(low) and word_char(low[end])):
                 out.append((start, end))
     out.sort()
     return out
@@ -724,7 +766,7 @@ def _verb_first(kind: CasualtyKind, pattern: re.Pattern[str], twin: re.Pattern[s
     starts.sort()
     pos = 0
     for start in starts:
-        if start < pos or (start and _WORD_CHAR.match(low, start - 1) is not None):
+        if start < pos or (start and word_char(low[start - 1])):
             continue  # (inside the previous match; or after a word character, as `\b` says)
         found = twin.match(low, start)
         if found is not None:
@@ -781,7 +823,7 @@ def _toll_rise(low: str, pos: int) -> re.Match[str] | None:
     a match right after a word character is passed over, as the engine would)."""
     while (found := _TOLL_RISE_LOW.search(low, pos)) is not None:
         start = found.start()
-        if start and _WORD_CHAR.match(low, start - 1):
+        if start and word_char(low[start - 1]):
             pos = start + 1
             continue
         return found

@@ -209,8 +209,9 @@ def _finditer(kind: str, pattern: re.Pattern[str], text: str, low: str | None = 
     r"""`list(pattern.finditer(text))` (`low`: the text lower-cased when it is ASCII, else
     None; `names`: the text's `_names`, worked out here if not given). The "weekday", "mdy"
     and "month" patterns open with `` and optional groups, where the regex engine tries
-    every position of the text: they are searched from a little before each name they need,
-    where their leftmost match can start at the earliest. The "rel" pattern opens with
+    every position of the text: "weekday" is searched from a little before each weekday's
+    name, where its leftmost match can start at the earliest; "mdy" and "month" are tried
+    where their matches can start (at a name, before one). The "rel" pattern opens with
     look-behinds: it is tried only where its words are (on ASCII text). (A list, not a
     generator: a generator is an object of its own per call in the compiled core.)"""
     if kind not in ("month", "weekday", "mdy", "rel", "week") or (
@@ -249,12 +250,19 @@ def _finditer(kind: str, pattern: re.Pattern[str], text: str, low: str | None = 
                 out.append(m)
                 pos = m.end()
         return out
-    weekday = kind == "weekday"
-    for at in names.weekdays if weekday else names.months:
+    if kind == "mdy":
+        # a match opens with its weekday or its month: tried at each of their names (the
+        # search from before a month read on to the end of the text where none matched)
+        starts = sorted(names.weekdays + names.months) if names.weekdays else names.months
+        for at in starts:
+            if at >= pos and (m := pattern.match(text, at)) is not None:
+                out.append(m)
+                pos = m.end()
+        return out
+    for at in names.weekdays:
         if at < pos:
             continue
-        m = pattern.search(text, _before_weekday(text, pos, at) if weekday
-                           else _before_month(text, pos, at))
+        m = pattern.search(text, _before_weekday(text, pos, at))
         if m is None:
             break
         out.append(m)
@@ -325,15 +333,6 @@ def _before_weekday(text: str, pos: int, at: int) -> int:
     "(last|this|on|early|late|late on|early on)" (8 characters at most) and white space."""
     head = text[pos:at]
     return max(pos, at - (len(head) - len(head.rstrip())) - 8)
-
-
-def _before_month(text: str, pos: int, at: int) -> int:
-    """The earliest start (>= pos) of an "mdy" match whose month is at `at`: before it, white
-    space, a comma maybe, then a weekday (9 characters at most) or a weekday, white space
-    and a part of the day (9 characters at most)."""
-    head = text[pos:at].rstrip()
-    head = head[:-1] if head.endswith(",") else head
-    return max(pos, pos + len(head[:max(0, len(head) - 9)].rstrip()) - 9)
 
 
 #: Where a "rel" match can start in the lower-cased text: at one of its words (what follows

@@ -402,13 +402,13 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
                 current.attributions.append(sentence)
             continue
         if len(usable) > 1:  # the day something was said is not the event's own day
-            own = [d for d in usable if not _reporting_date(sentence, d)]
+            own = [d for d in usable if not _reporting_date(sentence, d, low)]
             if any(d.precision is PREC_DAY for d in own):  # (not "since October": a span)
                 usable = own
         # the first day-precise date, else the first at all
         when = next((d for d in usable if d.precision is PREC_DAY),
                     usable[0] if usable else None)
-        if current is None or _starts_new(current, sentence, when):
+        if current is None or _starts_new(current, sentence, when, low):
             current = _Incident(found_anchor := sentence, found, when, [found_anchor], index,
                                 lead=previous)
             incidents.append(current)
@@ -442,11 +442,13 @@ _REPORTED_AFTER: Final = re.compile(
     r"revealed|disclosed)\b", re.IGNORECASE)
 
 
-def _reporting_date(sentence: Sentence, mention: DateMention) -> bool:
+def _reporting_date(sentence: Sentence, mention: DateMention, low: str | None) -> bool:
     """Whether `mention` dates the reporting of the sentence's news, not the event: "Officials
-    said on Tuesday that 27 soldiers were killed ... on Monday" happened on Monday."""
+    said on Tuesday that 27 soldiers were killed ... on Monday" happened on Monday. (`low`:
+    the sentence lower-cased when it is ASCII, `_read`.)"""
     text, start = sentence.text, mention.start - sentence.start
-    if _REPORTED_BEFORE.search(text, max(0, start - 50), start) is not None:
+    if _has_any(low, _REPORTED_WORDS, max(0, start - 50), start) and \
+            _REPORTED_BEFORE.search(text, max(0, start - 50), start) is not None:
         return True
     end = mention.end - sentence.start
     return _DATE_OPENING.fullmatch(text, 0, start) is not None and \
@@ -460,8 +462,8 @@ def _off_topic(sentence: Sentence, found: Classification, low: str | None, gates
     the road to demand relief" are demonstrations (sport excepted). (`low`, `gates`: the
     sentence's `_lower` and `_gates`.)"""
     text = sentence.text
-    if found.sub_event_type is SUB_AGREEMENT and _finds(_FUTURE, _FUTURE_LOW, text,
-                                                                 low):
+    if found.sub_event_type is SUB_AGREEMENT and _has_any(low, _FUTURE_WORDS, 0, len(text)) \
+            and _finds(_FUTURE, _FUTURE_LOW, text, low):
         return True
     if not (gates & _OFF_TOPIC_GATE and _finds(_OFF_TOPIC, _OFF_TOPIC_LOW, text, low)):
         return False
@@ -475,10 +477,32 @@ def _off_topic(sentence: Sentence, found: Classification, low: str | None, gates
     return not armed
 
 
-def _starts_new(current: _Incident, sentence: Sentence, when: DateMention | None) -> bool:
+def _starts_new(current: _Incident, sentence: Sentence, when: DateMention | None,
+                low: str | None) -> bool:
+    """Whether the sentence (`low`: lower-cased when it is ASCII, `_read`) tells an incident
+    of its own."""
     if when is not None and current.date is not None and when.value != current.date.value:
         return True
+    # (on ASCII text _SEPARATE's words open with i, s, e or a, after what is not a word
+    # character: a sentence opening with another letter or a digit is not one)
+    if low is not None and low[:1].isalnum() and low[0] not in "isea":
+        return False
     return bool(_SEPARATE.search(sentence.text))
+
+
+def _has_any(low: str | None, words: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether one of `words` is in `low[start:end]` (`low`: a text lower-cased when it is
+    ASCII; None: as if one were, for text that is not, where the IGNORECASE patterns these
+    words gate are tried)."""
+    if low is None:
+        return True
+    return any(low.find(word, start, end) >= 0 for word in words)
+
+
+#: The words one of which _REPORTED_BEFORE needs (its verbs), and _FUTURE (lower case).
+_REPORTED_WORDS: Final = ("said", "says", "told", "reported", "announced", "confirmed",
+                          "stated", "added", "claimed", "revealed", "disclosed")
+_FUTURE_WORDS: Final = ("expected to", "set to", "plan", "resume", "due to", "scheduled to")
 
 
 def _reclassified(body: str, incident: _Incident) -> Classification:

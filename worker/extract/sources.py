@@ -172,7 +172,7 @@ def _found(pattern: re.Pattern[str], text: str, needed: _Needed, back: str
     if pattern is _PERSON_ROLE:
         return _person_role(text, needed.roles, back)
     assert pattern is _SAID
-    return in_windows(_SAID, _named_before(_spaced(needed.verbs, text), back), _NAME_WORDS_BACK,
+    return in_windows(_SAID, _named_before(_spaced(needed.verbs, text), text), _NAME_WORDS_BACK,
                       text, True, back)
 
 
@@ -295,20 +295,33 @@ def _word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-#: Read backwards from the white space before a verb: the word before it holds a capital.
-#: A _SAID match ends with a name's last word, `[A-Z][\w'’.-]++`, then white space and its
-#: verb: where the word before a verb holds no capital, no match ends at that verb.
-_CAPITAL_BEFORE: Final = re.compile(r"\s++\S*?[A-Z]")
-
-
-def _named_before(verbs: list[tuple[int, int]], back: str) -> list[tuple[int, int]]:
+def _named_before(verbs: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     """The verbs of `verbs` (after white space) whose word before holds a capital ("Smith
-    said", not "he said"): where a _SAID match can end (`back`: the text reversed). A search
-    in a window that ends at another verb would find nothing; and none of the verbs left
-    out, lower case, can be inside a name, so `in_windows` may start a window before them."""
-    n = len(back)
-    return [(start, end) for start, end in verbs
-            if _CAPITAL_BEFORE.match(back, n - start) is not None]
+    said", not "he said"): where a _SAID match can end. A search in a window that ends at
+    another verb would find nothing; and none of the verbs left out, lower case, can be
+    inside a name, so `in_windows` may start a window before them."""
+    return [(start, end) for start, end in verbs if _capital_before(text, start)]
+
+
+def _capital_before(text: str, start: int) -> bool:
+    r"""Whether white space ends at `start` and the word before it (the characters up to the
+    white space before them) holds a capital A-Z: as `\s++\S*?[A-Z]` read backwards from
+    `start`. A _SAID match ends with a name's last word, `[A-Z][\w'’.-]++`, then white space
+    and its verb: where the word before a verb holds no capital, no match ends at that verb.
+    (Read character by character: a word or so, cheaper than a call of the regex engine.)"""
+    at = start - 1
+    if at < 0 or not text[at].isspace():
+        return False
+    while at >= 0 and text[at].isspace():
+        at -= 1
+    while at >= 0:
+        char = text[at]
+        if char.isspace():
+            return False
+        if 65 <= ord(char) <= 90:  # (A-Z: a comparison of ints, not of strings)
+            return True
+        at -= 1
+    return False
 
 
 #: From a verb's start, read backwards: the 7 words before it, the most a _SAID match holds

@@ -33,11 +33,14 @@ def split_sentences(text: str) -> list[Sentence]:
     start = 0
     for at, end in _boundaries(text):
         chunk = text[start:end].rstrip()
-        # (_ABBREV ends with a period: no need to search before anything else)
+        # (_ABBREV ends with a period: no need to search before anything else; and its short
+        # forms are words of 4 characters at most before it, `\b` before them: not when the
+        # 5 characters before the period are word characters, as in most sentences' ends)
         if chunk.endswith(".") and "\n" not in text[at:end]:
             stripped_end = start + len(chunk)
-            if search_before(_ABBREV, _ABBREV_MIRROR, text, max(start, stripped_end - 8),
-                             stripped_end):
+            if not (stripped_end >= 6 and text[stripped_end - 6:stripped_end - 1].isalnum()) \
+                    and search_before(_ABBREV, _ABBREV_MIRROR, text,
+                                      max(start, stripped_end - 8), stripped_end):
                 continue
         _append(out, chunk, start)
         start = end
@@ -174,7 +177,12 @@ def search_before(pattern: re.Pattern[str], mirror: re.Pattern[str], text: str, 
     return pattern.search(text, begin, end) is not None
 
 
-_WORD_CHAR = re.compile(r"\w")
+def word_char(char: str) -> bool:
+    r"""Whether `char` (one character) is one the regex engine's `\w` matches: a letter or a
+    digit as `str.isalnum` has them, or "_" (the engine asks the same tables; and `\s` is
+    `str.isspace`). (A string method, not a regex match: no call of the engine, no match
+    object, for a yes or no.)"""
+    return char.isalnum() or char == "_"
 
 
 def word_starts(search: re.Pattern[str], text: str) -> list[re.Match[str]]:
@@ -190,7 +198,7 @@ def word_starts(search: re.Pattern[str], text: str) -> list[re.Match[str]]:
     pos = 0
     while (found := search.search(text, pos)) is not None:
         start = found.start()
-        if start and _WORD_CHAR.match(text, start - 1):
+        if start and word_char(text[start - 1]):
             pos = start + 1
             continue
         out.append(found)
