@@ -640,7 +640,7 @@ def test_words_back_as_the_regex() -> None:
 
     rng = random.Random(5)
     count = 0
-    for text in corpus() + soups(CASUALTY_TOKENS + ["3,200", "1,2,3", ",,", "٣,٣"], 20_000):
+    for text in corpus() + soups([*CASUALTY_TOKENS, "3,200", "1,2,3", ",,", "٣,٣"], 20_000):
         back, n = text[::-1], len(text)
         for start in range(1, n + 1):
             reach = casualties._WORDS_BACK.match(back, n - start)
@@ -684,9 +684,8 @@ def test_one_bare_and_sentence_starts_as_first_written() -> None:
     verbs = rest[:rest.index(r"\s+(?P<obj>")]
     reference = re.compile(opening + REF_ONE_BARE_VERBS + rest[len(verbs):], re.IGNORECASE)
     assert reference.pattern != casualties._ONE_BARE.pattern
-    tokens = CASUALTY_TOKENS + ["kills", "shoots dead", "stabbed to death", "stabs  to\ndeath",
-                                "hacked to", "beats to death", "tortured to death", "bandit",
-                                "robber", "the", "him"]
+    tokens = [*CASUALTY_TOKENS, "kills", "shoots dead", "stabbed to death", "stabs  to\ndeath",
+              "hacked to", "beats to death", "tortured to death", "bandit", "robber", "the", "him"]
     hits = 0
     for text in corpus() + soups(tokens, 30_000):
         assert found(casualties._ONE_BARE.finditer(text)) == found(reference.finditer(text))
