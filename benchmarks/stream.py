@@ -137,10 +137,13 @@ def _cpu_seconds(pid: int) -> float:
 
 def run(bootstrap: str, n: int, *, merging: bool, profile: Path | None = None,
         native: bool = False, core: str = "precomputed", split: bool = False,
-        **extra: str) -> dict[str, Any]:
+        preproduce: bool = False, **extra: str) -> dict[str, Any]:
     from worker.devbroker import free_port
     from worker.topics import ensure_topics, worker_lag
 
+    if preproduce and split:
+        raise ValueError("--split reads its first figures a second after ready: not with "
+                         "--preproduce, whose backlog is consumed meanwhile")
     events_path = _events_file(max(n, 20_000))
     values = [orjson.dumps(orjson.loads(line)["article"])
               for line in events_path.read_bytes().splitlines()[:n]]
@@ -153,6 +156,8 @@ def run(bootstrap: str, n: int, *, merging: bool, profile: Path | None = None,
                **({"STREAM_BENCH_SPLIT": str(split_path)} if split_path else {}))
     settings = _settings(env)
     asyncio.run(ensure_topics(settings))
+    if preproduce:  # a backlog, as `benchmarks e2e` has: full batches from the start
+        asyncio.run(_produce(bootstrap, settings.topic_articles, values))
     proc = subprocess.Popen([sys.executable, "-m", "benchmarks.stream", "worker"], env=env)
     spy = None
     try:
@@ -175,7 +180,8 @@ def run(bootstrap: str, n: int, *, merging: bool, profile: Path | None = None,
                  *(["--native"] if native else [])],
                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         t0 = time.monotonic()
-        asyncio.run(_produce(bootstrap, settings.topic_articles, values))
+        if not preproduce:
+            asyncio.run(_produce(bootstrap, settings.topic_articles, values))
 
         async def drained() -> None:
             while await worker_lag(settings) != 0:
@@ -203,7 +209,7 @@ def run(bootstrap: str, n: int, *, merging: bool, profile: Path | None = None,
             spy.wait(60)
         figures = asyncio.run(_wait_output_rate(settings, settings.topic_events,
                                                 settings.topic_articles, n, 60))
-        out = {"articles": n, "merging": merging, "core": core, **extra,
+        out = {"articles": n, "merging": merging, "core": core, "preproduce": preproduce, **extra,
                "worker_cpu_seconds": round(cpu, 2),
                "worker_cpu_ms_per_article": round(cpu / n * 1000, 3),
                "cpu_articles_per_second": round(n / cpu, 1),
@@ -271,6 +277,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="CPU per article by thread and by stage (benchmarks.split)")
     parser.add_argument("--extra", action="append", default=[],
                         help="more WORKER_*=value settings for the worker")
+    parser.add_argument("--preproduce", action="store_true",
+                        help="produce the articles before the worker starts (a backlog, as "
+                             "in `benchmarks e2e`; CPU still counted from ready to drained)")
     parser.add_argument("--latency", type=float, default=None,
                         help="instead: latency at this steady rate (articles/s), merging off")
     parser.add_argument("--bootstrap", default=None, help="a running broker (else a local one)")
@@ -283,7 +292,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.latency:
             return [latency(bootstrap, min(args.articles, 20_000), args.latency, **extra)]
         return [run(bootstrap, args.articles, merging=m, profile=args.profile,
-                    native=args.native, core=args.core, split=args.split, **extra)
+                    native=args.native, core=args.core, split=args.split,
+                    preproduce=args.preproduce, **extra)
                 for m in modes]
 
     if args.bootstrap:
