@@ -1136,7 +1136,9 @@ def _crowd(c: _Cues) -> _Decision | None:
                 not c.kinds & _MARCHERS_KINDS and \
                 not _subordinate(c, violence) and not _ATTACHED.search(
                     c.low, max(0, protest.start - 30), protest.start) and \
-                protest.word not in ("protesting", "demonstrating"):
+                protest.word not in ("protesting", "demonstrating") and \
+                not c.low.startswith(_VICTIM_NOUNS, violence.end + 1):
+            # (not "relatives of a murder victim protested": a victim named, not an act told)
             protest = None  # a killing first, a protest in reaction: the killing is the event
     burn = c.first(_F_BURN_LOOT, _FM_BURN_LOOT)
     if protest is None and riot is None and violence is None and c.has(_M_PROTW) \
@@ -1203,6 +1205,9 @@ def _crowd(c: _Cues) -> _Decision | None:
     return None
 
 
+#: Nouns after a violence word that make it a modifier naming people ("a murder victim",
+#: "kidnapping survivors"), not an act told.
+_VICTIM_NOUNS: Final = ("victim", "survivor")
 #: Death words with no doer: they say nothing about who did it.
 _INTRANSITIVE: Final = frozenset({
     "died", "dead", "death", "deaths", "bodies", "body of", "body was found",
