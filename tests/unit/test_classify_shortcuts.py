@@ -211,6 +211,8 @@ def _passive(low: str, at: int) -> bool:
         return False
     if words[-1] in classify._AUXILIARIES:
         return True
+    if words[-1] == "found" and len(words) > 1 and words[-2] in classify._AUXILIARIES:
+        return True
     for at in (-2, -3):
         if len(words) > -at and words[at] in classify._POSSESSIVES \
                 and words[at - 1] in classify._CAUSATIVES:
@@ -221,7 +223,7 @@ def _passive(low: str, at: int) -> bool:
 def test_passive_answers_as_before() -> None:
     rng = random.Random(23)
     vocabulary = [*sorted(classify._AUXILIARIES), *sorted(classify._CAUSATIVES),
-                  *sorted(classify._POSSESSIVES), "badly", "ly", "police", "x", "\n", "  "]
+                  *sorted(classify._POSSESSIVES), "badly", "ly", "police", "found", "x", "\n", "  "]
     texts = _sentences() + [" ".join(rng.choice(vocabulary) for _ in range(rng.randint(0, 9)))
                             for _ in range(4_000)]
     passives = 0

@@ -125,7 +125,10 @@ _LEXICON: Final[dict[str, str]] = {
     "LETHAL": (
         "live ammunition|live bullets|live rounds|live fire|opened fire on protesters|"
         "opened fire on demonstrators|opened fire on the crowd|fired on protesters|"
-        "fired at protesters|shot at protesters"
+        "fired at protesters|shot at protesters|shoot at protesters|shooting at protesters|"
+        "opened fire at protesters|fired on the protesters|fired at the protesters|"
+        "shot at the protesters|shoot at the protesters|fired at demonstrators|"
+        "shot at demonstrators|shoot at demonstrators|fired on demonstrators"
     ),
     "CLASH": (
         "clash|clashes|clashed|clashing|fighting|fought|firefight*|fire fight|gunfight*|"
@@ -143,6 +146,7 @@ _LEXICON: Final[dict[str, str]] = {
         "in both directions of the frontline|in both directions of the front line|"
         "shelling exchange|exchange of shelling|exchanged shelling|mutual shelling|"
         "launched an offensive|launched a new offensive|offensive against|took up arms|"
+        "take up arms|taking up arms|taken up arms|"
         "fighting between|fighting broke out|fighting erupted|armed clashes"
     ),
     "CLASHW": (
@@ -550,8 +554,8 @@ def _background(low: str, start: int, word: str) -> bool:
     for w in words:
         if previous in _PAIR_FIRSTS and (previous, w) in _BACKGROUND_PAIRS:
             return True
-        if w in _BACKGROUNDS:
-            marks.append(w)
+        if w in _BACKGROUNDS and not (w == "ongoing" and previous in _EXISTENTIAL):
+            marks.append(w)  # (not "there were ongoing clashes between ...": the event itself)
         elif w == "being" and previous == "before":
             marks.pop()  # "looted the village before being repelled by troops": what followed
         previous = w
@@ -564,6 +568,7 @@ def _background(low: str, start: int, word: str) -> bool:
 
 
 _RELATIVE_WORDS: Final = frozenset({"who", "which", "that", "whose"})
+_EXISTENTIAL: Final = frozenset({"was", "were", "is", "are"})
 
 
 def _passive(low: str, at: int) -> bool:
@@ -573,6 +578,8 @@ def _passive(low: str, at: int) -> bool:
         return False
     if words[-1] in _AUXILIARIES:
         return True
+    if words[-1] == "found" and len(words) > 1 and words[-2] in _AUXILIARIES:
+        return True  # "a soldier was found killed": done to him
     for at in (-2, -3):  # "had his house attacked", "got their market stalls looted"
         if len(words) > -at and words[at] in _POSSESSIVES and words[at - 1] in _CAUSATIVES:
             return True  # done to them
@@ -1129,7 +1136,9 @@ def _crowd(c: _Cues) -> _Decision | None:
                 not c.kinds & _MARCHERS_KINDS and \
                 not _subordinate(c, violence) and not _ATTACHED.search(
                     c.low, max(0, protest.start - 30), protest.start) and \
-                protest.word not in ("protesting", "demonstrating"):
+                protest.word not in ("protesting", "demonstrating") and \
+                not c.low.startswith(_VICTIM_NOUNS, violence.end + 1):
+            # (not "relatives of a murder victim protested": a victim named, not an act told)
             protest = None  # a killing first, a protest in reaction: the killing is the event
     burn = c.first(_F_BURN_LOOT, _FM_BURN_LOOT)
     if protest is None and riot is None and violence is None and c.has(_M_PROTW) \
@@ -1196,6 +1205,9 @@ def _crowd(c: _Cues) -> _Decision | None:
     return None
 
 
+#: Nouns after a violence word that make it a modifier naming people ("a murder victim",
+#: "kidnapping survivors"), not an act told.
+_VICTIM_NOUNS: Final = ("victim", "survivor")
 #: Death words with no doer: they say nothing about who did it.
 _INTRANSITIVE: Final = frozenset({
     "died", "dead", "death", "deaths", "bodies", "body of", "body was found",
@@ -1354,8 +1366,8 @@ VAGUE_CLASH: Final = _VAGUE_CLASH
 def _brawl(c: _Cues, clash: _Hit) -> bool:
     """A fight between crowds (supporters, villagers, rival groups) rather than armed forces:
     mob violence. At most one armed side, a crowd or civilians on the other, no firearms."""
-    if c.mask & _M_GUN or "shot" in c.words("INJURE"):
-        return False
+    if c.mask & _M_GUN or "shot" in c.words("INJURE") or clash.word.endswith("up arms"):
+        return False  # (people who "took up arms" are armed)
     armed = {c.low[a:b] for a, b, role in c.roles
              if role in (actors.ROLE_ARMED, actors.ROLE_STATE)}
     if len(armed) >= 2 or any(word in _SOLDIERS for text in armed for word in text.split()):
@@ -1412,10 +1424,18 @@ def _target(c: _Cues, trigger: _Hit) -> int | None:
             return _victim_role(head[2])
         return None
     verbs = [h.start for h in c.all if h.cue in _VIOLENT_CUES and h.start > trigger.start
-             and (h.word.endswith(("ed", "s")) or h.word in _PRESENT_VERBS)]
+             and (h.word.endswith(("ed", "s")) or h.word in _PRESENT_VERBS
+                  or h.word in _IRREGULAR_PAST)]
     after = [r for r in people if r[0] >= trigger.end and r[0] - trigger.end < 90
              and not _by_before(low, r[0])
              and not any(0 <= v - r[1] <= 2 for v in verbs)]  # the subject of a next verb
+    if after and trigger.cue == "ATTACK":
+        # "attacked the village and burnt several buildings": the buildings are the object
+        # of the next verb, not of this one (whose object, a place, names no one)
+        later = _later_verb(c, trigger, after[0][0])
+        if later is not None and _OBJECT_BETWEEN.fullmatch(low, trigger.end,
+                                                           later.start) is not None:
+            after = []
     # "N soldiers killed in an ambush": a noun right before a participle, headline style
     if before and trigger.word in _HEADLINE_VERBS and trigger.start - before[-1][1] <= 2 \
             and not after and not any(h.cue in _VIOLENT_CUES and h.start < trigger.start
@@ -1429,6 +1449,25 @@ def _target(c: _Cues, trigger: _Hit) -> int | None:
             kinds_before |= 1 << r[2]
         if kinds_before & _VICTIM_KINDS and not kinds_before & _FIGHTER_KINDS:
             return actors.ROLE_CIVILIAN
+    return None
+
+
+#: Past forms of the violent verbs that end neither in "-ed" nor "-s".
+_IRREGULAR_PAST: Final = frozenset({"shot", "shot dead", "hit", "struck", "beat", "beat up",
+                                    "fought", "slew", "stole", "burnt", "shot and killed"})
+#: What lies between a verb and the next verb of its series when the first has an object of
+#: its own (a place: "attacked Debiro (Borno) and burnt"): words, then "and".
+_OBJECT_BETWEEN: Final = re.compile(r"\s+[^.;]*?[\w)]\s*,?\s+and\s+(?:then\s+)?")
+_SERIES_CUES: Final = frozenset({"KILL", "INJURE", "ATTACK", "BURN", "LOOT", "ABDUCT"})
+
+
+def _later_verb(c: _Cues, trigger: _Hit, before: int) -> _Hit | None:
+    """The first past verb of violence, burning or looting after `trigger` and before
+    `before`."""
+    for h in c.all:
+        if trigger.end <= h.start < before and h.cue in _SERIES_CUES and (
+                h.word.endswith("ed") or h.word in _IRREGULAR_PAST):
+            return h
     return None
 
 
