@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
+from worker.extract import Extractor
 from worker.extract.casualties import find_casualties, headline_counts
 from worker.extract.countries import acled_country_name, country_code, find_countries
 from worker.extract.dates import event_date, find_dates
@@ -13,7 +14,7 @@ from worker.extract.gazetteer import load_gazetteer, skeleton
 from worker.extract.numbers import parse_number, parse_range
 from worker.extract.places import resolve_location
 from worker.extract.sources import find_sources
-from worker.models import CasualtyKind, Precision, SourceKind
+from worker.models import Article, CasualtyKind, Precision, SourceKind
 
 TUE = date(2021, 8, 31)  # a Tuesday
 
@@ -56,6 +57,32 @@ def test_casualty_headlines(text: str, killed: int | None, injured: int | None) 
     counts = headline_counts(find_casualties(text))
     assert counts[CasualtyKind.KILLED] == killed
     assert counts[CasualtyKind.INJURED] == injured
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "count"),
+    [
+        # each casualty verb counts on its own, with no other casualty word in the text
+        ("Twelve people were hospitalized after the march.", CasualtyKind.INJURED, 12),
+        ("Nine traders were hospitalised after the raid.", CasualtyKind.INJURED, 9),
+        ("Three villagers were maimed by the blast.", CasualtyKind.INJURED, 3),
+        ("Five aid workers were taken captive near the camp.", CasualtyKind.CAPTURED, 5),
+    ],
+)
+def test_each_casualty_verb_alone(text: str, kind: CasualtyKind, count: int) -> None:
+    assert headline_counts(find_casualties(text))[kind] == count
+
+
+@pytest.mark.parametrize("body", [
+    "On Monday, police fired tear gas at protesters in Nakuru. Twelve people were "
+    "hospitalized.",
+    "On Monday, police fired tear gas at protesters in Nakuru. Twelve soldiers were "
+    "hospitalized.",
+])
+def test_hospitalized_counts_in_an_article(body: str) -> None:
+    # (the second once counted only because "soldiers" holds "die", a word of the hint)
+    article = Article(id="a", body=body, published_at=datetime(2021, 9, 14, tzinfo=UTC))
+    assert [e.injured for e in Extractor().extract(article)] == [12]
 
 
 @pytest.mark.parametrize(
