@@ -504,11 +504,12 @@ _NONE_WORDS: tuple[str, ...] = ("nobody", "no one", "no-one", "casualties", "fat
                                 "deaths", "injuries", "one was hurt")
 _TOLL_WORDS: tuple[str, ...] = ("toll", "deaths", "fatalit", "bodies", "corpses")
 
-#: (A word of each verb of `_VERB_KIND` among them: "were hospitalized" alone is a figure.)
+#: (A word of each verb of `_VERB_KIND` that counts people among them: "were hospitalized"
+#: alone is a figure; "seized", which counts goods as often, counts nobody.)
 _HINT = re.compile(r"kill|dead|die|death|wound|injur|hurt|slain|murder|execut|behead|lynch|"
                    r"massacr|perish|lost (?:their|his|her) li|succumb|captur|abduct|kidnap|"
                    r"hostage|arrest|detain|casualt|fatal|bod(?:y|ies)|toll|maim|hospitali|"
-                   r"seiz|captive", re.IGNORECASE)
+                   r"captive", re.IGNORECASE)
 
 
 def _twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
