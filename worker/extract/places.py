@@ -434,11 +434,31 @@ _ORG_HEADS: Final = frozenset("federation union association council confederatio
 _TOWN_OF: Final = re.compile(r"\b(?:town|city|village)\s+of\s+$", re.IGNORECASE)
 
 
+_TOWN_WORDS: Final = frozenset({"town", "city", "village"})
+
+
 def _town_of(text: str, start: int) -> bool:
-    """Whether "town of", "city of" or "village of" comes right before `start` (the search
-    only where the text there ends as "of ")."""
-    return start >= 3 and text[start - 3:start] == "of " and (
-        _TOWN_OF.search(text, max(0, start - 12), start) is not None)
+    """Whether "town of", "city of" or "village of" comes right before `start`:
+    `_TOWN_OF.search(text, max(0, start - 12), start)` where the text there ends as "of ",
+    read back from it: the white space before "of", and the word before it, of four or seven
+    characters, after no word character (`\\b`). The pattern ignores case, and two letters
+    outside ASCII match its "i" ("ı", "İ"): a word that is not ASCII goes to the search."""
+    if start < 3 or text[start - 3:start] != "of ":
+        return False
+    begin = start - 12 if start > 12 else 0
+    end = _space_back(text, start - 3, begin)
+    if end == start - 3:
+        return False  # (no white space before "of")
+    for size in (4, 7):
+        at = end - size
+        if at < begin:
+            return False
+        word = text[at:end]
+        if word.lower() in _TOWN_WORDS:
+            return _boundary_before(text, at)
+        if not word.isascii():
+            return _TOWN_OF.search(text, begin, start) is not None
+    return False
 _COMMA_BEFORE: Final = re.compile(r",\s*$")
 #: Institutions named after their place: the words after a place's name that make the whole
 #: an institution there ("Mandera Police Line", "Kisumu High Court").
@@ -1191,20 +1211,62 @@ _PART_BREAK: Final = re.compile(r"\.\s+|\s+of\s+|['’]s\s+")
 def _parts(start: int, words: str) -> list[tuple[int, str]]:
     """A run of capitalised words (at `start`) cut at sentence ends ("Logar. No"), at "of"
     ("Bat Galim Square of Haifa") and after a possessive ("Tel Aviv's Holon"); a cut needs
-    white space, so that a run without any ("U.S.") is one part."""
+    white space, so that a run without any ("U.S.") is one part. (The cuts: the matches of
+    `_PART_BREAK`, found by `_part_break`.)"""
     if not _has_space(words) or ("." not in words and " of " not in words
                                  and "'s " not in words and "’s " not in words):
         whole = words.rstrip(".")
         return [(start, whole)] if whole else []
     out = []
     pos = 0
-    for cut in _PART_BREAK.finditer(words):
-        if cut.start() > pos:
-            out.append((start + pos, words[pos:cut.start()].rstrip(".")))
-        pos = cut.end()
+    while True:
+        cut, cut_end = _part_break(words, pos)
+        if cut < 0:
+            break
+        if cut > pos:
+            out.append((start + pos, words[pos:cut].rstrip(".")))
+        pos = cut_end
     if pos < len(words):
         out.append((start + pos, words[pos:].rstrip(".")))
     return [(s, w) for s, w in out if w]
+
+
+def _part_break(words: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the first match of `_PART_BREAK` in `words` from `pos` on, or (-1, -1),
+    found by `str.find` (a regex iteration costs thousands of instructions a cut). Each of
+    its branches starts with a character of its own (a full stop, white space, an apostrophe)
+    and ends with all the white space that follows: the match is the branch that matches
+    first; "of" is cut with the white space before it, from `pos` on."""
+    size = len(words)
+    best = best_end = -1
+    at = words.find(".", pos)
+    while at >= 0:
+        if at + 1 < size and words[at + 1].isspace():
+            best, best_end = at, _space_end(words, at + 1)
+            break
+        at = words.find(".", at + 1)
+    for mark in ("'s", "’s"):
+        at = words.find(mark, pos)
+        while at >= 0 and (best < 0 or at < best):
+            if at + 2 < size and words[at + 2].isspace():
+                best, best_end = at, _space_end(words, at + 2)
+                break
+            at = words.find(mark, at + 1)
+    at = words.find("of", pos + 1)
+    while at >= 0 and (best < 0 or at < best):
+        if words[at - 1].isspace() and at + 2 < size and words[at + 2].isspace():
+            best, best_end = _space_back(words, at, pos), _space_end(words, at + 2)
+            break
+        at = words.find("of", at + 1)
+    return best, best_end
+
+
+def _space_end(words: str, at: int) -> int:
+    """Where the white space that starts at `at` ends."""
+    size = len(words)
+    while at < size and words[at].isspace():
+        at += 1
+    return at
 
 
 def _has_space(words: str) -> bool:
