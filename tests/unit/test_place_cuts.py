@@ -1,16 +1,19 @@
 """The places core's rewrites answer exactly as the code they stand in for (copied here as it
 was first written): the cuts of a run of capitalised words (`places._parts`, by `str.find`
 rather than `_PART_BREAK.finditer`) and "town of" before a name (`places._town_of`, read back
-rather than searched). Checked on the candidates and names of a benchmark corpus and on
-generated and hand-made edge cases."""
+rather than searched), the choices of `pick_location` (loops rather than `max`/`min` and a
+key function). Checked on the candidates and names of a benchmark corpus and on generated
+and hand-made edge cases."""
 
 from __future__ import annotations
 
 import random
 import re
+from dataclasses import replace
 
 from benchmarks.corpus import articles_of_size
 from worker.extract import places
+from worker.extract.types import PlaceMention
 
 _PART_BREAK = re.compile(r"\.\s+|\s+of\s+|['’]s\s+")
 _TOWN_OF = re.compile(r"\b(?:town|city|village)\s+of\s+$", re.IGNORECASE)
@@ -79,3 +82,26 @@ def test_town_of_answers_as_the_search() -> None:
             found += expected
             assert places._town_of(text, start) == expected, (text, start)
     assert found > 1_000
+
+
+def test_the_choices_of_pick_location_are_max_and_min_as_first_written() -> None:
+    """`_surest`, `_surest_early`, `_most_specific` (loops) choose as `max`/`min` with the key
+    functions `pick_location` had, ties and places equal to others included."""
+    rng = random.Random(13)
+    for _ in range(5_000):
+        places_: list[PlaceMention] = []
+        for _ in range(rng.randint(1, 8)):
+            if places_ and rng.random() < 0.2:  # the same place again, or an equal one
+                again = rng.choice(places_)
+                places_.append(again if rng.random() < 0.5 else replace(again))
+                continue
+            places_.append(PlaceMention(
+                name="X", admin1=None, admin2=None, country="C", country_code="CC",
+                latitude=None, longitude=None, precision=rng.randint(1, 3), geonames_id=None,
+                start=rng.randint(0, 5), end=9, text=str(rng.randint(0, 3)),
+                score=rng.choice([0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 1.0])))
+        assert places._surest(places_) is max(places_, key=lambda p: p.score)
+        assert places._surest_early(places_) is max(
+            places_, key=lambda p: p.score - 0.05 * places_.index(p))
+        assert places._most_specific(places_) is min(places_, key=lambda p: (p.precision,
+                                                                             p.start))

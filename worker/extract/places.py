@@ -945,22 +945,55 @@ def pick_location(found: list[PlaceMention],
         # Heroes de la Salud" is not Salud, Panama)
         local = [p for p in local if p.country_code in named or p.score >= 0.6] or [
             p for p in places if p.admin1 is None]
-    main = max(local, key=lambda p: p.score).country_code  # the first of the surest
+    main = _surest(local).country_code  # the first of the surest
     places = [p for p in places if p.country_code == main] or places
     # most specific first; among equals the first mentioned
     # the first town or district named (ACLED notes and leads name the event's place first),
     # else the first region, else the country
     specific = [p for p in places if p.precision <= 2 and p.score >= 0.5]
     if specific:  # the surest, a later one only if surer by 0.05 per place before it
-        return max(specific, key=lambda p: p.score - 0.05 * specific.index(p))
+        return _surest_early(specific)
     regions = [p for p in places if p.admin1 is not None]
     if regions:
-        return min(regions, key=lambda p: (p.precision, p.start))
+        return _most_specific(regions)
     country = places[0]
     if country.capital_admin1 is not None:
         return replace(country, admin1=acled_admin1(country.country_code,
                                                     country.capital_admin1))
     return country
+
+
+def _surest(places: list[PlaceMention]) -> PlaceMention:
+    """`max(places, key=lambda p: p.score)`: the first of the surest. (Loops, here and
+    below, not `max` or `min` and a key function: no calls.)"""
+    best = places[0]
+    for place in places:
+        if place.score > best.score:
+            best = place
+    return best
+
+
+def _surest_early(places: list[PlaceMention]) -> PlaceMention:
+    """`max(places, key=lambda p: p.score - 0.05 * places.index(p))`: the surest, a later
+    place only if surer by 0.05 per place before it. (A place equal to one before it, which
+    `index` finds, is no other answer: that one, first, scores as much.)"""
+    best = places[0]
+    best_key = best.score
+    for index, place in enumerate(places):
+        key = place.score - 0.05 * index
+        if key > best_key:
+            best, best_key = place, key
+    return best
+
+
+def _most_specific(places: list[PlaceMention]) -> PlaceMention:
+    """`min(places, key=lambda p: (p.precision, p.start))`."""
+    best = places[0]
+    for place in places:
+        if place.precision < best.precision or (place.precision == best.precision
+                                                and place.start < best.start):
+            best = place
+    return best
 
 
 _RANK: Final = {False: 0, True: 1}  # a country alone is the least specific place
