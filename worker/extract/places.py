@@ -449,7 +449,7 @@ def _town_of(text: str, start: int) -> bool:
     end = _space_back(text, start - 3, begin)
     if end == start - 3:
         return False  # (no white space before "of")
-    for size in (4, 7):
+    for size in range(4, 8, 3):  # (4, 7: a loop over a range, no tuple built)
         at = end - size
         if at < begin:
             return False
@@ -1270,28 +1270,33 @@ def _part_break(words: str, pos: int) -> tuple[int, int]:
     its branches starts with a character of its own (a full stop, white space, an apostrophe)
     and ends with all the white space that follows: the match is the branch that matches
     first; "of" is cut with the white space before it, from `pos` on."""
+    best = _mark_at(words, ".", pos, -1)
+    after = best + 1
+    at = _mark_at(words, "'s", pos, best)
+    if at >= 0:
+        best, after = at, at + 2
+    at = _mark_at(words, "’s", pos, best)
+    if at >= 0:
+        best, after = at, at + 2
     size = len(words)
-    best = best_end = -1
-    at = words.find(".", pos)
-    while at >= 0:
-        if at + 1 < size and words[at + 1].isspace():
-            best, best_end = at, _space_end(words, at + 1)
-            break
-        at = words.find(".", at + 1)
-    for mark in ("'s", "’s"):
-        at = words.find(mark, pos)
-        while at >= 0 and (best < 0 or at < best):
-            if at + 2 < size and words[at + 2].isspace():
-                best, best_end = at, _space_end(words, at + 2)
-                break
-            at = words.find(mark, at + 1)
     at = words.find("of", pos + 1)
     while at >= 0 and (best < 0 or at < best):
         if words[at - 1].isspace() and at + 2 < size and words[at + 2].isspace():
-            best, best_end = _space_back(words, at, pos), _space_end(words, at + 2)
-            break
+            return _space_back(words, at, pos), _space_end(words, at + 2)
         at = words.find("of", at + 1)
-    return best, best_end
+    return (best, _space_end(words, after)) if best >= 0 else (-1, -1)
+
+
+def _mark_at(words: str, mark: str, pos: int, before: int) -> int:
+    """Where `mark` first comes in `words` from `pos` on, before `before` (unless it is -1),
+    followed by white space; or -1."""
+    size = len(words)
+    at = words.find(mark, pos)
+    while at >= 0 and (before < 0 or at < before):
+        if at + len(mark) < size and words[at + len(mark)].isspace():
+            return at
+        at = words.find(mark, at + 1)
+    return -1
 
 
 def _space_end(words: str, at: int) -> int:
