@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from itertools import product
 from typing import Final
 
 from worker.extract.countries import (
@@ -262,6 +263,11 @@ _AWAY_LAST: Final = "".join(sorted({word[-1] for word in (*_AWAY_WORDS.split("|"
 
 
 _CUE_WORDS: Final = frozenset(_CUE_PREPOSITIONS.split("|"))
+#: `_CUE_WORDS`, and "the", in either case of each letter: an ASCII word is one of them as
+#: its lower case is one of those (looked up without lower-casing it).
+_CUE_CASES: Final = frozenset("".join(v) for word in _CUE_WORDS
+                              for v in product(*({c, c.upper()} for c in word)))
+_THE_CASES: Final = frozenset("".join(v) for v in product(*({c, c.upper()} for c in "the")))
 _COMPASS_CUES: Final = frozenset(_CUE_COMPASS.split("|"))  # (lower case alone: `(?-i:...)`)
 
 
@@ -299,24 +305,22 @@ def _cue_words_before(text: str, begin: int, end: int) -> bool:
     at = _after_space(text, end, begin)
     word = text[at:end]
     if word.isalnum():  # (then it is both the word and the run of letters and digits)
-        folded = word.lower()
-        if folded in _CUE_WORDS:  # "in"
+        if word in _CUE_CASES:  # "in"
             return _boundary_before(text, at)
     else:
         at = _alnums_back(text, end, begin)
-        if text[at:end].lower() in _CUE_WORDS:  # "(near"
+        if text[at:end] in _CUE_CASES:  # "(near"
             return _boundary_before(text, at)
         at = _word_back(text, end, begin)
         word = text[at:end]
-        folded = word.lower()
     if word in _COMPASS_CUES:  # "in northern", "in the northern"
         end = _space_back(text, at, begin)
         if end in (at, begin):
             return False
         at = _word_back(text, end, begin)
-        if text[at:end].lower() != "the":
+        if text[at:end] not in _THE_CASES:
             return _preposition_before(text, end, begin)
-    elif folded != "the":
+    elif word not in _THE_CASES:
         return False  # (a word of no cue)
     # "in the": the preposition before "the"
     end = _space_back(text, at, begin)
@@ -341,7 +345,7 @@ def _preposition_before(text: str, end: int, begin: int) -> bool:
     if not word.isalnum():
         at = _alnums_back(text, end, begin)
         word = text[at:end]
-    return word.lower() in _CUE_WORDS and _boundary_before(text, at)
+    return word in _CUE_CASES and _boundary_before(text, at)
 
 
 def _space_back(text: str, end: int, begin: int) -> int:
