@@ -55,13 +55,20 @@ def test_detonation_gate_answers_as_the_search() -> None:
     assert hits > 500
 
 
-def test_headquarters_gate_lets_every_match_through() -> None:
+def test_headquarters_search_from_its_first_word_answers_as_the_search() -> None:
     hits = 0
     for low in _sentences() + _generated(20_000):
-        if _HQ.search(low) is not None:
+        expected = _HQ.search(low)
+        found = classify._establishment(low)
+        if expected is None:
+            assert found is None, low
+        else:
             hits += 1
-            assert classify._may_establish(low), low
+            assert found is not None and found.span() == expected.span(), low
     assert hits > 500
+    # the search starts after "x" (a word character before the first word), as in place
+    assert classify._establishment("xbuilt a base, then built a camp") is not None
+    assert classify._establishment("xbuilt a base") is None
     # the comparison can fail: a gate without "open" misses "opened a camp"
     assert _HQ.search("they opened a camp") and not any(
         word in "they opened a camp" for word in classify._HQ_WORDS if word != "open")

@@ -127,7 +127,7 @@ def test_cue_before_of_random_texts_answers_as_the_search() -> None:
               "north-eastern", "rural", "downtown", "district", "town", "and", "on", "to",
               "between", " ", " ", " ", "  ", "\n", "\t", "\x0b", "\x1c", "\u00a0", "\u2003",
               ",", "(", ")", ".", "-", "_", "5", "x", "said", "Kabul", "é", "ı", "İn", "’",
-              "a" * 12, "a" * 25]
+              "a" * 12, "a" * 25, "NEAR", "Of", "tHe", "BeTween", "NORTHERN", "ToWards"]
     rng = random.Random(47)
     hits = 0
     for _ in range(20_000):

@@ -483,9 +483,15 @@ def _state_detonated(low: str) -> bool:
     return first != -1 and _STATE_DETONATED.search(low, first) is not None
 
 
-def _may_establish(low: str) -> bool:
-    """Whether `_HQ` may match in `low` (False: it does not)."""
-    return any(word in low for word in _HQ_WORDS)
+def _establishment(low: str) -> re.Match[str] | None:
+    """`_HQ.search(low)`, searched from the first of its `_HQ_WORDS` (a match starts where one
+    of them does), not searched where the text holds none."""
+    first = -1
+    for word in _HQ_WORDS:
+        at = low.find(word)
+        if at != -1 and (first == -1 or at < first):
+            first = at
+    return None if first == -1 else _HQ.search(low, first)
 
 
 _CAPTURED_PLACE: Final = re.compile(r"\b(?:captured|seized|occupied|controls?|took)\s+"
@@ -619,6 +625,10 @@ def _stop_between(low: str, start: int, end: int) -> bool:
     return any(low.find(mark, start, end) != -1 for mark in _STOPS)
 
 
+#: `_Cues.heads` before any hit (copied: cheaper than `[None] * len(_CUES)` built anew).
+_NO_HEADS: Final[list[_Hit | None]] = [None] * len(_CUES)
+
+
 def _scan(text: str) -> _Cues | None:
     """The triggers of `text` (None when it has none)."""
     found: list[tuple[int, int, str]] = []
@@ -646,7 +656,7 @@ def _scan(text: str) -> _Cues | None:
         found.sort(key=_found_order)
     hits: list[_Hit] = []
     usable: list[_Hit] = []
-    heads: list[_Hit | None] = [None] * len(_CUES)
+    heads = _NO_HEADS.copy()
     mask = 0  # the usable cues, as bits
     reach = -1
     span_end = -1
@@ -1516,7 +1526,7 @@ def _strategic(c: _Cues) -> _Decision | None:
     agree = c.heads[_H_AGREE]
     if agree is not None and not violent:
         return _ET_STRATEGIC, _SUB_AGREEMENT, agree, _FAIR
-    hq = _HQ.search(c.low) if c.has(_M_HQN) and _may_establish(c.low) else None
+    hq = _establishment(c.low) if c.has(_M_HQN) else None
     if hq is not None:
         hit = _Hit(hq.start(), hq.end(), "HQ", hq.group(), False, False)
         return _ET_STRATEGIC, _SUB_HEADQUARTERS_ESTABLISHED, hit, _FAIR

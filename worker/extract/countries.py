@@ -365,32 +365,47 @@ def _at_root(lowered: str, at: int, begin: int) -> bool:
 
 
 def _ends_with(lowered: str, parts: _Tails, begin: int, end: int) -> bool:
-    """`lowered[begin:end].lower().endswith(parts.every)` (`parts`: lower case, at most
-    `_LONGEST` characters each), `lowered` lower-cased only at the end of the range: the
-    parts of three characters or more that may match are those ending as the text does
-    (`_Tails.by_tail`), most often none; the shorter ones are read off the last two."""
-    if parts.short and lowered[max(begin, end - 2):end].lower().endswith(parts.short):
+    """`lowered[begin:end].lower().endswith(parts.every)` (`parts`: lower case), `lowered`
+    lower-cased only at the end of the range (the longest part's length), and
+    only where a part may match: the parts of three characters or more that may are those
+    ending as the text does (`_Tails.by_tail`, keyed by the endings in either case of their
+    ASCII letters, as the text is read: most often none); the shorter ones are read off the
+    last two, in either case too. (`lowered` is ASCII text or lower-cased text, whose
+    characters lower-case to themselves: either case of an ASCII letter is then all that
+    lower-cases to it.)"""
+    if parts.short and lowered[max(begin, end - 2):end].endswith(parts.short):
         return True
     if end - begin < 3:
         return False
-    ending = parts.by_tail.get(lowered[end - 3:end].lower())
-    return ending is not None and lowered[max(begin, end - _LONGEST):end].lower().endswith(
-        ending)
+    found = parts.by_tail.get(lowered[end - 3:end])
+    return found is not None and lowered[max(begin, end - found[0]):end].lower().endswith(
+        found[1])
+
+
+def _cases(part: str) -> set[str]:
+    """`part` (lower case) in either case of each of its ASCII letters."""
+    return {"".join(variant) for variant in product(
+        *({c, c.upper()} if c.isascii() else {c} for c in part))}
 
 
 class _Tails:
-    """The parts of names before a character (`_PARTS`), indexed for `_ends_with`."""
+    """The parts of names before a character (`_PARTS`), indexed for `_ends_with`: `short`,
+    those under three characters in either case; `by_tail`, the others by their last three
+    characters in either case: the longest of them and them."""
 
     __slots__ = ("by_tail", "every", "short")
 
     def __init__(self, every: tuple[str, ...]) -> None:
         self.every = every
-        self.short = tuple(part for part in every if len(part) < 3)
+        self.short = tuple(sorted({case for part in every if len(part) < 3
+                                   for case in _cases(part)}))
         by_tail: dict[str, list[str]] = {}
         for part in every:
             if len(part) >= 3:
                 by_tail.setdefault(part[-3:], []).append(part)
-        self.by_tail = {tail: tuple(found) for tail, found in by_tail.items()}
+        self.by_tail: dict[str, tuple[int, tuple[str, ...]]] = {
+            case: (max(len(part) for part in found), tuple(found))
+            for tail, found in by_tail.items() for case in _cases(tail)}
 
 
 def _back_to_root(lowered: str, at: int, begin: int) -> int:
@@ -550,8 +565,6 @@ def _parts() -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
 
 
 _ALPHABET, _PARTS = _parts()
-#: The longest part of `_PARTS`.
-_LONGEST: Final = max(len(part) for parts in _PARTS.values() for part in parts)
 # Either case of an ASCII letter read as its lower case (`find_countries_in` reads ASCII
 # text as it is): lower-cased text holds no upper-case ASCII letter, so it is read as before.
 _ALPHABET = _ALPHABET | frozenset(c.upper() for c in _ALPHABET if c.isascii())

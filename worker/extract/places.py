@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from itertools import product
 from typing import Final
 
 from worker.extract.countries import (
@@ -262,6 +263,11 @@ _AWAY_LAST: Final = "".join(sorted({word[-1] for word in (*_AWAY_WORDS.split("|"
 
 
 _CUE_WORDS: Final = frozenset(_CUE_PREPOSITIONS.split("|"))
+#: `_CUE_WORDS`, and "the", in either case of each letter: an ASCII word is one of them as
+#: its lower case is one of those (looked up without lower-casing it).
+_CUE_CASES: Final = frozenset("".join(v) for word in _CUE_WORDS
+                              for v in product(*({c, c.upper()} for c in word)))
+_THE_CASES: Final = frozenset("".join(v) for v in product(*({c, c.upper()} for c in "the")))
 _COMPASS_CUES: Final = frozenset(_CUE_COMPASS.split("|"))  # (lower case alone: `(?-i:...)`)
 
 
@@ -299,24 +305,22 @@ def _cue_words_before(text: str, begin: int, end: int) -> bool:
     at = _after_space(text, end, begin)
     word = text[at:end]
     if word.isalnum():  # (then it is both the word and the run of letters and digits)
-        folded = word.lower()
-        if folded in _CUE_WORDS:  # "in"
+        if word in _CUE_CASES:  # "in"
             return _boundary_before(text, at)
     else:
         at = _alnums_back(text, end, begin)
-        if text[at:end].lower() in _CUE_WORDS:  # "(near"
+        if text[at:end] in _CUE_CASES:  # "(near"
             return _boundary_before(text, at)
         at = _word_back(text, end, begin)
         word = text[at:end]
-        folded = word.lower()
     if word in _COMPASS_CUES:  # "in northern", "in the northern"
         end = _space_back(text, at, begin)
         if end in (at, begin):
             return False
         at = _word_back(text, end, begin)
-        if text[at:end].lower() != "the":
+        if text[at:end] not in _THE_CASES:
             return _preposition_before(text, end, begin)
-    elif folded != "the":
+    elif word not in _THE_CASES:
         return False  # (a word of no cue)
     # "in the": the preposition before "the"
     end = _space_back(text, at, begin)
@@ -341,7 +345,7 @@ def _preposition_before(text: str, end: int, begin: int) -> bool:
     if not word.isalnum():
         at = _alnums_back(text, end, begin)
         word = text[at:end]
-    return word.lower() in _CUE_WORDS and _boundary_before(text, at)
+    return word in _CUE_CASES and _boundary_before(text, at)
 
 
 def _space_back(text: str, end: int, begin: int) -> int:
@@ -434,11 +438,31 @@ _ORG_HEADS: Final = frozenset("federation union association council confederatio
 _TOWN_OF: Final = re.compile(r"\b(?:town|city|village)\s+of\s+$", re.IGNORECASE)
 
 
+_TOWN_WORDS: Final = frozenset({"town", "city", "village"})
+
+
 def _town_of(text: str, start: int) -> bool:
-    """Whether "town of", "city of" or "village of" comes right before `start` (the search
-    only where the text there ends as "of ")."""
-    return start >= 3 and text[start - 3:start] == "of " and (
-        _TOWN_OF.search(text, max(0, start - 12), start) is not None)
+    """Whether "town of", "city of" or "village of" comes right before `start`:
+    `_TOWN_OF.search(text, max(0, start - 12), start)` where the text there ends as "of ",
+    read back from it: the white space before "of", and the word before it, of four or seven
+    characters, after no word character (`\\b`). The pattern ignores case, and two letters
+    outside ASCII match its "i" ("ı", "İ"): a word that is not ASCII goes to the search."""
+    if start < 3 or text[start - 3:start] != "of ":
+        return False
+    begin = start - 12 if start > 12 else 0
+    end = _space_back(text, start - 3, begin)
+    if end == start - 3:
+        return False  # (no white space before "of")
+    for size in range(4, 8, 3):  # (4, 7: a loop over a range, no tuple built)
+        at = end - size
+        if at < begin:
+            return False
+        word = text[at:end]
+        if word.lower() in _TOWN_WORDS:
+            return _boundary_before(text, at)
+        if not word.isascii():
+            return _TOWN_OF.search(text, begin, start) is not None
+    return False
 _COMMA_BEFORE: Final = re.compile(r",\s*$")
 #: Institutions named after their place: the words after a place's name that make the whole
 #: an institution there ("Mandera Police Line", "Kisumu High Court").
@@ -925,22 +949,55 @@ def pick_location(found: list[PlaceMention],
         # Heroes de la Salud" is not Salud, Panama)
         local = [p for p in local if p.country_code in named or p.score >= 0.6] or [
             p for p in places if p.admin1 is None]
-    main = max(local, key=lambda p: p.score).country_code  # the first of the surest
+    main = _surest(local).country_code  # the first of the surest
     places = [p for p in places if p.country_code == main] or places
     # most specific first; among equals the first mentioned
     # the first town or district named (ACLED notes and leads name the event's place first),
     # else the first region, else the country
     specific = [p for p in places if p.precision <= 2 and p.score >= 0.5]
     if specific:  # the surest, a later one only if surer by 0.05 per place before it
-        return max(specific, key=lambda p: p.score - 0.05 * specific.index(p))
+        return _surest_early(specific)
     regions = [p for p in places if p.admin1 is not None]
     if regions:
-        return min(regions, key=lambda p: (p.precision, p.start))
+        return _most_specific(regions)
     country = places[0]
     if country.capital_admin1 is not None:
         return replace(country, admin1=acled_admin1(country.country_code,
                                                     country.capital_admin1))
     return country
+
+
+def _surest(places: list[PlaceMention]) -> PlaceMention:
+    """`max(places, key=lambda p: p.score)`: the first of the surest. (Loops, here and
+    below, not `max` or `min` and a key function: no calls.)"""
+    best = places[0]
+    for place in places:
+        if place.score > best.score:
+            best = place
+    return best
+
+
+def _surest_early(places: list[PlaceMention]) -> PlaceMention:
+    """`max(places, key=lambda p: p.score - 0.05 * places.index(p))`: the surest, a later
+    place only if surer by 0.05 per place before it. (A place equal to one before it, which
+    `index` finds, is no other answer: that one, first, scores as much.)"""
+    best = places[0]
+    best_key = best.score
+    for index, place in enumerate(places):
+        key = place.score - 0.05 * index
+        if key > best_key:
+            best, best_key = place, key
+    return best
+
+
+def _most_specific(places: list[PlaceMention]) -> PlaceMention:
+    """`min(places, key=lambda p: (p.precision, p.start))`."""
+    best = places[0]
+    for place in places:
+        if place.precision < best.precision or (place.precision == best.precision
+                                                and place.start < best.start):
+            best = place
+    return best
 
 
 _RANK: Final = {False: 0, True: 1}  # a country alone is the least specific place
@@ -1191,20 +1248,67 @@ _PART_BREAK: Final = re.compile(r"\.\s+|\s+of\s+|['’]s\s+")
 def _parts(start: int, words: str) -> list[tuple[int, str]]:
     """A run of capitalised words (at `start`) cut at sentence ends ("Logar. No"), at "of"
     ("Bat Galim Square of Haifa") and after a possessive ("Tel Aviv's Holon"); a cut needs
-    white space, so that a run without any ("U.S.") is one part."""
+    white space, so that a run without any ("U.S.") is one part. (The cuts: the matches of
+    `_PART_BREAK`, found by `_part_break`.)"""
     if not _has_space(words) or ("." not in words and " of " not in words
                                  and "'s " not in words and "’s " not in words):
         whole = words.rstrip(".")
         return [(start, whole)] if whole else []
     out = []
     pos = 0
-    for cut in _PART_BREAK.finditer(words):
-        if cut.start() > pos:
-            out.append((start + pos, words[pos:cut.start()].rstrip(".")))
-        pos = cut.end()
+    while True:
+        cut, cut_end = _part_break(words, pos)
+        if cut < 0:
+            break
+        if cut > pos:
+            out.append((start + pos, words[pos:cut].rstrip(".")))
+        pos = cut_end
     if pos < len(words):
         out.append((start + pos, words[pos:].rstrip(".")))
     return [(s, w) for s, w in out if w]
+
+
+def _part_break(words: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the first match of `_PART_BREAK` in `words` from `pos` on, or (-1, -1),
+    found by `str.find` (a regex iteration costs thousands of instructions a cut). Each of
+    its branches starts with a character of its own (a full stop, white space, an apostrophe)
+    and ends with all the white space that follows: the match is the branch that matches
+    first; "of" is cut with the white space before it, from `pos` on."""
+    best = _mark_at(words, ".", pos, -1)
+    after = best + 1
+    at = _mark_at(words, "'s", pos, best)
+    if at >= 0:
+        best, after = at, at + 2
+    at = _mark_at(words, "’s", pos, best)
+    if at >= 0:
+        best, after = at, at + 2
+    size = len(words)
+    at = words.find("of", pos + 1)
+    while at >= 0 and (best < 0 or at < best):
+        if words[at - 1].isspace() and at + 2 < size and words[at + 2].isspace():
+            return _space_back(words, at, pos), _space_end(words, at + 2)
+        at = words.find("of", at + 1)
+    return (best, _space_end(words, after)) if best >= 0 else (-1, -1)
+
+
+def _mark_at(words: str, mark: str, pos: int, before: int) -> int:
+    """Where `mark` first comes in `words` from `pos` on, before `before` (unless it is -1),
+    followed by white space; or -1."""
+    size = len(words)
+    at = words.find(mark, pos)
+    while at >= 0 and (before < 0 or at < before):
+        if at + len(mark) < size and words[at + len(mark)].isspace():
+            return at
+        at = words.find(mark, at + 1)
+    return -1
+
+
+def _space_end(words: str, at: int) -> int:
+    """Where the white space that starts at `at` ends."""
+    size = len(words)
+    while at < size and words[at].isspace():
+        at += 1
+    return at
 
 
 def _has_space(words: str) -> bool:
