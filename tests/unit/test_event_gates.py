@@ -167,14 +167,22 @@ def test_casualties_with_the_keyword_gates_as_with_their_own(texts: list[str]) -
     assert found > 1_000
 
 
-@pytest.mark.parametrize(("text", "count"), [
-    ("Twelve soldiers were hospitalized after the raid.", 12),  # (the hint: "die" of "soldiers")
-    ("Police said 5 soldiers were taken captive.", 5),
-    ("Twelve people were hospitalized after the raid.", None),  # (no hint at all)
+@pytest.mark.parametrize(("text", "hinted"), [
+    ("Five soldiers were seized at the border.", True),  # (the hint: "die" of "soldiers")
+    ("Five men were seized at the border.", False),  # (no hint at all)
 ])
-def test_a_hint_inside_a_word_counts_as_before(text: str, count: int | None) -> None:
+def test_a_hint_inside_a_word_counts_as_before(text: str, hinted: bool) -> None:
     low, gates = events._read.__wrapped__(text)
     assert low is not None and not gates & 1  # (no hint word starts a word)
-    found = events._casualties_in.__wrapped__(text, 0)
-    assert [c.count for c in found] == ([count] if count is not None else [])
-    assert casualties.hint_inside(text, low, gates) & 1 == (count is not None)
+    assert gates & casualties._RUN_GATES  # (another gate's word: where the hint decides)
+    assert casualties.hint_inside(text, low, gates) & 1 == hinted
+    assert events._casualties_in.__wrapped__(text, 0) == tuple(casualties.find_casualties(text, 0))
+
+
+def test_every_gate_word_starts_with_a_hint_word_but_seized() -> None:
+    # (so that a text with a casualty figure has the hint at a word's start, not by chance
+    # inside another word: "Twelve people were hospitalized" as "Twelve soldiers ...")
+    hints = casualties._HINT_WORDS
+    missing = {word for bit, words in casualties.GATE_WORDS.items() if bit != 1
+               for word in words if not any(h in word for h in hints)}
+    assert missing == {"seized", "no one", "no-one"}  # ("no one" needs a verb of the hint)

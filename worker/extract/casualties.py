@@ -504,12 +504,12 @@ _NONE_WORDS: tuple[str, ...] = ("nobody", "no one", "no-one", "casualties", "fat
                                 "deaths", "injuries", "one was hurt")
 _TOLL_WORDS: tuple[str, ...] = ("toll", "deaths", "fatalit", "bodies", "corpses")
 
-#: (A word of each verb of `_VERB_KIND` that counts people among them: "were hospitalized"
-#: alone is a figure; "seized", which counts goods as often, counts nobody.)
+#: (A word of each gate word below among them, at its start: "were hospitalized" or "the
+#: corpses of" alone is a figure; but not "seized", which the count-first patterns skip.)
 _HINT = re.compile(r"kill|dead|die|death|wound|injur|hurt|slain|murder|execut|behead|lynch|"
                    r"massacr|perish|lost (?:their|his|her) li|succumb|captur|abduct|kidnap|"
-                   r"hostage|arrest|detain|casualt|fatal|bod(?:y|ies)|toll|maim|hospitali|"
-                   r"captive", re.IGNORECASE)
+                   r"hostage|arrest|detain|casualt|fatal|bod(?:y|ies)|corpse|toll|maim|"
+                   r"hospitali|captive", re.IGNORECASE)
 
 
 def _twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
