@@ -67,6 +67,7 @@ def test_casualty_headlines(text: str, killed: int | None, injured: int | None) 
         ("Nine traders were hospitalised after the raid.", CasualtyKind.INJURED, 9),
         ("Three villagers were maimed by the blast.", CasualtyKind.INJURED, 3),
         ("Five aid workers were taken captive near the camp.", CasualtyKind.CAPTURED, 5),
+        ("Police found three corpses in the river.", CasualtyKind.KILLED, 3),
     ],
 )
 def test_each_casualty_verb_alone(text: str, kind: CasualtyKind, count: int) -> None:
