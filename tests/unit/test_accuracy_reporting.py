@@ -9,21 +9,17 @@ from datetime import date
 
 import pytest
 
+from tests.unit import extracting
 from worker.extract import Extractor
 from worker.extract.casualties import find_casualties, headline_counts
-from worker.models import Article, CasualtyKind, Event, EventType, SubEventType
+from worker.models import CasualtyKind, Event, EventType, SubEventType
 
 # 2021-06-10 is a Thursday: Monday is 06-07, Tuesday 06-08, Wednesday 06-09
 PUBLISHED = "2021-06-10"
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def events(extractor: Extractor, body: str) -> list[Event]:
-    return extractor.extract(Article(id="rep", body=body, published_at=PUBLISHED))
+    return extracting.events(extractor, body, PUBLISHED)
 
 
 @pytest.mark.parametrize(("body", "day"), [

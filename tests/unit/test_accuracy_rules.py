@@ -6,20 +6,16 @@ from __future__ import annotations
 
 import pytest
 
+from tests.unit import extracting
 from worker.evaluate import same_name
 from worker.extract import Extractor
 from worker.extract.gazetteer import Gazetteer, load_gazetteer
 from worker.extract.places import resolve_location
-from worker.models import Article, Event, EventType
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
+from worker.models import Event, EventType
 
 
 def events(extractor: Extractor, body: str, published: str = "2021-06-10") -> list[Event]:
-    return extractor.extract(Article(id="acc", body=body, published_at=published))
+    return extracting.events(extractor, body, published)
 
 
 @pytest.mark.parametrize("body", [

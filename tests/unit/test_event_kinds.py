@@ -7,21 +7,13 @@ before a protest."""
 
 from __future__ import annotations
 
-import pytest
-
+from tests.unit import extracting
 from worker.extract import Extractor, classify
-from worker.models import Article, Event, EventType, SubEventType
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
+from worker.models import Event, EventType, SubEventType
 
 
 def one_event(extractor: Extractor, body: str) -> Event:
-    found = extractor.extract(Article(id="kinds", body=body, published_at="2022-03-16"))
-    assert len(found) == 1, found
-    return found[0]
+    return extracting.one_event(extractor, body, "2022-03-16")
 
 
 def sub_of(text: str) -> SubEventType | None:

@@ -23,11 +23,6 @@ FLOORS = {  # measured on 2026-11-24: 0.86, 0.79, 0.92, 0.985, 0.79, 0.85, 0.52
 }
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def fields(event: Event | None, expected: dict[str, Any]) -> dict[str, bool]:
     if event is None:
         return dict.fromkeys(FLOORS, False)

@@ -1,0 +1,18 @@
+"""Running the extraction core on a sentence written for a test."""
+
+from __future__ import annotations
+
+from worker.extract import Extractor
+from worker.models import Article, Event
+
+
+def events(extractor: Extractor, body: str, published: str) -> list[Event]:
+    """The events of an article of `body` published on `published` (YYYY-MM-DD)."""
+    return extractor.extract(Article(id="test", body=body, published_at=published))
+
+
+def one_event(extractor: Extractor, body: str, published: str) -> Event:
+    """The one event of such an article (the test fails, showing them, if there are more)."""
+    found = events(extractor, body, published)
+    assert len(found) == 1, found
+    return found[0]
