@@ -694,3 +694,21 @@ def test_one_bare_and_sentence_starts_as_first_written() -> None:
         assert [m.end() for m in casualties._SENTENCE_STARTS.finditer(low)] == expected
         hits += len(expected) + len(found(reference.finditer(text)))
     assert hits > 5_000
+
+
+def test_off_duty_stems_written_out_as_the_tuple() -> None:
+    """`actors._maybe_off_duty` tests its stems one by one, written out: as many as any of
+    `_OFF_DUTY_STEMS` being in the window (and each stem alone is found)."""
+    from worker.extract.actors import _OFF_DUTY_STEMS, _maybe_off_duty
+
+    windows = [text[i:i + 24] for text in corpus()[:20] for i in range(0, len(text), 7)]
+    windows += soups(list(_OFF_DUTY_STEMS) + ["Former", "e", "x", "of", "unarm", "demob",
+                                              "reintegrate", "retire", "the", "-", " "],
+                     5_000)
+    hits = 0
+    for window in windows:
+        expected = any(stem in window for stem in _OFF_DUTY_STEMS)
+        assert _maybe_off_duty(window) is expected, window
+        hits += expected
+    assert 100 < hits < len(windows)
+    assert all(_maybe_off_duty(f"a {stem} b") for stem in _OFF_DUTY_STEMS)

@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
 from typing import Final
 
 import ahocorasick
@@ -1614,8 +1613,12 @@ def _off_duty_word(text: str, low: str) -> bool:
     """Whether "former", "duty", "retired", "ex-", "demobili", "reintegrated" or "unarmed" is
     in `low` (`text` lower-cased) at the start of a word: from the keyword pass's gate, which
     reads "ex-" as " ex " (also "ex," or "ex "): that one is checked in `low`."""
-    for last, size, _ in hits_of(gate_read(text), _OFF_DUTY_GATE):
-        if size != 4 or low.startswith("ex-", last - 3):
+    read = gate_read(text)
+    if not read[0] & _OFF_DUTY_GATE:
+        return False
+    # (the hits read in place: `hits_of` would build a list of them first)
+    for last, size, bits in read[1]:
+        if bits & _OFF_DUTY_GATE and (size != 4 or low.startswith("ex-", last - 3)):
             return True
     return False
 
@@ -1837,6 +1840,11 @@ def _find(text: str, offset: int, context: str | None) -> tuple[ActorMention, ..
     return tuple(out)
 
 
+#: `find_actors` as the tuple it copies (cached: not to be changed), for callers that only
+#: read it: no list made.
+actor_mentions: Final = _find
+
+
 # ============================================================================ choosing actors
 
 _ARMED_TYPES: Final = frozenset({AT_STATE_FORCES, AT_REBEL_GROUP,
@@ -1998,12 +2006,17 @@ def _resolve(mentions: list[ActorMention]) -> list[ActorMention]:
     """Sorted, without duplicates; "the group" after a named group becomes that group."""
     out: list[ActorMention] = []
     last_group: ActorMention | None = None
-    previous = (-1, -1)
-    ordered = all(a.start <= b.start for a, b in pairwise(mentions))
+    # (index loops and two ints: no pairs nor span tuples made and dropped per mention)
+    ordered = True
+    for index in range(1, len(mentions)):
+        if mentions[index - 1].start > mentions[index].start:
+            ordered = False
+            break
+    previous_start = previous_end = -1
     for m in (mentions if ordered else sorted(mentions, key=_mention_order)):
-        if (m.start, m.end) == previous:
+        if m.start == previous_start and m.end == previous_end:
             continue
-        previous = (m.start, m.end)
+        previous_start, previous_end = m.start, m.end
         if m.actor_type in _NAMED_GROUP_TYPES and not m.name.startswith("Unidentified"):
             last_group = m
         elif m.actor_type is _UNIDENTIFIED and m.text.lower().startswith("the ") \
@@ -2030,8 +2043,10 @@ _OFF_DUTY_STEMS: Final = ("former", "ex", "retired", "off", "demobili", "reinteg
 
 
 def _maybe_off_duty(window: str) -> bool:
-    # (tests of substrings: a regex search with bounds costs more than all of them)
-    return any(stem in window for stem in _OFF_DUTY_STEMS)
+    # (tests of substrings: a regex search with bounds costs more than all of them; written
+    # out, `_OFF_DUTY_STEMS` in order: no generator, no iteration of the tuple)
+    return "former" in window or "ex" in window or "retired" in window or "off" in window \
+        or "demobili" in window or "reintegrated" in window or "unarmed" in window
 
 
 def _mention_order(m: ActorMention) -> tuple[int, int]:

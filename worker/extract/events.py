@@ -275,8 +275,12 @@ def _country_words(text: str) -> list[tuple[int, int]] | None:
     for text that is not ASCII (there it may find one anywhere)."""
     if not text.isascii():
         return None
-    return [(last - size + 1, last - 1) for last, size, _ in actors_mod.hits_of(
-        actors_mod.gate_read(text), _COUNTRY_GATE)]
+    read = actors_mod.gate_read(text)
+    if not read[0] & _COUNTRY_GATE:
+        return []
+    # (the hits read in place: `hits_of` would build a list of them first)
+    return [(last - size + 1, last - 1) for last, size, bits in read[1]
+            if bits & _COUNTRY_GATE]
 
 
 @dataclass(slots=True)
@@ -309,7 +313,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> list[Event]:
     # place names when the text names no country
     homes: dict[str, int] = {}
     for incident in incidents:
-        for m in actors_mod.find_actors(incident.anchor.text, incident.anchor.start):
+        for m in actors_mod.actor_mentions(incident.anchor.text, incident.anchor.start, None):
             if m.country_code:
                 homes[m.country_code] = homes.get(m.country_code, 0) + 1
     hint = _most_common(homes)
@@ -472,7 +476,7 @@ def _off_topic(sentence: Sentence, found: Classification, low: str | None, gates
             or _finds(_GRIEVANCE, _GRIEVANCE_LOW, text, low)) and not _finds(
                 _SPORT, _SPORT_LOW, text, low):
         return False
-    armed = [m for m in actors_mod.find_actors(sentence.text, sentence.start)
+    armed = [m for m in actors_mod.actor_mentions(sentence.text, sentence.start, None)
              if m.actor_type not in (AT_CIVILIANS, AT_PROTESTERS)]
     return not armed
 
@@ -685,14 +689,14 @@ def _actors(body: str, incident: _Incident, cls: Classification, country_code: s
     actors its lead sentence introduces and the groups its attribution sentences name."""
     mentions: list[ActorMention] = []
     for sentence in incident.sentences:
-        mentions.extend(actors_mod.find_actors(sentence.text, sentence.start, country_code))
+        mentions.extend(actors_mod.actor_mentions(sentence.text, sentence.start, country_code))
     if incident.lead is not None:  # the actors it introduces, not its victims
-        mentions.extend(m for m in actors_mod.find_actors(
+        mentions.extend(m for m in actors_mod.actor_mentions(
             incident.lead.text, incident.lead.start, country_code)
             if m.actor_type in _LEAD_TYPES)
     for sentence in incident.attributions:
-        mentions.extend(m for m in actors_mod.find_actors(sentence.text, sentence.start,
-                                                          country_code)
+        mentions.extend(m for m in actors_mod.actor_mentions(sentence.text, sentence.start,
+                                                             country_code)
                         if m.actor_type in _GROUP_TYPES and not m.name.startswith("Unidentified"))
     return actors_mod.pick_actors(body, mentions, cls, country_code)
 
@@ -798,7 +802,7 @@ def _actor(mention: ActorMention | None) -> Actor | None:
 def _claim(mention: CasualtyMention, country_code: str | None) -> Claim:
     side = None
     if mention.side_text:
-        found = actors_mod.find_actors(mention.side_text, 0, country_code)
+        found = actors_mod.actor_mentions(mention.side_text, 0, country_code)
         side = found[0].name if found else mention.side_text
     return _made(Claim, {
         "kind": mention.kind,
