@@ -702,9 +702,8 @@ def test_off_duty_stems_written_out_as_the_tuple() -> None:
     from worker.extract.actors import _OFF_DUTY_STEMS, _maybe_off_duty
 
     windows = [text[i:i + 24] for text in corpus()[:20] for i in range(0, len(text), 7)]
-    windows += soups(list(_OFF_DUTY_STEMS) + ["Former", "e", "x", "of", "unarm", "demob",
-                                              "reintegrate", "retire", "the", "-", " "],
-                     5_000)
+    windows += soups([*_OFF_DUTY_STEMS, "Former", "e", "x", "of", "unarm", "demob",
+                      "reintegrate", "retire", "the", "-", " "], 5_000)
     hits = 0
     for window in windows:
         expected = any(stem in window for stem in _OFF_DUTY_STEMS)
@@ -712,3 +711,50 @@ def test_off_duty_stems_written_out_as_the_tuple() -> None:
         hits += expected
     assert 100 < hits < len(windows)
     assert all(_maybe_off_duty(f"a {stem} b") for stem in _OFF_DUTY_STEMS)
+
+
+def test_front_and_seized_gates_hold_every_match() -> None:
+    """`actors._front`'s words (on ASCII text, lower-cased) and `_strategic`'s stems are in
+    every text their patterns find something in: the gates change no answer."""
+    from worker.extract import actors
+
+    words = ["OSCE", "osce", "SMM", "Smm", "OSCE SMM", "special monitoring mission",
+             "Special Monitoring Mission", "ceasefire violation", "Ceasefire Violations",
+             "monitoring", "cease", "arrested", "Detained", "seized", "seizure", "recovered",
+             "confiscation", "defused", "arrest", "the", "army", "fire", ".", "-", "ſmm",
+             "İ", "é"]
+    texts = corpus() + soups(words, 20_000)
+    found = 0
+    for text in texts:
+        for gate, pattern in ((actors._FRONTLINE_WORDS, actors._FRONTLINE),
+                              (actors._SMM_WORDS, actors._SMM)):
+            if pattern.search(text) is not None:
+                found += 1
+                assert actors._may_hold(text, gate), text
+        low = text.lower()
+        expected = re.search(
+            r"\b(?:arrest\w*|detain\w*|seiz\w*|recover\w*|confiscat\w*|defus\w*)\b", low)
+        assert (actors.any_in(low, actors._SEIZED_STEMS) and actors._SEIZED.search(low)
+                is not None) is (expected is not None), text
+        found += expected is not None
+    assert found > 1_000
+    assert not actors._may_hold("the army fired", actors._SMM_WORDS)
+
+
+def test_passive_tail_gate_holds_every_match() -> None:
+    """`actors._passive_tail` is true of every text `_PASSIVE_AFTER` matches (with the space
+    `_is_patient` adds): the gate changes no answer."""
+    from worker.extract import actors
+
+    words = ["was", "were", "is", "are", "been", "being", "got", "get", "this", "target",
+             "reportedly", "badly", "killed", "shot", "the", "(was", "x-were", "wasn't", "3",
+             "_", ",", ".", ";", "\u00a0", "\x1c", "\u2003", "é", "İ"]
+    texts = [t[i:i + n].lower() for t in corpus()[:30] for i in range(0, len(t), 11)
+             for n in (20, 45, 70)] + [t.lower() for t in soups(words, 30_000)]
+    matched = 0
+    for text in texts:
+        if actors._PASSIVE_AFTER.match(text + " ") is not None:
+            matched += 1
+            assert actors._passive_tail(text), text
+    assert matched > 1_000
+    assert not actors._passive_tail("gunmen on tuesday ")

@@ -1680,7 +1680,9 @@ def roles(text: str) -> tuple[tuple[int, int, int], ...]:
         kind = raw.entry.kind
         role = _role(raw) if kind == _KIND_NAMED else _KIND_ROLE[kind]
         if role == ROLE_CIVILIAN:
-            head = low[raw.start:raw.end].rsplit(" ", 1)[-1]
+            # (the last word, `rsplit(" ", 1)[-1]` of the phrase, sliced once)
+            space = low.rfind(" ", raw.start, raw.end)
+            head = low[space + 1 if space >= 0 else raw.start:raw.end]
             if head in _CROWD_WORDS or (head in ("people", "men", "women", "persons") and
                                         _MANY.search(low, max(0, raw.start - 24), raw.start)):
                 role = ROLE_CROWD
@@ -1954,7 +1956,22 @@ def _is_patient(text: str, m: ActorMention, cls: Classification) -> bool:
     if m.end <= cls.start and text.find(".", m.end, cls.start) < 0 and \
             text.find(";", m.end, cls.start) < 0:
         between = text[m.end:cls.start].lower()
-        if _PASSIVE_AFTER.match(between + " "):
+        if _passive_tail(between) and _PASSIVE_AFTER.match(between + " "):
+            return True
+    return False
+
+
+#: The words _PASSIVE_AFTER's auxiliary is one of.
+_PASSIVE_AUX: Final = ("was", "were", "is", "are", "been", "being", "got", "get")
+
+
+def _passive_tail(between: str) -> bool:
+    r"""Whether `_PASSIVE_AFTER` may match `between + " "`: its auxiliary is followed by white
+    space and at most two words of word characters, each followed by white space, to the end
+    (`\s` is what `str.split` splits at): so one of the last three words of `between` ends with
+    it. (A few words split off the end, where the pattern tries each of 60 positions.)"""
+    for word in between.rsplit(None, 3)[-3:]:  # noqa: SIM110 (a loop: no generator object)
+        if word.endswith(_PASSIVE_AUX):
             return True
     return False
 
@@ -2086,11 +2103,11 @@ def pick_actors(text: str, mentions: list[ActorMention], classification: Classif
         a1, a2 = _remote(text, ms, cls, cc, begin, end)
     else:
         a1, a2 = _strategic(text, ms, cls, cc, begin, end, sub)
-    chosen = {(m.name, m.start) for m in (a1, a2) if m is not None}
+    # (a mention chosen, same name and start, has a name among `names`: no test of its own)
     names = {m.name for m in (a1, a2) if m is not None}
     assoc: list[ActorMention] = []
     for m in ms:
-        if (m.name, m.start) in chosen or m.name in names or not _is_armed(m):
+        if m.name in names or not _is_armed(m):
             continue
         if m.actor_type is _UNIDENTIFIED:
             continue
@@ -2296,13 +2313,40 @@ _FRONTLINE: Final = re.compile(r"\b(?:OSCE|SMM|special monitoring mission|ceasef
 _SMM: Final = re.compile(r"\b(?:OSCE SMM|SMM|special monitoring mission)\b", re.IGNORECASE)
 
 
+#: One of these is in any text, lower-cased, that _FRONTLINE (_SMM) finds.
+_FRONTLINE_WORDS: Final = ("osce", "smm", "special monitoring mission", "ceasefire violation")
+_SMM_WORDS: Final = ("smm", "special monitoring mission")
+
+
+def _may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """Whether one of `words` (lower case ASCII) may be in a match of an IGNORECASE pattern of
+    them on `text`: on ASCII text, whether one is in `text` lower-cased (one pass in C each,
+    where the pattern's search tries every position of an article); else always."""
+    return not text.isascii() or any_in(text.lower(), words)
+
+
 def _front(text: str, cc: str | None) -> str | None:
     """The country of the known front line the text's unattributed fire is on, if any."""
-    if cc in _FRONTLINE_SIDES and _FRONTLINE.search(text):
+    if cc in _FRONTLINE_SIDES and _may_hold(text, _FRONTLINE_WORDS) and _FRONTLINE.search(text):
         return cc
-    if cc is None and _SMM.search(text):
+    if cc is None and _may_hold(text, _SMM_WORDS) and _SMM.search(text):
         return "UA"
     return None
+
+
+#: Weapons seized or defused (of the text lower-cased), and the stems one of which is in
+#: any match.
+_SEIZED: Final = re.compile(
+    r"\b(?:arrest\w*|detain\w*|seiz\w*|recover\w*|confiscat\w*|defus\w*)\b")
+_SEIZED_STEMS: Final = ("arrest", "detain", "seiz", "recover", "confiscat", "defus")
+
+
+def any_in(text: str, words: tuple[str, ...]) -> bool:
+    """Whether one of `words` is in `text`."""
+    for word in words:  # noqa: SIM110 (a loop: no generator object)
+        if word in text:
+            return True
+    return False
 
 
 _GOV_PLACES: Final = frozenset(["municipality", "governorate", "prefecture"])
@@ -2467,8 +2511,8 @@ def _strategic(text: str, ms: list[ActorMention], cls: Classification, cc: str |
             return agent, others[0]
         if _is_state(agent):
             return agent, _unknown(cc, cls)
-        if re.search(r"\b(?:arrest\w*|detain\w*|seiz\w*|recover\w*|confiscat\w*|defus\w*)\b",
-                     text.lower()):
+        low = text.lower()
+        if any_in(low, _SEIZED_STEMS) and _SEIZED.search(low):
             return agent, _synth(f"Police Forces{_forces_of(cc)}", AT_STATE_FORCES, cc,
                                  cls)
         return agent, None
