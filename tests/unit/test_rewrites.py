@@ -758,3 +758,21 @@ def test_passive_tail_gate_holds_every_match() -> None:
             assert actors._passive_tail(text), text
     assert matched > 1_000
     assert not actors._passive_tail("gunmen on tuesday ")
+
+
+def test_by_agent_tried_at_its_words_as_the_search() -> None:
+    """`actors._by_found` (the pattern tried where "by" or "from" is) answers as `_BY`'s
+    search of the window."""
+    from worker.extract import actors
+
+    words = ["by", "from", "By", "the", "a", "suspected", "unknown", "two", "12", "group of",
+             "gunmen's", "U.S.", "nearby", "byway", "fromage", "attacked", "killed", "x",
+             "\n", "\t", "\u00a0", "-", "é"]
+    windows = [t[i:i + 45].lower() for t in corpus()[:40] for i in range(0, len(t), 5)]
+    windows += [t.lower() for t in soups(words, 30_000)]
+    found = 0
+    for window in windows:
+        expected = actors._BY.search(window) is not None
+        assert actors._by_found(window) is expected, window
+        found += expected
+    assert found > 1_000

@@ -1925,7 +1925,19 @@ def _unknown(code: str | None, cls: Classification) -> ActorMention:
 
 def _by_agent(text: str, m: ActorMention) -> bool:
     window = text[max(0, m.start - 45):m.start].lower()
-    return ("by " in window or "from " in window) and bool(_BY.search(window))
+    return ("by " in window or "from " in window) and _by_found(window)
+
+
+def _by_found(window: str) -> bool:
+    """`_BY.search(window) is not None`, tried only where "by" or "from" is, where each of
+    its matches starts (a search tries the pattern at every position of the window)."""
+    for word in ("by", "from"):
+        at = window.find(word)
+        while at >= 0:
+            if _BY.match(window, at) is not None:
+                return True
+            at = window.find(word, at + 1)
+    return False
 
 
 _PATIENT_WORDS: Final = frozenset(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Final, TypeVar
@@ -283,22 +283,38 @@ def _country_words(text: str) -> list[tuple[int, int]] | None:
             if bits & _COUNTRY_GATE]
 
 
-@dataclass(slots=True)
+# (its `__init__` written out, as the records' of `types`: compiled, where the dataclass's
+# generated one runs interpreted)
+@dataclass(slots=True, init=False)
 class _Incident:
     anchor: Sentence
     classification: Classification
     date: DateMention | None
-    sentences: list[Sentence] = field(default_factory=list)
-    last_index: int = 0
+    sentences: list[Sentence]
+    last_index: int
     #: later sentences that only say who did it ("JNIM claimed responsibility"): read for
     #: the actors, not for anything else
-    attributions: list[Sentence] = field(default_factory=list)
+    attributions: list[Sentence]
     #: the sentence right before the anchor when no trigger word marked it ("ISWAP militants
     #: made two attempts on an army position. The soldiers repulsed the assaults."): read for
     #: the named groups it introduces
-    lead: Sentence | None = None
+    lead: Sentence | None
     #: the armed clashes its second and third sentences report (as classified when grouping)
-    clashes: list[Classification] = field(default_factory=list)
+    clashes: list[Classification]
+
+    def __init__(self, anchor: Sentence, classification: Classification,
+                 date: DateMention | None, sentences: list[Sentence] | None = None,
+                 last_index: int = 0, attributions: list[Sentence] | None = None,
+                 lead: Sentence | None = None,
+                 clashes: list[Classification] | None = None) -> None:
+        self.anchor = anchor
+        self.classification = classification
+        self.date = date
+        self.sentences = [] if sentences is None else sentences
+        self.last_index = last_index
+        self.attributions = [] if attributions is None else attributions
+        self.lead = lead
+        self.clashes = [] if clashes is None else clashes
 
 
 def extract_events(article: Article, gazetteer: Gazetteer) -> list[Event]:
