@@ -694,3 +694,85 @@ def test_one_bare_and_sentence_starts_as_first_written() -> None:
         assert [m.end() for m in casualties._SENTENCE_STARTS.finditer(low)] == expected
         hits += len(expected) + len(found(reference.finditer(text)))
     assert hits > 5_000
+
+
+def test_off_duty_stems_written_out_as_the_tuple() -> None:
+    """`actors._maybe_off_duty` tests its stems one by one, written out: as many as any of
+    `_OFF_DUTY_STEMS` being in the window (and each stem alone is found)."""
+    from worker.extract.actors import _OFF_DUTY_STEMS, _maybe_off_duty
+
+    windows = [text[i:i + 24] for text in corpus()[:20] for i in range(0, len(text), 7)]
+    windows += soups([*_OFF_DUTY_STEMS, "Former", "e", "x", "of", "unarm", "demob",
+                      "reintegrate", "retire", "the", "-", " "], 5_000)
+    hits = 0
+    for window in windows:
+        expected = any(stem in window for stem in _OFF_DUTY_STEMS)
+        assert _maybe_off_duty(window) is expected, window
+        hits += expected
+    assert 100 < hits < len(windows)
+    assert all(_maybe_off_duty(f"a {stem} b") for stem in _OFF_DUTY_STEMS)
+
+
+def test_front_and_seized_gates_hold_every_match() -> None:
+    """`actors._front`'s words (on ASCII text, lower-cased) and `_strategic`'s stems are in
+    every text their patterns find something in: the gates change no answer."""
+    from worker.extract import actors
+
+    words = ["OSCE", "osce", "SMM", "Smm", "OSCE SMM", "special monitoring mission",
+             "Special Monitoring Mission", "ceasefire violation", "Ceasefire Violations",
+             "monitoring", "cease", "arrested", "Detained", "seized", "seizure", "recovered",
+             "confiscation", "defused", "arrest", "the", "army", "fire", ".", "-", "ſmm",
+             "İ", "é"]
+    texts = corpus() + soups(words, 20_000)
+    found = 0
+    for text in texts:
+        for gate, pattern in ((actors._FRONTLINE_WORDS, actors._FRONTLINE),
+                              (actors._SMM_WORDS, actors._SMM)):
+            if pattern.search(text) is not None:
+                found += 1
+                assert actors._may_hold(text, gate), text
+        low = text.lower()
+        expected = re.search(
+            r"\b(?:arrest\w*|detain\w*|seiz\w*|recover\w*|confiscat\w*|defus\w*)\b", low)
+        assert (actors.any_in(low, actors._SEIZED_STEMS) and actors._SEIZED.search(low)
+                is not None) is (expected is not None), text
+        found += expected is not None
+    assert found > 1_000
+    assert not actors._may_hold("the army fired", actors._SMM_WORDS)
+
+
+def test_passive_tail_gate_holds_every_match() -> None:
+    """`actors._passive_tail` is true of every text `_PASSIVE_AFTER` matches (with the space
+    `_is_patient` adds): the gate changes no answer."""
+    from worker.extract import actors
+
+    words = ["was", "were", "is", "are", "been", "being", "got", "get", "this", "target",
+             "reportedly", "badly", "killed", "shot", "the", "(was", "x-were", "wasn't", "3",
+             "_", ",", ".", ";", "\u00a0", "\x1c", "\u2003", "é", "İ"]
+    texts = [t[i:i + n].lower() for t in corpus()[:30] for i in range(0, len(t), 11)
+             for n in (20, 45, 70)] + [t.lower() for t in soups(words, 30_000)]
+    matched = 0
+    for text in texts:
+        if actors._PASSIVE_AFTER.match(text + " ") is not None:
+            matched += 1
+            assert actors._passive_tail(text), text
+    assert matched > 1_000
+    assert not actors._passive_tail("gunmen on tuesday ")
+
+
+def test_by_agent_tried_at_its_words_as_the_search() -> None:
+    """`actors._by_found` (the pattern tried where "by" or "from" is) answers as `_BY`'s
+    search of the window."""
+    from worker.extract import actors
+
+    words = ["by", "from", "By", "the", "a", "suspected", "unknown", "two", "12", "group of",
+             "gunmen's", "U.S.", "nearby", "byway", "fromage", "attacked", "killed", "x",
+             "\n", "\t", "\u00a0", "-", "é"]
+    windows = [t[i:i + 45].lower() for t in corpus()[:40] for i in range(0, len(t), 5)]
+    windows += [t.lower() for t in soups(words, 30_000)]
+    found = 0
+    for window in windows:
+        expected = actors._BY.search(window) is not None
+        assert actors._by_found(window) is expected, window
+        found += expected
+    assert found > 1_000

@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
 from typing import Final
 
 import ahocorasick
@@ -1614,8 +1613,12 @@ def _off_duty_word(text: str, low: str) -> bool:
     """Whether "former", "duty", "retired", "ex-", "demobili", "reintegrated" or "unarmed" is
     in `low` (`text` lower-cased) at the start of a word: from the keyword pass's gate, which
     reads "ex-" as " ex " (also "ex," or "ex "): that one is checked in `low`."""
-    for last, size, _ in hits_of(gate_read(text), _OFF_DUTY_GATE):
-        if size != 4 or low.startswith("ex-", last - 3):
+    read = gate_read(text)
+    if not read[0] & _OFF_DUTY_GATE:
+        return False
+    # (the hits read in place: `hits_of` would build a list of them first)
+    for last, size, bits in read[1]:
+        if bits & _OFF_DUTY_GATE and (size != 4 or low.startswith("ex-", last - 3)):
             return True
     return False
 
@@ -1677,7 +1680,9 @@ def roles(text: str) -> tuple[tuple[int, int, int], ...]:
         kind = raw.entry.kind
         role = _role(raw) if kind == _KIND_NAMED else _KIND_ROLE[kind]
         if role == ROLE_CIVILIAN:
-            head = low[raw.start:raw.end].rsplit(" ", 1)[-1]
+            # (the last word, `rsplit(" ", 1)[-1]` of the phrase, sliced once)
+            space = low.rfind(" ", raw.start, raw.end)
+            head = low[space + 1 if space >= 0 else raw.start:raw.end]
             if head in _CROWD_WORDS or (head in ("people", "men", "women", "persons") and
                                         _MANY.search(low, max(0, raw.start - 24), raw.start)):
                 role = ROLE_CROWD
@@ -1837,6 +1842,11 @@ def _find(text: str, offset: int, context: str | None) -> tuple[ActorMention, ..
     return tuple(out)
 
 
+#: `find_actors` as the tuple it copies (cached: not to be changed), for callers that only
+#: read it: no list made.
+actor_mentions: Final = _find
+
+
 # ============================================================================ choosing actors
 
 _ARMED_TYPES: Final = frozenset({AT_STATE_FORCES, AT_REBEL_GROUP,
@@ -1915,7 +1925,19 @@ def _unknown(code: str | None, cls: Classification) -> ActorMention:
 
 def _by_agent(text: str, m: ActorMention) -> bool:
     window = text[max(0, m.start - 45):m.start].lower()
-    return ("by " in window or "from " in window) and bool(_BY.search(window))
+    return ("by " in window or "from " in window) and _by_found(window)
+
+
+def _by_found(window: str) -> bool:
+    """`_BY.search(window) is not None`, tried only where "by" or "from" is, where each of
+    its matches starts (a search tries the pattern at every position of the window)."""
+    for word in ("by", "from"):
+        at = window.find(word)
+        while at >= 0:
+            if _BY.match(window, at) is not None:
+                return True
+            at = window.find(word, at + 1)
+    return False
 
 
 _PATIENT_WORDS: Final = frozenset(
@@ -1946,7 +1968,22 @@ def _is_patient(text: str, m: ActorMention, cls: Classification) -> bool:
     if m.end <= cls.start and text.find(".", m.end, cls.start) < 0 and \
             text.find(";", m.end, cls.start) < 0:
         between = text[m.end:cls.start].lower()
-        if _PASSIVE_AFTER.match(between + " "):
+        if _passive_tail(between) and _PASSIVE_AFTER.match(between + " "):
+            return True
+    return False
+
+
+#: The words _PASSIVE_AFTER's auxiliary is one of.
+_PASSIVE_AUX: Final = ("was", "were", "is", "are", "been", "being", "got", "get")
+
+
+def _passive_tail(between: str) -> bool:
+    r"""Whether `_PASSIVE_AFTER` may match `between + " "`: its auxiliary is followed by white
+    space and at most two words of word characters, each followed by white space, to the end
+    (`\s` is what `str.split` splits at): so one of the last three words of `between` ends with
+    it. (A few words split off the end, where the pattern tries each of 60 positions.)"""
+    for word in between.rsplit(None, 3)[-3:]:  # noqa: SIM110 (a loop: no generator object)
+        if word.endswith(_PASSIVE_AUX):
             return True
     return False
 
@@ -1998,12 +2035,17 @@ def _resolve(mentions: list[ActorMention]) -> list[ActorMention]:
     """Sorted, without duplicates; "the group" after a named group becomes that group."""
     out: list[ActorMention] = []
     last_group: ActorMention | None = None
-    previous = (-1, -1)
-    ordered = all(a.start <= b.start for a, b in pairwise(mentions))
+    # (index loops and two ints: no pairs nor span tuples made and dropped per mention)
+    ordered = True
+    for index in range(1, len(mentions)):
+        if mentions[index - 1].start > mentions[index].start:
+            ordered = False
+            break
+    previous_start = previous_end = -1
     for m in (mentions if ordered else sorted(mentions, key=_mention_order)):
-        if (m.start, m.end) == previous:
+        if m.start == previous_start and m.end == previous_end:
             continue
-        previous = (m.start, m.end)
+        previous_start, previous_end = m.start, m.end
         if m.actor_type in _NAMED_GROUP_TYPES and not m.name.startswith("Unidentified"):
             last_group = m
         elif m.actor_type is _UNIDENTIFIED and m.text.lower().startswith("the ") \
@@ -2030,8 +2072,10 @@ _OFF_DUTY_STEMS: Final = ("former", "ex", "retired", "off", "demobili", "reinteg
 
 
 def _maybe_off_duty(window: str) -> bool:
-    # (tests of substrings: a regex search with bounds costs more than all of them)
-    return any(stem in window for stem in _OFF_DUTY_STEMS)
+    # (tests of substrings: a regex search with bounds costs more than all of them; written
+    # out, `_OFF_DUTY_STEMS` in order: no generator, no iteration of the tuple)
+    return "former" in window or "ex" in window or "retired" in window or "off" in window \
+        or "demobili" in window or "reintegrated" in window or "unarmed" in window
 
 
 def _mention_order(m: ActorMention) -> tuple[int, int]:
@@ -2071,11 +2115,11 @@ def pick_actors(text: str, mentions: list[ActorMention], classification: Classif
         a1, a2 = _remote(text, ms, cls, cc, begin, end)
     else:
         a1, a2 = _strategic(text, ms, cls, cc, begin, end, sub)
-    chosen = {(m.name, m.start) for m in (a1, a2) if m is not None}
+    # (a mention chosen, same name and start, has a name among `names`: no test of its own)
     names = {m.name for m in (a1, a2) if m is not None}
     assoc: list[ActorMention] = []
     for m in ms:
-        if (m.name, m.start) in chosen or m.name in names or not _is_armed(m):
+        if m.name in names or not _is_armed(m):
             continue
         if m.actor_type is _UNIDENTIFIED:
             continue
@@ -2281,13 +2325,40 @@ _FRONTLINE: Final = re.compile(r"\b(?:OSCE|SMM|special monitoring mission|ceasef
 _SMM: Final = re.compile(r"\b(?:OSCE SMM|SMM|special monitoring mission)\b", re.IGNORECASE)
 
 
+#: One of these is in any text, lower-cased, that _FRONTLINE (_SMM) finds.
+_FRONTLINE_WORDS: Final = ("osce", "smm", "special monitoring mission", "ceasefire violation")
+_SMM_WORDS: Final = ("smm", "special monitoring mission")
+
+
+def _may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """Whether one of `words` (lower case ASCII) may be in a match of an IGNORECASE pattern of
+    them on `text`: on ASCII text, whether one is in `text` lower-cased (one pass in C each,
+    where the pattern's search tries every position of an article); else always."""
+    return not text.isascii() or any_in(text.lower(), words)
+
+
 def _front(text: str, cc: str | None) -> str | None:
     """The country of the known front line the text's unattributed fire is on, if any."""
-    if cc in _FRONTLINE_SIDES and _FRONTLINE.search(text):
+    if cc in _FRONTLINE_SIDES and _may_hold(text, _FRONTLINE_WORDS) and _FRONTLINE.search(text):
         return cc
-    if cc is None and _SMM.search(text):
+    if cc is None and _may_hold(text, _SMM_WORDS) and _SMM.search(text):
         return "UA"
     return None
+
+
+#: Weapons seized or defused (of the text lower-cased), and the stems one of which is in
+#: any match.
+_SEIZED: Final = re.compile(
+    r"\b(?:arrest\w*|detain\w*|seiz\w*|recover\w*|confiscat\w*|defus\w*)\b")
+_SEIZED_STEMS: Final = ("arrest", "detain", "seiz", "recover", "confiscat", "defus")
+
+
+def any_in(text: str, words: tuple[str, ...]) -> bool:
+    """Whether one of `words` is in `text`."""
+    for word in words:  # noqa: SIM110 (a loop: no generator object)
+        if word in text:
+            return True
+    return False
 
 
 _GOV_PLACES: Final = frozenset(["municipality", "governorate", "prefecture"])
@@ -2452,8 +2523,8 @@ def _strategic(text: str, ms: list[ActorMention], cls: Classification, cc: str |
             return agent, others[0]
         if _is_state(agent):
             return agent, _unknown(cc, cls)
-        if re.search(r"\b(?:arrest\w*|detain\w*|seiz\w*|recover\w*|confiscat\w*|defus\w*)\b",
-                     text.lower()):
+        low = text.lower()
+        if any_in(low, _SEIZED_STEMS) and _SEIZED.search(low):
             return agent, _synth(f"Police Forces{_forces_of(cc)}", AT_STATE_FORCES, cc,
                                  cls)
         return agent, None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Final, TypeVar
@@ -275,26 +275,46 @@ def _country_words(text: str) -> list[tuple[int, int]] | None:
     for text that is not ASCII (there it may find one anywhere)."""
     if not text.isascii():
         return None
-    return [(last - size + 1, last - 1) for last, size, _ in actors_mod.hits_of(
-        actors_mod.gate_read(text), _COUNTRY_GATE)]
+    read = actors_mod.gate_read(text)
+    if not read[0] & _COUNTRY_GATE:
+        return []
+    # (the hits read in place: `hits_of` would build a list of them first)
+    return [(last - size + 1, last - 1) for last, size, bits in read[1]
+            if bits & _COUNTRY_GATE]
 
 
-@dataclass(slots=True)
+# (its `__init__` written out, as the records' of `types`: compiled, where the dataclass's
+# generated one runs interpreted)
+@dataclass(slots=True, init=False)
 class _Incident:
     anchor: Sentence
     classification: Classification
     date: DateMention | None
-    sentences: list[Sentence] = field(default_factory=list)
-    last_index: int = 0
+    sentences: list[Sentence]
+    last_index: int
     #: later sentences that only say who did it ("JNIM claimed responsibility"): read for
     #: the actors, not for anything else
-    attributions: list[Sentence] = field(default_factory=list)
+    attributions: list[Sentence]
     #: the sentence right before the anchor when no trigger word marked it ("ISWAP militants
     #: made two attempts on an army position. The soldiers repulsed the assaults."): read for
     #: the named groups it introduces
-    lead: Sentence | None = None
+    lead: Sentence | None
     #: the armed clashes its second and third sentences report (as classified when grouping)
-    clashes: list[Classification] = field(default_factory=list)
+    clashes: list[Classification]
+
+    def __init__(self, anchor: Sentence, classification: Classification,
+                 date: DateMention | None, sentences: list[Sentence] | None = None,
+                 last_index: int = 0, attributions: list[Sentence] | None = None,
+                 lead: Sentence | None = None,
+                 clashes: list[Classification] | None = None) -> None:
+        self.anchor = anchor
+        self.classification = classification
+        self.date = date
+        self.sentences = [] if sentences is None else sentences
+        self.last_index = last_index
+        self.attributions = [] if attributions is None else attributions
+        self.lead = lead
+        self.clashes = [] if clashes is None else clashes
 
 
 def extract_events(article: Article, gazetteer: Gazetteer) -> list[Event]:
@@ -309,7 +329,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> list[Event]:
     # place names when the text names no country
     homes: dict[str, int] = {}
     for incident in incidents:
-        for m in actors_mod.find_actors(incident.anchor.text, incident.anchor.start):
+        for m in actors_mod.actor_mentions(incident.anchor.text, incident.anchor.start, None):
             if m.country_code:
                 homes[m.country_code] = homes.get(m.country_code, 0) + 1
     hint = _most_common(homes)
@@ -472,7 +492,7 @@ def _off_topic(sentence: Sentence, found: Classification, low: str | None, gates
             or _finds(_GRIEVANCE, _GRIEVANCE_LOW, text, low)) and not _finds(
                 _SPORT, _SPORT_LOW, text, low):
         return False
-    armed = [m for m in actors_mod.find_actors(sentence.text, sentence.start)
+    armed = [m for m in actors_mod.actor_mentions(sentence.text, sentence.start, None)
              if m.actor_type not in (AT_CIVILIANS, AT_PROTESTERS)]
     return not armed
 
@@ -685,14 +705,14 @@ def _actors(body: str, incident: _Incident, cls: Classification, country_code: s
     actors its lead sentence introduces and the groups its attribution sentences name."""
     mentions: list[ActorMention] = []
     for sentence in incident.sentences:
-        mentions.extend(actors_mod.find_actors(sentence.text, sentence.start, country_code))
+        mentions.extend(actors_mod.actor_mentions(sentence.text, sentence.start, country_code))
     if incident.lead is not None:  # the actors it introduces, not its victims
-        mentions.extend(m for m in actors_mod.find_actors(
+        mentions.extend(m for m in actors_mod.actor_mentions(
             incident.lead.text, incident.lead.start, country_code)
             if m.actor_type in _LEAD_TYPES)
     for sentence in incident.attributions:
-        mentions.extend(m for m in actors_mod.find_actors(sentence.text, sentence.start,
-                                                          country_code)
+        mentions.extend(m for m in actors_mod.actor_mentions(sentence.text, sentence.start,
+                                                             country_code)
                         if m.actor_type in _GROUP_TYPES and not m.name.startswith("Unidentified"))
     return actors_mod.pick_actors(body, mentions, cls, country_code)
 
@@ -798,7 +818,7 @@ def _actor(mention: ActorMention | None) -> Actor | None:
 def _claim(mention: CasualtyMention, country_code: str | None) -> Claim:
     side = None
     if mention.side_text:
-        found = actors_mod.find_actors(mention.side_text, 0, country_code)
+        found = actors_mod.actor_mentions(mention.side_text, 0, country_code)
         side = found[0].name if found else mention.side_text
     return _made(Claim, {
         "kind": mention.kind,

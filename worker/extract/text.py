@@ -30,21 +30,31 @@ _ABBREV_MIRROR = re.compile(r"\.(?:(?:" + "|".join(
 def split_sentences(text: str) -> list[Sentence]:
     """Split `text` into sentences; offsets index into `text`. Never returns empty sentences."""
     out: list[Sentence] = []
-    start = 0
-    for at, end in _boundaries(text):
-        chunk = text[start:end].rstrip()
+    start = pos = 0
+    # (the boundaries as `_boundaries` finds them, read here as they are found: no list of
+    # (start, end) pairs built and read again)
+    for at in find_all(text, ".!?\n"):
+        if at < pos or (end := _boundary_end(text, at)) <= 0:
+            continue
+        pos = end
+        # the chunk text[start:end] without the white space it ends with, by its end: no
+        # copy of it made (`str.rstrip` strips what `str.isspace` tells)
+        stop = end
+        while stop > start and text[stop - 1].isspace():
+            stop -= 1
         # (_ABBREV ends with a period: no need to search before anything else; and its short
         # forms are words of 4 characters at most before it, `\b` before them: not when the
         # 5 characters before the period are word characters, as in most sentences' ends)
-        if chunk.endswith(".") and "\n" not in text[at:end]:
-            stripped_end = start + len(chunk)
-            if not (stripped_end >= 6 and text[stripped_end - 6:stripped_end - 1].isalnum()) \
-                    and search_before(_ABBREV, _ABBREV_MIRROR, text,
-                                      max(start, stripped_end - 8), stripped_end):
-                continue
-        _append(out, chunk, start)
+        if stop > start and text[stop - 1] == "." and text.find("\n", at, end) < 0 \
+                and not (stop >= 6 and text[stop - 6:stop - 1].isalnum()) \
+                and search_before(_ABBREV, _ABBREV_MIRROR, text, max(start, stop - 8), stop):
+            continue
+        _add(out, text, start, stop)
         start = end
-    _append(out, text[start:].rstrip(), start)
+    stop = len(text)
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    _add(out, text, start, stop)
     return out
 
 
@@ -107,13 +117,14 @@ def find_all(text: str, needles: Iterable[str]) -> list[int]:
     return out
 
 
-def _append(out: list[Sentence], chunk: str, start: int) -> None:
-    """Add `chunk`, the text from `start` with its end's white space stripped, without the
-    white space it opens with, if anything is left."""
-    body = chunk.lstrip()
-    if body:
-        begin = start + len(chunk) - len(body)
-        out.append(Sentence(begin, begin + len(body), body))
+def _add(out: list[Sentence], text: str, start: int, stop: int) -> None:
+    """Add the sentence of `text[start:stop]` (which ends with no white space) without the
+    white space it opens with, if anything is left (read in place: no chunk copied to be
+    stripped)."""
+    while start < stop and text[start].isspace():
+        start += 1
+    if start < stop:
+        out.append(Sentence(start, stop, text[start:stop]))
 
 
 def keyword_automaton(groups: Iterable[tuple[int, Iterable[str]]]) -> ahocorasick.Automaton:
