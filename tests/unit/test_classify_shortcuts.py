@@ -124,7 +124,11 @@ def test_triggers_in_order_are_the_sorted_list() -> None:
         in_order = sorted(found, key=_order) == found
         sorted_already += in_order
         unsorted += not in_order
-        assert classify._in_order(found) == in_order, found
+        hits = [classify._Hit(start, end, cue, "", False, False) for start, end, cue in found]
+        assert classify._in_order(hits) == in_order, found
+        # and the sort of the hits is the sort of the triggers as first written
+        assert [(h.start, h.end, h.cue) for h in sorted(hits, key=classify._found_order)] == \
+            sorted(found, key=_order), found
     assert sorted_already > 1_000 and unsorted > 1_000
 
 
