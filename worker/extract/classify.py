@@ -437,11 +437,14 @@ _compile()
 
 _NEGATABLE: Final = frozenset({"KILL", "INJURE", "CLASH", "ARREST", "LOOT", "RIOT", "INTERV",
                                "ABDUCT", "SEXUAL", "CLASHW", "ATTACK", "BURN"})
+#: The cues of `_NEGATABLE` and of `_BACKGROUND_CUES`, as bits (`_scan` tests a hit's bit).
+_NEGATABLE_BITS: Final = _mask(*sorted(_NEGATABLE))
 #: The marks that end a negation's or a hedge's reach (`_stop_between`).
 _STOPS: Final = (".", ";", ":", ",", "(", ")")
 _OBSERVED: Final = re.compile(r"\b(?:observed|heard|recorded|unknown weapons|undetermined weapons|"
                               r"unidentified weapons|bursts)\b")
 _BACKGROUND_CUES: Final = frozenset({"PROT", "RIOT", "CLASH"})
+_BACKGROUND_BITS: Final = _mask(*sorted(_BACKGROUND_CUES))
 _PREMATURE: Final = frozenset({"prematurely", "premature", "while planting", "were planting",
                                "was planting", "while trying to plant", "trying to plant",
                                "while assembling", "were assembling", "while making", "were making",
@@ -546,10 +549,25 @@ _AUXILIARIES: Final = frozenset(["was", "were", "is", "are", "been", "being", "g
 def _words_before(low: str, at: int, reach: int) -> list[str]:
     """The words within `reach` characters before `at`, back to the nearest punctuation."""
     begin = max(0, at - reach)
-    for mark in _STOPS:
-        found = low.rfind(mark, begin, at)
-        if found >= begin:
-            begin = found + 1
+    # (each of `_STOPS` in turn, written out: no iteration over the tuple)
+    found = low.rfind(".", begin, at)
+    if found >= begin:
+        begin = found + 1
+    found = low.rfind(";", begin, at)
+    if found >= begin:
+        begin = found + 1
+    found = low.rfind(":", begin, at)
+    if found >= begin:
+        begin = found + 1
+    found = low.rfind(",", begin, at)
+    if found >= begin:
+        begin = found + 1
+    found = low.rfind("(", begin, at)
+    if found >= begin:
+        begin = found + 1
+    found = low.rfind(")", begin, at)
+    if found >= begin:
+        begin = found + 1
     return low[begin:at].split()
 
 
@@ -586,9 +604,12 @@ def _passive(low: str, at: int) -> bool:
         return True
     if words[-1] == "found" and len(words) > 1 and words[-2] in _AUXILIARIES:
         return True  # "a soldier was found killed": done to him
-    for at in (-2, -3):  # "had his house attacked", "got their market stalls looted"
-        if len(words) > -at and words[at] in _POSSESSIVES and words[at - 1] in _CAUSATIVES:
-            return True  # done to them
+    # "had his house attacked", "got their market stalls looted": done to them (the word
+    # two back, then three back, written out: no iteration over a tuple)
+    if len(words) > 2 and words[-2] in _POSSESSIVES and words[-3] in _CAUSATIVES:
+        return True
+    if len(words) > 3 and words[-3] in _POSSESSIVES and words[-4] in _CAUSATIVES:
+        return True
     return len(words) > 1 and words[-1].endswith("ly") and words[-2] in _AUXILIARIES
 
 
@@ -623,7 +644,10 @@ def _in_order(found: list[_Hit]) -> bool:
 def _stop_between(low: str, start: int, end: int) -> bool:
     """Whether one of `_STOPS` is in `low[start:end]` (found in place: no regex search, no
     slice)."""
-    return any(low.find(mark, start, end) != -1 for mark in _STOPS)
+    # (each of `_STOPS` written out: no generator, no iteration over the tuple)
+    return low.find(".", start, end) != -1 or low.find(";", start, end) != -1 or \
+        low.find(":", start, end) != -1 or low.find(",", start, end) != -1 or \
+        low.find("(", start, end) != -1 or low.find(")", start, end) != -1
 
 
 #: `_Cues.heads` before any hit (copied: cheaper than `[None] * len(_CUES)` built anew).
@@ -681,8 +705,10 @@ def _scan(text: str) -> _Cues | None:
         word = low[start:end]
         if cue == "PROT" and word == "march" and text[start] == "M":
             continue  # the month
+        index = _CUE_INDEX[cue]
+        bit = 1 << index
         negated = hedged = False
-        if negations and cue in _NEGATABLE:
+        if negations and bit & _NEGATABLE_BITS:
             for at in negations:
                 if start - 32 <= at <= start and not _stop_between(low, at, start) and \
                         low.find("claim", at, start) == -1:
@@ -698,11 +724,9 @@ def _scan(text: str) -> _Cues | None:
         hit.negated = negated
         hit.hedged = hedged
         hits.append(hit)
-        if negated or hedged or (cue in _BACKGROUND_CUES and _background(low, start, word)):
+        if negated or hedged or (bit & _BACKGROUND_BITS and _background(low, start, word)):
             continue
         usable.append(hit)
-        index = _CUE_INDEX[cue]
-        bit = 1 << index
         if not mask & bit:
             mask |= bit
             heads[index] = hit
