@@ -124,7 +124,11 @@ def test_triggers_in_order_are_the_sorted_list() -> None:
         in_order = sorted(found, key=_order) == found
         sorted_already += in_order
         unsorted += not in_order
-        assert classify._in_order(found) == in_order, found
+        hits = [classify._Hit(start, end, cue, "", False, False) for start, end, cue in found]
+        assert classify._in_order(hits) == in_order, found
+        # and the sort of the hits is the sort of the triggers as first written
+        assert [(h.start, h.end, h.cue) for h in sorted(hits, key=classify._found_order)] == \
+            sorted(found, key=_order), found
     assert sorted_already > 1_000 and unsorted > 1_000
 
 
@@ -255,3 +259,68 @@ def test_each_cues_hits_are_in_order() -> None:
                 seen += len(hits) > 1
                 assert sorted(hits, key=classify._Hit.order) == hits, sentence.text
     assert seen > 50
+
+
+def _words_before(low: str, at: int, reach: int) -> list[str]:
+    begin = max(0, at - reach)
+    for mark in classify._STOPS:
+        found = low.rfind(mark, begin, at)
+        if found >= begin:
+            begin = found + 1
+    return low[begin:at].split()
+
+
+def test_stops_written_out_answer_as_the_loop_over_them() -> None:
+    rng = random.Random(5)
+    alphabet = ["a", "b", " ", "  ", ".", ";", ":", ",", "(", ")", "x y", "!", "-"]
+    texts = _sentences()[:2_000]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+              for _ in range(5_000)]
+    stopped = 0
+    for low in texts:
+        for _ in range(4):
+            start = rng.randint(0, len(low))
+            end = rng.randint(start, len(low))
+            expected = any(low.find(mark, start, end) != -1 for mark in classify._STOPS)
+            stopped += expected
+            assert classify._stop_between(low, start, end) == expected, (low, start, end)
+            assert classify._words_before(low, end, 40) == _words_before(low, end, 40), low
+    assert stopped > 1_000
+
+
+def test_cue_bits_are_the_cue_sets() -> None:
+    for cue in classify._CUES:
+        bit = classify._CUE_BIT[cue]
+        assert bool(bit & classify._NEGATABLE_BITS) == (cue in classify._NEGATABLE)
+        assert bool(bit & classify._BACKGROUND_BITS) == (cue in classify._BACKGROUND_CUES)
+
+
+def _passive(low: str, at: int) -> bool:
+    words = low[max(0, at - 30):at].rsplit(None, 4)
+    if not words:
+        return False
+    if words[-1] in classify._AUXILIARIES:
+        return True
+    if words[-1] == "found" and len(words) > 1 and words[-2] in classify._AUXILIARIES:
+        return True
+    for at in (-2, -3):
+        if len(words) > -at and words[at] in classify._POSSESSIVES and \
+                words[at - 1] in classify._CAUSATIVES:
+            return True
+    return len(words) > 1 and words[-1].endswith("ly") and words[-2] in classify._AUXILIARIES
+
+
+def test_passive_answers_as_the_loop() -> None:
+    rng = random.Random(9)
+    vocabulary = sorted(classify._AUXILIARIES | classify._POSSESSIVES | classify._CAUSATIVES |
+                        {"found", "badly", "house", "the", "x"})
+    texts = _sentences()[:2_000]
+    texts += [" ".join(rng.choice(vocabulary) for _ in range(rng.randint(0, 8))) + " "
+              for _ in range(5_000)]
+    passives = 0
+    for low in texts:
+        for at in {len(low), *(m.start() for m in re.finditer(r"\b\w", low))}:
+            expected = _passive(low, at)
+            passives += expected
+            assert classify._passive(low, at) == expected, low[max(0, at - 30):at]
+    assert passives > 1_000

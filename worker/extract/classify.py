@@ -437,11 +437,14 @@ _compile()
 
 _NEGATABLE: Final = frozenset({"KILL", "INJURE", "CLASH", "ARREST", "LOOT", "RIOT", "INTERV",
                                "ABDUCT", "SEXUAL", "CLASHW", "ATTACK", "BURN"})
+#: The cues of `_NEGATABLE` and of `_BACKGROUND_CUES`, as bits (`_scan` tests a hit's bit).
+_NEGATABLE_BITS: Final = _mask(*sorted(_NEGATABLE))
 #: The marks that end a negation's or a hedge's reach (`_stop_between`).
 _STOPS: Final = (".", ";", ":", ",", "(", ")")
 _OBSERVED: Final = re.compile(r"\b(?:observed|heard|recorded|unknown weapons|undetermined weapons|"
                               r"unidentified weapons|bursts)\b")
 _BACKGROUND_CUES: Final = frozenset({"PROT", "RIOT", "CLASH"})
+_BACKGROUND_BITS: Final = _mask(*sorted(_BACKGROUND_CUES))
 _PREMATURE: Final = frozenset({"prematurely", "premature", "while planting", "were planting",
                                "was planting", "while trying to plant", "trying to plant",
                                "while assembling", "were assembling", "while making", "were making",
@@ -546,10 +549,25 @@ _AUXILIARIES: Final = frozenset(["was", "were", "is", "are", "been", "being", "g
 def _words_before(low: str, at: int, reach: int) -> list[str]:
     """The words within `reach` characters before `at`, back to the nearest punctuation."""
     begin = max(0, at - reach)
-    for mark in _STOPS:
-        found = low.rfind(mark, begin, at)
-        if found >= begin:
-            begin = found + 1
+    # (each of `_STOPS` in turn, written out: no iteration over the tuple)
+    found = low.rfind(".", begin, at)
+    if found >= begin:
+        begin = found + 1
+    found = low.rfind(";", begin, at)
+    if found >= begin:
+        begin = found + 1
+    found = low.rfind(":", begin, at)
+    if found >= begin:
+        begin = found + 1
+    found = low.rfind(",", begin, at)
+    if found >= begin:
+        begin = found + 1
+    found = low.rfind("(", begin, at)
+    if found >= begin:
+        begin = found + 1
+    found = low.rfind(")", begin, at)
+    if found >= begin:
+        begin = found + 1
     return low[begin:at].split()
 
 
@@ -586,9 +604,12 @@ def _passive(low: str, at: int) -> bool:
         return True
     if words[-1] == "found" and len(words) > 1 and words[-2] in _AUXILIARIES:
         return True  # "a soldier was found killed": done to him
-    for at in (-2, -3):  # "had his house attacked", "got their market stalls looted"
-        if len(words) > -at and words[at] in _POSSESSIVES and words[at - 1] in _CAUSATIVES:
-            return True  # done to them
+    # "had his house attacked", "got their market stalls looted": done to them (the word
+    # two back, then three back, written out: no iteration over a tuple)
+    if len(words) > 2 and words[-2] in _POSSESSIVES and words[-3] in _CAUSATIVES:
+        return True
+    if len(words) > 3 and words[-3] in _POSSESSIVES and words[-4] in _CAUSATIVES:
+        return True
     return len(words) > 1 and words[-1].endswith("ly") and words[-2] in _AUXILIARIES
 
 
@@ -596,24 +617,25 @@ _CAUSATIVES = frozenset(["had", "has", "have", "having", "got", "gets", "get"])
 _POSSESSIVES = frozenset(["his", "her", "their", "its", "our", "my"])
 
 
-def _found_order(f: tuple[int, int, str]) -> tuple[int, int, bool]:
+def _found_order(f: _Hit) -> tuple[int, int, bool]:
     """A trigger's place: by start, the longer first, a non-event phrase before an event
     trigger of the same span."""
-    return f[0], f[0] - f[1], f[2] != "NONE"
+    return f.start, f.start - f.end, f.cue != "NONE"
 
 
-def _in_order(found: list[tuple[int, int, str]]) -> bool:
+def _in_order(found: list[_Hit]) -> bool:
     """Whether `found` is already sorted by `_found_order` (the automaton reports matches by
     their end: usually the case, and then sorting, stable, would change nothing)."""
     prev = found[0]
-    for f in found[1:]:
-        if f[0] != prev[0]:
-            if f[0] < prev[0]:
+    for i in range(1, len(found)):
+        f = found[i]
+        if f.start != prev.start:
+            if f.start < prev.start:
                 return False
-        elif f[1] != prev[1]:
-            if f[1] > prev[1]:
+        elif f.end != prev.end:
+            if f.end > prev.end:
                 return False
-        elif f[2] == "NONE" and prev[2] != "NONE":
+        elif f.cue == "NONE" and prev.cue != "NONE":
             return False
         prev = f
     return True
@@ -622,7 +644,10 @@ def _in_order(found: list[tuple[int, int, str]]) -> bool:
 def _stop_between(low: str, start: int, end: int) -> bool:
     """Whether one of `_STOPS` is in `low[start:end]` (found in place: no regex search, no
     slice)."""
-    return any(low.find(mark, start, end) != -1 for mark in _STOPS)
+    # (each of `_STOPS` written out: no generator, no iteration over the tuple)
+    return low.find(".", start, end) != -1 or low.find(";", start, end) != -1 or \
+        low.find(":", start, end) != -1 or low.find(",", start, end) != -1 or \
+        low.find("(", start, end) != -1 or low.find(")", start, end) != -1
 
 
 #: `_Cues.heads` before any hit (copied: cheaper than `[None] * len(_CUES)` built anew).
@@ -631,7 +656,9 @@ _NO_HEADS: Final[list[_Hit | None]] = [None] * len(_CUES)
 
 def _scan(text: str) -> _Cues | None:
     """The triggers of `text` (None when it has none)."""
-    found: list[tuple[int, int, str]] = []
+    # (each trigger a `_Hit` at once, its word and marks filled in when it is kept: no tuple
+    # built for it first, no second object)
+    found: list[_Hit] = []
     negations: list[int] = []
     hedges: list[int] = []
     low, words, matched = actors.matches(text)
@@ -649,7 +676,7 @@ def _scan(text: str) -> _Cues | None:
             elif cue == "HEDGE":
                 hedges.append(end)
             else:
-                found.append((start, end, cue))
+                found.append(_Hit(start, end, cue, "", False, False))
     if not found:
         return None
     if len(found) > 1 and not _in_order(found):
@@ -662,7 +689,10 @@ def _scan(text: str) -> _Cues | None:
     span_end = -1
     span_start = -1
     dropped = False
-    for start, end, cue in found:
+    for hit in found:
+        start = hit.start
+        end = hit.end
+        cue = hit.cue
         if start < reach and not (start == span_start and end == span_end and not dropped):
             continue  # inside a longer trigger (or a non-event phrase)
         dropped = cue == "NONE"
@@ -675,8 +705,10 @@ def _scan(text: str) -> _Cues | None:
         word = low[start:end]
         if cue == "PROT" and word == "march" and text[start] == "M":
             continue  # the month
+        index = _CUE_INDEX[cue]
+        bit = 1 << index
         negated = hedged = False
-        if negations and cue in _NEGATABLE:
+        if negations and bit & _NEGATABLE_BITS:
             for at in negations:
                 if start - 32 <= at <= start and not _stop_between(low, at, start) and \
                         low.find("claim", at, start) == -1:
@@ -688,13 +720,13 @@ def _scan(text: str) -> _Cues | None:
                         not _stop_between(low, at, start) and low.find(" and ", at, start) == -1:
                     hedged = True
                     break
-        hit = _Hit(start, end, cue, word, negated, hedged)
+        hit.word = word
+        hit.negated = negated
+        hit.hedged = hedged
         hits.append(hit)
-        if negated or hedged or (cue in _BACKGROUND_CUES and _background(low, start, word)):
+        if negated or hedged or (bit & _BACKGROUND_BITS and _background(low, start, word)):
             continue
         usable.append(hit)
-        index = _CUE_INDEX[cue]
-        bit = 1 << index
         if not mask & bit:
             mask |= bit
             heads[index] = hit
@@ -1189,7 +1221,8 @@ def _crowd(c: _Cues) -> _Decision | None:
             return _ET_PROTESTS, _SUB_PROTEST_WITH_INTERVENTION, intervention, \
                 _GOOD
         return _ET_PROTESTS, _SUB_PEACEFUL_PROTEST, protest, _GOOD
-    if riot is not None and (c.crowd or riot.word.startswith(("riot", "violent"))):
+    # (the word tested before the roles, which a text's actors cost to find: the same answer)
+    if riot is not None and (riot.word.startswith(("riot", "violent")) or c.crowd):
         words = c.words("RIOT")
         if mob is not None or _RIVALS.search(c.low):
             return _ET_RIOTS, _SUB_MOB_VIOLENCE, mob or riot, _FAIR
@@ -1201,10 +1234,10 @@ def _crowd(c: _Cues) -> _Decision | None:
             # violent (ACLED: "physical clashes with ... government forces")
             return _ET_RIOTS, _SUB_VIOLENT_DEMONSTRATION, riot, _FAIR
         return _ET_RIOTS, _SUB_MOB_VIOLENCE, riot, _FAIR
-    if mob is not None and (c.crowd or not c.fighters or mob.word.startswith(("mob", "lynch"))):
+    if mob is not None and (mob.word.startswith(("mob", "lynch")) or c.crowd or not c.fighters):
         return _ET_RIOTS, _SUB_MOB_VIOLENCE, mob, _GOOD
-    if riot is not None and c.people and c.state and not c.armed and \
-            not riot.word.startswith("clash") and not c.mask & (_M_KILL | _M_GUN) and \
+    if riot is not None and not riot.word.startswith("clash") and \
+            not c.mask & (_M_KILL | _M_GUN) and c.people and c.state and not c.armed and \
             _agent_role(c, riot) in _PEOPLE_ROLES:
         # "villagers threw stones at the police", "youths hurled petrol bombs at a patrol"
         return _ET_RIOTS, _SUB_MOB_VIOLENCE, riot, _FAIR
@@ -1330,7 +1363,7 @@ def _violence(c: _Cues) -> _Decision | None:
     take = c.heads[_H_TAKE]
     if regain is not None and c.state:
         return _ET_BATTLES, _SUB_GOVERNMENT_REGAINS_TERRITORY, regain, _FAIR
-    if (take is not None and (c.armed or c.state) and not _hurt(c)) or (
+    if (take is not None and not _hurt(c) and (c.armed or c.state)) or (
             take is not None and _CAPTURED_PLACE.search(c.low) and c.armed):
         return _ET_BATTLES, _SUB_NON_STATE_OVERTAKES_TERRITORY, take, _FAIR
     clash = c.heads[_H_CLASH]
