@@ -929,10 +929,18 @@ def _side(text: str, start: int, np: str) -> str | None:
     words = [w for w in np.split() if w.lower() not in _GENERIC_HEADS]
     if words:  # (then some word of the phrase is not generic: no group before it counts)
         return " ".join(words)
-    before = _GROUP_BEFORE.search(text[max(0, start - 40):start])
-    if before:
-        return before.group("side")
-    phrase = _SIDE_PHRASE.search(text[max(0, start - 60):start])
+    # (each regex tried where its words are: `_GROUP_BEFORE`'s, case-sensitive, in the text;
+    # `_SIDE_PHRASE`'s "from", IGNORECASE, in it lower-cased: no other character's case is
+    # one of its letters)
+    window = text[max(0, start - 40):start]
+    if "for" in window or "left" in window or "cost" in window:
+        before = _GROUP_BEFORE.search(window)
+        if before:
+            return before.group("side")
+    window = text[max(0, start - 60):start]
+    if "from" not in window.lower():
+        return None
+    phrase = _SIDE_PHRASE.search(window)
     return phrase.group("side") if phrase else None
 
 
