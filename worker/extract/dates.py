@@ -415,6 +415,8 @@ def event_date(text: str, published: date, offset: int = 0) -> DateMention | Non
 
 #: (timedelta's constructor takes keywords: a call of the interpreter's each time)
 _ONE_DAY: Final = timedelta(days=1)
+#: ... and so each of 0 to 7 days made once: `_DAYS[n]` is `timedelta(days=n)`.
+_DAYS: Final = tuple(timedelta(days=n) for n in range(8))
 
 
 def _resolve(kind: str, m: re.Match[str], published: date) -> tuple[date, Precision] | None:
@@ -444,10 +446,10 @@ def _resolve(kind: str, m: re.Match[str], published: date) -> tuple[date, Precis
         back = (published.weekday() - target) % 7
         if last and last.lower() == "last" and back == 0:
             back = 7
-        return published - timedelta(days=back), _PREC_DAY
+        return published - _DAYS[back], _PREC_DAY  # (back: 0 to 7)
     if kind == "week":
-        return published - timedelta(days=published.weekday() if "this" in m.group().lower()
-                                     else 7), _PREC_WEEK
+        return published - _DAYS[published.weekday() if "this" in m.group().lower()
+                                 else 7], _PREC_WEEK
     if kind == "month":
         phrase, name = m.group("mrel", "month")
         phrase = phrase.lower()
