@@ -123,6 +123,8 @@ assert "%" in _NOT_PEOPLE_WORDS
 def _no_people(m: Found, np: str, low: str | None) -> bool:
     """Whether `_NOT_PEOPLE` is in `np`, the "np" group of `m` stripped: on lower-cased text
     (`low`, which `m` matched) by `_NOT_PEOPLE_LOW` on that group as it is there."""
+    if not np:
+        return False  # (no word for a pattern of words)
     if low is None:
         return _NOT_PEOPLE.search(np) is not None
     start, end = m.match.span("np")
@@ -690,6 +692,8 @@ def _count_first_at(twin: re.Pattern[str], ends: list[tuple[int, int]], text: st
         while (found := twin.search(low, frm, end)) is not None:
             out.append(Found(found, text))
             frm = pos = found.end()
+            if frm >= end:
+                break  # (at the window's end, most often: no match is empty)
     return out
 
 
