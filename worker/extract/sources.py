@@ -132,7 +132,7 @@ def _add(found: dict[str, SourceMention], text: str, name: str, kind: SourceKind
         found[key] = SourceMention(name, kind, start, end, text[start:end])
 
 
-_ROLE_WORDS = tuple(_ROLE.removeprefix("(?:").removesuffix(")").split("|"))
+_ROLE_WORDS: Final = tuple(_ROLE.removeprefix("(?:").removesuffix(")").split("|"))
 _TOLD_WORDS: Final = ("told",)
 _ACCORDING_WORDS: Final = ("according to", "per", "citing", "cited by", "quoted by")
 _SAID_WORDS: Final = ("said", "says", "reported", "reports", "told", "added", "stated",
@@ -413,7 +413,7 @@ def _org_verbs(text: str, low: str, back: str,
     return out
 
 
-_OUTLET_RE = re.compile(r"(?<![\w])(?:" + "|".join(
+_OUTLET_RE: Final = re.compile(r"(?<![\w])(?:" + "|".join(
     re.escape(o) for o in sorted(KNOWN_OUTLETS, key=len, reverse=True)) + r")(?![\w])")
 
 
@@ -447,7 +447,7 @@ actors.add_gate_words({
 }, whole=True)
 _SAID_VERBS: Final = frozenset(_SAID_WORDS)
 #: The words of the patterns and the outlets' names, found in one pass (`_needed_by_pass`).
-_NEEDED = _needs_automaton()
+_NEEDED: Final = _needs_automaton()
 
 
 def _outlet_matches(text: str) -> list[re.Match[str]]:
