@@ -776,3 +776,41 @@ def test_by_agent_tried_at_its_words_as_the_search() -> None:
         assert actors._by_found(window) is expected, window
         found += expected
     assert found > 1_000
+
+
+def _ref_side(text: str, start: int, np: str) -> str | None:
+    """`casualties._side` as first written: both regexes tried on their windows."""
+    from worker.extract import casualties
+
+    words = [w for w in np.split() if w.lower() not in casualties._GENERIC_HEADS]
+    if words:
+        return " ".join(words)
+    before = casualties._GROUP_BEFORE.search(text[max(0, start - 40):start])
+    if before:
+        return before.group("side")
+    phrase = casualties._SIDE_PHRASE.search(text[max(0, start - 60):start])
+    return phrase.group("side") if phrase else None
+
+
+SIDE_TOKENS = [
+    "cost", "left", "for", "For", "LEFT", "the", "The", "from", "From", "FROM", "fRoM", "side",
+    "SIDE", "ſide", "İ", "Kenyan", "ADF", "Police", "army", "Ünal", "’s", "-", "3", "people",
+    "were", "killed", ",", ".", " ", "\n", "\t", "\u00a0",
+]
+
+
+def test_side_as_first_written() -> None:
+    """`casualties._side`, its regexes tried only where their words are, finds what it found
+    trying both on every window."""
+    from worker.extract import casualties
+
+    rng = random.Random(11)
+    sided = 0
+    for text in corpus()[:20] + soups(SIDE_TOKENS, 20_000, seed=13):
+        for start in sorted({rng.randint(0, len(text)) for _ in range(8)} | {len(text)}):
+            for np in ("", "people", "the Kenyan soldiers"):
+                expected = _ref_side(text, start, np)
+                assert casualties._side(text, start, np) == expected, (text, start, np)
+                sided += expected is not None and not np
+    assert sided > 2_000
+

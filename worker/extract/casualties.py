@@ -54,7 +54,7 @@ _KILLED = (r"killed|dead|died|shot dead|slain|murdered|executed|beheaded|lynched
 _INJURED = r"wounded|injured|hurt|maimed|critically injured|seriously injured|hospitali[sz]ed"
 _CAPTURED = (r"captured|abducted|kidnapped|taken hostage|arrested|detained|seized|"
              r"taken captive|held hostage")
-_VERB_KIND = [(_CK_KILLED, _KILLED), (_CK_INJURED, _INJURED),
+_VERB_KIND: Final = [(_CK_KILLED, _KILLED), (_CK_INJURED, _INJURED),
               (_CK_CAPTURED, _CAPTURED)]
 
 _NP = r"(?P<np>(?:(?!and\b|but\b)[\w'’/-]+\s+){0,5}?)"  # a short noun phrase (lazy)
@@ -65,7 +65,7 @@ _AUX = (r"(?:(?:were|was|have been|has been|had been|are|is|got|been|also|report
         r"\s+){0,3}")
 
 # "at least 7 soldiers were killed", "3 killed", "two NRF fighters were injured"
-_COUNT_FIRST = {
+_COUNT_FIRST: Final = {
     kind: re.compile(
         rf"(?<![\w,])(?P<qual>{QUALIFIER}\s+)?(?P<num>{NUMBER}(?:\s*(?:-|–|to|or)\s*{NUMBER})?)"
         rf"\s+{_NP}{_AUX}(?P<verb>{verbs})\b", re.IGNORECASE)
@@ -73,7 +73,7 @@ _COUNT_FIRST = {
 }
 # "killing 5 civilians", "killed at least two people", "wounding three" (a number is a whole
 # word: "seventeen", not the "seven" of it)
-_VERB_FIRST = {
+_VERB_FIRST: Final = {
     _CK_KILLED: re.compile(
         rf"\b(?P<verb>killing|killed|kills|kill|shot dead|shooting dead|shot and killed|"
         rf"massacring|executing|lynching|lynched|lynches|lynch|beheading|beheaded)\s+"
@@ -90,22 +90,22 @@ _VERB_FIRST = {
         re.IGNORECASE),
 }
 # "the death toll rose to 12", "12 deaths", "12 fatalities", "12 bodies"
-_TOLL = re.compile(
+_TOLL: Final = re.compile(
     rf"\b(?:death toll|toll)\s+(?:[\w'’,-]+\s+){{0,14}}?(?:to|of|at|reached|is|was|hit)\s+"
     rf"(?P<qual>{QUALIFIER}\s+)?(?P<num>{NUMBER})|(?<![\w,])(?P<qual2>{QUALIFIER}\s+)?"
     rf"(?P<num2>{NUMBER})\s+(?P<adj>\w+\s+)?(?:deaths|fatalities|fatality|bodies|corpses|"
     rf"dead bodies)\b",
     re.IGNORECASE)
 # "25 ADF fighters and 6 military fatalities": the noun counts both figures; the first
-_TOLL_FIRST = re.compile(
+_TOLL_FIRST: Final = re.compile(
     rf"(?<![\w,])(?P<qual>{QUALIFIER}\s+)?(?P<num>{NUMBER})(?P<np>(?:\s+[\w/'’-]+){{0,2}}?)"
     rf"(?=\s+and\s+{NUMBER}\s+(?:\w+\s+)?(?:fatalities|fatality)\b)", re.IGNORECASE)
 # "no one was killed", "no casualties", "no injuries were reported"
-_NONE = re.compile(
+_NONE: Final = re.compile(
     r"\b(?:no(?:body| one|-one)\s+(?:\w+\s+){0,2}?(?P<v1>killed|injured|hurt|wounded|died)|"
     r"no\s+(?:reported\s+)?(?P<v2>casualties|fatalities|deaths|injuries|one was hurt))\b",
     re.IGNORECASE)
-_NOT_PEOPLE = re.compile(
+_NOT_PEOPLE: Final = re.compile(
     r"\b(?:years?|months?|days?|hours?|minutes?|weeks?|km|kilometres|kilometers|miles|metres|"
     r"percent|per cent|%|times|houses|homes|vehicles|cars|cattle|goats|camels|cows|sheep|"
     r"livestock|shops|buildings|tons|tonnes|dollars|shillings|rounds|rockets|missiles|"
@@ -115,7 +115,7 @@ _NOT_PEOPLE = re.compile(
 #: whether it matches, sooner).
 _NOT_PEOPLE_WORDS: Final = _NOT_PEOPLE.pattern.removeprefix(r"\b(?:").removesuffix(
     r")\b").split("|")
-_NOT_PEOPLE_LOW = re.compile(r"\b(?:" + by_first_letter(
+_NOT_PEOPLE_LOW: Final = re.compile(r"\b(?:" + by_first_letter(
     [word for word in _NOT_PEOPLE_WORDS if word != "%"]) + r"|%)\b")
 assert "%" in _NOT_PEOPLE_WORDS
 
@@ -123,28 +123,30 @@ assert "%" in _NOT_PEOPLE_WORDS
 def _no_people(m: Found, np: str, low: str | None) -> bool:
     """Whether `_NOT_PEOPLE` is in `np`, the "np" group of `m` stripped: on lower-cased text
     (`low`, which `m` matched) by `_NOT_PEOPLE_LOW` on that group as it is there."""
+    if not np:
+        return False  # (no word for a pattern of words)
     if low is None:
         return _NOT_PEOPLE.search(np) is not None
     start, end = m.match.span("np")
     return start >= 0 and _NOT_PEOPLE_LOW.search(low[start:end].strip()) is not None
 
 
-_INCLUDING = re.compile(r"\b(?:including|among them|among whom|of whom|of them|of which)\s*$",
-                        re.IGNORECASE)
-_GROUP_BEFORE = re.compile(r"(?:cost|left|for)\s+(?:the\s+)?(?P<side>[A-Z][\w'’-]+"
+_INCLUDING: Final = re.compile(
+    r"\b(?:including|among them|among whom|of whom|of them|of which)\s*$", re.IGNORECASE)
+_GROUP_BEFORE: Final = re.compile(r"(?:cost|left|for)\s+(?:the\s+)?(?P<side>[A-Z][\w'’-]+"
                            r"(?:\s+[A-Z][\w'’-]+)?)\s+$")
-_SIDE_PHRASE = re.compile(r"from\s+(?:the\s+)?(?P<side>[A-Z][\w'’-]+)\s+side", re.IGNORECASE)
-_ATTRIBUTION = re.compile(r"\b(?:said|says|told|according to|reported|claimed|stated|per|"
+_SIDE_PHRASE: Final = re.compile(r"from\s+(?:the\s+)?(?P<side>[A-Z][\w'’-]+)\s+side", re.IGNORECASE)
+_ATTRIBUTION: Final = re.compile(r"\b(?:said|says|told|according to|reported|claimed|stated|per|"
                           r"confirmed|added)\b", re.IGNORECASE)
 #: Casualty verbs joined as alternatives or as one lot ("killed, injured or captured",
 #: "killed and wounded"): the figure is of them all, not of each.
-_EITHER = re.compile(
+_EITHER: Final = re.compile(
     r"(?:killed|dead|injured|wounded|captured|arrested|abducted|kidnapped|detained)"
     r"(?:,\s+(?:killed|injured|wounded|captured|arrested|abducted|kidnapped|detained))*,?\s+"
     r"(?:or|and/or|and)\s+(?:killed|injured|wounded|captured|arrested|abducted|kidnapped|"
     r"detained)\b", re.IGNORECASE)
-_PLURAL_VERB = re.compile(r"(?:are|were|have)\b", re.IGNORECASE)
-_GENERIC_HEADS = {"members", "member", "others", "other", "people", "persons", "of", "them",
+_PLURAL_VERB: Final = re.compile(r"(?:are|were|have)\b", re.IGNORECASE)
+_GENERIC_HEADS: Final = {"members", "member", "others", "other", "people", "persons", "of", "them",
                   "the",
                   "more", "additional", "further", "were", "was", "had", "have", "been", ""}
 
@@ -308,17 +310,17 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
 
 #: The dead found: "the bodies of 2 civilians", "the body of a woman" (found, discovered:
 #: not a body handed over or retrieved from a river).
-_BODIES = re.compile(
+_BODIES: Final = re.compile(
     rf"\bbod(?:y|ies)\s+of\s+(?P<qual>{QUALIFIER}\s+)?(?P<num>{NUMBER})\b"
     rf"(?P<np>(?:\s+(?!and\b|with\b|was\b|were\b)[\w'’-]+){{0,3}})", re.IGNORECASE)
 #: One person killed, named by a pronoun or a definite noun phrase rather than a number.
-_ONE_KILLED = re.compile(
+_ONE_KILLED: Final = re.compile(
     r"\b(?P<qual>)(?:killing|killed|shot dead|shooting dead|fatally shot|fatally stabbed|"
     r"executed|executing|beheaded|beheading|lynched|lynching|murdered|murdering)\s"
     r"(?:(?P<pronoun>him|her)|(?P<obj>(?:the|his|her|their)(?:\s+(?!and\b|or\b|of\b|in\b|"
     r"at\b|on\b|near\b|with\b|while\b|who\b)[\w'’-]+){1,3}))\b", re.IGNORECASE)
 #: ... or the subject of "died" ("the soldier later died").
-_ONE_DIED = re.compile(
+_ONE_DIED: Final = re.compile(
     r"\b(?P<qual>)(?P<subj>(?:the|his|her|their)(?:\s+(?!and\b|or\b|of\b)[\w'’-]+){1,3}?)"
     r"\s+(?:later\s+|also\s+|subsequently\s+|eventually\s+)?(?:died|succumbed)\b",
     re.IGNORECASE)
@@ -326,13 +328,14 @@ _ONE_DIED = re.compile(
 #: it): the engine skips in C to the first letters of their words. (Their empty "qual" group
 #: moved to the end, where it reads the same "": a pattern opening with a group would not
 #: let the engine skip.)
-_ONE_KILLED_LOW = re.compile(_ONE_KILLED.pattern.removeprefix(r"\b(?P<qual>)") + "(?P<qual>)")
-_ONE_DIED_LOW = re.compile(_ONE_DIED.pattern.removeprefix(r"\b(?P<qual>)") + "(?P<qual>)")
+_ONE_KILLED_LOW: Final = re.compile(
+    _ONE_KILLED.pattern.removeprefix(r"\b(?P<qual>)") + "(?P<qual>)")
+_ONE_DIED_LOW: Final = re.compile(_ONE_DIED.pattern.removeprefix(r"\b(?P<qual>)") + "(?P<qual>)")
 
 #: Read only when a text gives no other figure of the dead (`_one_unnumbered`): one person
 #: killed in a headline's words, the noun phrase bare ("Mob kills suspected robber", "police
 #: shoot dead bandit", "militia attacks bus, kills civilian")...
-_ONE_BARE = re.compile(
+_ONE_BARE: Final = re.compile(
     r"\b(?P<qual>)(?:kills|kill|killed|killing|lynch|lynches|lynched|lynching|"
     r"shoots? dead|shot dead|shooting dead|murders?|murdered|murdering|beheads?|beheaded|"
     # (each verb "to death" an alternative of its own: every alternative opens with a letter,
@@ -349,7 +352,7 @@ _ONE_BARE = re.compile(
 #: ... a headline's subject bare, or "he", "she", the verb passive and nothing after it but an
 #: adverbial ("MP's bodyguard shot and killed", "Police detective shot dead while on duty",
 #: "He was tortured to death by militiamen")...
-_ONE_SUBJECT = re.compile(
+_ONE_SUBJECT: Final = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<subj>(?!(?:the|a|an|his|her|their|this|that|these|those|"
     r"it|they|we|two|three|four|five|six|seven|eight|nine|ten|several|many|some|no|all)\b)"
     r"(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:(?:was|is|has\s+been)\s+)?(?P<qual>)"
@@ -359,16 +362,16 @@ _ONE_SUBJECT = re.compile(
     r"inside|following|over|for|early|late|last|yesterday|today)\b)",
     re.IGNORECASE)
 #: ... or an attack's outcome: "leaving the driver dead".
-_LEFT_DEAD = re.compile(
+_LEFT_DEAD: Final = re.compile(
     r"\b(?P<qual>)(?:leaving|left)\s+(?P<obj>(?:the|his|her|their)"
     r"(?:\s+(?!and\b|or\b|of\b)[\w'’-]+){1,3}?)\s+dead\b", re.IGNORECASE)
 #: Their twins for lower-cased ASCII text (as `_ONE_KILLED_LOW`; `_ONE_SUBJECT` opens with a
 #: look-behind: the same pattern, case-sensitive).
-_ONE_BARE_LOW = re.compile(_ONE_BARE.pattern.removeprefix(r"\b(?P<qual>)") + "(?P<qual>)")
-_ONE_SUBJECT_LOW = re.compile(_ONE_SUBJECT.pattern)
-_LEFT_DEAD_LOW = re.compile(_LEFT_DEAD.pattern.removeprefix(r"\b(?P<qual>)") + "(?P<qual>)")
+_ONE_BARE_LOW: Final = re.compile(_ONE_BARE.pattern.removeprefix(r"\b(?P<qual>)") + "(?P<qual>)")
+_ONE_SUBJECT_LOW: Final = re.compile(_ONE_SUBJECT.pattern)
+_LEFT_DEAD_LOW: Final = re.compile(_LEFT_DEAD.pattern.removeprefix(r"\b(?P<qual>)") + "(?P<qual>)")
 #: The words one of which each of these needs (on lower-cased text).
-_UNNUMBERED_WORDS: tuple[str, ...] = (
+_UNNUMBERED_WORDS: Final[tuple[str, ...]] = (
     "kill", "lynch", "dead", "murder", "behead", "executed", "to death")
 
 
@@ -410,7 +413,7 @@ def _subjects(text: str, low: str) -> list[Found]:
 
 #: (`[.!?]\s|\n`, its mark first: a pattern opening with a set lets the engine skip in C to
 #: the marks, where the alternation made it try every position)
-_SENTENCE_STARTS = re.compile(r"[.!?\n](?:(?<=[.!?])\s|(?<=\n))")
+_SENTENCE_STARTS: Final = re.compile(r"[.!?\n](?:(?<=[.!?])\s|(?<=\n))")
 
 
 def _intent(text: str, start: int) -> bool:
@@ -487,26 +490,26 @@ def _expand(alternation: str) -> tuple[str, ...]:
 
 
 #: The verbs of `_ONE_KILLED` (its gate's words).
-_ONE_VERBS: tuple[str, ...] = (
+_ONE_VERBS: Final[tuple[str, ...]] = (
     "killing", "killed", "shot dead", "shooting dead", "fatally shot", "fatally stabbed",
     "executed", "executing", "beheaded", "beheading", "lynched", "lynching", "murdered",
     "murdering")
 #: Words one of which each pattern needs (a character class cut off: "hospitali[sz]ed").
-_COUNT_FIRST_WORDS = {kind: tuple(v.split("[")[0] for v in verbs.split("|"))
+_COUNT_FIRST_WORDS: Final = {kind: tuple(v.split("[")[0] for v in verbs.split("|"))
                       for kind, verbs in _VERB_KIND}
-_VERB_FIRST_WORDS = {
+_VERB_FIRST_WORDS: Final = {
     _CK_KILLED: ("kill", "shot dead", "shooting dead", "massacring", "executing",
                           "lynch", "behead"),
     _CK_INJURED: ("wound", "injur"),
     _CK_CAPTURED: ("abduct", "kidnap", "captur", "arrest", "detain"),
 }
-_NONE_WORDS: tuple[str, ...] = ("nobody", "no one", "no-one", "casualties", "fatalities",
+_NONE_WORDS: Final[tuple[str, ...]] = ("nobody", "no one", "no-one", "casualties", "fatalities",
                                 "deaths", "injuries", "one was hurt")
-_TOLL_WORDS: tuple[str, ...] = ("toll", "deaths", "fatalit", "bodies", "corpses")
+_TOLL_WORDS: Final[tuple[str, ...]] = ("toll", "deaths", "fatalit", "bodies", "corpses")
 
 #: (A word of each gate word below among them, at its start: "were hospitalized" or "the
 #: corpses of" alone is a figure; but not "seized", which the count-first patterns skip.)
-_HINT = re.compile(r"kill|dead|die|death|wound|injur|hurt|slain|murder|execut|behead|lynch|"
+_HINT: Final = re.compile(r"kill|dead|die|death|wound|injur|hurt|slain|murder|execut|behead|lynch|"
                    r"massacr|perish|lost (?:their|his|her) li|succumb|captur|abduct|kidnap|"
                    r"hostage|arrest|detain|casualt|fatal|bod(?:y|ies)|corpse|toll|maim|"
                    r"hospitali|captive", re.IGNORECASE)
@@ -525,46 +528,46 @@ def _twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 #: (Without its opening `\b`, which `word_starts` checks: the engine skips in C to "no".)
-_NONE_LOW = re.compile(_twin(_NONE).pattern.removeprefix(r"\b"))
-_TOLL_LOW = _twin(_TOLL)
+_NONE_LOW: Final = re.compile(_twin(_NONE).pattern.removeprefix(r"\b"))
+_TOLL_LOW: Final = _twin(_TOLL)
 #: `_TOLL`'s two branches apart, for lower-cased ASCII text (`_tolls`): "the toll rose to
 #: 12" without its opening `\b` (the engine skips in C to "death toll" and "toll"), and "12
 #: deaths", whose opening look-behind makes the engine try every position: it is searched
 #: only in windows before the nouns it ends with.
-_TOLL_BRANCHES = _TOLL_LOW.pattern.split(r"|(?<![\w,])")
+_TOLL_BRANCHES: Final = _TOLL_LOW.pattern.split(r"|(?<![\w,])")
 assert len(_TOLL_BRANCHES) == 2 and _TOLL_BRANCHES[0].startswith(r"\b")
-_TOLL_RISE_LOW = re.compile(_TOLL_BRANCHES[0].removeprefix(r"\b"))
-_TOLL_COUNT_LOW = re.compile(r"(?<![\w,])" + _TOLL_BRANCHES[1])
+_TOLL_RISE_LOW: Final = re.compile(_TOLL_BRANCHES[0].removeprefix(r"\b"))
+_TOLL_COUNT_LOW: Final = re.compile(r"(?<![\w,])" + _TOLL_BRANCHES[1])
 #: The last words of `_TOLL_COUNT_LOW`'s nouns (or their first letters, a superset): a "12
 #: deaths" match ends with one of them.
 _TOLL_NOUNS: Final = ("deaths", "fatalit", "bodies", "corpses")
 #: From the start of a noun's last word, read backwards: the most words a "12 deaths" match
 #: holds before it (a qualifier 3, a number 3, an adjective 1, "dead" of "dead bodies" 1).
-_TOLL_WORDS_BACK = re.compile(r"(?:\s+\S+){0,8}+")
+_TOLL_WORDS_BACK: Final = re.compile(r"(?:\s+\S+){0,8}+")
 #: From a noun's last word: the rest of it and the two words after it, the farthest a match
 #: holding that word ends ("3 deaths dead bodies": "deaths" read as the adjective).
-_TWO_WORDS_ON = re.compile(r"\w*(?:\s+\w+){0,2}+")
-_ATTRIBUTION_LOW = _twin(_ATTRIBUTION)
-_EITHER_LOW = _twin(_EITHER)
+_TWO_WORDS_ON: Final = re.compile(r"\w*(?:\s+\w+){0,2}+")
+_ATTRIBUTION_LOW: Final = _twin(_ATTRIBUTION)
+_EITHER_LOW: Final = _twin(_EITHER)
 
 
 #: _HINT's words: on ASCII text, a substring test on the lower-cased text is the same test.
-_HINT_WORDS = _expand(_HINT.pattern)
+_HINT_WORDS: Final = _expand(_HINT.pattern)
 
 
 #: A bit per pattern (and one for _HINT), set when one of the words it needs is in a text.
-_HINT_GATE = 1
-_NONE_GATE = 2
-_TOLL_GATE = 4
-_VERB_FIRST_GATE = {_CK_KILLED: 8, _CK_INJURED: 16, _CK_CAPTURED: 32}
-_COUNT_FIRST_GATE = {_CK_KILLED: 64, _CK_INJURED: 128,
+_HINT_GATE: Final = 1
+_NONE_GATE: Final = 2
+_TOLL_GATE: Final = 4
+_VERB_FIRST_GATE: Final = {_CK_KILLED: 8, _CK_INJURED: 16, _CK_CAPTURED: 32}
+_COUNT_FIRST_GATE: Final = {_CK_KILLED: 64, _CK_INJURED: 128,
                      _CK_CAPTURED: 256}
-_ONE_GATE = 512
-_DIED_GATE = 1024
-_UNNUMBERED_GATE = 1 << 15
-ALL_GATES = 2047 | _UNNUMBERED_GATE
+_ONE_GATE: Final = 512
+_DIED_GATE: Final = 1024
+_UNNUMBERED_GATE: Final = 1 << 15
+ALL_GATES: Final = 2047 | _UNNUMBERED_GATE
 #: Each gate's words (bits below 1 << 16: a caller's own gates may take the bits above).
-GATE_WORDS: dict[int, tuple[str, ...]] = {
+GATE_WORDS: Final[dict[int, tuple[str, ...]]] = {
     _HINT_GATE: _HINT_WORDS, _NONE_GATE: _NONE_WORDS, _TOLL_GATE: _TOLL_WORDS,
     **{_VERB_FIRST_GATE[kind]: words for kind, words in _VERB_FIRST_WORDS.items()},
     **{_COUNT_FIRST_GATE[kind]: words for kind, words in _COUNT_FIRST_WORDS.items()},
@@ -574,7 +577,7 @@ GATE_WORDS: dict[int, tuple[str, ...]] = {
     _DIED_GATE: ("died", "succumbed"),
     _UNNUMBERED_GATE: _UNNUMBERED_WORDS,
 }
-_GATES = bits_automaton(GATE_WORDS)
+_GATES: Final = bits_automaton(GATE_WORDS)
 assert all(word in _ONE_KILLED.pattern for word in _ONE_VERBS)  # (the gate's verbs)
 #: The gates of the patterns `find_casualties_gated` runs (all but the hint).
 _RUN_GATES: Final = ALL_GATES & ~_HINT_GATE
@@ -601,7 +604,7 @@ def hint_inside(text: str, low: str, present: int) -> int:
 _Run = tuple[CasualtyKind, int, re.Pattern[str], re.Pattern[str]]
 #: (The verb-first twins leave out the patterns' opening `\b`, which `_matches` checks: a
 #: pattern opening with its verbs lets the regex engine skip in C to their first letters.)
-_VERB_FIRST_RUNS: tuple[_Run, ...] = tuple(
+_VERB_FIRST_RUNS: Final[tuple[_Run, ...]] = tuple(
     (kind, _VERB_FIRST_GATE[kind], pattern,
      re.compile(_twin(pattern).pattern.removeprefix(r"\b")))
     for kind, pattern in _VERB_FIRST.items())
@@ -616,10 +619,10 @@ _NP_LOW = r"(?P<np>(?:(?!and\b|but\b)[\w'’/-]++\s++){0,5}?)"
 #: The auxiliaries and the verbs grouped by their first letters (`by_first_letter`): after a
 #: number ("a", "an" among them) the engine tries them after each word of the noun phrase,
 #: the letter's few, not all ~25 one by one.
-_AUX_WORDS = _AUX.removeprefix("(?:(?:").removesuffix(r")\s+){0,3}").split("|")
+_AUX_WORDS: Final = _AUX.removeprefix("(?:(?:").removesuffix(r")\s+){0,3}").split("|")
 assert all(re.fullmatch(r"[a-z ]+", word) for word in _AUX_WORDS)
 _AUX_LOW = rf"(?:{by_first_letter(_AUX_WORDS)}\s+){{0,3}}"
-_COUNT_FIRST_LOW = {
+_COUNT_FIRST_LOW: Final = {
     kind: re.compile(
         rf"(?<![\w,])(?=[{_FIRST_LETTERS}])(?P<qual>{QUALIFIER_LOW}\s++)?"
         rf"(?P<num>{NUMBER_LOW}(?:\s*(?:-|–|to|or)\s*{NUMBER_LOW})?)\s++{_NP_LOW}{_AUX_LOW}"
@@ -628,7 +631,7 @@ _COUNT_FIRST_LOW = {
 }
 #: Where a count-first match can end: its verb, after white space (a match holds nothing
 #: else that is a verb of its kind, nor a verb that starts inside its number).
-_COUNT_FIRST_VERBS = {kind: re.compile(rf"\s(?:{verbs})\b") for kind, verbs in _VERB_KIND}
+_COUNT_FIRST_VERBS: Final = {kind: re.compile(rf"\s(?:{verbs})\b") for kind, verbs in _VERB_KIND}
 #: What find_casualties tries, in order: (kind, gate, pattern, its twin, where its verbs are).
 _COUNT_FIRST_RUNS: tuple[tuple[CasualtyKind, int, re.Pattern[str], re.Pattern[str],
                                re.Pattern[str]], ...] = tuple(
@@ -641,7 +644,7 @@ _COUNT_FIRST_RUNS: tuple[tuple[CasualtyKind, int, re.Pattern[str], re.Pattern[st
 #: its qualifier, number, range, noun phrase and auxiliaries ("the village, and 3 men were
 #: killed": no match starts before the comma). Each word is read up to such a character
 #: ("(3 men": from the 3 on).
-_WORDS_BACK = re.compile(r"(?:\s++[\w'’/–-]*+(?:(?<=\d),[\w'’/–-]*+)*+){0,21}+")
+_WORDS_BACK: Final = re.compile(r"(?:\s++[\w'’/–-]*+(?:(?<=\d),[\w'’/–-]*+)*+){0,21}+")
 #: The count-first verbs of each kind, and the attribution words, as whole words in the shared
 #: keyword pass (`actors.add_gate_words`): a gate bit each (below 1 << 16, ours), whose hits
 #: say where they are (`_verb_ends`, `_attributed`).
@@ -690,6 +693,8 @@ def _count_first_at(twin: re.Pattern[str], ends: list[tuple[int, int]], text: st
         while (found := twin.search(low, frm, end)) is not None:
             out.append(Found(found, text))
             frm = pos = found.end()
+            if frm >= end:
+                break  # (at the window's end, most often: no match is empty)
     return out
 
 
@@ -889,7 +894,7 @@ def headline_counts(mentions: list[CasualtyMention]) -> dict[CasualtyKind, int |
     return out
 
 
-_SIDE_CLASSES = [
+_SIDE_CLASSES: Final = [
     ("military", ("soldier", "troop", "army", "military", "servicem", "marine", "paratroop",
                   "officer", "guard", "personnel", "commando", "serviceman", "conscript")),
     ("police", ("police", "policem", "cop", "constable", "gendarme", "patrolm")),
@@ -904,7 +909,7 @@ _SIDE_CLASSES = [
 
 
 #: Every stem of _SIDE_CLASSES, to the indices of the classes that hold it (one pass a text).
-_SIDE_STEMS = keyword_automaton(enumerate(stems for _, stems in _SIDE_CLASSES))
+_SIDE_STEMS: Final = keyword_automaton(enumerate(stems for _, stems in _SIDE_CLASSES))
 
 
 def _side_class(side_text: str | None) -> str | None:
@@ -929,10 +934,18 @@ def _side(text: str, start: int, np: str) -> str | None:
     words = [w for w in np.split() if w.lower() not in _GENERIC_HEADS]
     if words:  # (then some word of the phrase is not generic: no group before it counts)
         return " ".join(words)
-    before = _GROUP_BEFORE.search(text[max(0, start - 40):start])
-    if before:
-        return before.group("side")
-    phrase = _SIDE_PHRASE.search(text[max(0, start - 60):start])
+    # (each regex tried where its words are: `_GROUP_BEFORE`'s, case-sensitive, in the text;
+    # `_SIDE_PHRASE`'s "from", IGNORECASE, in it lower-cased: no other character's case is
+    # one of its letters)
+    window = text[max(0, start - 40):start]
+    if "for" in window or "left" in window or "cost" in window:
+        before = _GROUP_BEFORE.search(window)
+        if before:
+            return before.group("side")
+    window = text[max(0, start - 60):start]
+    if "from" not in window.lower():
+        return None
+    phrase = _SIDE_PHRASE.search(window)
     return phrase.group("side") if phrase else None
 
 

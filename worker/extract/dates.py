@@ -29,13 +29,13 @@ _PREC_DAY: Final = Precision.DAY
 _PREC_MONTH: Final = Precision.MONTH
 _PREC_WEEK: Final = Precision.WEEK
 
-_MONTHS = {
+_MONTHS: Final = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
     "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
     "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
     "december": 12, "dec": 12,
 }
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+_WEEKDAYS: Final = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
              "saturday": 5, "sunday": 6}
 
 _MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
@@ -114,8 +114,8 @@ def _start_of(mention: DateMention) -> int:
 
 #: What the "weekday" and "mdy" patterns are anchored on: a weekday's or a month's name
 #: (their groups' alternatives, as written: where a group can match, its anchor matches).
-_WEEKDAY_NAME = re.compile(_WEEKDAY)
-_MONTH_NAME = re.compile(_MONTH)
+_WEEKDAY_NAME: Final = re.compile(_WEEKDAY)
+_MONTH_NAME: Final = re.compile(_MONTH)
 
 #: The names' words as gates of the shared keyword pass (`actors.matches`, made for every
 #: sentence by classify): a month's first three letters (where each of `_MONTH_NAME`'s
@@ -337,16 +337,16 @@ def _before_weekday(text: str, pos: int, at: int) -> int:
 
 #: Where a "rel" match can start in the lower-cased text: at one of its words (what follows
 #: its look-behinds and `\b`, case-insensitive).
-_REL_WORDS = re.compile(r"yesterday|today|tonight|this (?:morning|afternoon|evening)|"
+_REL_WORDS: Final = re.compile(r"yesterday|today|tonight|this (?:morning|afternoon|evening)|"
                         r"last night|overnight|the previous day|the day before")
-_DIGIT = re.compile(r"\d")  # as the patterns' \d: any decimal digit, not only 0-9
+_DIGIT: Final = re.compile(r"\d")  # as the patterns' \d: any decimal digit, not only 0-9
 #: A piece of every "dmy" match: the day's last digit, then the month ("30 April", "28 and
 #: 30 of May"), read before each month's name (`_day_before`); and an "iso" match without
 #: its `\b`s. Each starts with a digit, so the regex engine skips in C to the digits, where
 #: the patterns themselves try every position.
 _DMY_CUE = re.compile(r"\d(?:st|nd|rd|th)?(?:\s+of)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
                       r"Oct|Nov|Dec)")
-_ISO_CUE = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d")
+_ISO_CUE: Final = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d")
 
 
 def _iso_cue(text: str) -> bool:
@@ -415,6 +415,8 @@ def event_date(text: str, published: date, offset: int = 0) -> DateMention | Non
 
 #: (timedelta's constructor takes keywords: a call of the interpreter's each time)
 _ONE_DAY: Final = timedelta(days=1)
+#: ... and so each of 0 to 7 days made once: `_DAYS[n]` is `timedelta(days=n)`.
+_DAYS: Final = tuple(timedelta(days=n) for n in range(8))
 
 
 def _resolve(kind: str, m: re.Match[str], published: date) -> tuple[date, Precision] | None:
@@ -444,10 +446,10 @@ def _resolve(kind: str, m: re.Match[str], published: date) -> tuple[date, Precis
         back = (published.weekday() - target) % 7
         if last and last.lower() == "last" and back == 0:
             back = 7
-        return published - timedelta(days=back), _PREC_DAY
+        return published - _DAYS[back], _PREC_DAY  # (back: 0 to 7)
     if kind == "week":
-        return published - timedelta(days=published.weekday() if "this" in m.group().lower()
-                                     else 7), _PREC_WEEK
+        return published - _DAYS[published.weekday() if "this" in m.group().lower()
+                                 else 7], _PREC_WEEK
     if kind == "month":
         phrase, name = m.group("mrel", "month")
         phrase = phrase.lower()

@@ -8,8 +8,9 @@ Vague quantities follow the conservative reading: "a dozen" = 12, "dozens" = 12,
 from __future__ import annotations
 
 import re
+from typing import Final
 
-_UNITS = {
+_UNITS: Final = {
     "zero": 0, "no": 0, "a": 1, "an": 1, "one": 1, "single": 1, "another": 1, "two": 2,
     "three": 3,
     "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -18,9 +19,9 @@ _UNITS = {
     "a dozen": 12, "dozen": 12, "dozens of": 12, "dozens": 12, "scores of": 20,
     "hundreds of": 100, "hundreds": 100, "a hundred": 100, "thousands of": 1000,
 }
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+_TENS: Final = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}
-VAGUE = ("dozens of", "dozens", "scores of", "hundreds of", "hundreds", "thousands of")
+VAGUE: Final = ("dozens of", "dozens", "scores of", "hundreds of", "hundreds", "thousands of")
 
 _WORD_NUMBER = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|"
@@ -58,8 +59,8 @@ NUMBER_LOW = r"(?:\d{1,3}(?:,\d{3})+|\d+|" + by_first_letter([
     *(rf"{tens}(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
       for tens in _TENS_WORDS),
     *_WORD_NUMBER.split("?|", 1)[1].removesuffix(")").split("|")]) + ")"
-QUALIFIER_LOW = by_first_letter(QUALIFIER.removeprefix("(?:").removesuffix(")").split("|"))
-_RANGE = re.compile(rf"^({NUMBER})\s*(?:-|–|to|or)\s*({NUMBER})$", re.IGNORECASE)
+QUALIFIER_LOW: Final = by_first_letter(QUALIFIER.removeprefix("(?:").removesuffix(")").split("|"))
+_RANGE: Final = re.compile(rf"^({NUMBER})\s*(?:-|–|to|or)\s*({NUMBER})$", re.IGNORECASE)
 
 
 def parse_number(text: str) -> int | None:
@@ -103,5 +104,5 @@ def lowest(value: int, qualifier: str | None) -> int:
 
 
 #: The words of `_UNITS` as they are, each read as no range by `parse_range`: its value at once.
-_PLAIN_UNITS: dict[str, int] = {word: value for word, value in _UNITS.items()
+_PLAIN_UNITS: Final[dict[str, int]] = {word: value for word, value in _UNITS.items()
                                 if _RANGE.match(word) is None}

@@ -79,7 +79,10 @@ def find_sources(text: str, offset: int = 0) -> list[SourceMention]:
 def sources_of(text: str) -> tuple[SourceMention, ...]:
     """`find_sources(text)`, kept for the last texts asked about."""
     found: dict[str, SourceMention] = {}
-    needed = _needed_in(text)
+    # (the shared keyword pass's gates of ASCII text, read once for `_needed_read` and
+    # `_org_said_read`)
+    read = actors.gate_read(text) if text.isascii() else None
+    needed = _needed_read(text, read)
     present = needed.present
     if present & _OUTLET_GATE:  # (an outlet's name is in the text)
         for name, kind, start, end in _outlets_in(text):
@@ -105,7 +108,7 @@ def sources_of(text: str) -> tuple[SourceMention, ...]:
             kind = _SK_OUTLET if name.casefold() in _OUTLET_SET else (
                 _SK_PERSON if " " in name else _SK_ORGANIZATION)
             _add(found, text, name, kind, m.start("name"), m.start("name") + len(name))
-    for m in _org_said(text):
+    for m in _org_said_read(text, read):
         _add(found, text, m.group("name"), _SK_ORGANIZATION, m.start("name"), m.end("name"))
     if len(found) < 2:  # (most sentences cite one source or none: nothing to sort)
         return tuple(found.values())
@@ -129,7 +132,7 @@ def _add(found: dict[str, SourceMention], text: str, name: str, kind: SourceKind
         found[key] = SourceMention(name, kind, start, end, text[start:end])
 
 
-_ROLE_WORDS = tuple(_ROLE.removeprefix("(?:").removesuffix(")").split("|"))
+_ROLE_WORDS: Final = tuple(_ROLE.removeprefix("(?:").removesuffix(")").split("|"))
 _TOLD_WORDS: Final = ("told",)
 _ACCORDING_WORDS: Final = ("according to", "per", "citing", "cited by", "quoted by")
 _SAID_WORDS: Final = ("said", "says", "reported", "reports", "told", "added", "stated",
@@ -218,15 +221,21 @@ def _needs_automaton() -> ahocorasick.Automaton:
 
 
 def _needed_in(text: str) -> _Needed:
+    """Where the words of the patterns are in `text` (`_needed_read`)."""
+    return _needed_read(text, actors.gate_read(text) if text.isascii() else None)
+
+
+def _needed_read(text: str, read: tuple[int, list[tuple[int, int, int]]] | None) -> _Needed:
     """Where the words of the patterns are in `text` (`_Needed`; each pattern needs its word
     as a whole word, and an outlet's name is one). From the shared keyword pass on ASCII text,
     where a word in the text is one in the `words_of` form of the text lower-cased (more
     places, maybe, for roles, "told", _ACCORDING's words and `present`: each is tried, and
-    fails where the word is not as a pattern needs it); else by `_needed_by_pass`."""
-    if not text.isascii():
+    fails where the word is not as a pattern needs it); else by `_needed_by_pass`. (`read`:
+    `actors.gate_read(text)` for ASCII text, else None.)"""
+    if read is None:
         return _needed_by_pass(text)
     needed = _Needed()
-    for last, length, bits in actors.hits_of(actors.gate_read(text), _SOURCE_GATES):
+    for last, length, bits in actors.hits_of(read, _SOURCE_GATES):
         needed.present |= bits
         start, end = last - length + 1, last - 1
         if bits & _ROLE_GATE:
@@ -352,12 +361,19 @@ _ORG_BEFORE: Final = re.compile(r"\s+(?:" + "|".join(w[::-1] for w in _ORG_LAST_
 
 
 def _org_said(text: str) -> list[re.Match[str]]:
+    """`list(_ORG_SAID.finditer(text))` (`_org_said_read`)."""
+    return _org_said_read(text, actors.gate_read(text) if text.isascii() else None)
+
+
+def _org_said_read(text: str, read: tuple[int, list[tuple[int, int, int]]] | None
+                   ) -> list[re.Match[str]]:
     """`list(_ORG_SAID.finditer(text))`, faster on ASCII text: searched in windows that end
-    at its verbs where an organisation's last word is right before (`_org_verbs`)."""
-    read = actors.gate_read(text) if text.isascii() else None
+    at its verbs where an organisation's last word is right before (`_org_verbs`). (`read`:
+    `actors.gate_read(text)` for ASCII text, else None.)"""
     if read is not None and read[0] & _ORG_GATES != _ORG_GATES:
         return []  # no organisation's last word, or no verb (`_org_verbs`)
-    low = lowered(text)
+    # (ASCII text lower-cased as the keyword pass has it already: `lowered`'s answer there)
+    low = actors.matches(text)[0] if read is not None else lowered(text)
     if low is None:
         return list(_ORG_SAID.finditer(text))
     back = low[::-1]
@@ -397,7 +413,7 @@ def _org_verbs(text: str, low: str, back: str,
     return out
 
 
-_OUTLET_RE = re.compile(r"(?<![\w])(?:" + "|".join(
+_OUTLET_RE: Final = re.compile(r"(?<![\w])(?:" + "|".join(
     re.escape(o) for o in sorted(KNOWN_OUTLETS, key=len, reverse=True)) + r")(?![\w])")
 
 
@@ -431,7 +447,7 @@ actors.add_gate_words({
 }, whole=True)
 _SAID_VERBS: Final = frozenset(_SAID_WORDS)
 #: The words of the patterns and the outlets' names, found in one pass (`_needed_by_pass`).
-_NEEDED = _needs_automaton()
+_NEEDED: Final = _needs_automaton()
 
 
 def _outlet_matches(text: str) -> list[re.Match[str]]:
