@@ -27,6 +27,7 @@ from faust.exceptions import ProducerSendError
 from worker.alerts import load_rules
 from worker.gctune import tune_gc
 from worker.incidents import add_merge_stage
+from worker.lean import RawSchema
 from worker.metrics import Metrics
 from worker.models import DeadLetter
 from worker.pipeline import Destination, OutRecord, Pipeline, SourceMeta, Tally, utc_now
@@ -348,7 +349,8 @@ def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerAp
 
     def raw_topic(name: str) -> faust.TopicT:
         return app.topic(name, key_type=bytes, value_type=bytes, key_serializer="raw",
-                         value_serializer="raw", partitions=settings.topic_partitions)
+                         value_serializer="raw", schema=RawSchema(),
+                         partitions=settings.topic_partitions)
 
     articles = raw_topic(settings.topic_articles)
     publisher = Publisher(

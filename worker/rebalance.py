@@ -74,6 +74,8 @@ from mode.services import WaitArgT, WaitResults
 from mode.utils.objects import cached_property
 from mode.utils.queues import FlowControlEvent
 
+from worker.lean import LeanMonitor, LeanSensorDelegate
+
 
 class KeepQueuesOnResume(FlowControlEvent):
     """`FlowControlEvent` whose `resume()` does not clear the managed queues (`clear()` still
@@ -248,7 +250,23 @@ class RewindingConsumer(aiokafka_driver.Consumer):
 
 class App(faust.App):
     """The Faust app with `KeepQueuesOnResume` as its flow control, `RewindingConsumer` as
-    its consumer (with Kafka) and `SeekThenResume` as its tables' recovery."""
+    its consumer (with Kafka) and `SeekThenResume` as its tables' recovery; and with
+    `worker.lean`'s sensors (`LeanMonitor` as its monitor unless one is given,
+    `LeanSensorDelegate`), and its event class looked up once instead of per message."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("Monitor", LeanMonitor)
+        super().__init__(*args, **kwargs)
+        self.sensors = LeanSensorDelegate(self)
+
+    @cached_property
+    def _event_class(self) -> Any:
+        return self.conf.Event
+
+    def create_event(self, key: Any, value: Any, headers: Any, message: Any) -> Any:
+        """Faust's `create_event` (`conf.Event(app, key, value, headers, message)`), called
+        by every decode, without the settings look-up each time."""
+        return self._event_class(self, key, value, headers, message)
 
     @cached_property
     def flow_control(self) -> FlowControlEvent:
