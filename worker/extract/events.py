@@ -44,6 +44,7 @@ from worker.extract.constants import (
     SK_PERSON,
     SUB_AGREEMENT,
     SUB_ARMED_CLASH,
+    SUB_ARRESTS,
     SUB_ATTACK,
     SUB_MOB_VIOLENCE,
     SUB_VIOLENT_DEMONSTRATION,
@@ -415,11 +416,22 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
             continue
         current.sentences.append(sentence)
         current.last_index = index
+        if found.sub_event_type is SUB_ATTACK and \
+                current.classification.sub_event_type is SUB_ARRESTS and \
+                _IN_CUSTODY.search(text) is not None:
+            # "Police arrested a man ... He was tortured in their cells and died.": what
+            # was done to the detainee is the event, an attack
+            current.classification = found
         if found.sub_event_type is SUB_ARMED_CLASH and len(current.sentences) <= 3:
             current.clashes.append(found)
         if current.date is None and when is not None:
             current.date = when
     return incidents
+
+
+#: Where a detainee is held, and what is done to one there.
+_IN_CUSTODY: Final = re.compile(r"\b(?:custody|detention|cells?|jail|prison|lock-?up|"
+                                r"tortur\w*)\b", re.IGNORECASE)
 
 
 def _opens_with(sentence: Sentence, dates: list[DateMention]) -> bool:
