@@ -1,7 +1,8 @@
 """Event kinds and sides on sentences written for these tests: forces firing into the air
 with nothing else happening are an "Other" strategic development, an acronym that names a
 party is no rocket-propelled grenade, torture or a death in custody after an arrest is an
-attack, and herders fighting farmers are communal militias in an armed clash."""
+attack, herders fighting farmers are communal militias in an armed clash, and a grenade
+answered with gunfire is an armed clash."""
 
 from __future__ import annotations
 
@@ -73,3 +74,15 @@ def test_herders_fighting_farmers_are_an_armed_clash(extractor: Extractor) -> No
     # a fight between two neighbours names no fighters
     assert sub_of("A fight between two neighbours over a goat in Nyeri left one man "
                   "injured.") is None
+
+
+def test_a_grenade_answered_with_gunfire_is_an_armed_clash(extractor: Extractor) -> None:
+    body = ("On 14 March 2022, militants threw a hand grenade at a police patrol in Baidoa. "
+            "The officers returned fire.")
+    event = one_event(extractor, body)
+    assert event.event_type is EventType.BATTLES
+    assert event.sub_event_type is SubEventType.ARMED_CLASH
+    # nobody fired back: the grenade attack
+    body = ("On 14 March 2022, unknown men hurled a grenade at a shop in Mandera. Police "
+            "arrived later.")
+    assert one_event(extractor, body).sub_event_type is SubEventType.GRENADE

@@ -46,6 +46,7 @@ from worker.extract.constants import (
     SUB_ARMED_CLASH,
     SUB_ARRESTS,
     SUB_ATTACK,
+    SUB_GRENADE,
     SUB_MOB_VIOLENCE,
     SUB_VIOLENT_DEMONSTRATION,
 )
@@ -521,9 +522,10 @@ def _reclassified(body: str, incident: _Incident) -> Classification:
     """A demonstration read over the whole incident: police intervening or firing in a later
     sentence makes it 'Protest with intervention' or 'Excessive force against protesters'."""
     cls = incident.classification
-    if cls.sub_event_type is SUB_ATTACK:
+    if cls.sub_event_type is SUB_ATTACK or cls.sub_event_type is SUB_GRENADE:
         # "Militants attacked the village ... They were repelled by security forces.": the
-        # attackers met armed resistance, an armed clash
+        # attackers met armed resistance, an armed clash (so did a grenade thrown at a
+        # patrol that "responded with gunfire")
         # (the next two sentences, an explicit clash there, not "the clash" told again nor
         # "fighting" in general: background far more often)
         for later in incident.clashes:
