@@ -2256,6 +2256,34 @@ def _as_perpetrator(m: ActorMention, cc: str | None, cls: Classification) -> Act
     return m
 
 
+#: People who take the other side of a communal militia's fight (herders against farmers).
+_SIDE_PEOPLE: Final = frozenset({"farmers", "herders", "herdsmen", "pastoralists", "villagers"})
+#: A capitalised word before them naming their community: "Pokomo farmers".
+_COMMUNITY_BEFORE: Final = re.compile(r"\b([A-Z][a-z]{2,})\s+$")
+
+
+def _communal_side(text: str, ms: list[ActorMention], agent: ActorMention,
+                   cc: str | None) -> ActorMention | None:
+    """The communal militia on the other side of `agent`'s fight: the first farmers (herders,
+    villagers) named apart from the agent, as their community's militia ("Pokomo farmers":
+    Pokomo Ethnic Militia) or an unidentified communal one."""
+    first: ActorMention | None = None
+    for m in ms:
+        if m.actor_type is not _CIVILIANS or m.start == agent.start or \
+                m.text.lower().rsplit(None, 1)[-1] not in _SIDE_PEOPLE:
+            continue
+        code = m.country_code or cc
+        word = _COMMUNITY_BEFORE.search(text, max(0, m.start - 20), m.start)
+        if word is not None and word.start(1) > 1 and text[word.start(1) - 2] not in ".!?":
+            return ActorMention(f"{word.group(1)} Ethnic Militia{_suffix(code)}",
+                                AT_IDENTITY_MILITIA, code, word.start(1), m.end,
+                                text[word.start(1):m.end])
+        if first is None:
+            first = ActorMention(f"Unidentified Communal Militia{_suffix(code)}",
+                                 AT_IDENTITY_MILITIA, code, m.start, m.end, m.text)
+    return first
+
+
 def _battle(text: str, ms: list[ActorMention], cls: Classification, cc: str | None, begin: int,
             end: int) -> tuple[ActorMention | None, ActorMention | None]:
     armed = [m for m in ms if _is_armed(m)]
@@ -2296,6 +2324,9 @@ def _battle(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
     if other is None:
         if _is_state(agent):
             other = _unknown(cc, cls)
+        elif agent.actor_type is AT_IDENTITY_MILITIA and (
+                side := _communal_side(text, ms, agent, cc)) is not None:
+            other = side  # herders against farmers: the farmers' communal militia
         else:
             other = _synth(f"Military Forces{_forces_of(cc)}", AT_STATE_FORCES, cc, cls)
     else:

@@ -147,7 +147,7 @@ _LEXICON: Final[dict[str, str]] = {
         "shelling exchange|exchange of shelling|exchanged shelling|mutual shelling|"
         "launched an offensive|launched a new offensive|offensive against|took up arms|"
         "take up arms|taking up arms|taken up arms|"
-        "fighting between|fighting broke out|fighting erupted|armed clashes"
+        "fighting between|fighting broke out|fighting erupted|armed clashes|fight between"
     ),
     "CLASHW": (
         "offensive|military operation|security operation|clearance operation|"
@@ -689,6 +689,7 @@ def _scan(text: str) -> _Cues | None:
     span_end = -1
     span_start = -1
     dropped = False
+    air_shot: _Hit | None = None
     for hit in found:
         start = hit.start
         end = hit.end
@@ -699,6 +700,9 @@ def _scan(text: str) -> _Cues | None:
         if dropped:
             reach = end
             span_start, span_end = start, end
+            if air_shot is None and low.startswith(_AIR_SHOT_STARTS, start) and \
+                    low[start:end] in _AIR_SHOTS:
+                air_shot = _Hit(start, end, cue, low[start:end], False, False)
             continue
         reach = end
         span_start, span_end = start, end
@@ -730,9 +734,18 @@ def _scan(text: str) -> _Cues | None:
         if not mask & bit:
             mask |= bit
             heads[index] = hit
-    if not hits:
+    if not hits and air_shot is None:
         return None
-    return _Cues(text, low, hits, usable, heads, mask)
+    cues = _Cues(text, low, hits, usable, heads, mask)
+    cues.air_shot = air_shot
+    return cues
+
+
+#: Shots fired into the air (non-event phrases for the other steps): by forces, with nothing
+#: else happening, a show of force ACLED codes as "Other" (border guards firing in the air).
+_AIR_SHOTS: Final = frozenset({"fired into the air", "fired in the air", "shots into the air",
+                               "shots in the air", "fired warning shots"})
+_AIR_SHOT_STARTS: Final = ("fired ", "shots ")
 
 
 class _Cues:
@@ -741,7 +754,8 @@ class _Cues:
     read by index, where a dict by name was a hashed look-up at each ask), and the cues present
     as bits."""
 
-    __slots__ = ("_kinds", "_roles", "all", "heads", "low", "mask", "text", "usable")
+    __slots__ = ("_kinds", "_roles", "air_shot", "all", "heads", "low", "mask", "text",
+                 "usable")
 
     def __init__(self, text: str, low: str, hits: list[_Hit], usable: list[_Hit],
                  heads: list[_Hit | None], mask: int) -> None:
@@ -753,6 +767,7 @@ class _Cues:
         self.mask = mask
         self._roles: tuple[tuple[int, int, int], ...] | None = None
         self._kinds = -1
+        self.air_shot: _Hit | None = None
 
     def has(self, cues: int) -> bool:
         """Whether a cue of the mask `cues` is present."""
@@ -988,7 +1003,7 @@ _NEEDS_STRATEGIC: Final = _mask("ARREST", "BURN", "LOOT", "SEIZE", "AGREE", "NVT
 def _decide(c: _Cues) -> _Decision | None:
     present = c.mask
     if not present:
-        return None
+        return _air_shot(c)
     if present & _OFFTOPIC and not present & _HARD and \
             len({h.word for h in c.of("OFFTOPIC")}) > 1:
         return None
@@ -1007,7 +1022,21 @@ def _decide(c: _Cues) -> _Decision | None:
         decided = _violence(c)
     if decided is None and present & _NEEDS_STRATEGIC:
         decided = _strategic(c)
+    if decided is None:
+        return _air_shot(c)
     return decided
+
+
+def _air_shot(c: _Cues) -> _Decision | None:
+    """Forces firing into the air, nobody hit, no crowd to disperse: "Other"."""
+    hit = c.air_shot
+    if hit is None:
+        interv = c.heads[_H_INTERV]  # "fired warning shots into the air"
+        if interv is not None and interv.word == "warning shots":
+            hit = interv
+    if hit is None or c.mask & _M_HURT or not c.state or c.crowd:
+        return None
+    return _ET_STRATEGIC, _SUB_OTHER, hit, _WEAK
 
 
 # ---------------------------------------------------------------------------- steps
@@ -1062,6 +1091,9 @@ _REMOTE_SUB: Final = {
 
 def _remote(c: _Cues) -> _Decision | None:
     strong = c.first(_F_REMOTE, _FM_REMOTE)
+    if strong is not None and c.text[strong.start:strong.end].isupper() and \
+            _named_party(c, strong):
+        strong = None  # "members of the RPG (ruling) party": an acronym naming a party
     if strong is None:
         weak = c.heads[_H_IEDW]
         if weak is None or c.has(_M_PROT_RIOT_MOB):
@@ -1115,6 +1147,27 @@ _CROWD_ROLES: Final = (actors.ROLE_CROWD, actors.ROLE_PROTESTER, actors.ROLE_RIO
 _PEOPLE_ROLES: Final = (actors.ROLE_CROWD, actors.ROLE_CIVILIAN, actors.ROLE_PROTESTER,
                         actors.ROLE_RIOTER)
 _FIGHTER_ROLES: Final = (actors.ROLE_ARMED, actors.ROLE_STATE)
+
+
+#: A capitalised acronym as a party's name: "(RPG)" after the name spelt out, "RPG party",
+#: "RPG (ruling) party".
+_PARTY_AFTER: Final = re.compile(r"\s*(?:\([\w\s-]{1,20}\)\s*)?(?:party|parties|coalition)\b",
+                                 re.IGNORECASE)
+
+
+def _named_party(c: _Cues, hit: _Hit) -> bool:
+    """Whether the acronym at `hit` (and at each of its other places in the text) names a
+    party, not a weapon."""
+    text = c.text
+    acronym = text[hit.start:hit.end]
+    at = text.find(acronym)
+    while at != -1:
+        end = at + len(acronym)
+        if (text.startswith("(", at - 1) and text.startswith(")", end)) or \
+                _PARTY_AFTER.match(text, end) is not None:
+            return True
+        at = text.find(acronym, end)
+    return False
 
 
 def _state_before(c: _Cues, hit: _Hit) -> bool:
@@ -1371,7 +1424,7 @@ def _violence(c: _Cues) -> _Decision | None:
     if clash is not None and (trigger is None or clash.start <= trigger.start or
                               clash.word not in ("battle", "battles", "fighting", "fought",
                                                  "sniper", "snipers")):
-        if clash.word in _VAGUE_CLASH and not (c.armed or c.state):
+        if clash.word in _VAGUE_CLASH and not (c.armed or c.state or _herders(c)):
             return None  # "we are fighting for the whole country"
         if _brawl(c, clash):
             return _ET_RIOTS, _SUB_MOB_VIOLENCE, clash, _FAIR
@@ -1401,7 +1454,8 @@ def _violence(c: _Cues) -> _Decision | None:
 
 _VAGUE_CLASH: Final = frozenset({"fighting", "fought", "battle", "battles", "battled", "battling",
                                  "hostilities", "fighting between", "fighting broke out",
-                                 "fighting erupted", "engaged in", "engaged with", "engaged the"})
+                                 "fighting erupted", "engaged in", "engaged with", "engaged the",
+                                 "fight between"})
 #: (for the assembly: a clash word that often names fighting in general, not one clash)
 VAGUE_CLASH: Final = _VAGUE_CLASH
 
@@ -1415,9 +1469,26 @@ def _brawl(c: _Cues, clash: _Hit) -> bool:
              if role in (actors.ROLE_ARMED, actors.ROLE_STATE)}
     if len(armed) >= 2 or any(word in _SOLDIERS for text in armed for word in text.split()):
         return False
+    if _herders(c):
+        return False  # herders against farmers: communal militias, an armed clash
     return c.kinds & _CROWD_KINDS != 0 or c.mask & _M_MELEE != 0
 
 
+_HERDERS: Final = frozenset(["herders", "herdsmen", "pastoralists"])
+
+
+def _herders(c: _Cues) -> bool:
+    """Whether herders are named as a side: their fights with farmers or other herders are
+    communal militias' armed clashes."""
+    low = c.low
+    for start, end, _ in c.roles:
+        if low.endswith(_HERDER_ENDS, start, end) and \
+                low[start:end].rsplit(None, 1)[-1] in _HERDERS:
+            return True
+    return False
+
+
+_HERDER_ENDS: Final = ("herders", "herdsmen", "pastoralists")
 _SOLDIERS: Final = frozenset(
     ["soldiers", "soldier", "troops", "militants", "militant", "fighters", "fighter", "gunmen",
      "rebels", "insurgents", "army", "military"])

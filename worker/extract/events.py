@@ -44,7 +44,9 @@ from worker.extract.constants import (
     SK_PERSON,
     SUB_AGREEMENT,
     SUB_ARMED_CLASH,
+    SUB_ARRESTS,
     SUB_ATTACK,
+    SUB_GRENADE,
     SUB_MOB_VIOLENCE,
     SUB_VIOLENT_DEMONSTRATION,
 )
@@ -435,11 +437,22 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
             continue
         current.sentences.append(sentence)
         current.last_index = index
+        if found.sub_event_type is SUB_ATTACK and \
+                current.classification.sub_event_type is SUB_ARRESTS and \
+                _IN_CUSTODY.search(text) is not None:
+            # "Police arrested a man ... He was tortured in their cells and died.": what
+            # was done to the detainee is the event, an attack
+            current.classification = found
         if found.sub_event_type is SUB_ARMED_CLASH and len(current.sentences) <= 3:
             current.clashes.append(found)
         if current.date is None and when is not None:
             current.date = when
     return incidents
+
+
+#: Where a detainee is held, and what is done to one there.
+_IN_CUSTODY: Final = re.compile(r"\b(?:custody|detention|cells?|jail|prison|lock-?up|"
+                                r"tortur\w*)\b", re.IGNORECASE)
 
 
 def _opens_with(sentence: Sentence, dates: list[DateMention]) -> bool:
@@ -529,9 +542,10 @@ def _reclassified(body: str, incident: _Incident) -> Classification:
     """A demonstration read over the whole incident: police intervening or firing in a later
     sentence makes it 'Protest with intervention' or 'Excessive force against protesters'."""
     cls = incident.classification
-    if cls.sub_event_type is SUB_ATTACK:
+    if cls.sub_event_type is SUB_ATTACK or cls.sub_event_type is SUB_GRENADE:
         # "Militants attacked the village ... They were repelled by security forces.": the
-        # attackers met armed resistance, an armed clash
+        # attackers met armed resistance, an armed clash (so did a grenade thrown at a
+        # patrol that "responded with gunfire")
         # (the next two sentences, an explicit clash there, not "the clash" told again nor
         # "fighting" in general: background far more often)
         for later in incident.clashes:
