@@ -92,3 +92,22 @@ def test_a_lead_naming_a_province_is_placed_by_the_town_named_after_it(gaz: Gaze
     text = "Jamaame residents marched on Friday. " + lead
     place = pick_location(find_places(text, gaz), focus=(37, len(text)))
     assert place is not None and place.precision == 3 and place.admin1 == "Lower Juba", place
+
+
+@pytest.mark.parametrize(("text", "province"), [
+    ("Villagers blocked a logging road near Cepari de Sus of the Bihor county.", "Bihor"),
+    ("Farmers marched to the town hall of Panaci de Jos in the Arad county.", "Arad"),
+])
+def test_a_part_of_a_longer_name_is_no_namesake_of_another_province(
+        gaz: Gazetteer, text: str, province: str) -> None:
+    """Only the first word of the village's name is a town the gazetteer knows, in another
+    province: the province named after the whole name places the event."""
+    place = resolve_location(text, gaz)
+    assert place is not None and place.country_code == "RO", place
+    assert place.admin1 == province, place
+
+
+def test_a_part_of_a_longer_name_in_the_province_named_stays(gaz: Gazetteer) -> None:
+    place = resolve_location(
+        "Villagers blocked a logging road near Cepari de Sus of the Olt county.", gaz)
+    assert place is not None and place.name == "Cepari" and place.admin1 == "Olt", place

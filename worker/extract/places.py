@@ -751,14 +751,32 @@ def _outside_named_region(text: str, offset: int, out: list[PlaceMention],
     for index, town in enumerate(out):
         if town.precision > 2:
             continue
-        near = text[town.end - offset:town.end - offset + 16]
+        end = town.end - offset
+        if text.startswith(" ", end):
+            # "Poienile de sub Munte of the Maramures county": the name goes on past the
+            # part of it found; what holds the town follows the whole name
+            # (then only a province of the town's country tells it a namesake: "Machiques
+            # de Perija, La Guajira" is not told so by a province abroad of that name)
+            space = text.find(" ", end + 1, end + 7)
+            if space > 0 and text[end + 1:space] in _NAME_SMALL_WORDS:  # (no regex else)
+                goes_on = _NAME_GOES_ON.match(text, end)
+                if goes_on is not None:
+                    end = goes_on.end()
+        near = text[end:end + 16]
         if "(" not in near and "," not in near and " of " not in near and " in " not in near:
             continue
-        paren = _OPEN_PAREN.match(text, town.end - offset)
+        paren = _OPEN_PAREN.match(text, end)
         if paren is None:
-            after = _REGION_AFTER.match(text, town.end - offset)
-            holder = out[index + 1] if index + 1 < len(out) else None
-            if after is None or holder is None or holder.start - offset != after.end():
+            after = _REGION_AFTER.match(text, end)
+            holder: PlaceMention | None = None
+            holder_at = index + 1
+            while holder_at < len(out):
+                if out[holder_at].start - offset >= end:  # (not a word of the town's name)
+                    holder = out[holder_at]
+                    break
+                holder_at += 1
+            if after is None or holder is None or holder.start - offset != after.end() or (
+                    end != town.end - offset and holder.country_code != town.country_code):
                 continue
             if town.precision == 1 and _holds_not(text, offset, town, holder,
                                                   after.group(1) is not None, gaz):
@@ -769,7 +787,7 @@ def _outside_named_region(text: str, offset: int, out: list[PlaceMention],
                     text, holder.end - offset):
                 # "X in Raqqa": a town named as what holds a place of its province stands
                 # for the area (a province's seat for the province); the place is the nearer
-                out[index + 1] = replace(holder, score=town.score)
+                out[holder_at] = replace(holder, score=town.score)
             continue
         if town.precision != 1:
             continue
@@ -788,6 +806,13 @@ def _outside_named_region(text: str, offset: int, out: list[PlaceMention],
 _REGION_AFTER: Final = re.compile(
     r"(?:\s+(?:village|town|city|area|locality|neighbou?rhood))?"
     r"(?:(,)\s*|\s+(?:of|in)\s+(?:the\s+)?)")
+#: A name going on past a part of it: small words of a name, then a capitalised word
+#: ("Poienile de sub Munte", "Villa del Rosario", "Dvur nad Labem").
+_NAME_SMALL_WORDS: Final = frozenset(
+    "de da do del della di du des dos das la le sub sur din nad pod upon".split())
+_NAME_GOES_ON: Final = re.compile(
+    r"(?:\s+(?:" + "|".join(sorted(_NAME_SMALL_WORDS)) + r")\b)+"
+    r"\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 #: A list goes on after a place ("Kirkuk, Diyala and Salahuddin"): the place holds nothing.
 _LIST_AFTER: Final = re.compile(r"(?:\s*,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*"
                                 r",?\s+(?:and|or|&)\s+(?:the\s+)?[A-Z]")
