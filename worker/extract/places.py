@@ -471,6 +471,22 @@ _INSTITUTION_AFTER: Final = re.compile(
     r"Polytechnic|College|High Court|Law Courts|Magistrates?|Municipal|Town Council|County "
     r"(?:Assembly|Government|Council))\b")
 
+#: The first letters of `_INSTITUTION_AFTER`'s words (case-sensitive).
+_INSTITUTION_FIRST: Final = "ACGHLMPRSTU"
+
+
+def _institution_after(text: str, end: int) -> bool:
+    """`_INSTITUTION_AFTER.match(text, end)`, asked only where the white space at `end` is
+    followed by the first letter of one of its words (`_INSTITUTION_FIRST`): elsewhere it
+    cannot match."""
+    size = len(text)
+    at = end
+    while at < size and text[at].isspace():
+        at += 1
+    if at in (end, size) or text[at] not in _INSTITUTION_FIRST:
+        return False
+    return _INSTITUTION_AFTER.match(text, end) is not None
+
 
 # --------------------------------------------------------------------------- words after a name
 
@@ -681,8 +697,11 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
     # ACLED write it; the gazetteer's may be another language's ("South Kivu", "Qandahor")
     spelled: dict[tuple[str, str], str] = {}
     for found in looked:
-        if found is not None and text[found.start:found.end] not in REGION_ABBREVIATIONS:
-            for where, region, city_there in _digest(found.places).provinces:
+        if found is None:
+            continue
+        provinces = _digest_of(found).provinces
+        if provinces and text[found.start:found.end] not in REGION_ABBREVIATIONS:
+            for where, region, city_there in provinces:
                 if (where, region) not in spelled and (
                         where not in NATIVE_REGION_NAMES or not city_there
                         or _spelling_of(text[found.start:found.end], region)):
@@ -754,11 +773,14 @@ def _outside_named_region(text: str, offset: int, out: list[PlaceMention],
         near = text[town.end - offset:town.end - offset + 16]
         if "(" not in near and "," not in near and " of " not in near and " in " not in near:
             continue
-        paren = _OPEN_PAREN.match(text, town.end - offset)
-        if paren is None:
-            after = _REGION_AFTER.match(text, town.end - offset)
+        inner_start = _open_paren_end(text, town.end - offset)
+        if inner_start < 0:
+            # (no holder, or none of the pattern's first characters there: no match needed)
             holder = out[index + 1] if index + 1 < len(out) else None
-            if after is None or holder is None or holder.start - offset != after.end():
+            if holder is None or not _may_join(text, town.end - offset):
+                continue
+            after = _REGION_AFTER.match(text, town.end - offset)
+            if after is None or holder.start - offset != after.end():
                 continue
             if town.precision == 1 and _holds_not(text, offset, town, holder,
                                                   after.group(1) is not None, gaz):
@@ -773,8 +795,8 @@ def _outside_named_region(text: str, offset: int, out: list[PlaceMention],
             continue
         if town.precision != 1:
             continue
-        close = text.find(")", paren.end())
-        inner = [p for p in out[index + 1:] if paren.end() <= p.start - offset < close]
+        close = text.find(")", inner_start)
+        inner = [p for p in out[index + 1:] if inner_start <= p.start - offset < close]
         if not inner:
             continue
         region = inner[-1]  # the widest: ACLED notes name the district, then the province
@@ -782,6 +804,26 @@ def _outside_named_region(text: str, offset: int, out: list[PlaceMention],
                 p.country_code == town.country_code and p.admin1 == town.admin1
                 and p.text != town.text for p in inner):
             out[index] = replace(town, score=min(town.score, 0.3))
+
+
+def _open_paren_end(text: str, at: int) -> int:
+    """The end of `_OPEN_PAREN.match(text, at)` (`\\s*\\(\\s*`), or -1 (no match), read
+    without the regex engine (`\\s`: `str.isspace`)."""
+    size = len(text)
+    while at < size and text[at].isspace():
+        at += 1
+    if at >= size or text[at] != "(":
+        return -1
+    at += 1
+    while at < size and text[at].isspace():
+        at += 1
+    return at
+
+
+def _may_join(text: str, at: int) -> bool:
+    """Whether `_REGION_AFTER` may match at `at`: each match starts with white space or a
+    comma."""
+    return at < len(text) and (text[at] == "," or text[at].isspace())
 
 
 #: What joins a town to the place that holds it: "X, Y", "X village of Y", "X in the Y".
@@ -1044,7 +1086,7 @@ def _country_votes(text: str, memo: _Memo,
     for found in looked:
         if found is None:
             continue
-        digest = _digest(found.places)
+        digest = _digest_of(found)
         if digest.voter is None:
             continue
         weight = 0.5 if found.fuzzy or found.partial or digest.all_alias else 1.0
@@ -1060,7 +1102,8 @@ class _Digest:
     name's candidates (their first 40), worked out once per candidate list (`_digest`): the
     lists are the plans', kept from article to article."""
 
-    __slots__ = ("admin_code", "all_alias", "provinces", "regions", "voter", "voter_share")
+    __slots__ = ("admin_code", "all_alias", "homes", "provinces", "regions", "voter",
+                 "voter_share")
 
     def __init__(self, places: list[Place]) -> None:
         first = places[:40]
@@ -1087,16 +1130,25 @@ class _Digest:
                 self.voter = top.country_code
                 if top.population >= 100_000:
                     self.voter_share = 1.0 if top.population >= 10 * rest else 0.5
-        # the regions it may name (`_regions_named`)
-        regions: list[tuple[str, str]] = []
+        # the regions it may name (`_regions_named`), each once (a region named again adds
+        # the name to the same set)
+        regions: dict[tuple[str, str], None] = {}
         for p in first:
             if p.kind == KIND_ADMIN1 and p.admin1:
-                regions.append((p.country_code, _core(p.admin1)))
+                regions[(p.country_code, _core(p.admin1))] = None
             elif p.kind == KIND_ADMIN2:
                 for name in (p.admin1, p.admin2):
                     if name:
-                        regions.append((p.country_code, _core(name)))
-        self.regions = regions
+                        regions[(p.country_code, _core(name))] = None
+        self.regions = list(regions)
+        # the regions each candidate lies in, as `_in_named_region` looks them up (`_inside`):
+        # (country, the keys of its province and, for a town, its district), or None for a
+        # country or a province (inside none)
+        self.homes: list[tuple[str, tuple[tuple[str, str], ...]] | None] = [
+            None if p.kind in (KIND_COUNTRY, KIND_ADMIN1) else (p.country_code, tuple(
+                (p.country_code, _core(name)) for name in (
+                    p.admin1, p.admin2 if p.kind == KIND_CITY else None) if name))
+            for p in first]
         # its provinces (country, name), each with whether a town of that province is a
         # candidate too
         self.provinces: list[tuple[str, str, bool]] = [
@@ -1127,7 +1179,7 @@ class _Lookup:
     spelling variant. (A plain class, not a dataclass: mypyc compiles its __init__, where
     a dataclass's generated one runs interpreted, a tenth of a lookup's time.)"""
 
-    __slots__ = ("after", "cue", "end", "fuzzy", "key", "partial", "places", "start")
+    __slots__ = ("after", "cue", "digest", "end", "fuzzy", "key", "partial", "places", "start")
 
     def __init__(self, places: list[Place], key: str, start: int, end: int, cue: bool,
                  fuzzy: bool, partial: bool, after: int) -> None:
@@ -1139,6 +1191,16 @@ class _Lookup:
         self.fuzzy = fuzzy
         self.partial = partial  # the first words of a longer name ("Cerro" of "Cerro Navia")
         self.after = after  # what the word after it says (`_after` at `end`)
+        self.digest: _Digest | None = None  # `_digest(places)`, once asked (`_digest_of`)
+
+
+def _digest_of(found: _Lookup) -> _Digest:
+    """`_digest(found.places)`, kept on the lookup: asked for by the votes, the regions
+    named, the candidates inside them and the provinces' spellings, found once."""
+    digest = found.digest
+    if digest is None:
+        digest = found.digest = _digest(found.places)
+    return digest
 
 
 def _regions_named(looked: list[_Lookup | None]) -> dict[tuple[str, str], set[str]]:
@@ -1149,7 +1211,7 @@ def _regions_named(looked: list[_Lookup | None]) -> dict[tuple[str, str], set[st
         if found is None or done.get(found.key) is found.places:  # (a name named again)
             continue
         done[found.key] = found.places
-        for region in _digest(found.places).regions:
+        for region in _digest_of(found).regions:
             names = out.get(region)
             if names is None:
                 out[region] = {found.key}
@@ -1191,12 +1253,22 @@ def _inside(found: _Lookup, regions: dict[tuple[str, str], set[str]], named: set
     """Whether each of the first 40 candidates of `found` lies in a region another name of
     the text names (`_in_named_region`; `named`: the countries of `regions`), worked out
     once per name and candidate list of a text (`known`: the answers so far, by name)."""
-    entry = known.get(found.key)
+    key = found.key
+    entry = known.get(key)
     if entry is not None and entry[0] is found.places:
         return entry[1]
-    flags = [p.kind != KIND_COUNTRY and p.country_code in named
-             and _in_named_region(p, found.key, regions) for p in found.places[:40]]
-    known[found.key] = (found.places, flags)
+    # (`_in_named_region` of each, its regions' keys read off the digest: no key built)
+    flags: list[bool] = []
+    for home in _digest_of(found).homes:
+        flag = False
+        if home is not None and home[0] in named:
+            for region in home[1]:
+                names = regions.get(region)
+                if names and (len(names) > 1 or key not in names):
+                    flag = True
+                    break
+        flags.append(flag)
+    known[key] = (found.places, flags)
     return flags
 
 
@@ -1348,6 +1420,8 @@ REGION_ABBREVIATIONS: Final[dict[str, tuple[str, str]]] = {
     "KP": ("PK", "khyber pakhtunkhwa"), "KPK": ("PK", "khyber pakhtunkhwa"),
 }
 _ABBREVIATED: Final = frozenset(REGION_ABBREVIATIONS) | {"J"}  # "J&K" is the span "J"
+if max(len(words) for words in _ABBREVIATED) > 3:
+    raise ValueError("a short form of more than three characters (`_lookup` reads no more)")
 _ABBREVIATION_BEFORE: Final = re.compile(r"(?:\(|,\s)$")
 _ABBREVIATION_AFTER: Final = re.compile(r"[),;.]|\s*$")
 
@@ -1513,7 +1587,7 @@ def _lookup(text: str, memo: _Memo, start: int, end: int, words: str,
     """The candidate places of the span `words` (`start`, `end`) and what the text says around
     it, or None (no place). `ascii_text`: the whole text is ASCII, known already."""
     gaz = memo.gaz
-    if words in _ABBREVIATED:
+    if len(words) <= 3 and words in _ABBREVIATED:  # (no short form is longer)
         return _abbreviation(text, gaz, start, end, words)
     plan = memo.plan(words)
     if plan is None:
@@ -1558,7 +1632,7 @@ def _lookup(text: str, memo: _Memo, start: int, end: int, words: str,
             # ("Ramacha, Baringo South": a compass word after a name leaves it a place)
             if not ((cue_before and (not _COMMA_BEFORE.search(text, max(0, start - 3), start)
                                      or plan.words[length:].split()[0].lower() in _COMPASS))
-                    or after & AFTER_CUE or _INSTITUTION_AFTER.match(text, end)):
+                    or after & AFTER_CUE or _institution_after(text, end)):
                 return None
         else:
             return None
