@@ -317,3 +317,43 @@ def test_candidates_inside_named_regions_as_first_written(gaz: Gazetteer) -> Non
             assert places._inside(found, regions, named, known) == expected, found.key
             flagged += sum(expected)
     assert flagged
+
+
+def _spans_as_first_written(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for start, end in places._candidates(text):
+        words = text[start:end]
+        if " " in words:
+            if "." in words or " of " in words or "'s " in words or "’s " in words:
+                out.extend(places._trimmed(begin, part) for begin, part in
+                           places._parts(start, words))
+            else:
+                out.append(places._trimmed(start, words))
+        elif "." in words:
+            out.extend(places._trimmed(begin, part) for begin, part in
+                       places._parts(start, words))
+        else:
+            out.append((start, end, words))
+    return out
+
+
+def test_spans_cut_once_per_run_as_first_written() -> None:
+    """`places._spans` (each run of words cut once, `places._cuts`) gives the spans of each
+    run cut and trimmed where it is: a benchmark corpus, read with the cuts worked out and
+    then kept, and random soups of names, stop words, days, full stops and "of"."""
+    import random
+
+    pieces = ["The", "Kabul", "Monday", "of", "Tel Aviv's", "U.S.", ". ", " ", "  ", "\n",
+              "May", "North", "Al", "Bank", "’s ", "Gaza.", "x", "In", "Logar. No"]
+    rng = random.Random(46)
+    texts = _texts() + [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 9)))
+                        for _ in range(5_000)]
+    places._CUTS.clear()
+    cut = 0
+    for _ in range(2):
+        for text in texts:
+            expected = _spans_as_first_written(text)
+            assert places._spans(text) == expected, text
+            cut += sum(" " in words for _s, _e, words in expected)
+    assert cut and places._CUTS
+    assert len(places._CUTS) <= places._CUTS_SIZE

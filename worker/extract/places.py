@@ -569,6 +569,11 @@ def _word_bits() -> dict[str, int]:
 
 _WORD_BITS: Final = _word_bits()
 _OUTLET_NAMES: Final = frozenset(_OUTLET_TAIL_WORDS.split("|"))
+#: The bits of the ASCII words read after names lately (`_after`): a word as written ->
+#: `_WORD_BITS` of it folded, and AFTER_OUTLET for an outlet's word. (A full cache starts
+#: afresh: memory stays bounded.)
+_AFTER_WORDS: Final[dict[str, int]] = {}
+_AFTER_WORDS_SIZE: Final = 4_096
 
 
 def _after(text: str, end: int, ascii_text: bool = False) -> int:
@@ -603,10 +608,17 @@ def _after(text: str, end: int, ascii_text: bool = False) -> int:
             rest = text[stop:rest_end]
     if not ascii_text and (not word.isascii() or (rest is not None and not rest.isascii())):
         return _after_slowly(text, end)
-    bits = _WORD_BITS.get(word.lower(), 0)
+    # (the bits of the word as written, kept: the words after names recur, "said", "and")
+    bits = _AFTER_WORDS.get(word)
+    if bits is None:
+        bits = _WORD_BITS.get(word.lower(), 0) | (AFTER_OUTLET if word in _OUTLET_NAMES
+                                                  else 0)
+        if len(_AFTER_WORDS) >= _AFTER_WORDS_SIZE:
+            _AFTER_WORDS.clear()
+        _AFTER_WORDS[word] = bits
     if rest is not None:
         bits |= _WORD_BITS.get((word + rest).lower(), 0)
-    return bits | AFTER_OUTLET if word in _OUTLET_NAMES else bits
+    return bits
 
 
 def _word_end(text: str, at: int) -> int:
@@ -1296,22 +1308,48 @@ def _consistent(looked: list[_Lookup | None], regions: dict[tuple[str, str], set
 
 def _spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, words) of every candidate name of `text`: the runs of capitalised words
-    (`_candidates`), cut (`_parts`) and trimmed (`_trimmed`)."""
+    (`_candidates`), cut (`_parts`) and trimmed (`_trimmed`); a run of words cut once per
+    run (`_cuts`: runs recur from article to article, "The United Nations")."""
     out = []
     for start, end in _candidates(text):
         words = text[start:end]
-        if " " in words:
-            if "." in words or " of " in words or "'s " in words or "’s " in words:
-                for begin, part in _parts(start, words):
-                    out.append(_trimmed(begin, part))
-            else:
-                out.append(_trimmed(start, words))
-        elif "." in words:
-            for begin, part in _parts(start, words):
-                out.append(_trimmed(begin, part))
+        if " " in words or "." in words:
+            for shift, size, part in _cuts(words):
+                out.append((start + shift, start + shift + size, part))
         else:  # one word: nothing to cut or trim
             out.append((start, end, words))
     return out
+
+
+def _cuts(words: str) -> list[tuple[int, int, str]]:
+    """`_cut(words)`, kept per run of words."""
+    cut = _CUTS.get(words)
+    if cut is None:
+        cut = _cut(words)
+        if len(_CUTS) >= _CUTS_SIZE:
+            _CUTS.clear()
+        _CUTS[words] = cut
+    return cut
+
+
+def _cut(words: str) -> list[tuple[int, int, str]]:
+    """(start, length, words) of the names of a run of capitalised words that holds a space
+    or a full stop, offsets in the run: the run cut (`_parts`) and trimmed (`_trimmed`)."""
+    if " " in words and not (
+            "." in words or " of " in words or "'s " in words or "’s " in words):
+        start, end, part = _trimmed(0, words)
+        return [(start, end - start, part)]
+    out = []
+    for begin, part in _parts(0, words):
+        start, end, part = _trimmed(begin, part)
+        out.append((start, end - start, part))
+    return out
+
+
+#: The cuts of the runs of words read lately (a full cache starts afresh: memory stays
+#: bounded).
+_CUTS: Final[dict[str, list[tuple[int, int, str]]]] = {}
+_CUTS_SIZE: Final = 4_096
 
 
 _PART_BREAK: Final = re.compile(r"\.\s+|\s+of\s+|['’]s\s+")
