@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from itertools import product
-from typing import Final
+from typing import Any, Final
 
 from worker.extract.countries import (
     acled_admin1,
@@ -1152,11 +1152,13 @@ class _Digest:
                 for name in (p.admin1, p.admin2):
                     if name:
                         regions[(p.country_code, _core(name))] = None
-        self.regions = list(regions)
+        # (the keys as objects: read as such they stay the tuples made here, where a
+        # (str, str) tuple read is unpacked and packed anew to look it up)
+        self.regions: list[object] = list(regions)
         # the regions each candidate lies in, as `_in_named_region` looks them up (`_inside`):
         # (country, the keys of its province and, for a town, its district), or None for a
         # country or a province (inside none)
-        self.homes: list[tuple[str, tuple[tuple[str, str], ...]] | None] = [
+        self.homes: list[tuple[str, tuple[object, ...]] | None] = [
             None if p.kind in (KIND_COUNTRY, KIND_ADMIN1) else (p.country_code, tuple(
                 (p.country_code, _core(name)) for name in (
                     p.admin1, p.admin2 if p.kind == KIND_CITY else None) if name))
@@ -1217,7 +1219,7 @@ def _digest_of(found: _Lookup) -> _Digest:
 
 def _regions_named(looked: list[_Lookup | None]) -> dict[tuple[str, str], set[str]]:
     """(country code, folded region name) -> the names in the text that may name it."""
-    out: dict[tuple[str, str], set[str]] = {}
+    out: dict[Any, set[str]] = {}  # (keys read as objects: `_Digest.regions`)
     done: dict[str, list[Place]] = {}  # name -> its candidates, added already
     for found in looked:
         if found is None or done.get(found.key) is found.places:  # (a name named again)
@@ -1270,12 +1272,13 @@ def _inside(found: _Lookup, regions: dict[tuple[str, str], set[str]], named: set
     if entry is not None and entry[0] is found.places:
         return entry[1]
     # (`_in_named_region` of each, its regions' keys read off the digest: no key built)
+    by_key: dict[Any, set[str]] = regions  # (keys read as objects: `_Digest.regions`)
     flags: list[bool] = []
     for home in _digest_of(found).homes:
         flag = False
         if home is not None and home[0] in named:
             for region in home[1]:
-                names = regions.get(region)
+                names = by_key.get(region)
                 if names and (len(names) > 1 or key not in names):
                     flag = True
                     break
