@@ -1638,13 +1638,19 @@ def _lookup(text: str, memo: _Memo, start: int, end: int, words: str,
         return None
     start += plan.shift
     found, key, fuzzy = plan.found, plan.key, plan.fuzzy
-    cue_before = _cue_before(text, start, ascii_text)
+    # (whether a cue comes before it, read only where asked: a name that is no place, or
+    # one the word after it cues, needs no look back)
+    cue_before = False
+    cue_read = False
     if found and plan.no_town and _town_of(text, start):
         # "the town of Zhukovskiy": a town, under another spelling if need be (Zhukovsky),
         # rather than the districts named after it (a town of their country)
         codes = {p.country_code for p in plan.raw}
         found = _own_names([p for p in gaz.regions_like(plan.words)
                             if p.kind == KIND_CITY and p.country_code in codes] + plan.raw)
+    if not found and plan.may_be_like and not (after & AFTER_ADMIN
+                                               or text[start - 1:start] == "("):
+        cue_before, cue_read = _cue_before(text, start, ascii_text), True
     if not found and plan.may_be_like and (cue_before or after & AFTER_ADMIN
                                            or text[start - 1:start] == "("):
         if plan.like is None:  # "Aljfara" for "Al Jifarah" (asked late: a slow question)
@@ -1671,6 +1677,8 @@ def _lookup(text: str, memo: _Memo, start: int, end: int, words: str,
             # "the Mayor of Tyr, Hassan Dabouq") or where the rest names an institution of
             # the place ("Meru University", "Nairobi Governor Evans Kidero")
             # ("Ramacha, Baringo South": a compass word after a name leaves it a place)
+            if not cue_read:
+                cue_before, cue_read = _cue_before(text, start, ascii_text), True
             if not ((cue_before and (not _COMMA_BEFORE.search(text, max(0, start - 3), start)
                                      or plan.words[length:].split()[0].lower() in _COMPASS))
                     or after & AFTER_CUE or _institution_after(text, end)):
@@ -1679,6 +1687,8 @@ def _lookup(text: str, memo: _Memo, start: int, end: int, words: str,
             return None
     if (after | span_after) & AFTER_ORG or (key in _ORG_HEADS and text.startswith(" of ", end)):
         return None  # a firm's or a family's name ("Mumias Sugar company"), an organisation's
+    if not cue_read and not after & AFTER_CUE:
+        cue_before = _cue_before(text, start, ascii_text)
     cue = cue_before or bool(after & AFTER_CUE)
     # a lone capitalised word opening a sentence ("Village mob torches homes") is a place
     # only as much as a part of a name is
