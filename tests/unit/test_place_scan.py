@@ -357,3 +357,15 @@ def test_spans_cut_once_per_run_as_first_written() -> None:
             cut += sum(" " in words for _s, _e, words in expected)
     assert cut and places._CUTS
     assert len(places._CUTS) <= places._CUTS_SIZE
+
+
+def test_country_names_kept_are_acled_names() -> None:
+    """`gazetteer.country_name` (a dict kept) answers as `acled_country_name`, asked twice."""
+    from worker.extract import gazetteer
+    from worker.extract.countries import _geonames_countries, acled_country_name
+
+    codes = [*sorted(_geonames_countries()), "cd", "XK", "ZZ", "", "us"]
+    for _ in range(2):
+        for code in codes:
+            assert gazetteer.country_name(code) == acled_country_name(code), code
+    assert gazetteer._COUNTRY_NAMES

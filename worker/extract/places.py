@@ -36,6 +36,7 @@ from worker.extract.gazetteer import (
     Gazetteer,
     Place,
     core,
+    country_name,
     skeleton,
 )
 from worker.extract.text import mirrored, search_before
@@ -447,7 +448,8 @@ def _town_of(text: str, start: int) -> bool:
     read back from it: the white space before "of", and the word before it, of four or seven
     characters, after no word character (`\\b`). The pattern ignores case, and two letters
     outside ASCII match its "i" ("ı", "İ"): a word that is not ASCII goes to the search."""
-    if start < 3 or text[start - 3:start] != "of ":
+    if start < 3 or text[start - 1] != " " or text[start - 2] != "f" or (
+            text[start - 3] != "o"):  # (not `text[start - 3:start] != "of "`: no slice made)
         return False
     begin = start - 12 if start > 12 else 0
     end = _space_back(text, start - 3, begin)
@@ -899,7 +901,7 @@ def country_place(gaz: Gazetteer, code: str, start: int = 0, end: int = 0, text:
                   score: float = 0.6) -> PlaceMention:
     """A country as a place: where nothing nearer is known, an event is placed at the
     capital (ACLED codes national events there), at the country's precision (3)."""
-    name = acled_country_name(code)
+    name = country_name(code)
     capital = _capital(gaz, code)
     if capital is None:
         return PlaceMention(name, None, None, name, code, None, None, 3, None, start, end,
