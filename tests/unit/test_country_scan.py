@@ -143,7 +143,8 @@ def test_the_word_after_a_name_is_the_patterns() -> None:
     pattern = re.compile(r"\s+(\w+)")
     texts = [a.body for a in articles_of_size(3_000, 40)] + [
         "Kenya", "Kenya ", "Kenya  Today", "Kenya\tTimes.", "Kenya\u00a0Star", "Kenya-News",
-        "Kenya _post", "Kenya 24", "Kenya Ärzte", "Kenya\x1cNews", "Kenya ’s"]
+        "Kenya _post", "Kenya 24", "Kenya Ärzte", "Kenya\x1cNews", "Kenya ’s", "Kenya Times_x y",
+        "Kenya Ab-cd ef", "Kenya Ab.cd", "Kenya Times\u00a0x", "Kenya Times"]
     for text in texts:
         for end in range(len(text) + 1):
             found = pattern.match(text, end)

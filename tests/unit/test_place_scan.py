@@ -245,3 +245,127 @@ def test_trimmed_as_first_written() -> None:
         trimmed += expected != (7, 7 + len(words), words)
         assert places._trimmed(7, words) == expected, words
     assert trimmed > 1_000
+
+
+#: `places._OPEN_PAREN`, `places._REGION_AFTER` and `places._INSTITUTION_AFTER` as first
+#: written.
+OPEN_PAREN = re.compile(r"\s*\(\s*")
+REGION_AFTER = re.compile(
+    r"(?:\s+(?:village|town|city|area|locality|neighbou?rhood))?"
+    r"(?:(,)\s*|\s+(?:of|in)\s+(?:the\s+)?)")
+INSTITUTION_AFTER = re.compile(
+    r"\s+(?:University|Governor|Police|Hospital|Referral|Prison|Market|Airport|Stadium|"
+    r"Polytechnic|College|High Court|Law Courts|Magistrates?|Municipal|Town Council|County "
+    r"(?:Assembly|Government|Council))\b")
+
+
+def test_patterns_after_a_name_are_as_first_written() -> None:
+    assert places._OPEN_PAREN.pattern == OPEN_PAREN.pattern
+    assert places._REGION_AFTER.pattern == REGION_AFTER.pattern
+    assert places._INSTITUTION_AFTER.pattern == INSTITUTION_AFTER.pattern
+    words = re.findall(r"[A-Z]\w*", INSTITUTION_AFTER.pattern)
+    assert "".join(sorted({word[0] for word in words})) == places._INSTITUTION_FIRST
+
+
+def test_reads_after_a_name_answer_as_the_patterns() -> None:
+    """`places._open_paren_end`, `places._may_join` (a gate of `_REGION_AFTER`) and
+    `places._institution_after` answer as the patterns at every position of a benchmark
+    corpus, of edge cases and of random texts (white space outside ASCII too)."""
+    import random
+
+    pieces = [" ", "  ", "\u00a0", "\u2003", "\x85", "\n", "\t", "(", ")", ",", "( ", " (",
+              "Police", "University", "County Assembly", "County", "High Court", "Law",
+              "Magistrate", "Magistrates", "Towns", "Town Council", "village", "of", "in",
+              "the", "Kabul", "x", "Ünal", "٣", "_", "é", "A"]
+    rng = random.Random(47)
+    texts = _texts() + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+                        for _ in range(5_000)]
+    found = {"paren": 0, "join": 0, "institution": 0}
+    for text in texts:
+        for at in range(len(text) + 1):
+            paren = OPEN_PAREN.match(text, at)
+            assert places._open_paren_end(text, at) == (paren.end() if paren else -1), (
+                text, at)
+            joined = REGION_AFTER.match(text, at) is not None
+            assert places._may_join(text, at) or not joined, (text, at)
+            institution = INSTITUTION_AFTER.match(text, at) is not None
+            assert places._institution_after(text, at) == institution, (text, at)
+            found["paren"] += paren is not None
+            found["join"] += joined
+            found["institution"] += institution
+    assert all(found.values()), found
+
+
+def test_candidates_inside_named_regions_as_first_written(gaz: Gazetteer) -> None:
+    """`places._inside` (the regions' keys read off the digest) flags the candidates that
+    `places._in_named_region` places in a region another name of the text names."""
+    memo = places._memo(gaz)
+    texts = [a.body for a in articles_of_size(3_000, 120)] + [
+        "Mabai (Kankara LGA, Katsina)", "Oicha (Beni, Nord-Kivu)", "Qadis district, Badghis",
+        "San Jose (San Jose)", "Victoria district, Victoria"]
+    flagged = 0
+    for text in texts:
+        looked = [found for start, end, words in places._spans(text)
+                  if (found := places._lookup(text, memo, start, end, words)) is not None]
+        regions = places._regions_named(list(looked))
+        named = {code for code, _ in regions}
+        known: dict[str, tuple[list[places.Place], list[bool]]] = {}
+        for found in looked:
+            expected = [p.kind != KIND_COUNTRY and p.country_code in named
+                        and places._in_named_region(p, found.key, regions)
+                        for p in found.places[:40]]
+            assert places._inside(found, regions, named, known) == expected, found.key
+            flagged += sum(expected)
+    assert flagged
+
+
+def _spans_as_first_written(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for start, end in places._candidates(text):
+        words = text[start:end]
+        if " " in words:
+            if "." in words or " of " in words or "'s " in words or "’s " in words:
+                out.extend(places._trimmed(begin, part) for begin, part in
+                           places._parts(start, words))
+            else:
+                out.append(places._trimmed(start, words))
+        elif "." in words:
+            out.extend(places._trimmed(begin, part) for begin, part in
+                       places._parts(start, words))
+        else:
+            out.append((start, end, words))
+    return out
+
+
+def test_spans_cut_once_per_run_as_first_written() -> None:
+    """`places._spans` (each run of words cut once, `places._cuts`) gives the spans of each
+    run cut and trimmed where it is: a benchmark corpus, read with the cuts worked out and
+    then kept, and random soups of names, stop words, days, full stops and "of"."""
+    import random
+
+    pieces = ["The", "Kabul", "Monday", "of", "Tel Aviv's", "U.S.", ". ", " ", "  ", "\n",
+              "May", "North", "Al", "Bank", "’s ", "Gaza.", "x", "In", "Logar. No"]
+    rng = random.Random(46)
+    texts = _texts() + [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 9)))
+                        for _ in range(5_000)]
+    places._CUTS.clear()
+    cut = 0
+    for _ in range(2):
+        for text in texts:
+            expected = _spans_as_first_written(text)
+            assert places._spans(text) == expected, text
+            cut += sum(" " in words for _s, _e, words in expected)
+    assert cut and places._CUTS
+    assert len(places._CUTS) <= places._CUTS_SIZE
+
+
+def test_country_names_kept_are_acled_names() -> None:
+    """`gazetteer.country_name` (a dict kept) answers as `acled_country_name`, asked twice."""
+    from worker.extract import gazetteer
+    from worker.extract.countries import _geonames_countries, acled_country_name
+
+    codes = [*sorted(_geonames_countries()), "cd", "XK", "ZZ", "", "us"]
+    for _ in range(2):
+        for code in codes:
+            assert gazetteer.country_name(code) == acled_country_name(code), code
+    assert gazetteer._COUNTRY_NAMES

@@ -542,6 +542,12 @@ def _next_word(text: str, end: int) -> str:
         at += 1
     if at == end:
         return ""
+    # the word most often runs to the next space: a search and a slice, not a call per
+    # character; else it is read character by character
+    space = text.find(" ", at)
+    word = text[at:space if space >= 0 else size]
+    if word.isalnum():
+        return word
     stop = at
     while stop < size and (text[stop].isalnum() or text[stop] == "_"):
         stop += 1

@@ -167,7 +167,22 @@ class Place:
 
     @property
     def country(self) -> str:
-        return acled_country_name(self.country_code)
+        return country_name(self.country_code)
+
+
+def country_name(code: str) -> str:
+    """`acled_country_name(code)` from a dict kept here: a look-up, not a call through
+    lru_cache (each place found asks it)."""
+    name = _COUNTRY_NAMES.get(code)
+    if name is None:
+        name = acled_country_name(code)
+        if len(_COUNTRY_NAMES) >= 1_024:  # (countries are fewer: bounded all the same)
+            _COUNTRY_NAMES.clear()
+        _COUNTRY_NAMES[code] = name
+    return name
+
+
+_COUNTRY_NAMES: Final[dict[str, str]] = {}
 
 
 class Gazetteer(Protocol):

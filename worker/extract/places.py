@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from itertools import product
-from typing import Final
+from typing import Any, Final
 
 from worker.extract.countries import (
     acled_admin1,
@@ -36,6 +36,7 @@ from worker.extract.gazetteer import (
     Gazetteer,
     Place,
     core,
+    country_name,
     skeleton,
 )
 from worker.extract.text import mirrored, search_before
@@ -447,7 +448,8 @@ def _town_of(text: str, start: int) -> bool:
     read back from it: the white space before "of", and the word before it, of four or seven
     characters, after no word character (`\\b`). The pattern ignores case, and two letters
     outside ASCII match its "i" ("ı", "İ"): a word that is not ASCII goes to the search."""
-    if start < 3 or text[start - 3:start] != "of ":
+    if start < 3 or text[start - 1] != " " or text[start - 2] != "f" or (
+            text[start - 3] != "o"):  # (not `text[start - 3:start] != "of "`: no slice made)
         return False
     begin = start - 12 if start > 12 else 0
     end = _space_back(text, start - 3, begin)
@@ -470,6 +472,22 @@ _INSTITUTION_AFTER: Final = re.compile(
     r"\s+(?:University|Governor|Police|Hospital|Referral|Prison|Market|Airport|Stadium|"
     r"Polytechnic|College|High Court|Law Courts|Magistrates?|Municipal|Town Council|County "
     r"(?:Assembly|Government|Council))\b")
+
+#: The first letters of `_INSTITUTION_AFTER`'s words (case-sensitive).
+_INSTITUTION_FIRST: Final = "ACGHLMPRSTU"
+
+
+def _institution_after(text: str, end: int) -> bool:
+    """`_INSTITUTION_AFTER.match(text, end)`, asked only where the white space at `end` is
+    followed by the first letter of one of its words (`_INSTITUTION_FIRST`): elsewhere it
+    cannot match."""
+    size = len(text)
+    at = end
+    while at < size and text[at].isspace():
+        at += 1
+    if at in (end, size) or text[at] not in _INSTITUTION_FIRST:
+        return False
+    return _INSTITUTION_AFTER.match(text, end) is not None
 
 
 # --------------------------------------------------------------------------- words after a name
@@ -553,6 +571,11 @@ def _word_bits() -> dict[str, int]:
 
 _WORD_BITS: Final = _word_bits()
 _OUTLET_NAMES: Final = frozenset(_OUTLET_TAIL_WORDS.split("|"))
+#: The bits of the ASCII words read after names lately (`_after`): a word as written ->
+#: `_WORD_BITS` of it folded, and AFTER_OUTLET for an outlet's word. (A full cache starts
+#: afresh: memory stays bounded.)
+_AFTER_WORDS: Final[dict[str, int]] = {}
+_AFTER_WORDS_SIZE: Final = 4_096
 
 
 def _after(text: str, end: int, ascii_text: bool = False) -> int:
@@ -587,10 +610,17 @@ def _after(text: str, end: int, ascii_text: bool = False) -> int:
             rest = text[stop:rest_end]
     if not ascii_text and (not word.isascii() or (rest is not None and not rest.isascii())):
         return _after_slowly(text, end)
-    bits = _WORD_BITS.get(word.lower(), 0)
+    # (the bits of the word as written, kept: the words after names recur, "said", "and")
+    bits = _AFTER_WORDS.get(word)
+    if bits is None:
+        bits = _WORD_BITS.get(word.lower(), 0) | (AFTER_OUTLET if word in _OUTLET_NAMES
+                                                  else 0)
+        if len(_AFTER_WORDS) >= _AFTER_WORDS_SIZE:
+            _AFTER_WORDS.clear()
+        _AFTER_WORDS[word] = bits
     if rest is not None:
         bits |= _WORD_BITS.get((word + rest).lower(), 0)
-    return bits | AFTER_OUTLET if word in _OUTLET_NAMES else bits
+    return bits
 
 
 def _word_end(text: str, at: int) -> int:
@@ -681,8 +711,11 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
     # ACLED write it; the gazetteer's may be another language's ("South Kivu", "Qandahor")
     spelled: dict[tuple[str, str], str] = {}
     for found in looked:
-        if found is not None and text[found.start:found.end] not in REGION_ABBREVIATIONS:
-            for where, region, city_there in _digest(found.places).provinces:
+        if found is None:
+            continue
+        provinces = _digest_of(found).provinces
+        if provinces and text[found.start:found.end] not in REGION_ABBREVIATIONS:
+            for where, region, city_there in provinces:
                 if (where, region) not in spelled and (
                         where not in NATIVE_REGION_NAMES or not city_there
                         or _spelling_of(text[found.start:found.end], region)):
@@ -765,8 +798,11 @@ def _outside_named_region(text: str, offset: int, out: list[PlaceMention],
         near = text[end:end + 16]
         if "(" not in near and "," not in near and " of " not in near and " in " not in near:
             continue
-        paren = _OPEN_PAREN.match(text, end)
-        if paren is None:
+        inner_start = _open_paren_end(text, end)
+        if inner_start < 0:
+            # (no joining character there: no match of the pattern needed)
+            if not _may_join(text, end):
+                continue
             after = _REGION_AFTER.match(text, end)
             holder: PlaceMention | None = None
             holder_at = index + 1
@@ -791,8 +827,8 @@ def _outside_named_region(text: str, offset: int, out: list[PlaceMention],
             continue
         if town.precision != 1:
             continue
-        close = text.find(")", paren.end())
-        inner = [p for p in out[index + 1:] if paren.end() <= p.start - offset < close]
+        close = text.find(")", inner_start)
+        inner = [p for p in out[index + 1:] if inner_start <= p.start - offset < close]
         if not inner:
             continue
         region = inner[-1]  # the widest: ACLED notes name the district, then the province
@@ -800,6 +836,26 @@ def _outside_named_region(text: str, offset: int, out: list[PlaceMention],
                 p.country_code == town.country_code and p.admin1 == town.admin1
                 and p.text != town.text for p in inner):
             out[index] = replace(town, score=min(town.score, 0.3))
+
+
+def _open_paren_end(text: str, at: int) -> int:
+    """The end of `_OPEN_PAREN.match(text, at)` (`\\s*\\(\\s*`), or -1 (no match), read
+    without the regex engine (`\\s`: `str.isspace`)."""
+    size = len(text)
+    while at < size and text[at].isspace():
+        at += 1
+    if at >= size or text[at] != "(":
+        return -1
+    at += 1
+    while at < size and text[at].isspace():
+        at += 1
+    return at
+
+
+def _may_join(text: str, at: int) -> bool:
+    """Whether `_REGION_AFTER` may match at `at`: each match starts with white space or a
+    comma."""
+    return at < len(text) and (text[at] == "," or text[at].isspace())
 
 
 #: What joins a town to the place that holds it: "X, Y", "X village of Y", "X in the Y".
@@ -870,7 +926,7 @@ def country_place(gaz: Gazetteer, code: str, start: int = 0, end: int = 0, text:
                   score: float = 0.6) -> PlaceMention:
     """A country as a place: where nothing nearer is known, an event is placed at the
     capital (ACLED codes national events there), at the country's precision (3)."""
-    name = acled_country_name(code)
+    name = country_name(code)
     capital = _capital(gaz, code)
     if capital is None:
         return PlaceMention(name, None, None, name, code, None, None, 3, None, start, end,
@@ -1069,7 +1125,7 @@ def _country_votes(text: str, memo: _Memo,
     for found in looked:
         if found is None:
             continue
-        digest = _digest(found.places)
+        digest = _digest_of(found)
         if digest.voter is None:
             continue
         weight = 0.5 if found.fuzzy or found.partial or digest.all_alias else 1.0
@@ -1085,7 +1141,8 @@ class _Digest:
     name's candidates (their first 40), worked out once per candidate list (`_digest`): the
     lists are the plans', kept from article to article."""
 
-    __slots__ = ("admin_code", "all_alias", "provinces", "regions", "voter", "voter_share")
+    __slots__ = ("admin_code", "all_alias", "homes", "provinces", "regions", "voter",
+                 "voter_share")
 
     def __init__(self, places: list[Place]) -> None:
         first = places[:40]
@@ -1112,16 +1169,27 @@ class _Digest:
                 self.voter = top.country_code
                 if top.population >= 100_000:
                     self.voter_share = 1.0 if top.population >= 10 * rest else 0.5
-        # the regions it may name (`_regions_named`)
-        regions: list[tuple[str, str]] = []
+        # the regions it may name (`_regions_named`), each once (a region named again adds
+        # the name to the same set)
+        regions: dict[tuple[str, str], None] = {}
         for p in first:
             if p.kind == KIND_ADMIN1 and p.admin1:
-                regions.append((p.country_code, _core(p.admin1)))
+                regions[(p.country_code, _core(p.admin1))] = None
             elif p.kind == KIND_ADMIN2:
                 for name in (p.admin1, p.admin2):
                     if name:
-                        regions.append((p.country_code, _core(name)))
-        self.regions = regions
+                        regions[(p.country_code, _core(name))] = None
+        # (the keys as objects: read as such they stay the tuples made here, where a
+        # (str, str) tuple read is unpacked and packed anew to look it up)
+        self.regions: list[object] = list(regions)
+        # the regions each candidate lies in, as `_in_named_region` looks them up (`_inside`):
+        # (country, the keys of its province and, for a town, its district), or None for a
+        # country or a province (inside none)
+        self.homes: list[tuple[str, tuple[object, ...]] | None] = [
+            None if p.kind in (KIND_COUNTRY, KIND_ADMIN1) else (p.country_code, tuple(
+                (p.country_code, _core(name)) for name in (
+                    p.admin1, p.admin2 if p.kind == KIND_CITY else None) if name))
+            for p in first]
         # its provinces (country, name), each with whether a town of that province is a
         # candidate too
         self.provinces: list[tuple[str, str, bool]] = [
@@ -1152,7 +1220,7 @@ class _Lookup:
     spelling variant. (A plain class, not a dataclass: mypyc compiles its __init__, where
     a dataclass's generated one runs interpreted, a tenth of a lookup's time.)"""
 
-    __slots__ = ("after", "cue", "end", "fuzzy", "key", "partial", "places", "start")
+    __slots__ = ("after", "cue", "digest", "end", "fuzzy", "key", "partial", "places", "start")
 
     def __init__(self, places: list[Place], key: str, start: int, end: int, cue: bool,
                  fuzzy: bool, partial: bool, after: int) -> None:
@@ -1164,17 +1232,27 @@ class _Lookup:
         self.fuzzy = fuzzy
         self.partial = partial  # the first words of a longer name ("Cerro" of "Cerro Navia")
         self.after = after  # what the word after it says (`_after` at `end`)
+        self.digest: _Digest | None = None  # `_digest(places)`, once asked (`_digest_of`)
+
+
+def _digest_of(found: _Lookup) -> _Digest:
+    """`_digest(found.places)`, kept on the lookup: asked for by the votes, the regions
+    named, the candidates inside them and the provinces' spellings, found once."""
+    digest = found.digest
+    if digest is None:
+        digest = found.digest = _digest(found.places)
+    return digest
 
 
 def _regions_named(looked: list[_Lookup | None]) -> dict[tuple[str, str], set[str]]:
     """(country code, folded region name) -> the names in the text that may name it."""
-    out: dict[tuple[str, str], set[str]] = {}
+    out: dict[Any, set[str]] = {}  # (keys read as objects: `_Digest.regions`)
     done: dict[str, list[Place]] = {}  # name -> its candidates, added already
     for found in looked:
         if found is None or done.get(found.key) is found.places:  # (a name named again)
             continue
         done[found.key] = found.places
-        for region in _digest(found.places).regions:
+        for region in _digest_of(found).regions:
             names = out.get(region)
             if names is None:
                 out[region] = {found.key}
@@ -1216,12 +1294,23 @@ def _inside(found: _Lookup, regions: dict[tuple[str, str], set[str]], named: set
     """Whether each of the first 40 candidates of `found` lies in a region another name of
     the text names (`_in_named_region`; `named`: the countries of `regions`), worked out
     once per name and candidate list of a text (`known`: the answers so far, by name)."""
-    entry = known.get(found.key)
+    key = found.key
+    entry = known.get(key)
     if entry is not None and entry[0] is found.places:
         return entry[1]
-    flags = [p.kind != KIND_COUNTRY and p.country_code in named
-             and _in_named_region(p, found.key, regions) for p in found.places[:40]]
-    known[found.key] = (found.places, flags)
+    # (`_in_named_region` of each, its regions' keys read off the digest: no key built)
+    by_key: dict[Any, set[str]] = regions  # (keys read as objects: `_Digest.regions`)
+    flags: list[bool] = []
+    for home in _digest_of(found).homes:
+        flag = False
+        if home is not None and home[0] in named:
+            for region in home[1]:
+                names = by_key.get(region)
+                if names and (len(names) > 1 or key not in names):
+                    flag = True
+                    break
+        flags.append(flag)
+    known[key] = (found.places, flags)
     return flags
 
 
@@ -1249,22 +1338,48 @@ def _consistent(looked: list[_Lookup | None], regions: dict[tuple[str, str], set
 
 def _spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, words) of every candidate name of `text`: the runs of capitalised words
-    (`_candidates`), cut (`_parts`) and trimmed (`_trimmed`)."""
+    (`_candidates`), cut (`_parts`) and trimmed (`_trimmed`); a run of words cut once per
+    run (`_cuts`: runs recur from article to article, "The United Nations")."""
     out = []
     for start, end in _candidates(text):
         words = text[start:end]
-        if " " in words:
-            if "." in words or " of " in words or "'s " in words or "’s " in words:
-                for begin, part in _parts(start, words):
-                    out.append(_trimmed(begin, part))
-            else:
-                out.append(_trimmed(start, words))
-        elif "." in words:
-            for begin, part in _parts(start, words):
-                out.append(_trimmed(begin, part))
+        if " " in words or "." in words:
+            for shift, size, part in _cuts(words):
+                out.append((start + shift, start + shift + size, part))
         else:  # one word: nothing to cut or trim
             out.append((start, end, words))
     return out
+
+
+def _cuts(words: str) -> list[tuple[int, int, str]]:
+    """`_cut(words)`, kept per run of words."""
+    cut = _CUTS.get(words)
+    if cut is None:
+        cut = _cut(words)
+        if len(_CUTS) >= _CUTS_SIZE:
+            _CUTS.clear()
+        _CUTS[words] = cut
+    return cut
+
+
+def _cut(words: str) -> list[tuple[int, int, str]]:
+    """(start, length, words) of the names of a run of capitalised words that holds a space
+    or a full stop, offsets in the run: the run cut (`_parts`) and trimmed (`_trimmed`)."""
+    if " " in words and not (
+            "." in words or " of " in words or "'s " in words or "’s " in words):
+        start, end, part = _trimmed(0, words)
+        return [(start, end - start, part)]
+    out = []
+    for begin, part in _parts(0, words):
+        start, end, part = _trimmed(begin, part)
+        out.append((start, end - start, part))
+    return out
+
+
+#: The cuts of the runs of words read lately (a full cache starts afresh: memory stays
+#: bounded).
+_CUTS: Final[dict[str, list[tuple[int, int, str]]]] = {}
+_CUTS_SIZE: Final = 4_096
 
 
 _PART_BREAK: Final = re.compile(r"\.\s+|\s+of\s+|['’]s\s+")
@@ -1373,6 +1488,8 @@ REGION_ABBREVIATIONS: Final[dict[str, tuple[str, str]]] = {
     "KP": ("PK", "khyber pakhtunkhwa"), "KPK": ("PK", "khyber pakhtunkhwa"),
 }
 _ABBREVIATED: Final = frozenset(REGION_ABBREVIATIONS) | {"J"}  # "J&K" is the span "J"
+if max(len(words) for words in _ABBREVIATED) > 3:
+    raise ValueError("a short form of more than three characters (`_lookup` reads no more)")
 _ABBREVIATION_BEFORE: Final = re.compile(r"(?:\(|,\s)$")
 _ABBREVIATION_AFTER: Final = re.compile(r"[),;.]|\s*$")
 
@@ -1538,7 +1655,7 @@ def _lookup(text: str, memo: _Memo, start: int, end: int, words: str,
     """The candidate places of the span `words` (`start`, `end`) and what the text says around
     it, or None (no place). `ascii_text`: the whole text is ASCII, known already."""
     gaz = memo.gaz
-    if words in _ABBREVIATED:
+    if len(words) <= 3 and words in _ABBREVIATED:  # (no short form is longer)
         return _abbreviation(text, gaz, start, end, words)
     plan = memo.plan(words)
     if plan is None:
@@ -1548,13 +1665,19 @@ def _lookup(text: str, memo: _Memo, start: int, end: int, words: str,
         return None
     start += plan.shift
     found, key, fuzzy = plan.found, plan.key, plan.fuzzy
-    cue_before = _cue_before(text, start, ascii_text)
+    # (whether a cue comes before it, read only where asked: a name that is no place, or
+    # one the word after it cues, needs no look back)
+    cue_before = False
+    cue_read = False
     if found and plan.no_town and _town_of(text, start):
         # "the town of Zhukovskiy": a town, under another spelling if need be (Zhukovsky),
         # rather than the districts named after it (a town of their country)
         codes = {p.country_code for p in plan.raw}
         found = _own_names([p for p in gaz.regions_like(plan.words)
                             if p.kind == KIND_CITY and p.country_code in codes] + plan.raw)
+    if not found and plan.may_be_like and not (after & AFTER_ADMIN
+                                               or text[start - 1:start] == "("):
+        cue_before, cue_read = _cue_before(text, start, ascii_text), True
     if not found and plan.may_be_like and (cue_before or after & AFTER_ADMIN
                                            or text[start - 1:start] == "("):
         if plan.like is None:  # "Aljfara" for "Al Jifarah" (asked late: a slow question)
@@ -1581,14 +1704,18 @@ def _lookup(text: str, memo: _Memo, start: int, end: int, words: str,
             # "the Mayor of Tyr, Hassan Dabouq") or where the rest names an institution of
             # the place ("Meru University", "Nairobi Governor Evans Kidero")
             # ("Ramacha, Baringo South": a compass word after a name leaves it a place)
+            if not cue_read:
+                cue_before, cue_read = _cue_before(text, start, ascii_text), True
             if not ((cue_before and (not _COMMA_BEFORE.search(text, max(0, start - 3), start)
                                      or plan.words[length:].split()[0].lower() in _COMPASS))
-                    or after & AFTER_CUE or _INSTITUTION_AFTER.match(text, end)):
+                    or after & AFTER_CUE or _institution_after(text, end)):
                 return None
         else:
             return None
     if (after | span_after) & AFTER_ORG or (key in _ORG_HEADS and text.startswith(" of ", end)):
         return None  # a firm's or a family's name ("Mumias Sugar company"), an organisation's
+    if not cue_read and not after & AFTER_CUE:
+        cue_before = _cue_before(text, start, ascii_text)
     cue = cue_before or bool(after & AFTER_CUE)
     # a lone capitalised word opening a sentence ("Village mob torches homes") is a place
     # only as much as a part of a name is
