@@ -295,21 +295,6 @@ def test_cue_bits_are_the_cue_sets() -> None:
         assert bool(bit & classify._BACKGROUND_BITS) == (cue in classify._BACKGROUND_CUES)
 
 
-def _passive(low: str, at: int) -> bool:
-    words = low[max(0, at - 30):at].rsplit(None, 4)
-    if not words:
-        return False
-    if words[-1] in classify._AUXILIARIES:
-        return True
-    if words[-1] == "found" and len(words) > 1 and words[-2] in classify._AUXILIARIES:
-        return True
-    for at in (-2, -3):
-        if len(words) > -at and words[at] in classify._POSSESSIVES and \
-                words[at - 1] in classify._CAUSATIVES:
-            return True
-    return len(words) > 1 and words[-1].endswith("ly") and words[-2] in classify._AUXILIARIES
-
-
 def test_passive_answers_as_the_loop() -> None:
     rng = random.Random(9)
     vocabulary = sorted(classify._AUXILIARIES | classify._POSSESSIVES | classify._CAUSATIVES |
