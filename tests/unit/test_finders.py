@@ -129,6 +129,10 @@ def test_one_person_killed_without_a_number(text: str, killed: int | None) -> No
         # an outcome phrased as a death
         ("The militias traded fire, resulting in the death of a passing farmer.", 1),
         ("The shelling led to the death of a herder near the well.", 1),
+        # a single death
+        ("Clashes over grazing land. One death and four injuries reported.", 1),
+        ("The rally ended with 1 death, police said.", 1),
+        ("The militia issued one death threat after another.", None),
         # one person's body found
         ("Police said a young trader's body was found in a sugarcane field.", 1),
         ("Residents reported that an elderly villager’s body was discovered near the dam.", 1),

@@ -222,7 +222,8 @@ def test_casualty_twins_match_as_their_patterns() -> None:
         (casualties._LEFT_DEAD, casualties._LEFT_DEAD_LOW),
         (casualties._OBJECT_TO_DEATH, casualties._OBJECT_TO_DEATH_LOW),
         (casualties._HE_DIED, casualties._HE_DIED_LOW),
-        (casualties._DEATH_OF, casualties._DEATH_OF_LOW)]
+        (casualties._DEATH_OF, casualties._DEATH_OF_LOW),
+        (casualties._ONE_DEATH, casualties._ONE_DEATH_LOW)]
     tokens = [*CASUALTY_TOKENS, "killing", "Killing", "wounding", "kidnapping", "no one",
               "nobody", "No", "casualties", "fatalities", "deaths", "death toll", "toll",
               "rose to", "of", "bodies", "him", "her", "the driver", "later", "succumbed",
@@ -230,7 +231,7 @@ def test_casualty_twins_match_as_their_patterns() -> None:
               "trader", "Police sergeant", "He was", "while", ".", ". ", "!", "\n",
               "leaving the driver", "Left his brother", "shooting", "Beat", "tortured",
               "to death", "He", "she later", "resulting in", "Led to", "the death of",
-              "a farmer"]
+              "a farmer", "One death", "1 death", "threat", "death row"]
     texts = [t for t in corpus() + soups(tokens, 20_000, seed=11) if t.isascii()]
     hits = 0
     for pattern, twin in pairs:

@@ -425,6 +425,10 @@ _DEATH_OF: Final = re.compile(
     r"\b(?P<qual>)(?:resulting|resulted|results|leading|led|leads)\s+(?:in|to)\s+the\s+death"
     r"\s+of\s+(?P<obj>(?:a|an|the|his|her|their)(?:\s+(?!and\b|or\b|of\b|in\b|at\b|on\b|"
     r"by\b|with\b|who\b|to\b|from\b)[\w'’-]+){1,3})", re.IGNORECASE)
+#: ... or a single death: "one death and two injuries were reported".
+_ONE_DEATH: Final = re.compile(
+    r"\b(?P<qual>)(?:one|1)\s+death\b(?!\s+(?:threats?|squads?|sentences?|penalty|row|"
+    r"certificates?|toll|march|camps?)\b)", re.IGNORECASE)
 #: Their twins for lower-cased ASCII text (as `_ONE_KILLED_LOW`; `_ONE_SUBJECT` opens with a
 #: look-behind: the same pattern, case-sensitive).
 _ONE_BARE_LOW: Final = re.compile(_ONE_BARE.pattern.removeprefix(r"\b(?P<qual>)") + "(?P<qual>)")
@@ -434,10 +438,11 @@ _OBJECT_TO_DEATH_LOW: Final = re.compile(
     _OBJECT_TO_DEATH.pattern.removeprefix(r"\b(?P<qual>)") + "(?P<qual>)")
 _HE_DIED_LOW: Final = re.compile(_HE_DIED.pattern.removeprefix(r"\b(?P<qual>)") + "(?P<qual>)")
 _DEATH_OF_LOW: Final = re.compile(_DEATH_OF.pattern.removeprefix(r"\b(?P<qual>)") + "(?P<qual>)")
+_ONE_DEATH_LOW: Final = re.compile(_ONE_DEATH.pattern.removeprefix(r"\b(?P<qual>)") + "(?P<qual>)")
 #: The words one of which each of these needs (on lower-cased text).
 _UNNUMBERED_WORDS: Final[tuple[str, ...]] = (
     "kill", "lynch", "dead", "murder", "behead", "executed", "to death", "died", "succumbed",
-    "death of")
+    "death of", "one death", "1 death")
 
 
 def _one_unnumbered(found: list[CasualtyMention], taken: list[tuple[int, int]],
@@ -445,7 +450,7 @@ def _one_unnumbered(found: list[CasualtyMention], taken: list[tuple[int, int]],
                     text_low: str | None, hits: list[tuple[int, int, int]] | None,
                     offset: int) -> None:
     """One person killed where the text names no figure of the dead: `_ONE_BARE`,
-    `_ONE_SUBJECT`, `_LEFT_DEAD`, `_OBJECT_TO_DEATH`, `_HE_DIED`, `_DEATH_OF` (not
+    `_ONE_SUBJECT`, `_LEFT_DEAD`, `_OBJECT_TO_DEATH`, `_HE_DIED`, `_DEATH_OF`, `_ONE_DEATH` (not
     "threatened to kill journalist": an intent)."""
     for m in _matches(_ONE_BARE, _ONE_BARE_LOW, text, text_low):
         head = m.part("obj").rsplit(None, 1)[-1]  # (the noun: "civilian drivers" are many)
@@ -482,6 +487,10 @@ def _one_unnumbered(found: list[CasualtyMention], taken: list[tuple[int, int]],
             if _one_person(m.part("obj")):
                 _add(found, taken, claims, text, text_low, hits, offset, _CK_KILLED, m, "one",
                      "qual", _one_side(m.part("obj")))
+    if "1 death" in lw or "one death" in lw:
+        for m in _matches(_ONE_DEATH, _ONE_DEATH_LOW, text, text_low):
+            _add(found, taken, claims, text, text_low, hits, offset, _CK_KILLED, m, "one",
+                 "qual", None)
 
 
 def _subjects(text: str, low: str) -> list[Found]:
