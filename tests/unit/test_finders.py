@@ -116,6 +116,51 @@ def test_one_person_killed_without_a_number(text: str, killed: int | None) -> No
         assert text[claim.start:claim.end] == claim.text
 
 
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # the victim between the verb and its outcome
+        ("Two gunmen waylaid the chief outside his gate before shooting him dead.", 1),
+        ("A mob cornered a suspected cattle thief and beat the herder to death.", 1),
+        ("Guards tortured a young fisherman to death at the post.", 1),
+        ("They shot her dead in front of the shop.", 1),
+        # a pronoun that died, where the text gives no figure
+        ("Officers beat the vendor in their cells and she later died of her injuries.", 1),
+        # an outcome phrased as a death
+        ("The militias traded fire, resulting in the death of a passing farmer.", 1),
+        ("The shelling led to the death of a herder near the well.", 1),
+        # a single death
+        ("Clashes over grazing land. One death and four injuries reported.", 1),
+        ("The rally ended with 1 death, police said.", 1),
+        ("The militia issued one death threat after another.", None),
+        # one person's body found
+        ("Police said a young trader's body was found in a sugarcane field.", 1),
+        ("Residents reported that an elderly villager’s body was discovered near the dam.", 1),
+        # one person named, then another: two
+        ("Soldiers opened fire on the car, killing the driver and his wife.", 2),
+        ("Gunmen killed a local councillor and his son at a wedding.", 2),
+        # ages are not units: the person counts
+        ("A 34-year-old teacher was shot dead in the market.", 1),
+        ("Gunmen shot dead a 19-year-old student near the gate.", 1),
+        # a death as what a protest is about: no one killed at the protest
+        ("Students marched over the death of two classmates killed by police last week.", None),
+        ("Hundreds protested against the deaths of 4 herders killed by rangers.", None),
+        # not each of them
+        ("Police shot him in the leg and he fled.", None),
+        ("The officers threatened to beat her to death.", None),
+        ("Heavy fighting led to the death of the ceasefire.", None),
+        ("He died of natural causes, 3 people were killed in the clash.", 3),
+        ("Soldiers killed the commander and the fighters fled.", 1),
+        ("Gunmen killed a farmer and his cattle.", 1),
+    ],
+)
+def test_one_person_killed_in_other_words(text: str, killed: int | None) -> None:
+    found = find_casualties(text)
+    assert headline_counts(found)[CasualtyKind.KILLED] == killed
+    for claim in found:  # the evidence is the text's own words
+        assert text[claim.start:claim.end] == claim.text
+
+
 def test_claims_keep_who_said_them() -> None:
     text = ("Jon Berri, the spokesman for the front, told Lakeside Wire that at least 30 were "
             "killed.")

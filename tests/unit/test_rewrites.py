@@ -219,13 +219,19 @@ def test_casualty_twins_match_as_their_patterns() -> None:
         (casualties._ONE_KILLED, casualties._ONE_KILLED_LOW),
         (casualties._ONE_DIED, casualties._ONE_DIED_LOW),
         (casualties._ONE_BARE, casualties._ONE_BARE_LOW),
-        (casualties._LEFT_DEAD, casualties._LEFT_DEAD_LOW)]
+        (casualties._LEFT_DEAD, casualties._LEFT_DEAD_LOW),
+        (casualties._OBJECT_TO_DEATH, casualties._OBJECT_TO_DEATH_LOW),
+        (casualties._HE_DIED, casualties._HE_DIED_LOW),
+        (casualties._DEATH_OF, casualties._DEATH_OF_LOW),
+        (casualties._ONE_DEATH, casualties._ONE_DEATH_LOW)]
     tokens = [*CASUALTY_TOKENS, "killing", "Killing", "wounding", "kidnapping", "no one",
               "nobody", "No", "casualties", "fatalities", "deaths", "death toll", "toll",
               "rose to", "of", "bodies", "him", "her", "the driver", "later", "succumbed",
               "kills", "Kills", "lynches", "shot dead", "beaten to death", "leaving", "dead",
               "trader", "Police sergeant", "He was", "while", ".", ". ", "!", "\n",
-              "leaving the driver", "Left his brother"]
+              "leaving the driver", "Left his brother", "shooting", "Beat", "tortured",
+              "to death", "He", "she later", "resulting in", "Led to", "the death of",
+              "a farmer", "One death", "1 death", "threat", "death row"]
     texts = [t for t in corpus() + soups(tokens, 20_000, seed=11) if t.isascii()]
     hits = 0
     for pattern, twin in pairs:
@@ -570,6 +576,7 @@ NOT_PEOPLE_TOKENS = [
     "km", "KM", "kilometres", "miles", "percent", "per cent", "per  cent", "%", "5%", "%x",
     "times", "houses", "cattle", "rifles", "Rockets", "attacks", "incidents", "villages", "3",
     "people", "men", "soldiers", "the", "_", "-", "’", "é", "\u212a", "'", ",", ".",
+    "-old", "old", "year-old", "Years-Old", "-oldx",
 ]
 
 

@@ -109,14 +109,16 @@ _NOT_PEOPLE: Final = re.compile(
     r"\b(?:years?|months?|days?|hours?|minutes?|weeks?|km|kilometres|kilometers|miles|metres|"
     r"percent|per cent|%|times|houses|homes|vehicles|cars|cattle|goats|camels|cows|sheep|"
     r"livestock|shops|buildings|tons|tonnes|dollars|shillings|rounds|rockets|missiles|"
-    r"shells|drones|bombs|mines|attacks|clashes|incidents|villages|weapons|guns|rifles)\b",
+    r"shells|drones|bombs|mines|attacks|clashes|incidents|villages|weapons|guns|rifles)\b"
+    # (not an age: "a 30-year-old man was killed" counts the man)
+    r"(?!-old\b)",
     re.IGNORECASE)
 #: `_NOT_PEOPLE` for lower-cased text (`_twin`; its words grouped by their first letters:
 #: whether it matches, sooner).
 _NOT_PEOPLE_WORDS: Final = _NOT_PEOPLE.pattern.removeprefix(r"\b(?:").removesuffix(
-    r")\b").split("|")
+    r")\b(?!-old\b)").split("|")
 _NOT_PEOPLE_LOW: Final = re.compile(r"\b(?:" + by_first_letter(
-    [word for word in _NOT_PEOPLE_WORDS if word != "%"]) + r"|%)\b")
+    [word for word in _NOT_PEOPLE_WORDS if word != "%"]) + r"|%)\b(?!-old\b)")
 assert "%" in _NOT_PEOPLE_WORDS
 
 
@@ -168,7 +170,8 @@ def _add(found: list[CasualtyMention], taken: list[tuple[int, int]],
     start, end = m.span()
     if any(start < e and s < end for s, e in taken):
         return
-    num_text = "one" if num_group == "one" else m.part(num_group)  # (one, unnamed)
+    # (one or two, unnamed: "two" for one person named and another after "and")
+    num_text = num_group if num_group == "one" or num_group == "two" else m.part(num_group)
     parsed = parse_range(num_text)
     if parsed is None:
         return
@@ -178,6 +181,8 @@ def _add(found: list[CasualtyMention], taken: list[tuple[int, int]],
         qualifier = num_text.lower().strip()
     if _part_of_total(text, text_low, start):
         return  # a part of a total already counted
+    if text.endswith("of ", 0, start) and _MOTIVE.search(text, max(0, start - 60), start):
+        return  # "a protest over the killing of 2 youths": what the event was about
     taken.append((start, end))
     if not claims:  # (None, None) for a text that attributes nothing
         claims.append(_attribution(text, text_low, hits))
@@ -185,6 +190,15 @@ def _add(found: list[CasualtyMention], taken: list[tuple[int, int]],
         kind=kind, count=lowest(low, qualifier), count_max=high, qualifier=qualifier,
         side_text=side_text, claimed_by=claims[0][0], via=claims[0][1], start=offset + start,
         end=offset + end, text=text[start:end]))
+
+
+#: A figure as what a protest or a vigil is about, before it: "over the death of", "against
+#: the killings of", "to mourn the murder of".
+_MOTIVE: Final = re.compile(
+    r"\b(?:over|against|protesting|protested|protest|protests|mourn|mourning|mourned|"
+    r"condemning|condemn|condemned|denouncing|denounced|denounce|commemorating|commemorate)\s+"
+    r"the\s+(?:alleged\s+)?(?:death|deaths|killing|killings|murder|murders)\s+of\s+$",
+    re.IGNORECASE)
 
 
 def _part_of_total(text: str, low: str | None, start: int) -> bool:
@@ -242,8 +256,9 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
                 continue
             if kind is _CK_KILLED and _intent(text, m.start()):
                 continue
-            _add(found, taken, claims, text, text_low, hits, offset,
-                 kind, m, "num", "qual", _side(text, m.start(), np))
+            _add(found, taken, claims, text, text_low, hits, offset, kind, m,
+                 "two" if kind is _CK_KILLED and m.part("num").lower() in ("a", "an", "one")
+                 and _and_one(text, m.end()) else "num", "qual", _side(text, m.start(), np))
     for kind, gate, pattern, twin, verbs in _COUNT_FIRST_RUNS:
         if not present & gate:
             continue
@@ -287,6 +302,11 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
             if not _NOT_PEOPLE.search(np):
                 _add(found, taken, claims, text, text_low, hits, offset,
                      _CK_KILLED, m, "num", "qual", _side(text, m.start(), np))
+        if "'s " in text or "’s " in text:
+            for m in found_on(_ONES_BODY.finditer(text), text):  # "a farmer's body was found"
+                if _one_person("- " + m.part("np").rsplit(None, 1)[-1]):
+                    _add(found, taken, claims, text, text_low, hits, offset,
+                         _CK_KILLED, m, "num", "qual", _one_side("- " + m.part("np")))
     # one person named without a number: "killing him", "killed the driver", "the soldier
     # later died" (last: a figure already found for the same words stands)
     if present & _ONE_GATE:
@@ -295,8 +315,9 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
                 _add(found, taken, claims, text, text_low, hits, offset,
                      _CK_KILLED, m, "one", "qual", None)
             elif _one_person(m.group("obj")):  # (whose: a side where the word names one)
-                _add(found, taken, claims, text, text_low, hits, offset,
-                     _CK_KILLED, m, "one", "qual", _one_side(m.group("obj")))
+                _add(found, taken, claims, text, text_low, hits, offset, _CK_KILLED, m,
+                     "two" if _and_one(text, m.end()) else "one", "qual",
+                     _one_side(m.group("obj")))
     if present & _DIED_GATE:
         for m in _matches(_ONE_DIED, _ONE_DIED_LOW, text, low):
             if _one_person(m.group("subj")):
@@ -313,6 +334,28 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
 _BODIES: Final = re.compile(
     rf"\bbod(?:y|ies)\s+of\s+(?P<qual>{QUALIFIER}\s+)?(?P<num>{NUMBER})\b"
     rf"(?P<np>(?:\s+(?!and\b|with\b|was\b|were\b)[\w'’-]+){{0,3}})", re.IGNORECASE)
+#: ... and one person's: "a young man's body was discovered".
+_ONES_BODY: Final = re.compile(
+    r"\b(?P<qual>)(?P<num>a|an|one)\s+(?P<np>(?:[\w-]+\s+){0,2}[\w-]+)['’]s\s+(?:dead\s+)?"
+    r"body\s+(?:was|has\s+been|had\s+been|is)\s+(?:\w+\s+)?(?:found|discovered|dumped|"
+    r"unearthed)\b", re.IGNORECASE)
+#: After one person killed, another: "killed the driver and his son" (`_and_one`).
+_AND_ONE: Final = re.compile(
+    r"\s+and\s+(?:a|an|the|his|her|their)\s+(?P<obj>(?:[\w'’-]+\s+){0,2}?[\w'’-]+)"
+    r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:in|at|on|near|while|as|during|before|after|and|when|"
+    r"inside|outside|from)\b)", re.IGNORECASE)
+
+
+def _and_one(text: str, end: int) -> bool:
+    """Whether one more person killed follows the one named before `end` ("killed a farmer
+    and his son", "killing the father and a son"): one word of the next noun phrase names a
+    single person."""
+    if not text.startswith(" and ", end):
+        return False
+    m = _AND_ONE.match(text, end)
+    return m is not None and _one_person("- " + m.group("obj"))
+
+
 #: One person killed, named by a pronoun or a definite noun phrase rather than a number.
 _ONE_KILLED: Final = re.compile(
     r"\b(?P<qual>)(?:killing|killed|shot dead|shooting dead|fatally shot|fatally stabbed|"
@@ -365,14 +408,41 @@ _ONE_SUBJECT: Final = re.compile(
 _LEFT_DEAD: Final = re.compile(
     r"\b(?P<qual>)(?:leaving|left)\s+(?P<obj>(?:the|his|her|their)"
     r"(?:\s+(?!and\b|or\b|of\b)[\w'’-]+){1,3}?)\s+dead\b", re.IGNORECASE)
+#: ... or the victim between the verb and its outcome: "shooting him dead", "beat a trader to
+#: death", "tortured the prisoner to death"...
+_OBJECT_TO_DEATH: Final = re.compile(
+    r"\b(?P<qual>)(?:shooting|shoots?|shot|beating|beats?|beaten|hacking|hacks?|hacked|"
+    r"stabbing|stabs?|stabbed|torturing|tortures?|tortured|stoning|stoned|burning|burned|"
+    r"burnt|clubbing|clubbed)\s+(?:(?P<pronoun>him|her)|(?P<obj>(?:the|a|an|his|her|their)"
+    r"(?:\s+(?!and\b|or\b|of\b|in\b|at\b|on\b|with\b|who\b|to\b|dead\b)[\w'’-]+){1,3}))"
+    r"\s+(?:dead|to\s+death)\b", re.IGNORECASE)
+#: ... or one person who died, named by a pronoun ("he later died of his wounds")...
+_HE_DIED: Final = re.compile(
+    r"\b(?P<qual>)(?:he|she)\s+(?:later\s+|also\s+|subsequently\s+|eventually\s+)?"
+    r"(?:died|succumbed)\b", re.IGNORECASE)
+#: ... or an outcome: "resulting in the death of a shopkeeper".
+_DEATH_OF: Final = re.compile(
+    r"\b(?P<qual>)(?:resulting|resulted|results|leading|led|leads)\s+(?:in|to)\s+the\s+death"
+    r"\s+of\s+(?P<obj>(?:a|an|the|his|her|their)(?:\s+(?!and\b|or\b|of\b|in\b|at\b|on\b|"
+    r"by\b|with\b|who\b|to\b|from\b)[\w'’-]+){1,3})", re.IGNORECASE)
+#: ... or a single death: "one death and two injuries were reported".
+_ONE_DEATH: Final = re.compile(
+    r"\b(?P<qual>)(?:one|1)\s+death\b(?!\s+(?:threats?|squads?|sentences?|penalty|row|"
+    r"certificates?|toll|march|camps?)\b)", re.IGNORECASE)
 #: Their twins for lower-cased ASCII text (as `_ONE_KILLED_LOW`; `_ONE_SUBJECT` opens with a
 #: look-behind: the same pattern, case-sensitive).
 _ONE_BARE_LOW: Final = re.compile(_ONE_BARE.pattern.removeprefix(r"\b(?P<qual>)") + "(?P<qual>)")
 _ONE_SUBJECT_LOW: Final = re.compile(_ONE_SUBJECT.pattern)
 _LEFT_DEAD_LOW: Final = re.compile(_LEFT_DEAD.pattern.removeprefix(r"\b(?P<qual>)") + "(?P<qual>)")
+_OBJECT_TO_DEATH_LOW: Final = re.compile(
+    _OBJECT_TO_DEATH.pattern.removeprefix(r"\b(?P<qual>)") + "(?P<qual>)")
+_HE_DIED_LOW: Final = re.compile(_HE_DIED.pattern.removeprefix(r"\b(?P<qual>)") + "(?P<qual>)")
+_DEATH_OF_LOW: Final = re.compile(_DEATH_OF.pattern.removeprefix(r"\b(?P<qual>)") + "(?P<qual>)")
+_ONE_DEATH_LOW: Final = re.compile(_ONE_DEATH.pattern.removeprefix(r"\b(?P<qual>)") + "(?P<qual>)")
 #: The words one of which each of these needs (on lower-cased text).
 _UNNUMBERED_WORDS: Final[tuple[str, ...]] = (
-    "kill", "lynch", "dead", "murder", "behead", "executed", "to death")
+    "kill", "lynch", "dead", "murder", "behead", "executed", "to death", "died", "succumbed",
+    "death of", "one death", "1 death")
 
 
 def _one_unnumbered(found: list[CasualtyMention], taken: list[tuple[int, int]],
@@ -380,7 +450,8 @@ def _one_unnumbered(found: list[CasualtyMention], taken: list[tuple[int, int]],
                     text_low: str | None, hits: list[tuple[int, int, int]] | None,
                     offset: int) -> None:
     """One person killed where the text names no figure of the dead: `_ONE_BARE`,
-    `_ONE_SUBJECT`, `_LEFT_DEAD` (not "threatened to kill journalist": an intent)."""
+    `_ONE_SUBJECT`, `_LEFT_DEAD`, `_OBJECT_TO_DEATH`, `_HE_DIED`, `_DEATH_OF`, `_ONE_DEATH` (not
+    "threatened to kill journalist": an intent)."""
     for m in _matches(_ONE_BARE, _ONE_BARE_LOW, text, text_low):
         head = m.part("obj").rsplit(None, 1)[-1]  # (the noun: "civilian drivers" are many)
         if not _intent(text, m.start()) and _one_person("- " + head):
@@ -396,6 +467,30 @@ def _one_unnumbered(found: list[CasualtyMention], taken: list[tuple[int, int]],
         if _one_person(m.part("obj")):
             _add(found, taken, claims, text, text_low, hits, offset, _CK_KILLED, m, "one",
                  "qual", _one_side(m.part("obj")))
+    lw = text_low if text_low is not None else text.lower()
+    if "dead" in lw or "to death" in lw:
+        for m in _matches(_OBJECT_TO_DEATH, _OBJECT_TO_DEATH_LOW, text, text_low):
+            if _intent(text, m.start()):
+                continue
+            if m.group("pronoun") is not None:
+                _add(found, taken, claims, text, text_low, hits, offset, _CK_KILLED, m, "one",
+                     "qual", None)
+            elif _one_person(m.group("obj")):
+                _add(found, taken, claims, text, text_low, hits, offset, _CK_KILLED, m, "one",
+                     "qual", _one_side(m.group("obj")))
+    if "died" in lw or "succumbed" in lw:
+        for m in _matches(_HE_DIED, _HE_DIED_LOW, text, text_low):
+            _add(found, taken, claims, text, text_low, hits, offset, _CK_KILLED, m, "one",
+                 "qual", None)
+    if "death of" in lw:
+        for m in _matches(_DEATH_OF, _DEATH_OF_LOW, text, text_low):
+            if _one_person(m.part("obj")):
+                _add(found, taken, claims, text, text_low, hits, offset, _CK_KILLED, m, "one",
+                     "qual", _one_side(m.part("obj")))
+    if "1 death" in lw or "one death" in lw:
+        for m in _matches(_ONE_DEATH, _ONE_DEATH_LOW, text, text_low):
+            _add(found, taken, claims, text, text_low, hits, offset, _CK_KILLED, m, "one",
+                 "qual", None)
 
 
 def _subjects(text: str, low: str) -> list[Found]:
