@@ -670,22 +670,35 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
     kept_index: list[int] = []
     kept_found: list[_Lookup | None] = []
     ascii_text = text.isascii()
-    for index, (start, end, words) in enumerate(_spans(text)):
-        country = by_start.get(start)
-        if country is not None and country[1] >= end:
-            found = _within(_lookup(text, memo, start, end, words, ascii_text), country[0])
-            kept.append((index, start, end, words, country[0], found))
-            kept_index.append(index)
-            kept_found.append(found)
-        else:
-            found = _lookup(text, memo, start, end, words, ascii_text)
-            if found is None:
-                continue
-            kept.append((index, start, end, words, None, found))
-            kept_index.append(index)
-            kept_found.append(found)
-        if found is not None:
-            looked.append(found)
+    # the spans of `_spans(text)`, read off the runs of words as they are found: no tuple
+    # built and no offset boxed per span (a run of one word, most of them, is its own span)
+    index = -1
+    for run_start, run_end in _candidates(text):
+        run = text[run_start:run_end]
+        cuts = _cuts(run) if " " in run or "." in run else None
+        for cut in range(1 if cuts is None else len(cuts)):
+            if cuts is None:
+                start, end, words = run_start, run_end, run
+            else:
+                shift, size, words = cuts[cut]
+                start = run_start + shift
+                end = start + size
+            index += 1
+            country = by_start.get(start)
+            if country is not None and country[1] >= end:
+                found = _within(_lookup(text, memo, start, end, words, ascii_text), country[0])
+                kept.append((index, start, end, words, country[0], found))
+                kept_index.append(index)
+                kept_found.append(found)
+            else:
+                found = _lookup(text, memo, start, end, words, ascii_text)
+                if found is None:
+                    continue
+                kept.append((index, start, end, words, None, found))
+                kept_index.append(index)
+                kept_found.append(found)
+            if found is not None:
+                looked.append(found)
     regions = _regions_named(looked)
     for at in range(1, len(kept_found)):
         before, after = kept_found[at - 1], kept_found[at]
