@@ -962,19 +962,24 @@ _CAPITALS: Final[dict[tuple[int, str], Place | None]] = {}
 
 
 def _acled_admin1(code: str, admin1: str, admin2: str | None) -> str:
-    """`acled_admin1(code, admin1, admin2)` from a dict kept here: a look-up, not a call
-    through lru_cache."""
-    key = (code, admin1, admin2)
-    name = _ACLED_ADMIN1S.get(key)
-    if name is None:
-        name = acled_admin1(code, admin1, admin2)
+    """`acled_admin1(code, admin1, admin2)` from dicts kept here: a look-up, not a call
+    through lru_cache. (Nested by `admin1`, `code` and `admin2`: three look-ups of strings
+    whose hashes are kept, cheaper than hashing a tuple of them built for each call.)"""
+    by_code = _ACLED_ADMIN1S.get(admin1)
+    if by_code is None:
         if len(_ACLED_ADMIN1S) >= PLAN_CACHE_SIZE:
             _ACLED_ADMIN1S.clear()
-        _ACLED_ADMIN1S[key] = name
+        by_code = _ACLED_ADMIN1S[admin1] = {}
+    by_admin2 = by_code.get(code)
+    if by_admin2 is None:
+        by_admin2 = by_code[code] = {}
+    name = by_admin2.get(admin2)
+    if name is None:
+        name = by_admin2[admin2] = acled_admin1(code, admin1, admin2)
     return name
 
 
-_ACLED_ADMIN1S: Final[dict[tuple[str, str, str | None], str]] = {}
+_ACLED_ADMIN1S: Final[dict[str, dict[str, dict[str | None, str]]]] = {}
 
 
 def _within(found: _Lookup | None, code: str) -> _Lookup | None:
@@ -1338,7 +1343,10 @@ def _consistent(looked: list[_Lookup | None], regions: dict[tuple[str, str], set
         if found is None:
             continue
         flags = _inside(found, regions, named, known)
-        if True not in flags:
+        for flag in flags:  # (a native loop over the flags, not `True not in flags`)
+            if flag:
+                break
+        else:
             continue
         inside = [found.places[i] for i, flag in enumerate(flags) if flag]
         codes = {p.country_code for p in inside}
@@ -1566,7 +1574,8 @@ class _Memo:
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
         self.plans: dict[str, _Plan | None] = {}
-        self.country_names: dict[tuple[str, str], bool] = {}
+        #: (by the words, then the code: no key tuple built per question)
+        self.country_names: dict[str, dict[str, bool]] = {}
 
     def plan(self, words: str) -> _Plan | None:
         """The `_Plan` of `words` (None: no place, whatever the text says around it)."""
@@ -1583,13 +1592,14 @@ class _Memo:
 
     def is_country_name(self, words: str, code: str) -> bool:
         """Whether `words` name the country `code` (not its demonym)."""
-        key = (words, code)
-        known = self.country_names.get(key)
-        if known is None:
-            known = _is_country_name(self.gaz, words, code)
+        by_code = self.country_names.get(words)
+        if by_code is None:
             if len(self.country_names) >= PLAN_CACHE_SIZE:
                 self.country_names.clear()
-            self.country_names[key] = known
+            by_code = self.country_names[words] = {}
+        known = by_code.get(code)
+        if known is None:
+            known = by_code[code] = _is_country_name(self.gaz, words, code)
         return known
 
 
