@@ -673,6 +673,12 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
     # the spans of `_spans(text)`, read off the runs of words as they are found: no tuple
     # built and no offset boxed per span (a run of one word, most of them, is its own span)
     index = -1
+    # (the spans come in order of their starts: the countries' starts, in order, are passed
+    # by a pointer, and a span's start is looked up only where one is, not boxed and hashed
+    # for each span)
+    country_starts = sorted(by_start)
+    next_country = 0
+    countries_left = len(country_starts)
     for run_start, run_end in _candidates(text):
         run = text[run_start:run_end]
         cuts = _cuts(run) if " " in run or "." in run else None
@@ -684,7 +690,10 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
                 start = run_start + shift
                 end = start + size
             index += 1
-            country = by_start.get(start)
+            while next_country < countries_left and country_starts[next_country] < start:
+                next_country += 1
+            country = by_start[start] if next_country < countries_left and (
+                country_starts[next_country] == start) else None
             if country is not None and country[1] >= end:
                 found = _within(_lookup(text, memo, start, end, words, ascii_text), country[0])
                 kept.append((index, start, end, words, country[0], found))
