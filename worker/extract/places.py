@@ -1369,7 +1369,8 @@ def _consistent(looked: list[_Lookup | None], regions: dict[tuple[str, str], set
 def _spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, words) of every candidate name of `text`: the runs of capitalised words
     (`_candidates`), cut (`_parts`) and trimmed (`_trimmed`); a run of words cut once per
-    run (`_cuts`: runs recur from article to article, "The United Nations")."""
+    run (`_cuts`: runs recur from article to article, "The United Nations"). (`find_places`
+    reads the same spans off `_candidates` in its own loop: a change here goes there too.)"""
     out = []
     for start, end in _candidates(text):
         words = text[start:end]
