@@ -670,22 +670,44 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
     kept_index: list[int] = []
     kept_found: list[_Lookup | None] = []
     ascii_text = text.isascii()
-    for index, (start, end, words) in enumerate(_spans(text)):
-        country = by_start.get(start)
-        if country is not None and country[1] >= end:
-            found = _within(_lookup(text, memo, start, end, words, ascii_text), country[0])
-            kept.append((index, start, end, words, country[0], found))
-            kept_index.append(index)
-            kept_found.append(found)
-        else:
-            found = _lookup(text, memo, start, end, words, ascii_text)
-            if found is None:
-                continue
-            kept.append((index, start, end, words, None, found))
-            kept_index.append(index)
-            kept_found.append(found)
-        if found is not None:
-            looked.append(found)
+    # the spans of `_spans(text)`, read off the runs of words as they are found: no tuple
+    # built and no offset boxed per span (a run of one word, most of them, is its own span)
+    index = -1
+    # (the spans come in order of their starts: the countries' starts, in order, are passed
+    # by a pointer, and a span's start is looked up only where one is, not boxed and hashed
+    # for each span)
+    country_starts = sorted(by_start)
+    next_country = 0
+    countries_left = len(country_starts)
+    for run_start, run_end in _candidates(text):
+        run = text[run_start:run_end]
+        cuts = _cuts(run) if " " in run or "." in run else None
+        for cut in range(1 if cuts is None else len(cuts)):
+            if cuts is None:
+                start, end, words = run_start, run_end, run
+            else:
+                shift, size, words = cuts[cut]
+                start = run_start + shift
+                end = start + size
+            index += 1
+            while next_country < countries_left and country_starts[next_country] < start:
+                next_country += 1
+            country = by_start[start] if next_country < countries_left and (
+                country_starts[next_country] == start) else None
+            if country is not None and country[1] >= end:
+                found = _within(_lookup(text, memo, start, end, words, ascii_text), country[0])
+                kept.append((index, start, end, words, country[0], found))
+                kept_index.append(index)
+                kept_found.append(found)
+            else:
+                found = _lookup(text, memo, start, end, words, ascii_text)
+                if found is None:
+                    continue
+                kept.append((index, start, end, words, None, found))
+                kept_index.append(index)
+                kept_found.append(found)
+            if found is not None:
+                looked.append(found)
     regions = _regions_named(looked)
     for at in range(1, len(kept_found)):
         before, after = kept_found[at - 1], kept_found[at]
@@ -949,19 +971,24 @@ _CAPITALS: Final[dict[tuple[int, str], Place | None]] = {}
 
 
 def _acled_admin1(code: str, admin1: str, admin2: str | None) -> str:
-    """`acled_admin1(code, admin1, admin2)` from a dict kept here: a look-up, not a call
-    through lru_cache."""
-    key = (code, admin1, admin2)
-    name = _ACLED_ADMIN1S.get(key)
-    if name is None:
-        name = acled_admin1(code, admin1, admin2)
+    """`acled_admin1(code, admin1, admin2)` from dicts kept here: a look-up, not a call
+    through lru_cache. (Nested by `admin1`, `code` and `admin2`: three look-ups of strings
+    whose hashes are kept, cheaper than hashing a tuple of them built for each call.)"""
+    by_code = _ACLED_ADMIN1S.get(admin1)
+    if by_code is None:
         if len(_ACLED_ADMIN1S) >= PLAN_CACHE_SIZE:
             _ACLED_ADMIN1S.clear()
-        _ACLED_ADMIN1S[key] = name
+        by_code = _ACLED_ADMIN1S[admin1] = {}
+    by_admin2 = by_code.get(code)
+    if by_admin2 is None:
+        by_admin2 = by_code[code] = {}
+    name = by_admin2.get(admin2)
+    if name is None:
+        name = by_admin2[admin2] = acled_admin1(code, admin1, admin2)
     return name
 
 
-_ACLED_ADMIN1S: Final[dict[tuple[str, str, str | None], str]] = {}
+_ACLED_ADMIN1S: Final[dict[str, dict[str, dict[str | None, str]]]] = {}
 
 
 def _within(found: _Lookup | None, code: str) -> _Lookup | None:
@@ -1325,7 +1352,10 @@ def _consistent(looked: list[_Lookup | None], regions: dict[tuple[str, str], set
         if found is None:
             continue
         flags = _inside(found, regions, named, known)
-        if True not in flags:
+        for flag in flags:  # (a native loop over the flags, not `True not in flags`)
+            if flag:
+                break
+        else:
             continue
         inside = [found.places[i] for i, flag in enumerate(flags) if flag]
         codes = {p.country_code for p in inside}
@@ -1339,7 +1369,8 @@ def _consistent(looked: list[_Lookup | None], regions: dict[tuple[str, str], set
 def _spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, words) of every candidate name of `text`: the runs of capitalised words
     (`_candidates`), cut (`_parts`) and trimmed (`_trimmed`); a run of words cut once per
-    run (`_cuts`: runs recur from article to article, "The United Nations")."""
+    run (`_cuts`: runs recur from article to article, "The United Nations"). (`find_places`
+    reads the same spans off `_candidates` in its own loop: a change here goes there too.)"""
     out = []
     for start, end in _candidates(text):
         words = text[start:end]
@@ -1553,7 +1584,8 @@ class _Memo:
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
         self.plans: dict[str, _Plan | None] = {}
-        self.country_names: dict[tuple[str, str], bool] = {}
+        #: (by the words, then the code: no key tuple built per question)
+        self.country_names: dict[str, dict[str, bool]] = {}
 
     def plan(self, words: str) -> _Plan | None:
         """The `_Plan` of `words` (None: no place, whatever the text says around it)."""
@@ -1570,13 +1602,14 @@ class _Memo:
 
     def is_country_name(self, words: str, code: str) -> bool:
         """Whether `words` name the country `code` (not its demonym)."""
-        key = (words, code)
-        known = self.country_names.get(key)
-        if known is None:
-            known = _is_country_name(self.gaz, words, code)
+        by_code = self.country_names.get(words)
+        if by_code is None:
             if len(self.country_names) >= PLAN_CACHE_SIZE:
                 self.country_names.clear()
-            self.country_names[key] = known
+            by_code = self.country_names[words] = {}
+        known = by_code.get(code)
+        if known is None:
+            known = by_code[code] = _is_country_name(self.gaz, words, code)
         return known
 
 

@@ -110,7 +110,9 @@ def sources_of(text: str) -> tuple[SourceMention, ...]:
             _add(found, text, name, kind, m.start("name"), m.start("name") + len(name))
     for m in _org_said_read(text, read):
         _add(found, text, m.group("name"), _SK_ORGANIZATION, m.start("name"), m.end("name"))
-    if len(found) < 2:  # (most sentences cite one source or none: nothing to sort)
+    if not found:  # (most sentences cite none: no tuple made of an empty dict's values)
+        return ()
+    if len(found) < 2:  # (most others cite one source: nothing to sort)
         return tuple(found.values())
     return tuple(sorted(found.values(), key=_start_of))
 
