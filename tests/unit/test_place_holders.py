@@ -131,3 +131,10 @@ def test_without_the_mission_the_larger_namesake_stays(gaz: Gazetteer) -> None:
             "of fertiliser.")
     place = resolve_location(text, gaz)
     assert place is not None and place.name == "Zarichne" and place.admin1 == "Rivne", place
+
+
+def test_the_mission_named_in_full_places_its_report_too(gaz: Gazetteer) -> None:
+    text = ("The OSCE Special Monitoring Mission to Ukraine said on 3 June 2019 that the SMM "
+            "heard 9 explosions near Pavlivka.")
+    place = resolve_location(text, gaz)
+    assert place is not None and place.name == "Pavlivka" and place.admin1 == "Luhansk", place

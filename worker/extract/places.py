@@ -432,12 +432,11 @@ _CODED_TO: Final = re.compile(r"\[coded to ([^\]]{2,80})\]", re.IGNORECASE)
 _OPEN_PAREN: Final = re.compile(r"\s*\(\s*")
 #: A text whose subject fixes its region when its places do not: the OSCE Special Monitoring
 #: Mission's reports of fire are of the Donbas front (Donetsk and Luhansk oblasts), not of
-#: the namesakes of its villages across Ukraine. (country, folded provinces), the mark of the
-#: text, and a word that every such text holds (a substring test before the pattern).
-_THEATRES: Final = (
-    ("UA", ("donetsk", "luhansk"),
-     re.compile(r"\bOSCE\W+SMM\b|\bSpecial Monitoring Mission\b"), "M"),
-)
+#: the namesakes of its villages across Ukraine. (Its reports name it "the OSCE SMM", or
+#: "the SMM" after the mission's full name: "SMM" is tested first, a substring.)
+_OSCE_SMM: Final = re.compile(r"\bOSCE\W+SMM\b|\bSpecial Monitoring Mission\b.*\bSMM\b",
+                              re.DOTALL)
+_DONBAS: Final = (("UA", "donetsk"), ("UA", "luhansk"))
 #: The name under which a theatre counts as a region named in the text.
 _THEATRE_NAME: Final = "#theatre"
 #: First words kept on a name when the whole is a place: compass words and Arabic articles.
@@ -697,7 +696,7 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
         if found is not None:
             looked.append(found)
     regions = _regions_named(looked)
-    _add_theatres(text, regions)
+    _add_theatres(text, looked, regions)
     for at in range(1, len(kept_found)):
         before, after = kept_found[at - 1], kept_found[at]
         if before is not None and after is not None and (
@@ -784,13 +783,17 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
     return out
 
 
-def _add_theatres(text: str, regions: dict[tuple[str, str], set[str]]) -> None:
-    """The provinces a text's subject places it in (`_THEATRES`), as if the text named them:
-    "the OSCE SMM observed explosions near Prymorske" is the Prymorske of Donetsk oblast."""
-    for code, provinces, mark, word in _THEATRES:
-        if word in text and mark.search(text) is not None:
-            for province in provinces:
-                regions.setdefault((code, province), set()).add(_THEATRE_NAME)
+def _add_theatres(text: str, looked: list[_Lookup | None],
+                  regions: dict[tuple[str, str], set[str]]) -> None:
+    """The provinces a text's subject places it in (`_OSCE_SMM`), as if the text named them:
+    "the OSCE SMM observed explosions near Prymorske" is the Prymorske of Donetsk oblast.
+    (Read only when a name may be of Ukraine: not a scan of every text.)"""
+    for found in looked:
+        if found is not None and _digest_of(found).voter == "UA":
+            if "SMM" in text and _OSCE_SMM.search(text) is not None:
+                for province in _DONBAS:
+                    regions.setdefault(province, set()).add(_THEATRE_NAME)
+            return
 
 
 def _outside_named_region(text: str, offset: int, out: list[PlaceMention],
