@@ -111,3 +111,30 @@ def test_a_part_of_a_longer_name_in_the_province_named_stays(gaz: Gazetteer) -> 
     place = resolve_location(
         "Villagers blocked a logging road near Cepari de Sus of the Olt county.", gaz)
     assert place is not None and place.name == "Cepari" and place.admin1 == "Olt", place
+
+
+@pytest.mark.parametrize(("village", "oblast"), [
+    ("Pavlivka", "Luhansk"), ("Zarichne", "Donetsk"), ("Krynychne", "Luhansk")])
+def test_a_monitoring_mission_report_is_of_the_donbas_front(
+        gaz: Gazetteer, village: str, oblast: str) -> None:
+    """Larger namesakes lie in other oblasts: the OSCE mission's report of fire is of the
+    village on the front."""
+    text = (f"On 12 March 2021, the OSCE SMM recorded 14 explosions and bursts of small-arms "
+            f"fire south-east of {village}.")
+    place = resolve_location(text, gaz)
+    assert place is not None and place.name == village, place
+    assert place.admin1 == oblast, place
+
+
+def test_without_the_mission_the_larger_namesake_stays(gaz: Gazetteer) -> None:
+    text = ("On 12 March 2021, farmers of Zarichne blocked a road to protest against the price "
+            "of fertiliser.")
+    place = resolve_location(text, gaz)
+    assert place is not None and place.name == "Zarichne" and place.admin1 == "Rivne", place
+
+
+def test_the_mission_named_in_full_places_its_report_too(gaz: Gazetteer) -> None:
+    text = ("The OSCE Special Monitoring Mission to Ukraine said on 3 June 2019 that the SMM "
+            "heard 9 explosions near Pavlivka.")
+    place = resolve_location(text, gaz)
+    assert place is not None and place.name == "Pavlivka" and place.admin1 == "Luhansk", place

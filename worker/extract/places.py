@@ -430,6 +430,15 @@ def _sentence_start(text: str, start: int) -> bool:
     return at > begin and text[at - 1] in ".!?"
 _CODED_TO: Final = re.compile(r"\[coded to ([^\]]{2,80})\]", re.IGNORECASE)
 _OPEN_PAREN: Final = re.compile(r"\s*\(\s*")
+#: A text whose subject fixes its region when its places do not: the OSCE Special Monitoring
+#: Mission's reports of fire are of the Donbas front (Donetsk and Luhansk oblasts), not of
+#: the namesakes of its villages across Ukraine. (Its reports name it "the OSCE SMM", or
+#: "the SMM" after the mission's full name: "SMM" is tested first, a substring.)
+_OSCE_SMM: Final = re.compile(r"\bOSCE\W+SMM\b|\bSpecial Monitoring Mission\b.*\bSMM\b",
+                              re.DOTALL)
+_DONBAS: Final = (("UA", "donetsk"), ("UA", "luhansk"))
+#: The name under which a theatre counts as a region named in the text.
+_THEATRE_NAME: Final = "#theatre"
 #: First words kept on a name when the whole is a place: compass words and Arabic articles.
 _KEEP_FIRST: Final = _COMPASS | frozenset("al el an as at ad ar az ash".split())
 #: These before "of" head an organisation's name ("Federation of Transport Workers").
@@ -709,6 +718,7 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
             if found is not None:
                 looked.append(found)
     regions = _regions_named(looked)
+    _add_theatres(text, looked, regions)
     for at in range(1, len(kept_found)):
         before, after = kept_found[at - 1], kept_found[at]
         if before is not None and after is not None and (
@@ -793,6 +803,19 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
             out[i] = replace(out[i], score=1.0)
         out = [out[i] for i in tagged] + [p for i, p in enumerate(out) if i not in tagged]
     return out
+
+
+def _add_theatres(text: str, looked: list[_Lookup | None],
+                  regions: dict[tuple[str, str], set[str]]) -> None:
+    """The provinces a text's subject places it in (`_OSCE_SMM`), as if the text named them:
+    "the OSCE SMM observed explosions near Prymorske" is the Prymorske of Donetsk oblast.
+    (Read only when a name may be of Ukraine: not a scan of every text.)"""
+    for found in looked:
+        if found is not None and _digest_of(found).voter == "UA":
+            if "SMM" in text and _OSCE_SMM.search(text) is not None:
+                for province in _DONBAS:
+                    regions.setdefault(province, set()).add(_THEATRE_NAME)
+            return
 
 
 def _outside_named_region(text: str, offset: int, out: list[PlaceMention],
