@@ -814,3 +814,33 @@ def test_side_as_first_written() -> None:
                 sided += expected is not None and not np
     assert sided > 2_000
 
+
+
+REF_CLAN = re.compile(
+    r"\b((?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:\s+and\s+[A-Z][a-z]+(?:[ -][A-Z]"
+    r"[a-z]+)?)?)\s+(sub-clans?|clans?)\b")
+REF_FEUD = re.compile(
+    r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?) and (?:the )?([A-Z][a-z]+(?:[ -][A-Z]"
+    r"[a-z]+)?) (families|tribes)\b")
+CLAN_TOKENS = [
+    "Hawiye", "Abgaal", "Al Salih", "Al-Tlais", "Darod", "the", "The", "and", "rival", "clan",
+    "clans", "sub-clan", "sub-clans", "Clan", "families", "tribes", "Tribes", "between", "x",
+    "aHawiye", "3Darod", "_Abgaal", "éMarehan", "Ünal", "İ", "’", "-", ",", ".", " ", "  ", "\n",
+    "\t", "\u00a0", "\u2003", "Marehan and", "and the", "Darod families", "Abgaal tribes",
+    "Al Salih and the Al-Tlais families", "xAl Salih and Darod tribes",
+]
+
+
+def test_clan_patterns_match_as_first_written() -> None:
+    """`actors._CLAN` and `_FEUD`, opening with their capital (the word boundary before it
+    checked after it), find what the patterns as first written find."""
+    from worker.extract import actors
+
+    texts = corpus() + soups(CLAN_TOKENS, 30_000, seed=17)
+    for ref, pattern in ((REF_CLAN, actors._CLAN), (REF_FEUD, actors._FEUD)):
+        hits = 0
+        for text in texts:
+            expected = [(m.span(), m.groups()) for m in ref.finditer(text)]
+            assert [(m.span(), m.groups()) for m in pattern.finditer(text)] == expected, text
+            hits += len(expected)
+        assert hits > 500

@@ -1278,13 +1278,16 @@ _UNDER: Final = re.compile(r"(?:\s+and\s+[\w'-]+(?:\s+[\w'-]+)?)?,?\s+"
                     r"(?:banner\s+of\s+(?:the\s+)?)?")
 _GAP_OF_FORCE: Final = re.compile(r"\s+(?:of|with|from)\s+(?:the\s+)?")
 _GAP_OF: Final = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?(?:a\s+|an\s+)?(?:[\w-]+'s\s+)?")
+# (`\b` before the first capital, the patterns as first written, is `(?<!\w[A-Z])` after it:
+# opening with the capital, a search skips to each capital letter, where `\b` first was tried
+# at every position of the text)
 _CLAN: Final = re.compile(
-    r"\b((?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:\s+and\s+[A-Z][a-z]+(?:[ -][A-Z]"
+    r"((?:[A-Z](?<!\w[A-Z])[a-z]+(?:[ -][A-Z][a-z]+)?)(?:\s+and\s+[A-Z][a-z]+(?:[ -][A-Z]"
                    r"[a-z]+)?)?)\s+(sub-clans?|clans?)\b")
 
 
 _FEUD: Final = re.compile(
-    r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?) and (?:the )?([A-Z][a-z]+(?:[ -][A-Z]"
+    r"([A-Z](?<!\w[A-Z])[a-z]+(?:[ -][A-Z][a-z]+)?) and (?:the )?([A-Z][a-z]+(?:[ -][A-Z]"
                    r"[a-z]+)?) (families|tribes)\b")
 _AND: Final = re.compile(r"\s+and\s+(?:the\s+)?")
 _ETHNIC_HEADS: Final = frozenset(ETHNIC_HEADS.split("|"))
