@@ -844,3 +844,22 @@ def test_clan_patterns_match_as_first_written() -> None:
             assert [(m.span(), m.groups()) for m in pattern.finditer(text)] == expected, text
             hits += len(expected)
         assert hits > 500
+
+
+def test_upper_at_and_bounded_finds_as_the_methods() -> None:
+    """`actors._upper_at` answers as `isupper` of the character there; a find bounded to a
+    word's length at an offset answers as `startswith` there (as `_scan` and `_of_countries`
+    read " from " and " of ")."""
+    from worker.extract import actors
+
+    texts = corpus()[:20] + soups([*TOKENS, " of ", " from ", "of", "from", "É", "ǅ", "ß"],
+                                  3_000, seed=19)
+    uppers = 0
+    for text in texts:
+        for at in range(len(text) + 2):
+            assert actors._upper_at(text, at) is text[at:at + 1].isupper(), (text, at)
+            uppers += text[at:at + 1].isupper()
+            for word in (" of ", " from "):
+                assert (text.find(word, at, at + len(word)) == at) is text.startswith(word, at)
+    assert uppers > 1_000
+    assert actors._upper_at("aÉ", 1) and not actors._upper_at("Aǅ", 1)

@@ -1322,21 +1322,33 @@ def _coordinated_country(text: str, start: int) -> tuple[str, int, int] | None:
     return (code, first, begin - 5) if code else None
 
 
+def _upper_at(text: str, at: int) -> bool:
+    """`text[at:at + 1].isupper()` (`at` >= 0), an ASCII character read by its code, without
+    the method call (not compiled: a call by name)."""
+    if at >= len(text):
+        return False
+    code = ord(text[at])
+    if code < 128:
+        return 65 <= code <= 90
+    return text[at].isupper()
+
+
 def _prefix_country(text: str, start: int) -> str | None:
     """The country named by the one or two words right before `start` ("Afghan", "South
     Sudanese", "Iraq's")."""
     if start < 4 or text[start - 1] != " ":
         return None
     begin = text.rfind(" ", 0, start - 1) + 1
-    if not text[begin:begin + 1].isupper():
+    if not _upper_at(text, begin):
         return None
     last = text[begin:start - 1]
     if last.endswith(("'s", "’s")):
         last = last[:-2]
-    last = last.rstrip(",;:)")
+    if last[-1:] in (",", ";", ":", ")"):  # (the method call only where it strips)
+        last = last.rstrip(",;:)")
     if begin >= 2 and text[begin - 1] == " ":
         before = text.rfind(" ", 0, begin - 1) + 1
-        if text[before:before + 1].isupper():
+        if _upper_at(text, before):
             code = _code_of(f"{text[before:begin - 1]} {last}")
             if code:
                 return code
@@ -1344,7 +1356,9 @@ def _prefix_country(text: str, start: int) -> str | None:
 
 
 def _of_countries(text: str, end: int) -> list[tuple[str, int, int]]:
-    if not text.startswith(" of ", end):
+    # (`text.startswith(" of ", end)`, `end` >= 0: a bounded find is compiled, the method
+    # call is not)
+    if text.find(" of ", end, end + 4) != end:
         return []
     match = _OF_COUNTRY.match(text, end)
     if not match:
@@ -1418,7 +1432,9 @@ def _scan(text: str) -> tuple[_Raw, ...]:
         raw = raws[index]
         kind = raw.entry.kind
         nxt = raws[index + 1] if index + 1 < len(raws) else None
-        if kind in (_KIND_UNID, _KIND_COMM, _KIND_CIV) and text.startswith(" from ", raw.end):
+        # (`text.startswith(" from ", raw.end)` as a bounded find: see `_of_countries`)
+        if kind in (_KIND_UNID, _KIND_COMM, _KIND_CIV) and \
+                text.find(" from ", raw.end, raw.end + 6) == raw.end:
             communal = _communal(text, raw)
             if communal:  # "militias from Zamwara", "pastoralists from X and Y communities"
                 out.extend(communal)
