@@ -863,3 +863,34 @@ def test_upper_at_and_bounded_finds_as_the_methods() -> None:
                 assert (text.find(word, at, at + len(word)) == at) is text.startswith(word, at)
     assert uppers > 1_000
     assert actors._upper_at("aÉ", 1) and not actors._upper_at("Aǅ", 1)
+
+
+def _ref_sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """`actors._sentence_bounds` as first written: a search per mark each way."""
+    begin = 0
+    for mark in (". ", "! ", "? ", "\n", '." ', '.” '):
+        found = text.rfind(mark, max(0, start - 600), start)
+        if found >= 0:
+            begin = max(begin, found + len(mark))
+    finish = len(text)
+    for mark in (". ", "! ", "? ", "\n"):
+        found = text.find(mark, end)
+        if found >= 0:
+            finish = min(finish, found)
+    return begin, finish
+
+
+def test_sentence_bounds_as_first_written() -> None:
+    """`actors._sentence_bounds`, walking the periods, "!" and "?", finds the bounds a search
+    of each mark found."""
+    from worker.extract import actors
+
+    tokens = [*TOKENS, ".", "!", "?", '"', "”", "..", '."', ".”", "\n", "  ", "word", "x" * 300]
+    rng = random.Random(23)
+    dense = [".", "!", "?", '"', "”", " ", "\n", "a"]
+    for text in corpus()[:40] + soups(tokens, 20_000, seed=29) + soups(dense, 10_000, seed=3):
+        for _ in range(6):
+            start = rng.randint(0, len(text))
+            end = rng.randint(start, len(text))
+            assert actors._sentence_bounds(text, start, end) == \
+                _ref_sentence_bounds(text, start, end), (text, start, end)

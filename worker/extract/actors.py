@@ -1914,20 +1914,38 @@ def _is_state(m: ActorMention) -> bool:
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around [start, end) (a period, ! or ? and a space, or a line break)."""
-    begin = 0
+    """The sentence around [start, end): from the end of the last ". ", "! ", "? ", "\\n",
+    '." ' or '.” ' wholly in the 600 characters before `start` (else 0) to the first ". ",
+    "! ", "? " or "\\n" from `end` (else the end of the text)."""
+    # (each mark but the line break opens with ".", "!" or "?", rarer than spaces: their
+    # occurrences are walked, one character searched for each, back from `start` to the
+    # first that ends a mark, and forward from `end` the same way; no mark overlaps another)
     lowest = max(0, start - 600)
-    for mark in (". ", "! ", "? ", "\n", '." ', '.” '):
-        # (only a mark ending after `begin` moves it: each search stops there, where each
-        # read the 600 characters back when its mark was not among them)
-        found = text.rfind(mark, max(lowest, begin - len(mark) + 1), start)
-        if found >= 0:
-            begin = max(begin, found + len(mark))
-    finish = len(text)
-    for mark in (". ", "! ", "? ", "\n"):
-        found = text.find(mark, end, finish)
-        if found >= 0:
-            finish = found
+    begin = text.rfind("\n", lowest, start) + 1
+    if start >= 2:
+        for mark in (".", "!", "?"):
+            at = text.rfind(mark, max(lowest, begin - 2), start - 1)
+            while at >= 0:
+                after = text[at + 1]
+                if after == " ":
+                    begin = max(begin, at + 2)
+                    break
+                if mark == "." and (after == '"' or after == "”") and at + 2 < start and \
+                        text[at + 2] == " ":
+                    begin = max(begin, at + 3)
+                    break
+                at = text.rfind(mark, max(lowest, begin - 2), at)
+    finish = text.find("\n", end)
+    if finish < 0:
+        finish = len(text)
+    size = len(text)
+    for mark in (".", "!", "?"):
+        at = text.find(mark, end, finish)
+        while at >= 0:
+            if at + 1 < size and text[at + 1] == " ":
+                finish = at
+                break
+            at = text.find(mark, at + 1, finish)
     return begin, finish
 
 
