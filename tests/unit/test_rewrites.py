@@ -821,3 +821,83 @@ def test_side_as_first_written() -> None:
                 sided += expected is not None and not np
     assert sided > 2_000
 
+
+
+REF_CLAN = re.compile(
+    r"\b((?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:\s+and\s+[A-Z][a-z]+(?:[ -][A-Z]"
+    r"[a-z]+)?)?)\s+(sub-clans?|clans?)\b")
+REF_FEUD = re.compile(
+    r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?) and (?:the )?([A-Z][a-z]+(?:[ -][A-Z]"
+    r"[a-z]+)?) (families|tribes)\b")
+CLAN_TOKENS = [
+    "Hawiye", "Abgaal", "Al Salih", "Al-Tlais", "Darod", "the", "The", "and", "rival", "clan",
+    "clans", "sub-clan", "sub-clans", "Clan", "families", "tribes", "Tribes", "between", "x",
+    "aHawiye", "3Darod", "_Abgaal", "éMarehan", "Ünal", "İ", "’", "-", ",", ".", " ", "  ", "\n",
+    "\t", "\u00a0", "\u2003", "Marehan and", "and the", "Darod families", "Abgaal tribes",
+    "Al Salih and the Al-Tlais families", "xAl Salih and Darod tribes",
+]
+
+
+def test_clan_patterns_match_as_first_written() -> None:
+    """`actors._CLAN` and `_FEUD`, opening with their capital (the word boundary before it
+    checked after it), find what the patterns as first written find."""
+    from worker.extract import actors
+
+    texts = corpus() + soups(CLAN_TOKENS, 30_000, seed=17)
+    for ref, pattern in ((REF_CLAN, actors._CLAN), (REF_FEUD, actors._FEUD)):
+        hits = 0
+        for text in texts:
+            expected = [(m.span(), m.groups()) for m in ref.finditer(text)]
+            assert [(m.span(), m.groups()) for m in pattern.finditer(text)] == expected, text
+            hits += len(expected)
+        assert hits > 500
+
+
+def test_upper_at_and_bounded_finds_as_the_methods() -> None:
+    """`actors._upper_at` answers as `isupper` of the character there; a find bounded to a
+    word's length at an offset answers as `startswith` there (as `_scan` and `_of_countries`
+    read " from " and " of ")."""
+    from worker.extract import actors
+
+    texts = corpus()[:20] + soups([*TOKENS, " of ", " from ", "of", "from", "É", "ǅ", "ß"],
+                                  3_000, seed=19)
+    uppers = 0
+    for text in texts:
+        for at in range(len(text) + 2):
+            assert actors._upper_at(text, at) is text[at:at + 1].isupper(), (text, at)
+            uppers += text[at:at + 1].isupper()
+            for word in (" of ", " from "):
+                assert (text.find(word, at, at + len(word)) == at) is text.startswith(word, at)
+    assert uppers > 1_000
+    assert actors._upper_at("aÉ", 1) and not actors._upper_at("Aǅ", 1)
+
+
+def _ref_sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """`actors._sentence_bounds` as first written: a search per mark each way."""
+    begin = 0
+    for mark in (". ", "! ", "? ", "\n", '." ', '.” '):
+        found = text.rfind(mark, max(0, start - 600), start)
+        if found >= 0:
+            begin = max(begin, found + len(mark))
+    finish = len(text)
+    for mark in (". ", "! ", "? ", "\n"):
+        found = text.find(mark, end)
+        if found >= 0:
+            finish = min(finish, found)
+    return begin, finish
+
+
+def test_sentence_bounds_as_first_written() -> None:
+    """`actors._sentence_bounds`, walking the periods, "!" and "?", finds the bounds a search
+    of each mark found."""
+    from worker.extract import actors
+
+    tokens = [*TOKENS, ".", "!", "?", '"', "”", "..", '."', ".”", "\n", "  ", "word", "x" * 300]
+    rng = random.Random(23)
+    dense = [".", "!", "?", '"', "”", " ", "\n", "a"]
+    for text in corpus()[:40] + soups(tokens, 20_000, seed=29) + soups(dense, 10_000, seed=3):
+        for _ in range(6):
+            start = rng.randint(0, len(text))
+            end = rng.randint(start, len(text))
+            assert actors._sentence_bounds(text, start, end) == \
+                _ref_sentence_bounds(text, start, end), (text, start, end)

@@ -1278,13 +1278,16 @@ _UNDER: Final = re.compile(r"(?:\s+and\s+[\w'-]+(?:\s+[\w'-]+)?)?,?\s+"
                     r"(?:banner\s+of\s+(?:the\s+)?)?")
 _GAP_OF_FORCE: Final = re.compile(r"\s+(?:of|with|from)\s+(?:the\s+)?")
 _GAP_OF: Final = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?(?:a\s+|an\s+)?(?:[\w-]+'s\s+)?")
+# (`\b` before the first capital, the patterns as first written, is `(?<!\w[A-Z])` after it:
+# opening with the capital, a search skips to each capital letter, where `\b` first was tried
+# at every position of the text)
 _CLAN: Final = re.compile(
-    r"\b((?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:\s+and\s+[A-Z][a-z]+(?:[ -][A-Z]"
+    r"((?:[A-Z](?<!\w[A-Z])[a-z]+(?:[ -][A-Z][a-z]+)?)(?:\s+and\s+[A-Z][a-z]+(?:[ -][A-Z]"
                    r"[a-z]+)?)?)\s+(sub-clans?|clans?)\b")
 
 
 _FEUD: Final = re.compile(
-    r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?) and (?:the )?([A-Z][a-z]+(?:[ -][A-Z]"
+    r"([A-Z](?<!\w[A-Z])[a-z]+(?:[ -][A-Z][a-z]+)?) and (?:the )?([A-Z][a-z]+(?:[ -][A-Z]"
                    r"[a-z]+)?) (families|tribes)\b")
 _AND: Final = re.compile(r"\s+and\s+(?:the\s+)?")
 _ETHNIC_HEADS: Final = frozenset(ETHNIC_HEADS.split("|"))
@@ -1319,21 +1322,33 @@ def _coordinated_country(text: str, start: int) -> tuple[str, int, int] | None:
     return (code, first, begin - 5) if code else None
 
 
+def _upper_at(text: str, at: int) -> bool:
+    """`text[at:at + 1].isupper()` (`at` >= 0), an ASCII character read by its code, without
+    the method call (not compiled: a call by name)."""
+    if at >= len(text):
+        return False
+    code = ord(text[at])
+    if code < 128:
+        return 65 <= code <= 90
+    return text[at].isupper()
+
+
 def _prefix_country(text: str, start: int) -> str | None:
     """The country named by the one or two words right before `start` ("Afghan", "South
     Sudanese", "Iraq's")."""
     if start < 4 or text[start - 1] != " ":
         return None
     begin = text.rfind(" ", 0, start - 1) + 1
-    if not text[begin:begin + 1].isupper():
+    if not _upper_at(text, begin):
         return None
     last = text[begin:start - 1]
     if last.endswith(("'s", "’s")):
         last = last[:-2]
-    last = last.rstrip(",;:)")
+    if last[-1:] in (",", ";", ":", ")"):  # (the method call only where it strips)
+        last = last.rstrip(",;:)")
     if begin >= 2 and text[begin - 1] == " ":
         before = text.rfind(" ", 0, begin - 1) + 1
-        if text[before:before + 1].isupper():
+        if _upper_at(text, before):
             code = _code_of(f"{text[before:begin - 1]} {last}")
             if code:
                 return code
@@ -1341,7 +1356,9 @@ def _prefix_country(text: str, start: int) -> str | None:
 
 
 def _of_countries(text: str, end: int) -> list[tuple[str, int, int]]:
-    if not text.startswith(" of ", end):
+    # (`text.startswith(" of ", end)`, `end` >= 0: a bounded find is compiled, the method
+    # call is not)
+    if text.find(" of ", end, end + 4) != end:
         return []
     match = _OF_COUNTRY.match(text, end)
     if not match:
@@ -1415,7 +1432,9 @@ def _scan(text: str) -> tuple[_Raw, ...]:
         raw = raws[index]
         kind = raw.entry.kind
         nxt = raws[index + 1] if index + 1 < len(raws) else None
-        if kind in (_KIND_UNID, _KIND_COMM, _KIND_CIV) and text.startswith(" from ", raw.end):
+        # (`text.startswith(" from ", raw.end)` as a bounded find: see `_of_countries`)
+        if kind in (_KIND_UNID, _KIND_COMM, _KIND_CIV) and \
+                text.find(" from ", raw.end, raw.end + 6) == raw.end:
             communal = _communal(text, raw)
             if communal:  # "militias from Zamwara", "pastoralists from X and Y communities"
                 out.extend(communal)
@@ -1895,20 +1914,38 @@ def _is_state(m: ActorMention) -> bool:
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around [start, end) (a period, ! or ? and a space, or a line break)."""
-    begin = 0
+    """The sentence around [start, end): from the end of the last ". ", "! ", "? ", "\\n",
+    '." ' or '.” ' wholly in the 600 characters before `start` (else 0) to the first ". ",
+    "! ", "? " or "\\n" from `end` (else the end of the text)."""
+    # (each mark but the line break opens with ".", "!" or "?", rarer than spaces: their
+    # occurrences are walked, one character searched for each, back from `start` to the
+    # first that ends a mark, and forward from `end` the same way; no mark overlaps another)
     lowest = max(0, start - 600)
-    for mark in (". ", "! ", "? ", "\n", '." ', '.” '):
-        # (only a mark ending after `begin` moves it: each search stops there, where each
-        # read the 600 characters back when its mark was not among them)
-        found = text.rfind(mark, max(lowest, begin - len(mark) + 1), start)
-        if found >= 0:
-            begin = max(begin, found + len(mark))
-    finish = len(text)
-    for mark in (". ", "! ", "? ", "\n"):
-        found = text.find(mark, end, finish)
-        if found >= 0:
-            finish = found
+    begin = text.rfind("\n", lowest, start) + 1
+    if start >= 2:
+        for mark in (".", "!", "?"):
+            at = text.rfind(mark, max(lowest, begin - 2), start - 1)
+            while at >= 0:
+                after = text[at + 1]
+                if after == " ":
+                    begin = max(begin, at + 2)
+                    break
+                if mark == "." and (after == '"' or after == "”") and at + 2 < start and \
+                        text[at + 2] == " ":
+                    begin = max(begin, at + 3)
+                    break
+                at = text.rfind(mark, max(lowest, begin - 2), at)
+    finish = text.find("\n", end)
+    if finish < 0:
+        finish = len(text)
+    size = len(text)
+    for mark in (".", "!", "?"):
+        at = text.find(mark, end, finish)
+        while at >= 0:
+            if at + 1 < size and text[at + 1] == " ":
+                finish = at
+                break
+            at = text.find(mark, at + 1, finish)
     return begin, finish
 
 
