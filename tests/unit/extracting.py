@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from worker.extract import Extractor
-from worker.models import Article, Event
+from worker.extract import Extractor, classify
+from worker.models import Article, Event, SubEventType
 
 
 def events(extractor: Extractor, body: str, published: str) -> list[Event]:
@@ -16,3 +16,9 @@ def one_event(extractor: Extractor, body: str, published: str) -> Event:
     found = events(extractor, body, published)
     assert len(found) == 1, found
     return found[0]
+
+
+def sub_of(text: str) -> SubEventType | None:
+    """The sub-event type the classifier gives `text` alone (None: no event)."""
+    found = classify.classify(text)
+    return found.sub_event_type if found is not None else None

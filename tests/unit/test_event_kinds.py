@@ -8,17 +8,13 @@ before a protest."""
 from __future__ import annotations
 
 from tests.unit import extracting
-from worker.extract import Extractor, classify
+from tests.unit.extracting import sub_of
+from worker.extract import Extractor
 from worker.models import Event, EventType, SubEventType
 
 
 def one_event(extractor: Extractor, body: str) -> Event:
     return extracting.one_event(extractor, body, "2022-03-16")
-
-
-def sub_of(text: str) -> SubEventType | None:
-    found = classify.classify(text)
-    return found.sub_event_type if found is not None else None
 
 
 def test_there_were_ongoing_clashes_is_the_event() -> None:

@@ -7,17 +7,13 @@ answered with gunfire is an armed clash."""
 from __future__ import annotations
 
 from tests.unit import extracting
-from worker.extract import Extractor, classify
+from tests.unit.extracting import sub_of
+from worker.extract import Extractor
 from worker.models import Event, EventType, SubEventType
 
 
 def one_event(extractor: Extractor, body: str) -> Event:
     return extracting.one_event(extractor, body, "2022-03-16")
-
-
-def sub_of(text: str) -> SubEventType | None:
-    found = classify.classify(text)
-    return found.sub_event_type if found is not None else None
 
 
 def test_forces_firing_into_the_air_are_other(extractor: Extractor) -> None:

@@ -188,32 +188,6 @@ def test_off_duty_after_a_phrase_glued_to_it() -> None:
         ((0, 21, actors.ROLE_ARMED),)
 
 
-def _sentence_bounds_as_first_written(text: str, start: int, end: int) -> tuple[int, int]:
-    begin = 0
-    for mark in (". ", "! ", "? ", "\n", '." ', '.” '):
-        found = text.rfind(mark, max(0, start - 600), start)
-        if found >= 0:
-            begin = max(begin, found + len(mark))
-    finish = len(text)
-    for mark in (". ", "! ", "? ", "\n"):
-        found = text.find(mark, end, finish)
-        if found >= 0:
-            finish = found
-    return begin, finish
-
-
-def test_sentence_bounds_as_first_written() -> None:
-    rng = random.Random(5)
-    texts = [a.body for a in articles_of_size(3_000, 40)]
-    texts += ["".join(rng.choice(["a", "b ", ". ", "! ", "? ", "\n", '." ', ".” ", ".", " "])
-                      for _ in range(rng.randint(1, 80))) for _ in range(5_000)]
-    for text in texts:
-        for start in range(0, len(text), max(1, len(text) // 60)):
-            end = min(len(text), start + 3)
-            assert actors._sentence_bounds(text, start, end) == \
-                _sentence_bounds_as_first_written(text, start, end), (text, start)
-
-
 @pytest.mark.parametrize("bit", [1 << 11, 1 << 28, 1 << 34, 3, 0])
 def test_a_gate_bit_is_given_out_once(bit: int) -> None:
     """Each module's gates own their bits: adding words under a bit another module took (or
