@@ -127,7 +127,7 @@ def timing(articles: list[tuple[str, str | None]]) -> float:
     an event, pick once)."""
     prepared = [(body, code, text_mod.split_sentences(body)) for body, code in articles]
     # each article is new to the caches, as in production: clear them between runs
-    caches = [getattr(actors_mod, n) for n in ("matches", "_scan", "_find", "roles")]
+    caches = [getattr(actors_mod, n) for n in ("matches", "gate_read", "_scan")]
     total = 0.0
     runs = 0
     rounds = max(3, 300 // max(len(prepared), 1))

@@ -8,7 +8,7 @@ from worker.extract import actors
 
 def _forget() -> None:
     """Empty the per-text caches, as between articles: what they held is freed."""
-    for cached in (actors.matches, actors._scan, actors._find, actors.roles):
+    for cached in (actors.matches, actors.gate_read, actors._scan):
         cached.cache_clear()
 
 

@@ -1186,8 +1186,6 @@ def add_trigger_keys(keys: TriggerKeys) -> None:
     matches.cache_clear()
     gate_read.cache_clear()
     _scan.cache_clear()
-    _find.cache_clear()
-    roles.cache_clear()
 
 
 @lru_cache(maxsize=1024)
@@ -1386,12 +1384,18 @@ _BINDABLE: Final = frozenset({_KIND_MIL, _KIND_POL, _KIND_CIV, _KIND_PROT, _KIND
                        _KIND_GANG, _KIND_GOV})
 
 
-@lru_cache(maxsize=1024)
-def _scan(text: str) -> tuple[_Raw, ...]:
-    """Every actor-like phrase of `text` (offsets relative to `text`), longest match first."""
-    low, _, found = matches(text)
-    hits: list[tuple[int, int, _Entry]] = []
-    present = 0  # the gate bits of the text
+def _raws_of(text: str, low: str, size: int, found: list[Match]) -> tuple[list[_Raw], int]:
+    """The phrases among `found` (the `matches` of `text`, lower-cased `low`, its words form
+    `size` long) by start, the longest first, none overlapping one kept before; and the gate
+    bits of the text."""
+    # each hit's (start, -end) as one int, in the same order (a list of ints sorts without
+    # a tuple made and compared per hit): `last` is an index of the words form, below `size`;
+    # the entry chosen by the hit's index among `chosen_of`, the int's last digit in base
+    # `count` (no two hits share a start and an end: one key per match)
+    hits: list[int] = []
+    chosen_of: list[_Entry] = []
+    count = len(found)
+    present = 0
     for last, (length, entries, _) in found:
         if not entries:
             continue
@@ -1412,18 +1416,32 @@ def _scan(text: str) -> tuple[_Raw, ...]:
         if start >= 5 and low[start - 2] == "i" and \
                 low.startswith(("anti-", "anti "), start - 5) and not low.startswith("anti", start):
             continue
-        hits.append((start, 1 - last, chosen))  # 1 - last == -end: longest first
-    clans = present & _CLAN_GATE != 0  # "clan", "families" or "tribes" starts a word of `low`
-    if not hits and not clans:
-        return ()
-    hits.sort()
+        # (by start, then the longest first)
+        hits.append((start * size + (size - 1 - last)) * count + len(chosen_of))
+        chosen_of.append(chosen)
     raws: list[_Raw] = []
+    if not hits:
+        return raws, present
+    hits.sort()
     reach = -1
-    for start, negative_end, entry in hits:
+    for key in hits:
+        spot = key // count
+        start = spot // size
         if start < reach:
             continue
-        reach = -negative_end
-        raws.append(_Raw(start, reach, entry, None))
+        reach = size - 2 - spot % size  # (the end: `last - 1`)
+        raws.append(_Raw(start, reach, chosen_of[key % count], None))
+    return raws, present
+
+
+@lru_cache(maxsize=1024)
+def _scan(text: str) -> tuple[_Raw, ...]:
+    """Every actor-like phrase of `text` (offsets relative to `text`), longest match first."""
+    low, words, found = matches(text)
+    raws, present = _raws_of(text, low, len(words), found)
+    clans = present & _CLAN_GATE != 0  # "clan", "families" or "tribes" starts a word of `low`
+    if not raws and not clans:
+        return ()
     if clans:
         _add_clans(text, raws)
     out: list[_Raw] = []
@@ -1688,7 +1706,7 @@ def any_armed(text: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=1024)
+# (not cached: the classifier asks once a text, and keeps the answer with its cues)
 def roles(text: str) -> tuple[tuple[int, int, int], ...]:
     """(start, end, role) of every actor-like phrase of `text`, for the classifier; a civilian
     noun that names a crowd ("residents", "youths") has ROLE_CROWD."""
@@ -1836,7 +1854,8 @@ _NAMES_MAX: Final = 20_000
 _UNNAMED: Final[tuple[str, ActorType, str | None] | None] = ("", AT_UNIDENTIFIED, None)
 
 
-@lru_cache(maxsize=1024)
+# (not cached: the assembler asks once a sentence, offset and country, nearly always; a
+# cache's key, look-up and entry cost more than the few answers it would give again)
 def _find(text: str, offset: int, context: str | None) -> tuple[ActorMention, ...]:
     out: list[ActorMention] = []
     for raw in _scan(text):
@@ -1861,9 +1880,9 @@ def _find(text: str, offset: int, context: str | None) -> tuple[ActorMention, ..
     return tuple(out)
 
 
-#: `find_actors` as the tuple it copies (cached: not to be changed), for callers that only
-#: read it: no list made.
-actor_mentions: Final = _find
+def actor_mentions(text: str, offset: int, context: str | None) -> tuple[ActorMention, ...]:
+    """`find_actors` as a tuple, for callers that only read it: no list made."""
+    return _find(text, offset, context)
 
 
 # ============================================================================ choosing actors

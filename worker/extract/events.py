@@ -591,20 +591,24 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
            country_of_text: Callable[[], str | None]) -> Event:
     cls = _reclassified(body, incident)
     anchor = incident.anchor
-    evidence: list[Evidence] = [_evidence("event_type", cls.start, cls.end, cls.text)]
+    # (each piece of evidence as (start, field, number, end, text): sorted as they are, the
+    # number, unique, ordering equal (start, field) pairs as met, as a sort by those two
+    # would; the models made once sorted, no key function called per piece)
+    evidence: list[tuple[int, str, int, int, str]] = [
+        (cls.start, "event_type", 0, cls.end, cls.text)]
 
     when = incident.date
     if when is None:  # no date in the text: news usually reports the day before publication
         event_date, precision = published - timedelta(days=1), PREC_WEEK
     else:
         event_date, precision = when.value, when.precision
-        evidence.append(_evidence("event_date", when.start, when.end, when.text))
+        evidence.append((when.start, "event_date", len(evidence), when.end, when.text))
 
     place = places_mod.pick_location(found_places, focus=(anchor.start, anchor.end))
     country_code = place.country_code if place else country_of_text()
     location = _location(place)
     if place is not None:
-        evidence.append(_evidence("location", place.start, place.end, place.text))
+        evidence.append((place.start, "location", len(evidence), place.end, place.text))
 
     actor1, actor2, assoc = _actors(body, incident, cls, country_code)
     if location is None:  # no place named: the country the actors belong to, if any
@@ -617,7 +621,7 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
                 actor1, actor2, assoc = _actors(body, incident, cls, home)
     for name, mention in (("actor1", actor1), ("actor2", actor2)):
         if mention is not None:
-            evidence.append(_evidence(name, mention.start, mention.end, mention.text))
+            evidence.append((mention.start, name, len(evidence), mention.end, mention.text))
 
     casualties: list[CasualtyMention] = []
     # (each sentence's sources as found in it, with its offset: the spans are offset only
@@ -634,13 +638,14 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
     for kind in (CK_KILLED, CK_INJURED, CK_CAPTURED) if casualties else ():
         basis = _headline_basis(casualties, kind, headline.get(kind))
         if basis is not None:
-            evidence.append(_evidence(_FIELD[kind], basis.start, basis.end, basis.text))
+            evidence.append((basis.start, _FIELD[kind], len(evidence), basis.end,
+                             basis.text))
 
     sources = _sources(cited, casualties)
     for source in sources:
-        if source.span is not None:
-            evidence.append(_evidence("sources", source.span.start, source.span.end,
-                                      source.span.text))
+        span = source.span
+        if span is not None:
+            evidence.append((span.start, "sources", len(evidence), span.end, span.text))
 
     confidence = _confidence(cls, place, when, actor1)
     a1 = _actor(actor1)
@@ -670,7 +675,7 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
         "captured": captured,
         "claims": claims,
         "sources": sources,
-        "evidence": sorted(evidence, key=_evidence_order),
+        "evidence": _sorted_evidence(evidence),
         "confidence": confidence,
         "summary": _summary(cls.sub_event_type, location, actor1, actor2,
                             (fatalities, injured, captured), casualties, len(sources)),
@@ -744,8 +749,11 @@ _EVENT_GIVEN: Final = frozenset({
     "published_at", "article_ids"})
 
 
-def _evidence_order(e: Evidence) -> tuple[int, str]:
-    return e.start, e.field
+def _sorted_evidence(found: list[tuple[int, str, int, int, str]]) -> list[Evidence]:
+    """The Evidence of each (start, field, number, end, text) of `found`, by start, then
+    field, then number (the order met)."""
+    found.sort()
+    return [_evidence(field, start, end, text) for start, field, _, end, text in found]
 
 
 #: What `casualties.headline_counts` gives for no mention: no figure of any kind.
@@ -795,8 +803,16 @@ def _evidence(name: str, start: int, end: int, text: str) -> Evidence:
                             "article_id": None}, set(_EVIDENCE_GIVEN))
 
 
+_SPAN_GIVEN: Final = frozenset({"start", "end", "text"})
+_LOCATION_GIVEN: Final = frozenset({"name", "admin1", "admin2", "country", "country_code",
+                                    "latitude", "longitude", "precision", "geonames_id"})
+_ACTOR_GIVEN: Final = frozenset({"name", "actor_type", "country_code", "mention"})
+_SOURCE_GIVEN: Final = frozenset({"name", "kind", "span"})
+_SOURCE_UNSPANNED: Final = frozenset({"name", "kind"})
+
+
 def _span(start: int, end: int, text: str) -> Span:
-    return _made(Span, {"start": start, "end": end, "text": text}, {"start", "end", "text"})
+    return _made(Span, {"start": start, "end": end, "text": text}, set(_SPAN_GIVEN))
 
 
 def _float(value: float | None) -> float | None:
@@ -817,8 +833,7 @@ def _location(place: PlaceMention | None) -> Location | None:
         "longitude": _float(place.longitude),
         "precision": min(max(place.precision, 1), 3),
         "geonames_id": place.geonames_id,
-    }, {"name", "admin1", "admin2", "country", "country_code", "latitude", "longitude",
-        "precision", "geonames_id"})
+    }, set(_LOCATION_GIVEN))
 
 
 def _actor(mention: ActorMention | None) -> Actor | None:
@@ -826,7 +841,7 @@ def _actor(mention: ActorMention | None) -> Actor | None:
         return None
     return _made(Actor, {"name": mention.name, "actor_type": mention.actor_type,
                          "country_code": mention.country_code, "mention": mention.text},
-                 {"name", "actor_type", "country_code", "mention"})
+                 set(_ACTOR_GIVEN))
 
 
 def _claim(mention: CasualtyMention, country_code: str | None) -> Claim:
@@ -869,15 +884,15 @@ def _sources(cited: list[tuple[int, tuple[SourceMention, ...]]],
                 out[key] = _made(Source, {"name": m.name, "kind": m.kind,
                                           "span": _span(offset + m.start, offset + m.end,
                                                         m.text)},
-                                 {"name", "kind", "span"})
+                                 set(_SOURCE_GIVEN))
     for c in casualties:
         if c.via and c.via.casefold() not in out:
             out[c.via.casefold()] = _made(Source, {"name": c.via, "kind": SK_OUTLET,
-                                                   "span": None}, {"name", "kind"})
+                                                   "span": None}, set(_SOURCE_UNSPANNED))
         if c.claimed_by and c.claimed_by.casefold() not in out:
             out[c.claimed_by.casefold()] = _made(
                 Source, {"name": c.claimed_by, "kind": SK_PERSON, "span": None},
-                {"name", "kind"})
+                set(_SOURCE_UNSPANNED))
     return list(out.values())
 
 
