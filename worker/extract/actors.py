@@ -46,6 +46,7 @@ from worker.extract.constants import (
     SUB_GRENADE,
     SUB_LOOTING,
     SUB_NON_STATE_OVERTAKES_TERRITORY,
+    SUB_OTHER,
     SUB_PEACEFUL_PROTEST,
     SUB_REMOTE_EXPLOSIVE,
     SUB_VIOLENT_DEMONSTRATION,
@@ -399,6 +400,11 @@ NAMED: Final[tuple[tuple[str, ActorType, str | None, str], ...]] = (
     ("MNJTF: Multinational Joint Task Force", E, None,
      "mnjtf|multinational joint task force|multi-national joint task force"),
     ("G5 Sahel Joint Force", E, None, "g5 sahel|g5 sahel joint force|g5-sahel"),
+    # air power no one claims: only states fly warplanes (ACLED names no armed group)
+    ("Unidentified Military Forces", E, None,
+     "unidentified military forces|unidentified warplanes|unidentified warplane|"
+     "unknown warplanes|unknown warplane|unidentified aircraft|unknown aircraft|"
+     "unidentified jets|unknown jets|unidentified fighter jets|unknown fighter jets"),
 )
 
 #: State forces known by a name or acronym: (alias, country code, "mil"/"pol", unit suffix).
@@ -535,7 +541,8 @@ STATE_ALIASES: Final[tuple[tuple[str, str, str, str], ...]] = (
 BOUND_WEAPONS: Final = (
     "air strike|air strikes|airstrike|airstrikes|air raid|air raids|drone strike|drone strikes|"
     "artillery|artillery fire|artillery shells|shelling|shells|missile|missiles|missile strike|"
-    "missile strikes|jets|gunboats|warships|tanks|bombardment|drones|drone"
+    "missile strikes|jets|gunboats|warships|tanks|bombardment|drones|drone|"
+    "positions|position|site|sites|base|bases"
 )
 #: Generic nouns for state forces (country from a demonym or the context).
 MILITARY_NOUNS: Final = (
@@ -560,7 +567,8 @@ MILITARY_NOUNS: Final = (
     "checkpoint|checkpoints|check point|check points|check-point|check-points|"
     "security checkpoint|security post|security posts|outpost|outposts|convoy|convoys|"
     "military supply convoy|supply convoy|patrol|patrols|military post|army post|"
-    "govt soldiers|government positions|government's positions|troopers|guards"
+    "govt soldiers|government positions|government's positions|troopers|guards|infantry|"
+    "infantrymen"
 )
 POLICE_NOUNS: Final = (
     "police|policeman|policemen|policewoman|policewomen|police officer|police officers|"
@@ -571,7 +579,7 @@ POLICE_NOUNS: Final = (
     "prison officers|wardens|police commander|police chief|policemen's|police's|"
     "anti-riot police|riot squad|detectives|detective|counter-terror police|"
     "counter-terrorism police|police sentries|sentries|sentry|police line|police lines|"
-    "border police officers|traffic officers|security guards at the police"
+    "border police|border police officers|traffic officers|security guards at the police"
 )
 CIVILIAN_NOUNS: Final = (
     "civilian|civilians|villager|villagers|resident|residents|inhabitants|locals|"
@@ -678,9 +686,8 @@ UNIDENTIFIED_NOUNS: Final = (
     "militant group|militant groups|armed militant group|insurgent group|jihadist group|"
     "terrorist group|extremist group|armed gang|armed gangs|"
     "jihadist militants|armed assailant|motorcycle-borne gunmen|bandit|criminal group|"
-    "non-state armed group|unidentified military forces|unidentified warplanes|"
-    "unidentified aircraft|unknown aircraft|unidentified drone|unknown drone|"
-    "unidentified drones|unknown warplanes|sniper|snipers|unknown party|unknown parties|"
+    "non-state armed group|unidentified drone|unknown drone|"
+    "unidentified drones|sniper|snipers|unknown party|unknown parties|"
     "unidentified party|suspected militant|armed fighters|armed attackers"
 )
 GANG_NOUNS: Final = (
@@ -1272,6 +1279,9 @@ _OF_COUNTRY: Final = re.compile(
 _GAP_HEAD: Final = re.compile(
     r"[\s-]*(?:(?:armed|suspected|alleged|islamist|militant|rebel|jihadist|"
                        r"terrorist|insurgent|local|special|security|elite|'s)\s+)?")
+#: A faction's one-word name between a group's name and its noun ("Mayi Mayi Kifuafua
+#: militiamen", "Raia Mutomboki Hamakombo fighters").
+_GAP_FACTION: Final = re.compile(r" [A-Z][a-z]{2,} ")
 _LINKED_TO: Final = re.compile(r"-(?:linked|affiliated|allied|aligned|backed|inspired|loyal)\b")
 _UNDER: Final = re.compile(r"(?:\s+and\s+[\w'-]+(?:\s+[\w'-]+)?)?,?\s+"
                     r"(?:(?:operating|fighting|acting)\s+)?under\s+(?:the\s+)?"
@@ -1489,7 +1499,8 @@ def _scan(text: str) -> tuple[_Raw, ...]:
         while nxt is not None and nxt.entry.head and (
                 kind in (_KIND_NAMED, _KIND_ETHN, _KIND_CLAN)
                 or (kind in (_KIND_MIL, _KIND_POL) and raw.entry.country is not None)) \
-                and _GAP_HEAD.fullmatch(low, raw.end, nxt.start):
+                and (_GAP_HEAD.fullmatch(low, raw.end, nxt.start) or (
+                    kind == _KIND_NAMED and _GAP_FACTION.fullmatch(text, raw.end, nxt.start))):
             raw.end = nxt.end
             index += 1
             nxt = raws[index + 1] if index + 1 < len(raws) else None
@@ -2039,6 +2050,8 @@ def _agent(text: str, pool: list[ActorMention], cls: Classification, begin: int,
     if at:
         return at[0]
     before = [m for m in in_sentence if m.end <= cls.start and not _is_patient(text, m, cls)]
+    if len(before) > 1:  # "HPG reported that Turkish forces struck ...": the source is no doer
+        before = [m for m in before if not _REPORTS.match(text, m.end)] or before
     if before:
         return before[0]
     if strict:
@@ -2051,6 +2064,10 @@ def _agent(text: str, pool: list[ActorMention], cls: Classification, begin: int,
     if by:
         return by[0]
     return None
+
+
+#: After a name, a report of what someone else did ("X reported that", "X said that").
+_REPORTS: Final = re.compile(r"\s+(?:reported|said|says|stated|announced|alleged)\s+that\b")
 
 
 _STARTS: Final = frozenset(
@@ -2429,6 +2446,10 @@ def any_in(text: str, words: tuple[str, ...]) -> bool:
     return False
 
 
+#: "by" and a demonym or a name before a mention ("fired by Turkish guards").
+_BY_NAMED: Final = re.compile(r"\bby\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,2}$")
+
+
 _GOV_PLACES: Final = frozenset(["municipality", "governorate", "prefecture"])
 _IN_PLACE: Final = re.compile(r"\bin\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){0,3}$")
 
@@ -2495,7 +2516,8 @@ def _suspect(text: str, ms: list[ActorMention], agent: ActorMention | None,
     named_doer = agent is not None and _by_agent(text, agent)
     for m in ms:
         if _is_armed(m) and not _is_state(m) and m.actor_type is not _UNIDENTIFIED \
-                and not m.name.startswith("Unidentified") and not _is_patient(text, m, cls) \
+                and not m.name.startswith("Unidentified") and (
+                    not _is_patient(text, m, cls) or _CLAIMS.match(text, m.end)) \
                 and not _OWNED.search(text, max(0, m.start - 30), m.start) and (
                     not named_doer or _LINKED.search(
                         text, max(0, m.start - 60), min(len(text), m.end + 60))):
@@ -2507,6 +2529,9 @@ def _suspect(text: str, ms: list[ActorMention], agent: ActorMention | None,
 _LINKED: Final = re.compile(r"\b(?:suspect\w*|claim\w*|believ\w*|blam\w*|link\w*|attribut\w*|"
                      r"presum\w*|affiliat\w*|accus\w*|responsib\w*|behind|loyal to)\b",
                      re.IGNORECASE)
+#: A group's own claim right after its name ("... and Al Shabaab claimed to have killed"): the
+#: group is the claimant, whatever word ("and", "with") stands before it.
+_CLAIMS: Final = re.compile(r"\s+(?:has\s+|have\s+|had\s+|later\s+)?claim(?:ed|s)\b")
 #: A group named as the owner of the target: "the headquarters of Al Sham Corps".
 _OWNED: Final = re.compile(r"\b(?:headquarters|base|office|offices|position|positions|post|camp|"
                     r"house|home|member|members|commander|leader|vehicle|convoy) of (?:the )?$",
@@ -2618,6 +2643,13 @@ def _strategic(text: str, ms: list[ActorMention], cls: Classification, cc: str |
         return first, rest[0] if rest else None
     actors = [m for m in ms if _is_armed(m) or (
         m.name.startswith("Government") and not _gov_place(text, m))]
+    by = [m for m in actors if begin <= m.start < end and _is_armed(m) and (
+        _by_agent(text, m) or _BY_NAMED.search(text, max(0, m.start - 40), m.start))] \
+        if sub is SUB_OTHER else []
+    if by:  # "Greek officers reported shots fired by Turkish guards": the guards fired
+        agent = by[0]
+        return agent, next((m for m in actors if begin <= m.start < end and _is_armed(m)
+                            and m.name != agent.name), None)
     if actors:  # "in Chinicuila municipality, members of the CJNG ...": the CJNG
         return actors[0], None
     people = [m for m in ms if m.actor_type in _PEOPLE_TYPES]
