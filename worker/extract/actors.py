@@ -700,7 +700,10 @@ GANG_NOUNS: Final = (
 )
 PRIVATE_NOUNS: Final = (
     "security guards|security guard|private security|private security guards|"
-    "watchmen|private guards|company guards|private security forces"
+    "watchmen|private guards|company guards|private security forces|company security|"
+    "company's security|company security personnel|company's security personnel|"
+    "company's security guards|company's guards|firm's security guards|mine security|"
+    "mine's security guards"
 )
 COMMUNAL_NOUNS: Final = (
     "communal militia|communal militias|local militia|local militias|local militiamen|"
@@ -1537,6 +1540,11 @@ def _scan(text: str) -> tuple[_Raw, ...]:
                 out.append(_Raw(raw.start, raw.end, _ethnic(raw.entry), None))
             index += 1
             continue
+        if kind == _KIND_COMM:
+            defenders = _defenders(text, raw)
+            if defenders is not None:  # "attacked Agbere and confronted a local militia"
+                raw = defenders
+                kind = _KIND_CLAN
         if kind in _BINDABLE and raw.entry.country is None:
             raw.country = _prefix_country(text, raw.start)
             if raw.country is not None:
@@ -1605,6 +1613,32 @@ def _communal(text: str, raw: _Raw) -> list[_Raw]:
         found.append(_Raw(raw.start if not found else match.start(group), match.end(group),
                           entry, None, label))
     return found
+
+
+#: A community attacked, then its militia fighting back: "gunmen attacked Agbere community ...
+#: and confronted a local communal militia" (ACLED names the militia after its community).
+_DEFENDED: Final = re.compile(
+    r"\battacked (?:the )?([A-Z][a-z]{2,})\b[^.;]{0,120}?\b(?:clashed with|confronted|engaged|"
+    r"fought|fought with|(?:were |was )?repelled by|(?:were |was )?resisted by)\s+"
+    r"(?:the\s+|a\s+)?(?:local\s+)?$")
+
+
+def _defenders(text: str, raw: _Raw) -> _Raw | None:
+    """The militia of the community the sentence says was attacked, if it fights back."""
+    if "attacked " not in text[max(0, raw.start - 200):raw.start]:
+        return None
+    match = _DEFENDED.search(text, max(0, raw.start - 200), raw.start)
+    if match is None:
+        return None
+    name = match.group(1)
+    if _code_of(name) is not None or name in _NOT_NAMES or \
+            any(e.kind == _KIND_EBARE for e in _KEYS.get(key_of(name.lower()), ())):
+        return None
+    return _Raw(raw.start, raw.end, _CLAN_ENTRY, None, f"{name} Communal Militia")
+
+
+#: Capitalised words after "attacked" that name no community.
+_NOT_NAMES: Final = frozenset(["The", "Police", "Army", "Military", "Government", "Security"])
 
 
 def _add_clans(text: str, raws: list[_Raw]) -> None:
@@ -2005,6 +2039,12 @@ _PATIENT_AFTER: Final = re.compile(
 _AUX: Final = (" was ", " were ", " is ", " are ", " been ", " got ")
 
 
+def _harmed(text: str, m: ActorMention) -> bool:
+    """Whether the text says `m` was killed, wounded, abducted... right after naming it."""
+    after = text[m.end:m.end + 50]
+    return any(aux in after for aux in _AUX) and _PATIENT_AFTER.match(text, m.end) is not None
+
+
 def _is_patient(text: str, m: ActorMention, cls: Classification) -> bool:
     before = text[max(0, m.start - 45):m.start].lower()
     if not _PATIENT_WORDS.isdisjoint(before.split()[-5:]) and _PATIENT_BEFORE.search(before):
@@ -2250,6 +2290,9 @@ def _riot(text: str, ms: list[ActorMention], cls: Classification, cc: str | None
     # the police the rioters faced, not the police of the grievance ("killed by the police")
     state = next((m for m in ms if _is_state(m) and not _by_agent(text, m)), None)
     if cls.sub_event_type is SUB_VIOLENT_DEMONSTRATION:
+        if state is None:  # "clashed with the company's security personnel"
+            state = next((m for m in ms if m.name.startswith("Private Security")
+                          and not _by_agent(text, m)), None)
         if state is None and _DAMAGED_PROPERTY.search(text, begin, end):
             # rioters who smash a bank or burn a shop: its owners are the civilians hurt
             return a1, _synth(f"Civilians{_suffix(cc)}", AT_CIVILIANS, cc, cls)
@@ -2518,7 +2561,8 @@ def _suspect(text: str, ms: list[ActorMention], agent: ActorMention | None,
         if _is_armed(m) and not _is_state(m) and m.actor_type is not _UNIDENTIFIED \
                 and not m.name.startswith("Unidentified") and (
                     not _is_patient(text, m, cls) or _CLAIMS.match(text, m.end)) \
-                and not _OWNED.search(text, max(0, m.start - 30), m.start) and (
+                and not _OWNED.search(text, max(0, m.start - 30), m.start) \
+                and not _FOUGHT.search(text, max(0, m.start - 40), m.start) and (
                     not named_doer or _LINKED.search(
                         text, max(0, m.start - 60), min(len(text), m.end + 60))):
             return m
@@ -2532,6 +2576,9 @@ _LINKED: Final = re.compile(r"\b(?:suspect\w*|claim\w*|believ\w*|blam\w*|link\w*
 #: A group's own claim right after its name ("... and Al Shabaab claimed to have killed"): the
 #: group is the claimant, whatever word ("and", "with") stands before it.
 _CLAIMS: Final = re.compile(r"\s+(?:has\s+|have\s+|had\s+|later\s+)?claim(?:ed|s)\b")
+#: A group named as the other side of the fight: "... and confronted a local militia".
+_FOUGHT: Final = re.compile(r"\b(?:clashed with|confronted|engaged|fought|fought with|repelled by|"
+                            r"resisted by)\s+(?:the\s+|a\s+|an\s+)?(?:local\s+)?$")
 #: A group named as the owner of the target: "the headquarters of Al Sham Corps".
 _OWNED: Final = re.compile(r"\b(?:headquarters|base|office|offices|position|positions|post|camp|"
                     r"house|home|member|members|commander|leader|vehicle|convoy) of (?:the )?$",
@@ -2560,7 +2607,11 @@ def _violence(text: str, ms: list[ActorMention], cls: Classification, cc: str | 
     victim = victims[0] if victims else None
     if victim is None:
         return agent, _synth(f"Civilians{_suffix(cc)}", AT_CIVILIANS, cc, cls)
-    return agent, victim
+    # "attacked a refugee camp ... two Somali refugees were killed": those said to be harmed
+    # name the victims' country
+    harmed = next((m for m in victims[1:] if m.name != victim.name and m.country_code
+                   and _harmed(text, m)), None)
+    return agent, harmed or victim
 
 
 def _remote(text: str, ms: list[ActorMention], cls: Classification, cc: str | None,
@@ -2582,6 +2633,12 @@ def _remote(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
     in_sentence = [m for m in targets if begin <= m.start < end]
     target = in_sentence[0] if in_sentence else next(
         (m for m in targets if _is_patient(text, m, cls)), None)
+    if target is not None and target.actor_type is AT_IDENTITY_MILITIA and \
+            target.text.lower().rsplit(" ", 1)[-1] in _HERDERS and _is_patient(text, target, cls):
+        # "accused of bombing Turkana pastoralists": herders bombed are civilians
+        code = target.country_code or cc
+        target = ActorMention(f"Civilians{_suffix(code)}", AT_CIVILIANS, code, target.start,
+                              target.end, target.text)
     if target is None and cls.sub_event_type in (SUB_REMOTE_EXPLOSIVE,
                                                  SUB_GRENADE):
         # a bomb or a grenade with no named target: ACLED codes whoever it hit as civilians
