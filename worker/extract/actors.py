@@ -299,6 +299,7 @@ NAMED: Final[tuple[tuple[str, ActorType, str | None, str], ...]] = (
      "communist terrorist group|communist terrorist groups|communist guerrillas|"
      "communist insurgents|=CTG|=CTGs|red fighters"),
     ("MILF: Moro Islamic Liberation Front", R, "PH", "=MILF|moro islamic liberation front"),
+    ("MNLF: Moro National Liberation Front", R, "PH", "=MNLF|moro national liberation front"),
     ("BIFF: Bangsamoro Islamic Freedom Fighters", R, "PH",
      "=BIFF|bangsamoro islamic freedom fighters|bangsamoro islamic freedom movement"),
     ("Abu Sayyaf Group", R, "PH", "abu sayyaf|abu sayyaf group|=ASG"),
@@ -349,7 +350,7 @@ NAMED: Final[tuple[tuple[str, ActorType, str | None, str], ...]] = (
     ("Santa Rosa de Lima Cartel", P, "MX", "santa rosa de lima cartel|"
      "cartel de santa rosa de lima"),
     ("La Familia Michoacana", P, "MX", "la familia michoacana|familia michoacana"),
-    ("Los Viagras Gang", P, "MX", "los viagras|viagras"),
+    ("Los Viagras Gang", P, "MX", "los viagras|viagras|los viagra"),
     ("Gente Nueva Gang", P, "MX", "gente nueva"),
     ("Knights Templar Cartel", P, "MX", "knights templar|caballeros templarios"),
     ("Guerreros Unidos", P, "MX", "guerreros unidos"),
@@ -623,7 +624,8 @@ CIVILIAN_NOUNS: Final = (
     "residents'|villagers'|farmers'|riders|motorcyclists|boda boda riders|boda boda|"
     "taxi drivers|okada riders|bikers|operators|truckers|truck drivers|transporters|"
     "hawkers|street vendors|market women|nurses'|doctors'|retirees|pensioners|"
-    "unemployed|jobless youths|graduates|squatters|tenants|evictees"
+    "unemployed|jobless youths|graduates|squatters|tenants|evictees|muslims|christians|"
+    "hindus|sikhs|catholics|muslim faithful|christian faithful"
 )
 #: Property targets: attacking them hurts no one (looting/property destruction).
 PROPERTY_NOUNS: Final = (
@@ -1299,6 +1301,9 @@ _CLAN: Final = re.compile(
                    r"[a-z]+)?)?)\s+(sub-clans?|clans?)\b")
 
 
+#: A militia said to be of clans no name is given to ("militias from rival clans").
+_CLAN_OF: Final = re.compile(r"\s+(?:from|of|linked to|belonging to|associated with|affiliated with)"
+                             r"\s+(?:(?:a|the|two|rival|local)\s+)*clans?\b")
 _FEUD: Final = re.compile(
     r"([A-Z](?<!\w[A-Z])[a-z]+(?:[ -][A-Z][a-z]+)?) and (?:the )?([A-Z][a-z]+(?:[ -][A-Z]"
                    r"[a-z]+)?) (families|tribes)\b")
@@ -1455,6 +1460,10 @@ def _scan(text: str) -> tuple[_Raw, ...]:
                 while index < len(raws) and raws[index].start < communal[-1].end:
                     index += 1
                 continue
+        if clans and kind in (_KIND_UNID, _KIND_COMM) and _CLAN_OF.match(text, raw.end):
+            # "militias from rival clans", "militiamen linked to a clan": clan militias
+            raw = _Raw(raw.start, raw.end, _CLAN_ENTRY, None, "Unidentified Clan Militia")
+            kind = _KIND_CLAN
         if nxt is None and kind in _PLAIN:
             if raw.entry.country is None:
                 raw.country = _prefix_country(text, raw.start)
