@@ -1627,7 +1627,7 @@ def _communal(text: str, raw: _Raw) -> list[_Raw]:
 #: A community attacked, then its militia fighting back: "gunmen attacked Agbere community ...
 #: and confronted a local communal militia" (ACLED names the militia after its community).
 _DEFENDED: Final = re.compile(
-    r"\battacked (?:the )?([A-Z][a-z]{2,})\b[^.;]{0,120}?\b(?:clashed with|confronted|engaged|"
+    r"\battacked (?:the )?([A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)?)\b[^.;]{0,120}?\b(?:clashed with|confronted|engaged|"
     r"fought|fought with|(?:were |was )?repelled by|(?:were |was )?resisted by)\s+"
     r"(?:the\s+|a\s+)?(?:local\s+)?$")
 
@@ -2115,8 +2115,9 @@ def _agent(text: str, pool: list[ActorMention], cls: Classification, begin: int,
     return None
 
 
-#: After a name, a report of what someone else did ("X reported that", "X said that").
-_REPORTS: Final = re.compile(r"\s+(?:reported|said|says|stated|announced|alleged)\s+that\b")
+#: After a name, a report of what someone else did ("X reported that", "X media said that").
+_REPORTS: Final = re.compile(r"\s+(?:(?:media|sources?|officials?|spokes\w+|news agency)\s+)?"
+                             r"(?:reported|said|says|stated|announced|alleged)\s+that\b")
 
 
 _STARTS: Final = frozenset(
