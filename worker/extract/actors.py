@@ -2443,6 +2443,10 @@ def _battle(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
     return agent, other
 
 
+#: After a name, the text saying it is whom the attack is blamed on.
+_SUSPECTED: Final = re.compile(r"\s+(?:are|is|were|was)\s+(?:the\s+)?(?:suspected|alleged|presumed|"
+                               r"likely|believed)\s+(?:to be the\s+)?(?:attackers|perpetrators|"
+                               r"culprits|authors)\b")
 #: The victim of a mine or a roadside bomb before the trigger: "X('s vehicle) struck an IED".
 _HIT_MINE: Final = re.compile(
     r"[^.;]{0,40}?\b(?:struck|hit|ran over|run over|stepped on|drove over|"
@@ -2630,6 +2634,8 @@ def _remote(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
     agent = _agent(text, armed, cls, begin, end, strict=True)
     if agent is not None and _HIT_MINE.match(text, agent.end, cls.start):
         agent = None  # "an army vehicle struck an IED": the army is the target
+    # "attacks by helicopter gunships ... Dyck Advisory Group are the suspected attackers"
+    agent = next((m for m in armed if _SUSPECTED.match(text, m.end)), None) or agent
     agent = _suspect(text, ms, agent, cls)
     front = _front(text, cc) if agent is None and not armed else None
     if front is not None:
@@ -2639,7 +2645,8 @@ def _remote(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
         agent = _unknown(cc, cls)
     targets = [m for m in ms if m.start != agent.start and m.name != agent.name and (
         _is_armed(m) or m.actor_type is _CIVILIANS) and not _by_agent(text, m)
-        and (m.start > cls.start or _is_patient(text, m, cls)) and not _allied(text, agent, m)]
+        and (m.start > cls.start or _is_patient(text, m, cls)) and not _allied(text, agent, m)
+        and not text.startswith(" shot", m.end)]  # "fired sniper shots at": fire, no one
     in_sentence = [m for m in targets if begin <= m.start < end]
     target = in_sentence[0] if in_sentence else next(
         (m for m in targets if _is_patient(text, m, cls)), None)
@@ -2664,9 +2671,13 @@ def _strategic(text: str, ms: list[ActorMention], cls: Classification, cc: str |
         state = next((m for m in armed if _is_state(m)), None)
         if state is None:
             state = _synth(f"Police Forces{_forces_of(cc)}", AT_STATE_FORCES, cc, cls)
+        # "police forces, military forces and Colectivos detained ...": the arresting side
+        allies = {m.name for m in armed if not _is_state(m)
+                  and any(_is_state(s) and _allied(text, s, m) for s in armed)}
         group = next((m for m in _named_first(armed) if not _is_state(m)
                       and m.actor_type is not _UNIDENTIFIED
-                      and m.name not in PARTIES), None)  # party members: civilians
+                      and m.name not in PARTIES  # party members: civilians
+                      and m.name not in allies), None)
         if group is not None:
             return state, group
         victim = _first(ms, (AT_CIVILIANS, AT_PROTESTERS))
