@@ -103,3 +103,24 @@ def test_a_religious_community_protesting_abroad(extractor: Extractor) -> None:
     event = one_event(extractor, "Ugandan Muslims protested peacefully against the arrest of "
                                  "clerics accused of links to the Somali crisis in Somalia.")
     assert event.actor1 is not None and event.actor1.name == "Protesters (Uganda)"
+
+
+def test_the_suspected_attackers_named_after(extractor: Extractor) -> None:
+    event = one_event(extractor, "On 12 September 2021, strikes by helicopter gunships hit "
+                                 "insurgent camps near Mbau (Mocimboa da Praia, Cabo Delgado). "
+                                 "Dyck Advisory Group are the suspected attackers.")
+    assert event.actor1 is not None and event.actor1.name == "Dyck Advisory Group"
+
+
+def test_sniper_shots_are_fire_not_snipers(extractor: Extractor) -> None:
+    event = one_event(extractor, "On 12 September 2021, Houthi forces fired mortar shells and "
+                                 "sniper shots at farms in Hays district (Al Hudaydah). No "
+                                 "casualties were reported.")
+    assert event.actor2 is None
+
+
+def test_allies_of_the_arresting_forces(extractor: Extractor) -> None:
+    event = one_event(extractor, "On 12 September 2021, in Maracay (Aragua), security forces, "
+                                 "including police forces and Colectivos, detained 5 people "
+                                 "accused of looting a warehouse.")
+    assert event.actor2 is not None and event.actor2.name != "Colectivos"
