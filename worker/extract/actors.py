@@ -1284,8 +1284,8 @@ _OF_COUNTRY: Final = re.compile(
 _GAP_HEAD: Final = re.compile(
     r"[\s-]*(?:(?:armed|suspected|alleged|islamist|militant|rebel|jihadist|"
                        r"terrorist|insurgent|local|special|security|elite|'s)\s+)?")
-#: A faction's one-word name between a group's name and its noun ("Mayi Mayi Kifuafua
-#: militiamen", "Raia Mutomboki Hamakombo fighters").
+#: A faction's one-word name between a group's name and its noun ("Mayi Mayi Yakutumba
+#: fighters", "Raia Mutomboki Hamakombo militiamen").
 _GAP_FACTION: Final = re.compile(r" [A-Z][a-z]{2,} ")
 _LINKED_TO: Final = re.compile(r"-(?:linked|affiliated|allied|aligned|backed|inspired|loyal)\b")
 _UNDER: Final = re.compile(r"(?:\s+and\s+[\w'-]+(?:\s+[\w'-]+)?)?,?\s+"
@@ -1301,9 +1301,10 @@ _CLAN: Final = re.compile(
                    r"[a-z]+)?)?)\s+(sub-clans?|clans?)\b")
 
 
-#: A militia said to be of clans no name is given to ("militias from rival clans").
-_CLAN_OF: Final = re.compile(r"\s+(?:from|of|linked to|belonging to|associated with|affiliated with)"
-                             r"\s+(?:(?:a|the|two|rival|local)\s+)*clans?\b")
+#: A militia said to be of clans no name is given to ("militiamen of two rival clans").
+_CLAN_OF: Final = re.compile(
+    r"\s+(?:from|of|linked to|belonging to|associated with|affiliated with)"
+    r"\s+(?:(?:a|the|two|rival|local)\s+)*clans?\b")
 _FEUD: Final = re.compile(
     r"([A-Z](?<!\w[A-Z])[a-z]+(?:[ -][A-Z][a-z]+)?) and (?:the )?([A-Z][a-z]+(?:[ -][A-Z]"
                    r"[a-z]+)?) (families|tribes)\b")
@@ -1461,7 +1462,7 @@ def _scan(text: str) -> tuple[_Raw, ...]:
                     index += 1
                 continue
         if clans and kind in (_KIND_UNID, _KIND_COMM) and _CLAN_OF.match(text, raw.end):
-            # "militias from rival clans", "militiamen linked to a clan": clan militias
+            # "fighters of two rival clans", "a militia belonging to a clan": clan militias
             raw = _Raw(raw.start, raw.end, _CLAN_ENTRY, None, "Unidentified Clan Militia")
             kind = _KIND_CLAN
         if nxt is None and kind in _PLAIN:
@@ -1551,7 +1552,7 @@ def _scan(text: str) -> tuple[_Raw, ...]:
             continue
         if kind == _KIND_COMM:
             defenders = _defenders(text, raw)
-            if defenders is not None:  # "attacked Agbere and confronted a local militia"
+            if defenders is not None:  # "attacked Gidan Bawa and fought local militias"
                 raw = defenders
                 kind = _KIND_CLAN
         if kind in _BINDABLE and raw.entry.country is None:
@@ -1624,11 +1625,12 @@ def _communal(text: str, raw: _Raw) -> list[_Raw]:
     return found
 
 
-#: A community attacked, then its militia fighting back: "gunmen attacked Agbere community ...
-#: and confronted a local communal militia" (ACLED names the militia after its community).
+#: A community attacked, then its militia fighting back: "bandits attacked Gidan Bawa village
+#: ... and were repelled by local vigilantes" (ACLED names the militia after its community).
 _DEFENDED: Final = re.compile(
-    r"\battacked (?:the )?([A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)?)\b[^.;]{0,120}?\b(?:clashed with|confronted|engaged|"
-    r"fought|fought with|(?:were |was )?repelled by|(?:were |was )?resisted by)\s+"
+    r"\battacked (?:the )?([A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)?)\b[^.;]{0,120}?\b"
+    r"(?:clashed with|confronted|engaged|fought|fought with|(?:were |was )?repelled by|"
+    r"(?:were |was )?resisted by)\s+"
     r"(?:the\s+|a\s+)?(?:local\s+)?$")
 
 
@@ -2099,7 +2101,7 @@ def _agent(text: str, pool: list[ActorMention], cls: Classification, begin: int,
     if at:
         return at[0]
     before = [m for m in in_sentence if m.end <= cls.start and not _is_patient(text, m, cls)]
-    if len(before) > 1:  # "HPG reported that Turkish forces struck ...": the source is no doer
+    if len(before) > 1:  # "PKK media said that Turkish jets struck ...": the source is no doer
         before = [m for m in before if not _REPORTS.match(text, m.end)] or before
     if before:
         return before[0]
@@ -2300,7 +2302,7 @@ def _riot(text: str, ms: list[ActorMention], cls: Classification, cc: str | None
     # the police the rioters faced, not the police of the grievance ("killed by the police")
     state = next((m for m in ms if _is_state(m) and not _by_agent(text, m)), None)
     if cls.sub_event_type is SUB_VIOLENT_DEMONSTRATION:
-        if state is None:  # "clashed with the company's security personnel"
+        if state is None:  # "workers stoned the company's security guards"
             state = next((m for m in ms if m.name.startswith("Private Security")
                           and not _by_agent(text, m)), None)
         if state is None and _DAMAGED_PROPERTY.search(text, begin, end):
@@ -2445,8 +2447,8 @@ def _battle(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
 
 #: After a name, the text saying it is whom the attack is blamed on.
 _SUSPECTED: Final = re.compile(r"\s+(?:are|is|were|was)\s+(?:the\s+)?(?:suspected|alleged|presumed|"
-                               r"likely|believed)\s+(?:to be the\s+)?(?:attackers|perpetrators|"
-                               r"culprits|authors)\b")
+                               r"likely|believed)\s+(?:to be the\s+)?(?:attackers?|perpetrators?|"
+                               r"culprits?|authors?)\b")
 #: The victim of a mine or a roadside bomb before the trigger: "X('s vehicle) struck an IED".
 _HIT_MINE: Final = re.compile(
     r"[^.;]{0,40}?\b(?:struck|hit|ran over|run over|stepped on|drove over|"
@@ -2503,7 +2505,7 @@ def any_in(text: str, words: tuple[str, ...]) -> bool:
     return False
 
 
-#: "by" and a demonym or a name before a mention ("fired by Turkish guards").
+#: "by" and a demonym or a name before a mention ("shots fired by Iranian guards").
 _BY_NAMED: Final = re.compile(r"\bby\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,2}$")
 
 
@@ -2587,7 +2589,7 @@ def _suspect(text: str, ms: list[ActorMention], agent: ActorMention | None,
 _LINKED: Final = re.compile(r"\b(?:suspect\w*|claim\w*|believ\w*|blam\w*|link\w*|attribut\w*|"
                      r"presum\w*|affiliat\w*|accus\w*|responsib\w*|behind|loyal to)\b",
                      re.IGNORECASE)
-#: A group's own claim right after its name ("... and Al Shabaab claimed to have killed"): the
+#: A group's own claim right after its name ("the blast hit a truck and JNIM claimed it"): the
 #: group is the claimant, whatever word ("and", "with") stands before it.
 _CLAIMS: Final = re.compile(r"\s+(?:has\s+|have\s+|had\s+|later\s+)?claim(?:ed|s)\b")
 #: A group named as the other side of the fight: "... and confronted a local militia".
@@ -2621,8 +2623,8 @@ def _violence(text: str, ms: list[ActorMention], cls: Classification, cc: str | 
     victim = victims[0] if victims else None
     if victim is None:
         return agent, _synth(f"Civilians{_suffix(cc)}", AT_CIVILIANS, cc, cls)
-    # "attacked a refugee camp ... two Somali refugees were killed": those said to be harmed
-    # name the victims' country
+    # "raided a camp, robbing residents ... three Ethiopian refugees were killed": those said
+    # to be harmed name the victims' country
     harmed = next((m for m in victims[1:] if m.name != victim.name and m.country_code
                    and _harmed(text, m)), None)
     return agent, harmed or victim
@@ -2634,7 +2636,7 @@ def _remote(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
     agent = _agent(text, armed, cls, begin, end, strict=True)
     if agent is not None and _HIT_MINE.match(text, agent.end, cls.start):
         agent = None  # "an army vehicle struck an IED": the army is the target
-    # "attacks by helicopter gunships ... Dyck Advisory Group are the suspected attackers"
+    # "strikes by helicopter gunships ... a private contractor is the suspected perpetrator"
     agent = next((m for m in armed if _SUSPECTED.match(text, m.end)), None) or agent
     agent = _suspect(text, ms, agent, cls)
     front = _front(text, cc) if agent is None and not armed else None
@@ -2652,7 +2654,7 @@ def _remote(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
         (m for m in targets if _is_patient(text, m, cls)), None)
     if target is not None and target.actor_type is AT_IDENTITY_MILITIA and \
             target.text.lower().rsplit(" ", 1)[-1] in _HERDERS and _is_patient(text, target, cls):
-        # "accused of bombing Turkana pastoralists": herders bombed are civilians
+        # "the army bombed Pokot herders": herders bombed are civilians
         code = target.country_code or cc
         target = ActorMention(f"Civilians{_suffix(code)}", AT_CIVILIANS, code, target.start,
                               target.end, target.text)
@@ -2671,7 +2673,7 @@ def _strategic(text: str, ms: list[ActorMention], cls: Classification, cc: str |
         state = next((m for m in armed if _is_state(m)), None)
         if state is None:
             state = _synth(f"Police Forces{_forces_of(cc)}", AT_STATE_FORCES, cc, cls)
-        # "police forces, military forces and Colectivos detained ...": the arresting side
+        # "police and allied militiamen of X detained ...": X is on the arresting side
         allies = {m.name for m in armed if not _is_state(m)
                   and any(_is_state(s) and _allied(text, s, m) for s in armed)}
         group = next((m for m in _named_first(armed) if not _is_state(m)
@@ -2724,7 +2726,7 @@ def _strategic(text: str, ms: list[ActorMention], cls: Classification, cc: str |
     by = [m for m in actors if begin <= m.start < end and _is_armed(m) and (
         _by_agent(text, m) or _BY_NAMED.search(text, max(0, m.start - 40), m.start))] \
         if sub is SUB_OTHER else []
-    if by:  # "Greek officers reported shots fired by Turkish guards": the guards fired
+    if by:  # "officers reported shots fired by Iranian guards": the guards fired
         agent = by[0]
         return agent, next((m for m in actors if begin <= m.start < end and _is_armed(m)
                             and m.name != agent.name), None)

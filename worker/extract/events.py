@@ -736,8 +736,8 @@ _GROUP_TYPES: Final = frozenset({AT_REBEL_GROUP, AT_POLITICAL_MILITIA,
 
 _LEAD_TYPES: Final = _GROUP_TYPES | {AT_STATE_FORCES, AT_EXTERNAL_FORCES}
 
-#: Who an attribution sentence may name as the doer ("Dyck Advisory Group are the suspected
-#: attackers", "JNIM claimed responsibility").
+#: Who an attribution sentence may name as the doer ("Wagner mercenaries are the suspected
+#: perpetrators", "JNIM claimed responsibility").
 _BLAMED_TYPES: Final = _GROUP_TYPES | {AT_EXTERNAL_FORCES}
 
 #: The fields `_build` gives an Event (the rest keep their defaults).
