@@ -46,6 +46,7 @@ from worker.extract.constants import (
     SUB_GRENADE,
     SUB_LOOTING,
     SUB_NON_STATE_OVERTAKES_TERRITORY,
+    SUB_OTHER,
     SUB_PEACEFUL_PROTEST,
     SUB_REMOTE_EXPLOSIVE,
     SUB_VIOLENT_DEMONSTRATION,
@@ -298,6 +299,7 @@ NAMED: Final[tuple[tuple[str, ActorType, str | None, str], ...]] = (
      "communist terrorist group|communist terrorist groups|communist guerrillas|"
      "communist insurgents|=CTG|=CTGs|red fighters"),
     ("MILF: Moro Islamic Liberation Front", R, "PH", "=MILF|moro islamic liberation front"),
+    ("MNLF: Moro National Liberation Front", R, "PH", "=MNLF|moro national liberation front"),
     ("BIFF: Bangsamoro Islamic Freedom Fighters", R, "PH",
      "=BIFF|bangsamoro islamic freedom fighters|bangsamoro islamic freedom movement"),
     ("Abu Sayyaf Group", R, "PH", "abu sayyaf|abu sayyaf group|=ASG"),
@@ -348,7 +350,7 @@ NAMED: Final[tuple[tuple[str, ActorType, str | None, str], ...]] = (
     ("Santa Rosa de Lima Cartel", P, "MX", "santa rosa de lima cartel|"
      "cartel de santa rosa de lima"),
     ("La Familia Michoacana", P, "MX", "la familia michoacana|familia michoacana"),
-    ("Los Viagras Gang", P, "MX", "los viagras|viagras"),
+    ("Los Viagras Gang", P, "MX", "los viagras|viagras|los viagra"),
     ("Gente Nueva Gang", P, "MX", "gente nueva"),
     ("Knights Templar Cartel", P, "MX", "knights templar|caballeros templarios"),
     ("Guerreros Unidos", P, "MX", "guerreros unidos"),
@@ -399,6 +401,11 @@ NAMED: Final[tuple[tuple[str, ActorType, str | None, str], ...]] = (
     ("MNJTF: Multinational Joint Task Force", E, None,
      "mnjtf|multinational joint task force|multi-national joint task force"),
     ("G5 Sahel Joint Force", E, None, "g5 sahel|g5 sahel joint force|g5-sahel"),
+    # air power no one claims: only states fly warplanes (ACLED names no armed group)
+    ("Unidentified Military Forces", E, None,
+     "unidentified military forces|unidentified warplanes|unidentified warplane|"
+     "unknown warplanes|unknown warplane|unidentified aircraft|unknown aircraft|"
+     "unidentified jets|unknown jets|unidentified fighter jets|unknown fighter jets"),
 )
 
 #: State forces known by a name or acronym: (alias, country code, "mil"/"pol", unit suffix).
@@ -535,7 +542,8 @@ STATE_ALIASES: Final[tuple[tuple[str, str, str, str], ...]] = (
 BOUND_WEAPONS: Final = (
     "air strike|air strikes|airstrike|airstrikes|air raid|air raids|drone strike|drone strikes|"
     "artillery|artillery fire|artillery shells|shelling|shells|missile|missiles|missile strike|"
-    "missile strikes|jets|gunboats|warships|tanks|bombardment|drones|drone"
+    "missile strikes|jets|gunboats|warships|tanks|bombardment|drones|drone|"
+    "positions|position|site|sites|base|bases"
 )
 #: Generic nouns for state forces (country from a demonym or the context).
 MILITARY_NOUNS: Final = (
@@ -560,7 +568,8 @@ MILITARY_NOUNS: Final = (
     "checkpoint|checkpoints|check point|check points|check-point|check-points|"
     "security checkpoint|security post|security posts|outpost|outposts|convoy|convoys|"
     "military supply convoy|supply convoy|patrol|patrols|military post|army post|"
-    "govt soldiers|government positions|government's positions|troopers|guards"
+    "govt soldiers|government positions|government's positions|troopers|guards|infantry|"
+    "infantrymen"
 )
 POLICE_NOUNS: Final = (
     "police|policeman|policemen|policewoman|policewomen|police officer|police officers|"
@@ -571,7 +580,7 @@ POLICE_NOUNS: Final = (
     "prison officers|wardens|police commander|police chief|policemen's|police's|"
     "anti-riot police|riot squad|detectives|detective|counter-terror police|"
     "counter-terrorism police|police sentries|sentries|sentry|police line|police lines|"
-    "border police officers|traffic officers|security guards at the police"
+    "border police|border police officers|traffic officers|security guards at the police"
 )
 CIVILIAN_NOUNS: Final = (
     "civilian|civilians|villager|villagers|resident|residents|inhabitants|locals|"
@@ -615,7 +624,8 @@ CIVILIAN_NOUNS: Final = (
     "residents'|villagers'|farmers'|riders|motorcyclists|boda boda riders|boda boda|"
     "taxi drivers|okada riders|bikers|operators|truckers|truck drivers|transporters|"
     "hawkers|street vendors|market women|nurses'|doctors'|retirees|pensioners|"
-    "unemployed|jobless youths|graduates|squatters|tenants|evictees"
+    "unemployed|jobless youths|graduates|squatters|tenants|evictees|muslims|christians|"
+    "hindus|sikhs|catholics|muslim faithful|christian faithful"
 )
 #: Property targets: attacking them hurts no one (looting/property destruction).
 PROPERTY_NOUNS: Final = (
@@ -678,9 +688,8 @@ UNIDENTIFIED_NOUNS: Final = (
     "militant group|militant groups|armed militant group|insurgent group|jihadist group|"
     "terrorist group|extremist group|armed gang|armed gangs|"
     "jihadist militants|armed assailant|motorcycle-borne gunmen|bandit|criminal group|"
-    "non-state armed group|unidentified military forces|unidentified warplanes|"
-    "unidentified aircraft|unknown aircraft|unidentified drone|unknown drone|"
-    "unidentified drones|unknown warplanes|sniper|snipers|unknown party|unknown parties|"
+    "non-state armed group|unidentified drone|unknown drone|"
+    "unidentified drones|sniper|snipers|unknown party|unknown parties|"
     "unidentified party|suspected militant|armed fighters|armed attackers"
 )
 GANG_NOUNS: Final = (
@@ -693,7 +702,10 @@ GANG_NOUNS: Final = (
 )
 PRIVATE_NOUNS: Final = (
     "security guards|security guard|private security|private security guards|"
-    "watchmen|private guards|company guards|private security forces"
+    "watchmen|private guards|company guards|private security forces|company security|"
+    "company's security|company security personnel|company's security personnel|"
+    "company's security guards|company's guards|firm's security guards|mine security|"
+    "mine's security guards"
 )
 COMMUNAL_NOUNS: Final = (
     "communal militia|communal militias|local militia|local militias|local militiamen|"
@@ -1270,6 +1282,9 @@ _OF_COUNTRY: Final = re.compile(
 _GAP_HEAD: Final = re.compile(
     r"[\s-]*(?:(?:armed|suspected|alleged|islamist|militant|rebel|jihadist|"
                        r"terrorist|insurgent|local|special|security|elite|'s)\s+)?")
+#: A faction's one-word name between a group's name and its noun ("Mayi Mayi Yakutumba
+#: fighters", "Raia Mutomboki Hamakombo militiamen").
+_GAP_FACTION: Final = re.compile(r" [A-Z][a-z]{2,} ")
 _LINKED_TO: Final = re.compile(r"-(?:linked|affiliated|allied|aligned|backed|inspired|loyal)\b")
 _UNDER: Final = re.compile(r"(?:\s+and\s+[\w'-]+(?:\s+[\w'-]+)?)?,?\s+"
                     r"(?:(?:operating|fighting|acting)\s+)?under\s+(?:the\s+)?"
@@ -1284,6 +1299,10 @@ _CLAN: Final = re.compile(
                    r"[a-z]+)?)?)\s+(sub-clans?|clans?)\b")
 
 
+#: A militia said to be of clans no name is given to ("militiamen of two rival clans").
+_CLAN_OF: Final = re.compile(
+    r"\s+(?:from|of|linked to|belonging to|associated with|affiliated with)"
+    r"\s+(?:(?:a|the|two|rival|local)\s+)*clans?\b")
 _FEUD: Final = re.compile(
     r"([A-Z](?<!\w[A-Z])[a-z]+(?:[ -][A-Z][a-z]+)?) and (?:the )?([A-Z][a-z]+(?:[ -][A-Z]"
                    r"[a-z]+)?) (families|tribes)\b")
@@ -1460,6 +1479,10 @@ def _scan(text: str) -> tuple[_Raw, ...]:
                 while index < len(raws) and raws[index].start < communal[-1].end:
                     index += 1
                 continue
+        if clans and kind in (_KIND_UNID, _KIND_COMM) and _CLAN_OF.match(text, raw.end):
+            # "fighters of two rival clans", "a militia belonging to a clan": clan militias
+            raw = _Raw(raw.start, raw.end, _CLAN_ENTRY, None, "Unidentified Clan Militia")
+            kind = _KIND_CLAN
         if nxt is None and kind in _PLAIN:
             if raw.entry.country is None:
                 raw.country = _prefix_country(text, raw.start)
@@ -1507,7 +1530,8 @@ def _scan(text: str) -> tuple[_Raw, ...]:
         while nxt is not None and nxt.entry.head and (
                 kind in (_KIND_NAMED, _KIND_ETHN, _KIND_CLAN)
                 or (kind in (_KIND_MIL, _KIND_POL) and raw.entry.country is not None)) \
-                and _GAP_HEAD.fullmatch(low, raw.end, nxt.start):
+                and (_GAP_HEAD.fullmatch(low, raw.end, nxt.start) or (
+                    kind == _KIND_NAMED and _GAP_FACTION.fullmatch(text, raw.end, nxt.start))):
             raw.end = nxt.end
             index += 1
             nxt = raws[index + 1] if index + 1 < len(raws) else None
@@ -1544,6 +1568,11 @@ def _scan(text: str) -> tuple[_Raw, ...]:
                 out.append(_Raw(raw.start, raw.end, _ethnic(raw.entry), None))
             index += 1
             continue
+        if kind == _KIND_COMM:
+            defenders = _defenders(text, raw)
+            if defenders is not None:  # "attacked Gidan Bawa and fought local militias"
+                raw = defenders
+                kind = _KIND_CLAN
         if kind in _BINDABLE and raw.entry.country is None:
             raw.country = _prefix_country(text, raw.start)
             if raw.country is not None:
@@ -1612,6 +1641,33 @@ def _communal(text: str, raw: _Raw) -> list[_Raw]:
         found.append(_Raw(raw.start if not found else match.start(group), match.end(group),
                           entry, None, label))
     return found
+
+
+#: A community attacked, then its militia fighting back: "bandits attacked Gidan Bawa village
+#: ... and were repelled by local vigilantes" (ACLED names the militia after its community).
+_DEFENDED: Final = re.compile(
+    r"\battacked (?:the )?([A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)?)\b[^.;]{0,120}?\b"
+    r"(?:clashed with|confronted|engaged|fought|fought with|(?:were |was )?repelled by|"
+    r"(?:were |was )?resisted by)\s+"
+    r"(?:the\s+|a\s+)?(?:local\s+)?$")
+
+
+def _defenders(text: str, raw: _Raw) -> _Raw | None:
+    """The militia of the community the sentence says was attacked, if it fights back."""
+    if "attacked " not in text[max(0, raw.start - 200):raw.start]:
+        return None
+    match = _DEFENDED.search(text, max(0, raw.start - 200), raw.start)
+    if match is None:
+        return None
+    name = match.group(1)
+    if _code_of(name) is not None or name in _NOT_NAMES or \
+            any(e.kind == _KIND_EBARE for e in _KEYS.get(key_of(name.lower()), ())):
+        return None
+    return _Raw(raw.start, raw.end, _CLAN_ENTRY, None, f"{name} Communal Militia")
+
+
+#: Capitalised words after "attacked" that name no community.
+_NOT_NAMES: Final = frozenset(["The", "Police", "Army", "Military", "Government", "Security"])
 
 
 def _add_clans(text: str, raws: list[_Raw]) -> None:
@@ -2013,6 +2069,12 @@ _PATIENT_AFTER: Final = re.compile(
 _AUX: Final = (" was ", " were ", " is ", " are ", " been ", " got ")
 
 
+def _harmed(text: str, m: ActorMention) -> bool:
+    """Whether the text says `m` was killed, wounded, abducted... right after naming it."""
+    after = text[m.end:m.end + 50]
+    return any(aux in after for aux in _AUX) and _PATIENT_AFTER.match(text, m.end) is not None
+
+
 def _is_patient(text: str, m: ActorMention, cls: Classification) -> bool:
     before = text[max(0, m.start - 45):m.start].lower()
     if not _PATIENT_WORDS.isdisjoint(before.split()[-5:]) and _PATIENT_BEFORE.search(before):
@@ -2058,6 +2120,8 @@ def _agent(text: str, pool: list[ActorMention], cls: Classification, begin: int,
     if at:
         return at[0]
     before = [m for m in in_sentence if m.end <= cls.start and not _is_patient(text, m, cls)]
+    if len(before) > 1:  # "PKK media said that Turkish jets struck ...": the source is no doer
+        before = [m for m in before if not _REPORTS.match(text, m.end)] or before
     if before:
         return before[0]
     if strict:
@@ -2070,6 +2134,11 @@ def _agent(text: str, pool: list[ActorMention], cls: Classification, begin: int,
     if by:
         return by[0]
     return None
+
+
+#: After a name, a report of what someone else did ("X reported that", "X media said that").
+_REPORTS: Final = re.compile(r"\s+(?:(?:media|sources?|officials?|spokes\w+|news agency)\s+)?"
+                             r"(?:reported|said|says|stated|announced|alleged)\s+that\b")
 
 
 _STARTS: Final = frozenset(
@@ -2252,6 +2321,9 @@ def _riot(text: str, ms: list[ActorMention], cls: Classification, cc: str | None
     # the police the rioters faced, not the police of the grievance ("killed by the police")
     state = next((m for m in ms if _is_state(m) and not _by_agent(text, m)), None)
     if cls.sub_event_type is SUB_VIOLENT_DEMONSTRATION:
+        if state is None:  # "workers stoned the company's security guards"
+            state = next((m for m in ms if m.name.startswith("Private Security")
+                          and not _by_agent(text, m)), None)
         if state is None and _DAMAGED_PROPERTY.search(text, begin, end):
             # rioters who smash a bank or burn a shop: its owners are the civilians hurt
             return a1, _synth(f"Civilians{_suffix(cc)}", AT_CIVILIANS, cc, cls)
@@ -2392,6 +2464,10 @@ def _battle(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
     return agent, other
 
 
+#: After a name, the text saying it is whom the attack is blamed on.
+_SUSPECTED: Final = re.compile(r"\s+(?:are|is|were|was)\s+(?:the\s+)?(?:suspected|alleged|presumed|"
+                               r"likely|believed)\s+(?:to be the\s+)?(?:attackers?|perpetrators?|"
+                               r"culprits?|authors?)\b")
 #: The victim of a mine or a roadside bomb before the trigger: "X('s vehicle) struck an IED".
 _HIT_MINE: Final = re.compile(
     r"[^.;]{0,40}?\b(?:struck|hit|ran over|run over|stepped on|drove over|"
@@ -2446,6 +2522,10 @@ def any_in(text: str, words: tuple[str, ...]) -> bool:
         if word in text:
             return True
     return False
+
+
+#: "by" and a demonym or a name before a mention ("shots fired by Iranian guards").
+_BY_NAMED: Final = re.compile(r"\bby\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,2}$")
 
 
 _GOV_PLACES: Final = frozenset(["municipality", "governorate", "prefecture"])
@@ -2514,8 +2594,10 @@ def _suspect(text: str, ms: list[ActorMention], agent: ActorMention | None,
     named_doer = agent is not None and _by_agent(text, agent)
     for m in ms:
         if _is_armed(m) and not _is_state(m) and m.actor_type is not _UNIDENTIFIED \
-                and not m.name.startswith("Unidentified") and not _is_patient(text, m, cls) \
-                and not _OWNED.search(text, max(0, m.start - 30), m.start) and (
+                and not m.name.startswith("Unidentified") and (
+                    not _is_patient(text, m, cls) or _CLAIMS.match(text, m.end)) \
+                and not _OWNED.search(text, max(0, m.start - 30), m.start) \
+                and not _FOUGHT.search(text, max(0, m.start - 40), m.start) and (
                     not named_doer or _LINKED.search(
                         text, max(0, m.start - 60), min(len(text), m.end + 60))):
             return m
@@ -2526,6 +2608,12 @@ def _suspect(text: str, ms: list[ActorMention], agent: ActorMention | None,
 _LINKED: Final = re.compile(r"\b(?:suspect\w*|claim\w*|believ\w*|blam\w*|link\w*|attribut\w*|"
                      r"presum\w*|affiliat\w*|accus\w*|responsib\w*|behind|loyal to)\b",
                      re.IGNORECASE)
+#: A group's own claim right after its name ("the blast hit a truck and JNIM claimed it"): the
+#: group is the claimant, whatever word ("and", "with") stands before it.
+_CLAIMS: Final = re.compile(r"\s+(?:has\s+|have\s+|had\s+|later\s+)?claim(?:ed|s)\b")
+#: A group named as the other side of the fight: "... and confronted a local militia".
+_FOUGHT: Final = re.compile(r"\b(?:clashed with|confronted|engaged|fought|fought with|repelled by|"
+                            r"resisted by)\s+(?:the\s+|a\s+|an\s+)?(?:local\s+)?$")
 #: A group named as the owner of the target: "the headquarters of Al Sham Corps".
 _OWNED: Final = re.compile(r"\b(?:headquarters|base|office|offices|position|positions|post|camp|"
                     r"house|home|member|members|commander|leader|vehicle|convoy) of (?:the )?$",
@@ -2554,7 +2642,11 @@ def _violence(text: str, ms: list[ActorMention], cls: Classification, cc: str | 
     victim = victims[0] if victims else None
     if victim is None:
         return agent, _synth(f"Civilians{_suffix(cc)}", AT_CIVILIANS, cc, cls)
-    return agent, victim
+    # "raided a camp, robbing residents ... three Ethiopian refugees were killed": those said
+    # to be harmed name the victims' country
+    harmed = next((m for m in victims[1:] if m.name != victim.name and m.country_code
+                   and _harmed(text, m)), None)
+    return agent, harmed or victim
 
 
 def _remote(text: str, ms: list[ActorMention], cls: Classification, cc: str | None,
@@ -2563,6 +2655,8 @@ def _remote(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
     agent = _agent(text, armed, cls, begin, end, strict=True)
     if agent is not None and _HIT_MINE.match(text, agent.end, cls.start):
         agent = None  # "an army vehicle struck an IED": the army is the target
+    # "strikes by helicopter gunships ... a private contractor is the suspected perpetrator"
+    agent = next((m for m in armed if _SUSPECTED.match(text, m.end)), None) or agent
     agent = _suspect(text, ms, agent, cls)
     front = _front(text, cc) if agent is None and not armed else None
     if front is not None:
@@ -2572,10 +2666,17 @@ def _remote(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
         agent = _unknown(cc, cls)
     targets = [m for m in ms if m.start != agent.start and m.name != agent.name and (
         _is_armed(m) or m.actor_type is _CIVILIANS) and not _by_agent(text, m)
-        and (m.start > cls.start or _is_patient(text, m, cls)) and not _allied(text, agent, m)]
+        and (m.start > cls.start or _is_patient(text, m, cls)) and not _allied(text, agent, m)
+        and not text.startswith(" shot", m.end)]  # "fired sniper shots at": fire, no one
     in_sentence = [m for m in targets if begin <= m.start < end]
     target = in_sentence[0] if in_sentence else next(
         (m for m in targets if _is_patient(text, m, cls)), None)
+    if target is not None and target.actor_type is AT_IDENTITY_MILITIA and \
+            target.text.lower().rsplit(" ", 1)[-1] in _HERDERS and _is_patient(text, target, cls):
+        # "the army bombed Pokot herders": herders bombed are civilians
+        code = target.country_code or cc
+        target = ActorMention(f"Civilians{_suffix(code)}", AT_CIVILIANS, code, target.start,
+                              target.end, target.text)
     if target is None and cls.sub_event_type in (SUB_REMOTE_EXPLOSIVE,
                                                  SUB_GRENADE):
         # a bomb or a grenade with no named target: ACLED codes whoever it hit as civilians
@@ -2591,9 +2692,13 @@ def _strategic(text: str, ms: list[ActorMention], cls: Classification, cc: str |
         state = next((m for m in armed if _is_state(m)), None)
         if state is None:
             state = _synth(f"Police Forces{_forces_of(cc)}", AT_STATE_FORCES, cc, cls)
+        # "police and allied militiamen of X detained ...": X is on the arresting side
+        allies = {m.name for m in armed if not _is_state(m)
+                  and any(_is_state(s) and _allied(text, s, m) for s in armed)}
         group = next((m for m in _named_first(armed) if not _is_state(m)
                       and m.actor_type is not _UNIDENTIFIED
-                      and m.name not in PARTIES), None)  # party members: civilians
+                      and m.name not in PARTIES  # party members: civilians
+                      and m.name not in allies), None)
         if group is not None:
             return state, group
         victim = _first(ms, (AT_CIVILIANS, AT_PROTESTERS))
@@ -2637,6 +2742,13 @@ def _strategic(text: str, ms: list[ActorMention], cls: Classification, cc: str |
         return first, rest[0] if rest else None
     actors = [m for m in ms if _is_armed(m) or (
         m.name.startswith("Government") and not _gov_place(text, m))]
+    by = [m for m in actors if begin <= m.start < end and _is_armed(m) and (
+        _by_agent(text, m) or _BY_NAMED.search(text, max(0, m.start - 40), m.start))] \
+        if sub is SUB_OTHER else []
+    if by:  # "officers reported shots fired by Iranian guards": the guards fired
+        agent = by[0]
+        return agent, next((m for m in actors if begin <= m.start < end and _is_armed(m)
+                            and m.name != agent.name), None)
     if actors:  # "in Chinicuila municipality, members of the CJNG ...": the CJNG
         return actors[0], None
     people = [m for m in ms if m.actor_type in _PEOPLE_TYPES]

@@ -729,10 +729,10 @@ def _actors(body: str, incident: _Incident, cls: Classification, country_code: s
         mentions.extend(m for m in actors_mod.actor_mentions(
             incident.lead.text, incident.lead.start, country_code)
             if m.actor_type in _LEAD_TYPES)
-    for sentence in incident.attributions:
+    for sentence in incident.attributions:  # (a foreign force or contractor blamed too)
         mentions.extend(m for m in actors_mod.actor_mentions(sentence.text, sentence.start,
                                                              country_code)
-                        if m.actor_type in _GROUP_TYPES and not m.name.startswith("Unidentified"))
+                        if m.actor_type in _BLAMED_TYPES and not m.name.startswith("Unidentified"))
     return actors_mod.pick_actors(body, mentions, cls, country_code)
 
 
@@ -740,6 +740,10 @@ _GROUP_TYPES: Final = frozenset({AT_REBEL_GROUP, AT_POLITICAL_MILITIA,
                           AT_IDENTITY_MILITIA})
 
 _LEAD_TYPES: Final = _GROUP_TYPES | {AT_STATE_FORCES, AT_EXTERNAL_FORCES}
+
+#: Who an attribution sentence may name as the doer ("Wagner mercenaries are the suspected
+#: perpetrators", "JNIM claimed responsibility").
+_BLAMED_TYPES: Final = _GROUP_TYPES | {AT_EXTERNAL_FORCES}
 
 #: The fields `_build` gives an Event (the rest keep their defaults).
 _EVENT_GIVEN: Final = frozenset({
