@@ -247,6 +247,19 @@ def test_casualty_twins_match_as_their_patterns() -> None:
         assert found(casualties._subjects(text, text.lower())) == expected, text
         subjects += len(expected)
     assert subjects > 200
+    # (`_subjects` tries nothing in a text without a word of `_SUBJECT_VERBS`: each verb, with
+    # any white space, found as by the pattern; and texts without them, none)
+    verbs = ["shot and killed", "shot\n dead", "Killed", "murdered", "LYNCHED", "executed",
+             "beheaded", "hacked \t to\n\ndeath", "Burnt to death", "clubbed  to death",
+             "shot", "kill", "died", "wounded", "dead", "to deaths"]
+    matched = 0
+    for verb in verbs:
+        for text in (f"The driver {verb}.", f"He was {verb} while on duty", f"X. Y {verb}",
+                     f"Farmer {verb}\nPolice {verb} in Kano"):
+            expected = found(casualties._ONE_SUBJECT.finditer(text))
+            assert found(casualties._subjects(text, text.lower())) == expected, text
+            matched += bool(expected)
+    assert matched > 20
 
 
 VERB_FIRST_TOKENS = [

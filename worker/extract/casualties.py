@@ -325,8 +325,16 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
                      _CK_KILLED, m, "one", "qual", _one_side(m.group("subj")))
     if present & _UNNUMBERED_GATE and not any(f.kind is _CK_KILLED for f in found):
         _one_unnumbered(found, taken, claims, text, text_low, hits, offset)
-    found.sort(key=lambda c: (c.start, c.kind.value))
+    found.sort(key=_text_order)
     return found
+
+
+
+def _text_order(mention: CasualtyMention) -> tuple[int, str]:
+    """`find_casualties_gated`'s order of its figures: by start, then kind (a function of its
+    own, not a lambda: a lambda makes the compiled function build an environment object on
+    every call)."""
+    return mention.start, mention.kind.value
 
 
 #: The dead found: "the bodies of 2 civilians", "the body of a woman" (found, discovered:
@@ -498,6 +506,11 @@ def _subjects(text: str, low: str) -> list[Found]:
     twin tried only where a match can start (the text's start, after a sentence's end mark
     and a white space, after a newline)."""
     out: list[Found] = []
+    for word in _SUBJECT_VERBS:
+        if word in low:
+            break
+    else:
+        return out  # (no verb of the pattern's in the text: no sentence start to try)
     end = 0
     for start in [0, *(m.end() for m in _SENTENCE_STARTS.finditer(low))]:
         if start >= end and (m := _ONE_SUBJECT_LOW.match(low, start)) is not None:
@@ -506,6 +519,10 @@ def _subjects(text: str, low: str) -> list[Found]:
     return out
 
 
+#: A word of each of `_ONE_SUBJECT`'s verbs ("death" of "stabbed to death", whatever white
+#: space there is before it): a text lower-cased without one of them holds no match.
+_SUBJECT_VERBS: Final[tuple[str, ...]] = (
+    "killed", "dead", "death", "murdered", "lynched", "executed", "beheaded")
 #: (`[.!?]\s|\n`, its mark first: a pattern opening with a set lets the engine skip in C to
 #: the marks, where the alternation made it try every position)
 _SENTENCE_STARTS: Final = re.compile(r"[.!?\n](?:(?<=[.!?])\s|(?<=\n))")
