@@ -15,6 +15,7 @@ import pytest
 from benchmarks.corpus import articles_of_size
 from worker.extract import countries, events
 from worker.extract.text import split_sentences
+from worker.extract.types import Sentence
 
 EDGES = [
     "", " ", "\n", "Kenya", " Kenya ", "Kenya.", "in Kenya. Uganda too", "KENYA. kenya. Kenya",
@@ -151,30 +152,88 @@ def test_the_word_after_a_name_is_the_patterns() -> None:
             assert countries._next_word(text, end) == (found.group(1) if found else ""), end
 
 
-def test_ends_with_answers_as_the_endswith_of_every_part() -> None:
-    """`countries._ends_with` (the parts indexed by their last three characters in either
-    case, the shorter ones apart) answers as `endswith` over every part of the pair of the
-    text lower-cased, at every end and from several begins, around the parts themselves, of
-    the text it reads: ASCII text as it is (in any case) or text lower-cased."""
+def test_ends_in_answers_as_the_endswith_of_every_part() -> None:
+    """`countries._ends_in` (the parts before a character read backwards, a trie) answers as
+    `endswith` over every part before that character (`_PARTS`, by their pair: the index
+    the scan read them by before) of the text lower-cased, at every end and from several
+    begins, around the parts themselves, of the text it reads: ASCII text as it is (in any
+    case) or text lower-cased."""
     import random
 
     rng = random.Random(45)
-    every = sorted({part for tails in countries._PARTS_BY_PAIR.values() for part in tails.every})
+    by_char: dict[str, tuple[str, ...]] = {}
+    for pair, parts in countries._PARTS.items():
+        by_char[pair[1]] = by_char.get(pair[1], ()) + parts
+    assert set(by_char) == set(countries._PART_TRIE)
+    every = sorted({part for parts in by_char.values() for part in parts})
     pieces = every + [p.upper() for p in every[:20]] + [p.title() for p in every[20:40]] + [
-        "x", " ", "a", "İ", "é", "É", ",", "s", "D", "U", "ı", "K"]
+        "x", " ", "a", "İ", "é", "É", ",", "s", "D", "U", "ı", "K", "K"]
     checked = {False: 0, True: 0}
     for _ in range(600):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 5)))
         low = countries._lowered(text)
-        for pair, tails in countries._PARTS_BY_PAIR.items():
+        for char, parts in by_char.items():
+            root = countries._PART_TRIE[char]
             for end in range(len(text) + 1):
                 for begin in (0, max(0, end - 3), end // 2):
                     for read in ((text, low) if text.isascii() else (low,)):
-                        expected = read[begin:end].lower().endswith(tails.every)
-                        assert countries._ends_with(read, tails, begin, end) == expected, (
-                            pair, text, begin, end)
+                        expected = read[begin:end].lower().endswith(parts)
+                        assert countries._ends_in(root, read, begin, end) == expected, (
+                            char, text, begin, end)
                         checked[expected] += 1
     assert checked[True] > 100
+
+
+def _at_root_as_first_written(lowered: str, at: int, begin: int) -> bool:
+    """`countries._at_root` as written before the trie: the parts looked up by the pair of
+    the characters before `at` (either case), the text's end compared with each."""
+    if at <= begin:
+        return True
+    char = lowered[at - 1]
+    if char.isalnum():
+        return False
+    if char not in countries._ALPHABET:
+        return True
+    if at - 1 <= begin:
+        return True
+    pair = lowered[at - 2:at].lower()
+    parts = countries._PARTS.get(pair)
+    return parts is None or not lowered[begin:at - 1].lower().endswith(parts)
+
+
+def _joined_as_first_written(lowered: str, sentence: Sentence, until: int) -> bool:
+    end = sentence.end
+    if end >= until:
+        return False
+    char = lowered[end]
+    if char == " ":
+        parts = countries._PARTS.get(lowered[end - 1:end + 1].lower())
+        if parts is not None and lowered[sentence.start:end].lower().endswith(parts):
+            return True
+    elif char in countries._ALPHABET:
+        return True
+    return not countries._parted(lowered, end + 1, until)
+
+
+def test_at_root_and_joined_as_first_written() -> None:
+    """`_at_root` and `_joined` (the parts read off the trie) answer as they did by the pairs,
+    at every position of random texts and of the benchmark corpus, as written and
+    lower-cased."""
+    rng = random.Random(52)
+    texts = [_random_text(rng) for _ in range(1_500)] + [
+        a.body for a in articles_of_size(3_000, 10)] + EDGES
+    for text in texts:
+        low = countries._lowered(text)
+        sentences = split_sentences(text)
+        for read in ((text, low) if text.isascii() else (low,)):
+            for begin in {0, *(s.start for s in sentences)}:
+                for at in range(begin, len(text) + 1):
+                    assert countries._at_root(read, at, begin) == _at_root_as_first_written(
+                        read, at, begin), (text, at, begin)
+            for index, sentence in enumerate(sentences):
+                until = sentences[index + 1].start if index + 1 < len(sentences) else len(text)
+                assert countries._joined(read, sentence, until) == _joined_as_first_written(
+                    read, sentence, until), (text, index)
 
 
 def test_lowered_is_str_lower_char_for_char() -> None:
@@ -202,3 +261,23 @@ def test_lowered_is_str_lower_char_for_char() -> None:
     assert kinds == {True, False}
     for code in range(256):
         assert countries._lowered(chr(code)) == chr(code).lower(), code
+
+
+def test_folded_as_first_written() -> None:
+    """`countries._folded` (names of ASCII letters and spaces folded without the regex) folds
+    as first written: on the regions' names, the countries' and random soups of letters,
+    spaces, digits and marks."""
+    def as_first_written(name: str) -> str:
+        return " ".join(re.sub(r"[^a-z]+", " ", name.casefold()).split())
+
+    names = [name for pair in countries.REGION_NAMES.items() for name in (pair[0][1], pair[1])]
+    names += [*countries.ACLED_NAMES.values(), *countries.ALIASES, *countries._names()]
+    pieces = ["Kano", "north", " ", "  ", "-", "'", "é", "É", "ß", "İ", "K", "1", "\t", "\u00a0",
+              ",", "Al", "x", ""]
+    rng = random.Random(53)
+    names += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(5_000)]
+    plain = 0
+    for name in names:
+        assert countries._folded(name) == as_first_written(name), name
+        plain += name.isascii() and name.replace(" ", "").isalpha()
+    assert plain > 100

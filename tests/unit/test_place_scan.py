@@ -8,6 +8,7 @@ edge cases."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -16,6 +17,7 @@ from worker.extract import places
 from worker.extract.gazetteer import (
     KIND_ADMIN1,
     KIND_ADMIN2,
+    KIND_CITY,
     KIND_COUNTRY,
     Gazetteer,
     core,
@@ -163,7 +165,9 @@ def test_digests_vote_and_name_regions_as_first_written(gaz: Gazetteer) -> None:
             seen.add("admin" if found.after & places.AFTER_ADMIN else "plain")
         assert list(places._country_votes(text, memo, None, [], list(looked)).items()) == list(
             _votes_as_first_written(looked).items())
-        assert places._regions_named(list(looked)) == _regions_as_first_written(looked)
+        assert places._regions_named(list(looked)) == {
+            places._region_key(*region): names
+            for region, names in _regions_as_first_written(looked).items()}
     assert seen == {"admin", "plain"}
 
 
@@ -296,6 +300,49 @@ def test_reads_after_a_name_answer_as_the_patterns() -> None:
     assert all(found.values()), found
 
 
+def _in_named_region_as_first_written(place: places.Place, key: str,
+                                      regions: dict[tuple[str, str], set[str]]) -> bool:
+    if place.kind == KIND_ADMIN1:
+        return False
+    for name in (place.admin1, place.admin2 if place.kind == KIND_CITY else None):
+        if name:
+            found = regions.get((place.country_code, core(name)))
+            if found and (len(found) > 1 or key not in found):
+                return True
+    return False
+
+
+def _own_names_as_first_written(found: list[places.Place]) -> list[places.Place]:
+    own = max((p.population for p in found if not p.alias and p.kind == KIND_CITY), default=0)
+    if any(p.alias and p.population >= 5 * own for p in found):
+        abroad = {p.country_code for p in found if not p.alias and p.population >= 50_000
+                  and p.kind in (KIND_ADMIN1, KIND_ADMIN2)}
+        return [replace(p, alias=False) if p.alias and p.population >= 5 * own
+                and not abroad - {p.country_code} else p for p in found]
+    return found
+
+
+def test_own_names_as_first_written(gaz: Gazetteer) -> None:
+    """`places._own_names` (the towns' people read in a loop, not `max` over a generator)
+    answers as first written, on the candidates of the names of a benchmark corpus and on
+    lists of populations made up (none, nought, aliases alone)."""
+    names = {core(text[start:end]) for text in (a.body for a in articles_of_size(3_000, 60))
+             for start, end in places._candidates(text)}
+    names |= {"odessa", "mogilev", "bethlehem", "kabul", "victoria", "san jose"}
+    lists = [gaz.candidates(name) for name in sorted(names)]
+    lists = [found for found in lists if found]
+    town = gaz.candidates("odessa")[0]
+    made = [replace(town, population=n, alias=alias) for n in (0, 1, 10, 1_000_000)
+            for alias in (False, True)]
+    lists += [[], made, made[::-1], [p for p in made if p.alias], made[:1], made[1:2]]
+    changed = 0
+    for found in lists:
+        expected = _own_names_as_first_written(found)
+        assert places._own_names(found) == expected, found
+        changed += expected != found
+    assert changed and len(lists) > 100
+
+
 def test_candidates_inside_named_regions_as_first_written(gaz: Gazetteer) -> None:
     """`places._inside` (the regions' keys read off the digest) flags the candidates that
     `places._in_named_region` places in a region another name of the text names."""
@@ -308,12 +355,18 @@ def test_candidates_inside_named_regions_as_first_written(gaz: Gazetteer) -> Non
         looked = [found for start, end, words in places._spans(text)
                   if (found := places._lookup(text, memo, start, end, words)) is not None]
         regions = places._regions_named(list(looked))
-        named = {code for code, _ in regions}
+        named = {places._code_of(region) for region in regions}
+        # (the regions as first written: keyed by (country, name) tuples)
+        by_tuple = _regions_as_first_written(looked)
+        assert named == {code for code, _ in by_tuple}
         known: dict[str, tuple[list[places.Place], list[bool]]] = {}
         for found in looked:
             expected = [p.kind != KIND_COUNTRY and p.country_code in named
-                        and places._in_named_region(p, found.key, regions)
+                        and _in_named_region_as_first_written(p, found.key, by_tuple)
                         for p in found.places[:40]]
+            assert expected == [p.kind != KIND_COUNTRY and p.country_code in named
+                                and places._in_named_region(p, found.key, regions)
+                                for p in found.places[:40]]
             assert places._inside(found, regions, named, known) == expected, found.key
             flagged += sum(expected)
     assert flagged

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import product
 from typing import Any, Final, cast
 
 import ahocorasick
@@ -234,7 +233,11 @@ _KOSOVO = frozenset(("kosovo metohija",))
 
 
 def _folded(name: str) -> str:
-    return " ".join(re.sub(r"[^a-z]+", " ", name.casefold()).split())
+    folded = name.casefold()
+    if folded.isascii() and folded.replace(" ", "").isalpha():
+        # (ASCII letters and spaces alone, most names: the regex would part nothing else)
+        return " ".join(folded.split())
+    return " ".join(re.sub(r"[^a-z]+", " ", folded).split())
 
 
 @lru_cache(maxsize=4096)
@@ -350,62 +353,65 @@ def _at_root(lowered: str, at: int, begin: int) -> bool:
     match pending at `at`, for certain: the character before `at` is no letter or digit,
     and it is in no name, or no name starts with it and it continues no part of a name that
     `lowered[begin:at - 1]` ends with (no suffix of the text then goes on into a name).
-    (`lowered` may be ASCII text not lower-cased: read as if it were.)"""
+    (`lowered` may be ASCII text not lower-cased: read as if it were.) (Every character of a
+    name but its first, a letter or digit, follows a part of it: a character that is no
+    letter or digit and has no parts in `_PART_TRIE` is in no name.)"""
     if at <= begin:
         return True
     char = lowered[at - 1]
     if char.isalnum():
         return False
-    if char not in _ALPHABET:
-        return True
-    if at - 1 <= begin:
-        return True  # (no part of a name before it)
-    parts = _PARTS_BY_PAIR.get(lowered[at - 2:at])
-    return parts is None or not _ends_with(lowered, parts, begin, at - 1)
+    root = _PART_TRIE.get(char)
+    return root is None or not _ends_in(root, lowered, begin, at - 1)
 
 
-def _ends_with(lowered: str, parts: _Tails, begin: int, end: int) -> bool:
-    """`lowered[begin:end].lower().endswith(parts.every)` (`parts`: lower case), `lowered`
-    lower-cased only at the end of the range (the longest part's length), and
-    only where a part may match: the parts of three characters or more that may are those
-    ending as the text does (`_Tails.by_tail`, keyed by the endings in either case of their
-    ASCII letters, as the text is read: most often none); the shorter ones are read off the
-    last two, in either case too. (`lowered` is ASCII text or lower-cased text, whose
-    characters lower-case to themselves: either case of an ASCII letter is then all that
-    lower-cases to it.)"""
-    if parts.short and lowered[max(begin, end - 2):end].endswith(parts.short):
-        return True
-    if end - begin < 3:
-        return False
-    found = parts.by_tail.get(lowered[end - 3:end])
-    return found is not None and lowered[max(begin, end - found[0]):end].lower().endswith(
-        found[1])
+def _ends_in(root: _Node, lowered: str, begin: int, end: int) -> bool:
+    """Whether `lowered[begin:end]`, ASCII letters read in either case, ends with one of the
+    parts of names `root` holds (`_PART_TRIE`: those before a character): the text read
+    backwards from `end` along the parts read backwards, a look-up of a character (cached,
+    its hash kept) per character read, where an index of the parts by the text's last two
+    or three characters took slices of it and look-ups of them (fresh strings, hashed).
+    (`lowered` is ASCII text or lower-cased text, whose characters lower-case to themselves:
+    either case of an ASCII letter is then all that lower-cases to it.)"""
+    node: _Node | None = root
+    at = end
+    while at > begin and node is not None:
+        at -= 1
+        node = node.next.get(lowered[at])
+        if node is not None and node.last:
+            return True
+    return False
 
 
-def _cases(part: str) -> set[str]:
-    """`part` (lower case) in either case of each of its ASCII letters."""
-    return {"".join(variant) for variant in product(
-        *({c, c.upper()} if c.isascii() else {c} for c in part))}
+class _Node:
+    """A node of `_PART_TRIE`: the nodes after it by the character read (either case of an
+    ASCII letter to the same node), and whether a part starts there (read backwards: the
+    text then ends with it)."""
+
+    __slots__ = ("last", "next")
+
+    def __init__(self) -> None:
+        self.next: dict[str, _Node] = {}
+        self.last = False
 
 
-class _Tails:
-    """The parts of names before a character (`_PARTS`), indexed for `_ends_with`: `short`,
-    those under three characters in either case; `by_tail`, the others by their last three
-    characters in either case: the longest of them and them."""
-
-    __slots__ = ("by_tail", "every", "short")
-
-    def __init__(self, every: tuple[str, ...]) -> None:
-        self.every = every
-        self.short = tuple(sorted({case for part in every if len(part) < 3
-                                   for case in _cases(part)}))
-        by_tail: dict[str, list[str]] = {}
-        for part in every:
-            if len(part) >= 3:
-                by_tail.setdefault(part[-3:], []).append(part)
-        self.by_tail: dict[str, tuple[int, tuple[str, ...]]] = {
-            case: (max(len(part) for part in found), tuple(found))
-            for tail, found in by_tail.items() for case in _cases(tail)}
+def _part_trie(parts: dict[str, tuple[str, ...]]) -> dict[str, _Node]:
+    """The parts of names before each character (`_PARTS`: by their last character and it),
+    read backwards from that character: a trie of them reversed, by the character."""
+    roots: dict[str, _Node] = {}
+    for pair, found in parts.items():
+        root = roots.setdefault(pair[1], _Node())
+        for part in found:
+            node = root
+            for char in reversed(part):
+                child = node.next.get(char)
+                if child is None:
+                    child = _Node()
+                    for case in {char, char.upper()} if char.isascii() else {char}:
+                        node.next[case] = child
+                node = child
+            node.last = True
+    return roots
 
 
 def _back_to_root(lowered: str, at: int, begin: int) -> int:
@@ -476,8 +482,7 @@ def _joined(lowered: str, sentence: Sentence, until: int) -> bool:
         return False
     char = lowered[end]
     if char == " ":
-        parts = _PARTS_BY_PAIR.get(lowered[end - 1:end + 1])
-        if parts is not None and _ends_with(lowered, parts, sentence.start, end):
+        if _ends_in(_SPACE_PARTS, lowered, sentence.start, end):
             return True
     elif char in _ALPHABET:
         return True
@@ -574,7 +579,6 @@ _ALPHABET, _PARTS = _parts()
 # Either case of an ASCII letter read as its lower case (`find_countries_in` reads ASCII
 # text as it is): lower-cased text holds no upper-case ASCII letter, so it is read as before.
 _ALPHABET = _ALPHABET | frozenset(c.upper() for c in _ALPHABET if c.isascii())
-_PARTS_BY_PAIR: Final = {variant: _Tails(parts) for pair, parts in _PARTS.items()
-                         for variant in {"".join(v) for v in product(
-                             *({c, c.upper()} if c.isascii() else {c} for c in pair))}}
+_PART_TRIE: Final = _part_trie(_PARTS)
+_SPACE_PARTS: Final = _PART_TRIE[" "]
 _OUTLETS = frozenset(_OUTLET_WORDS)

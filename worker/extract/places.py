@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from itertools import product
-from typing import Any, Final
+from typing import Final
 
 from worker.extract.countries import (
     acled_admin1,
@@ -430,13 +430,27 @@ def _sentence_start(text: str, start: int) -> bool:
     return at > begin and text[at - 1] in ".!?"
 _CODED_TO: Final = re.compile(r"\[coded to ([^\]]{2,80})\]", re.IGNORECASE)
 _OPEN_PAREN: Final = re.compile(r"\s*\(\s*")
+
+
+def _region_key(code: str, name: str) -> str:
+    """The key of a region (country code, folded name) in the regions a text names
+    (`_regions_named`): one string, whose hash it keeps, where a tuple of the two is hashed
+    anew at each look-up (and compared element by element)."""
+    return code + "\x00" + name
+
+
+def _code_of(key: str) -> str:
+    """The country code of a region's key (`_region_key`)."""
+    return key.partition("\x00")[0]
+
+
 #: A text whose subject fixes its region when its places do not: the OSCE Special Monitoring
 #: Mission's reports of fire are of the Donbas front (Donetsk and Luhansk oblasts), not of
 #: the namesakes of its villages across Ukraine. (Its reports name it "the OSCE SMM", or
 #: "the SMM" after the mission's full name: "SMM" is tested first, a substring.)
 _OSCE_SMM: Final = re.compile(r"\bOSCE\W+SMM\b|\bSpecial Monitoring Mission\b.*\bSMM\b",
                               re.DOTALL)
-_DONBAS: Final = (("UA", "donetsk"), ("UA", "luhansk"))
+_DONBAS: Final = (_region_key("UA", "donetsk"), _region_key("UA", "luhansk"))
 #: The name under which a theatre counts as a region named in the text.
 _THEATRE_NAME: Final = "#theatre"
 #: First words kept on a name when the whole is a place: compass words and Arabic articles.
@@ -728,9 +742,10 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
             # "San Jose (San Jose)": a town in its namesake region
             for p in after.places[:40]:
                 if p.kind in (KIND_ADMIN1, KIND_ADMIN2) and p.admin1:
-                    regions.setdefault((p.country_code, core(p.name)), set()).add(
+                    regions.setdefault(_region_key(p.country_code, core(p.name)), set()).add(
                         "(" + after.key)
-    named_codes = {code for code, _ in regions}  # (a place of another country lies in none)
+    # (a place of another country lies in none)
+    named_codes = {_code_of(region) for region in regions}
     away: dict[int, bool] = {}  # _away_before by start
     countries = _country_votes(text, memo, None, named, looked, away)
     inside: dict[str, tuple[list[Place], list[bool]]] = {}  # _inside by name
@@ -806,7 +821,7 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
 
 
 def _add_theatres(text: str, looked: list[_Lookup | None],
-                  regions: dict[tuple[str, str], set[str]]) -> None:
+                  regions: dict[str, set[str]]) -> None:
     """The provinces a text's subject places it in (`_OSCE_SMM`), as if the text named them:
     "the OSCE SMM observed explosions near Prymorske" is the Prymorske of Donetsk oblast.
     (Read only when a name may be of Ukraine: not a scan of every text.)"""
@@ -1221,23 +1236,21 @@ class _Digest:
                     self.voter_share = 1.0 if top.population >= 10 * rest else 0.5
         # the regions it may name (`_regions_named`), each once (a region named again adds
         # the name to the same set)
-        regions: dict[tuple[str, str], None] = {}
+        regions: dict[str, None] = {}
         for p in first:
             if p.kind == KIND_ADMIN1 and p.admin1:
-                regions[(p.country_code, _core(p.admin1))] = None
+                regions[_region_key(p.country_code, _core(p.admin1))] = None
             elif p.kind == KIND_ADMIN2:
                 for name in (p.admin1, p.admin2):
                     if name:
-                        regions[(p.country_code, _core(name))] = None
-        # (the keys as objects: read as such they stay the tuples made here, where a
-        # (str, str) tuple read is unpacked and packed anew to look it up)
-        self.regions: list[object] = list(regions)
+                        regions[_region_key(p.country_code, _core(name))] = None
+        self.regions: list[str] = list(regions)
         # the regions each candidate lies in, as `_in_named_region` looks them up (`_inside`):
-        # (country, the keys of its province and, for a town, its district), or None for a
-        # country or a province (inside none)
-        self.homes: list[tuple[str, tuple[object, ...]] | None] = [
+        # (country, the keys of its province and, for a town, its district: `_region_key`),
+        # or None for a country or a province (inside none)
+        self.homes: list[tuple[str, tuple[str, ...]] | None] = [
             None if p.kind in (KIND_COUNTRY, KIND_ADMIN1) else (p.country_code, tuple(
-                (p.country_code, _core(name)) for name in (
+                _region_key(p.country_code, _core(name)) for name in (
                     p.admin1, p.admin2 if p.kind == KIND_CITY else None) if name))
             for p in first]
         # its provinces (country, name), each with whether a town of that province is a
@@ -1294,9 +1307,10 @@ def _digest_of(found: _Lookup) -> _Digest:
     return digest
 
 
-def _regions_named(looked: list[_Lookup | None]) -> dict[tuple[str, str], set[str]]:
-    """(country code, folded region name) -> the names in the text that may name it."""
-    out: dict[Any, set[str]] = {}  # (keys read as objects: `_Digest.regions`)
+def _regions_named(looked: list[_Lookup | None]) -> dict[str, set[str]]:
+    """(country code, folded region name), as its key (`_region_key`) -> the names in the
+    text that may name it."""
+    out: dict[str, set[str]] = {}
     done: dict[str, list[Place]] = {}  # name -> its candidates, added already
     for found in looked:
         if found is None or done.get(found.key) is found.places:  # (a name named again)
@@ -1326,20 +1340,20 @@ _CORES: Final[dict[str, str]] = {}
 
 
 def _in_named_region(place: Place, key: str,
-                     regions: dict[tuple[str, str], set[str]]) -> bool:
+                     regions: dict[str, set[str]]) -> bool:
     """Whether another name in the text names a region `place` lies in ("Mabai (Kankara
     LGA, Katsina)": Mabai in Katsina). `key` is the place's own name in the text."""
     if place.kind == KIND_ADMIN1:  # a province lies in no other
         return False
     for name in (place.admin1, place.admin2 if place.kind == KIND_CITY else None):
         if name:
-            found = regions.get((place.country_code, _core(name)))
+            found = regions.get(_region_key(place.country_code, _core(name)))
             if found and (len(found) > 1 or key not in found):
                 return True
     return False
 
 
-def _inside(found: _Lookup, regions: dict[tuple[str, str], set[str]], named: set[str],
+def _inside(found: _Lookup, regions: dict[str, set[str]], named: set[str],
             known: dict[str, tuple[list[Place], list[bool]]]) -> list[bool]:
     """Whether each of the first 40 candidates of `found` lies in a region another name of
     the text names (`_in_named_region`; `named`: the countries of `regions`), worked out
@@ -1349,7 +1363,7 @@ def _inside(found: _Lookup, regions: dict[tuple[str, str], set[str]], named: set
     if entry is not None and entry[0] is found.places:
         return entry[1]
     # (`_in_named_region` of each, its regions' keys read off the digest: no key built)
-    by_key: dict[Any, set[str]] = regions  # (keys read as objects: `_Digest.regions`)
+    by_key = regions
     flags: list[bool] = []
     for home in _digest_of(found).homes:
         flag = False
@@ -1364,7 +1378,7 @@ def _inside(found: _Lookup, regions: dict[tuple[str, str], set[str]], named: set
     return flags
 
 
-def _consistent(looked: list[_Lookup | None], regions: dict[tuple[str, str], set[str]],
+def _consistent(looked: list[_Lookup | None], regions: dict[str, set[str]],
                 named: set[str], known: dict[str, tuple[list[Place], list[bool]]],
                 ) -> list[tuple[str, float]]:
     """(country, vote) of every span with a candidate inside a region named elsewhere: 1.5
@@ -1589,7 +1603,13 @@ def _own_names(found: list[Place]) -> list[Place]:
     'Mogilev' is the city Mahilyow; nor does a name that is a big region's own name in
     another country: 'Bethlehem' is no English name of Belem while a Palestinian governorate
     is called so.)"""
-    own = max((p.population for p in found if not p.alias and p.kind == KIND_CITY), default=0)
+    # (`max` of the towns' people, default 0, in a loop: no generator made and called)
+    own = 0
+    first = True
+    for p in found:
+        if not p.alias and p.kind == KIND_CITY and (first or p.population > own):
+            own = p.population
+            first = False
     if any(p.alias and p.population >= 5 * own for p in found):
         abroad = {p.country_code for p in found if not p.alias and p.population >= 50_000
                   and p.kind in (KIND_ADMIN1, KIND_ADMIN2)}
@@ -1606,21 +1626,23 @@ class _Memo:
 
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
-        self.plans: dict[str, _Plan | None] = {}
+        #: (a name that is no place: `_NO_PLAN`, so that a name known is told from one not
+        #: asked yet by one `get`, where a miss of `plans[words]` raised and caught a
+        #: KeyError: thousands of instructions)
+        self.plans: dict[str, _Plan] = {}
         #: (by the words, then the code: no key tuple built per question)
         self.country_names: dict[str, dict[str, bool]] = {}
 
     def plan(self, words: str) -> _Plan | None:
         """The `_Plan` of `words` (None: no place, whatever the text says around it)."""
         plans = self.plans
-        try:
-            return plans[words]  # (one look-up: most names are known)
-        except KeyError:
-            pass
+        known = plans.get(words)  # (one look-up: most names are known)
+        if known is not None:
+            return None if known is _NO_PLAN else known
         plan = _make_plan(self.gaz, words)
         if len(plans) >= PLAN_CACHE_SIZE:
             plans.clear()
-        plans[words] = plan
+        plans[words] = _NO_PLAN if plan is None else plan
         return plan
 
     def is_country_name(self, words: str, code: str) -> bool:
@@ -1634,6 +1656,10 @@ class _Memo:
         if known is None:
             known = by_code[code] = _is_country_name(self.gaz, words, code)
         return known
+
+
+#: The plan kept for a name that is no place (`_Memo.plans`), never given out.
+_NO_PLAN: Final = _Plan(0, "", "", "", [], False, False, None, None, [], True)
 
 
 def _memo(gaz: Gazetteer) -> _Memo:
@@ -1740,7 +1766,7 @@ def _lookup(text: str, memo: _Memo, start: int, end: int, words: str,
             plan.like = _own_names(gaz.regions_like(plan.words))
             plan.may_be_like = bool(plan.like)
             if not plan.like and plan.head is None and plan.trail is None:
-                memo.plans[words] = None  # no place, whatever the text says
+                memo.plans[words] = _NO_PLAN  # no place, whatever the text says
         if plan.like:
             found, fuzzy = plan.like, True
     if not found:
@@ -1779,7 +1805,7 @@ def _lookup(text: str, memo: _Memo, start: int, end: int, words: str,
     return _Lookup(found, key, start, end, cue, fuzzy, key != plan.words_key or opening, after)
 
 
-def _resolve(text: str, found: _Lookup, regions: dict[tuple[str, str], set[str]],
+def _resolve(text: str, found: _Lookup, regions: dict[str, set[str]],
              named: set[str], inside: list[bool], focus_country: str | None,
              countries: dict[str, float]) -> tuple[Place, float] | None:
     """The likeliest place of `found` and its score; `named`: the countries of `regions`,
@@ -1814,7 +1840,8 @@ def _resolve(text: str, found: _Lookup, regions: dict[tuple[str, str], set[str]]
         if index >= len(inside) or inside[index]:  # (the namesakes after 40 lie in one)
             score += 0.4
             if place.kind == KIND_CITY and place.admin2 and (
-                    regions.get((place.country_code, _core(place.admin2)), {found.key})
+                    regions.get(_region_key(place.country_code, _core(place.admin2)),
+                                {found.key})
                     - {found.key}):
                 score += 0.1  # its district too, not only its province
         if place.kind in (KIND_ADMIN1, KIND_ADMIN2) and admin_after:
