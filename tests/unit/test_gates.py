@@ -99,7 +99,8 @@ def test_abbreviations_read_backwards_as_the_search() -> None:
     texts = [a.body for a in articles_of_size(3_000, 80)] + [
         "Mr.", "Mrs.", "xMr.", "the U.S.", "e.g.", "A.", "aA.", "Sept.", "in Sep.", "St.",
         "(Dr.", "9Mr.", "Gov. Smith", "Co.", "Corp.", "USA.", "I.", "vs.", "No. 5", "U.N.",
-        "xU.K.", "The etc.", "éDr.", "Ltd.", "Inc."]
+        "xU.K.", "The etc.", "éDr.", "Ltd.", "Inc.", "_Mr.", "U.S.", "Xe.g.", " i.e.", "É.",
+        "Z.", "9.", "Sept.", "xSept.", "Corp.", ".Co."]
     checked = hits = 0
     for text in texts:
         for end in range(1, len(text) + 1):
@@ -109,6 +110,8 @@ def test_abbreviations_read_backwards_as_the_search() -> None:
                 expected = text_mod._ABBREV.search(text, begin, end) is not None
                 assert search_before(text_mod._ABBREV, text_mod._ABBREV_MIRROR, text, begin,
                                      end) == expected, (text[max(0, end - 10):end], begin)
+                assert text_mod._abbreviation_before(text, begin, end) == expected, (
+                    text[max(0, end - 10):end], begin)
                 checked += 1
                 hits += expected
     assert checked > 1000 and hits > 50

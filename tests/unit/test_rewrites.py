@@ -66,7 +66,7 @@ REF_ROLE_PERSON = re.compile(rf"\b{_REF_ROLE}\s+(?:of\s+(?:the\s+)?[\w ]{{0,40}}
 def _as_found(pattern: re.Pattern[str]) -> Callable[[str], Iterator[re.Match[str]]]:
     """How sources_of finds `pattern`'s matches in a text (after its Aho-Corasick pass)."""
     def finds(text: str) -> Iterator[re.Match[str]]:
-        return iter(sources._found(pattern, text, sources._needed_in(text), text[::-1]))
+        return iter(sources._found(pattern, text, sources._needed_in(text)))
     return finds
 
 
@@ -358,6 +358,66 @@ def test_organisations_said_match_as_first_written() -> None:
     assert hits > 2_000
 
 
+#: The organisations' last words read backwards from the white space before a verb, on the
+#: text reversed (as sources read them first): `sources._org_before` holds wherever it
+#: matches.
+REF_ORG_BEFORE = re.compile(r"\s+(?:" + "|".join(w[::-1] for w in sources._ORG_LAST_WORDS)
+                            + r"|\w+ fo yrtsinim)")
+
+
+def test_organisation_before_a_verb_wherever_read_back() -> None:
+    hits = 0
+    for text in corpus() + soups([*ORG_TOKENS, "_police", "(police", "police,", "of\nX"],
+                                 20_000):
+        low = text.lower()
+        back, n = low[::-1], len(low)
+        for start in range(1, n + 1):
+            if low[start - 1].isspace() and REF_ORG_BEFORE.match(back, n - start):
+                assert sources._org_before(low, start), (text, start)
+                hits += 1
+    assert hits > 5_000
+
+
+#: Read backwards from a role word: the comma that ends a name, at most 4 words before (as
+#: `_person_role` first read it, on the text reversed).
+REF_COMMA_BEFORE = re.compile(r"(?:\s++\w++){0,4}+\s++,")
+
+
+def test_comma_before_a_role_word_as_read_back() -> None:
+    hits = 0
+    tokens = [*TOKENS, ",", ", ", " ,", ",,", "Kenyan", "army", "police", "chief", "co-op"]
+    for text in corpus() + soups(tokens, 20_000, seed=3):
+        back, n = text[::-1], len(text)
+        for start in range(n + 1):
+            m = REF_COMMA_BEFORE.match(back, n - start)
+            expected = -1 if m is None else n - m.end()
+            assert sources._comma_before(text, start) == expected, (text, start)
+            hits += m is not None
+    assert hits > 20_000
+
+
+def test_words_before_bound_the_words_read_back() -> None:
+    """`text.words_before` is no earlier than the floor, no later than where the words read
+    back by the regex start, and short of them by white space at most (where white space
+    ends at the place read back from)."""
+    from worker.extract.text import words_before
+
+    rng = random.Random(9)
+    tight = 0
+    for text in corpus()[:20] + soups([*TOKENS, "\u2029", "\x1c"], 5_000, seed=4):
+        back, n = text[::-1], len(text)
+        for at in range(n + 1):
+            count = rng.randint(0, 8)
+            reach = n - re.compile(rf"(?:\s+\S+){{0,{count}}}+").match(back, n - at).end()
+            floor = rng.choice([0, 0, rng.randint(0, at)])
+            bound = words_before(text, at, count, floor)
+            assert floor <= bound <= max(floor, reach), (text, at, count, floor)
+            if at and text[at - 1].isspace() and bound > floor:
+                assert text[bound:reach].isspace(), (text, at, count, floor)
+                tight += 1
+    assert tight > 20_000
+
+
 _REF_MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
               r"November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|"
               r"Oct\.?|Nov\.?|Dec\.?)")
@@ -499,22 +559,35 @@ def test_text_with_accented_letters_reads_as_with_unicode_case_folding(
     assert sum(len(casualties.find_casualties(t)) for t in texts) > 100
 
 
-def test_date_kinds_with_the_digit_unknown_as_with_it_given() -> None:
-    """`dates._possible` searches for a digit only where a month's name or a "/" makes it
-    decide (an ISO date holds digits: `_iso_cue` decides alone): the same kinds as when
-    whether the text holds a digit is given."""
+def date_kinds(bits: int) -> set[str]:
+    """The kinds of `dates._possible`'s bits (1 << a kind's place in `_PATTERNS`)."""
+    from worker.extract import dates
+
+    return {kind for index, (kind, _) in enumerate(dates._PATTERNS) if bits & 1 << index}
+
+
+def test_date_kinds_hold_every_match_with_the_digit_unknown_as_given() -> None:
+    """`dates._possible` decides each kind whose matches hold a digit by a test of its own,
+    near the months' names, "/" and "-" (`_number_after`, `_day_before`, `_num_cue`,
+    `_iso_cue`): the same kinds whether the text holding a digit is given or not, and each
+    kind of a pattern that matches among them."""
     from worker.extract import dates
 
     tokens = [*DATE_TOKENS, "May", "may", "Sept.", "2021-05-03", "1999-12-31", "2021-5-3",
               "20-05-2021", "3/5/2021", "3/", "/", "-", "٣", "٣/٤", "²", "3rd", "of", "June",
-              "Monday", "month", "week", "0", "9", "x9"]
+              "Monday", "month", "week", "0", "9", "x9", "Jan.", "Jan.5", "Aug. 30", "Junex",
+              "May\u2003٣", "12/٣/2020", "months", "Month", "xmonth", "last month"]
     kinds: set[str] = set()
     for text in corpus() + soups(tokens, 30_000, seed=5):
         low = text.lower() if text.isascii() else None
         given = dates._possible(text, low, re.search(r"\d", text) is not None)
         assert dates._possible(text, low, None) == given, text
-        kinds |= given
-    assert {"mdy", "dmy", "iso", "num"} <= kinds, kinds
+        possible = date_kinds(given)
+        for kind, pattern in dates._PATTERNS:
+            if kind not in possible:
+                assert pattern.search(text) is None, (kind, text)
+        kinds |= possible
+    assert {"mdy", "dmy", "iso", "num", "month"} <= kinds, kinds
 
 
 def test_relative_words_gate_as_the_regex_of_them() -> None:
@@ -529,7 +602,7 @@ def test_relative_words_gate_as_the_regex_of_them() -> None:
         low = text.lower()
         lowered, spaced, _ = actors.matches(text)  # (a space before a word's start)
         expected = any(spaced[m.start()] == " " for m in words.finditer(lowered))
-        assert ("rel" in dates._possible(text, low, False)) == expected, text
+        assert ("rel" in date_kinds(dates._possible(text, low, False))) == expected, text
         hits += expected
     assert hits > 1_000
 

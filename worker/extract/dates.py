@@ -15,6 +15,7 @@ Conventions:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Final
 
@@ -70,6 +71,31 @@ _PATTERNS: Final[list[tuple[str, re.Pattern[str]]]] = [
 ]
 
 
+#: Each kind's bit in `_possible`'s answer: 1 << its place in `_PATTERNS`.
+_DMY: Final = 1 << 0
+_MDY: Final = 1 << 1
+_ISO: Final = 1 << 2
+_NUM: Final = 1 << 3
+_REL: Final = 1 << 4
+_WEEKDAY_KIND: Final = 1 << 5
+_WEEK: Final = 1 << 6
+_MONTH_KIND: Final = 1 << 7
+assert [kind for kind, _ in _PATTERNS] == ["dmy", "mdy", "iso", "num", "rel", "weekday",
+                                            "week", "month"]
+#: The shared keyword pass's cached reader as a C static of the compiled core (not an
+#: attribute of the actors module looked up each call; its cache is cleared, it is kept).
+_GateRead = Callable[[str], tuple[int, list[tuple[int, int, int]]]]
+
+
+def _gate_reader() -> _GateRead:
+    """`actors.gate_read` (from a function, not at the module's top level: mypy, compiling
+    the modules that import each other together, may not know its type there yet)."""
+    return actors.gate_read
+
+
+_GATE_READ: Final = _gate_reader()
+
+
 def find_dates(text: str, published: date, offset: int = 0) -> list[DateMention]:
     """Every date expression of `text`, resolved, in text order (overlaps: the longest)."""
     return find_dates_read(text, published, offset, lowered(text), None)
@@ -83,14 +109,17 @@ def find_dates_read(text: str, published: date, offset: int, low: str | None,
     if low is None:  # ("Muñoz": not ASCII, but lower-cased as well, see `lowered`)
         low = lowered(text)
     names = _names(text)
-    possible = _possible(text, low, digit, names)
+    possible = _possible(text, low, digit, names)  # (the bits of `_PATTERNS`' kinds)
     if not possible:
         return []
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    bit = 1  # (the kind's bit in `possible`)
     for kind, pattern in _PATTERNS:
-        if kind not in possible:
+        if not possible & bit:
+            bit <<= 1
             continue
+        bit <<= 1
         for match in _finditer(kind, pattern, text, low, names):
             start, end = match.span()
             if any(start < e and s < end for s, e in taken):
@@ -139,12 +168,15 @@ _REL_GATE_WORDS: Final = ("yesterday", "today", "tonight", "this morning", "this
 #: ("inMarch": its `\s*`): where a name is inside a word. (Every other name a pattern wants
 #: starts a word: after `\b` or white space.)
 _GLUED_BEFORE_MONTH: Final = ("in", "since", "during", "early", "late", "mid")
+#: ... and "month" ("last month", "this month": a "month" match without a month's name holds
+#: it at a word's start).
+_MONTH_WORD_GATE: Final = 1 << 58
 #: (Each as a word's start, `start=True`: a month's key ends with its name's three letters.)
 actors.add_gate_words({_MONTH_GATE: tuple(sorted(before + m.lower()
                                                  for before in ("", *_GLUED_BEFORE_MONTH)
                                                  for m in _MONTH_STARTS)),
                        _WEEKDAY_GATE: tuple(_WEEKDAYS), _REL_GATE: _REL_GATE_WORDS,
-                       _WEEK_GATE: ("week",)}, start=True)
+                       _WEEK_GATE: ("week",), _MONTH_WORD_GATE: ("month",)}, start=True)
 
 
 class _Names:
@@ -157,51 +189,57 @@ class _Names:
     where a regex over the text tried its alternatives at each capital, and the date patterns
     anchored on names searched for them again. With them, where a word of `_REL_WORDS` may
     start (`rels`: each of its words is there in the text lower-cased, and maybe more: the
-    keyword pass reads "this-morning" as "this morning"), and where "week" starts (`weeks`,
-    in the text lower-cased). (A plain class: a dataclass's generated __init__ would run
-    interpreted in the compiled core.)"""
+    keyword pass reads "this-morning" as "this morning"), where "week" starts (`weeks`,
+    in the text lower-cased), and whether "month" may start a word (`month_word`: it does
+    in the text lower-cased, if at all). (A plain class: a dataclass's generated __init__
+    would run interpreted in the compiled core.)"""
 
-    __slots__ = ("months", "rels", "weekdays", "weeks")
+    __slots__ = ("month_word", "months", "rels", "weekdays", "weeks")
 
     def __init__(self, months: list[int], weekdays: list[int], rels: list[int],
-                 weeks: list[int]) -> None:
+                 weeks: list[int], month_word: bool) -> None:
         self.months = months
         self.weekdays = weekdays
         self.rels = rels
         self.weeks = weeks
+        self.month_word = month_word
 
 
 #: The `_Names` of a text without any (shared: no one changes a `_Names`).
-_NO_NAMES: Final = _Names([], [], [], [])
+_NO_NAMES: Final = _Names([], [], [], [], False)
 
 
 def _names(text: str) -> _Names:
     """The `_Names` of `text`."""
-    read = actors.gate_read(text)
-    if not read[0] & _NAME_GATES:
+    read = _GATE_READ(text)
+    present = read[0]
+    if not present & (_NAME_GATES | _MONTH_WORD_GATE):
         return _NO_NAMES
     months: list[int] = []
     weekdays: list[int] = []
     rels: list[int] = []
     weeks: list[int] = []
-    for last, size, bits in actors.hits_of(read, _NAME_GATES):
-        # (a key, a space and its words, ends at `last` in `words_of`: at `last - 1` here)
-        start = last - size + 1
-        if bits & _REL_GATE:
-            rels.append(start)
-        elif bits & _WEEK_GATE:
-            weeks.append(start)
-        elif bits & _MONTH_GATE:
-            if text[last - 3:last] in _MONTH_STARTS:  # (a key ends with a name's 3 letters)
-                months.append(last - 3)
-        elif text[start:last] in _WEEKDAY_NAMES:
-            weekdays.append(start)
-    # (hits come in the order of their ends)
-    if len(weekdays) > 1:
-        weekdays.sort()
-    if len(rels) > 1:
-        rels.sort()
-    return _Names(months, weekdays, rels, weeks)
+    if present & _NAME_GATES:
+        for last, size, bits in read[1]:  # (not `hits_of`: no list of new tuples made)
+            if not bits & _NAME_GATES:
+                continue
+            # (a key, a space and its words, ends at `last` in `words_of`: at `last - 1` here)
+            start = last - size + 1
+            if bits & _REL_GATE:
+                rels.append(start)
+            elif bits & _WEEK_GATE:
+                weeks.append(start)
+            elif bits & _MONTH_GATE:
+                if text[last - 3:last] in _MONTH_STARTS:  # (a key ends with a name's 3 letters)
+                    months.append(last - 3)
+            elif text[start:last] in _WEEKDAY_NAMES:
+                weekdays.append(start)
+        # (hits come in the order of their ends)
+        if len(weekdays) > 1:
+            weekdays.sort()
+        if len(rels) > 1:
+            rels.sort()
+    return _Names(months, weekdays, rels, weeks, present & _MONTH_WORD_GATE != 0)
 
 
 def _finditer(kind: str, pattern: re.Pattern[str], text: str, low: str | None = None,
@@ -252,8 +290,10 @@ def _finditer(kind: str, pattern: re.Pattern[str], text: str, low: str | None = 
         return out
     if kind == "mdy":
         # a match opens with its weekday or its month: tried at each of their names (the
-        # search from before a month read on to the end of the text where none matched)
-        starts = sorted(names.weekdays + names.months) if names.weekdays else names.months
+        # search from before a month read on to the end of the text where none matched),
+        # the months' only where a number follows (`_number_after`: a match holds one)
+        dated = [at for at in names.months if _number_after(text, at)]
+        starts = sorted(names.weekdays + dated) if names.weekdays else dated
         for at in starts:
             if at >= pos and (m := pattern.match(text, at)) is not None:
                 out.append(m)
@@ -339,7 +379,6 @@ def _before_weekday(text: str, pos: int, at: int) -> int:
 #: its look-behinds and `\b`, case-insensitive).
 _REL_WORDS: Final = re.compile(r"yesterday|today|tonight|this (?:morning|afternoon|evening)|"
                         r"last night|overnight|the previous day|the day before")
-_DIGIT: Final = re.compile(r"\d")  # as the patterns' \d: any decimal digit, not only 0-9
 #: A piece of every "dmy" match: the day's last digit, then the month ("30 April", "28 and
 #: 30 of May"), read before each month's name (`_day_before`); and an "iso" match without
 #: its `\b`s. Each starts with a digit, so the regex engine skips in C to the digits, where
@@ -361,48 +400,78 @@ def _iso_cue(text: str) -> bool:
 
 
 def _possible(text: str, low: str | None, digit: bool | None, names: _Names | None = None
-              ) -> set[str]:
-    """The pattern kinds that can match `text` at all, from cheap tests (each a necessary
-    condition of its pattern), so that most sentences skip most regex passes: a cheap first
-    look (no digit, month, weekday or relative word means no date). `low`: the text
-    lower-cased when it is ASCII, else None; `digit`: whether it holds a digit (None: not
-    known, then searched for here only where it decides: a month's name or a "/" in the
-    text); `names`: its `_names` (worked out here if not given)."""
+              ) -> int:
+    """The bits of the pattern kinds (`_DMY`, `_MDY`...) that can match `text` at all, from
+    cheap tests (each a necessary condition of its pattern), so that most sentences skip
+    most regex passes: a cheap first look (no digit, month, weekday or relative word means
+    no date). `low`: the text lower-cased when it is ASCII, else None; `digit`: whether it
+    holds a digit (None: not known; False leaves out the kinds whose matches hold one, else
+    each of them is decided by a test of its own, read where its digits would be: after or
+    before a month's name, around a "/" or before a "-"); `names`: its `_names` (worked out
+    here if not given)."""
     if names is None:
         names = _names(text)
     months = names.months
-    if digit is None and (months or "/" in text):
-        digit = _DIGIT.search(text) is not None
-    kinds: set[str] = set()
-    if digit and months:
-        kinds.add("mdy")
+    kinds = 0
+    if digit is not False:
+        for at in months:
+            if _number_after(text, at):
+                kinds |= _MDY
+                break
         for at in months:
             if _day_before(text, at):
-                kinds.add("dmy")
+                kinds |= _DMY
                 break
-    # (an _ISO_CUE match holds digits: where `digit` is not known, `_iso_cue` decides alone)
-    if digit is not False and _iso_cue(text):
-        kinds.add("iso")
-    if digit and "/" in text:
-        kinds.add("num")
+        if _iso_cue(text):
+            kinds |= _ISO
+        if _num_cue(text):
+            kinds |= _NUM
     if names.weekdays:
-        kinds.add("weekday")
-    if months or "month" in text:
-        kinds.add("month")
+        kinds |= _WEEKDAY_KIND
+    if months or names.month_word:
+        kinds |= _MONTH_KIND
     if low is None:  # case-insensitive patterns: Unicode case folding, no shortcut
-        kinds.update(("rel", "week"))
-        return kinds
+        return kinds | _REL | _WEEK
     # a relative word (of _REL_WORDS) in the text lower-cased, where the keyword pass found
     # one maybe (a regex of them would try its words at every "t", "y", "o" and "l")
     for at in names.rels:
         if _REL_WORDS.match(low, at) is not None:
-            kinds.add("rel")
+            kinds |= _REL
             break
     for at in names.weeks:
         if low.startswith("week", at):
-            kinds.add("week")
+            kinds |= _WEEK
             break
     return kinds
+
+
+def _number_after(text: str, at: int) -> bool:
+    r"""Whether the month's name at `at` is followed by white space and a decimal digit, as
+    in an "mdy" match (`{_MONTH}\s+{_DAY}`): after its letters (3 at least) and a period
+    maybe. (Read character by character, a few: a regex search for a digit anywhere in the
+    text costs ~6,000 instructions, a match of the pattern ~3,000.)"""
+    n = len(text)
+    i = at + 3
+    while i < n and text[i].isalpha():
+        i += 1
+    if i < n and text[i] == ".":
+        i += 1
+    j = i
+    while j < n and text[j].isspace():
+        j += 1
+    return i < j < n and text[j].isdecimal()
+
+
+def _num_cue(text: str) -> bool:
+    r"""Whether a "/" in `text` has a decimal digit on each side, as in a "num" match
+    (`[0-3]?\d/[01]?\d/`)."""
+    n = len(text)
+    at = text.find("/")
+    while at >= 0:
+        if at and at + 1 < n and text[at - 1].isdecimal() and text[at + 1].isdecimal():
+            return True
+        at = text.find("/", at + 1)
+    return False
 
 
 def event_date(text: str, published: date, offset: int = 0) -> DateMention | None:

@@ -7,13 +7,14 @@ Found by attribution patterns ("according to X", "X told Y", "X said", "per X", 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Final
 
 import ahocorasick
 
 from worker.extract import actors
-from worker.extract.text import after_space, in_windows, lowered, word_starts
+from worker.extract.text import after_space, in_windows_at, lowered, word_starts
 from worker.extract.types import SourceMention
 from worker.models import SourceKind
 
@@ -22,6 +23,26 @@ from worker.models import SourceKind
 _SK_ORGANIZATION: Final = SourceKind.ORGANIZATION
 _SK_OUTLET: Final = SourceKind.OUTLET
 _SK_PERSON: Final = SourceKind.PERSON
+#: The shared keyword pass's cached readers, likewise as C statics (not an attribute of the
+#: actors module looked up each call; their caches are cleared, the functions kept).
+_GateRead = Callable[[str], tuple[int, list[tuple[int, int, int]]]]
+
+
+def _gate_reader() -> _GateRead:
+    """`actors.gate_read` (from a function, not at the module's top level: mypy, compiling
+    the modules that import each other together, may not know its type there yet)."""
+    return actors.gate_read
+
+
+_GATE_READ: Final = _gate_reader()
+
+
+def _matcher() -> Callable[[str], tuple[str, str, list[actors.Match]]]:
+    """`actors.matches` (as `_gate_reader`)."""
+    return actors.matches
+
+
+_MATCHES: Final = _matcher()
 
 KNOWN_OUTLETS = (
     "Reuters", "Associated Press", "AP", "AFP", "Agence France-Presse", "BBC", "Al Jazeera",
@@ -78,36 +99,28 @@ def find_sources(text: str, offset: int = 0) -> list[SourceMention]:
 @lru_cache(maxsize=1024)
 def sources_of(text: str) -> tuple[SourceMention, ...]:
     """`find_sources(text)`, kept for the last texts asked about."""
-    found: dict[str, SourceMention] = {}
     # (the shared keyword pass's gates of ASCII text, read once for `_needed_read` and
     # `_org_said_read`)
-    read = actors.gate_read(text) if text.isascii() else None
+    read = _GATE_READ(text) if text.isascii() else None
+    if read is not None and not read[0] & _SOURCE_GATES:
+        return ()  # no word of any pattern (_ORG_SAID's verbs are _SAID's): most sentences
+    found: dict[str, SourceMention] = {}
     needed = _needed_read(text, read)
     present = needed.present
     if present & _OUTLET_GATE:  # (an outlet's name is in the text)
         for name, kind, start, end in _outlets_in(text):
             _add(found, text, name, kind, start, end)
-    # (the text reversed, read back from role words and verbs: made once for both)
-    back = text[::-1] if present & (_ROLE_GATE | _SAID_GATE) else ""
-    for pattern in (_PERSON_ROLE, _ROLE_PERSON):
-        if not present & _ROLE_GATE:
-            break
-        for m in _found(pattern, text, needed, back):
-            name = _trim_name(m.group("name"))
-            if name and name.casefold() not in _OUTLET_SET and " " in name:
-                _add(found, text, name, _SK_PERSON, m.start("name"),
-                     m.start("name") + len(name))
-    for pattern, gate in ((_TOLD, _TOLD_GATE), (_ACCORDING, _ACCORDING_GATE),
-                          (_SAID, _SAID_GATE)):
-        if not present & gate:
-            continue
-        for m in _found(pattern, text, needed, back):
-            name = _trim_name(m.group("name"))
-            if not name:
-                continue
-            kind = _SK_OUTLET if name.casefold() in _OUTLET_SET else (
-                _SK_PERSON if " " in name else _SK_ORGANIZATION)
-            _add(found, text, name, kind, m.start("name"), m.start("name") + len(name))
+    # (each pattern written out, not a loop over a tuple of them: the compiled loop builds
+    # the tuple and iterates it as objects every call)
+    if present & _ROLE_GATE:
+        _add_people(found, text, _person_role(text, needed.roles))
+        _add_people(found, text, _starting_at(_ROLE_PERSON, needed.roles, text, "o"))
+    if present & _TOLD_GATE:
+        _add_named(found, text, _starting_at(_TOLD, needed.told, text, "t"))
+    if present & _ACCORDING_GATE:
+        _add_named(found, text, _starting_at(_ACCORDING, needed.according, text, "t"))
+    if present & _SAID_GATE:
+        _add_named(found, text, _said(text, needed.verbs))
     for m in _org_said_read(text, read):
         _add(found, text, m.group("name"), _SK_ORGANIZATION, m.start("name"), m.end("name"))
     if not found:  # (most sentences cite none: no tuple made of an empty dict's values)
@@ -115,6 +128,31 @@ def sources_of(text: str) -> tuple[SourceMention, ...]:
     if len(found) < 2:  # (most others cite one source: nothing to sort)
         return tuple(found.values())
     return tuple(sorted(found.values(), key=_start_of))
+
+
+def _add_people(found: dict[str, SourceMention], text: str, matches: list[re.Match[str]]
+                ) -> None:
+    """The names of `matches` (of _PERSON_ROLE or _ROLE_PERSON) added to `found` as people:
+    those of more than one word that are not an outlet's."""
+    for m in matches:
+        name = _trim_name(m.group("name"))
+        if name and name.casefold() not in _OUTLET_SET and " " in name:
+            start = m.start("name")
+            _add(found, text, name, _SK_PERSON, start, start + len(name))
+
+
+def _add_named(found: dict[str, SourceMention], text: str, matches: list[re.Match[str]]
+               ) -> None:
+    """The names of `matches` (of _TOLD, _ACCORDING or _SAID) added to `found`: an outlet,
+    a person (more than one word) or an organisation."""
+    for m in matches:
+        name = _trim_name(m.group("name"))
+        if not name:
+            continue
+        kind = _SK_OUTLET if name.casefold() in _OUTLET_SET else (
+            _SK_PERSON if " " in name else _SK_ORGANIZATION)
+        start = m.start("name")
+        _add(found, text, name, kind, start, start + len(name))
 
 
 def _start_of(mention: SourceMention) -> int:
@@ -161,50 +199,70 @@ class _Needed:
         self.according: list[tuple[int, int]] = []
 
 
-def _found(pattern: re.Pattern[str], text: str, needed: _Needed, back: str
-           ) -> list[re.Match[str]]:
-    """`list(pattern.finditer(text))` for a pattern of sources_of (`needed`: `_needed_in(text)`;
-    `back`: `text[::-1]`, given where role words or verbs are), each tried only near its words:
-    _ROLE_PERSON, _TOLD and _ACCORDING at the words they open with; _PERSON_ROLE and _SAID
-    in windows that end at their role words and verbs. (For _PERSON_ROLE the same matches'
-    names, not always their ends: see `_person_role`.)"""
+def _found(pattern: re.Pattern[str], text: str, needed: _Needed) -> list[re.Match[str]]:
+    """`list(pattern.finditer(text))` for a pattern of sources_of (`needed`: `_needed_in(text)`),
+    as sources_of finds them, each tried only near its words: _ROLE_PERSON, _TOLD and
+    _ACCORDING at the words they open with; _PERSON_ROLE and _SAID in windows that end at
+    their role words and verbs. (For _PERSON_ROLE the same matches' names, not always their
+    ends: see `_person_role`.)"""
     if pattern is _ROLE_PERSON:
-        return _starting_at(_ROLE_PERSON, needed.roles, text)
+        return _starting_at(_ROLE_PERSON, needed.roles, text, "o")
     if pattern is _TOLD:
-        return _starting_at(_TOLD, needed.told, text)
+        return _starting_at(_TOLD, needed.told, text, "t")
     if pattern is _ACCORDING:
-        return _starting_at(_ACCORDING, needed.according, text)
+        return _starting_at(_ACCORDING, needed.according, text, "t")
     if pattern is _PERSON_ROLE:
-        return _person_role(text, needed.roles, back)
+        return _person_role(text, needed.roles)
     assert pattern is _SAID
-    return in_windows(_SAID, _named_before(_spaced(needed.verbs, text), text), _NAME_WORDS_BACK,
-                      text, True, back)
+    return _said(text, needed.verbs)
 
 
-def _person_role(text: str, roles: list[tuple[int, int]], back: str) -> list[re.Match[str]]:
+def _said(text: str, verbs: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """_SAID's matches in `text` (`verbs`: its verbs as written, by start), searched in
+    windows that end at the verbs a match can end at (`_named_before`) and reach back the 7
+    words a match holds at most before its verb (a name of 4 words, 3 of them after "bin",
+    "de" or "van")."""
+    return in_windows_at(_SAID, _named_before(_spaced(verbs, text), text), 7, text, True)
+
+
+def _person_role(text: str, roles: list[tuple[int, int]]) -> list[re.Match[str]]:
     """_PERSON_ROLE's matches in `text`, searched in windows that end at its role words (after
     white space, a word's end after them: where its `ROLE\b` can end) and reach back as many
     words as a match holds before its role word. A match that reads on over a role word to a
     later one ("Smith, the deputy head") is found ending at the first: the same start and
     name (a name is possessive: fixed by its start), and no other match starts before the
     later one (a match needs a name's comma, and only words and white space are between).
-    Only the role words as written with a comma at most 4 words before (`_COMMA_BEFORE`) end
-    a window: a match ends so."""
-    n = len(text)
-    ends = [(start, end) for start, end in _spaced(roles, text)
-            if text[start:end] in _ROLE_SET and _COMMA_BEFORE.match(back, n - start) is not None]
-    return in_windows(_PERSON_ROLE, ends, _PERSON_WORDS_BACK, text, False, back)
+    Only the role words as written with a comma at most 4 words before (`_comma_before`) end
+    a window: a match ends so; the window reaches back from that comma the 7 words a match
+    holds before it (the word the comma ends and the 6 words before it: a name of 7 words
+    with "bin", "de" or "van")."""
+    windows: list[tuple[int, int, int]] = []
+    for start, end in _spaced(roles, text):
+        if text[start:end] in _ROLE_SET:
+            comma = _comma_before(text, start)
+            if comma >= 0:
+                windows.append((comma, start, end))
+    return in_windows_at(_PERSON_ROLE, windows, 7, text, False)
 
 
-#: Read backwards from the white space before a role word: the comma that ends a name, at
-#: most 4 words before ("Smith, the Kenyan army police chief": `,\s+(?:\w+\s+){0,4}` before
-#: the role word, an article among the words or not). (Possessive: the words cannot be read
-#: otherwise, and a failed match does not try every shorter word.)
-_COMMA_BEFORE: Final = re.compile(r"(?:\s++\w++){0,4}+\s++,")
-#: ... and on to the start of the name, the most a _PERSON_ROLE match holds before its role
-#: word: the word the comma ends and the 6 words before it (a name of 7 words with "bin",
-#: "de" or "van"). Matched where `_COMMA_BEFORE` matches, and so at the same comma.
-_PERSON_WORDS_BACK: Final = re.compile(r"(?:\s++\w++){0,4}+\s++,\S*+(?:\s++\S++){0,6}+")
+def _comma_before(text: str, start: int) -> int:
+    r"""Where the comma is that ends a name before the role word at `start`, at most 4 words
+    before it ("Smith, the Kenyan army police chief": `,\s+(?:\w+\s+){0,4}` before the role
+    word, an article among the words or not), or -1 if none is: where
+    `(?:\s++\w++){0,4}+\s++,` matches read backwards from `start` on the text reversed, read
+    forwards from the last comma before it (the words between hold none). (A search for a
+    comma and a match: a reversed text and a match of a repeat read backwards cost several
+    times that.)"""
+    comma = text.rfind(",", 0, start)
+    if comma < 0 or _COMMA_WORDS.fullmatch(text, comma + 1, start) is None:
+        return -1
+    return comma
+
+
+#: Between a name's comma and its role word: white space, and at most 4 words each with the
+#: white space after it ("Smith, the Kenyan army police chief"). (Possessive: the words
+#: cannot be read otherwise.)
+_COMMA_WORDS: Final = re.compile(r"\s++(?:\w++\s++){0,4}+")
 _ROLE_SET: Final = frozenset(_ROLE_WORDS)
 
 
@@ -224,7 +282,7 @@ def _needs_automaton() -> ahocorasick.Automaton:
 
 def _needed_in(text: str) -> _Needed:
     """Where the words of the patterns are in `text` (`_needed_read`)."""
-    return _needed_read(text, actors.gate_read(text) if text.isascii() else None)
+    return _needed_read(text, _GATE_READ(text) if text.isascii() else None)
 
 
 def _needed_read(text: str, read: tuple[int, list[tuple[int, int, int]]] | None) -> _Needed:
@@ -237,7 +295,10 @@ def _needed_read(text: str, read: tuple[int, list[tuple[int, int, int]]] | None)
     if read is None:
         return _needed_by_pass(text)
     needed = _Needed()
-    for last, length, bits in actors.hits_of(read, _SOURCE_GATES):
+    for last, length, bits in read[1]:  # (not `hits_of`: no list of new tuples made)
+        bits &= _SOURCE_GATES
+        if not bits:
+            continue
         needed.present |= bits
         start, end = last - length + 1, last - 1
         if bits & _ROLE_GATE:
@@ -269,23 +330,43 @@ def _needed_by_pass(text: str) -> _Needed:
 
 
 def _sorted(needed: _Needed) -> _Needed:
-    """`needed` with its words in order of their starts (a pass finds them by their ends)."""
-    needed.roles.sort()
-    needed.verbs.sort()
-    needed.told.sort()
-    needed.according.sort()
+    """`needed` with its words in order of their starts (a pass finds them by their ends).
+    (Most lists hold one word or none: not sorted.)"""
+    if len(needed.roles) > 1:
+        needed.roles.sort()
+    if len(needed.verbs) > 1:
+        needed.verbs.sort()
+    if len(needed.told) > 1:
+        needed.told.sort()
+    if len(needed.according) > 1:
+        needed.according.sort()
     return needed
 
 
-def _starting_at(pattern: re.Pattern[str], words: list[tuple[int, int]], text: str
-                 ) -> list[re.Match[str]]:
+def _starting_at(pattern: re.Pattern[str], words: list[tuple[int, int]], text: str,
+                 article: str) -> list[re.Match[str]]:
     """`list(pattern.finditer(text))` for a pattern whose matches start only where `words`
     ((start, end), by start) start: there it is tried, and nowhere else (_ROLE_PERSON,
-    _TOLD and _ACCORDING open with `\\b` and one of their words, which a keyword pass found)."""
+    _TOLD and _ACCORDING open with `\\b` and one of their words, which a keyword pass found);
+    and only where white space follows the word and then a capital A-Z, a name's first
+    letter, or `article`, the first letter of the word each may hold before the name ("o" of
+    _ROLE_PERSON's "of", "t" of the others' "the"). (Most of those words are followed by a
+    word in lower case, "told reporters": there the regex engine is not called at all.)"""
     out: list[re.Match[str]] = []
     pos = 0
-    for start, _ in words:
-        if start >= pos and (m := pattern.match(text, start)) is not None:
+    n = len(text)
+    for start, end in words:
+        if start < pos:
+            continue
+        at = end
+        while at < n and text[at].isspace():
+            at += 1
+        if at in (end, n):
+            continue
+        char = text[at]
+        if char != article and not 65 <= ord(char) <= 90:  # (A-Z: ints compared)
+            continue
+        if (m := pattern.match(text, start)) is not None:
             out.append(m)
             pos = m.end()
     return out
@@ -306,12 +387,13 @@ def _word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def _named_before(verbs: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+def _named_before(verbs: list[tuple[int, int]], text: str) -> list[tuple[int, int, int]]:
     """The verbs of `verbs` (after white space) whose word before holds a capital ("Smith
-    said", not "he said"): where a _SAID match can end. A search in a window that ends at
-    another verb would find nothing; and none of the verbs left out, lower case, can be
-    inside a name, so `in_windows` may start a window before them."""
-    return [(start, end) for start, end in verbs if _capital_before(text, start)]
+    said", not "he said"): where a _SAID match can end, as `in_windows_at`'s windows (its
+    words read back from the verb). A search in a window that ends at another verb would
+    find nothing; and none of the verbs left out, lower case, can be inside a name, so
+    `in_windows_at` may start a window before them."""
+    return [(start, start, end) for start, end in verbs if _capital_before(text, start)]
 
 
 def _capital_before(text: str, start: int) -> bool:
@@ -335,11 +417,6 @@ def _capital_before(text: str, start: int) -> bool:
     return False
 
 
-#: From a verb's start, read backwards: the 7 words before it, the most a _SAID match holds
-#: before its verb (a name of 4 words, 3 of them after "bin", "de" or "van").
-_NAME_WORDS_BACK: Final = re.compile(r"(?:\s+\S+){0,7}+")
-
-
 # _ORG_SAID without IGNORECASE, for lower-cased ASCII text (its [A-Z] then reads [a-z]): a
 # case-sensitive search is several times faster; a match is taken again on the text itself.
 _ORG_SAID_LOW: Final = re.compile(_ORG_SAID.pattern.replace("[A-Z]", "[a-z]"))
@@ -349,70 +426,81 @@ _ORG_SAID_LOW: Final = re.compile(_ORG_SAID.pattern.replace("[A-Z]", "[a-z]"))
 #: before ("the local ministry of defence said"). (Its organisation may hold a verb, "the
 #: ministry of told said": so the windows are not cut at the verb before, see `in_windows`.)
 _ORG_VERBS: Final = re.compile(r"\s(?:said|reported|told|confirmed|claimed)\b")
-_ORG_WORDS_BACK: Final = re.compile(r"(?:\s+\S+){0,5}+")
 _ORG_VERB_WORDS: Final = frozenset(("said", "reported", "told", "confirmed", "claimed"))
 #: The last words of _ORG_SAID's organisations ("ministry of [A-Z]\w+": "ministry" and the
 #: word after "of"), as whole words: one of them is in every text it matches.
 _ORG_LAST_WORDS: Final = ("police", "army", "military", "authorities", "officials",
                           "ministry", "government", "medics", "residents", "witnesses",
                           "sources", "group", "groups")
-#: Read backwards from the white space before a verb: an organisation's last word before it
-#: (reversed; `\w+ fo yrtsinim`: "ministry of" and a word). An _ORG_SAID_LOW match ends so.
-_ORG_BEFORE: Final = re.compile(r"\s+(?:" + "|".join(w[::-1] for w in _ORG_LAST_WORDS)
-                         + r"|\w+ fo yrtsinim)")
 
 
 def _org_said(text: str) -> list[re.Match[str]]:
     """`list(_ORG_SAID.finditer(text))` (`_org_said_read`)."""
-    return _org_said_read(text, actors.gate_read(text) if text.isascii() else None)
+    return _org_said_read(text, _GATE_READ(text) if text.isascii() else None)
 
 
 def _org_said_read(text: str, read: tuple[int, list[tuple[int, int, int]]] | None
                    ) -> list[re.Match[str]]:
     """`list(_ORG_SAID.finditer(text))`, faster on ASCII text: searched in windows that end
-    at its verbs where an organisation's last word is right before (`_org_verbs`). (`read`:
+    at its verbs where an organisation's last word is right before (`_org_verbs`) and reach
+    back the 5 words a match holds at most before its verb. (`read`:
     `actors.gate_read(text)` for ASCII text, else None.)"""
     if read is not None and read[0] & _ORG_GATES != _ORG_GATES:
         return []  # no organisation's last word, or no verb (`_org_verbs`)
     # (ASCII text lower-cased as the keyword pass has it already: `lowered`'s answer there)
-    low = actors.matches(text)[0] if read is not None else lowered(text)
+    low = _MATCHES(text)[0] if read is not None else lowered(text)
     if low is None:
         return list(_ORG_SAID.finditer(text))
-    back = low[::-1]
-    ends = _org_verbs(text, low, back, read)
+    ends = _org_verbs(low, read)
     if not ends:
         return []
     out: list[re.Match[str]] = []
-    for found in in_windows(_ORG_SAID_LOW, ends, _ORG_WORDS_BACK, low, False, back):
+    for found in in_windows_at(_ORG_SAID_LOW, ends, 5, low, False):
         m = _ORG_SAID.match(text, found.start())
         assert m is not None
         out.append(m)
     return out
 
 
-def _org_verbs(text: str, low: str, back: str,
-               read: tuple[int, list[tuple[int, int, int]]] | None) -> list[tuple[int, int]]:
-    """Where an _ORG_SAID_LOW match can end in `low` (`text` lower-cased, `back` reversed):
-    its verbs after white space (`_ORG_VERBS`), an organisation's last word before them
-    (`_ORG_BEFORE`). On ASCII text the verbs and those words are read from the shared
-    keyword pass (whole words: each such place is one, and more maybe, checked here; `read`:
-    its `actors.gate_read(text)`, None for text that is not ASCII)."""
+def _org_verbs(low: str, read: tuple[int, list[tuple[int, int, int]]] | None
+               ) -> list[tuple[int, int, int]]:
+    """Where an _ORG_SAID_LOW match can end in `low` (the text lower-cased), as
+    `in_windows_at`'s windows (its words read back from the verb): its verbs after white
+    space (`_ORG_VERBS`), an organisation's last word before them (`_org_before`). On ASCII
+    text the verbs are read from the shared keyword pass (whole words: each such place is
+    one, and more maybe, checked here; `read`: its `actors.gate_read(text)`, None for text
+    that is not ASCII)."""
     n = len(low)
     if read is None:
         if not ("said" in low or "reported" in low or "told" in low or "confirmed" in low
                 or "claimed" in low):
             return []  # the verbs the pattern ends with (tests in a row: no generator)
-        return [(start, end) for start, end in after_space(_ORG_VERBS, low)
-                if _ORG_BEFORE.match(back, n - start) is not None]
-    out: list[tuple[int, int]] = []  # (`_org_said` saw both gates, the words and a verb)
-    for last, length, _ in actors.hits_of(read, _SAID_GATE):
+        return [(start, start, end) for start, end in after_space(_ORG_VERBS, low)
+                if _org_before(low, start)]
+    out: list[tuple[int, int, int]] = []  # (`_org_said` saw both gates, the words and a verb)
+    for last, length, bits in read[1]:
+        if not bits & _SAID_GATE:
+            continue
         start, end = last - length + 1, last - 1
         if start and low[start:end] in _ORG_VERB_WORDS and low[start - 1].isspace() and \
-                not (end < n and _word_char(low[end])) and \
-                _ORG_BEFORE.match(back, n - start) is not None:
-            out.append((start, end))
-    out.sort()
+                not (end < n and _word_char(low[end])) and _org_before(low, start):
+            out.append((start, start, end))
+    if len(out) > 1:
+        out.sort()  # (the hits come by their ends)
     return out
+
+
+def _org_before(low: str, start: int) -> bool:
+    r"""Whether an _ORG_SAID_LOW match can end with the verb at `start` (after white space)
+    of `low`: the word before that white space (up to the white space before it) ends with
+    an organisation's last word, or the words before it end with "ministry of" (its
+    "ministry of [a-z]\w+"). (`str.rsplit` splits in C, where the regex read back on the
+    text reversed, a reversed text for each, cost several times that.)"""
+    words = low[:start].rsplit(None, 1)
+    if not words:
+        return False
+    return words[-1].endswith(_ORG_LAST_WORDS) or (
+        len(words) > 1 and words[0].endswith("ministry of"))
 
 
 _OUTLET_RE: Final = re.compile(r"(?<![\w])(?:" + "|".join(

@@ -25,37 +25,87 @@ _ABBREV = re.compile(
 _ABBREV_MIRROR = re.compile(r"\.(?:(?:" + "|".join(
     re.escape(short.replace("\\.", ".")[::-1])
     for short in _ABBREV.pattern.split("(?:", 2)[2].split(")", 1)[0].split("|")) + r")|[A-Z])\b")
+#: _ABBREV's short forms as they are written in a text ("U.S").
+_SHORT_FORMS: Final = frozenset(
+    short.replace("\\.", ".")
+    for short in _ABBREV.pattern.split("(?:", 2)[2].split(")", 1)[0].split("|"))
+assert max(len(short) for short in _SHORT_FORMS) == 4
 
 
 def split_sentences(text: str) -> list[Sentence]:
     """Split `text` into sentences; offsets index into `text`. Never returns empty sentences."""
     out: list[Sentence] = []
     start = pos = 0
+    n = len(text)
     # (the boundaries as `_boundaries` finds them, read here as they are found: no list of
-    # (start, end) pairs built and read again)
-    for at in find_all(text, ".!?\n"):
-        if at < pos or (end := _boundary_end(text, at)) <= 0:
-            continue
-        pos = end
-        # the chunk text[start:end] without the white space it ends with, by its end: no
-        # copy of it made (`str.rstrip` strips what `str.isspace` tells)
-        stop = end
-        while stop > start and text[stop - 1].isspace():
-            stop -= 1
-        # (_ABBREV ends with a period: no need to search before anything else; and its short
-        # forms are words of 4 characters at most before it, `\b` before them: not when the
-        # 5 characters before the period are word characters, as in most sentences' ends)
-        if stop > start and text[stop - 1] == "." and text.find("\n", at, end) < 0 \
-                and not (stop >= 6 and text[stop - 6:stop - 1].isalnum()) \
-                and search_before(_ABBREV, _ABBREV_MIRROR, text, max(start, stop - 8), stop):
-            continue
-        _add(out, text, start, stop)
-        start = end
-    stop = len(text)
+    # (start, end) pairs built and read again; and the marks a boundary can be at taken in
+    # order as `str.find` finds the next of each, from the last boundary's end on: no list of
+    # them made and sorted)
+    dot, bang, ask, line = (_next(text, ".", 0), _next(text, "!", 0), _next(text, "?", 0),
+                            _next(text, "\n", 0))
+    while True:
+        at = dot if dot < bang else bang
+        other = ask if ask < line else line
+        if other < at:
+            at = other
+        if at >= n:
+            break
+        if at >= pos and (end := _boundary_end(text, at)) > 0:
+            pos = end
+            # the chunk text[start:end] without the white space it ends with, by its end: no
+            # copy of it made (`str.rstrip` strips what `str.isspace` tells)
+            stop = end
+            while stop > start and text[stop - 1].isspace():
+                stop -= 1
+            # (_ABBREV ends with a period: no need to search before anything else; and its
+            # short forms are words of 4 characters at most before it, `\b` before them: not
+            # when the 5 characters before the period are word characters, as in most
+            # sentences' ends)
+            if not (stop > start and text[stop - 1] == "." and text.find("\n", at, end) < 0
+                    and not (stop >= 6 and text[stop - 6:stop - 1].isalnum())
+                    and _abbreviation_before(text, max(start, stop - 8), stop)):
+                _add(out, text, start, stop)
+                start = end
+        # (the next of the mark at `at`, from the last boundary's end on: those before it
+        # are passed over)
+        frm = pos if pos > at else at + 1
+        if at == dot:
+            dot = _next(text, ".", frm)
+        elif at == bang:
+            bang = _next(text, "!", frm)
+        elif at == ask:
+            ask = _next(text, "?", frm)
+        else:
+            line = _next(text, "\n", frm)
+    stop = n
     while stop > start and text[stop - 1].isspace():
         stop -= 1
     _add(out, text, start, stop)
     return out
+
+
+def _next(text: str, mark: str, frm: int) -> int:
+    """Where the next `mark` is in `text` from `frm` on (`len(text)` if none is)."""
+    at = text.find(mark, frm)
+    return at if at >= 0 else len(text)
+
+
+def _abbreviation_before(text: str, begin: int, stop: int) -> bool:
+    r"""`_ABBREV.search(text, begin, stop) is not None` for a `stop` right after a period: a
+    short form of `_ABBREV` (4 characters at most) or a capital A-Z ends at the period and
+    starts no earlier than `begin`, with no word character right before it (its `\b`, which
+    reads the text before `begin` too). (A few slices looked up in a set: the pattern read
+    backwards on a reversed copy cost a call of the regex engine and two copies.)"""
+    dot = stop - 1
+    for size in range(1, 5):
+        at = dot - size
+        if at < begin:
+            return False
+        word = text[at:dot]
+        if (word in _SHORT_FORMS or (size == 1 and 65 <= ord(word) <= 90)) and not (
+                at and word_char(text[at - 1])):
+            return True
+    return False
 
 
 def _boundaries(text: str) -> list[tuple[int, int]]:
@@ -312,7 +362,46 @@ def in_windows(search: re.Pattern[str], ends: list[tuple[int, int]],
         while (found := search.search(text, frm, end)) is not None:
             out.append(found)
             frm = pos = found.end()
+            if frm >= end:
+                break  # (at the window's end, most often: no match is empty)
     return out
+
+
+def in_windows_at(search: re.Pattern[str], windows: list[tuple[int, int, int]], count: int,
+                  text: str, after_previous: bool) -> list[re.Match[str]]:
+    r"""`in_windows(search, ends, words_back, text, after_previous)` for a `words_back` of
+    `(?:\s+\S+){0,count}+` read back from a place of each window (`windows`: (that place,
+    start, end) of each word of `ends`, in order of their starts): each window starts no
+    earlier than where the `count` words before that place start (`words_before`: at the
+    end of the word before them, or earlier; the regex engine then skips the white space
+    between). No window is searched that a match found before reached the end of; and a
+    search stops at the window's end: no match is empty."""
+    out: list[re.Match[str]] = []
+    pos = previous = 0
+    for anchor, start, end in windows:
+        floor = pos if pos > previous else previous
+        if after_previous:
+            previous = start
+        if floor >= end:
+            continue
+        frm = words_before(text, anchor, count, floor)
+        while (found := search.search(text, frm, end)) is not None:
+            out.append(found)
+            frm = pos = found.end()
+            if frm >= end:
+                break
+    return out
+
+
+def words_before(text: str, at: int, count: int, floor: int = 0) -> int:
+    r"""Where the `count` words before `at` start (as `(?:\s+\S+){0,count}+` reads them on the
+    text reversed from `at`: white space and a word, each word a run of characters other
+    than white space, `\s` as `str.isspace`), or earlier: the end of the word before them, or
+    `floor` where none is after `floor` (no earlier than `floor` in any case, nor later than
+    `max(floor, where they start)`). (`str.rsplit` splits the words off in C: a regex read
+    back over them costs ~6,000 instructions, and the text reversed more.)"""
+    pieces = text[floor:at].rsplit(None, count)
+    return floor + len(pieces[0]) if len(pieces) > count else floor
 
 
 def lowered(text: str) -> str | None:
