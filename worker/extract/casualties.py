@@ -183,13 +183,103 @@ def _add(found: list[CasualtyMention], taken: list[tuple[int, int]],
         return  # a part of a total already counted
     if text.endswith("of ", 0, start) and _MOTIVE.search(text, max(0, start - 60), start):
         return  # "a protest over the killing of 2 youths": what the event was about
+    if _prior_act(text, start, end):
+        return  # "cultists who killed a resident earlier that day": an earlier event
     taken.append((start, end))
     if not claims:  # (None, None) for a text that attributes nothing
         claims.append(_attribution(text, text_low, hits))
+    claimed_by, via = claims[0]
     found.append(CasualtyMention(
         kind=kind, count=lowest(low, qualifier), count_max=high, qualifier=qualifier,
-        side_text=side_text, claimed_by=claims[0][0], via=claims[0][1], start=offset + start,
-        end=offset + end, text=text[start:end]))
+        side_text=side_text, claimed_by=claimed_by, via=via, start=offset + start,
+        end=offset + end, text=text[start:end],
+        disputed=_disputed(text, text_low)))
+
+
+def _disputed(text: str, low: str | None) -> bool:
+    """Whether `text` calls its figures a claim or unconfirmed (`_DISPUTED`; `low`: the text
+    lower-cased when ASCII, where the words it needs are looked for first)."""
+    lw = low if low is not None else text.lower()
+    if "claim" not in lw and "confirm" not in lw and "verif" not in lw:
+        return False
+    return _DISPUTED.search(text) is not None
+
+
+#: An attributed figure told as a party's claim, or said to be unconfirmed ("HPG claimed 15
+#: soldiers died", "which has not been independently verified"): not a claim of
+#: responsibility, which says who did it, not how many died ("claimed responsibility", "an
+#: attack claimed by", "claimed the attack"), nor "claimed the lives of", a killing told.
+_DISPUTED: Final = re.compile(
+    r"\b(?:claim(?:ed|s|ing)?\b(?!\s+(?:of\s+)?responsibility|\s+by\b|\s+(?:the\s+|their\s+)?"
+    r"(?:lives?|attacks?|bombings?|killings?|assault|ambush|raid|blast|explosion)\b|\s+\w+\s+lives\b)|"
+    r"unconfirmed|unverified|"
+    r"(?:not|never)\s+(?:been\s+|be\s+)?(?:independently\s+)?(?:confirmed|verified)|"
+    r"could\s+not\s+(?:independently\s+)?(?:confirm|verify))", re.IGNORECASE)
+#: After "died": a death from illness, age or an accident, not violence ("he died of natural
+#: causes", "the prisoner died from covid-19", "died in a road accident").
+_NATURAL: Final = re.compile(
+    r"\s+(?:later\s+|reportedly\s+)?(?:(?:of|from)\s+(?:natural\s+causes|an?\s+(?:illness|"
+    r"disease|heart\s+attack|stroke|long\s+illness)|illness|disease|covid|coronavirus|"
+    r"cancer|old\s+age|malaria|cholera|hiv|aids\b)|(?:in|after)\s+an?\s+(?:road\s+|car\s+|"
+    r"traffic\s+|motor\s+)?accident)", re.IGNORECASE)
+#: A relative clause telling what its subject did before the event ("suspects who had killed a
+#: trader", "two men who allegedly shot dead a man"): the auxiliary or adverb that marks it.
+_PRIOR_BEFORE: Final = re.compile(
+    r"\b(?:who|which|that)\s+(?:(?:had|allegedly|reportedly|previously|earlier|had\s+"
+    r"allegedly|had\s+reportedly)\s+)(?:[\w'’-]+\s+)?$", re.IGNORECASE)
+#: ... or a plain relative clause whose figure a time before the event follows ("who killed a
+#: resident earlier that day", "who attacked a camp last Friday, killing four officers").
+_RELATIVE: Final = re.compile(r"\b(?:who|which)\s+", re.IGNORECASE)
+_RELATIVE_BEFORE: Final = re.compile(r"\b(?:who|which)\s+(?:[\w'’-]+ly\s+)?$", re.IGNORECASE)
+_PARTICIPLE: Final = re.compile(r"(?:killing|wounding|injuring|abducting|kidnapping)\b",
+                                re.IGNORECASE)
+_EARLIER: Final = re.compile(
+    r"\b(?:earlier|previously|the (?:day|night|week) before|the previous (?:day|night|week)|"
+    r"days? ago|weeks? ago|months? ago|years? ago|last (?:week|month|year|night|monday|"
+    r"tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.IGNORECASE)
+
+
+#: A count-first figure's noun phrase ending with a relative pronoun, the subject of the
+#: verb, active: up to two words between, none a passive's auxiliary ("who allegedly", "who
+#: had": not "who were").
+_DOERS: Final = re.compile(
+    r"\b(?:who|which|that)\s+(?:(?!(?:was|were|are|is|been|being|got)\b)[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE)
+
+
+def _doers(text: str, m: Found, np: str) -> bool:
+    """Whether a count-first figure's noun phrase ends with a relative pronoun that is the
+    subject of its verb, active ("two men who allegedly shot dead"): they did it."""
+    return (" who" in np or " which" in np or " that" in np or np.startswith(
+        ("who", "which", "that"))) and _DOERS.search(
+            text, m.start("np"), m.start("verb")) is not None
+
+
+def _prior_act(text: str, start: int, end: int) -> bool:
+    """Whether the figure at `start`-`end` is what someone did before the event, told in a
+    relative clause: "who had killed", "who allegedly shot dead" right before it; "who" right
+    before it and "earlier", "last Friday" after it in its clause ("who killed a resident
+    earlier that day"); or a participle's figure ("killing four officers") after "who" and
+    such a time ("who attacked a camp last Friday, killing four officers"), not a main verb's
+    ("gunmen who attacked a camp last Friday killed four officers": the event's own)."""
+    window = text[max(0, start - 120):start]
+    low = window.lower()
+    if "who " not in low and "which " not in low and "that " not in low:
+        return False
+    if _PRIOR_BEFORE.search(window) is not None:
+        return True
+    if _RELATIVE_BEFORE.search(window) is not None:
+        after = text[end:end + 60]
+        stop = min((at for at in (after.find("."), after.find(";"), after.find(","))
+                    if at >= 0), default=len(after))
+        # (the figure's own words too: a verb-first figure may end with "earlier")
+        return _EARLIER.search(text[start:end] + after[:stop]) is not None
+    if not _PARTICIPLE.match(text, start):
+        return False
+    # (the sentence's last relative pronoun: the clause it opens runs on to the figure)
+    cut = max(window.rfind("."), window.rfind(";"))
+    relatives = list(_RELATIVE.finditer(window, cut + 1))
+    return bool(relatives) and _EARLIER.search(window, relatives[-1].end()) is not None
 
 
 #: A figure as what a protest or a vigil is about, before it: "over the death of", "against
@@ -271,8 +361,14 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
                 continue
             if kind is _CK_CAPTURED and m.part("verb").lower() == "seized":
                 continue
+            if kind is _CK_KILLED and _NATURAL.match(text, m.end()):
+                continue  # "two inmates died of covid-19": no violence
             if m.part("num").lower() in ("a", "an") and _PLURAL_VERB.match(text, m.end("np")):
                 continue  # "teachers of a school were attacked": "a" counts the school
+            if m.part("num").lower() in ("a", "an") and " for " in f" {np.lower()} ":
+                continue  # "a vigil for people killed": "a" counts the vigil
+            if _doers(text, m, np):
+                continue  # "two men who shot dead a man": the men killed, not died
             if " or " in text or " and " in text:
                 either = (_EITHER.search(text, m.start(), m.end() + 40) if low is None
                           else _EITHER_LOW.search(low, m.start(), m.end() + 40))
@@ -320,7 +416,7 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
                      _one_side(m.group("obj")))
     if present & _DIED_GATE:
         for m in _matches(_ONE_DIED, _ONE_DIED_LOW, text, low):
-            if _one_person(m.group("subj")):
+            if _one_person(m.group("subj")) and not _NATURAL.match(text, m.end()):
                 _add(found, taken, claims, text, text_low, hits, offset,
                      _CK_KILLED, m, "one", "qual", _one_side(m.group("subj")))
     if present & _UNNUMBERED_GATE and not any(f.kind is _CK_KILLED for f in found):
@@ -480,6 +576,8 @@ def _one_unnumbered(found: list[CasualtyMention], taken: list[tuple[int, int]],
                      "qual", _one_side(m.group("obj")))
     if "died" in lw or "succumbed" in lw:
         for m in _matches(_HE_DIED, _HE_DIED_LOW, text, text_low):
+            if _NATURAL.match(text, m.end()):
+                continue  # "he died of natural causes": no violence
             _add(found, taken, claims, text, text_low, hits, offset, _CK_KILLED, m, "one",
                  "qual", None)
     if "death of" in lw:
@@ -965,16 +1063,20 @@ def headline_counts(mentions: list[CasualtyMention]) -> dict[CasualtyKind, int |
         if not of_kind:
             out[kind] = None
             continue
+        # (a figure its text disputes, "the rebels claimed 20 soldiers died", is a claim
+        # whether or not the claimant is a source found)
         narrative = [(m, side) for m, side in of_kind
-                     if m.claimed_by is None and m.via is None]
+                     if m.claimed_by is None and m.via is None and not m.disputed]
         # (not `m not in narrative`: the same split without comparing records field by field)
         claimed = [(m, side) for m, side in of_kind
-                   if m.claimed_by is not None or m.via is not None]
+                   if m.claimed_by is not None or m.via is not None or m.disputed]
         narrative_sides = {side for _, side in narrative}
         counted = list(narrative)
         for m, side in claimed:
+            # (a disputed claim about a side the narrative does not cover is one party's
+            # word about its enemy's dead: not added to the figures the text itself gives)
             if not narrative or (side is not None and side not in narrative_sides
-                                 and None not in narrative_sides):
+                                 and None not in narrative_sides and not m.disputed):
                 counted.append((m, side))
         by_side: dict[str | None, int] = {}
         for m, side in counted:
