@@ -135,3 +135,28 @@ def test_a_peaceful_protest_has_no_dead(extractor: Extractor, body: str) -> None
 def test_event_types_from_weapons_and_outcomes(extractor: Extractor, body: str,
                                                sub: str) -> None:
     assert [e.sub_event_type.value for e in events(extractor, body)] == [sub], body
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    # a coder's note of the toll: a range (the lowest counts), a figure worked out
+    ("Reports on fatalities range from 2 to 4.", 2),
+    ("Fatalities reported as half, rounded down to 5.", 5),
+])
+def test_a_coders_toll(text: str, killed: int) -> None:
+    assert _killed(text) == killed, text
+
+
+def test_prices_that_range_are_no_toll() -> None:
+    assert _killed("Fuel prices range from 2 to 4 dollars.") is None
+
+
+def test_an_arrest_told_in_the_passive(extractor: Extractor) -> None:
+    event = _one(extractor, "On 8 June 2021, a journalist was arrested in Gomel on a charge of "
+                            "defamation.")
+    assert event.sub_event_type.value == "Arrests"
+    # demonstrators arrested: an intervention in their demonstration
+    body = ("On 8 June 2021, six teachers were arrested by the police in Quezon City while "
+            "handing out relief goods. The arrested had held up protest placards calling for "
+            "higher wages.")
+    assert [e.sub_event_type.value for e in events(extractor, body)] == [
+        "Protest with intervention"]

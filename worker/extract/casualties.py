@@ -100,6 +100,14 @@ _TOLL: Final = re.compile(
 _TOLL_FIRST: Final = re.compile(
     rf"(?<![\w,])(?P<qual>{QUALIFIER}\s+)?(?P<num>{NUMBER})(?P<np>(?:\s+[\w/'’-]+){{0,2}}?)"
     rf"(?=\s+and\s+{NUMBER}\s+(?:\w+\s+)?(?:fatalities|fatality)\b)", re.IGNORECASE)
+#: A toll as a coder's note gives it: a range ("information on fatalities ranges from 1 to
+#: 2": the lowest counts), or a figure worked out ("fatalities reported as half, rounded down
+#: to 3", of "7 killed and wounded").
+_CODED_TOLL: Final = re.compile(
+    rf"\b(?:fatalities|deaths|death toll)\s+(?:range[sd]?|ranging|var(?:y|ies|ied))\s+from\s+"
+    rf"(?P<qual>)(?P<num>{NUMBER}\s*(?:-|–|to)\s*{NUMBER})\b|\bfatalities\s+(?:were\s+)?"
+    rf"(?:reported|coded|recorded|counted)\s+as\s+half,?\s+rounded\s+(?:down|up)\s+to\s+"
+    rf"(?P<num2>{NUMBER})\b", re.IGNORECASE)
 # "no one was killed", "no casualties", "no injuries were reported"
 _NONE: Final = re.compile(
     r"\b(?:no(?:body| one|-one)\s+(?:\w+\s+){0,2}?(?P<v1>killed|injured|hurt|wounded|died)|"
@@ -160,7 +168,7 @@ def find_casualties(text: str, offset: int = 0) -> list[CasualtyMention]:
 
 
 def _add(found: list[CasualtyMention], taken: list[tuple[int, int]],
-         claims: list[tuple[str | None, str | None]], text: str, text_low: str | None,
+         claims: list[tuple[str | None, str | None, bool]], text: str, text_low: str | None,
          hits: list[tuple[int, int, int]] | None, offset: int, kind: CasualtyKind,
          m: Found, num_group: str, qual_group: str, side_text: str | None) -> None:
     """`find_casualties_gated`'s figure `m` added to `found` unless it overlaps one `taken`
@@ -183,17 +191,17 @@ def _add(found: list[CasualtyMention], taken: list[tuple[int, int]],
         return  # a part of a total already counted
     if text.endswith("of ", 0, start) and _MOTIVE.search(text, max(0, start - 60), start):
         return  # "a protest over the killing of 2 youths": what the event was about
-    if _prior_act(text, start, end):
+    if _prior_act(text, text_low, start, end):
         return  # "cultists who killed a resident earlier that day": an earlier event
     taken.append((start, end))
-    if not claims:  # (None, None) for a text that attributes nothing
-        claims.append(_attribution(text, text_low, hits))
-    claimed_by, via = claims[0]
+    if not claims:  # (None, None) for a text that attributes nothing; whether it disputes
+        claimed_by, via = _attribution(text, text_low, hits)
+        claims.append((claimed_by, via, _disputed(text, text_low)))
+    claimed_by, via, disputed = claims[0]
     found.append(CasualtyMention(
         kind=kind, count=lowest(low, qualifier), count_max=high, qualifier=qualifier,
         side_text=side_text, claimed_by=claimed_by, via=via, start=offset + start,
-        end=offset + end, text=text[start:end],
-        disputed=_disputed(text, text_low)))
+        end=offset + end, text=text[start:end], disputed=disputed))
 
 
 def _disputed(text: str, low: str | None) -> bool:
@@ -255,17 +263,25 @@ def _doers(text: str, m: Found, np: str) -> bool:
             text, m.start("np"), m.start("verb")) is not None
 
 
-def _prior_act(text: str, start: int, end: int) -> bool:
+def _prior_act(text: str, low: str | None, start: int, end: int) -> bool:
     """Whether the figure at `start`-`end` is what someone did before the event, told in a
     relative clause: "who had killed", "who allegedly shot dead" right before it; "who" right
     before it and "earlier", "last Friday" after it in its clause ("who killed a resident
     earlier that day"); or a participle's figure ("killing four officers") after "who" and
     such a time ("who attacked a camp last Friday, killing four officers"), not a main verb's
-    ("gunmen who attacked a camp last Friday killed four officers": the event's own)."""
-    window = text[max(0, start - 120):start]
-    low = window.lower()
-    if "who " not in low and "which " not in low and "that " not in low:
-        return False
+    ("gunmen who attacked a camp last Friday killed four officers": the event's own). (`low`:
+    the text lower-cased when ASCII, else None.)"""
+    begin = max(0, start - 120)
+    # (the words it needs first: on the lower-cased text when there is one, no copy)
+    if low is not None:
+        if low.find("who ", begin, start) < 0 and low.find("which ", begin, start) < 0 \
+                and low.find("that ", begin, start) < 0:
+            return False
+    else:
+        lw = text[begin:start].lower()
+        if "who " not in lw and "which " not in lw and "that " not in lw:
+            return False
+    window = text[begin:start]
     if _PRIOR_BEFORE.search(window) is not None:
         return True
     if _RELATIVE_BEFORE.search(window) is not None:
@@ -319,7 +335,7 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
     taken: list[tuple[int, int]] = []
     # who claimed the figures: the same for every figure of the text, worked out at the first
     # one (most texts with a casualty word hold no figure)
-    claims: list[tuple[str | None, str | None]] = []
+    claims: list[tuple[str | None, str | None, bool]] = []
     text_low = low
     hits = _hits(text, low)
 
@@ -391,6 +407,12 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
             if _known_side(np):  # (not "between 3 and 5 deaths", a range)
                 _add(found, taken, claims, text, text_low, hits, offset,
                      _CK_KILLED, m, "num", "qual", np)
+    if present & _TOLL_GATE and ("range" in (lw := text_low if text_low is not None
+                                            else text.lower()) or "rounded" in lw):
+        for m in found_on(_CODED_TOLL.finditer(text), text):
+            # "fatalities range from 1 to 2", "fatalities reported as half, rounded down to 3"
+            _add(found, taken, claims, text, text_low, hits, offset, _CK_KILLED, m,
+                 "num" if m.group("num") is not None else "num2", "qual", None)
     if "bod" in (lw := text_low if text_low is not None else text.lower()) and (
             "found" in lw or "discovered" in lw or "dumped" in lw or "unearthed" in lw):
         for m in found_on(_BODIES.finditer(text), text):  # "the bodies of 2 civilians were found"
@@ -542,7 +564,7 @@ _UNNUMBERED_WORDS: Final[tuple[str, ...]] = (
 
 
 def _one_unnumbered(found: list[CasualtyMention], taken: list[tuple[int, int]],
-                    claims: list[tuple[str | None, str | None]], text: str,
+                    claims: list[tuple[str | None, str | None, bool]], text: str,
                     text_low: str | None, hits: list[tuple[int, int, int]] | None,
                     offset: int) -> None:
     """One person killed where the text names no figure of the dead: `_ONE_BARE`,

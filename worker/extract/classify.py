@@ -999,7 +999,7 @@ _NEEDS_CROWD: Final = _mask("PROT", "PROTW", "RIOT", "MOB", "KILL", "INJURE", "A
 _NEEDS_VIOLENCE: Final = _mask("SEXUAL", "ABDUCT", "REGAIN", "TAKE", "CLASH", "CLASHW", "KILL",
                                "INJURE", "ATTACK")
 _NEEDS_STRATEGIC: Final = _mask("ARREST", "BURN", "LOOT", "SEIZE", "AGREE", "NVT", "CHANGE",
-                                "TAKE", "OTHER", "CAPTURE", "HQN")
+                                "TAKE", "OTHER", "CAPTURE", "HQN", "INTERV")
 
 
 def _decide(c: _Cues) -> _Decision | None:
@@ -1633,8 +1633,18 @@ def _victim_role(role: int) -> int:
     return role
 
 
+#: The intervention cue's arrests (whole phrases, taken before the arrest cue's verbs).
+_PASSIVE_ARRESTS: Final = frozenset({"was arrested", "were arrested", "was detained",
+                                     "were detained"})
+
+
 def _strategic(c: _Cues) -> _Decision | None:
     arrest = c.heads[_H_ARREST]
+    if arrest is None:
+        interv = c.heads[_H_INTERV]
+        if interv is not None and interv.word in _PASSIVE_ARRESTS and \
+                not c.has(_M_PROT_RIOT):
+            arrest = interv  # "a blogger was arrested in Mogilev": no demonstration to stop
     violent = c.has(_M_VIOLENT)
     capture = c.heads[_H_CAPTURE]
     if capture is not None and not violent and _target(c, capture) == actors.ROLE_ARMED:

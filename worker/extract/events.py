@@ -580,14 +580,25 @@ def _reclassified(body: str, incident: _Incident) -> Classification:
                 return Classification(ET_BATTLES, SUB_ARMED_CLASH, cls.confidence, cls.start,
                                       cls.end, cls.text)
         return cls
-    if cls.event_type not in (ET_PROTESTS, ET_RIOTS) or len(
-            incident.sentences) < 2:
+    # (an arrest told in the passive too: "activists were arrested ... They held up protest
+    # signs": the arrest of demonstrators is an intervention in their demonstration)
+    arrested = cls.sub_event_type is SUB_ARRESTS and cls.text.lower() in _PASSIVE_ARRESTS
+    if (cls.event_type not in (ET_PROTESTS, ET_RIOTS) and not arrested) \
+            or len(incident.sentences) < 2:
         return cls
     first, last = incident.sentences[0], incident.sentences[-1]
     whole = classify_mod.classify(body[first.start:last.end], first.start)
     if whole is not None and whole.event_type in (ET_PROTESTS, ET_RIOTS):
+        if arrested and whole.event_type is ET_PROTESTS:
+            return Classification(ET_PROTESTS, SUB_PROTEST_WITH_INTERVENTION, cls.confidence,
+                                  cls.start, cls.end, cls.text)
         return whole
     return cls
+
+
+#: Arrests told in the passive ("were arrested"), the classifier's trigger for them.
+_PASSIVE_ARRESTS: Final = frozenset({"was arrested", "were arrested", "was detained",
+                                     "were detained"})
 
 
 def _recent(value: date, published: date) -> bool:
