@@ -100,6 +100,14 @@ _TOLL: Final = re.compile(
 _TOLL_FIRST: Final = re.compile(
     rf"(?<![\w,])(?P<qual>{QUALIFIER}\s+)?(?P<num>{NUMBER})(?P<np>(?:\s+[\w/'’-]+){{0,2}}?)"
     rf"(?=\s+and\s+{NUMBER}\s+(?:\w+\s+)?(?:fatalities|fatality)\b)", re.IGNORECASE)
+#: A toll as a coder's note gives it: a range ("information on fatalities ranges from 1 to
+#: 2": the lowest counts), or a figure worked out ("fatalities reported as half, rounded down
+#: to 3", of "7 killed and wounded").
+_CODED_TOLL: Final = re.compile(
+    rf"\b(?:fatalities|deaths|death toll)\s+(?:range[sd]?|ranging|var(?:y|ies|ied))\s+from\s+"
+    rf"(?P<qual>)(?P<num>{NUMBER}\s*(?:-|–|to)\s*{NUMBER})\b|\bfatalities\s+(?:were\s+)?"
+    rf"(?:reported|coded|recorded|counted)\s+as\s+half,?\s+rounded\s+(?:down|up)\s+to\s+"
+    rf"(?P<num2>{NUMBER})\b", re.IGNORECASE)
 # "no one was killed", "no casualties", "no injuries were reported"
 _NONE: Final = re.compile(
     r"\b(?:no(?:body| one|-one)\s+(?:\w+\s+){0,2}?(?P<v1>killed|injured|hurt|wounded|died)|"
@@ -160,7 +168,7 @@ def find_casualties(text: str, offset: int = 0) -> list[CasualtyMention]:
 
 
 def _add(found: list[CasualtyMention], taken: list[tuple[int, int]],
-         claims: list[tuple[str | None, str | None]], text: str, text_low: str | None,
+         claims: list[tuple[str | None, str | None, bool]], text: str, text_low: str | None,
          hits: list[tuple[int, int, int]] | None, offset: int, kind: CasualtyKind,
          m: Found, num_group: str, qual_group: str, side_text: str | None) -> None:
     """`find_casualties_gated`'s figure `m` added to `found` unless it overlaps one `taken`
@@ -183,13 +191,111 @@ def _add(found: list[CasualtyMention], taken: list[tuple[int, int]],
         return  # a part of a total already counted
     if text.endswith("of ", 0, start) and _MOTIVE.search(text, max(0, start - 60), start):
         return  # "a protest over the killing of 2 youths": what the event was about
+    if _prior_act(text, text_low, start, end):
+        return  # "cultists who killed a resident earlier that day": an earlier event
     taken.append((start, end))
-    if not claims:  # (None, None) for a text that attributes nothing
-        claims.append(_attribution(text, text_low, hits))
+    if not claims:  # (None, None) for a text that attributes nothing; whether it disputes
+        claimed_by, via = _attribution(text, text_low, hits)
+        claims.append((claimed_by, via, _disputed(text, text_low)))
+    claimed_by, via, disputed = claims[0]
     found.append(CasualtyMention(
         kind=kind, count=lowest(low, qualifier), count_max=high, qualifier=qualifier,
-        side_text=side_text, claimed_by=claims[0][0], via=claims[0][1], start=offset + start,
-        end=offset + end, text=text[start:end]))
+        side_text=side_text, claimed_by=claimed_by, via=via, start=offset + start,
+        end=offset + end, text=text[start:end], disputed=disputed))
+
+
+def _disputed(text: str, low: str | None) -> bool:
+    """Whether `text` calls its figures a claim or unconfirmed (`_DISPUTED`; `low`: the text
+    lower-cased when ASCII, where the words it needs are looked for first)."""
+    lw = low if low is not None else text.lower()
+    if "claim" not in lw and "confirm" not in lw and "verif" not in lw:
+        return False
+    return _DISPUTED.search(text) is not None
+
+
+#: An attributed figure told as a party's claim, or said to be unconfirmed ("HPG claimed 15
+#: soldiers died", "which has not been independently verified"): not a claim of
+#: responsibility, which says who did it, not how many died ("claimed responsibility", "an
+#: attack claimed by", "claimed the attack"), nor "claimed the lives of", a killing told.
+_DISPUTED: Final = re.compile(
+    r"\b(?:claim(?:ed|s|ing)?\b(?!\s+(?:of\s+)?responsibility|\s+by\b|\s+(?:the\s+|their\s+)?"
+    r"(?:lives?|attacks?|bombings?|killings?|assault|ambush|raid|blast|explosion)\b|\s+\w+\s+lives\b)|"
+    r"unconfirmed|unverified|"
+    r"(?:not|never)\s+(?:been\s+|be\s+)?(?:independently\s+)?(?:confirmed|verified)|"
+    r"could\s+not\s+(?:independently\s+)?(?:confirm|verify))", re.IGNORECASE)
+#: After "died": a death from illness, age or an accident, not violence ("he died of natural
+#: causes", "the prisoner died from covid-19", "died in a road accident").
+_NATURAL: Final = re.compile(
+    r"\s+(?:later\s+|reportedly\s+)?(?:(?:of|from)\s+(?:natural\s+causes|an?\s+(?:illness|"
+    r"disease|heart\s+attack|stroke|long\s+illness)|illness|disease|covid|coronavirus|"
+    r"cancer|old\s+age|malaria|cholera|hiv|aids\b)|(?:in|after)\s+an?\s+(?:road\s+|car\s+|"
+    r"traffic\s+|motor\s+)?accident)", re.IGNORECASE)
+#: A relative clause telling what its subject did before the event ("suspects who had killed a
+#: trader", "two men who allegedly shot dead a man"): the auxiliary or adverb that marks it.
+_PRIOR_BEFORE: Final = re.compile(
+    r"\b(?:who|which|that)\s+(?:(?:had|allegedly|reportedly|previously|earlier|had\s+"
+    r"allegedly|had\s+reportedly)\s+)(?:[\w'’-]+\s+)?$", re.IGNORECASE)
+#: ... or a plain relative clause whose figure a time before the event follows ("who killed a
+#: resident earlier that day", "who attacked a camp last Friday, killing four officers").
+_RELATIVE: Final = re.compile(r"\b(?:who|which)\s+", re.IGNORECASE)
+_RELATIVE_BEFORE: Final = re.compile(r"\b(?:who|which)\s+(?:[\w'’-]+ly\s+)?$", re.IGNORECASE)
+_PARTICIPLE: Final = re.compile(r"(?:killing|wounding|injuring|abducting|kidnapping)\b",
+                                re.IGNORECASE)
+_EARLIER: Final = re.compile(
+    r"\b(?:earlier|previously|the (?:day|night|week) before|the previous (?:day|night|week)|"
+    r"days? ago|weeks? ago|months? ago|years? ago|last (?:week|month|year|night|monday|"
+    r"tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.IGNORECASE)
+
+
+#: A count-first figure's noun phrase ending with a relative pronoun, the subject of the
+#: verb, active: up to two words between, none a passive's auxiliary ("who allegedly", "who
+#: had": not "who were").
+_DOERS: Final = re.compile(
+    r"\b(?:who|which|that)\s+(?:(?!(?:was|were|are|is|been|being|got)\b)[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE)
+
+
+def _doers(text: str, m: Found, np: str) -> bool:
+    """Whether a count-first figure's noun phrase ends with a relative pronoun that is the
+    subject of its verb, active ("two men who allegedly shot dead"): they did it."""
+    return (" who" in np or " which" in np or " that" in np or np.startswith(
+        ("who", "which", "that"))) and _DOERS.search(
+            text, m.start("np"), m.start("verb")) is not None
+
+
+def _prior_act(text: str, low: str | None, start: int, end: int) -> bool:
+    """Whether the figure at `start`-`end` is what someone did before the event, told in a
+    relative clause: "who had killed", "who allegedly shot dead" right before it; "who" right
+    before it and "earlier", "last Friday" after it in its clause ("who killed a resident
+    earlier that day"); or a participle's figure ("killing four officers") after "who" and
+    such a time ("who attacked a camp last Friday, killing four officers"), not a main verb's
+    ("gunmen who attacked a camp last Friday killed four officers": the event's own). (`low`:
+    the text lower-cased when ASCII, else None.)"""
+    begin = max(0, start - 120)
+    # (the words it needs first: on the lower-cased text when there is one, no copy)
+    if low is not None:
+        if low.find("who ", begin, start) < 0 and low.find("which ", begin, start) < 0 \
+                and low.find("that ", begin, start) < 0:
+            return False
+    else:
+        lw = text[begin:start].lower()
+        if "who " not in lw and "which " not in lw and "that " not in lw:
+            return False
+    window = text[begin:start]
+    if _PRIOR_BEFORE.search(window) is not None:
+        return True
+    if _RELATIVE_BEFORE.search(window) is not None:
+        after = text[end:end + 60]
+        stop = min((at for at in (after.find("."), after.find(";"), after.find(","))
+                    if at >= 0), default=len(after))
+        # (the figure's own words too: a verb-first figure may end with "earlier")
+        return _EARLIER.search(text[start:end] + after[:stop]) is not None
+    if not _PARTICIPLE.match(text, start):
+        return False
+    # (the sentence's last relative pronoun: the clause it opens runs on to the figure)
+    cut = max(window.rfind("."), window.rfind(";"))
+    relatives = list(_RELATIVE.finditer(window, cut + 1))
+    return bool(relatives) and _EARLIER.search(window, relatives[-1].end()) is not None
 
 
 #: A figure as what a protest or a vigil is about, before it: "over the death of", "against
@@ -229,7 +335,7 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
     taken: list[tuple[int, int]] = []
     # who claimed the figures: the same for every figure of the text, worked out at the first
     # one (most texts with a casualty word hold no figure)
-    claims: list[tuple[str | None, str | None]] = []
+    claims: list[tuple[str | None, str | None, bool]] = []
     text_low = low
     hits = _hits(text, low)
 
@@ -271,8 +377,14 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
                 continue
             if kind is _CK_CAPTURED and m.part("verb").lower() == "seized":
                 continue
+            if kind is _CK_KILLED and _NATURAL.match(text, m.end()):
+                continue  # "two inmates died of covid-19": no violence
             if m.part("num").lower() in ("a", "an") and _PLURAL_VERB.match(text, m.end("np")):
                 continue  # "teachers of a school were attacked": "a" counts the school
+            if m.part("num").lower() in ("a", "an") and " for " in f" {np.lower()} ":
+                continue  # "a vigil for people killed": "a" counts the vigil
+            if _doers(text, m, np):
+                continue  # "two men who shot dead a man": the men killed, not died
             if " or " in text or " and " in text:
                 either = (_EITHER.search(text, m.start(), m.end() + 40) if low is None
                           else _EITHER_LOW.search(low, m.start(), m.end() + 40))
@@ -295,6 +407,12 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
             if _known_side(np):  # (not "between 3 and 5 deaths", a range)
                 _add(found, taken, claims, text, text_low, hits, offset,
                      _CK_KILLED, m, "num", "qual", np)
+    if present & _TOLL_GATE and ("range" in (lw := text_low if text_low is not None
+                                            else text.lower()) or "rounded" in lw):
+        for m in found_on(_CODED_TOLL.finditer(text), text):
+            # "fatalities range from 1 to 2", "fatalities reported as half, rounded down to 3"
+            _add(found, taken, claims, text, text_low, hits, offset, _CK_KILLED, m,
+                 "num" if m.group("num") is not None else "num2", "qual", None)
     if "bod" in (lw := text_low if text_low is not None else text.lower()) and (
             "found" in lw or "discovered" in lw or "dumped" in lw or "unearthed" in lw):
         for m in found_on(_BODIES.finditer(text), text):  # "the bodies of 2 civilians were found"
@@ -320,7 +438,7 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
                      _one_side(m.group("obj")))
     if present & _DIED_GATE:
         for m in _matches(_ONE_DIED, _ONE_DIED_LOW, text, low):
-            if _one_person(m.group("subj")):
+            if _one_person(m.group("subj")) and not _NATURAL.match(text, m.end()):
                 _add(found, taken, claims, text, text_low, hits, offset,
                      _CK_KILLED, m, "one", "qual", _one_side(m.group("subj")))
     if present & _UNNUMBERED_GATE and not any(f.kind is _CK_KILLED for f in found):
@@ -454,7 +572,7 @@ _UNNUMBERED_WORDS: Final[tuple[str, ...]] = (
 
 
 def _one_unnumbered(found: list[CasualtyMention], taken: list[tuple[int, int]],
-                    claims: list[tuple[str | None, str | None]], text: str,
+                    claims: list[tuple[str | None, str | None, bool]], text: str,
                     text_low: str | None, hits: list[tuple[int, int, int]] | None,
                     offset: int) -> None:
     """One person killed where the text names no figure of the dead: `_ONE_BARE`,
@@ -488,6 +606,8 @@ def _one_unnumbered(found: list[CasualtyMention], taken: list[tuple[int, int]],
                      "qual", _one_side(m.group("obj")))
     if "died" in lw or "succumbed" in lw:
         for m in _matches(_HE_DIED, _HE_DIED_LOW, text, text_low):
+            if _NATURAL.match(text, m.end()):
+                continue  # "he died of natural causes": no violence
             _add(found, taken, claims, text, text_low, hits, offset, _CK_KILLED, m, "one",
                  "qual", None)
     if "death of" in lw:
@@ -982,16 +1102,20 @@ def headline_counts(mentions: list[CasualtyMention]) -> dict[CasualtyKind, int |
         if not of_kind:
             out[kind] = None
             continue
+        # (a figure its text disputes, "the rebels claimed 20 soldiers died", is a claim
+        # whether or not the claimant is a source found)
         narrative = [(m, side) for m, side in of_kind
-                     if m.claimed_by is None and m.via is None]
+                     if m.claimed_by is None and m.via is None and not m.disputed]
         # (not `m not in narrative`: the same split without comparing records field by field)
         claimed = [(m, side) for m, side in of_kind
-                   if m.claimed_by is not None or m.via is not None]
+                   if m.claimed_by is not None or m.via is not None or m.disputed]
         narrative_sides = {side for _, side in narrative}
         counted = list(narrative)
         for m, side in claimed:
+            # (a disputed claim about a side the narrative does not cover is one party's
+            # word about its enemy's dead: not added to the figures the text itself gives)
             if not narrative or (side is not None and side not in narrative_sides
-                                 and None not in narrative_sides):
+                                 and None not in narrative_sides and not m.disputed):
                 counted.append((m, side))
         by_side: dict[str | None, int] = {}
         for m, side in counted:

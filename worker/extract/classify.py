@@ -288,6 +288,8 @@ _LEXICON: Final[dict[str, str]] = {
         "accidentally detonated|accidentally exploded|blew up while|own bomb|own explosives|"
         "neutralized the|neutralised the|demined|de-mined|demining|mine clearance|"
         "cleared mines|cleared the mines|detonated them|detonated it|detonated the explosive|"
+        "disarm it|disarmed it|disarming it|disarm the bomb|disarmed the bomb|disarm the device|"
+        "disarmed the device|"
         "detonated the bomb|detonated the device|disrupted"
     ),
     "TAKE": (
@@ -997,7 +999,7 @@ _NEEDS_CROWD: Final = _mask("PROT", "PROTW", "RIOT", "MOB", "KILL", "INJURE", "A
 _NEEDS_VIOLENCE: Final = _mask("SEXUAL", "ABDUCT", "REGAIN", "TAKE", "CLASH", "CLASHW", "KILL",
                                "INJURE", "ATTACK")
 _NEEDS_STRATEGIC: Final = _mask("ARREST", "BURN", "LOOT", "SEIZE", "AGREE", "NVT", "CHANGE",
-                                "TAKE", "OTHER", "CAPTURE", "HQN")
+                                "TAKE", "OTHER", "CAPTURE", "HQN", "INTERV")
 
 
 def _decide(c: _Cues) -> _Decision | None:
@@ -1099,11 +1101,12 @@ def _remote(c: _Cues) -> _Decision | None:
         if weak is None or c.has(_M_PROT_RIOT_MOB):
             return None
         if weak.word in ("explosive", "explosives", "detonat") and not _hurt(c) and \
-                not c.has(_M_ATTACK):
-            return None
+                not c.has(_M_ATTACK) and _USED_BEFORE.search(
+                    c.low, max(0, weak.start - 30), weak.start) is None:
+            return None  # (not "four men used explosives in a robbery": a blast set off)
         clash = c.heads[_H_CLASH]
-        if clash is not None and clash.start < weak.start:
-            return None
+        if clash is not None and (clash.start < weak.start or clash.word.startswith(_TWO_WAY)):
+            return None  # (explosions "in both directions of the frontline": an exchange)
         if weak.word.startswith("explosion") and _OBSERVED.search(c.low):
             return _ET_EXPLOSIONS, _SUB_SHELLING, weak, _FAIR
         return _ET_EXPLOSIONS, _SUB_REMOTE_EXPLOSIVE, weak, _FAIR
@@ -1127,6 +1130,14 @@ def _remote(c: _Cues) -> _Decision | None:
             and c.has(_M_CLASH):
         return None
     return _ET_EXPLOSIONS, _REMOTE_SUB[strong.cue], strong, _STRONG
+
+
+#: Explosives put to use, right before the word: "used explosives", "set off explosives".
+_USED_BEFORE: Final = re.compile(r"\b(?:used|using|set off|setting off|activated|planted)\s+"
+                                 r"(?:\w+\s+)?$")
+#: Clash words for fire both ways: the explosions around them are an exchange, a battle.
+_TWO_WAY: Final = ("in both directions", "fire in both directions", "exchange", "exchanged",
+                   "exchanging", "traded", "trading fire", "mutual shelling", "shelling exchange")
 
 
 _ARREST_VERBS: Final = frozenset({"arrested", "detained", "apprehended", "rounded up", "nabbed",
@@ -1432,6 +1443,9 @@ def _violence(c: _Cues) -> _Decision | None:
     if trigger is None:
         weak = c.heads[_H_CLASHW]
         if weak is not None and (c.armed or c.state) and weak.word not in ("fight", "fights"):
+            if clash is None and _AT_AREA.search(c.low) is not None:
+                # machine guns fired at an area from afar, no one fighting back: shelling
+                return _ET_EXPLOSIONS, _SUB_SHELLING, weak, _WEAK
             if weak.word in ("shooting", "fired", "firing", "gunshots", "gunfire",
                              "shots") and not (c.armed and c.state):
                 return None
@@ -1450,6 +1464,16 @@ def _violence(c: _Cues) -> _Decision | None:
             not c.kinds & _VICTIM_KINDS:
         return _ET_BATTLES, _SUB_ARMED_CLASH, trigger, _WEAK
     return _ET_VIOLENCE_AGAINST_CIVILIANS, _SUB_ATTACK, trigger, _FAIR
+
+
+#: Machine guns fired at an area, not at fighters' positions ("fired 12.7mm machine guns at
+#: the east of the town", "fired machine guns at scattered areas of the district").
+_AT_AREA: Final = re.compile(
+    r"\bfired\b(?:[^.;]|\.(?=\d)){0,60}?\bmachine[- ]?guns?\b(?:[^.;]|\.(?=\d)){0,40}?\bat\s+"
+    r"(?:the\s+)?(?:scattered\s+|"
+    r"residential\s+|several\s+|various\s+)?(?:areas?|villages?|neighbou?rhoods?|houses|homes|"
+    r"farms|outskirts|(?:north|south)?(?:east|west)(?:ern)?\s+(?:of|part)|(?:north|south)"
+    r"(?:ern)?\s+(?:of|part))\b")
 
 
 _VAGUE_CLASH: Final = frozenset({"fighting", "fought", "battle", "battles", "battled", "battling",
@@ -1609,8 +1633,18 @@ def _victim_role(role: int) -> int:
     return role
 
 
+#: The intervention cue's arrests (whole phrases, taken before the arrest cue's verbs).
+_PASSIVE_ARRESTS: Final = frozenset({"was arrested", "were arrested", "was detained",
+                                     "were detained"})
+
+
 def _strategic(c: _Cues) -> _Decision | None:
     arrest = c.heads[_H_ARREST]
+    if arrest is None:
+        interv = c.heads[_H_INTERV]
+        if interv is not None and interv.word in _PASSIVE_ARRESTS and \
+                not c.has(_M_PROT_RIOT):
+            arrest = interv  # "a blogger was arrested in Mogilev": no demonstration to stop
     violent = c.has(_M_VIOLENT)
     capture = c.heads[_H_CAPTURE]
     if capture is not None and not violent and _target(c, capture) == actors.ROLE_ARMED:

@@ -42,12 +42,17 @@ from worker.extract.constants import (
     PREC_WEEK,
     SK_OUTLET,
     SK_PERSON,
+    SUB_ABDUCTION,
     SUB_AGREEMENT,
     SUB_ARMED_CLASH,
     SUB_ARRESTS,
     SUB_ATTACK,
     SUB_GRENADE,
+    SUB_LOOTING,
     SUB_MOB_VIOLENCE,
+    SUB_PEACEFUL_PROTEST,
+    SUB_PROTEST_WITH_INTERVENTION,
+    SUB_REMOTE_EXPLOSIVE,
     SUB_VIOLENT_DEMONSTRATION,
 )
 from worker.extract.gazetteer import Gazetteer
@@ -435,6 +440,8 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
                                 lead=previous)
             incidents.append(current)
             continue
+        # (the anchor's next sentence: what it tells of the anchor's event, not background)
+        follows = len(current.sentences) == 1 and index == current.last_index + 1
         current.sentences.append(sentence)
         current.last_index = index
         if found.sub_event_type is SUB_ATTACK and \
@@ -443,6 +450,18 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
             # "Police arrested a man ... He was tortured in their cells and died.": what
             # was done to the detainee is the event, an attack
             current.classification = found
+        elif follows and found.sub_event_type is SUB_ATTACK and \
+                current.classification.sub_event_type is SUB_ABDUCTION and \
+                _DEATH_TRIGGER.search(found.text) is not None:
+            # "Gunmen kidnapped a man. His body was found the next day.": the abducted
+            # killed, an attack (the codebook's abduction has no one killed)
+            current.classification = found
+        elif follows and found.sub_event_type is SUB_REMOTE_EXPLOSIVE and \
+                current.classification.sub_event_type is SUB_LOOTING and \
+                _HABITUAL.search(text) is None:
+            # "Perpetrators attacked a pipeline. They set off explosive devices, causing
+            # damage.": property destroyed by explosives, a remote explosive
+            current.classification = found
         if found.sub_event_type is SUB_ARMED_CLASH and len(current.sentences) <= 3:
             current.clashes.append(found)
         if current.date is None and when is not None:
@@ -450,6 +469,12 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
     return incidents
 
 
+#: What happens again and again, or has happened before: background, not the event.
+_HABITUAL: Final = re.compile(r"\b(?:repeatedly|regularly|frequently|often|routinely|"
+                              r"in the past|has been|have been|had been)\b", re.IGNORECASE)
+#: A trigger that is a death: an attack that killed.
+_DEATH_TRIGGER: Final = re.compile(r"kill|dead|death|corpse|bod(?:y|ies)|murder|execut|behead|"
+                                   r"slain|slaughter|assassinat", re.IGNORECASE)
 #: Where a detainee is held, and what is done to one there.
 _IN_CUSTODY: Final = re.compile(r"\b(?:custody|detention|cells?|jail|prison|lock-?up|"
                                 r"tortur\w*)\b", re.IGNORECASE)
@@ -555,14 +580,25 @@ def _reclassified(body: str, incident: _Incident) -> Classification:
                 return Classification(ET_BATTLES, SUB_ARMED_CLASH, cls.confidence, cls.start,
                                       cls.end, cls.text)
         return cls
-    if cls.event_type not in (ET_PROTESTS, ET_RIOTS) or len(
-            incident.sentences) < 2:
+    # (an arrest told in the passive too: "activists were arrested ... They held up protest
+    # signs": the arrest of demonstrators is an intervention in their demonstration)
+    arrested = cls.sub_event_type is SUB_ARRESTS and cls.text.lower() in _PASSIVE_ARRESTS
+    if (cls.event_type not in (ET_PROTESTS, ET_RIOTS) and not arrested) \
+            or len(incident.sentences) < 2:
         return cls
     first, last = incident.sentences[0], incident.sentences[-1]
     whole = classify_mod.classify(body[first.start:last.end], first.start)
     if whole is not None and whole.event_type in (ET_PROTESTS, ET_RIOTS):
+        if arrested and whole.event_type is ET_PROTESTS:
+            return Classification(ET_PROTESTS, SUB_PROTEST_WITH_INTERVENTION, cls.confidence,
+                                  cls.start, cls.end, cls.text)
         return whole
     return cls
+
+
+#: Arrests told in the passive ("were arrested"), the classifier's trigger for them.
+_PASSIVE_ARRESTS: Final = frozenset({"was arrested", "were arrested", "was detained",
+                                     "were detained"})
 
 
 def _recent(value: date, published: date) -> bool:
@@ -634,6 +670,12 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
             cited.append((sentence.start, found))
     # (no figure: no headline count of any kind, no claim, no basis to show)
     headline = casualties_mod.headline_counts(casualties) if casualties else _NO_HEADLINE
+    if headline.get(CK_KILLED) and (cls.sub_event_type is SUB_PEACEFUL_PROTEST or
+                                    cls.sub_event_type is SUB_PROTEST_WITH_INTERVENTION):
+        # a protest with no one killed by definition (the codebook's: demonstrators killed
+        # make it excessive force): its dead are its cause ("residents demonstrated after a
+        # gendarme shot a driver", "a vigil for those killed"), kept as claims only
+        headline = {**headline, CK_KILLED: None}
     claims = [_claim(m, country_code) for m in casualties]
     for kind in (CK_KILLED, CK_INJURED, CK_CAPTURED) if casualties else ():
         basis = _headline_basis(casualties, kind, headline.get(kind))

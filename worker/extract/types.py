@@ -62,10 +62,14 @@ class CasualtyMention:
     start: Final[int]
     end: Final[int]
     text: Final[str]
+    # a figure its text calls a claim or unconfirmed ("X claimed 15 soldiers
+    # died, which has not been confirmed"): kept as a claim, never added to other sides' dead
+    disputed: Final[bool]
 
     def __init__(self, kind: CasualtyKind, count: int, count_max: int | None,
                  qualifier: str | None, side_text: str | None, claimed_by: str | None,
-                 via: str | None, start: int, end: int, text: str) -> None:
+                 via: str | None, start: int, end: int, text: str,
+                 disputed: bool = False) -> None:
         self.kind = kind
         self.count = count
         self.count_max = count_max
@@ -76,6 +80,7 @@ class CasualtyMention:
         self.start = start
         self.end = end
         self.text = text
+        self.disputed = disputed
 
 
 @dataclass(slots=True, init=False, unsafe_hash=True)
