@@ -309,3 +309,57 @@ def test_passive_answers_as_the_loop() -> None:
             passives += expected
             assert classify._passive(low, at) == expected, low[max(0, at - 30):at]
     assert passives > 1_000
+
+
+def _triggers_as_first_written(text: str) -> tuple[list[tuple[int, int, str]], list[int],
+                                                   list[int]]:
+    """`_scan`'s first loop as first written: each match unpacked as an `actors.Match`."""
+    found: list[tuple[int, int, str]] = []
+    negations: list[int] = []
+    hedges: list[int] = []
+    _, words, matched = actors.matches(text)
+    for last, (length, _, keys) in matched:
+        if not keys:
+            continue
+        prefix = keys[0][2]
+        start = last - length + 1
+        end = words.find(" ", last) - 1 if prefix else last - 1
+        for _, cue, _, case in keys:
+            if case and text[start:end] != case:
+                continue
+            if cue == "NEG":
+                negations.append(end)
+            elif cue == "HEDGE":
+                hedges.append(end)
+            else:
+                found.append((start, end, cue))
+    return found, negations, hedges
+
+
+#: Words of each kind the loop tells apart: prefixes, exact-case words, negations, hedges,
+#: non-event phrases, actors (matches with no trigger key), gate words, and non-ASCII text.
+_TRIGGER_WORDS = ["demonstrators", "demonstrating", "IED", "ied", "IEDs", "UAV", "uav", "May",
+                  "may", "not", "never", "no one", "threatened to", "planned", "killed",
+                  "heart attack", "tear gas", "soldiers", "police", "Boko Haram", "March",
+                  "march", "clan", "families", "January", "said", "kidnappers", "Kidnapped",
+                  "airstrikes", "air-strike", "no-one", "café", "naïve", "—", "’s", "x", ","]
+
+
+def test_triggers_read_as_the_matches_unpacked() -> None:
+    rng = random.Random(17)
+    texts = [s.text for article in articles_of_size(3_000, 80)
+             for s in split_sentences(article.body)]
+    texts += [" ".join(rng.choice(_TRIGGER_WORDS) for _ in range(rng.randint(1, 12)))
+              for _ in range(5_000)]
+    found_any = negated = hedged = 0
+    for text in texts:
+        expected = _triggers_as_first_written(text)
+        _, words, matched = actors.matches(text)
+        found, negations, hedges = classify._triggers(text, words, matched)
+        assert [(h.start, h.end, h.cue) for h in found] == expected[0], text
+        assert (negations, hedges) == expected[1:], text
+        assert all(h.word == "" and not h.negated and not h.hedged for h in found)
+        found_any += bool(found)
+        negated += bool(negations)
+        hedged += bool(hedges)
+    assert found_any > 2_000 and negated > 500 and hedged > 500

@@ -29,7 +29,7 @@ sentence and its dispersal in the next are seen together only if classified toge
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import Final, cast
 
 from worker.extract import actors
 from worker.extract.types import Classification
@@ -467,18 +467,23 @@ _HQ: Final = re.compile(
 #: Words one of which is in any text `_STATE_DETONATED` matches (its verbs) and in any text
 #: `_HQ` matches: the regex searches, which try every position, run only when one is there.
 _DETONATED_WORDS: Final = ("detonated", "exploded", "destroyed", "neutrali")
-#: `_STATE_DETONATED`'s subjects: a match starts where one of them does.
-_DETONATED_SUBJECTS: Final = ("police", "forces", "army", "military", "soldiers", "troops",
-                              "experts", "squad", "sappers", "authorities", "engineers",
-                              "technicians")
-_HQ_WORDS: Final = ("establish", "set up", "setting up", "built", "build", "construct", "open",
-                    "transform", "turn", "convert", "stronghold", "hideout")
+#: `_STATE_DETONATED`'s subjects: a match starts where one of them does. (This and the other
+#: word tuples looped over or passed whole to `startswith`: typed as tuples of any length, as
+#: the `_F_` tuples below are, so that the compiled core does not box them anew at each use.)
+_DETONATED_SUBJECTS: Final[tuple[str, ...]] = (
+    "police", "forces", "army", "military", "soldiers", "troops", "experts", "squad", "sappers",
+    "authorities", "engineers", "technicians")
+_HQ_WORDS: Final[tuple[str, ...]] = (
+    "establish", "set up", "setting up", "built", "build", "construct", "open", "transform",
+    "turn", "convert", "stronghold", "hideout")
 
 
 def _state_detonated(low: str) -> bool:
     """`_STATE_DETONATED.search(low) is not None`, its verbs looked for first, and the search
     from the first of its subjects (no match starts before it)."""
-    if not any(word in low for word in _DETONATED_WORDS):
+    # (each of `_DETONATED_WORDS` written out: no generator, no iteration over the tuple)
+    if "detonated" not in low and "exploded" not in low and "destroyed" not in low and \
+            "neutrali" not in low:
         return False
     first = -1
     for word in _DETONATED_SUBJECTS:
@@ -656,19 +661,34 @@ def _stop_between(low: str, start: int, end: int) -> bool:
 _NO_HEADS: Final[list[_Hit | None]] = [None] * len(_CUES)
 
 
-def _scan(text: str) -> _Cues | None:
-    """The triggers of `text` (None when it has none)."""
+#: An automaton match (`actors.Match`) read as a plain tuple, and its value (key length, actor
+#: entries, trigger keys): see `_triggers`.
+_Loose = tuple[object, ...]
+_TriggerKeys = tuple[tuple[int, str, bool, str], ...]
+
+
+def _triggers(text: str, words: str, matched: list[actors.Match]
+              ) -> tuple[list[_Hit], list[int], list[int]]:
+    """The triggers among `matched` (the automaton matches of `text`, whose `words_of` form is
+    `words`) in the automaton's order, each a `_Hit` with no word yet; the ends of the
+    negations and of the hedges."""
     # (each trigger a `_Hit` at once, its word and marks filled in when it is kept: no tuple
     # built for it first, no second object)
     found: list[_Hit] = []
     negations: list[int] = []
     hedges: list[int] = []
-    low, words, matched = actors.matches(text)
-    for last, (length, _, keys) in matched:
+    # (each match read as a plain tuple, its trigger keys checked first: as an `actors.Match`,
+    # the compiled core would unbox the whole of every match, the type of each part checked
+    # and its numbers converted, where most matches are actors' or gate words' and hold no
+    # trigger key)
+    for match in cast(list[_Loose], matched):
+        value = cast(_Loose, match[1])
+        keys = cast(_TriggerKeys, value[2])
         if not keys:
             continue
         prefix = keys[0][2]
-        start = last - length + 1
+        last = cast(int, match[0])
+        start = last - cast(int, value[0]) + 1
         end = words.find(" ", last) - 1 if prefix else last - 1
         for _, cue, _, case in keys:
             if case and text[start:end] != case:
@@ -679,6 +699,13 @@ def _scan(text: str) -> _Cues | None:
                 hedges.append(end)
             else:
                 found.append(_Hit(start, end, cue, "", False, False))
+    return found, negations, hedges
+
+
+def _scan(text: str) -> _Cues | None:
+    """The triggers of `text` (None when it has none)."""
+    low, words, matched = actors.matches(text)
+    found, negations, hedges = _triggers(text, words, matched)
     if not found:
         return None
     if len(found) > 1 and not _in_order(found):
@@ -747,7 +774,7 @@ def _scan(text: str) -> _Cues | None:
 #: else happening, a show of force ACLED codes as "Other" (border guards firing in the air).
 _AIR_SHOTS: Final = frozenset({"fired into the air", "fired in the air", "shots into the air",
                                "shots in the air", "fired warning shots"})
-_AIR_SHOT_STARTS: Final = ("fired ", "shots ")
+_AIR_SHOT_STARTS: Final[tuple[str, ...]] = ("fired ", "shots ")
 
 
 class _Cues:
@@ -913,17 +940,19 @@ _H_TAKE: Final = _CUE_INDEX["TAKE"]
 _H_WEAPON: Final = _CUE_INDEX["WEAPON"]
 
 # The arguments of `_Cues.first`: the cues in the order given (their places in `heads`), and
-# their bits.
-_F_BURN_LOOT: Final = (_H_BURN, _H_LOOT)
-_F_EXPLOSIVE: Final = (_H_IED, _H_IEDW, _H_AIR, _H_SHELL, _H_GREN, _H_WEAPON)
-_F_IEDW_IED: Final = (_H_IEDW, _H_IED)
-_F_SEIZE_ARREST: Final = (_H_SEIZE, _H_ARREST)
-_F_WEAPON: Final = (_H_WEAPON, _H_IED, _H_GREN, _H_IEDW, _H_SHELL)
-_F_REMOTE: Final = (_H_AIR, _H_SHELL, _H_IED, _H_GREN)
-_F_VIOLENCE: Final = (_H_KILL, _H_INJURE, _H_ATTACK, _H_CLASH, _H_ABDUCT, _H_SEXUAL)
-_F_CROWD_VIOLENCE: Final = (_H_INJURE, _H_ATTACK)
-_F_HURT: Final = (_H_KILL, _H_INJURE, _H_ATTACK, _H_BURN, _H_LOOT)
-_F_TRIGGER: Final = (_H_KILL, _H_INJURE, _H_ATTACK)
+# their bits. (Typed as tuples of any length, as `first` takes them: the compiled core keeps
+# each as one tuple object, where a tuple of fixed length would be boxed anew at each call.)
+_F_BURN_LOOT: Final[tuple[int, ...]] = (_H_BURN, _H_LOOT)
+_F_EXPLOSIVE: Final[tuple[int, ...]] = (_H_IED, _H_IEDW, _H_AIR, _H_SHELL, _H_GREN, _H_WEAPON)
+_F_IEDW_IED: Final[tuple[int, ...]] = (_H_IEDW, _H_IED)
+_F_SEIZE_ARREST: Final[tuple[int, ...]] = (_H_SEIZE, _H_ARREST)
+_F_WEAPON: Final[tuple[int, ...]] = (_H_WEAPON, _H_IED, _H_GREN, _H_IEDW, _H_SHELL)
+_F_REMOTE: Final[tuple[int, ...]] = (_H_AIR, _H_SHELL, _H_IED, _H_GREN)
+_F_VIOLENCE: Final[tuple[int, ...]] = (_H_KILL, _H_INJURE, _H_ATTACK, _H_CLASH, _H_ABDUCT,
+                                        _H_SEXUAL)
+_F_CROWD_VIOLENCE: Final[tuple[int, ...]] = (_H_INJURE, _H_ATTACK)
+_F_HURT: Final[tuple[int, ...]] = (_H_KILL, _H_INJURE, _H_ATTACK, _H_BURN, _H_LOOT)
+_F_TRIGGER: Final[tuple[int, ...]] = (_H_KILL, _H_INJURE, _H_ATTACK)
 _FM_BURN_LOOT: Final = _mask_of(_F_BURN_LOOT)
 _FM_EXPLOSIVE: Final = _mask_of(_F_EXPLOSIVE)
 _FM_IEDW_IED: Final = _mask_of(_F_IEDW_IED)
@@ -1143,9 +1172,10 @@ _TWO_WAY: Final = ("in both directions", "fire in both directions", "exchange", 
 _ARREST_VERBS: Final = frozenset({"arrested", "detained", "apprehended", "rounded up", "nabbed",
                                   "taken into custody", "took into custody", "handcuffed",
                                   "arresting", "detaining", "picked up"})
-_STRONG_INTERVENTION: Final = ("dispers", "tear", "water cannon", "rubber", "baton", "lathi",
-                               "intervened", "intervention", "broke up", "pepper", "stun", "sound",
-                               "flash", "forc", "cordoned", "fired", "shots", "warning")
+_STRONG_INTERVENTION: Final[tuple[str, ...]] = (
+    "dispers", "tear", "water cannon", "rubber", "baton", "lathi", "intervened", "intervention",
+    "broke up", "pepper", "stun", "sound", "flash", "forc", "cordoned", "fired", "shots",
+    "warning")
 _MARCH_WORDS: Final = frozenset({"marched", "march", "marches", "rallied", "rally", "rallies",
                                  "caravan", "motorcade"})
 _SUBORDINATE: Final = re.compile(r"\b(?:who|whose|which|that|claim\w*|accus\w*|alleg\w*|against|"
@@ -1314,7 +1344,7 @@ def _crowd(c: _Cues) -> _Decision | None:
 
 #: Nouns after a violence word that make it a modifier naming people ("a murder victim",
 #: "kidnapping survivors"), not an act told.
-_VICTIM_NOUNS: Final = ("victim", "survivor")
+_VICTIM_NOUNS: Final[tuple[str, ...]] = ("victim", "survivor")
 #: Death words with no doer: they say nothing about who did it.
 _INTRANSITIVE: Final = frozenset({
     "died", "dead", "death", "deaths", "bodies", "body of", "body was found",
@@ -1345,9 +1375,9 @@ _POLITICAL: Final = re.compile(r"\b(?:elections?|electoral|election-related|post
                                r"pre-election|by-election|polls|vote-rigging|vote|votes)\b")
 
 
-_CROWD_CLASH: Final = ("clash", "scuffle", "skirmish", "fought", "running battle",
-                       "fighting between", "fighting broke", "fighting erupted", "exchanged",
-                       "exchange")
+_CROWD_CLASH: Final[tuple[str, ...]] = (
+    "clash", "scuffle", "skirmish", "fought", "running battle", "fighting between",
+    "fighting broke", "fighting erupted", "exchanged", "exchange")
 
 
 def _reason(c: _Cues, hit: _Hit) -> bool:
@@ -1512,7 +1542,7 @@ def _herders(c: _Cues) -> bool:
     return False
 
 
-_HERDER_ENDS: Final = ("herders", "herdsmen", "pastoralists")
+_HERDER_ENDS: Final[tuple[str, ...]] = ("herders", "herdsmen", "pastoralists")
 _SOLDIERS: Final = frozenset(
     ["soldiers", "soldier", "troops", "militants", "militant", "fighters", "fighter", "gunmen",
      "rebels", "insurgents", "army", "military"])
@@ -1546,9 +1576,11 @@ _HEADLINE_VERBS: Final = frozenset({"killed", "wounded", "injured", "shot dead",
 def _target(c: _Cues, trigger: _Hit) -> int | None:
     """The role of whoever the violence at `trigger` was done to."""
     low = c.low
-    people = [r for r in c.roles if r[2] != actors.ROLE_GOVERNMENT]
+    # (the people, every role but the government's, picked out within each list below: no
+    # list of them built first, where the compiled core unboxes each role and boxes it again)
+    roles = c.roles
     passive = c.passive(trigger.start)
-    before = [r for r in people if r[1] <= trigger.start]
+    before = [r for r in roles if r[2] != actors.ROLE_GOVERNMENT and r[1] <= trigger.start]
     if passive:
         if not before:
             return None
@@ -1564,7 +1596,8 @@ def _target(c: _Cues, trigger: _Hit) -> int | None:
     verbs = [h.start for h in c.all if h.cue in _VIOLENT_CUES and h.start > trigger.start
              and (h.word.endswith(("ed", "s")) or h.word in _PRESENT_VERBS
                   or h.word in _IRREGULAR_PAST)]
-    after = [r for r in people if r[0] >= trigger.end and r[0] - trigger.end < 90
+    after = [r for r in roles if r[2] != actors.ROLE_GOVERNMENT
+             and r[0] >= trigger.end and r[0] - trigger.end < 90
              and not _by_before(low, r[0])
              and not any(0 <= v - r[1] <= 2 for v in verbs)]  # the subject of a next verb
     if after and trigger.cue == "ATTACK":
