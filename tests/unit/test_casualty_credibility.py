@@ -23,8 +23,7 @@ def _killed(text: str) -> int | None:
 
 
 def _one(extractor: Extractor, body: str) -> Event:
-    [event] = events(extractor, body)
-    return event
+    return extracting.one_event(extractor, body, "2021-06-10")
 
 
 def test_a_disputed_claim_of_the_enemys_dead_is_kept_but_not_added(
