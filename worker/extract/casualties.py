@@ -210,7 +210,11 @@ def _disputed(text: str, low: str | None) -> bool:
     lw = low if low is not None else text.lower()
     if "claim" not in lw and "confirm" not in lw and "verif" not in lw:
         return False
-    return _DISPUTED.search(text) is not None
+    if low is None:
+        return _DISPUTED.search(text) is not None
+    # (its twin on the lower-cased text, without the opening `\b`: the engine skips in C to
+    # the first letters of its words, where `\b` made it try every position)
+    return bool(word_starts(_DISPUTED_LOW, low))
 
 
 #: An attributed figure told as a party's claim, or said to be unconfirmed ("HPG claimed 15
@@ -223,6 +227,7 @@ _DISPUTED: Final = re.compile(
     r"unconfirmed|unverified|"
     r"(?:not|never)\s+(?:been\s+|be\s+)?(?:independently\s+)?(?:confirmed|verified)|"
     r"could\s+not\s+(?:independently\s+)?(?:confirm|verify))", re.IGNORECASE)
+_DISPUTED_LOW: Final = re.compile(_DISPUTED.pattern.removeprefix(r"\b"))
 #: After "died": a death from illness, age or an accident, not violence ("he died of natural
 #: causes", "the prisoner died from covid-19", "died in a road accident").
 _NATURAL: Final = re.compile(
@@ -282,9 +287,9 @@ def _prior_act(text: str, low: str | None, start: int, end: int) -> bool:
         if "who " not in lw and "which " not in lw and "that " not in lw:
             return False
     window = text[begin:start]
-    if _PRIOR_BEFORE.search(window) is not None:
+    if _relative_in(_PRIOR_BEFORE, window, low, begin, _PRONOUNS):
         return True
-    if _RELATIVE_BEFORE.search(window) is not None:
+    if _relative_in(_RELATIVE_BEFORE, window, low, begin, _WHO_WHICH):
         after = text[end:end + 60]
         stop = min((at for at in (after.find("."), after.find(";"), after.find(","))
                     if at >= 0), default=len(after))
@@ -296,6 +301,29 @@ def _prior_act(text: str, low: str | None, start: int, end: int) -> bool:
     cut = max(window.rfind("."), window.rfind(";"))
     relatives = list(_RELATIVE.finditer(window, cut + 1))
     return bool(relatives) and _EARLIER.search(window, relatives[-1].end()) is not None
+
+
+#: The relative pronouns `_PRIOR_BEFORE` opens with; and `_RELATIVE_BEFORE`.
+_PRONOUNS: Final = ("who", "which", "that")
+_WHO_WHICH: Final = ("who", "which")
+
+
+def _relative_in(pattern: re.Pattern[str], window: str, low: str | None, begin: int,
+                 pronouns: tuple[str, ...]) -> bool:
+    """Whether `pattern` (`_PRIOR_BEFORE`, `_RELATIVE_BEFORE`: IGNORECASE, opening with `\b`
+    and one of `pronouns`) matches in `window`, `text[begin:]` cut at the figure: on a
+    lower-cased text (`low`), tried only where it holds one of the pronouns (a search would
+    try it at each position of the window)."""
+    if low is None:
+        return pattern.search(window) is not None
+    end = begin + len(window)
+    for pronoun in pronouns:
+        at = low.find(pronoun, begin, end)
+        while at >= 0:
+            if pattern.match(window, at - begin) is not None:
+                return True
+            at = low.find(pronoun, at + 1, end)
+    return False
 
 
 #: A figure as what a protest or a vigil is about, before it: "over the death of", "against
@@ -577,8 +605,11 @@ def _one_unnumbered(found: list[CasualtyMention], taken: list[tuple[int, int]],
                     offset: int) -> None:
     """One person killed where the text names no figure of the dead: `_ONE_BARE`,
     `_ONE_SUBJECT`, `_LEFT_DEAD`, `_OBJECT_TO_DEATH`, `_HE_DIED`, `_DEATH_OF`, `_ONE_DEATH` (not
-    "threatened to kill journalist": an intent)."""
-    for m in _matches(_ONE_BARE, _ONE_BARE_LOW, text, text_low):
+    "threatened to kill journalist": an intent). (On a lower-cased text, `_ONE_BARE`,
+    `_LEFT_DEAD` and `_OBJECT_TO_DEATH` are searched only where it holds a word each of
+    their matches holds: most texts here hold "dead" or "kill" of another phrase.)"""
+    for m in (_matches(_ONE_BARE, _ONE_BARE_LOW, text, text_low) if _holds_any(
+            text_low, _ONE_BARE_WORDS) else _NO_FINDS):
         head = m.part("obj").rsplit(None, 1)[-1]  # (the noun: "civilian drivers" are many)
         if not _intent(text, m.start()) and _one_person("- " + head):
             _add(found, taken, claims, text, text_low, hits, offset, _CK_KILLED, m, "one",
@@ -589,12 +620,14 @@ def _one_unnumbered(found: list[CasualtyMention], taken: list[tuple[int, int]],
         if head.lower() in ("he", "she") or _one_person("- " + head):
             _add(found, taken, claims, text, text_low, hits, offset, _CK_KILLED, m, "one",
                  "qual", _one_side("- " + head))
-    for m in _matches(_LEFT_DEAD, _LEFT_DEAD_LOW, text, text_low):
+    for m in (_matches(_LEFT_DEAD, _LEFT_DEAD_LOW, text, text_low) if text_low is None or (
+            "dead" in text_low and ("left" in text_low or "leaving" in text_low))
+              else _NO_FINDS):
         if _one_person(m.part("obj")):
             _add(found, taken, claims, text, text_low, hits, offset, _CK_KILLED, m, "one",
                  "qual", _one_side(m.part("obj")))
     lw = text_low if text_low is not None else text.lower()
-    if "dead" in lw or "to death" in lw:
+    if ("dead" in lw or "to death" in lw) and _holds_any(text_low, _TO_DEATH_VERBS):
         for m in _matches(_OBJECT_TO_DEATH, _OBJECT_TO_DEATH_LOW, text, text_low):
             if _intent(text, m.start()):
                 continue
@@ -619,6 +652,27 @@ def _one_unnumbered(found: list[CasualtyMention], taken: list[tuple[int, int]],
         for m in _matches(_ONE_DEATH, _ONE_DEATH_LOW, text, text_low):
             _add(found, taken, claims, text, text_low, hits, offset, _CK_KILLED, m, "one",
                  "qual", None)
+
+
+#: A word of each of `_ONE_BARE`'s verbs ("death" of "stabbed to death"), and of
+#: `_OBJECT_TO_DEATH`'s.
+_ONE_BARE_WORDS: Final[tuple[str, ...]] = (
+    "kill", "lynch", "murder", "behead", "death", "shoot", "shot dead")
+_TO_DEATH_VERBS: Final[tuple[str, ...]] = (
+    "shoot", "shot", "beat", "hack", "stab", "tortur", "ston", "burn", "club")
+#: (What a pattern not searched finds: shared, never changed.)
+_NO_FINDS: Final[list[Found]] = []
+
+
+def _holds_any(low: str | None, words: tuple[str, ...]) -> bool:
+    """Whether `low`, a text lower-cased by `lowered`, holds one of `words`; True without
+    it (None: an IGNORECASE pattern then reads the text's Unicode case folding)."""
+    if low is None:
+        return True
+    for word in words:  # noqa: SIM110 (a loop: no generator object)
+        if word in low:
+            return True
+    return False
 
 
 def _subjects(text: str, low: str) -> list[Found]:
@@ -845,7 +899,7 @@ _VERB_FIRST_RUNS: Final[tuple[_Run, ...]] = tuple(
 #: (or digits) a look-ahead tests before the engine tries their ~70 words one by one; white
 #: space and the words of a noun phrase are taken possessively (what follows each is not
 #: white space, or not a word character: giving back characters never makes a match).
-_FIRST_LETTERS = "".join(sorted(set("0123456789" + "".join(
+_FIRST_LETTERS: Final = "".join(sorted(set("0123456789" + "".join(
     word[0] for word in re.findall(r"[a-z]+", QUALIFIER + NUMBER)))))
 _NP_LOW = r"(?P<np>(?:(?!and\b|but\b)[\w'’/-]++\s++){0,5}?)"
 #: The auxiliaries and the verbs grouped by their first letters (`by_first_letter`): after a
@@ -915,13 +969,19 @@ def _count_first_at(twin: re.Pattern[str], ends: list[tuple[int, int]], text: st
     are its number, its noun phrase and auxiliaries; at that verb the engine's first path
     succeeds or none does): the matches are found in windows that end at the verbs, as
     `in_windows(twin, ends, _WORDS_BACK, low, True)` finds them (each window's start read by
-    `_words_back`, not by `_WORDS_BACK` on the text reversed). The twin's groups span what
-    the pattern's do: read on `text`."""
+    `_words_back`, or `_words_back_ascii` on ASCII text, not by `_WORDS_BACK` on the text
+    reversed). The twin's groups span what the pattern's do: read on `text`."""
     out: list[Found] = []
+    if not ends:
+        return out
+    # (the text as bytes when ASCII: read back byte by byte, no string made a character)
+    data = low.encode("ascii") if low.isascii() else None
     pos = previous = 0
     for start, end in ends:
-        frm = _words_back(low, start, max(pos, previous))
+        floor = max(pos, previous)
         previous = start
+        frm = _words_back(low, start, floor) if data is None else _words_back_ascii(
+            data, start, floor)
         while (found := twin.search(low, frm, end)) is not None:
             out.append(Found(found, text))
             frm = pos = found.end()
@@ -956,6 +1016,36 @@ def _words_back(low: str, start: int, floor: int) -> int:
 
 #: What `_WORDS_BACK`'s words hold besides word characters.
 _WORD_MARKS: Final = frozenset("'’/–-")
+
+
+def _words_back_ascii(data: bytes, start: int, floor: int) -> int:
+    """`_words_back` of an ASCII text as its bytes (`data`): the same reading, byte by byte
+    (white space: tab to carriage return, the four separators 28-31 and the space, as
+    `str.isspace` has them in ASCII; a word's bytes: letters, digits, "_", and the marks'
+    "'", "/", "-"; a comma before a digit)."""
+    at = start
+    for _ in range(21):
+        if at <= floor:
+            break
+        byte = data[at - 1]
+        if not (byte == 32 or 9 <= byte <= 13 or 28 <= byte <= 31):
+            break
+        at -= 1
+        while at > 0:
+            byte = data[at - 1]
+            if byte == 32 or 9 <= byte <= 13 or 28 <= byte <= 31:
+                at -= 1
+            else:
+                break
+        while at > 0:
+            byte = data[at - 1]
+            if 97 <= byte <= 122 or 48 <= byte <= 57 or 65 <= byte <= 90 or byte == 95 \
+                    or byte == 39 or byte == 47 or byte == 45 or (
+                        byte == 44 and 48 <= data[at] <= 57):
+                at -= 1
+            else:
+                break
+    return max(at, floor)
 
 
 def _hits(text: str, low: str | None) -> list[tuple[int, int, int]] | None:
@@ -999,15 +1089,27 @@ def _verb_first(kind: CasualtyKind, pattern: re.Pattern[str], twin: re.Pattern[s
     if low is None or hits is None:
         return _matches(pattern, twin, text, low)
     bit = _VERB_FIRST_HIT[kind]
-    starts = [last - length + 1 for last, length, bits in hits if bits & bit]
+    # (each verb's start and end: a hit's key is the verb with a space each side)
+    spans = [(last - length + 1, last - 1) for last, length, bits in hits if bits & bit]
     out: list[Found] = []
-    if not starts:
+    if not spans:
         return out
-    starts.sort()
+    spans.sort()
     pos = 0
-    for start in starts:
+    n = len(low)
+    for start, end in spans:
         if start < pos or (start and word_char(low[start - 1])):
             continue  # (inside the previous match; or after a word character, as `\b` says)
+        # the twin's verb is this one: white space must follow it, then "his", "her",
+        # "their", a qualifier or a number, whose first letters (or digits) are
+        # `_FIRST_LETTERS` (most verbs are followed by a stop or by "in", "by", "when")
+        if end >= n or not low[end].isspace():
+            continue
+        after = end + 1
+        while after < n and low[after].isspace():
+            after += 1
+        if after >= n or low[after] not in _FIRST_LETTERS:  # (it holds "h" and "t")
+            continue
         found = twin.match(low, start)
         if found is not None:
             out.append(Found(found, text))

@@ -293,7 +293,13 @@ def _finditer(kind: str, pattern: re.Pattern[str], text: str, low: str | None = 
         # search from before a month read on to the end of the text where none matched),
         # the months' only where a number follows (`_number_after`: a match holds one)
         dated = [at for at in names.months if _number_after(text, at)]
-        starts = sorted(names.weekdays + dated) if names.weekdays else dated
+        starts = dated
+        if names.weekdays:
+            # (a weekday only where a dated month follows it, as a match opening with one
+            # holds: its name, a part of the day maybe, a comma maybe, then the month)
+            weekdays = [at for at in names.weekdays if _month_follows(text, at, dated)]
+            if weekdays:
+                starts = sorted(weekdays + dated)
         for at in starts:
             if at >= pos and (m := pattern.match(text, at)) is not None:
                 out.append(m)
@@ -308,6 +314,18 @@ def _finditer(kind: str, pattern: re.Pattern[str], text: str, low: str | None = 
         out.append(m)
         pos = m.end()  # (no match is empty)
     return out
+
+
+def _month_follows(text: str, at: int, dated: list[int]) -> bool:
+    r"""Whether an "mdy" match can open with the weekday's name at `at`: the first of the
+    month names at `dated` after it follows it with at most two words between their
+    starts, white space around them (`{_WEEKDAY}{_PART},?\s+`: the weekday's name, a part
+    of the day maybe, a comma maybe)."""
+    first = -1
+    for month in dated:
+        if month > at and (first < 0 or month < first):
+            first = month
+    return first >= 0 and len(text[at:first].split()) <= 2
 
 
 #: The words before a month's name in a "month" match (`\s*` between).
