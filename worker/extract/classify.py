@@ -29,6 +29,7 @@ sentence and its dispersal in the next are seen together only if classified toge
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Final, cast
 
 from worker.extract import actors
@@ -417,6 +418,10 @@ def _mask_of(indices: tuple[int, ...]) -> int:
 
 
 def _compile() -> None:
+    """The trigger keys added to the shared automaton: each key's (cue's place in `_CUES`,
+    cue, prefix, exact case) entries. (The place, where the automaton's type has an int for
+    the key's length, which no reader asks: the key's length is the match's own. `_triggers`
+    reads the cue's place there, no dict look-up per hit.)"""
     seen: dict[str, list[tuple[int, str, bool, str]]] = {}
     for cue, words in _LEXICON.items():
         for raw in words.split("|"):
@@ -431,7 +436,7 @@ def _compile() -> None:
                 continue
             if prefix:
                 key = key[:-1]
-            seen.setdefault(key, []).append((len(key), cue, prefix, case))
+            seen.setdefault(key, []).append((_CUE_INDEX[cue], cue, prefix, case))
     actors.add_trigger_keys({key: tuple(keys) for key, keys in seen.items()})
 
 
@@ -479,18 +484,20 @@ _HQ_WORDS: Final[tuple[str, ...]] = (
 
 
 def _state_detonated(low: str) -> bool:
-    """`_STATE_DETONATED.search(low) is not None`, its verbs looked for first, and the search
-    from the first of its subjects (no match starts before it)."""
+    """`_STATE_DETONATED.search(low) is not None`, its verbs looked for first, and the pattern
+    matched only where one of its subjects is (a match starts with one: where none is, the
+    search tried each place in vain, ~100 instructions a character)."""
     # (each of `_DETONATED_WORDS` written out: no generator, no iteration over the tuple)
     if "detonated" not in low and "exploded" not in low and "destroyed" not in low and \
             "neutrali" not in low:
         return False
-    first = -1
     for word in _DETONATED_SUBJECTS:
         at = low.find(word)
-        if at != -1 and (first == -1 or at < first):
-            first = at
-    return first != -1 and _STATE_DETONATED.search(low, first) is not None
+        while at != -1:
+            if _STATE_DETONATED.match(low, at) is not None:
+                return True
+            at = low.find(word, at + 1)
+    return False
 
 
 def _establishment(low: str) -> re.Match[str] | None:
@@ -527,16 +534,18 @@ class _Hit:
     """One trigger of a text. (A plain class: the compiled core builds and reads it natively,
     where a NamedTuple is built by interpreted code.)"""
 
-    __slots__ = ("cue", "end", "hedged", "negated", "start", "word")
+    __slots__ = ("cue", "end", "hedged", "index", "negated", "start", "word")
 
     def __init__(self, start: int, end: int, cue: str, word: str, negated: bool,
-                 hedged: bool) -> None:
+                 hedged: bool, index: int = -1) -> None:
         self.start = start
         self.end = end
         self.cue = cue
         self.word = word
         self.negated = negated
         self.hedged = hedged
+        #: The cue's place in `_CUES` (-1 for a hit made outside `_triggers`: never read)
+        self.index = index
 
     def order(self) -> tuple[int, int, str, str, bool, bool]:
         return self.start, self.end, self.cue, self.word, self.negated, self.hedged
@@ -604,7 +613,10 @@ _EXISTENTIAL: Final = frozenset({"was", "were", "is", "are"})
 
 def _passive(low: str, at: int) -> bool:
     """Whether a form of "be" (and at most one adverb) comes right before `at`."""
-    words = low[max(0, at - 30):at].rsplit(None, 4)  # (the last four words: all that is read)
+    # (every word, of 30 characters: `split()` with no argument is a call the compiled core
+    # makes in C, where `rsplit(None, 4)` for the last four, all that is read, is a method
+    # call through Python's machinery)
+    words = low[max(0, at - 30):at].split()
     if not words:
         return False
     if words[-1] in _AUXILIARIES:
@@ -620,8 +632,8 @@ def _passive(low: str, at: int) -> bool:
     return len(words) > 1 and words[-1].endswith("ly") and words[-2] in _AUXILIARIES
 
 
-_CAUSATIVES = frozenset(["had", "has", "have", "having", "got", "gets", "get"])
-_POSSESSIVES = frozenset(["his", "her", "their", "its", "our", "my"])
+_CAUSATIVES: Final = frozenset(["had", "has", "have", "having", "got", "gets", "get"])
+_POSSESSIVES: Final = frozenset(["his", "her", "their", "its", "our", "my"])
 
 
 def _found_order(f: _Hit) -> tuple[int, int, bool]:
@@ -662,9 +674,12 @@ _NO_HEADS: Final[list[_Hit | None]] = [None] * len(_CUES)
 
 
 #: An automaton match (`actors.Match`) read as a plain tuple, and its value (key length, actor
-#: entries, trigger keys): see `_triggers`.
+#: entries, trigger keys: see `_compile`): see `_triggers`.
 _Loose = tuple[object, ...]
 _TriggerKeys = tuple[tuple[int, str, bool, str], ...]
+#: The places in `_CUES` of the negations and of the hedges.
+_I_NEG: Final = _CUE_INDEX["NEG"]
+_I_HEDGE: Final = _CUE_INDEX["HEDGE"]
 
 
 def _triggers(text: str, words: str, matched: list[actors.Match]
@@ -690,21 +705,32 @@ def _triggers(text: str, words: str, matched: list[actors.Match]
         last = cast(int, match[0])
         start = last - cast(int, value[0]) + 1
         end = words.find(" ", last) - 1 if prefix else last - 1
-        for _, cue, _, case in keys:
+        for index, cue, _, case in keys:
             if case and text[start:end] != case:
                 continue
-            if cue == "NEG":
+            if index == _I_NEG:
                 negations.append(end)
-            elif cue == "HEDGE":
+            elif index == _I_HEDGE:
                 hedges.append(end)
             else:
-                found.append(_Hit(start, end, cue, "", False, False))
+                found.append(_Hit(start, end, cue, "", False, False, index))
     return found, negations, hedges
+
+
+def _matcher() -> Callable[[str], tuple[str, str, list[actors.Match]]]:
+    """`actors.matches` (from a function, not at the module's top level: mypy, compiling the
+    modules that import each other together, may not know its type there yet)."""
+    return actors.matches
+
+
+#: The shared keyword pass's cached reader as a C static: not an attribute of the actors
+#: module looked up at each call (its cache is cleared, the function kept).
+_MATCHES: Final = _matcher()
 
 
 def _scan(text: str) -> _Cues | None:
     """The triggers of `text` (None when it has none)."""
-    low, words, matched = actors.matches(text)
+    low, words, matched = _MATCHES(text)
     found, negations, hedges = _triggers(text, words, matched)
     if not found:
         return None
@@ -738,7 +764,7 @@ def _scan(text: str) -> _Cues | None:
         word = low[start:end]
         if cue == "PROT" and word == "march" and text[start] == "M":
             continue  # the month
-        index = _CUE_INDEX[cue]
+        index = hit.index
         bit = 1 << index
         negated = hedged = False
         if negations and bit & _NEGATABLE_BITS:
@@ -1438,7 +1464,7 @@ def _agent_role(c: _Cues, hit: _Hit) -> int | None:
 
 
 #: What may stand between a clause's opening (a comma) and a verb whose subject is left out.
-_ELIDED = re.compile(r"\s*(?:(?:and|then|later|also)\s+)*")
+_ELIDED: Final = re.compile(r"\s*(?:(?:and|then|later|also)\s+)*")
 
 
 def _violence(c: _Cues) -> _Decision | None:

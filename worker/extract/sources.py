@@ -66,8 +66,11 @@ _NAME = r"[A-Z][\w'’.-]++(?:\s++(?:al-|bin\s+|de\s+|van\s+)?[A-Z][\w'’.-]++)
 _ROLE = (r"(?:spokesperson|spokesman|spokeswoman|spokesmen|commander|chief|governor|minister|"
          r"official|officer|director|head|leader|president|mayor|chairman|secretary|"
          r"representative|deputy|general|colonel|administrator|commissioner|elder)")
-_PERSON_ROLE: Final = re.compile(rf"\b(?P<name>{_NAME}),\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){{0,3}}"
-                          rf"{_ROLE}\b")
+# (`\b` before the name's first capital read after it, as "no word character before it": the
+# pattern then opens with its capitals, which the regex engine skips to in C, where a `\b`
+# first has it try the pattern at every place of the text)
+_PERSON_ROLE: Final = re.compile(rf"(?P<name>[A-Z](?<!\w[A-Z]){_NAME.removeprefix('[A-Z]')}),\s+"
+                                 rf"(?:the\s+|a\s+|an\s+)?(?:\w+\s+){{0,3}}{_ROLE}\b")
 _ROLE_PERSON: Final = re.compile(rf"\b{_ROLE}\s+(?:of\s+(?:the\s+)?[\w ]{{0,40}}?\s+)?"
                           rf"(?P<name>(?:[A-Z][\w'’.-]+\s+)+[A-Z][\w'’.-]+)")
 _TOLD: Final = re.compile(rf"\btold\s+(?:the\s+)?(?P<name>{_NAME})")
@@ -429,9 +432,13 @@ _ORG_VERBS: Final = re.compile(r"\s(?:said|reported|told|confirmed|claimed)\b")
 _ORG_VERB_WORDS: Final = frozenset(("said", "reported", "told", "confirmed", "claimed"))
 #: The last words of _ORG_SAID's organisations ("ministry of [A-Z]\w+": "ministry" and the
 #: word after "of"), as whole words: one of them is in every text it matches.
-_ORG_LAST_WORDS: Final = ("police", "army", "military", "authorities", "officials",
-                          "ministry", "government", "medics", "residents", "witnesses",
-                          "sources", "group", "groups")
+#: (Typed as a tuple of any length: the compiled core keeps it as one tuple object, where a
+#: tuple of fixed length is boxed anew at each use.)
+_ORG_LAST_WORDS: Final[tuple[str, ...]] = (
+    "police", "army", "military", "authorities", "officials", "ministry", "government",
+    "medics", "residents", "witnesses", "sources", "group", "groups")
+#: The length of the longest of them.
+_ORG_LAST_LONGEST: Final = max(len(word) for word in _ORG_LAST_WORDS)
 
 
 def _org_said(text: str) -> list[re.Match[str]]:
@@ -494,13 +501,28 @@ def _org_before(low: str, start: int) -> bool:
     r"""Whether an _ORG_SAID_LOW match can end with the verb at `start` (after white space)
     of `low`: the word before that white space (up to the white space before it) ends with
     an organisation's last word, or the words before it end with "ministry of" (its
-    "ministry of [a-z]\w+"). (`str.rsplit` splits in C, where the regex read back on the
-    text reversed, a reversed text for each, cost several times that.)"""
-    words = low[:start].rsplit(None, 1)
-    if not words:
-        return False
-    return words[-1].endswith(_ORG_LAST_WORDS) or (
-        len(words) > 1 and words[0].endswith("ministry of"))
+    "ministry of [a-z]\w+"). (Read in place, character by character back over a word or
+    two: a regex read back on the text reversed, a reversed text for each, cost several
+    times that.)"""
+    # (as `words = low[:start].rsplit(None, 1)` read: `words[-1].endswith(_ORG_LAST_WORDS) or
+    # (len(words) > 1 and words[0].endswith("ministry of"))`, without the copy of the text
+    # before nor the split, a method call through Python's machinery in the compiled core. A
+    # word ends with one of the last words, which hold no white space, where the text up to
+    # the word's end does; and `words[0]` is the text up to the end of the word before)
+    end = start
+    while end and low[end - 1].isspace():
+        end -= 1
+    if not end:
+        return False  # (no word before: `words` empty)
+    if low[end - _ORG_LAST_LONGEST if end > _ORG_LAST_LONGEST else 0:end].endswith(
+            _ORG_LAST_WORDS):
+        return True
+    at = end - 1
+    while at and not low[at - 1].isspace():
+        at -= 1  # (the word's start)
+    while at and low[at - 1].isspace():
+        at -= 1  # (the end of the word before)
+    return at >= 11 and low[at - 11:at] == "ministry of"
 
 
 _OUTLET_RE: Final = re.compile(r"(?<![\w])(?:" + "|".join(
