@@ -11,6 +11,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import NamedTuple
 
 from worker import __version__, codec, errors
 from worker.alerts import RuleSet
@@ -45,8 +46,12 @@ class Destination(FastStrEnum):
     DEADLETTER = "deadletter"
 
 
-@dataclass(frozen=True, slots=True)
-class SourceMeta:
+# The records made per message (a source, a tally, ~3.8 output records) are named tuples:
+# immutable as frozen dataclasses are, and made for a third of the cost (a frozen dataclass
+# sets each field through `object.__setattr__`).
+
+
+class SourceMeta(NamedTuple):
     """Where a consumed message came from."""
 
     topic: str
@@ -60,8 +65,7 @@ class SourceMeta:
         return f"{self.topic}[{self.partition}]@{self.offset}"
 
 
-@dataclass(frozen=True, slots=True)
-class OutRecord:
+class OutRecord(NamedTuple):
     destination: Destination
     key: bytes
     value: bytes
@@ -113,8 +117,8 @@ class Outcome:
         batch. A tally keeps the encoded records and a few strings; the models are freed as
         soon as they are encoded."""
         return Tally(self.kind, self.source, self.article_id,
-                     tuple(e.event_type.value for e in self.events),
-                     tuple(a.severity.value for a in self.alerts),
+                     tuple([e.event_type.value for e in self.events]),
+                     tuple([a.severity.value for a in self.alerts]),
                      self.dead_letter, self.extract_seconds, tuple(self.records(merging=merging)))
 
     @property
@@ -126,8 +130,7 @@ class Outcome:
         return tuple(a.severity.value for a in self.alerts)
 
 
-@dataclass(frozen=True, slots=True)
-class Tally:
+class Tally(NamedTuple):
     """One message's outcome once its records are built (`Outcome.tally`): what to publish
     and what the metrics, stats and logs count, without the models."""
 
