@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -88,21 +88,22 @@ class RuleSet(BaseModel):
         (`_candidates`), and the event's fields are read once (a pydantic model's attribute
         read costs several times a plain one's); the alerts are those of `Rule.reason` and
         `Rule.severity_for` in rule order (a test holds them equal)."""
-        event_type, sub_event_type = event.event_type, event.sub_event_type
+        fields = event.__dict__  # a pydantic model's fields (read as dict items: cheaper)
+        event_type, sub_event_type = fields["event_type"], fields["sub_event_type"]
         checks = self._candidates.get((event_type, sub_event_type))
         if checks is None:  # a type outside the enums (not validated): every rule decides
             checks = tuple(rule._check for rule in self.rules)
         if not checks:
             return []
-        fatalities, injured, location = event.fatalities, event.injured, event.location
-        actor1, actor2 = event.actor1, event.actor2
+        fatalities, injured, location = fields["fatalities"], fields["injured"], fields["location"]
+        actor1, actor2 = fields["actor1"], fields["actor2"]
         alerts = []
         for check in checks:
             reason = check.reason(fatalities, injured, event_type, sub_event_type, location,
                                   actor1, actor2)
             if reason is not None:
-                alerts.append(_alert(event, check.name, check.severity_for(fatalities, injured),
-                                     reason, event_type, sub_event_type, location, fatalities))
+                alerts.append(_alert(fields, check.name, check.severity_for(fatalities, injured),
+                                     reason))
         return alerts
 
     @cached_property
@@ -193,38 +194,35 @@ class RulesError(ValueError):
 
 def make_alert(event: Event, rule: Rule, severity: Severity, reason: str) -> Alert:
     """An alert with an id stable for (event, rule, severity): replays give the same id."""
-    location = event.location
-    return _alert(event, rule.name, severity, reason, event.event_type, event.sub_event_type,
-                  location, event.fatalities)
+    return _alert(event.__dict__, rule.name, severity, reason)
 
 
-def _alert(event: Event, rule: str, severity: Severity, reason: str, event_type: EventType,
-           sub_event_type: SubEventType, location: Location | None,
-           fatalities: int | None) -> Alert:
-    """`make_alert`, given the event's fields `RuleSet.evaluate` has read already.
+def _alert(event: dict[str, Any], rule: str, severity: Severity, reason: str) -> Alert:
+    """`make_alert` of the event of these fields (its `__dict__`).
 
     Every value comes from a validated event and rule (or the core's own event models, made
     as validated): the alert is made as `Alert(...)` would make it (fields in declaration
     order, the fields given) without validating them again (~1.6 alerts an article;
     `tests/unit/test_alerts.py` holds each equal to its validation)."""
-    event_id = event.event_id
+    event_id = event["event_id"]
     digest = hashlib.sha1(f"{event_id}|{rule}|{severity.value}".encode(),
                           usedforsecurity=False).hexdigest()[:16]
+    location = event["location"]
     alert: Alert = _new(Alert)
     _set(alert, "__dict__", {
         "schema_version": SCHEMA_VERSION,
         "alert_id": f"alr_{digest}",
         "event_id": event_id,
-        "article_id": event.article_id,
+        "article_id": event["article_id"],
         "rule": rule,
         "severity": severity,
         "reason": reason,
-        "summary": event.summary,
-        "event_type": event_type,
-        "sub_event_type": sub_event_type,
+        "summary": event["summary"],
+        "event_type": event["event_type"],
+        "sub_event_type": event["sub_event_type"],
         "country_code": location.country_code if location is not None else None,
-        "fatalities": fatalities,
-        "event_version": event.version,
+        "fatalities": event["fatalities"],
+        "event_version": event["version"],
     })
     _set(alert, "__pydantic_fields_set__", set(_ALERT_GIVEN))
     _set(alert, "__pydantic_extra__", None)
