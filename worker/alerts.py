@@ -11,12 +11,21 @@ from collections.abc import Iterable
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from worker.models import SCHEMA_VERSION, Alert, Event, EventType, Severity, SubEventType
+from worker.models import (
+    SCHEMA_VERSION,
+    Actor,
+    Alert,
+    Event,
+    EventType,
+    Location,
+    Severity,
+    SubEventType,
+)
 
 _SEVERITY_RANK = {Severity.LOW: 0, Severity.MEDIUM: 1, Severity.HIGH: 2, Severity.CRITICAL: 3}
 
@@ -53,61 +62,17 @@ class Rule(BaseModel):
 
     def severity_for(self, event: Event) -> Severity:
         """The rule's severity, raised by every escalation step the event has reached."""
-        level = self.severity
-        for step in self.escalate:
-            if step.reached(event) and _SEVERITY_RANK[step.severity] > _SEVERITY_RANK[level]:
-                level = step.severity
-        return level
+        return self._check.severity_for(event.fatalities, event.injured)
 
     def reason(self, event: Event) -> str | None:
         """Why this rule fires for `event`, or None when it does not."""
-        why: list[str] = []
-        if self.min_fatalities is not None:
-            if (event.fatalities or 0) < self.min_fatalities:
-                return None
-            why.append(f"fatalities {event.fatalities} >= {self.min_fatalities}")
-        if self.min_injured is not None:
-            if (event.injured or 0) < self.min_injured:
-                return None
-            why.append(f"injured {event.injured} >= {self.min_injured}")
-        if self.event_types:
-            if event.event_type not in self.event_types:
-                return None
-            why.append(f"event type {event.event_type.value}")
-        if self.sub_event_types:
-            if event.sub_event_type not in self.sub_event_types:
-                return None
-            why.append(f"sub-event type {event.sub_event_type.value}")
-        loc = event.location
-        if self.countries:
-            if loc is None or loc.country_code.upper() not in self._countries:
-                return None
-            why.append(f"country {loc.country_code} on the watch list")
-        if self.admin1:
-            if loc is None or loc.admin1 is None or loc.admin1.casefold() not in self._admin1:
-                return None
-            why.append(f"admin1 {loc.admin1} on the watch list")
-        if self.actors:
-            names = [a.name.casefold() for a in (event.actor1, event.actor2) if a is not None]
-            hit = next((w for w, folded in self._actors if any(folded in n for n in names)),
-                       None)
-            if hit is None:
-                return None
-            why.append(f"actor {hit} on the watch list")
-        return "; ".join(why) or "always"
-
-    # the watch lists as compared, computed once per rule (the model is frozen)
-    @cached_property
-    def _countries(self) -> frozenset[str]:
-        return frozenset(c.upper() for c in self.countries)
+        return self._check.reason(event.fatalities, event.injured, event.event_type,
+                                  event.sub_event_type, event.location, event.actor1,
+                                  event.actor2)
 
     @cached_property
-    def _admin1(self) -> frozenset[str]:
-        return frozenset(a.casefold() for a in self.admin1)
-
-    @cached_property
-    def _actors(self) -> tuple[tuple[str, str], ...]:
-        return tuple((w, w.casefold()) for w in self.actors)
+    def _check(self) -> _Check:
+        return _Check(self)
 
 
 class RuleSet(BaseModel):
@@ -116,13 +81,111 @@ class RuleSet(BaseModel):
     rules: tuple[Rule, ...]
 
     def evaluate(self, event: Event) -> list[Alert]:
-        """The alerts `event` raises: one per rule that fires, at its escalated severity."""
+        """The alerts `event` raises: one per rule that fires, at its escalated severity.
+
+        ~2 events an article go through every rule: the rules are folded once into plain
+        checks (`_Check`), those that the event's type and sub-type rule out are skipped
+        (`_candidates`), and the event's fields are read once (a pydantic model's attribute
+        read costs several times a plain one's); the alerts are those of `Rule.reason` and
+        `Rule.severity_for` in rule order (a test holds them equal)."""
+        fields = event.__dict__  # a pydantic model's fields (read as dict items: cheaper)
+        event_type, sub_event_type = fields["event_type"], fields["sub_event_type"]
+        checks = self._candidates.get((event_type, sub_event_type))
+        if checks is None:  # a type outside the enums (not validated): every rule decides
+            checks = tuple(rule._check for rule in self.rules)
+        if not checks:
+            return []
+        fatalities, injured, location = fields["fatalities"], fields["injured"], fields["location"]
+        actor1, actor2 = fields["actor1"], fields["actor2"]
         alerts = []
-        for rule in self.rules:
-            reason = rule.reason(event)
+        for check in checks:
+            reason = check.reason(fatalities, injured, event_type, sub_event_type, location,
+                                  actor1, actor2)
             if reason is not None:
-                alerts.append(make_alert(event, rule, rule.severity_for(event), reason))
+                alerts.append(_alert(fields, check.name, check.severity_for(fatalities, injured),
+                                     reason))
         return alerts
+
+    @cached_property
+    def _candidates(self) -> dict[tuple[object, object], tuple[_Check, ...]]:
+        """Per (event type, sub-event type): the checks of the rules whose type conditions
+        admit it, in rule order (all conditions must hold, so the others cannot fire)."""
+        return {(t, s): tuple(rule._check for rule in self.rules
+                              if (not rule.event_types or t in rule.event_types)
+                              and (not rule.sub_event_types or s in rule.sub_event_types))
+                for t in EventType for s in SubEventType}
+
+
+class _Check:
+    """One rule's conditions as plain values, folded once (`Rule._check`): what
+    `Rule.reason` and `Rule.severity_for` decide, from an event's fields."""
+
+    __slots__ = ("actors", "admin1", "countries", "event_types", "min_fatalities",
+                 "min_injured", "name", "rank", "severity", "steps", "sub_event_types")
+
+    def __init__(self, rule: Rule) -> None:
+        self.name = rule.name
+        self.severity = rule.severity
+        self.rank = _SEVERITY_RANK[rule.severity]
+        self.min_fatalities = rule.min_fatalities
+        self.min_injured = rule.min_injured
+        self.event_types = rule.event_types
+        self.sub_event_types = rule.sub_event_types
+        self.countries = frozenset(c.upper() for c in rule.countries) if rule.countries else None
+        self.admin1 = frozenset(a.casefold() for a in rule.admin1) if rule.admin1 else None
+        self.actors = tuple((w, w.casefold()) for w in rule.actors)
+        #: the escalation steps that can be reached (a step without a threshold never is)
+        self.steps = tuple((step.min_fatalities, step.min_injured, _SEVERITY_RANK[step.severity],
+                            step.severity) for step in rule.escalate
+                           if step.min_fatalities is not None or step.min_injured is not None)
+
+    def reason(self, fatalities: int | None, injured: int | None, event_type: EventType,
+               sub_event_type: SubEventType, loc: Location | None, actor1: Actor | None,
+               actor2: Actor | None) -> str | None:
+        """Why the rule fires for an event of these fields, or None when it does not."""
+        why: list[str] = []
+        if self.min_fatalities is not None:
+            if (fatalities or 0) < self.min_fatalities:
+                return None
+            why.append(f"fatalities {fatalities} >= {self.min_fatalities}")
+        if self.min_injured is not None:
+            if (injured or 0) < self.min_injured:
+                return None
+            why.append(f"injured {injured} >= {self.min_injured}")
+        if self.event_types:
+            if event_type not in self.event_types:
+                return None
+            why.append(f"event type {event_type.value}")
+        if self.sub_event_types:
+            if sub_event_type not in self.sub_event_types:
+                return None
+            why.append(f"sub-event type {sub_event_type.value}")
+        if self.countries is not None:
+            if loc is None or loc.country_code.upper() not in self.countries:
+                return None
+            why.append(f"country {loc.country_code} on the watch list")
+        if self.admin1 is not None:
+            if loc is None or loc.admin1 is None or loc.admin1.casefold() not in self.admin1:
+                return None
+            why.append(f"admin1 {loc.admin1} on the watch list")
+        if self.actors:
+            names = [a.name.casefold() for a in (actor1, actor2) if a is not None]
+            hit = next((w for w, folded in self.actors if any(folded in n for n in names)),
+                       None)
+            if hit is None:
+                return None
+            why.append(f"actor {hit} on the watch list")
+        return "; ".join(why) or "always"
+
+    def severity_for(self, fatalities: int | None, injured: int | None) -> Severity:
+        """The rule's severity, raised by every escalation step these figures reach."""
+        level, rank = self.severity, self.rank
+        for min_fatalities, min_injured, step_rank, step_severity in self.steps:
+            if ((min_fatalities is None or (fatalities or 0) >= min_fatalities)
+                    and (min_injured is None or (injured or 0) >= min_injured)
+                    and step_rank > rank):
+                level, rank = step_severity, step_rank
+        return level
 
 
 class RulesError(ValueError):
@@ -130,31 +193,36 @@ class RulesError(ValueError):
 
 
 def make_alert(event: Event, rule: Rule, severity: Severity, reason: str) -> Alert:
-    """An alert with an id stable for (event, rule, severity): replays give the same id.
+    """An alert with an id stable for (event, rule, severity): replays give the same id."""
+    return _alert(event.__dict__, rule.name, severity, reason)
+
+
+def _alert(event: dict[str, Any], rule: str, severity: Severity, reason: str) -> Alert:
+    """`make_alert` of the event of these fields (its `__dict__`).
 
     Every value comes from a validated event and rule (or the core's own event models, made
     as validated): the alert is made as `Alert(...)` would make it (fields in declaration
     order, the fields given) without validating them again (~1.6 alerts an article;
     `tests/unit/test_alerts.py` holds each equal to its validation)."""
-    digest = hashlib.sha1(
-        f"{event.event_id}|{rule.name}|{severity.value}".encode(), usedforsecurity=False
-    ).hexdigest()[:16]
-    location = event.location
+    event_id = event["event_id"]
+    digest = hashlib.sha1(f"{event_id}|{rule}|{severity.value}".encode(),
+                          usedforsecurity=False).hexdigest()[:16]
+    location = event["location"]
     alert: Alert = _new(Alert)
     _set(alert, "__dict__", {
         "schema_version": SCHEMA_VERSION,
         "alert_id": f"alr_{digest}",
-        "event_id": event.event_id,
-        "article_id": event.article_id,
-        "rule": rule.name,
+        "event_id": event_id,
+        "article_id": event["article_id"],
+        "rule": rule,
         "severity": severity,
         "reason": reason,
-        "summary": event.summary,
-        "event_type": event.event_type,
-        "sub_event_type": event.sub_event_type,
+        "summary": event["summary"],
+        "event_type": event["event_type"],
+        "sub_event_type": event["sub_event_type"],
         "country_code": location.country_code if location is not None else None,
-        "fatalities": event.fatalities,
-        "event_version": event.version,
+        "fatalities": event["fatalities"],
+        "event_version": event["version"],
     })
     _set(alert, "__pydantic_fields_set__", set(_ALERT_GIVEN))
     _set(alert, "__pydantic_extra__", None)
@@ -164,6 +232,7 @@ def make_alert(event: Event, rule: Rule, severity: Severity, reason: str) -> Ale
 
 _new = object.__new__
 _set = object.__setattr__  # past the model's own `__setattr__` and its checks
+
 #: The fields `make_alert` gives (what `Alert(...)` was passed).
 _ALERT_GIVEN = frozenset({
     "alert_id", "event_id", "article_id", "rule", "severity", "reason", "summary",

@@ -394,15 +394,7 @@ def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerAp
             settings.batch_size, settings.batch_within
         ):
             metrics.observe_batch(len(batch))
-            pipeline = get_pipeline()
-            # a stage at a time over a few messages (`Pipeline.process_many`), then their
-            # records encoded at once, so that their models are freed a few messages later
-            # (see `Outcome.tally`: ~140 tracked objects an article)
-            outcomes = [
-                outcome.tally(merging=pipeline.merging)
-                for at in range(0, len(batch), STAGE_CHUNK)
-                for outcome in pipeline.process_many(
-                    [_source_of(event) for event in batch[at:at + STAGE_CHUNK]])]
+            outcomes = process_batch(get_pipeline(), batch)
             pairs = [(r, o.source) for o in outcomes for r in o.records]
             records = [r for r, _ in pairs]
             where = f"{len(batch)} messages from {outcomes[0].source.where}"
@@ -419,13 +411,7 @@ def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerAp
                     for event in batch:  # acknowledged before any commit may run
                         await stream.ack(event)
                 await transactions.commit_if_due()  # Faust's timer alone starves under load
-            _count(stats, outcomes)
-            metrics.observe_outcomes(outcomes, time.time())
-            for outcome in outcomes:
-                _log(outcome)
-            if log.isEnabledFor(logging.INFO):
-                log.info("%s: %d outputs published", where, len(records),
-                         extra={"messages": len(batch), "outputs": len(records)})
+            account(stats, metrics, outcomes, where, len(records))
 
     install_recovery(app)  # stream partitions resumed after their seek (rebalance)
     worker_app = WorkerApp(app, handle_articles, stats, publisher, merge_agent, metrics,
@@ -440,6 +426,30 @@ def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerAp
         return web.json(stats.as_dict())
 
     return worker_app
+
+
+def process_batch(pipeline: Pipeline, batch: Sequence[faust.EventT[bytes]]) -> list[Tally]:
+    """A batch's outcomes, as tallies (records encoded), in order: a stage at a time over a
+    few messages (`Pipeline.process_many`), then their records encoded at once, so that their
+    models are freed a few messages later (see `Outcome.tally`: ~140 tracked objects an
+    article)."""
+    merging = pipeline.merging
+    return [outcome.tally(merging=merging)
+            for at in range(0, len(batch), STAGE_CHUNK)
+            for outcome in pipeline.process_many(
+                [_source_of(event) for event in batch[at:at + STAGE_CHUNK]])]
+
+
+def account(stats: Stats, metrics: Metrics, outcomes: Sequence[Tally], where: str,
+            outputs: int) -> None:
+    """Count and log a batch's outcomes once its `outputs` records are delivered."""
+    _count(stats, outcomes)
+    metrics.observe_outcomes(outcomes, time.time())
+    for outcome in outcomes:
+        _log(outcome)
+    if log.isEnabledFor(logging.INFO):
+        log.info("%s: %d outputs published", where, outputs,
+                 extra={"messages": len(outcomes), "outputs": outputs})
 
 
 def _exit_on_lost_transaction(exc: TransactionLost) -> None:
@@ -475,13 +485,17 @@ def _log(outcome: Tally) -> None:
 
 
 def _count(stats: Stats, outcomes: Sequence[Tally]) -> None:
-    """Add a batch's outcomes to `stats`."""
+    """Add a batch's outcomes to `stats` (the event types counted once a batch: a Counter's
+    `update` costs as much as a dozen plain additions)."""
+    event_types: list[str] = []
     for outcome in outcomes:
         stats.outcomes[outcome.kind.value] += 1
         stats.extract_seconds += outcome.extract_seconds
         if outcome.alert_severities:
             stats.alerts += len(outcome.alert_severities)
         if outcome.event_types:
-            stats.events_by_type.update(outcome.event_types)
+            event_types += outcome.event_types
         if outcome.dead_letter is not None:
             stats.dead_letters[outcome.dead_letter.reason] += 1
+    if event_types:
+        stats.events_by_type.update(event_types)

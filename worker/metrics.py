@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
 import orjson
@@ -98,37 +99,39 @@ class Metrics:
         self.observe_outcomes((outcome,), now_s)
 
     def observe_outcomes(self, outcomes: Sequence[Outcome | Tally], now_s: float) -> None:
-        """`observe_outcome` for each of a batch's outcomes, each counter incremented once
-        per batch and label by the batch's count (the same totals; a scrape runs between
-        batches, on the same event loop)."""
+        """`observe_outcome` for each of a batch's outcomes, each counter and histogram
+        bucket incremented once per batch and label by the batch's count (the same totals;
+        a scrape runs between batches, on the same event loop)."""
         if not outcomes:
             return
         kinds: dict[str, int] = {}
-        event_types: collections.Counter[str] = collections.Counter()
-        severities: collections.Counter[str] = collections.Counter()
-        extraction = self.extraction_seconds.observe
-        latency = self.end_to_end_latency.observe
+        extraction: list[float] = []
+        latency: list[float] = []
+        event_types: list[str] = []
+        severities: list[str] = []
         for outcome in outcomes:
             kind = outcome.kind
             kinds[kind.value] = kinds.get(kind.value, 0) + 1
             if kind is not OutcomeKind.DEAD_LETTER:  # extraction ran
-                extraction(max(0.0, outcome.extract_seconds))
+                extraction.append(max(0.0, outcome.extract_seconds))
             if outcome.event_types:
-                event_types.update(outcome.event_types)
+                event_types += outcome.event_types
             if outcome.alert_severities:
-                severities.update(outcome.alert_severities)
+                severities += outcome.alert_severities
             if outcome.dead_letter is not None:
                 self.dead_letters.labels(stage=str(outcome.dead_letter.stage),
                                          reason=outcome.dead_letter.reason).inc()
             timestamp_ms = outcome.source.timestamp_ms
             if timestamp_ms:
-                latency(max(0.0, now_s - timestamp_ms / 1000.0))
+                latency.append(max(0.0, now_s - timestamp_ms / 1000.0))
+        observe_all(self.extraction_seconds, extraction)
+        observe_all(self.end_to_end_latency, latency)
         self.articles_consumed.inc(len(outcomes))
         for kind_value, count in kinds.items():
             self._outcome_of[kind_value].inc(count)
-        for event_type, count in event_types.items():
+        for event_type, count in collections.Counter(event_types).items():
             self._events_of[event_type].inc(count)
-        for severity, count in severities.items():
+        for severity, count in collections.Counter(severities).items():
             self._alerts_of[severity].inc(count)
 
     def observe_batch(self, size: int) -> None:
@@ -188,3 +191,25 @@ class Metrics:
         scraper asks for it (Prometheus does), else the classic text format."""
         encoder, content_type = choose_encoder(accept or "")
         return encoder(self.registry), content_type
+
+
+def observe_all(histogram: Histogram, values: Sequence[float]) -> None:
+    """`histogram.observe(value)` for each of `values` (none NaN), with each bucket's count
+    and the sum incremented once: the same bucket counts, and the same sum but for the
+    rounding of adding the batch's sum at once. An observation costs ~10x a bucket search
+    (two locked increments, Python loops over the bounds); two are made per message.
+    Reads prometheus_client's own histogram parts (bounds, bucket and sum values), as its
+    `observe` does, where they exist; else observes one value at a time."""
+    if not values:
+        return
+    bounds = getattr(histogram, "_upper_bounds", None)
+    buckets = getattr(histogram, "_buckets", None)
+    total = getattr(histogram, "_sum", None)
+    if bounds is None or buckets is None or total is None or len(bounds) != len(buckets):
+        for value in values:
+            histogram.observe(value)
+        return
+    # observe() counts a value in the first bucket whose upper bound is >= it (+Inf last)
+    for bucket, count in collections.Counter([bisect_left(bounds, v) for v in values]).items():
+        buckets[bucket].inc(count)
+    total.inc(sum(values))

@@ -1,0 +1,266 @@
+"""The stream layer's shortcuts against the code as first written (kept here as the
+reference): alert rules folded into plain checks (`RuleSet.evaluate`, `Rule.reason`,
+`Rule.severity_for`), the pipeline's output records, and histograms observed a batch at a
+time. Same alerts and same bytes on the events of the seeds and of benchmark articles, under
+the built-in rules and rules that use every condition."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from datetime import UTC, datetime, timedelta
+
+import orjson
+import pytest
+from prometheus_client import CollectorRegistry, Histogram
+
+from benchmarks.corpus import articles_of_size
+from worker import codec
+from worker.alerts import Rule, RuleSet, Step, load_rules, parse_rules
+from worker.extract import Extractor
+from worker.metrics import EXTRACTION_BUCKETS, LATENCY_BUCKETS, observe_all
+from worker.models import (
+    SCHEMA_VERSION,
+    Actor,
+    ActorType,
+    Alert,
+    Event,
+    EventType,
+    Severity,
+    SubEventType,
+)
+from worker.pipeline import Destination, OutRecord, Pipeline, SourceMeta
+from worker.seeds import all_seeds
+
+# --------------------------------------------------------------- the reference (as first written)
+
+_RANK = {Severity.LOW: 0, Severity.MEDIUM: 1, Severity.HIGH: 2, Severity.CRITICAL: 3}
+
+
+def ref_reached(step: Step, event: Event) -> bool:
+    if step.min_fatalities is None and step.min_injured is None:
+        return False
+    return (step.min_fatalities is None or (event.fatalities or 0) >= step.min_fatalities) and (
+        step.min_injured is None or (event.injured or 0) >= step.min_injured)
+
+
+def ref_severity_for(rule: Rule, event: Event) -> Severity:
+    level = rule.severity
+    for step in rule.escalate:
+        if ref_reached(step, event) and _RANK[step.severity] > _RANK[level]:
+            level = step.severity
+    return level
+
+
+def ref_reason(rule: Rule, event: Event) -> str | None:
+    why: list[str] = []
+    if rule.min_fatalities is not None:
+        if (event.fatalities or 0) < rule.min_fatalities:
+            return None
+        why.append(f"fatalities {event.fatalities} >= {rule.min_fatalities}")
+    if rule.min_injured is not None:
+        if (event.injured or 0) < rule.min_injured:
+            return None
+        why.append(f"injured {event.injured} >= {rule.min_injured}")
+    if rule.event_types:
+        if event.event_type not in rule.event_types:
+            return None
+        why.append(f"event type {event.event_type.value}")
+    if rule.sub_event_types:
+        if event.sub_event_type not in rule.sub_event_types:
+            return None
+        why.append(f"sub-event type {event.sub_event_type.value}")
+    loc = event.location
+    if rule.countries:
+        if loc is None or loc.country_code.upper() not in {c.upper() for c in rule.countries}:
+            return None
+        why.append(f"country {loc.country_code} on the watch list")
+    if rule.admin1:
+        if loc is None or loc.admin1 is None or loc.admin1.casefold() not in {
+                a.casefold() for a in rule.admin1}:
+            return None
+        why.append(f"admin1 {loc.admin1} on the watch list")
+    if rule.actors:
+        names = [a.name.casefold() for a in (event.actor1, event.actor2) if a is not None]
+        hit = next((w for w in rule.actors if any(w.casefold() in n for n in names)), None)
+        if hit is None:
+            return None
+        why.append(f"actor {hit} on the watch list")
+    return "; ".join(why) or "always"
+
+
+def ref_make_alert(event: Event, rule: Rule, severity: Severity, reason: str) -> Alert:
+    digest = hashlib.sha1(
+        f"{event.event_id}|{rule.name}|{severity.value}".encode(), usedforsecurity=False
+    ).hexdigest()[:16]
+    location = event.location
+    return Alert(alert_id=f"alr_{digest}", event_id=event.event_id, article_id=event.article_id,
+                 rule=rule.name, severity=severity, reason=reason, summary=event.summary,
+                 event_type=event.event_type, sub_event_type=event.sub_event_type,
+                 country_code=location.country_code if location is not None else None,
+                 fatalities=event.fatalities, event_version=event.version)
+
+
+def ref_evaluate(rules: RuleSet, event: Event) -> list[Alert]:
+    alerts = []
+    for rule in rules.rules:
+        reason = ref_reason(rule, event)
+        if reason is not None:
+            alerts.append(ref_make_alert(event, rule, ref_severity_for(rule, event), reason))
+    return alerts
+
+
+def ref_records(events: list[Event], alerts: list[Alert]) -> list[tuple[object, ...]]:
+    """What `Outcome.records` published for an article's events (merging off)."""
+    return [*((Destination.EVENTS, e.event_id.encode(), codec.encode(e), ()) for e in events),
+            *((Destination.ALERTS, a.event_id.encode(), codec.encode(a), ()) for a in alerts)]
+
+
+# --------------------------------------------------------------- inputs
+
+WATCH_RULES = """
+rules:
+  - {name: any, severity: low}
+  - {name: deaths, severity: medium, min_fatalities: 1,
+     escalate: [{min_fatalities: 5, severity: high}, {min_fatalities: 25, severity: critical},
+                {severity: critical}, {min_fatalities: 3, severity: low}]}
+  - {name: zero-dead, severity: low, min_fatalities: 0}
+  - {name: hurt, severity: medium, min_injured: 10,
+     escalate: [{min_injured: 50, min_fatalities: 2, severity: critical}]}
+  - {name: blasts, severity: high, event_types: ["Explosions/Remote violence", "Battles"],
+     sub_event_types: ["Air/drone strike", "Shelling/artillery/missile attack", "Armed clash"]}
+  - {name: protest-force, severity: high, event_types: [Protests]}
+  - {name: places, severity: medium, countries: [so, KE, Ng, ml, "in"],
+     admin1: [BANADIR, lamu, Borno State, Gao, Jammu and Kashmir]}
+  - {name: countries, severity: low, countries: [so, ke, ng, ua, mx]}
+  - {name: actors, severity: high, actors: [Al-Shabaab, POLICE, militia, Wagner, "army"],
+     escalate: [{min_injured: 1, severity: critical}]}
+  - {name: everything, severity: low, min_fatalities: 1, min_injured: 1,
+     event_types: [Battles, Riots], countries: [so, ke], admin1: [lamu], actors: [police]}
+"""
+
+
+@pytest.fixture(scope="module")
+def events() -> list[Event]:
+    extractor = Extractor()
+    found = [e for s in all_seeds(malformed=False) if s.article is not None
+             for e in extractor.extract(s.article)]
+    found += [e for a in articles_of_size(3_000, 200) for e in extractor.extract(a)]
+    return found
+
+
+def variants(event: Event, rng: random.Random) -> list[Event]:
+    """`event` and copies with other figures, places, actors and types (validated)."""
+    dumped = event.model_dump()
+    out = [event]
+    for _ in range(3):
+        changed = dict(dumped)
+        changed["fatalities"] = rng.choice([None, 0, 1, 2, 3, 4, 5, 24, 25, 26, 100])
+        changed["injured"] = rng.choice([None, 0, 1, 9, 10, 49, 50, 51])
+        event_type = rng.choice(list(EventType))
+        changed["event_type"] = event_type
+        changed["sub_event_type"] = rng.choice(list(SubEventType))
+        if changed["location"] is not None and rng.random() < 0.5:
+            changed["location"] = {**changed["location"],
+                                   "admin1": rng.choice([None, "Lamu", "BORNO STATE", "banadir",
+                                                         "Gao", "Somewhere"]),
+                                   "country_code": rng.choice(["SO", "ke", "NG", "UA", "ZZ"])}
+        elif rng.random() < 0.3:
+            changed["location"] = None
+        if rng.random() < 0.5:
+            changed["actor1"] = Actor(name=rng.choice(["Kenya Police", "Wagner Group",
+                                                       "Unidentified Armed Group",
+                                                       "al-shabaab"]),
+                                      actor_type=ActorType.UNIDENTIFIED).model_dump()
+            changed["actor2"] = rng.choice([None, {"name": "Militia (Pro-Government)",
+                                                   "actor_type": "political_militia"}])
+        out.append(Event.model_validate(changed))
+    return out
+
+
+# --------------------------------------------------------------- the tests
+
+
+@pytest.mark.parametrize("rules_text", [None, WATCH_RULES])
+def test_rules_give_the_alerts_of_the_reference(events: list[Event],
+                                                rules_text: str | None) -> None:
+    rules = load_rules() if rules_text is None else parse_rules(rules_text)
+    rng = random.Random(7)
+    compared = fired = 0
+    for base in events:
+        for event in variants(base, rng):
+            expected = ref_evaluate(rules, event)
+            got = rules.evaluate(event)
+            assert [codec.encode(a) for a in got] == [codec.encode(a) for a in expected]
+            assert [a.model_fields_set for a in got] == [a.model_fields_set for a in expected]
+            for rule in rules.rules:
+                assert rule.reason(event) == ref_reason(rule, event)
+                assert rule.severity_for(event) == ref_severity_for(rule, event)
+            compared += 1
+            fired += len(got)
+    assert compared > 2_000 and fired > 1_000
+
+
+def test_pipeline_records_are_the_reference_bytes(events: list[Event]) -> None:
+    """Every output record of the pipeline over raw article bytes (seeds, malformed ones
+    too, and benchmark articles): the reference's records, byte for byte."""
+    by_id: dict[str, list[Event]] = {}
+    for event in events:
+        by_id.setdefault(event.article_id, []).append(event)
+    rules = load_rules()
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    pipeline = Pipeline(lambda a: list(by_id.get(a.id, ())), rules, max_bytes=200_000,
+                        max_future=timedelta(days=2), clock=lambda: now)
+    raws = [s.value for s in all_seeds()]
+    raws += [orjson.dumps(a.model_dump(mode="json")) for a in articles_of_size(3_000, 200)]
+    messages = [(raw, SourceMeta("articles.raw", 0, offset, 1_700_000_000_000, b"k"))
+                for offset, raw in enumerate(raws)]
+    outcomes = pipeline.process_many(messages)
+    published = 0
+    for outcome in outcomes:
+        tally = outcome.tally()
+        records = list(tally.records)
+        assert records == outcome.records()
+        assert all(type(r) is OutRecord for r in records)
+        if outcome.dead_letter is None:
+            assert [tuple(r) for r in records] == ref_records(
+                outcome.events, [a for e in outcome.events for a in ref_evaluate(rules, e)])
+            assert tally.event_types == tuple(e.event_type.value for e in outcome.events)
+            assert tally.alert_severities == tuple(a.severity.value for a in outcome.alerts)
+        published += len(records)
+    assert published > 500
+
+
+def test_alerts_of_the_rules_are_as_validated(events: list[Event]) -> None:
+    for event in events[:300]:
+        for alert in load_rules().evaluate(event):
+            assert alert.schema_version == SCHEMA_VERSION
+            assert alert == Alert.model_validate(alert.model_dump())
+
+
+def _state(histogram: Histogram) -> tuple[dict[str, float], float]:
+    samples = {s.labels.get("le", s.name): s.value
+               for metric in histogram.collect() for s in metric.samples
+               if s.name.endswith(("_bucket", "_count"))}
+    total = next(s.value for metric in histogram.collect() for s in metric.samples
+                 if s.name.endswith("_sum"))
+    return samples, total
+
+
+@pytest.mark.parametrize("buckets", [EXTRACTION_BUCKETS, LATENCY_BUCKETS])
+def test_histograms_observed_at_once_count_as_one_at_a_time(
+        buckets: tuple[float, ...]) -> None:
+    rng = random.Random(3)
+    one, batch = (Histogram("h", "h", buckets=buckets, registry=CollectorRegistry())
+                  for _ in range(2))
+    for size in (0, 1, 7, 200, 1000):
+        values = [*buckets, 0.0, *(rng.choice(buckets) * rng.choice(
+            [0.5, 0.999999, 1.0, 1.000001, 2.0]) for _ in range(size))]
+        values += [rng.expovariate(1 / rng.choice(buckets)) for _ in range(size)]
+        for value in values:
+            one.observe(value)
+        observe_all(batch, values)
+        counts, total = _state(batch)
+        expected_counts, expected_total = _state(one)
+        assert counts == expected_counts
+        assert total == pytest.approx(expected_total, rel=1e-12)
