@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Final
+from typing import Final, cast
 
 import ahocorasick
 
@@ -863,6 +863,9 @@ class _Entry:
     home: str | None = None  # an ethnic group's country, when the text names none
     bound: bool = False  # a weapon that is an actor only with a demonym ("Israeli artillery")
     gate: int = 0  # the bits of a gate word's entry (kind _KIND_GATE)
+    # ... the same int as an object, for the hits `gate_read` builds: the compiled core keeps
+    # `gate` unboxed, and boxing it again makes a new int object for each hit (above 256)
+    gate_object: int | None = None
 
 
 class _Raw:
@@ -1050,6 +1053,10 @@ TriggerKeys = dict[str, tuple[tuple[int, str, bool, str], ...]]
 #: One automaton match: (index of its last character in `words_of`, (key length,
 #: actor entries, trigger keys)).
 Match = tuple[int, tuple[int, tuple[_Entry, ...], tuple[tuple[int, str, bool, str], ...]]]
+#: A match (or its value) read as a plain tuple: as a `Match`, the compiled core would unbox
+#: the whole of it (the type of each part checked, its numbers converted) where a loop reads
+#: one or two parts (as classify's `_triggers` does).
+_Loose = tuple[object, ...]
 
 
 #: Gate words other modules ride on the automaton (`add_gate_words`): key -> bits.
@@ -1091,7 +1098,8 @@ def _compile() -> ahocorasick.Automaton:
         entries = tuple(_KEYS.get(key, ()))
         bits = _GATE_KEYS.get(key, 0)
         if bits:
-            entries += (_Entry(_KIND_GATE, "", AT_UNIDENTIFIED, None, gate=bits),)
+            entries += (_Entry(_KIND_GATE, "", AT_UNIDENTIFIED, None, gate=bits,
+                               gate_object=bits),)
         automaton.add_word(key, (len(key), entries, _TRIGGERS.get(key, ())))
     automaton.make_automaton()
     return automaton
@@ -1172,13 +1180,19 @@ def gate_read(text: str) -> tuple[int, list[tuple[int, int, int]]]:
     of `text` read once, for `gates_of` and each `gate_hits` of it (filter the hits by a
     mask: `hits_of`)."""
     present = 0
-    out: list[tuple[int, int, int]] = []
-    for last, (length, entries, _) in matches(text)[2]:
-        bits = _gate_bits(entries)
-        if bits:
-            present |= bits
-            out.append((last, length, bits))
-    return present, out
+    # (each match read as a plain tuple, and each hit made of the match's own int objects and
+    # the bits boxed once at load time: unboxed and boxed again, each int above 256 was a new
+    # object, three times a hit; a gate word's entry comes last, and only its bits are not 0)
+    out: list[object] = []
+    for match in cast(list[_Loose], matches(text)[2]):
+        value = cast(_Loose, match[1])
+        entries = cast(tuple[_Entry, ...], value[1])
+        if entries:
+            tail = entries[-1]
+            if tail.kind == _KIND_GATE:
+                present |= tail.gate
+                out.append((match[0], value[0], tail.gate_object))
+    return present, cast(list[tuple[int, int, int]], out)
 
 
 def hits_of(read: tuple[int, list[tuple[int, int, int]]], mask: int
@@ -1401,6 +1415,8 @@ def _of_countries(text: str, end: int) -> list[tuple[str, int, int]]:
 _PLAIN: Final = frozenset({_KIND_CIV, _KIND_PROT, _KIND_RIOT, _KIND_UNID, _KIND_GANG, _KIND_GOV})
 _BINDABLE: Final = frozenset({_KIND_MIL, _KIND_POL, _KIND_CIV, _KIND_PROT, _KIND_RIOT, _KIND_UNID,
                        _KIND_GANG, _KIND_GOV})
+#: ... as bits by kind (a test of a bit, where a set's boxes the kind and hashes it).
+_BINDABLE_BITS: Final = sum(1 << kind for kind in _BINDABLE)
 
 
 def _raws_of(text: str, low: str, size: int, found: list[Match]) -> tuple[list[_Raw], int]:
@@ -1415,7 +1431,11 @@ def _raws_of(text: str, low: str, size: int, found: list[Match]) -> tuple[list[_
     chosen_of: list[_Entry] = []
     count = len(found)
     present = 0
-    for last, (length, entries, _) in found:
+    # (each match read as a plain tuple: most are a trigger's or a gate word's, with no actor,
+    # and the loop reads their entries only)
+    for match in cast(list[_Loose], found):
+        value = cast(_Loose, match[1])
+        entries = cast(tuple[_Entry, ...], value[1])
         if not entries:
             continue
         tail = entries[-1]
@@ -1423,7 +1443,8 @@ def _raws_of(text: str, low: str, size: int, found: list[Match]) -> tuple[list[_
             present |= tail.gate
             if len(entries) == 1:
                 continue  # no actor
-        start = last - length + 1
+        last = cast(int, match[0])
+        start = last - cast(int, value[0]) + 1
         chosen: _Entry | None = entries[0]
         if entries[0].case:
             chosen = next((e for e in entries if e.kind != _KIND_GATE and (
@@ -1502,7 +1523,9 @@ def _scan(text: str) -> tuple[_Raw, ...]:
             index += 1
             continue
         # "the al Qaeda-linked group JNIM": the patron only qualifies the group named next
-        if kind == _KIND_NAMED and nxt is not None and _LINKED_TO.match(low, raw.end) and any(
+        # (the "-" the pattern opens with looked at first: a match is a method call)
+        if kind == _KIND_NAMED and nxt is not None and raw.end < len(low) and \
+                low[raw.end] == "-" and _LINKED_TO.match(low, raw.end) and any(
                 r.entry.kind == _KIND_NAMED and r.start - raw.end < 24
                 for r in raws[index + 1:index + 3]):
             index += 1
@@ -1573,7 +1596,7 @@ def _scan(text: str) -> tuple[_Raw, ...]:
             if defenders is not None:  # "attacked Gidan Bawa and fought local militias"
                 raw = defenders
                 kind = _KIND_CLAN
-        if kind in _BINDABLE and raw.entry.country is None:
+        if _BINDABLE_BITS >> kind & 1 and raw.entry.country is None:
             raw.country = _prefix_country(text, raw.start)
             if raw.country is not None:
                 other = _coordinated_country(text, raw.start)
@@ -1724,7 +1747,7 @@ def _role(raw: _Raw) -> int:
         if raw.entry.actor_type in (AT_STATE_FORCES, AT_EXTERNAL_FORCES):
             return ROLE_STATE
         return ROLE_ARMED
-    return _KIND_ROLE[kind]
+    return _KIND_ROLES[kind]
 
 
 #: Political parties: their members are civilians when attacked.
@@ -1748,6 +1771,10 @@ _KIND_ROLE: Final = {
     _KIND_COMM: ROLE_ARMED, _KIND_GOV: ROLE_GOVERNMENT, _KIND_ETHN: ROLE_ARMED,
     _KIND_ANAPH: ROLE_ARMED, _KIND_CLAN: ROLE_ARMED, _KIND_HEAD: ROLE_ARMED,
 }
+#: ... as a tuple by kind, -1 for those no phrase of `_scan` has (a dict's look-up boxes the
+#: kind and hashes it).
+_KIND_ROLES: Final[tuple[int, ...]] = tuple(_KIND_ROLE.get(kind, -1)
+                                            for kind in range(_KIND_GATE + 1))
 
 
 _ARMED_KINDS: Final = frozenset({_KIND_NAMED, _KIND_MIL, _KIND_POL, _KIND_UNID, _KIND_GANG,
@@ -1756,7 +1783,8 @@ _ARMED_KINDS: Final = frozenset({_KIND_NAMED, _KIND_MIL, _KIND_POL, _KIND_UNID, 
 
 def any_armed(text: str) -> bool:
     """Whether `text` may name an armed actor (cheap: no binding, no merging)."""
-    for _, (_, entries, _) in matches(text)[2]:
+    for match in cast(list[_Loose], matches(text)[2]):  # (read as in `_raws_of`)
+        entries = cast(tuple[_Entry, ...], cast(_Loose, match[1])[1])
         if entries and entries[0].kind in _ARMED_KINDS:
             return True
     return False
@@ -1771,7 +1799,7 @@ def roles(text: str) -> tuple[tuple[int, int, int], ...]:
     off_duty: bool | None = None  # whether `low` has an off-duty word: asked when needed
     for raw in _scan(text):
         kind = raw.entry.kind
-        role = _role(raw) if kind == _KIND_NAMED else _KIND_ROLE[kind]
+        role = _role(raw) if kind == _KIND_NAMED else _KIND_ROLES[kind]
         if role == ROLE_CIVILIAN:
             # (the last word, `rsplit(" ", 1)[-1]` of the phrase, sliced once)
             space = low.rfind(" ", raw.start, raw.end)
@@ -2545,6 +2573,29 @@ _CRIME: Final = re.compile(
                     r"hideouts?|illegal)\b", re.IGNORECASE)
 
 
+#: The words (lower case) one of which opens each match of _CRIME in a text lower-cased.
+_CRIME_STEMS: Final = ("drug", "narcotic", "cocaine", "heroin", "marijuana", "cannabis", "popp",
+                       "lab", "gang", "cartel", "traffick", "smuggl", "hideout", "illegal")
+
+
+def _crime_in(text: str, begin: int, end: int) -> bool:
+    r"""`_CRIME.search(text, begin, end) is not None`, the pattern tried (ASCII text) only where
+    one of its words starts: a case-blind search tries each of its alternatives at every
+    position of the sentence, comparing characters lower-cased one by one. (A match at a
+    position reads the characters before it for `\b` as the search's does.)"""
+    window = text[begin:end]
+    if not window.isascii():  # (case-blind, "ſ" would match "s")
+        return _CRIME.search(text, begin, end) is not None
+    low = window.lower()
+    for stem in _CRIME_STEMS:
+        at = low.find(stem)
+        while at >= 0:
+            if _CRIME.match(text, begin + at, end) is not None:
+                return True
+            at = low.find(stem, at + 1)
+    return False
+
+
 def _same_side(a: ActorMention, b: ActorMention) -> bool:
     """Two generic state forces of one country ("border guards and police") fight on one side
     (rival governments' forces such as Libya's GNA and LNA carry a faction name)."""
@@ -2728,7 +2779,7 @@ def _strategic(text: str, ms: list[ActorMention], cls: Classification, cc: str |
             others = [m for m in _distinct(armed, agent) if not _is_state(m)]
             if others:
                 return agent, others[0]
-            if _CRIME.search(text, begin, end):  # a drug lab or a gang hideout destroyed
+            if _crime_in(text, begin, end):  # a drug lab or a gang hideout destroyed
                 return agent, _synth(f"Unidentified Gang{_suffix(cc)}", AT_UNIDENTIFIED,
                                      cc, cls)
             # homes demolished, crops burnt: civilians' property
