@@ -509,7 +509,25 @@ class GeoNamesGazetteer:
         for city in cities:
             if self._city_pop[city] > best_pop:
                 best, best_pop = city, self._city_pop[city]
-        return (self._lats[best], self._lngs[best]) if best >= 0 else None
+        if best >= 0:
+            return self._lats[best], self._lngs[best]
+        return self._namesake_point(admin)
+
+    def _namesake_point(self, admin: _Admin) -> tuple[float, float] | None:
+        """The point of a district no town lies in (GeoNames gives many towns no district):
+        the town of its province it is named after under another spelling, the same skeleton
+        ('Tell Abyad' district, the town of Tall Abyad), else None (then its province's)."""
+        if admin.parent < 0:
+            return None
+        wanted = {bones for bones in (_bones(core(admin.english)), _bones(core(admin.name)))
+                  if len(bones) >= 3}
+        if not wanted:
+            return None
+        for city in self._cities_by_country.get(admin.country, ()):
+            if self._city_admin1[city] == admin.parent and (
+                    _bones(core(self._city_names[city])) in wanted):
+                return self._lats[city], self._lngs[city]
+        return None
 
     def _admin2_cities(self) -> dict[int, list[int]]:
         """District row -> its towns' rows."""

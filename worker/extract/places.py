@@ -791,10 +791,18 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
             admin1 = spelled.get((mention[0].country_code, admin1), admin1) if admin1 else None
             admin1 = _acled_admin1(mention[0].country_code, admin1,
                                    mention[0].admin2) if admin1 else None
+            if admin1 is None and mention[0].kind == KIND_CITY:
+                # a town of a territory GeoNames divides into no provinces ("Willemstad,
+                # Curacao"): ACLED's first level is the territory itself
+                admin1 = mention[0].country
             # a town naming a road or bridge ("near Kalpi Bridge in Jalaun district") is where
             # it leads or starts: less surely the event's place
             score = mention[1] - (0.15 if mention[0].kind == KIND_CITY
                                   and found.after & AFTER_ROUTE else 0.0)
+            if mention[0].kind != KIND_ADMIN1 and _from_before(text, start):
+                # "a convoy travelling from Jowhar town near Xaaji-Cali village": where
+                # people set out from is less surely where the event was than a place after
+                score -= 0.1
             out.append(PlaceMention(
                 mention[0].name, admin1, mention[0].admin2, mention[0].country,
                 mention[0].country_code, point[0], point[1],
@@ -818,6 +826,13 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
             out[i] = replace(out[i], score=1.0)
         out = [out[i] for i in tagged] + [p for i, p in enumerate(out) if i not in tagged]
     return out
+
+
+def _from_before(text: str, start: int) -> bool:
+    """Whether the word "from" (either case of its first letter) and a space come right
+    before `start`, after no word character."""
+    return start >= 5 and text[start - 1] == " " and text[start - 4:start - 1] == "rom" and (
+        text[start - 5] in "fF") and _boundary_before(text, start - 5)
 
 
 def _add_theatres(text: str, looked: list[_Lookup | None],
@@ -1180,8 +1195,12 @@ def _country_votes(text: str, memo: _Memo,
     for code, start, end in named:
         # a country's name counts more than a demonym ("Russian military police"), unless
         # it is where people come from or go ("fled into Uganda", "the border with Somalia")
-        vote = 1 if not memo.is_country_name(text[start:end], code) or (
-            _away_at(text, start, away)) else 3
+        if not memo.is_country_name(text[start:end], code):
+            if not _demonym_votes(text, end):
+                continue  # "a Sudanese refugee": where people come from
+            vote = 1
+        else:
+            vote = 1 if _away_at(text, start, away) else 3
         votes[code] = votes.get(code, 0) + vote
     if looked is None:
         by_start = {start: end for _code, start, end in named}
@@ -1199,6 +1218,25 @@ def _country_votes(text: str, memo: _Memo,
         elif digest.voter_share:
             votes[digest.voter] = votes.get(digest.voter, 0) + digest.voter_share * weight
     return votes
+
+
+#: A demonym before these words names where people come from, not where they are ("a
+#: Sudanese refugee", "two Chinese nationals"): no vote for its country.
+_DISPLACED_WORDS: Final = frozenset(
+    "refugee refugees migrant migrants nationals asylum expatriates expatriate exiles "
+    "exile diaspora returnees".split())
+
+
+def _demonym_votes(text: str, end: int) -> bool:
+    """Whether a demonym that ends at `end` votes for its country: not before a word of
+    people away from home (`_DISPLACED_WORDS`; the word: the letters after one space)."""
+    if not text.startswith(" ", end):
+        return True
+    stop = end + 1
+    size = len(text)
+    while stop < size and text[stop].isalpha():
+        stop += 1
+    return text[end + 1:stop].lower() not in _DISPLACED_WORDS
 
 
 class _Digest:
