@@ -379,10 +379,15 @@ class GeoNamesGazetteer:
                 self._add_aliases(row, city)
 
     def _add_aliases(self, row: int, city: dict[str, object]) -> None:
-        seen = {core(str(city["name"]))}
+        own = core(str(city["name"]))
+        seen = {own}
         for alias in city.get("alternatenames") or ():  # type: ignore[attr-defined]
-            if (len(alias) < 4 or not alias.isascii() or not alias[0].isupper()
+            if (len(alias) < 3 or not alias.isascii() or not alias[0].isupper()
                     or alias.isupper()):
+                continue
+            if len(alias) == 3 and alias.lower() != own[:-1]:
+                # (three letters: only the name without its last letter, 'Tyr' for Tyre;
+                # others are abbreviations or words: 'Sam' for Damascus, 'Edo' for Tokyo)
                 continue
             key = alias.lower()
             if not key.isalpha():  # the quick path for one plain word
