@@ -59,3 +59,16 @@ def test_a_short_alias_that_is_the_name_cut_short(gaz: Gazetteer) -> None:
                                             ("sur", "Tyre")])
 def test_other_three_letter_aliases_are_left_out(gaz: Gazetteer, word: str, city: str) -> None:
     assert all(p.name != city for p in gaz.candidates(word))
+
+
+@pytest.mark.parametrize("text", [
+    "United States drones struck a vehicle, officials said.",
+    "Turkey forces shelled positions across the river overnight.",
+])
+def test_a_country_named_as_a_forces_nationality_is_no_place(gaz: Gazetteer, text: str) -> None:
+    assert resolve_location(text, gaz) is None
+
+
+def test_a_country_named_as_a_place_still_is_one(gaz: Gazetteer) -> None:
+    found = resolve_location("Thousands marched in Turkey against the new law.", gaz)
+    assert found is not None and found.country_code == "TR" and found.precision == 3

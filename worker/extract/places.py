@@ -771,7 +771,10 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
     seats: list[tuple[int, float | None, float | None]] = []
     for _index, start, end, words, named_code, found in kept:
         if named_code is not None and memo.is_country_name(words, named_code):
-            # a country name is the country; a demonym ("Somali militia") is no place
+            # a country name is the country; a demonym ("Somali militia") is no place, nor
+            # is a name that stands for one ("United States troops")
+            if _as_nationality(text, end):
+                continue
             out.append(country_place(gaz, named_code, offset + start, offset + end, words,
                                      0.35 if _away_at(text, start, away) else 0.6))
             continue
@@ -1200,7 +1203,7 @@ def _country_votes(text: str, memo: _Memo,
                 continue  # "a Sudanese refugee": where people come from
             vote = 1
         else:
-            vote = 1 if _away_at(text, start, away) else 3
+            vote = 1 if _away_at(text, start, away) or _as_nationality(text, end) else 3
         votes[code] = votes.get(code, 0) + vote
     if looked is None:
         by_start = {start: end for _code, start, end in named}
@@ -1227,16 +1230,34 @@ _DISPLACED_WORDS: Final = frozenset(
     "exile diaspora returnees".split())
 
 
-def _demonym_votes(text: str, end: int) -> bool:
-    """Whether a demonym that ends at `end` votes for its country: not before a word of
-    people away from home (`_DISPLACED_WORDS`; the word: the letters after one space)."""
+#: A country's name before these words is a nationality, as a demonym is ("United States
+#: warplanes", "Turkey-backed factions" aside): its forces', not the event's place.
+_FORCE_WORDS: Final = frozenset(
+    "forces troops soldiers army military navy warplanes jets aircraft planes drones "
+    "helicopters warships".split())
+
+
+def _word_after(text: str, end: int) -> str:
+    """The letters after the one space at `end`, in lower case ("" if no space there)."""
     if not text.startswith(" ", end):
-        return True
+        return ""
     stop = end + 1
     size = len(text)
     while stop < size and text[stop].isalpha():
         stop += 1
-    return text[end + 1:stop].lower() not in _DISPLACED_WORDS
+    return text[end + 1:stop].lower()
+
+
+def _demonym_votes(text: str, end: int) -> bool:
+    """Whether a demonym that ends at `end` votes for its country: not before a word of
+    people away from home (`_DISPLACED_WORDS`)."""
+    return _word_after(text, end) not in _DISPLACED_WORDS
+
+
+def _as_nationality(text: str, end: int) -> bool:
+    """Whether a country's name that ends at `end` stands as a nationality before a word of
+    armed forces (`_FORCE_WORDS`: "United States reconnaissance planes" aside, one word)."""
+    return _word_after(text, end) in _FORCE_WORDS
 
 
 class _Digest:
