@@ -362,6 +362,7 @@ class GeoNamesGazetteer:
         # (built here, not when the first article needs them: that article took ~0.3 s more)
         self._cities_by_country = _rows_by(self._city_country)
         self._cities_by_admin2 = _rows_by(self._city_admin2)
+        self._cities_by_admin1 = _rows_by(self._city_admin1)
         self._cache: dict[str, list[Place]] = {}
         self._filled_admin1: dict[int, int] = {}
         self._like_cache: dict[str, list[Place]] = {}
@@ -521,16 +522,22 @@ class GeoNamesGazetteer:
     def _namesake_point(self, admin: _Admin) -> tuple[float, float] | None:
         """The point of a district no town lies in (GeoNames gives many towns no district):
         the town of its province it is named after under another spelling, the same skeleton
-        ('Tell Abyad' district, the town of Tall Abyad), else None (then its province's)."""
-        if admin.parent < 0:
+        ('Tell Abyad' district, the town of Tall Abyad), else None (then its province's).
+        (A skeleton is no longer than the name: towns of names far longer or shorter are
+        passed over unread.)"""
+        wanted: list[str] = []
+        longest = 0
+        for key in (core(admin.english), core(admin.name)):
+            bones = _bones(key)
+            if len(bones) >= 3 and bones not in wanted:
+                wanted.append(bones)
+                longest = max(longest, len(key))
+        if not wanted or admin.parent < 0:
             return None
-        wanted = {bones for bones in (_bones(core(admin.english)), _bones(core(admin.name)))
-                  if len(bones) >= 3}
-        if not wanted:
-            return None
-        for city in self._cities_by_country.get(admin.country, ()):
-            if self._city_admin1[city] == admin.parent and (
-                    _bones(core(self._city_names[city])) in wanted):
+        shortest = min(len(bones) for bones in wanted)
+        for city in self._cities_by_admin1.get(admin.parent, ()):
+            name = core(self._city_names[city])
+            if shortest <= len(name) <= longest + 4 and _bones(name) in wanted:
                 return self._lats[city], self._lngs[city]
         return None
 
