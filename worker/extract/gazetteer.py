@@ -535,15 +535,28 @@ class GeoNamesGazetteer:
         if not wanted or admin.parent < 0:
             return None
         shortest = min(len(bones) for bones in wanted)
+        # (a name whose skeleton ends in a letter has that letter, but "k": "q" and "kh"
+        # become it)
+        lasts = "".join(bones[-1] for bones in wanted)
         for city in self._cities_by_admin1.get(admin.parent, ()):
             name = core(self._city_names[city])
-            if shortest <= len(name) <= longest + 4 and _bones(name) in wanted:
+            if shortest <= len(name) <= longest + 4 and _may_end(name, lasts) and (
+                    _bones(name) in wanted):
                 return self._lats[city], self._lngs[city]
         return None
 
     def _admin2_cities(self) -> dict[int, list[int]]:
         """District row -> its towns' rows."""
         return self._cities_by_admin2
+
+
+def _may_end(name: str, lasts: str) -> bool:
+    """Whether the skeleton of `name` may end in one of `lasts`: `name` holds that letter (a
+    "k" may come of a "q")."""
+    for last in lasts:
+        if last == "k" or last in name:
+            return True
+    return False
 
 
 def _rows_by(keys: array[int]) -> dict[int, list[int]]:
