@@ -553,7 +553,7 @@ class GeoNamesGazetteer:
 def _may_end(name: str, lasts: str) -> bool:
     """Whether the skeleton of `name` may end in one of `lasts`: `name` holds that letter (a
     "k" may come of a "q")."""
-    for last in lasts:
+    for last in lasts:  # noqa: SIM110 (a loop: no generator object)
         if last == "k" or last in name:
             return True
     return False
