@@ -1236,19 +1236,21 @@ _FORCE_WORDS: Final = frozenset(
     "forces troops soldiers army military navy warplanes jets aircraft planes drones "
     "helicopters warships".split())
 
-#: The first two letters of `_DISPLACED_WORDS` and of `_FORCE_WORDS`.
-_DISPLACED_STARTS: Final = frozenset(word[:2] for word in _DISPLACED_WORDS)
-_FORCE_STARTS: Final = frozenset(word[:2] for word in _FORCE_WORDS)
+#: The first letters of `_DISPLACED_WORDS` and of `_FORCE_WORDS`, in either case.
+_DISPLACED_FIRSTS: Final = "".join(sorted({c for word in _DISPLACED_WORDS
+                                           for c in (word[0], word[0].upper())}))
+_FORCE_FIRSTS: Final = "".join(sorted({c for word in _FORCE_WORDS
+                                       for c in (word[0], word[0].upper())}))
 
 
-def _word_after(text: str, end: int, starts: frozenset[str]) -> str:
-    """The letters after the one space at `end`, in lower case, where their first two are one
-    of `starts` (lower case); else "" (most words after a country's name are told by their
-    first two letters: no word read)."""
-    if not text.startswith(" ", end) or text[end + 1:end + 3].lower() not in starts:
-        return ""
+def _word_after(text: str, end: int, firsts: str) -> str:
+    """The letters after the one space at `end`, in lower case, where the first of them is
+    one of `firsts`; else "" (most words after a country's name are told by their first
+    letter: no word read)."""
     size = len(text)
-    stop = end + 3
+    if end + 1 >= size or text[end] != " " or text[end + 1] not in firsts:
+        return ""
+    stop = end + 2
     while stop < size and text[stop].isalpha():
         stop += 1
     return text[end + 1:stop].lower()
@@ -1257,13 +1259,13 @@ def _word_after(text: str, end: int, starts: frozenset[str]) -> str:
 def _demonym_votes(text: str, end: int) -> bool:
     """Whether a demonym that ends at `end` votes for its country: not before a word of
     people away from home (`_DISPLACED_WORDS`)."""
-    return _word_after(text, end, _DISPLACED_STARTS) not in _DISPLACED_WORDS
+    return _word_after(text, end, _DISPLACED_FIRSTS) not in _DISPLACED_WORDS
 
 
 def _as_nationality(text: str, end: int) -> bool:
     """Whether a country's name that ends at `end` stands as a nationality before a word of
     armed forces (`_FORCE_WORDS`: "United States reconnaissance planes" aside, one word)."""
-    return _word_after(text, end, _FORCE_STARTS) in _FORCE_WORDS
+    return _word_after(text, end, _FORCE_FIRSTS) in _FORCE_WORDS
 
 
 class _Digest:
