@@ -362,6 +362,7 @@ class GeoNamesGazetteer:
         # (built here, not when the first article needs them: that article took ~0.3 s more)
         self._cities_by_country = _rows_by(self._city_country)
         self._cities_by_admin2 = _rows_by(self._city_admin2)
+        self._cities_by_admin1 = _rows_by(self._city_admin1)
         self._cache: dict[str, list[Place]] = {}
         self._filled_admin1: dict[int, int] = {}
         self._like_cache: dict[str, list[Place]] = {}
@@ -379,10 +380,15 @@ class GeoNamesGazetteer:
                 self._add_aliases(row, city)
 
     def _add_aliases(self, row: int, city: dict[str, object]) -> None:
-        seen = {core(str(city["name"]))}
+        own = core(str(city["name"]))
+        seen = {own}
         for alias in city.get("alternatenames") or ():  # type: ignore[attr-defined]
-            if (len(alias) < 4 or not alias.isascii() or not alias[0].isupper()
+            if (len(alias) < 3 or not alias.isascii() or not alias[0].isupper()
                     or alias.isupper()):
+                continue
+            if len(alias) == 3 and alias.lower() != own[:-1]:
+                # (three letters: only the name without its last letter, 'Tyr' for Tyre;
+                # others are abbreviations or words: 'Sam' for Damascus, 'Edo' for Tokyo)
                 continue
             key = alias.lower()
             if not key.isalpha():  # the quick path for one plain word
@@ -509,11 +515,48 @@ class GeoNamesGazetteer:
         for city in cities:
             if self._city_pop[city] > best_pop:
                 best, best_pop = city, self._city_pop[city]
-        return (self._lats[best], self._lngs[best]) if best >= 0 else None
+        if best >= 0:
+            return self._lats[best], self._lngs[best]
+        return self._namesake_point(admin)
+
+    def _namesake_point(self, admin: _Admin) -> tuple[float, float] | None:
+        """The point of a district no town lies in (GeoNames gives many towns no district):
+        the town of its province it is named after under another spelling, the same skeleton
+        ('Tell Abyad' district, the town of Tall Abyad), else None (then its province's).
+        (A skeleton is no longer than the name: towns of names far longer or shorter are
+        passed over unread.)"""
+        wanted: list[str] = []
+        longest = 0
+        for key in (core(admin.english), core(admin.name)):
+            bones = _bones(key)
+            if len(bones) >= 3 and bones not in wanted:
+                wanted.append(bones)
+                longest = max(longest, len(key))
+        if not wanted or admin.parent < 0:
+            return None
+        shortest = min(len(bones) for bones in wanted)
+        # (a name whose skeleton ends in a letter has that letter, but "k": "q" and "kh"
+        # become it)
+        lasts = "".join(bones[-1] for bones in wanted)
+        for city in self._cities_by_admin1.get(admin.parent, ()):
+            name = core(self._city_names[city])
+            if shortest <= len(name) <= longest + 4 and _may_end(name, lasts) and (
+                    _bones(name) in wanted):
+                return self._lats[city], self._lngs[city]
+        return None
 
     def _admin2_cities(self) -> dict[int, list[int]]:
         """District row -> its towns' rows."""
         return self._cities_by_admin2
+
+
+def _may_end(name: str, lasts: str) -> bool:
+    """Whether the skeleton of `name` may end in one of `lasts`: `name` holds that letter (a
+    "k" may come of a "q")."""
+    for last in lasts:  # noqa: SIM110 (a loop: no generator object)
+        if last == "k" or last in name:
+            return True
+    return False
 
 
 def _rows_by(keys: array[int]) -> dict[int, list[int]]:

@@ -771,7 +771,10 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
     seats: list[tuple[int, float | None, float | None]] = []
     for _index, start, end, words, named_code, found in kept:
         if named_code is not None and memo.is_country_name(words, named_code):
-            # a country name is the country; a demonym ("Somali militia") is no place
+            # a country name is the country; a demonym ("Somali militia") is no place, nor
+            # is a name that stands for one ("United States troops")
+            if _as_nationality(text, end):
+                continue
             out.append(country_place(gaz, named_code, offset + start, offset + end, words,
                                      0.35 if _away_at(text, start, away) else 0.6))
             continue
@@ -791,10 +794,18 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
             admin1 = spelled.get((mention[0].country_code, admin1), admin1) if admin1 else None
             admin1 = _acled_admin1(mention[0].country_code, admin1,
                                    mention[0].admin2) if admin1 else None
+            if admin1 is None and mention[0].kind == KIND_CITY:
+                # a town of a territory GeoNames divides into no provinces ("Willemstad,
+                # Curacao"): ACLED's first level is the territory itself
+                admin1 = mention[0].country
             # a town naming a road or bridge ("near Kalpi Bridge in Jalaun district") is where
             # it leads or starts: less surely the event's place
             score = mention[1] - (0.15 if mention[0].kind == KIND_CITY
                                   and found.after & AFTER_ROUTE else 0.0)
+            if mention[0].kind != KIND_ADMIN1 and _from_before(text, start):
+                # "a convoy travelling from Jowhar town near Xaaji-Cali village": where
+                # people set out from is less surely where the event was than a place after
+                score -= 0.1
             out.append(PlaceMention(
                 mention[0].name, admin1, mention[0].admin2, mention[0].country,
                 mention[0].country_code, point[0], point[1],
@@ -818,6 +829,13 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
             out[i] = replace(out[i], score=1.0)
         out = [out[i] for i in tagged] + [p for i, p in enumerate(out) if i not in tagged]
     return out
+
+
+def _from_before(text: str, start: int) -> bool:
+    """Whether the word "from" (either case of its first letter) and a space come right
+    before `start`, after no word character."""
+    return start >= 5 and text[start - 1] == " " and text[start - 4:start - 1] == "rom" and (
+        text[start - 5] in "fF") and _boundary_before(text, start - 5)
 
 
 def _add_theatres(text: str, looked: list[_Lookup | None],
@@ -1180,8 +1198,12 @@ def _country_votes(text: str, memo: _Memo,
     for code, start, end in named:
         # a country's name counts more than a demonym ("Russian military police"), unless
         # it is where people come from or go ("fled into Uganda", "the border with Somalia")
-        vote = 1 if not memo.is_country_name(text[start:end], code) or (
-            _away_at(text, start, away)) else 3
+        if not memo.is_country_name(text[start:end], code):
+            if not _demonym_votes(text, end):
+                continue  # "a Sudanese refugee": where people come from
+            vote = 1
+        else:
+            vote = 1 if _away_at(text, start, away) or _as_nationality(text, end) else 3
         votes[code] = votes.get(code, 0) + vote
     if looked is None:
         by_start = {start: end for _code, start, end in named}
@@ -1199,6 +1221,51 @@ def _country_votes(text: str, memo: _Memo,
         elif digest.voter_share:
             votes[digest.voter] = votes.get(digest.voter, 0) + digest.voter_share * weight
     return votes
+
+
+#: A demonym before these words names where people come from, not where they are ("a
+#: Sudanese refugee", "two Chinese nationals"): no vote for its country.
+_DISPLACED_WORDS: Final = frozenset(
+    "refugee refugees migrant migrants nationals asylum expatriates expatriate exiles "
+    "exile diaspora returnees".split())
+
+
+#: A country's name before these words is a nationality, as a demonym is ("United States
+#: warplanes", "Turkey-backed factions" aside): its forces', not the event's place.
+_FORCE_WORDS: Final = frozenset(
+    "forces troops soldiers army military navy warplanes jets aircraft planes drones "
+    "helicopters warships".split())
+
+#: The first letters of `_DISPLACED_WORDS` and of `_FORCE_WORDS`, in either case.
+_DISPLACED_FIRSTS: Final = "".join(sorted({c for word in _DISPLACED_WORDS
+                                           for c in (word[0], word[0].upper())}))
+_FORCE_FIRSTS: Final = "".join(sorted({c for word in _FORCE_WORDS
+                                       for c in (word[0], word[0].upper())}))
+
+
+def _word_after(text: str, end: int, firsts: str) -> str:
+    """The letters after the one space at `end`, in lower case, where the first of them is
+    one of `firsts`; else "" (most words after a country's name are told by their first
+    letter: no word read)."""
+    size = len(text)
+    if end + 1 >= size or text[end] != " " or text[end + 1] not in firsts:
+        return ""
+    stop = end + 2
+    while stop < size and text[stop].isalpha():
+        stop += 1
+    return text[end + 1:stop].lower()
+
+
+def _demonym_votes(text: str, end: int) -> bool:
+    """Whether a demonym that ends at `end` votes for its country: not before a word of
+    people away from home (`_DISPLACED_WORDS`)."""
+    return _word_after(text, end, _DISPLACED_FIRSTS) not in _DISPLACED_WORDS
+
+
+def _as_nationality(text: str, end: int) -> bool:
+    """Whether a country's name that ends at `end` stands as a nationality before a word of
+    armed forces (`_FORCE_WORDS`: "United States reconnaissance planes" aside, one word)."""
+    return _word_after(text, end, _FORCE_FIRSTS) in _FORCE_WORDS
 
 
 class _Digest:

@@ -1,0 +1,74 @@
+"""Where people come from is not where the event is; names the gazetteer holds under another
+spelling or at another level: sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.extract.gazetteer import Gazetteer, load_gazetteer
+from worker.extract.places import country_of_text, resolve_location
+from worker.geo import haversine_km
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+def test_a_place_set_out_from_yields_to_the_place_after_it(gaz: Gazetteer) -> None:
+    text = "A convoy travelling from Jowhar town was ambushed near Cadale on Sunday."
+    found = resolve_location(text, gaz)
+    assert found is not None and found.name == "Cadale", found
+
+
+def test_a_place_after_from_alone_is_still_the_place(gaz: Gazetteer) -> None:
+    found = resolve_location("Dozens of families fled from Cadale after the clashes.", gaz)
+    assert found is not None and found.name == "Cadale", found
+
+
+@pytest.mark.parametrize("people", ["refugees", "migrants", "nationals"])
+def test_a_demonym_of_people_away_from_home_places_nothing(gaz: Gazetteer, people: str) -> None:
+    text = f"Two Sudanese {people} were beaten by a mob."
+    assert country_of_text(text, gaz) is None
+
+
+def test_a_demonym_of_others_still_votes(gaz: Gazetteer) -> None:
+    assert country_of_text("Two Sudanese soldiers were beaten by a mob.", gaz) == "SD"
+
+
+def test_a_district_takes_the_point_of_its_town_spelled_otherwise(gaz: Gazetteer) -> None:
+    # GeoNames puts no town in the district; its seat is spelled Tall Abyad
+    text = "Mines exploded near the front line in Tell Abyad district, Raqqa, on Tuesday."
+    found = resolve_location(text, gaz)
+    assert found is not None and found.precision == 2 and found.admin1 == "Raqqa", found
+    assert found.latitude is not None and found.longitude is not None
+    assert haversine_km(found.latitude, found.longitude, 36.70, 38.95) < 10
+
+
+def test_a_town_of_an_undivided_territory_has_it_as_province(gaz: Gazetteer) -> None:
+    found = resolve_location("Dockworkers protested in Willemstad over unpaid wages.", gaz)
+    assert found is not None and found.country_code == "CW" and found.admin1 == "Curacao"
+
+
+def test_a_short_alias_that_is_the_name_cut_short(gaz: Gazetteer) -> None:
+    found = resolve_location("Gunmen fired on the house of a councillor in Tyr overnight.", gaz)
+    assert found is not None and found.country_code == "LB" and found.name == "Tyre", found
+
+
+@pytest.mark.parametrize(("word", "city"), [("sam", "Damascus"), ("edo", "Tokyo"),
+                                            ("sur", "Tyre")])
+def test_other_three_letter_aliases_are_left_out(gaz: Gazetteer, word: str, city: str) -> None:
+    assert all(p.name != city for p in gaz.candidates(word))
+
+
+@pytest.mark.parametrize("text", [
+    "United States drones struck a vehicle, officials said.",
+    "Turkey forces shelled positions across the river overnight.",
+])
+def test_a_country_named_as_a_forces_nationality_is_no_place(gaz: Gazetteer, text: str) -> None:
+    assert resolve_location(text, gaz) is None
+
+
+def test_a_country_named_as_a_place_still_is_one(gaz: Gazetteer) -> None:
+    found = resolve_location("Thousands marched in Turkey against the new law.", gaz)
+    assert found is not None and found.country_code == "TR" and found.precision == 3
