@@ -78,12 +78,15 @@ _ACCORDING: Final = re.compile(rf"\b(?:according to|per|citing|cited by|quoted b
                         rf"(?P<name>{_NAME})")
 _SAID: Final = re.compile(rf"(?P<name>{_NAME})\s++(?:said|says|reported|reports|told|added|stated|"
                    rf"claimed|confirmed|announced|tweeted)\b")
-_ORG_SAID: Final = re.compile(
-    r"\b(?P<name>(?:the\s+)?(?:local\s+)?(?:police|army|military|authorities|officials|"
+#: _ORG_SAID's organisations, and its verbs after them.
+_ORG_NAMES: Final = (
+    r"police|army|military|authorities|officials|"
     r"ministry(?: of [A-Z]\w+)?|government|health ministry|interior ministry|defence ministry|"
     r"defense ministry|hospital officials|medics|residents|witnesses|security sources|"
-    r"local sources|the group|rights groups?))\s+(?:said|reported|told|confirmed|claimed)\b",
-    re.IGNORECASE)
+    r"local sources|the group|rights groups?")
+_ORG_SAID_VERB: Final = r"\s+(?:said|reported|told|confirmed|claimed)\b"
+_ORG_SAID: Final = re.compile(
+    rf"\b(?P<name>(?:the\s+)?(?:local\s+)?(?:{_ORG_NAMES})){_ORG_SAID_VERB}", re.IGNORECASE)
 _STOP_NAMES: Final = {"The", "He", "She", "They", "It", "We", "This", "That", "But", "And", "On",
                "In", "Also", "However", "Meanwhile", "Police", "Officials", "Authorities"}
 
@@ -422,7 +425,13 @@ def _capital_before(text: str, start: int) -> bool:
 
 # _ORG_SAID without IGNORECASE, for lower-cased ASCII text (its [A-Z] then reads [a-z]): a
 # case-sensitive search is several times faster; a match is taken again on the text itself.
-_ORG_SAID_LOW: Final = re.compile(_ORG_SAID.pattern.replace("[A-Z]", "[a-z]"))
+# Its optional "the" and "local" are written out as the alternatives they make, in the order
+# the engine tries them ("the local", "the", "local", neither): as optional groups, each was
+# entered at every word start before the organisations were (~28% of the search's time).
+_ORG_LOW_NAMES: Final = _ORG_NAMES.replace("[A-Z]", "[a-z]")
+_ORG_SAID_LOW: Final = re.compile(
+    rf"\b(?P<name>the\s+(?:local\s+)?(?:{_ORG_LOW_NAMES})|local\s+(?:{_ORG_LOW_NAMES})|"
+    rf"{_ORG_LOW_NAMES}){_ORG_SAID_VERB}")
 
 
 #: Where an _ORG_SAID_LOW match ends: its verb, after white space; it starts at most 5 words
