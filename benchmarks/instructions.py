@@ -11,11 +11,10 @@ compiled core (else the pure-Python one is counted, with a warning). Per functio
 from __future__ import annotations
 
 import argparse
-import re
-import shutil
-import subprocess
 import sys
 from pathlib import Path
+
+from benchmarks.callgrind import collected
 
 WARM_UP = 50
 
@@ -54,22 +53,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.inner:
         run_articles(args.articles)
         return 0
-    valgrind = shutil.which("valgrind")
-    if valgrind is None:
-        print("valgrind is not installed (apt-get install valgrind)", file=sys.stderr)
-        return 2
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run(
-        [valgrind, "--tool=callgrind", "--dump-instr=no", "--zero-before=sys_setrecursionlimit*",
-         "--toggle-collect=CPyDef_events___extract_events", "--collect-atstart=no",
-         f"--callgrind-out-file={args.out}", sys.executable, "-m", "benchmarks.instructions",
-         "--inner", "--articles", str(args.articles)],
-        capture_output=True, text=True, check=False)
-    found = re.search(r"Collected : (\d+)", done.stderr)
-    if done.returncode != 0 or found is None:
-        print(done.stderr[-2000:], file=sys.stderr)
+    total = collected("benchmarks.instructions", "CPyDef_events___extract_events",
+                      args.articles, args.out, extra=("--zero-before=sys_setrecursionlimit*",))
+    if total is None:
         return 1
-    total = int(found.group(1))
     if total == 0:  # the pure-Python core has no compiled `extract_events` to count in
         print("nothing counted: build the compiled core first (make native)", file=sys.stderr)
         return 1

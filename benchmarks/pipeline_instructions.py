@@ -19,13 +19,12 @@ from __future__ import annotations
 import argparse
 import functools
 import os
-import re
-import shutil
-import subprocess
 import sys
 import time
 from pathlib import Path
 from typing import Any
+
+from benchmarks.callgrind import collected
 
 WARM_UP = 200
 
@@ -124,21 +123,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.inner:
         run_messages(args.articles)
         return 0
-    valgrind = shutil.which("valgrind")
-    if valgrind is None:
-        print("valgrind is not installed (apt-get install valgrind)", file=sys.stderr)
-        return 2
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run(
-        [valgrind, "--tool=callgrind", "--dump-instr=no", "--toggle-collect=functools_reduce",
-         "--collect-atstart=no", f"--callgrind-out-file={args.out}", sys.executable, "-m",
-         "benchmarks.pipeline_instructions", "--inner", "--articles", str(args.articles)],
-        capture_output=True, text=True, check=False)
-    found = re.search(r"Collected : (\d+)", done.stderr)
-    if done.returncode != 0 or found is None or int(found.group(1)) == 0:
-        print(done.stderr[-2000:], file=sys.stderr)
+    total = collected("benchmarks.pipeline_instructions", "functools_reduce", args.articles,
+                      args.out)
+    if total is None:
         return 1
-    total = int(found.group(1))
+    if total == 0:
+        print("nothing counted inside functools.reduce", file=sys.stderr)
+        return 1
     print(f"stream layer instructions: {total:,} over {args.articles} messages, "
           f"{total / args.articles:,.0f} a message (callgrind file {args.out})")
     return 0

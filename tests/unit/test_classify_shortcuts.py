@@ -234,7 +234,8 @@ def _passive(low: str, at: int) -> bool:
 def test_passive_answers_as_before() -> None:
     rng = random.Random(23)
     vocabulary = [*sorted(classify._AUXILIARIES), *sorted(classify._CAUSATIVES),
-                  *sorted(classify._POSSESSIVES), "badly", "ly", "police", "found", "x", "\n", "  "]
+                  *sorted(classify._POSSESSIVES), "badly", "ly", "police", "found", "x", "\n", "  ",
+                  "\u3000", "\x1c"]  # white space split() knows beyond ASCII
     texts = _sentences() + [" ".join(rng.choice(vocabulary) for _ in range(rng.randint(0, 9)))
                             for _ in range(4_000)]
     passives = 0

@@ -53,43 +53,6 @@ def test_trigger_keys_hold_their_cues_place() -> None:
     assert hits > 5_000
 
 
-# ------------------------------------------------------------------ passive
-
-
-def _passive(low: str, at: int) -> bool:
-    """`classify._passive` as first written (the last four words split off)."""
-    words = low[max(0, at - 30):at].rsplit(None, 4)
-    if not words:
-        return False
-    if words[-1] in classify._AUXILIARIES:
-        return True
-    if words[-1] == "found" and len(words) > 1 and words[-2] in classify._AUXILIARIES:
-        return True
-    if len(words) > 2 and words[-2] in classify._POSSESSIVES and \
-            words[-3] in classify._CAUSATIVES:
-        return True
-    if len(words) > 3 and words[-3] in classify._POSSESSIVES and \
-            words[-4] in classify._CAUSATIVES:
-        return True
-    return len(words) > 1 and words[-1].endswith("ly") and words[-2] in classify._AUXILIARIES
-
-
-def test_passive_answers_as_the_last_four_words() -> None:
-    rng = random.Random(29)
-    vocabulary = sorted(classify._AUXILIARIES | classify._POSSESSIVES | classify._CAUSATIVES |
-                        {"found", "badly", "house", "the", "x", "\n", "\u3000", "\x1c", ""})
-    texts = _lows()[:3_000]
-    texts += [" ".join(rng.choice(vocabulary) for _ in range(rng.randint(0, 12)))
-              for _ in range(5_000)]
-    passives = 0
-    for low in texts:
-        for at in range(0, len(low) + 1, 2):
-            expected = _passive(low, at)
-            passives += expected
-            assert classify._passive(low, at) == expected, (low, at)
-    assert passives > 2_000
-
-
 # ------------------------------------------------------------------ detonation
 
 
