@@ -10,11 +10,11 @@ compiled core (else the pure-Python one is counted, with a warning). Per functio
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
-from benchmarks.callgrind import collected
+from benchmarks import callgrind
+from benchmarks.callgrind import Counted
 
 WARM_UP = 50
 
@@ -41,28 +41,18 @@ def run_articles(count: int) -> None:
         extractor.extract(article)
 
 
+COUNTED = Counted(
+    "benchmarks.instructions", "CPyDef_events___extract_events", 100,
+    Path("benchmarks/results/callgrind.out"),
+    # the pure-Python core has no compiled `extract_events` to count in
+    nothing="nothing counted: build the compiled core first (make native)",
+    extra=("--zero-before=sys_setrecursionlimit*",))
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.instructions")
-    parser.add_argument("--articles", type=int, default=100)
-    parser.add_argument("--out", type=Path, default=Path("benchmarks/results/callgrind.out"),
-                        help="callgrind's file (per-function costs)")
-    parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
-    if args.articles < 1:
-        parser.error("--articles must be at least 1")
-    if args.inner:
-        run_articles(args.articles)
-        return 0
-    total = collected("benchmarks.instructions", "CPyDef_events___extract_events",
-                      args.articles, args.out, extra=("--zero-before=sys_setrecursionlimit*",))
-    if total is None:
-        return 1
-    if total == 0:  # the pure-Python core has no compiled `extract_events` to count in
-        print("nothing counted: build the compiled core first (make native)", file=sys.stderr)
-        return 1
-    print(f"instructions inside extract_events: {total:,} over {args.articles} articles, "
-          f"{total / args.articles / 1e6:.2f} M an article (callgrind file {args.out})")
-    return 0
+    return callgrind.main(argv, COUNTED, run_articles, lambda total, count, out: (
+        f"instructions inside extract_events: {total:,} over {count} articles, "
+        f"{total / count / 1e6:.2f} M an article (callgrind file {out})"))
 
 
 if __name__ == "__main__":

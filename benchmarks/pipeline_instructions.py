@@ -16,15 +16,14 @@ by. Per C function: `callgrind_annotate --inclusive=yes FILE`.
 
 from __future__ import annotations
 
-import argparse
 import functools
 import os
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.callgrind import collected
+from benchmarks import callgrind
+from benchmarks.callgrind import Counted
 
 WARM_UP = 200
 
@@ -110,29 +109,16 @@ def run_messages(count: int) -> None:
         raise RuntimeError(f"too few articles with events: {dict(stats.outcomes)}")
 
 
+COUNTED = Counted(
+    "benchmarks.pipeline_instructions", "functools_reduce", 300,
+    Path("benchmarks/results/pipeline_callgrind.out"),
+    nothing="nothing counted inside functools.reduce")
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.pipeline_instructions")
-    parser.add_argument("--articles", type=int, default=300)
-    parser.add_argument("--out", type=Path,
-                        default=Path("benchmarks/results/pipeline_callgrind.out"),
-                        help="callgrind's file (per-function costs)")
-    parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
-    if args.articles < 1:
-        parser.error("--articles must be at least 1")
-    if args.inner:
-        run_messages(args.articles)
-        return 0
-    total = collected("benchmarks.pipeline_instructions", "functools_reduce", args.articles,
-                      args.out)
-    if total is None:
-        return 1
-    if total == 0:
-        print("nothing counted inside functools.reduce", file=sys.stderr)
-        return 1
-    print(f"stream layer instructions: {total:,} over {args.articles} messages, "
-          f"{total / args.articles:,.0f} a message (callgrind file {args.out})")
-    return 0
+    return callgrind.main(argv, COUNTED, run_messages, lambda total, count, out: (
+        f"stream layer instructions: {total:,} over {count} messages, "
+        f"{total / count:,.0f} a message (callgrind file {out})"))
 
 
 if __name__ == "__main__":
