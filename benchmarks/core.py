@@ -34,11 +34,15 @@ def rss_mb() -> float:
 
 def text_caches() -> list[Callable[[], None]]:
     """The `cache_clear` of every cached function of the extraction core whose first
-    parameter is a text (a sentence or an article)."""
+    parameter is a text (a sentence or an article), and each module's own
+    `clear_text_caches` (caches of texts kept without `lru_cache`)."""
     out = []
     for name, module in sorted(sys.modules.items()):
         if not name.startswith("worker.extract"):
             continue
+        own = getattr(module, "clear_text_caches", None)
+        if own is not None:
+            out.append(own)
         for value in vars(module).values():
             wrapped = getattr(value, "__wrapped__", None)
             clear = getattr(value, "cache_clear", None)

@@ -127,14 +127,12 @@ def timing(articles: list[tuple[str, str | None]]) -> float:
     an event, pick once)."""
     prepared = [(body, code, text_mod.split_sentences(body)) for body, code in articles]
     # each article is new to the caches, as in production: clear them between runs
-    caches = [getattr(actors_mod, n) for n in ("matches", "gate_read", "_scan")]
     total = 0.0
     runs = 0
     rounds = max(3, 300 // max(len(prepared), 1))
     for round_ in range(rounds + 1):
         for body, code, sentences in prepared:
-            for cache in caches:
-                cache.cache_clear()
+            actors_mod.clear_text_caches()
             began = time.perf_counter()
             first = None
             mentions = []

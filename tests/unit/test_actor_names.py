@@ -8,8 +8,7 @@ from worker.extract import actors
 
 def _forget() -> None:
     """Empty the per-text caches, as between articles: what they held is freed."""
-    for cached in (actors.matches, actors.gate_read, actors._scan):
-        cached.cache_clear()
+    actors.clear_text_caches()
 
 
 def test_ethnic_militias_keep_their_own_names_from_text_to_text() -> None:

@@ -134,7 +134,7 @@ def test_one_gate_read_gives_what_each_reader_read(texts: list[str]) -> None:
     hits = 0
     for text in texts + [s.upper() for s in texts[:2_000]]:
         found = actors.matches(text)[2]
-        read = actors.gate_read.__wrapped__(text)
+        read = actors.read_gates(text)
         assert read[0] == actors.gates_of(found), text
         for mask in masks:
             assert actors.hits_of(read, mask) == actors.gate_hits(found, mask), (text, mask)

@@ -1059,6 +1059,56 @@ Match = tuple[int, tuple[int, tuple[_Entry, ...], tuple[tuple[int, str, bool, st
 _Loose = tuple[object, ...]
 
 
+class _Memo:
+    """The results of a function of a text for the texts met last. (A plain class: the
+    compiled core reads and writes its dicts natively, where a call of an `lru_cache` goes
+    through Python's calling machinery, its arguments packed in a tuple, ~400 instructions
+    a hit.) Two generations of at most `size` texts each, so at most `2 * size` in all (the
+    size of the `lru_cache` it replaced): the older is dropped when the newer is full, and a
+    text met again in it is brought back. A text's result is the same whenever it is
+    computed: what is kept changes the cost only."""
+
+    __slots__ = ("new", "old", "size")
+
+    def __init__(self, size: int) -> None:
+        self.new: dict[str, object] = {}
+        self.old: dict[str, object] = {}
+        self.size = size
+
+    def get(self, text: str) -> object | None:
+        """The result kept for `text`, or None."""
+        value = self.new.get(text)
+        if value is None and self.old:  # (no second look-up before the first rotation)
+            value = self.old.get(text)
+            if value is not None:
+                self.put(text, value)
+        return value
+
+    def put(self, text: str, value: object) -> None:
+        if len(self.new) >= self.size:
+            self.old = self.new
+            self.new = {}
+        self.new[text] = value
+
+    def clear(self) -> None:
+        self.new = {}
+        self.old = {}
+
+
+#: The kept results of `matches`, `gate_read` and `_scan` (none is None).
+_MATCHED: Final = _Memo(512)
+_GATES_READ: Final = _Memo(512)
+_SCANNED: Final = _Memo(512)
+
+
+def clear_text_caches() -> None:
+    """Forget every text's keyword matches, gates and actor phrases (kept by `matches`,
+    `gate_read` and `_scan`): as between articles, or after the automaton changed."""
+    _MATCHED.clear()
+    _GATES_READ.clear()
+    _SCANNED.clear()
+
+
 #: Gate words other modules ride on the automaton (`add_gate_words`): key -> bits.
 _GATE_KEYS: Final[dict[str, int]] = {}
 #: The bits given out so far: each module's gates take bits of their own (a bit added twice
@@ -1144,8 +1194,7 @@ def add_gate_words(words: dict[int, tuple[str, ...]], whole: bool = False,
                 raise ValueError(f"gate word without a letter or digit: {word!r}")
             _GATE_KEYS[key] = _GATE_KEYS.get(key, 0) | bit
     _AUTOMATON = _compile()
-    matches.cache_clear()
-    gate_read.cache_clear()
+    clear_text_caches()
 
 
 def gates_of(found: list[Match]) -> int:
@@ -1174,11 +1223,20 @@ def gate_hits(found: list[Match], mask: int) -> list[tuple[int, int, int]]:
 
 # The gates of a sentence are read by several modules (events' gates and country words, sources'
 # words): its gate matches are picked out of its matches once, and kept with them.
-@lru_cache(maxsize=1024)
 def gate_read(text: str) -> tuple[int, list[tuple[int, int, int]]]:
     """(`gates_of(matches(text)[2])`, `gate_hits(matches(text)[2], every bit)`): the gates
     of `text` read once, for `gates_of` and each `gate_hits` of it (filter the hits by a
     mask: `hits_of`)."""
+    known = _GATES_READ.get(text)
+    if known is not None:
+        return cast(tuple[int, list[tuple[int, int, int]]], known)
+    read = read_gates(text)
+    _GATES_READ.put(text, read)
+    return read
+
+
+def read_gates(text: str) -> tuple[int, list[tuple[int, int, int]]]:
+    """`gate_read(text)` worked out (not kept)."""
     present = 0
     # (each match read as a plain tuple, and each hit made of the match's own int objects and
     # the bits boxed once at load time: unboxed and boxed again, each int above 256 was a new
@@ -1209,14 +1267,21 @@ def add_trigger_keys(keys: TriggerKeys) -> None:
     global _AUTOMATON
     _TRIGGERS.update(keys)
     _AUTOMATON = _compile()
-    matches.cache_clear()
-    gate_read.cache_clear()
-    _scan.cache_clear()
+    clear_text_caches()
 
 
-@lru_cache(maxsize=1024)
 def matches(text: str) -> tuple[str, str, list[Match]]:
     """(lower-cased text, its `words_of` form, every automaton match), computed once a text."""
+    known = _MATCHED.get(text)
+    if known is not None:
+        return cast(tuple[str, str, list[Match]], known)
+    found = _matches_of(text)
+    _MATCHED.put(text, found)
+    return found
+
+
+def _matches_of(text: str) -> tuple[str, str, list[Match]]:
+    """`matches(text)` worked out (not kept)."""
     if text.isascii():  # (as `lowered` and `words_of` would, each asking it again)
         low = text.lower()
         words = f" {low.encode('ascii').translate(_WORD_BYTES).decode('ascii')} "
@@ -1474,9 +1539,19 @@ def _raws_of(text: str, low: str, size: int, found: list[Match]) -> tuple[list[_
     return raws, present
 
 
-@lru_cache(maxsize=1024)
 def _scan(text: str) -> tuple[_Raw, ...]:
-    """Every actor-like phrase of `text` (offsets relative to `text`), longest match first."""
+    """Every actor-like phrase of `text` (offsets relative to `text`), longest match first:
+    worked out once a text (the classifier's `roles` and `find_actors` both read them)."""
+    known = _SCANNED.get(text)
+    if known is not None:
+        return cast(tuple[_Raw, ...], known)
+    raws = _scan_of(text)
+    _SCANNED.put(text, raws)
+    return raws
+
+
+def _scan_of(text: str) -> tuple[_Raw, ...]:
+    """`_scan(text)` worked out (not kept)."""
     low, words, found = matches(text)
     raws, present = _raws_of(text, low, len(words), found)
     clans = present & _CLAN_GATE != 0  # "clan", "families" or "tribes" starts a word of `low`
@@ -1936,18 +2011,32 @@ _NAMES_MAX: Final = 20_000
 #: What `_NAMES` gives for a key it has not met (a name may be None: no actor). (Typed as
 #: an optional tuple, the compiled core keeps it boxed: one object, compared by identity.)
 _UNNAMED: Final[tuple[str, ActorType, str | None] | None] = ("", AT_UNIDENTIFIED, None)
+#: `_NAMES`' entries with no country bound and no clan name, by context, then entry (kept
+#: apart: one dict a context, read once a text). Bounded: the entries a phrase may carry are
+#: the alias table's and one ethnic militia's per group (`_ethnic`), the contexts countries.
+_CONTEXT_NAMES: Final[dict[str | None, dict[_Entry, tuple[str, ActorType, str | None] | None]]] = {}
 
 
 # (not cached: the assembler asks once a sentence, offset and country, nearly always; a
 # cache's key, look-up and entry cost more than the few answers it would give again)
 def _find(text: str, offset: int, context: str | None) -> tuple[ActorMention, ...]:
     out: list[ActorMention] = []
+    # (the names of `context`'s phrases with no country bound and no name of their own, by
+    # entry, looked up once a text: then one look-up a phrase, the entry hashed by identity,
+    # where a four-item key was built, hashed, compared and freed)
+    by_entry = _CONTEXT_NAMES.get(context)
+    if by_entry is None:
+        by_entry = _CONTEXT_NAMES[context] = {}
     for raw in _scan(text):
         kind = raw.entry.kind
         if kind in (_KIND_OBJ, _KIND_PROP):
             continue
         if kind == _KIND_UNID and context == "MZ":
             named = _name(raw, context, text)
+        elif raw.country is None and not raw.name:
+            named = by_entry.get(raw.entry, _UNNAMED)
+            if named is _UNNAMED:
+                named = by_entry[raw.entry] = _name(raw, context, text)
         else:
             # (the entry itself, hashed by identity: an id would be a new int object each time)
             key = (raw.entry, raw.country, context, raw.name)
@@ -2496,6 +2585,16 @@ def _battle(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
 _SUSPECTED: Final = re.compile(r"\s+(?:are|is|were|was)\s+(?:the\s+)?(?:suspected|alleged|presumed|"
                                r"likely|believed)\s+(?:to be the\s+)?(?:attackers?|perpetrators?|"
                                r"culprits?|authors?)\b")
+def _may_be_suspected(text: str, at: int) -> bool:
+    """Whether `_SUSPECTED.match(text, at)` may match: it opens with white space (`\\s`,
+    what `str.isspace` tells) and then more of it or the "a", "i" or "w" of "are", "is",
+    "were" or "was". (Two characters read, where a match is a method call.)"""
+    if at + 1 >= len(text) or not text[at].isspace():
+        return False
+    after = text[at + 1]
+    return after == "a" or after == "i" or after == "w" or after.isspace()
+
+
 #: The victim of a mine or a roadside bomb before the trigger: "X('s vehicle) struck an IED".
 _HIT_MINE: Final = re.compile(
     r"[^.;]{0,40}?\b(?:struck|hit|ran over|run over|stepped on|drove over|"
@@ -2647,12 +2746,36 @@ def _suspect(text: str, ms: list[ActorMention], agent: ActorMention | None,
         if _is_armed(m) and not _is_state(m) and m.actor_type is not _UNIDENTIFIED \
                 and not m.name.startswith("Unidentified") and (
                     not _is_patient(text, m, cls) or _CLAIMS.match(text, m.end)) \
-                and not _OWNED.search(text, max(0, m.start - 30), m.start) \
-                and not _FOUGHT.search(text, max(0, m.start - 40), m.start) and (
+                and not _owned(text, m.start) and not _fought(text, m.start) and (
                     not named_doer or _LINKED.search(
                         text, max(0, m.start - 60), min(len(text), m.end + 60))):
             return m
     return agent
+
+
+def _owned(text: str, start: int) -> bool:
+    """`_OWNED.search(text, max(0, start - 30), start) is not None`, searched only where
+    "of " (any case) is in the last 9 characters before `start`: a match ends with "of " or
+    "of the ", at `start` or before a line break ending there (`$`); a search tries the
+    pattern at every position of its window."""
+    if "of " not in text[max(0, start - 9):start].lower():
+        return False
+    return _OWNED.search(text, max(0, start - 30), start) is not None
+
+
+#: The verbs `_FOUGHT` opens with (after "\b"), each in any text it matches.
+_FOUGHT_VERBS: Final[tuple[str, ...]] = ("clashed with", "confronted", "engaged", "fought",
+                                         "repelled by", "resisted by")
+
+
+def _fought(text: str, start: int) -> bool:
+    """`_FOUGHT.search(text, max(0, start - 40), start) is not None`, searched only where one
+    of its verbs is in that window (each found in place: no slice)."""
+    begin = max(0, start - 40)
+    for verb in _FOUGHT_VERBS:
+        if text.find(verb, begin, start) != -1:
+            return _FOUGHT.search(text, begin, start) is not None
+    return False
 
 
 #: Words that tie a named group to an attack it is not said to have done itself.
@@ -2707,7 +2830,8 @@ def _remote(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
     if agent is not None and _HIT_MINE.match(text, agent.end, cls.start):
         agent = None  # "an army vehicle struck an IED": the army is the target
     # "strikes by helicopter gunships ... a private contractor is the suspected perpetrator"
-    agent = next((m for m in armed if _SUSPECTED.match(text, m.end)), None) or agent
+    agent = next((m for m in armed if _may_be_suspected(text, m.end)
+                  and _SUSPECTED.match(text, m.end)), None) or agent
     agent = _suspect(text, ms, agent, cls)
     front = _front(text, cc) if agent is None and not armed else None
     if front is not None:

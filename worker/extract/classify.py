@@ -29,7 +29,6 @@ sentence and its dispersal in the next are seen together only if classified toge
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Final, cast
 
 from worker.extract import actors
@@ -717,20 +716,11 @@ def _triggers(text: str, words: str, matched: list[actors.Match]
     return found, negations, hedges
 
 
-def _matcher() -> Callable[[str], tuple[str, str, list[actors.Match]]]:
-    """`actors.matches` (from a function, not at the module's top level: mypy, compiling the
-    modules that import each other together, may not know its type there yet)."""
-    return actors.matches
-
-
-#: The shared keyword pass's cached reader as a C static: not an attribute of the actors
-#: module looked up at each call (its cache is cleared, the function kept).
-_MATCHES: Final = _matcher()
-
-
 def _scan(text: str) -> _Cues | None:
     """The triggers of `text` (None when it has none)."""
-    low, words, matched = _MATCHES(text)
+    # (the shared keyword pass, kept by `actors.matches` for the text's later readers: a
+    # native function, called directly by the compiled core)
+    low, words, matched = actors.matches(text)
     found, negations, hedges = _triggers(text, words, matched)
     if not found:
         return None
