@@ -84,7 +84,9 @@ def test_sources_without_a_span_are_their_own_validation() -> None:
                               "Radio Dalsan", 10, 30, "at least 3 were killed")
     # (each sentence's start and its sources, spans within the sentence)
     cited = [(40, (SourceMention("Reuters", SourceKind.OUTLET, 0, 7, "Reuters"),))]
-    sources = events_mod._sources(cited, [mention])
+    evidence: list[tuple[int, str, int, int, str]] = [(0, "event_type", 0, 5, "shot")]
+    sources = events_mod._sources(cited, [mention], evidence)
+    assert evidence[1:] == [(40, "sources", 1, 47, "Reuters")]  # (the spanned one's)
     assert [(s.name, s.kind, s.span is None) for s in sources] == [
         ("Reuters", SourceKind.OUTLET, False), ("Radio Dalsan", SourceKind.OUTLET, True),
         ("Ali Musa", SourceKind.PERSON, True)]

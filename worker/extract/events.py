@@ -184,7 +184,7 @@ def _finds(pattern: re.Pattern[str], lowered: re.Pattern[str], text: str,
     gate = _STARTS_AT.get(id(lowered), 0)
     if not gate:
         return lowered.search(low) is not None
-    for last, size, bits in actors_mod.gate_read(text)[1]:
+    for last, size, bits in _gate_read(text)[1]:
         # (a gate word's key, a space and the word, ends at `last` in the `words_of` form:
         # at `last - 1` here)
         if bits & gate and lowered.match(low, last - size + 1) is not None:
@@ -263,6 +263,13 @@ actors_mod.add_gate_words(_GATE_WORDS, start=True)
 _COUNTRY_GATE: Final = 1 << 22
 actors_mod.add_gate_words({_COUNTRY_GATE: tuple(countries_mod.gate_keys())}, whole=True)
 
+# The other modules' cached readers, held here: compiled, a function of a module read as its
+# attribute (a cached function is an object, not a native function) is looked up in the
+# module's dict at each call.
+_gate_read: Final = actors_mod.gate_read
+_matches: Final = actors_mod.matches
+_sources_of: Final = sources_mod.sources_of
+
 
 # A sentence is read for its gates when grouping and again for its casualties when building
 # its event: kept per text for a while, as the finders' answers are.
@@ -273,16 +280,20 @@ def _read(text: str) -> tuple[str | None, int]:
     text that is not ASCII, where the IGNORECASE patterns are tried)."""
     if not text.isascii():
         return None, _ALL_GATES
-    return actors_mod.matches(text)[0], actors_mod.gate_read(text)[0]
+    return _matches(text)[0], _gate_read(text)[0]
 
 
-def _country_words(text: str) -> list[tuple[int, int]] | None:
+_READ: Final = _read  # (called through a `Final`: see `_gate_read`)
+
+
+def _country_words(text: str, is_ascii: bool = False) -> list[tuple[int, int]] | None:
     """Where the keyword pass found a country's name as a word in the sentence `text` ((start,
     end), in order of their ends: where `countries.find_countries` may find one), or None
-    for text that is not ASCII (there it may find one anywhere)."""
-    if not text.isascii():
+    for text that is not ASCII (there it may find one anywhere). (`is_ascii`: known to be ASCII,
+    a sentence of an ASCII article: not asked again of each.)"""
+    if not (is_ascii or text.isascii()):
         return None
-    read = actors_mod.gate_read(text)
+    read = _gate_read(text)
     if not read[0] & _COUNTRY_GATE:
         return []
     # (the hits read in place: `hits_of` would build a list of them first)
@@ -341,8 +352,9 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> list[Event]:
                 homes[m.country_code] = homes.get(m.country_code, 0) + 1
     hint = _most_common(homes)
     # the countries named, from the keyword pass over each sentence (classify made it)
-    named = countries_mod.find_countries_in(body, sentences,
-                                            [_country_words(s.text) for s in sentences])
+    is_ascii = body.isascii()
+    named = countries_mod.find_countries_in(
+        body, sentences, [_country_words(s.text, is_ascii) for s in sentences])
     found_places = places_mod.find_places(body, gazetteer, country_hint=hint, named=named)
     text_country: list[str | None] = []  # the article's country, worked out once if needed
 
@@ -387,7 +399,7 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
         found = classify_mod.classify(text, sentence.start)
         near = current is not None and index - current.last_index <= CASUALTY_REACH
         # (what the patterns below read: read only in a sentence that is near or has a trigger)
-        low, gates = _read(text) if near or found is not None else (None, 0)
+        low, gates = _READ(text) if near or found is not None else (None, 0)
         if current is not None and near and \
                 current.classification.sub_event_type is SUB_MOB_VIOLENCE and \
                 gates & _DEMONSTRATION_LINK_GATE and \
@@ -602,21 +614,29 @@ _PASSIVE_ARRESTS: Final = frozenset({"was arrested", "were arrested", "was detai
 
 
 def _recent(value: date, published: date) -> bool:
-    return published - BACKGROUND_AGE <= value <= published + timedelta(days=1)
+    return published - BACKGROUND_AGE <= value <= published + _ONE_DAY
+
+
+#: (made once: a `timedelta(days=1)` call, its keyword argument read, costs some 3,000
+#: instructions a date)
+_ONE_DAY: Final = timedelta(days=1)
 
 
 def _has_casualties(sentence: Sentence) -> bool:
-    return bool(_casualties_in(sentence.text, sentence.start))
+    return bool(_CASUALTIES_IN(sentence.text, sentence.start))
 
 
 # A sentence is read for casualties when grouping and again when building its event: the
 # finders are pure, so their answers per (sentence, offset) are kept for a while.
 @lru_cache(maxsize=4096)
 def _casualties_in(text: str, offset: int) -> tuple[CasualtyMention, ...]:
-    low, gates = _read(text)
+    low, gates = _READ(text)
     if low is not None:
         gates = casualties_mod.hint_inside(text, low, gates)
     return tuple(casualties_mod.find_casualties_gated(text, offset, low, gates))
+
+
+_CASUALTIES_IN: Final = _casualties_in  # (called through a `Final`: see `_gate_read`)
 
 
 # --------------------------------------------------------------------------- one event
@@ -635,7 +655,7 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
 
     when = incident.date
     if when is None:  # no date in the text: news usually reports the day before publication
-        event_date, precision = published - timedelta(days=1), PREC_WEEK
+        event_date, precision = published - _ONE_DAY, PREC_WEEK
     else:
         event_date, precision = when.value, when.precision
         evidence.append((when.start, "event_date", len(evidence), when.end, when.text))
@@ -655,17 +675,19 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
                 gazetteer, home)]))
             if country_code is None:  # "Rioters (Kenya)": generic actors take that country
                 actor1, actor2, assoc = _actors(body, incident, cls, home)
-    for name, mention in (("actor1", actor1), ("actor2", actor2)):
-        if mention is not None:
-            evidence.append((mention.start, name, len(evidence), mention.end, mention.text))
+    # (each written out: a loop over a tuple of pairs built for it costs a generic iteration)
+    if actor1 is not None:
+        evidence.append((actor1.start, "actor1", len(evidence), actor1.end, actor1.text))
+    if actor2 is not None:
+        evidence.append((actor2.start, "actor2", len(evidence), actor2.end, actor2.text))
 
     casualties: list[CasualtyMention] = []
     # (each sentence's sources as found in it, with its offset: the spans are offset only
     # for the sources kept; a sentence is in one incident only, read here once)
     cited: list[tuple[int, tuple[SourceMention, ...]]] = []
     for sentence in incident.sentences:
-        casualties.extend(_casualties_in(sentence.text, sentence.start))
-        found = sources_mod.sources_of(sentence.text)
+        casualties.extend(_CASUALTIES_IN(sentence.text, sentence.start))
+        found = _sources_of(sentence.text)
         if found:
             cited.append((sentence.start, found))
     # (no figure: no headline count of any kind, no claim, no basis to show)
@@ -677,17 +699,13 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
         # gendarme shot a driver", "a vigil for those killed"), kept as claims only
         headline = {**headline, CK_KILLED: None}
     claims = [_claim(m, country_code) for m in casualties]
-    for kind in (CK_KILLED, CK_INJURED, CK_CAPTURED) if casualties else ():
+    for kind in _KINDS if casualties else ():
         basis = _headline_basis(casualties, kind, headline.get(kind))
         if basis is not None:
             evidence.append((basis.start, _FIELD[kind], len(evidence), basis.end,
                              basis.text))
 
-    sources = _sources(cited, casualties)
-    for source in sources:
-        span = source.span
-        if span is not None:
-            evidence.append((span.start, "sources", len(evidence), span.end, span.text))
+    sources = _sources(cited, casualties, evidence)
 
     confidence = _confidence(cls, place, when, actor1)
     a1 = _actor(actor1)
@@ -700,36 +718,32 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
     fatalities = headline.get(CK_KILLED)
     injured = headline.get(CK_INJURED)
     captured = headline.get(CK_CAPTURED)
-    event = _made(Event, {
-        "schema_version": SCHEMA_VERSION,
-        "event_id": f"evt_{digest}",
-        "article_id": article.id,
-        "event_type": cls.event_type,
-        "sub_event_type": cls.sub_event_type,
-        "event_date": event_date,
-        "date_precision": precision,
-        "actor1": a1,
-        "actor2": a2,
-        "assoc_actors": [a for a in (_actor(m) for m in assoc) if a is not None],
-        "location": location,
-        "fatalities": fatalities,
-        "injured": injured,
-        "captured": captured,
-        "claims": claims,
-        "sources": sources,
-        "evidence": _sorted_evidence(evidence),
-        "confidence": confidence,
-        "summary": _summary(cls.sub_event_type, location, actor1, actor2,
-                            (fatalities, injured, captured), casualties, len(sources)),
-        "article_source": article.source,
-        "published_at": article.published_at,
-        "version": 1,
-        "article_ids": [article.id],
-        "reports": [],
-        "first_seen": None,
-        "last_updated": None,
-    }, set(_EVENT_GIVEN))
-    return event
+    # (the template's copy, every field given set in it: see `_EVIDENCE`)
+    values = _EVENT_VALUES.copy()
+    values["event_id"] = f"evt_{digest}"
+    values["article_id"] = article.id
+    values["event_type"] = cls.event_type
+    values["sub_event_type"] = cls.sub_event_type
+    values["event_date"] = event_date
+    values["date_precision"] = precision
+    values["actor1"] = a1
+    values["actor2"] = a2
+    values["assoc_actors"] = [a for a in (_actor(m) for m in assoc) if a is not None]
+    values["location"] = location
+    values["fatalities"] = fatalities
+    values["injured"] = injured
+    values["captured"] = captured
+    values["claims"] = claims
+    values["sources"] = sources
+    values["evidence"] = _sorted_evidence(evidence)
+    values["confidence"] = confidence
+    values["summary"] = _summary(cls.sub_event_type, location, actor1, actor2,
+                                 (fatalities, injured, captured), casualties, len(sources))
+    values["article_source"] = article.source
+    values["published_at"] = article.published_at
+    values["article_ids"] = [article.id]
+    values["reports"] = []
+    return _made(_EVENT, values, set(_EVENT_GIVEN))
 
 
 def _summary(sub: SubEventType, location: Location | None, actor1: ActorMention | None,
@@ -787,6 +801,18 @@ _LEAD_TYPES: Final = _GROUP_TYPES | {AT_STATE_FORCES, AT_EXTERNAL_FORCES}
 #: perpetrators", "JNIM claimed responsibility").
 _BLAMED_TYPES: Final = _GROUP_TYPES | {AT_EXTERNAL_FORCES}
 
+_EVENT: Final = Event
+#: An Event's fields in declaration order, with the values `_build` leaves as they are here
+#: (every other is set per event, the lists among them too: a copy of this is shallow).
+_EVENT_VALUES: Final[dict[str, object]] = {
+    "schema_version": SCHEMA_VERSION, "event_id": "", "article_id": "", "event_type": None,
+    "sub_event_type": None, "event_date": None, "date_precision": None, "actor1": None,
+    "actor2": None, "assoc_actors": None, "location": None, "fatalities": None,
+    "injured": None, "captured": None, "claims": None, "sources": None, "evidence": None,
+    "confidence": 0.0, "summary": "", "article_source": None, "published_at": None,
+    "version": 1, "article_ids": None, "reports": None, "first_seen": None,
+    "last_updated": None}
+
 #: The fields `_build` gives an Event (the rest keep their defaults).
 _EVENT_GIVEN: Final = frozenset({
     "event_id", "article_id", "event_type", "sub_event_type", "event_date", "date_precision",
@@ -805,6 +831,9 @@ def _sorted_evidence(found: list[tuple[int, str, int, int, str]]) -> list[Eviden
 #: What `casualties.headline_counts` gives for no mention: no figure of any kind.
 _NO_HEADLINE: Final[dict[CasualtyKind, int | None]] = {
     CK_KILLED: None, CK_INJURED: None, CK_CAPTURED: None}
+
+#: The kinds of headline figure, in the order their evidence is added.
+_KINDS: Final[tuple[CasualtyKind, ...]] = (CK_KILLED, CK_INJURED, CK_CAPTURED)
 
 _FIELD: Final = {
     CK_KILLED: "fatalities",
@@ -844,9 +873,25 @@ _CLAIM_GIVEN: Final = frozenset({"kind", "count", "count_max", "qualifier", "sid
                                  "via", "span"})
 
 
+# The model classes are held as `Final`s: compiled, a name imported from a module that is
+# not compiled is looked up in the module's dict at each use. The values of the two models
+# made most (Evidence, a few hundred an article) and of the largest (Event) are a copy of a
+# template of their fields (in declaration order) with the values given set in it: a dict
+# copied whole, 4 of its 5 items replaced, costs some 15% less than a dict display adding
+# each item to a new dict (for 3 or 4 items, a display is cheaper). (The templates hold no
+# mutable value: a copy is shallow.)
+_EVIDENCE: Final = Evidence
+_EVIDENCE_VALUES: Final[dict[str, object]] = {
+    "field": "", "start": 0, "end": 0, "text": "", "article_id": None}
+
+
 def _evidence(name: str, start: int, end: int, text: str) -> Evidence:
-    return _made(Evidence, {"field": name, "start": start, "end": end, "text": text,
-                            "article_id": None}, set(_EVIDENCE_GIVEN))
+    values = _EVIDENCE_VALUES.copy()
+    values["field"] = name
+    values["start"] = start
+    values["end"] = end
+    values["text"] = text
+    return _made(_EVIDENCE, values, set(_EVIDENCE_GIVEN))
 
 
 _SPAN_GIVEN: Final = frozenset({"start", "end", "text"})
@@ -855,10 +900,14 @@ _LOCATION_GIVEN: Final = frozenset({"name", "admin1", "admin2", "country", "coun
 _ACTOR_GIVEN: Final = frozenset({"name", "actor_type", "country_code", "mention"})
 _SOURCE_GIVEN: Final = frozenset({"name", "kind", "span"})
 _SOURCE_UNSPANNED: Final = frozenset({"name", "kind"})
+_SOURCE: Final = Source
+
+
+_SPAN: Final = Span
 
 
 def _span(start: int, end: int, text: str) -> Span:
-    return _made(Span, {"start": start, "end": end, "text": text}, set(_SPAN_GIVEN))
+    return _made(_SPAN, {"start": start, "end": end, "text": text}, set(_SPAN_GIVEN))
 
 
 def _float(value: float | None) -> float | None:
@@ -869,7 +918,7 @@ def _float(value: float | None) -> float | None:
 def _location(place: PlaceMention | None) -> Location | None:
     if place is None:
         return None
-    return _made(Location, {
+    return _made(_LOCATION, {
         "name": place.name,
         "admin1": place.admin1,
         "admin2": place.admin2,
@@ -882,12 +931,18 @@ def _location(place: PlaceMention | None) -> Location | None:
     }, set(_LOCATION_GIVEN))
 
 
+_LOCATION: Final = Location
+
+
 def _actor(mention: ActorMention | None) -> Actor | None:
     if mention is None:
         return None
-    return _made(Actor, {"name": mention.name, "actor_type": mention.actor_type,
-                         "country_code": mention.country_code, "mention": mention.text},
+    return _made(_ACTOR, {"name": mention.name, "actor_type": mention.actor_type,
+                          "country_code": mention.country_code, "mention": mention.text},
                  set(_ACTOR_GIVEN))
+
+
+_ACTOR: Final = Actor
 
 
 def _claim(mention: CasualtyMention, country_code: str | None) -> Claim:
@@ -895,7 +950,7 @@ def _claim(mention: CasualtyMention, country_code: str | None) -> Claim:
     if mention.side_text:
         found = actors_mod.actor_mentions(mention.side_text, 0, country_code)
         side = found[0].name if found else mention.side_text
-    return _made(Claim, {
+    return _made(_CLAIM, {
         "kind": mention.kind,
         "count": mention.count,
         "count_max": mention.count_max,
@@ -908,6 +963,9 @@ def _claim(mention: CasualtyMention, country_code: str | None) -> Claim:
     }, set(_CLAIM_GIVEN))
 
 
+_CLAIM: Final = Claim
+
+
 def _headline_basis(mentions: list[CasualtyMention], kind: CasualtyKind,
                     value: int | None) -> CasualtyMention | None:
     """The mention a headline figure rests on (the one with that count, else the first)."""
@@ -918,26 +976,30 @@ def _headline_basis(mentions: list[CasualtyMention], kind: CasualtyKind,
 
 
 def _sources(cited: list[tuple[int, tuple[SourceMention, ...]]],
-             casualties: list[CasualtyMention]) -> list[Source]:
+             casualties: list[CasualtyMention],
+             evidence: list[tuple[int, str, int, int, str]]) -> list[Source]:
     """The sources of an event: those its sentences cite (`cited`: each sentence's start and
     `sources.sources_of` it, spans within the sentence), then whom its casualty figures are
-    attributed to, once each by name."""
+    attributed to, once each by name. The span of each (those cited, which come first, in
+    order) is added to `evidence` as `_build` numbers its pieces: from the values at hand,
+    not read back from the models (an attribute of a model is a look-up in its dict)."""
     out: dict[str, Source] = {}
     for offset, found in cited:
         for m in found:
             key = m.name.casefold()
             if key not in out:
-                out[key] = _made(Source, {"name": m.name, "kind": m.kind,
-                                          "span": _span(offset + m.start, offset + m.end,
-                                                        m.text)},
+                start, end = offset + m.start, offset + m.end
+                out[key] = _made(_SOURCE, {"name": m.name, "kind": m.kind,
+                                           "span": _span(start, end, m.text)},
                                  set(_SOURCE_GIVEN))
+                evidence.append((start, "sources", len(evidence), end, m.text))
     for c in casualties:
         if c.via and c.via.casefold() not in out:
-            out[c.via.casefold()] = _made(Source, {"name": c.via, "kind": SK_OUTLET,
+            out[c.via.casefold()] = _made(_SOURCE, {"name": c.via, "kind": SK_OUTLET,
                                                    "span": None}, set(_SOURCE_UNSPANNED))
         if c.claimed_by and c.claimed_by.casefold() not in out:
             out[c.claimed_by.casefold()] = _made(
-                Source, {"name": c.claimed_by, "kind": SK_PERSON, "span": None},
+                _SOURCE, {"name": c.claimed_by, "kind": SK_PERSON, "span": None},
                 set(_SOURCE_UNSPANNED))
     return list(out.values())
 

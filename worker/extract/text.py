@@ -50,11 +50,12 @@ def split_sentences(text: str) -> list[Sentence]:
             at = other
         if at >= n:
             break
-        if at >= pos and (end := _boundary_end(text, at)) > 0:
+        stop, end = _boundary_end(text, at) if at >= pos else _NO_BOUNDARY
+        if end > 0:
             pos = end
             # the chunk text[start:end] without the white space it ends with, by its end: no
-            # copy of it made (`str.rstrip` strips what `str.isspace` tells)
-            stop = end
+            # copy of it made (`str.rstrip` strips what `str.isspace` tells), from where the
+            # boundary's white space starts (`stop`: what is after it is white space)
             while stop > start and text[stop - 1].isspace():
                 stop -= 1
             # (_ABBREV ends with a period: no need to search before anything else; and its
@@ -116,18 +117,27 @@ def _boundaries(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     pos = 0
     for at in find_all(text, ".!?\n"):  # (every mark a boundary can be at)
-        if at >= pos and (end := _boundary_end(text, at)) > 0:
+        if at >= pos and (end := _boundary_end(text, at)[1]) > 0:
             out.append((at, end))
             pos = end
     return out
 
 
-def _boundary_end(text: str, at: int) -> int:
-    r"""Where `_BOUNDARY.match(text, at)` ends (-1 where it fails), for the mark at `at`,
-    read character by character (a few: cheaper than a call of the regex engine):
-    after . ! ? the closing marks and then the white space, at least one character of it;
-    after a newline the white space up to its last newline (`\n\s*\n`), else the newline
-    alone where the white space after it runs to a capital letter or an opening quote."""
+#: What `_boundary_end` gives where no boundary is.
+_NO_BOUNDARY: Final = (-1, -1)
+
+
+def _boundary_end(text: str, at: int) -> tuple[int, int]:
+    r"""(stop, end): `end`, where `_BOUNDARY.match(text, at)` ends (-1 where it fails), for
+    the mark at `at`, read character by character (a few: cheaper than a call of the regex
+    engine): after . ! ? the closing marks and then the white space, at least one character
+    of it; after a newline the white space up to its last newline (`\n\s*\n`), else the
+    newline alone where the white space after it runs to a capital letter or an opening
+    quote. `stop`: no later than where the white space that ends the match starts, with only
+    white space from there to `end` (after . ! ? the end of the closing marks, where that
+    white space starts; after a newline, the newline): the text before the boundary
+    stripped of its white space from there, not read again back from `end`. (Compiled, a
+    tuple of two ints is returned as a C struct: nothing allocated.)"""
     n = len(text)
     j = at + 1
     if text[at] == "\n":
@@ -137,14 +147,16 @@ def _boundary_end(text: str, at: int) -> int:
                 last = j
             j += 1
         if last >= 0:
-            return last + 1
-        return at + 1 if j < n and (text[j] in _OPENERS or "A" <= text[j] <= "Z") else -1
+            return at, last + 1
+        if j < n and (text[j] in _OPENERS or "A" <= text[j] <= "Z"):
+            return at, at + 1
+        return _NO_BOUNDARY
     while j < n and text[j] in _CLOSERS:
         j += 1
     k = j
     while k < n and text[k].isspace():
         k += 1
-    return k if k > j else -1
+    return (j, k) if k > j else _NO_BOUNDARY
 
 
 #: What may follow a sentence's last mark before the white space after it, and what may
