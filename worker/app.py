@@ -30,7 +30,15 @@ from worker.incidents import add_merge_stage
 from worker.lean import RawSchema
 from worker.metrics import Metrics
 from worker.models import DeadLetter
-from worker.pipeline import Destination, OutRecord, Pipeline, SourceMeta, Tally, utc_now
+from worker.pipeline import (
+    Destination,
+    OutRecord,
+    Pipeline,
+    SourceMeta,
+    Tally,
+    new_tuple,
+    utc_now,
+)
 from worker.produce import build_batches, send_batched
 from worker.rebalance import App, install_recovery
 from worker.settings import Guarantee, Settings
@@ -461,15 +469,12 @@ def _exit_on_lost_transaction(exc: TransactionLost) -> None:
 
 def _source_of(event: faust.EventT[bytes]) -> tuple[bytes | None, SourceMeta]:
     message = event.message
-    source = SourceMeta(
-        topic=message.topic,
-        partition=message.partition,
-        offset=message.offset,
-        timestamp_ms=int(message.timestamp * 1000) if message.timestamp else None,
-        key=message.key if isinstance(message.key, bytes) else None,
-    )
-    value = message.value if isinstance(message.value, bytes) else event.value
-    return value, source
+    timestamp, key, value = message.timestamp, message.key, message.value
+    source = new_tuple(SourceMeta, (  # SourceMeta(topic, partition, offset, timestamp_ms, key)
+        message.topic, message.partition, message.offset,
+        int(timestamp * 1000) if timestamp else None,
+        key if isinstance(key, bytes) else None))
+    return (value if isinstance(value, bytes) else event.value), source
 
 
 def _log(outcome: Tally) -> None:
