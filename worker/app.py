@@ -453,8 +453,10 @@ def account(stats: Stats, metrics: Metrics, outcomes: Sequence[Tally], where: st
     """Count and log a batch's outcomes once its `outputs` records are delivered."""
     _count(stats, outcomes)
     metrics.observe_outcomes(outcomes, time.time())
+    debug = log.isEnabledFor(logging.DEBUG)  # once a batch: a line per message only at DEBUG
     for outcome in outcomes:
-        _log(outcome)
+        if outcome.dead_letter is not None or debug:
+            _log(outcome)
     if log.isEnabledFor(logging.INFO):
         log.info("%s: %d outputs published", where, outputs,
                  extra={"messages": len(outcomes), "outputs": outputs})
