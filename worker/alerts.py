@@ -106,6 +106,14 @@ class RuleSet(BaseModel):
         actor1, actor2 = fields["actor1"], fields["actor2"]
         alerts = []
         for check in checks:
+            # a figure below the rule's threshold, the commonest reason a rule does not fire
+            # (as `reason` finds first), is ruled out without the call (~1 K instructions)
+            least = check.min_fatalities
+            if least is not None and (fatalities or 0) < least:
+                continue
+            least = check.min_injured
+            if least is not None and (injured or 0) < least:
+                continue
             reason = check.reason(fatalities, injured, event_type, sub_event_type, location,
                                   actor1, actor2)
             if reason is not None:

@@ -21,7 +21,7 @@ from pydantic import BaseModel
 from benchmarks.corpus import articles_of_size
 from worker import codec
 from worker.alerts import Rule, RuleSet, Step, load_rules, parse_rules
-from worker.app import _source_of
+from worker.app import Stats, _count, _source_of
 from worker.extract import Extractor
 from worker.metrics import EXTRACTION_BUCKETS, LATENCY_BUCKETS, observe_all
 from worker.models import (
@@ -36,7 +36,7 @@ from worker.models import (
     Span,
     SubEventType,
 )
-from worker.pipeline import Destination, OutRecord, Pipeline, SourceMeta
+from worker.pipeline import Destination, OutRecord, Pipeline, SourceMeta, Tally
 from worker.seeds import all_seeds
 
 # --------------------------------------------------------------- the reference (as first written)
@@ -249,6 +249,7 @@ def test_pipeline_records_are_the_reference_bytes(events: list[Event]) -> None:
     messages = [(raw, SourceMeta("articles.raw", 0, offset, 1_700_000_000_000, b"k"))
                 for offset, raw in enumerate(raws)]
     outcomes = pipeline.process_many(messages)
+    _stats_as_first_counted([o.tally() for o in outcomes])
     published = 0
     for outcome in outcomes:
         tally = outcome.tally()
@@ -399,3 +400,30 @@ def test_alerts_encode_as_first_written(events: list[Event]) -> None:
                     codec.encode(message)
                 continue
             assert codec.encode(message) == expected
+
+
+def ref_count(stats: Stats, outcomes: list[Tally]) -> None:
+    """`worker.app._count` as first written."""
+    event_types: list[str] = []
+    for outcome in outcomes:
+        stats.outcomes[outcome.kind.value] += 1
+        stats.extract_seconds += outcome.extract_seconds
+        if outcome.alert_severities:
+            stats.alerts += len(outcome.alert_severities)
+        if outcome.event_types:
+            event_types += outcome.event_types
+        if outcome.dead_letter is not None:
+            stats.dead_letters[outcome.dead_letter.reason] += 1
+    if event_types:
+        stats.events_by_type.update(event_types)
+
+
+def _stats_as_first_counted(tallies: list[Tally]) -> None:
+    """`_count` of these tallies, in batches, gives the stats of the reference."""
+    assert {t.kind.value for t in tallies} == {"events", "no_event", "dead_letter"}
+    got, expected = Stats(), Stats()
+    for at in range(0, len(tallies), 64):
+        _count(got, tallies[at:at + 64])
+        ref_count(expected, tallies[at:at + 64])
+    assert got.as_dict() == expected.as_dict()
+    assert got.extract_seconds == expected.extract_seconds
