@@ -65,6 +65,11 @@ class SourceMeta(NamedTuple):
         return f"{self.topic}[{self.partition}]@{self.offset}"
 
 
+#: A named tuple made from its values' tuple without its Python-level `__new__` (a frame a
+#: record, ~6 a message: each output record, the tally and its source).
+new_tuple = tuple.__new__
+
+
 class OutRecord(NamedTuple):
     destination: Destination
     key: bytes
@@ -87,14 +92,13 @@ class Outcome:
         """What to publish, in order: events, then their alerts, or the dead letter. With
         `merging`, events go to the merge stage keyed by place (alerts are decided there)."""
         if merging:
-            out = [OutRecord(Destination.CANDIDATES, partition_key(e).encode(), codec.encode(e))
-                   for e in self.events]
+            out = [new_tuple(OutRecord, (Destination.CANDIDATES, partition_key(e).encode(),
+                                         codec.encode(e), ())) for e in self.events]
         else:
-            out = [OutRecord(Destination.EVENTS, e.event_id.encode(), codec.encode(e))
-                   for e in self.events]
-        out += [
-            OutRecord(Destination.ALERTS, a.event_id.encode(), codec.encode(a)) for a in self.alerts
-        ]
+            out = [new_tuple(OutRecord, (Destination.EVENTS, e.event_id.encode(),
+                                         codec.encode(e), ())) for e in self.events]
+        out += [new_tuple(OutRecord, (Destination.ALERTS, a.event_id.encode(), codec.encode(a),
+                                      ())) for a in self.alerts]
         if self.dead_letter is not None:
             out.append(
                 OutRecord(
@@ -116,10 +120,11 @@ class Outcome:
         (and with the core's cache entries, scanned while still alive) several times a
         batch. A tally keeps the encoded records and a few strings; the models are freed as
         soon as they are encoded."""
-        return Tally(self.kind, self.source, self.article_id,
-                     tuple([e.event_type.value for e in self.events]),
-                     tuple([a.severity.value for a in self.alerts]),
-                     self.dead_letter, self.extract_seconds, tuple(self.records(merging=merging)))
+        return new_tuple(Tally, (self.kind, self.source, self.article_id,
+                                 tuple([e.event_type.value for e in self.events]),
+                                 tuple([a.severity.value for a in self.alerts]),
+                                 self.dead_letter, self.extract_seconds,
+                                 tuple(self.records(merging=merging))))
 
     @property
     def event_types(self) -> tuple[str, ...]:

@@ -8,15 +8,20 @@ from __future__ import annotations
 
 import hashlib
 import random
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import orjson
 import pytest
+from faust.types.tuples import Message
 from prometheus_client import CollectorRegistry, Histogram
+from pydantic import BaseModel
 
 from benchmarks.corpus import articles_of_size
 from worker import codec
 from worker.alerts import Rule, RuleSet, Step, load_rules, parse_rules
+from worker.app import Stats, _count, _source_of
 from worker.extract import Extractor
 from worker.metrics import EXTRACTION_BUCKETS, LATENCY_BUCKETS, observe_all
 from worker.models import (
@@ -26,10 +31,12 @@ from worker.models import (
     Alert,
     Event,
     EventType,
+    Evidence,
     Severity,
+    Span,
     SubEventType,
 )
-from worker.pipeline import Destination, OutRecord, Pipeline, SourceMeta
+from worker.pipeline import Destination, OutRecord, Pipeline, SourceMeta, Tally
 from worker.seeds import all_seeds
 
 # --------------------------------------------------------------- the reference (as first written)
@@ -110,10 +117,36 @@ def ref_evaluate(rules: RuleSet, event: Event) -> list[Alert]:
     return alerts
 
 
+def ref_encode(message: BaseModel) -> bytes:
+    """`codec.encode` as first written: orjson with `codec._fields` as `default` for every
+    nested model, else pydantic's serializer."""
+    if type(message) in codec.PLAIN_MODELS:
+        try:
+            return orjson.dumps(codec._fields(message), default=codec._fields,
+                                option=orjson.OPT_UTC_Z)
+        except TypeError:
+            pass
+    return message.__pydantic_serializer__.to_json(message)
+
+
 def ref_records(events: list[Event], alerts: list[Alert]) -> list[tuple[object, ...]]:
     """What `Outcome.records` published for an article's events (merging off)."""
-    return [*((Destination.EVENTS, e.event_id.encode(), codec.encode(e), ()) for e in events),
-            *((Destination.ALERTS, a.event_id.encode(), codec.encode(a), ()) for a in alerts)]
+    return [*((Destination.EVENTS, e.event_id.encode(), ref_encode(e), ()) for e in events),
+            *((Destination.ALERTS, a.event_id.encode(), ref_encode(a), ()) for a in alerts)]
+
+
+def ref_source_of(event: Any) -> tuple[bytes | None, SourceMeta]:
+    """`worker.app._source_of` as first written."""
+    message = event.message
+    source = SourceMeta(
+        topic=message.topic,
+        partition=message.partition,
+        offset=message.offset,
+        timestamp_ms=int(message.timestamp * 1000) if message.timestamp else None,
+        key=message.key if isinstance(message.key, bytes) else None,
+    )
+    value = message.value if isinstance(message.value, bytes) else event.value
+    return value, source
 
 
 # --------------------------------------------------------------- inputs
@@ -216,6 +249,7 @@ def test_pipeline_records_are_the_reference_bytes(events: list[Event]) -> None:
     messages = [(raw, SourceMeta("articles.raw", 0, offset, 1_700_000_000_000, b"k"))
                 for offset, raw in enumerate(raws)]
     outcomes = pipeline.process_many(messages)
+    _stats_as_first_counted([o.tally() for o in outcomes])
     published = 0
     for outcome in outcomes:
         tally = outcome.tally()
@@ -264,3 +298,132 @@ def test_histograms_observed_at_once_count_as_one_at_a_time(
         expected_counts, expected_total = _state(one)
         assert counts == expected_counts
         assert total == pytest.approx(expected_total, rel=1e-12)
+
+
+def _altered(event: Event) -> list[tuple[Event, bool]]:
+    """Copies of `event` that the event path must leave to `codec._fields` (False: its
+    `_event_fields` is None) or write itself (True), as `model_copy` and the merge stage may
+    make them (fields updated without validation)."""
+    out: list[tuple[Event, bool]] = [(event, True)]
+    copy: Callable[..., Event] = event.model_copy
+    out.append((copy(update={"confidence": 1}), False))  # an int in a float field
+    out.append((copy(update={"claims": [], "sources": [], "evidence": [], "assoc_actors": [],
+                             "actor1": None, "actor2": None, "location": None}), True))
+    out.append((copy(update={"evidence": tuple(event.evidence)}), True))  # a tuple, not a list
+    if event.location is not None:
+        for number in (7, 7.0, None):
+            location = event.location.model_copy(update={"latitude": number})
+            out.append((copy(update={"location": location}), type(number) is not int))
+        out.append((copy(update={"location": event.actor1}), event.actor1 is None))
+    if event.actor1 is not None:
+        odd = event.actor1.model_copy()
+        odd.__dict__["cached"] = 1  # an attribute that is not a field
+        out.append((copy(update={"actor1": odd}), False))
+        out.append((copy(update={"actor2": event.location}), event.location is None))
+        out.append((copy(update={"summary": event.actor1}), True))  # a model left to default
+        out.append((copy(update={"assoc_actors": [event.actor1, None]}), False))
+    if event.evidence:
+        first = event.evidence[0]
+        out.append((copy(update={"evidence": [*event.evidence, Span(
+            start=first.start, end=first.end, text=first.text)]}), False))
+        out.append((copy(update={"reports": [first]}), False))  # Evidence where a Report goes
+    if event.claims:
+        claim = event.claims[0]
+        out.append((copy(update={"claims": [claim.model_copy(update={"span": None})]}), False))
+        odd_span = claim.span.model_copy()
+        odd_span.__dict__["cached"] = 1
+        out.append((copy(update={"claims": [claim.model_copy(update={"span": odd_span})]}),
+                    False))
+    if event.sources:
+        source = event.sources[0]
+        out.append((copy(update={"sources": [source.model_copy(update={"span": None})]}), True))
+        if source.span is not None:
+            out.append((copy(update={"sources": [source.model_copy(
+                update={"span": Evidence(field="x", start=0, end=1, text="x")})]}), False))
+    return out
+
+
+def test_events_encode_as_first_written(events: list[Event]) -> None:
+    """`codec.encode` of an event (its nested models made plain in one pass) gives the bytes
+    of the path through orjson's `default` it was first written with, on every event of the
+    seeds and benchmark articles and on copies of them altered past what it accepts."""
+    fast = left = 0
+    for base in events:
+        for event, accepted in _altered(base):
+            assert (codec._event_fields(event) is not None) == accepted
+            assert codec.encode(event) == ref_encode(event)
+            fast += accepted
+            left += not accepted
+    assert fast > 1_000 and left > 1_000
+
+
+class _FaustEvent:
+    __slots__ = ("message", "value")
+
+    def __init__(self, message: Message, value: object) -> None:
+        self.message = message
+        self.value = value
+
+
+def test_sources_of_messages_are_those_first_written() -> None:
+    made = 0
+    for timestamp in (None, 0, 0.0, 1_700_000_000.123, 1.5e9):
+        for key in (None, b"", b"k", "text", 5):
+            for value in (None, b"", b"{}", "text"):
+                message = Message("articles", 3, 17, timestamp, 0, None, key, value, None)
+                event = _FaustEvent(message, b"the event's value")
+                value_got, source = _source_of(event)  # type: ignore[arg-type]
+                value_ref, source_ref = ref_source_of(event)
+                assert value_got == value_ref and source == source_ref
+                assert type(source) is SourceMeta and source.where == source_ref.where
+                assert [type(v) for v in source] == [type(v) for v in source_ref]
+                made += 1
+    assert made == 100
+
+
+def test_alerts_encode_as_first_written(events: list[Event]) -> None:
+    """`codec.encode` of an alert (`_fields` inline: an alert has no float field) gives the
+    bytes first written, on the alerts of the corpus and on altered copies."""
+    assert not codec._SHAPES[Alert][1]  # no float field for `encode` to check
+    rules = parse_rules(WATCH_RULES)
+    alerts = [a for e in events[:400] for a in rules.evaluate(e)]
+    assert len(alerts) > 300
+    for alert in alerts[:300]:
+        odd = alert.model_copy()
+        odd.__dict__["cached"] = 1
+        for message in (alert, odd, alert.model_copy(update={"fatalities": 2**70}),
+                        alert.model_copy(update={"summary": "lone \ud800"})):
+            try:
+                expected = ref_encode(message)
+            except Exception as exc:  # the same error both ways
+                with pytest.raises(type(exc)):
+                    codec.encode(message)
+                continue
+            assert codec.encode(message) == expected
+
+
+def ref_count(stats: Stats, outcomes: list[Tally]) -> None:
+    """`worker.app._count` as first written."""
+    event_types: list[str] = []
+    for outcome in outcomes:
+        stats.outcomes[outcome.kind.value] += 1
+        stats.extract_seconds += outcome.extract_seconds
+        if outcome.alert_severities:
+            stats.alerts += len(outcome.alert_severities)
+        if outcome.event_types:
+            event_types += outcome.event_types
+        if outcome.dead_letter is not None:
+            stats.dead_letters[outcome.dead_letter.reason] += 1
+    if event_types:
+        stats.events_by_type.update(event_types)
+
+
+def _stats_as_first_counted(tallies: list[Tally]) -> None:
+    """`_count` of these tallies, in batches, gives the stats of the reference."""
+    assert {t.kind.value for t in tallies} == {"events", "no_event", "dead_letter"}
+    got, expected = Stats(), Stats()
+    for at in range(0, len(tallies), 64):
+        _count(got, tallies[at:at + 64])
+        ref_count(expected, tallies[at:at + 64])
+    assert got.as_dict() == expected.as_dict()
+    assert got.extract_seconds == expected.extract_seconds
