@@ -773,7 +773,7 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
         if named_code is not None and memo.is_country_name(words, named_code):
             # a country name is the country; a demonym ("Somali militia") is no place, nor
             # is a name that stands for one ("United States troops")
-            if _as_nationality(text, end):
+            if _as_nationality(text, end) or _as_quarter(text, end):
                 continue
             out.append(country_place(gaz, named_code, offset + start, offset + end, words,
                                      0.35 if _away_at(text, start, away) else 0.6))
@@ -802,6 +802,13 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
             # it leads or starts: less surely the event's place
             score = mention[1] - (0.15 if mention[0].kind == KIND_CITY
                                   and found.after & AFTER_ROUTE else 0.0)
+            if country_hint is not None and found.fuzzy and (
+                    mention[0].country_code != country_hint) and (
+                    countries.get(mention[0].country_code, 0) <= 1):
+                # "PMF shelling near Amerli" is not Amreli, India: a name matched only
+                # loosely, in a country no other word of the text names, yields to the
+                # country of the actors
+                score -= 0.25
             if mention[0].kind != KIND_ADMIN1 and _from_before(text, start):
                 # "a convoy travelling from Jowhar town near Xaaji-Cali village": where
                 # people set out from is less surely where the event was than a place after
@@ -1168,10 +1175,16 @@ _RANK: Final = {False: 0, True: 1}  # a country alone is the least specific plac
 
 
 def country_of_text(text: str, gaz: Gazetteer,
-                    named: list[tuple[str, int, int]] | None = None) -> str | None:
+                    named: list[tuple[str, int, int]] | None = None,
+                    country_hint: str | None = None) -> str | None:
     """The country `text` is about (`named`: `find_countries(text)`, when the caller has
-    it)."""
-    return _top(_country_votes(text, _memo(gaz), named=named))
+    it; `country_hint`: the actors' country, which outweighs names matched only loosely,
+    half votes: "PMF shelling near Amerli" is not about India)."""
+    votes = _country_votes(text, _memo(gaz), named=named)
+    top = _top(votes)
+    if country_hint and top is not None and votes[top] < 1:
+        return country_hint
+    return top
 
 
 def _top(votes: dict[str, float]) -> str | None:
@@ -1201,7 +1214,11 @@ def _country_votes(text: str, memo: _Memo,
         if not memo.is_country_name(text[start:end], code):
             if not _demonym_votes(text, end):
                 continue  # "a Sudanese refugee": where people come from
-            vote = 1
+            # the people attacked ("an attack on Kenyan villagers") live where it happened;
+            # the attackers may have come from anywhere
+            vote = 2 if _word_after(text, end, _RESIDENT_FIRSTS) in _RESIDENT_WORDS else 1
+        elif _as_quarter(text, end):
+            continue  # "Kosovo area in Mathare": a quarter named after the country
         else:
             vote = 1 if _away_at(text, start, away) or _as_nationality(text, end) else 3
         votes[code] = votes.get(code, 0) + vote
@@ -1224,10 +1241,20 @@ def _country_votes(text: str, memo: _Memo,
 
 
 #: A demonym before these words names where people come from, not where they are ("a
-#: Sudanese refugee", "two Chinese nationals"): no vote for its country.
+#: Sudanese refugee", "two Chinese nationals"), or the far side of a border ("an attack
+#: across the Somali border"): no vote for its country.
 _DISPLACED_WORDS: Final = frozenset(
     "refugee refugees migrant migrants nationals asylum expatriates expatriate exiles "
-    "exile diaspora returnees".split())
+    "exile diaspora returnees border frontier".split())
+
+#: A demonym before these words names the people or places struck, where the event is.
+_RESIDENT_WORDS: Final = frozenset(
+    "villagers residents farmers herders pastoralists civilians village villages".split())
+
+#: A country's name before one of these words, then "in" or "of", names a quarter of a
+#: town named after the country ("Kosovo area in Mathare slums"), not the country.
+_QUARTER_WORDS: Final = frozenset("area estate village ward quarter neighbourhood "
+                                  "neighborhood".split())
 
 
 #: A country's name before these words is a nationality, as a demonym is ("United States
@@ -1241,6 +1268,10 @@ _DISPLACED_FIRSTS: Final = "".join(sorted({c for word in _DISPLACED_WORDS
                                            for c in (word[0], word[0].upper())}))
 _FORCE_FIRSTS: Final = "".join(sorted({c for word in _FORCE_WORDS
                                        for c in (word[0], word[0].upper())}))
+_RESIDENT_FIRSTS: Final = "".join(sorted({c for word in _RESIDENT_WORDS
+                                          for c in (word[0], word[0].upper())}))
+_QUARTER_FIRSTS: Final = "".join(sorted({c for word in _QUARTER_WORDS
+                                         for c in (word[0], word[0].upper())}))
 
 
 def _word_after(text: str, end: int, firsts: str) -> str:
@@ -1260,6 +1291,16 @@ def _demonym_votes(text: str, end: int) -> bool:
     """Whether a demonym that ends at `end` votes for its country: not before a word of
     people away from home (`_DISPLACED_WORDS`)."""
     return _word_after(text, end, _DISPLACED_FIRSTS) not in _DISPLACED_WORDS
+
+
+def _as_quarter(text: str, end: int) -> bool:
+    """Whether a country's name that ends at `end` names a quarter (`_QUARTER_WORDS`, then
+    "in" or "of": "Kosovo area in Mathare")."""
+    word = _word_after(text, end, _QUARTER_FIRSTS)
+    if word not in _QUARTER_WORDS:
+        return False
+    at = end + 1 + len(word)
+    return text.startswith(" in ", at) or text.startswith(" of ", at)
 
 
 def _as_nationality(text: str, end: int) -> bool:
