@@ -103,3 +103,9 @@ def test_a_name_matched_loosely_abroad_yields_to_the_actors_country(gaz: Gazette
                for p in find_places(text, gaz, country_hint="IQ"))
     assert country_of_text(text, gaz, country_hint="IQ") == "IQ"
     assert country_of_text(text, gaz) == "IN"  # (the actors' country, only where given)
+
+
+@pytest.mark.parametrize("text", ["Village elders protest against a new levy on cattle",
+                                  "Town traders block a road over market fees"])
+def test_a_word_for_a_place_opening_a_headline_is_no_place(gaz: Gazetteer, text: str) -> None:
+    assert resolve_location(text, gaz) is None

@@ -249,8 +249,10 @@ _NOT_PLACES: Final = frozenset(
     "national forces force security defence defense people civilians protesters "
     "according however meanwhile also other others several many one two three four five six "
     "seven eight nine ten eleven twelve twenty dozens hundreds some no mr mrs dr gen col "
-    "ngo ngos un unhcr icrc msf roma arab molotov ramadan".split())
-# (English 'Roma' are people, the city is Rome; 'Arab' towns, 'Molotov' cocktails, the month)
+    "ngo ngos un unhcr icrc msf roma arab molotov ramadan "
+    "village town district region ward quarter camp".split())
+# (English 'Roma' are people, the city is Rome; 'Arab' towns, 'Molotov' cocktails, the month;
+# a word for a place alone is none ("Village mob torches homes" is not Village, St Lucia))
 _COMPASS: Final = frozenset("north south east west northern southern eastern western central "
                             "upper lower".split())
 _AWAY_WORDS: Final = "from|to|into|towards|toward|via|border with|borders with|border of"
