@@ -109,3 +109,13 @@ def test_a_name_matched_loosely_abroad_yields_to_the_actors_country(gaz: Gazette
                                   "Town traders block a road over market fees"])
 def test_a_word_for_a_place_opening_a_headline_is_no_place(gaz: Gazetteer, text: str) -> None:
     assert resolve_location(text, gaz) is None
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("The Gao Governor ordered a curfew after the clashes.", "ML"),
+    ("A week-long ban on rallies was announced by the Van Governor's Office.", "TR"),
+])
+def test_a_three_letter_town_before_an_institution_is_the_town(gaz: Gazetteer, text: str,
+                                                               code: str) -> None:
+    found = resolve_location(text, gaz)
+    assert found is not None and found.country_code == code, found

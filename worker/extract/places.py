@@ -1825,14 +1825,15 @@ def _make_plan(gaz: Gazetteer, words: str) -> _Plan | None:
                 at_head = gaz.candidates(core(part))
                 if at_head:
                     head = (core(part), len(part), _own_names(at_head))
-        # "Qadis district center": the name without trailing words
+        # "Qadis district center": the name without trailing words (of three letters too,
+        # "Van Governor's Office": `_lookup` keeps a part only where the text says so)
         parts = words.split()
         at_trail: list[Place] = []
         part_key = key
         while len(parts) > 1 and not at_trail:
             parts = parts[:-1]
             part_key = core(" ".join(parts))
-            if part_key not in _NOT_PLACES and len(part_key) >= 4:
+            if part_key not in _NOT_PLACES and len(part_key) >= 3:
                 at_trail = gaz.candidates(part_key)
         if at_trail:
             trail = (part_key, len(" ".join(parts)), _own_names(at_trail))
