@@ -3,7 +3,8 @@ claim names the bomber, the source of a report is not its doer, a faction's name
 group and its noun, foreign border police, unclaimed warplanes, a community's militia that
 fights back, the victims said to be harmed, herders bombed, company guards facing rioters,
 militias of unnamed clans, religious communities that protest, the suspected perpetrators
-named after the event, sniper shots and the allies of arresting forces."""
+named after the event, sniper shots, the allies of arresting forces and a demonym on an
+attack."""
 
 from __future__ import annotations
 
@@ -132,3 +133,10 @@ def test_shots_fired_by_foreign_soldiers(extractor: Extractor) -> None:
                                  "warning shots fired into the air by Azerbaijani soldiers near "
                                  "Sotk. No one was hurt.")
     assert names(event) == ("Military Forces of Azerbaijan", "Military Forces of Armenia")
+
+
+def test_a_demonym_on_an_attack_names_the_attackers(extractor: Extractor) -> None:
+    event = one_event(extractor, "Somali attack on Kenyan villagers leaves three dead")
+    assert event.actor1 is not None and event.actor1.country_code == "SO", event.actor1
+    assert event.actor2 is not None and event.actor2.country_code == "KE", event.actor2
+    assert event.location is not None and event.location.country_code == "KE", event.location

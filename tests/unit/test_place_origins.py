@@ -1,12 +1,14 @@
-"""Where people come from is not where the event is; names the gazetteer holds under another
-spelling or at another level: sentences written for these tests."""
+"""Where people come from is not where the event is (nor the far side of a border, nor a
+quarter named after a country), where the people attacked are from is; names the gazetteer
+holds under another spelling or at another level, and loose matches abroad that yield to the
+actors' country: sentences written for these tests."""
 
 from __future__ import annotations
 
 import pytest
 
 from worker.extract.gazetteer import Gazetteer, load_gazetteer
-from worker.extract.places import country_of_text, resolve_location
+from worker.extract.places import country_of_text, find_places, resolve_location
 from worker.geo import haversine_km
 
 
@@ -72,3 +74,48 @@ def test_a_country_named_as_a_forces_nationality_is_no_place(gaz: Gazetteer, tex
 def test_a_country_named_as_a_place_still_is_one(gaz: Gazetteer) -> None:
     found = resolve_location("Thousands marched in Turkey against the new law.", gaz)
     assert found is not None and found.country_code == "TR" and found.precision == 3
+
+
+def test_the_nationality_of_the_people_attacked_places_the_attack(gaz: Gazetteer) -> None:
+    text = "A Sudanese raid on Ugandan herders left two dead near the river."
+    assert country_of_text(text, gaz) == "UG"
+
+
+def test_a_demonym_naming_a_border_is_the_far_side(gaz: Gazetteer) -> None:
+    text = ("Gunmen attacked a police post in Mandera on Monday, days after clashes in Bulo "
+            "Hawo near the Somali border.")
+    assert country_of_text(text, gaz) == "KE"
+
+
+@pytest.mark.parametrize("text", [
+    "Gangs clashed in the Kosovo area in Mathare slums on Friday.",
+    "Youths burned a shop in the Congo estate of the slum overnight.",
+])
+def test_a_quarter_named_after_a_country_is_not_the_country(gaz: Gazetteer,
+                                                           text: str) -> None:
+    assert country_of_text(text, gaz) is None
+    assert resolve_location(text, gaz) is None
+
+
+def test_a_name_matched_loosely_abroad_yields_to_the_actors_country(gaz: Gazetteer) -> None:
+    text = "Militia rockets hit a position east of Amerli on Sunday."
+    assert all(p.country_code != "IN" or p.score < 0.4
+               for p in find_places(text, gaz, country_hint="IQ"))
+    assert country_of_text(text, gaz, country_hint="IQ") == "IQ"
+    assert country_of_text(text, gaz) == "IN"  # (the actors' country, only where given)
+
+
+@pytest.mark.parametrize("text", ["Village elders protest against a new levy on cattle",
+                                  "Town traders block a road over market fees"])
+def test_a_word_for_a_place_opening_a_headline_is_no_place(gaz: Gazetteer, text: str) -> None:
+    assert resolve_location(text, gaz) is None
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("The Gao Governor ordered a curfew after the clashes.", "ML"),
+    ("A week-long ban on rallies was announced by the Van Governor's Office.", "TR"),
+])
+def test_a_three_letter_town_before_an_institution_is_the_town(gaz: Gazetteer, text: str,
+                                                               code: str) -> None:
+    found = resolve_location(text, gaz)
+    assert found is not None and found.country_code == code, found

@@ -2147,6 +2147,15 @@ def _synth(name: str, actor_type: ActorType, code: str | None,
     return ActorMention(name, actor_type, code, cls.start, cls.end, cls.text)
 
 
+def _demonym_before(text: str, start: int) -> str | None:
+    """The country of the capitalised word right before `start`, one space between
+    ("Ethiopian attack"), or None."""
+    if start < 2 or text[start - 1] != " ":
+        return None
+    begin = text.rfind(" ", 0, start - 1) + 1
+    return country_code(text[begin:start - 1]) if _upper_at(text, begin) else None
+
+
 def _unknown(code: str | None, cls: Classification) -> ActorMention:
     name, actor_type, code = _unidentified(code)
     return _synth(name, actor_type, code, cls)
@@ -2810,7 +2819,9 @@ def _violence(text: str, ms: list[ActorMention], cls: Classification, cc: str | 
         elif armed:
             agent = armed[0]
         else:
-            agent = _unknown(cc, cls)
+            # "Ethiopian attack on Kenyan villagers": a demonym on the attack itself names
+            # the attackers' country, whatever the event's
+            agent = _unknown(_demonym_before(text, cls.start) or cc, cls)
     victims = [m for m in ms if m.actor_type is _CIVILIANS and m.start != agent.start
                and not _by_agent(text, m)]
     victim = victims[0] if victims else None

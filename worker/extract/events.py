@@ -360,7 +360,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> list[Event]:
 
     def country_of_text() -> str | None:
         if not text_country:
-            text_country.append(places_mod.country_of_text(body, gazetteer, named))
+            text_country.append(places_mod.country_of_text(body, gazetteer, named, hint))
         return text_country[0]
 
     events: list[Event] = []

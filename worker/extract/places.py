@@ -249,8 +249,10 @@ _NOT_PLACES: Final = frozenset(
     "national forces force security defence defense people civilians protesters "
     "according however meanwhile also other others several many one two three four five six "
     "seven eight nine ten eleven twelve twenty dozens hundreds some no mr mrs dr gen col "
-    "ngo ngos un unhcr icrc msf roma arab molotov ramadan".split())
-# (English 'Roma' are people, the city is Rome; 'Arab' towns, 'Molotov' cocktails, the month)
+    "ngo ngos un unhcr icrc msf roma arab molotov ramadan "
+    "village town district region ward quarter camp".split())
+# (English 'Roma' are people, the city is Rome; 'Arab' towns, 'Molotov' cocktails, the month;
+# a word for a place alone is none ("Village mob torches homes" is not Village, St Lucia))
 _COMPASS: Final = frozenset("north south east west northern southern eastern western central "
                             "upper lower".split())
 _AWAY_WORDS: Final = "from|to|into|towards|toward|via|border with|borders with|border of"
@@ -773,7 +775,7 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
         if named_code is not None and memo.is_country_name(words, named_code):
             # a country name is the country; a demonym ("Somali militia") is no place, nor
             # is a name that stands for one ("United States troops")
-            if _as_nationality(text, end):
+            if _name_stands_for(text, end):
                 continue
             out.append(country_place(gaz, named_code, offset + start, offset + end, words,
                                      0.35 if _away_at(text, start, away) else 0.6))
@@ -802,6 +804,13 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
             # it leads or starts: less surely the event's place
             score = mention[1] - (0.15 if mention[0].kind == KIND_CITY
                                   and found.after & AFTER_ROUTE else 0.0)
+            if country_hint is not None and found.fuzzy and (
+                    mention[0].country_code != country_hint) and (
+                    countries.get(mention[0].country_code, 0) <= 1):
+                # "PMF shelling near Amerli" is not Amreli, India: a name matched only
+                # loosely, in a country no other word of the text names, yields to the
+                # country of the actors
+                score -= 0.25
             if mention[0].kind != KIND_ADMIN1 and _from_before(text, start):
                 # "a convoy travelling from Jowhar town near Xaaji-Cali village": where
                 # people set out from is less surely where the event was than a place after
@@ -1168,10 +1177,16 @@ _RANK: Final = {False: 0, True: 1}  # a country alone is the least specific plac
 
 
 def country_of_text(text: str, gaz: Gazetteer,
-                    named: list[tuple[str, int, int]] | None = None) -> str | None:
+                    named: list[tuple[str, int, int]] | None = None,
+                    country_hint: str | None = None) -> str | None:
     """The country `text` is about (`named`: `find_countries(text)`, when the caller has
-    it)."""
-    return _top(_country_votes(text, _memo(gaz), named=named))
+    it; `country_hint`: the actors' country, which outweighs names matched only loosely,
+    half votes: "PMF shelling near Amerli" is not about India)."""
+    votes = _country_votes(text, _memo(gaz), named=named)
+    top = _top(votes)
+    if country_hint and top is not None and votes[top] < 1:
+        return country_hint
+    return top
 
 
 def _top(votes: dict[str, float]) -> str | None:
@@ -1199,11 +1214,14 @@ def _country_votes(text: str, memo: _Memo,
         # a country's name counts more than a demonym ("Russian military police"), unless
         # it is where people come from or go ("fled into Uganda", "the border with Somalia")
         if not memo.is_country_name(text[start:end], code):
-            if not _demonym_votes(text, end):
+            vote = _demonym_vote(text, end)
+            if not vote:
                 continue  # "a Sudanese refugee": where people come from
-            vote = 1
         else:
-            vote = 1 if _away_at(text, start, away) or _as_nationality(text, end) else 3
+            stands_for = _name_stands_for(text, end)
+            if stands_for == _QUARTER:
+                continue  # "Kosovo area in Mathare": a quarter named after the country
+            vote = 1 if stands_for or _away_at(text, start, away) else 3
         votes[code] = votes.get(code, 0) + vote
     if looked is None:
         by_start = {start: end for _code, start, end in named}
@@ -1224,10 +1242,20 @@ def _country_votes(text: str, memo: _Memo,
 
 
 #: A demonym before these words names where people come from, not where they are ("a
-#: Sudanese refugee", "two Chinese nationals"): no vote for its country.
+#: Sudanese refugee", "two Chinese nationals"), or the far side of a border ("an attack
+#: across the Somali border"): no vote for its country.
 _DISPLACED_WORDS: Final = frozenset(
     "refugee refugees migrant migrants nationals asylum expatriates expatriate exiles "
-    "exile diaspora returnees".split())
+    "exile diaspora returnees border frontier".split())
+
+#: A demonym before these words names the people or places struck, where the event is.
+_RESIDENT_WORDS: Final = frozenset(
+    "villagers residents farmers herders pastoralists civilians village villages".split())
+
+#: A country's name before one of these words, then "in" or "of", names a quarter of a
+#: town named after the country ("Kosovo area in Mathare slums"), not the country.
+_QUARTER_WORDS: Final = frozenset("area estate village ward quarter neighbourhood "
+                                  "neighborhood".split())
 
 
 #: A country's name before these words is a nationality, as a demonym is ("United States
@@ -1236,11 +1264,15 @@ _FORCE_WORDS: Final = frozenset(
     "forces troops soldiers army military navy warplanes jets aircraft planes drones "
     "helicopters warships".split())
 
-#: The first letters of `_DISPLACED_WORDS` and of `_FORCE_WORDS`, in either case.
-_DISPLACED_FIRSTS: Final = "".join(sorted({c for word in _DISPLACED_WORDS
-                                           for c in (word[0], word[0].upper())}))
-_FORCE_FIRSTS: Final = "".join(sorted({c for word in _FORCE_WORDS
-                                       for c in (word[0], word[0].upper())}))
+#: The first letters, in either case, of the words read after a demonym (`_DISPLACED_WORDS`,
+#: `_RESIDENT_WORDS`) and after a country's name (`_FORCE_WORDS`, `_QUARTER_WORDS`).
+_DEMONYM_FIRSTS: Final = "".join(sorted({c for word in _DISPLACED_WORDS | _RESIDENT_WORDS
+                                         for c in (word[0], word[0].upper())}))
+_NAME_FIRSTS: Final = "".join(sorted({c for word in _FORCE_WORDS | _QUARTER_WORDS
+                                      for c in (word[0], word[0].upper())}))
+#: What a country's name stands for, where not the country (`_name_stands_for`).
+_NATIONALITY: Final = 1
+_QUARTER: Final = 2
 
 
 def _word_after(text: str, end: int, firsts: str) -> str:
@@ -1256,16 +1288,32 @@ def _word_after(text: str, end: int, firsts: str) -> str:
     return text[end + 1:stop].lower()
 
 
-def _demonym_votes(text: str, end: int) -> bool:
-    """Whether a demonym that ends at `end` votes for its country: not before a word of
-    people away from home (`_DISPLACED_WORDS`)."""
-    return _word_after(text, end, _DISPLACED_FIRSTS) not in _DISPLACED_WORDS
+def _demonym_vote(text: str, end: int) -> int:
+    """The vote of a demonym that ends at `end` for its country: none before a word of
+    people away from home (`_DISPLACED_WORDS`); two before a word of the people or places
+    struck (`_RESIDENT_WORDS`: "an attack on Kenyan villagers": they live where it happened,
+    the attackers may have come from anywhere); else one. (One word read for both.)"""
+    word = _word_after(text, end, _DEMONYM_FIRSTS)
+    if not word:
+        return 1
+    return 0 if word in _DISPLACED_WORDS else 2 if word in _RESIDENT_WORDS else 1
 
 
-def _as_nationality(text: str, end: int) -> bool:
-    """Whether a country's name that ends at `end` stands as a nationality before a word of
-    armed forces (`_FORCE_WORDS`: "United States reconnaissance planes" aside, one word)."""
-    return _word_after(text, end, _FORCE_FIRSTS) in _FORCE_WORDS
+def _name_stands_for(text: str, end: int) -> int:
+    """What a country's name that ends at `end` stands for where it is not the country: a
+    nationality (`_NATIONALITY`) before a word of armed forces (`_FORCE_WORDS`: "United States
+    reconnaissance planes" aside, one word); a quarter (`_QUARTER`) before a word of one
+    (`_QUARTER_WORDS`), then "in" or "of" ("Kosovo area in Mathare"); else 0."""
+    word = _word_after(text, end, _NAME_FIRSTS)
+    if not word:
+        return 0
+    if word in _FORCE_WORDS:
+        return _NATIONALITY
+    if word in _QUARTER_WORDS:
+        at = end + 1 + len(word)
+        if text.startswith(" in ", at) or text.startswith(" of ", at):
+            return _QUARTER
+    return 0
 
 
 class _Digest:
@@ -1782,14 +1830,17 @@ def _make_plan(gaz: Gazetteer, words: str) -> _Plan | None:
                 at_head = gaz.candidates(core(part))
                 if at_head:
                     head = (core(part), len(part), _own_names(at_head))
-        # "Qadis district center": the name without trailing words
+        # "Qadis district center": the name without trailing words (a first word of three
+        # letters only before an institution's: "Van Governor's Office")
         parts = words.split()
         at_trail: list[Place] = []
         part_key = key
         while len(parts) > 1 and not at_trail:
             parts = parts[:-1]
             part_key = core(" ".join(parts))
-            if part_key not in _NOT_PLACES and len(part_key) >= 4:
+            size = len(part_key)
+            if part_key not in _NOT_PLACES and (size >= 4 or (
+                    size == 3 and len(parts) == 1 and _institution_after(words, len(parts[0])))):
                 at_trail = gaz.candidates(part_key)
         if at_trail:
             trail = (part_key, len(" ".join(parts)), _own_names(at_trail))
