@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import random
 import re
+from datetime import date, timedelta
+
+import pytest
 
 from tests.unit.test_rewrites import CASUALTY_TOKENS, VERB_FIRST_TOKENS, corpus, found, soups
-from worker.extract import casualties
+from worker.extract import COMPILED, casualties, dates
 from worker.extract.text import Found, after_space, lowered, word_char
 
 _REF_WORD_MARKS = frozenset("'’/–-")
@@ -240,3 +243,116 @@ def test_one_person_gates_hold_every_match() -> None:
             assert not to_death, text
         found_any += bare + left + to_death
     assert found_any > 5_000 and skipped > 2_000
+
+
+def test_not_people_gate_as_without_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`find_casualties` skips `_NOT_PEOPLE` where the keyword pass found none of its words
+    and no "%" is in the text (`casualties._things`): there it matches nowhere a figure's
+    noun phrase can be (a piece of the text after white space, before a character that is
+    no word character), nor at any place; and (pure Python, where the function can be
+    replaced) the figures are those found with it read everywhere, as first written."""
+    tokens = [*_MORE_TOKENS, "years", "year", "days", "30-year-old", "km", "5%", "%", "per cent",
+              "percent", "houses", "homes", "vehicles", "weeks", "hour", "x_days", "daysx",
+              "attacks", "clashes", "day-old", "per", "cent", "percentx", "kms"]
+    texts = soups(tokens, 6_000, seed=59)
+    gated = 0
+    for text in texts:
+        low = lowered(text)
+        if low is None or casualties._things(text, low, casualties._hits(text, low)):
+            continue
+        gated += 1
+        n = len(low)
+        starts = [i for i in range(n) if i == 0 or low[i - 1].isspace()]
+        ends = [j for j in range(1, n + 1) if j == n or not word_char(low[j])]
+        for i in starts:
+            for j in ends:
+                if j > i:
+                    assert casualties._NOT_PEOPLE_LOW.search(low[i:j].strip()) is None, (
+                        text, i, j)
+        for at in range(n + 1):
+            assert casualties._NOT_PEOPLE_LOW.match(low, at) is None, (text, at)
+    assert gated > 1_000
+    if COMPILED:
+        return  # (the compiled core calls its own `_things`)
+    sentences = [s for t in corpus() for s in re.split(r"(?<=[.!?])\s+", t)]
+    sentences += soups(tokens, 10_000, seed=61)
+    with monkeypatch.context() as patch:
+        patch.setattr(casualties, "_things", lambda text, low, hits: True)
+        expected = [casualties.find_casualties(text) for text in sentences]
+    figures = 0
+    for text, want in zip(sentences, expected, strict=True):
+        assert casualties.find_casualties(text) == want, text
+        figures += len(want)
+    assert figures > 2_000
+
+
+def _ref_resolve(kind: str, m: re.Match[str], published: date) -> tuple[date, object] | None:
+    """`dates._resolve` as first written (months and weekdays by their names lower-cased)."""
+    try:
+        if kind in ("dmy", "mdy"):
+            name, day, year = m.group("month", "day", "year")
+            month = dates._MONTHS[name.rstrip(".").lower()]
+            if year:
+                return date(int(year), month, int(day)), dates._PREC_DAY
+            return dates._latest(month, int(day), published), dates._PREC_DAY
+        if kind in ("iso", "num"):
+            year, mon, day = m.group("year", "mon", "day")
+            return date(int(year), int(mon), int(day)), dates._PREC_DAY
+    except ValueError:
+        return None
+    if kind == "rel":
+        word = m.group("rel").lower()
+        if word in ("yesterday", "last night", "the previous day", "the day before"):
+            return published - timedelta(days=1), dates._PREC_DAY
+        if word == "overnight":
+            return published - timedelta(days=1), dates._PREC_DAY
+        return published, dates._PREC_DAY
+    if kind == "weekday":
+        weekday, last = m.group("weekday", "last")
+        back = (published.weekday() - dates._WEEKDAYS[weekday.lower()]) % 7
+        if last and last.lower() == "last" and back == 0:
+            back = 7
+        return published - timedelta(days=back), dates._PREC_DAY
+    if kind == "week":
+        return published - timedelta(days=published.weekday() if "this" in m.group().lower()
+                                     else 7), dates._PREC_WEEK
+    if kind == "month":
+        phrase, name = m.group("mrel", "month")
+        phrase = phrase.lower()
+        if phrase == "last month":
+            first = published.replace(day=1) - timedelta(days=1)
+            return first.replace(day=1), dates._PREC_MONTH
+        if "this month" in phrase:
+            return published.replace(day=1), dates._PREC_MONTH
+        month = dates._MONTHS[name.rstrip(".").lower()]
+        year = published.year if month <= published.month else published.year - 1
+        return date(year, month, 1), dates._PREC_MONTH
+    return None
+
+
+def test_dates_resolved_as_first_written() -> None:
+    """`dates._resolve` reads a month's or a weekday's name by one look-up of it as written
+    (`_MONTH_OF`, `_WEEKDAY_OF`): the dates of the names lower-cased, as first written, for
+    every name the patterns match, on the corpus and on runs of date words."""
+    names = [*dates._MONTH_OF, *dates._WEEKDAY_OF]
+    tokens = [*names, "30", "1st", "22nd", "3rd", "31", "2021", "1999", "of", "and", "-", ",",
+              "last", "Last", "this", "on", "early on", "late", "in", "since", "mid-", "mid",
+              "night", "morning", "last month", "this month", "earlier this month",
+              "yesterday", "Today", "last week", "This week", "2020-02-30", "2021-03-04",
+              "12/10/2020", "31/02/2021"]
+    texts = corpus() + soups(tokens, 20_000, seed=67)
+    published = [date(2024, 2, 29), date(2023, 1, 1), date(2021, 12, 31), date(2022, 6, 15)]
+    count = 0
+    for kind, pattern in dates._PATTERNS:
+        for text in texts:
+            for m in pattern.finditer(text):
+                for day in published:
+                    assert dates._resolve(kind, m, day) == _ref_resolve(kind, m, day), (
+                        kind, text, day)
+                count += 1
+    assert count > 20_000
+    assert set(dates._MONTH_OF) == {
+        m.group() for m in re.finditer(dates._MONTH, " ".join(
+            f"{n} {n}. {n}t {n}t." for n in ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
+                                              "Aug", "Sep", "Oct", "Nov", "Dec")) + " "
+                                         + " ".join(dates._MONTHS).title())}

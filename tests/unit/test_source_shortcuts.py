@@ -79,3 +79,22 @@ def test_org_said_as_first_written() -> None:
     for text in texts():
         assert [_spans(m) for m in sources._org_said(text)] == \
             [_spans(m) for m in ref.finditer(text)], text
+
+
+def test_named_before_reads_spaced_verbs_as_first_written() -> None:
+    """`sources._named_before` on the verbs as found (`_needed_in`) keeps what it kept of
+    them after `_spaced`, as first written: the white space before a verb is
+    `_capital_before`'s, the word's end after it checked in the same pass."""
+    from tests.unit.test_rewrites import corpus, soups
+
+    tokens = ["Smith", "said", "says", "told", "he", "Police", "reported", "saidx", "xsaid",
+              "added", "A", "al-", "John", ",", ".", "\n", "_", "1", "é", "Éric"]
+    texts = corpus() + soups(tokens, 20_000, seed=71)
+    kept = 0
+    for text in texts:
+        verbs = sources._needed_in(text).verbs
+        expected = [(start, start, end) for start, end in sources._spaced(verbs, text)
+                    if sources._capital_before(text, start)]
+        assert sources._named_before(verbs, text) == expected, text
+        kept += len(expected)
+    assert kept > 5_000

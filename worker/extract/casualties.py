@@ -128,6 +128,24 @@ _NOT_PEOPLE_WORDS: Final = _NOT_PEOPLE.pattern.removeprefix(r"\b(?:").removesuff
 _NOT_PEOPLE_LOW: Final = re.compile(r"\b(?:" + by_first_letter(
     [word for word in _NOT_PEOPLE_WORDS if word != "%"]) + r"|%)\b(?!-old\b)")
 assert "%" in _NOT_PEOPLE_WORDS
+#: `_NOT_PEOPLE`'s words but "%" as whole words of the shared keyword pass (a gate bit of
+#: its own): a match of `_NOT_PEOPLE` is one of them with no word character around it, so
+#: in an ASCII text where the pass found none, and no "%", it matches nowhere (most texts
+#: with a figure: `_things`).
+_NOT_PEOPLE_GATE: Final = 1 << 50
+actors.add_gate_words({_NOT_PEOPLE_GATE: tuple(
+    form for word in _NOT_PEOPLE_WORDS if word != "%"
+    for form in ((word[:-2], word[:-1]) if word.endswith("s?") else (word,)))}, whole=True)
+assert all(re.fullmatch(r"[a-z ]+(?:s\?)?", word) for word in _NOT_PEOPLE_WORDS if word != "%")
+
+
+def _things(text: str, low: str | None, hits: list[tuple[int, int, int]] | None) -> bool:
+    """Whether `_NOT_PEOPLE` may match somewhere in `text` (`low`: the text lower-cased when
+    ASCII; `hits`: its `_hits`): always on text outside ASCII, else where the keyword pass
+    found one of its words or "%" is in it (`_NOT_PEOPLE_GATE`)."""
+    if low is None or hits is None:
+        return True
+    return bool(actors.gate_read(text)[0] & _NOT_PEOPLE_GATE) or "%" in low
 
 
 def _no_people(m: Found, np: str, low: str | None) -> bool:
@@ -366,6 +384,9 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
     claims: list[tuple[str | None, str | None, bool]] = []
     text_low = low
     hits = _hits(text, low)
+    # (whether `_NOT_PEOPLE` may match in the text, `_things`: worked out at the first figure
+    # that needs it, -1 till then; most texts hold none of its words)
+    things = -1
 
     for m in _matches(_NONE, _NONE_LOW, text, low) if present & _NONE_GATE else ():
         word = (m.group("v1") or m.group("v2") or "").lower()
@@ -384,7 +405,9 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
             continue
         for m in _verb_first(kind, pattern, twin, text, low, hits):
             np = (m.group("np") or "").strip()
-            if _no_people(m, np, low):
+            if np and things < 0:
+                things = int(_things(text, low, hits))
+            if np and things and _no_people(m, np, low):
                 continue
             if m.part("num").lower() in ("a", "an") and not np:
                 continue
@@ -399,9 +422,11 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
         for m in (found_on(pattern.finditer(text), text) if low is None else _count_first_at(
                 twin, _verb_ends(kind, verbs, low, hits), text, low)):
             np = (m.group("np") or "").strip()
-            if _no_people(m, np, low) or (
+            if things < 0:
+                things = int(_things(text, low, hits))
+            if things and (_no_people(m, np, low) or (
                     _NOT_PEOPLE.match(text, m.end("num") + 1) if low is None
-                    else _NOT_PEOPLE_LOW.match(low, m.end("num") + 1)):
+                    else _NOT_PEOPLE_LOW.match(low, m.end("num") + 1))):
                 continue
             if kind is _CK_CAPTURED and m.part("verb").lower() == "seized":
                 continue

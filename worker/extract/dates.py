@@ -506,12 +506,34 @@ _ONE_DAY: Final = timedelta(days=1)
 _DAYS: Final = tuple(timedelta(days=n) for n in range(8))
 
 
+def _month_names() -> dict[str, int]:
+    """The month of each name `_MONTH` matches, as written ("Sept.": 9): `_MONTHS` of the name
+    without its period, lower case."""
+    out: dict[str, int] = {}
+    for alternative in _MONTH.removeprefix("(?P<month>").removesuffix(")").split("|"):
+        # ("Jan\.?": "Jan" and "Jan."; "Sept?\.?": "Sep" and "Sept", each with "." too)
+        stem = alternative.removesuffix(r"\.?")
+        for name in ((stem[:-2], stem[:-1]) if stem.endswith("t?") else (stem,)):
+            out[name] = _MONTHS[name.lower()]
+            if stem != alternative:
+                out[name + "."] = _MONTHS[name.lower()]
+    return out
+
+
+#: `_month_names()`: a name's month by one look-up (the patterns holding `_MONTH` are
+#: case-sensitive: their names are these), not by `_MONTHS` of it stripped and lower-cased.
+_MONTH_OF: Final = _month_names()
+assert len(_MONTH_OF) == 36 and all(re.fullmatch(_MONTH, name) for name in _MONTH_OF)
+#: Each weekday's number by its name as `_WEEKDAY` matches it, capitalized.
+_WEEKDAY_OF: Final = {name.capitalize(): number for name, number in _WEEKDAYS.items()}
+
+
 def _resolve(kind: str, m: re.Match[str], published: date) -> tuple[date, Precision] | None:
     # (the groups a kind reads fetched by one call of `group`)
     try:
         if kind in ("dmy", "mdy"):
             name, day, year = m.group("month", "day", "year")
-            month = _MONTHS[name.rstrip(".").lower()]
+            month = _MONTH_OF[name]
             if year:
                 return date(int(year), month, int(day)), _PREC_DAY
             return _latest(month, int(day), published), _PREC_DAY
@@ -529,9 +551,9 @@ def _resolve(kind: str, m: re.Match[str], published: date) -> tuple[date, Precis
         return published, _PREC_DAY
     if kind == "weekday":
         weekday, last = m.group("weekday", "last")
-        target = _WEEKDAYS[weekday.lower()]
+        target = _WEEKDAY_OF[weekday]  # (case-sensitive: "Monday", "last" as written)
         back = (published.weekday() - target) % 7
-        if last and last.lower() == "last" and back == 0:
+        if last == "last" and back == 0:
             back = 7
         return published - _DAYS[back], _PREC_DAY  # (back: 0 to 7)
     if kind == "week":
@@ -545,7 +567,7 @@ def _resolve(kind: str, m: re.Match[str], published: date) -> tuple[date, Precis
             return first.replace(day=1), _PREC_MONTH
         if "this month" in phrase:
             return published.replace(day=1), _PREC_MONTH
-        month = _MONTHS[name.rstrip(".").lower()]
+        month = _MONTH_OF[name]
         year = published.year if month <= published.month else published.year - 1
         return date(year, month, 1), _PREC_MONTH
     return None

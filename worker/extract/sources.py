@@ -228,7 +228,7 @@ def _said(text: str, verbs: list[tuple[int, int]]) -> list[re.Match[str]]:
     windows that end at the verbs a match can end at (`_named_before`) and reach back the 7
     words a match holds at most before its verb (a name of 4 words, 3 of them after "bin",
     "de" or "van")."""
-    return in_windows_at(_SAID, _named_before(_spaced(verbs, text), text), 7, text, True)
+    return in_windows_at(_SAID, _named_before(verbs, text), 7, text, True)
 
 
 def _person_role(text: str, roles: list[tuple[int, int]]) -> list[re.Match[str]]:
@@ -394,12 +394,15 @@ def _word_char(char: str) -> bool:
 
 
 def _named_before(verbs: list[tuple[int, int]], text: str) -> list[tuple[int, int, int]]:
-    """The verbs of `verbs` (after white space) whose word before holds a capital ("Smith
-    said", not "he said"): where a _SAID match can end, as `in_windows_at`'s windows (its
-    words read back from the verb). A search in a window that ends at another verb would
-    find nothing; and none of the verbs left out, lower case, can be inside a name, so
-    `in_windows_at` may start a window before them."""
-    return [(start, start, end) for start, end in verbs if _capital_before(text, start)]
+    """The verbs of `verbs` after white space and before a word's end (`_spaced`) whose word
+    before holds a capital ("Smith said", not "he said"): where a _SAID match can end, as
+    `in_windows_at`'s windows (its words read back from the verb). A search in a window that
+    ends at another verb would find nothing; and none of the verbs left out, lower case, can
+    be inside a name, so `in_windows_at` may start a window before them. (`_spaced` read in
+    the same pass: `_capital_before` asks for the white space before the verb already.)"""
+    n = len(text)
+    return [(start, start, end) for start, end in verbs if _capital_before(text, start)
+            and not (end < n and _word_char(text[end]))]
 
 
 def _capital_before(text: str, start: int) -> bool:
