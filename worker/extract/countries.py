@@ -529,7 +529,9 @@ def _found(text: str, lowered: str | None, spans: list[tuple[int, int]], offset:
                 end < len(text) and text[end].isalnum()
             ):
                 continue
-            if not text[start].isupper():
+            first = text[start]
+            # (an ASCII letter told by a comparison: `str.isupper` is a method call)
+            if not ("A" <= first <= "Z" or (first > "\x7f" and first.isupper())):
                 continue
             if _next_word(text, end).lower() in _OUTLETS:
                 continue
