@@ -94,7 +94,11 @@ def skeleton(name: str) -> str:
 
 def _bones(core_name: str) -> str:
     text = _unarticled(core_name.replace(" ", ""))
-    text = text.replace("kh", "k").replace("q", "k").translate(_VOWELS)
+    text = text.replace("kh", "k").replace("q", "k")
+    # (ASCII, as names folded are, has its vowels deleted as bytes: in C, where `str.translate`
+    # looks each character up in a dict)
+    text = (text.encode("ascii").translate(None, _VOWEL_BYTES).decode("ascii")
+            if text.isascii() else text.translate(_VOWELS))
     return _undoubled(text).rstrip("h")
 
 
@@ -199,12 +203,14 @@ def _longest_run(first: str, second: str, low: int, high: int, second_low: int,
     for at in range(low, high):
         char = first[at]
         now = [0] * width
-        for j in range(second_low, second_high):
-            if second[j] == char:
-                size = runs[j - second_low] + 1
-                now[j - second_low + 1] = size
-                if size > best:
-                    best_at, best_second, best = at - size + 1, j - size + 1, size
+        # (the places of the character in `second`, in order, found by `str.find` in C)
+        j = second.find(char, second_low, second_high)
+        while j >= 0:
+            size = runs[j - second_low] + 1
+            now[j - second_low + 1] = size
+            if size > best:
+                best_at, best_second, best = at - size + 1, j - size + 1, size
+            j = second.find(char, j + 1, second_high)
         runs = now
     # (the matcher then extends the run by equal characters on either side that are junk or
     # not: with no junk, none is left, as the run found is the longest at its end)
@@ -227,6 +233,7 @@ def _common_letters(first: str, second: str) -> int:
 
 
 _VOWELS = str.maketrans("", "", "aeiouyw")
+_VOWEL_BYTES: Final = b"aeiouyw"
 _DOUBLE = re.compile(r"(.)\1+")
 
 
