@@ -529,7 +529,10 @@ def _found(text: str, lowered: str | None, spans: list[tuple[int, int]], offset:
                 end < len(text) and text[end].isalnum()
             ):
                 continue
-            if not text[start].isupper():
+            # (an ASCII capital told by its code, compared as a native integer: `str.isupper`
+            # is a method call)
+            first = ord(text[start])
+            if not (0x41 <= first <= 0x5A or (first > 0x7F and text[start].isupper())):
                 continue
             if _next_word(text, end).lower() in _OUTLETS:
                 continue

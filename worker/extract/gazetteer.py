@@ -28,20 +28,38 @@ KIND_ADMIN2: Final = 2
 KIND_CITY: Final = 3
 KIND_CITY_ALIAS: Final = 4  # index only: a town under an alternate name (a Place of KIND_CITY)
 
-_SUFFIX = re.compile(
-    r"\s+(?:province|region|state|county|district|governorate|oblast|division|department|"
-    r"prefecture|municipality|city|town|village|sub-county|subcounty|wilaya|velayat|vilayat|"
-    r"viloyati|muhafazat|kanton|okrug|raion|rayon|shi|xian|township|upazila|upazilla|lga|"
-    r"tehsil|taluka|taluk|commune|subdivision|chiefdom|territory|parish|barangay)$")
-_PREFIX = re.compile(r"^(?:province of|state of|region of|district of|city of|wilayat|"
-                     r"muhafazat|kota|kabupaten|nohiyai|grad|municipality of)\s+")
+#: The administrative words after a name (`_SUFFIX`) and before one (`_PREFIX`).
+_SUFFIX_WORDS: Final = (
+    "province|region|state|county|district|governorate|oblast|division|department|"
+    "prefecture|municipality|city|town|village|sub-county|subcounty|wilaya|velayat|vilayat|"
+    "viloyati|muhafazat|kanton|okrug|raion|rayon|shi|xian|township|upazila|upazilla|lga|"
+    "tehsil|taluka|taluk|commune|subdivision|chiefdom|territory|parish|barangay")
+_PREFIX_WORDS: Final = ("province of|state of|region of|district of|city of|wilayat|"
+                        "muhafazat|kota|kabupaten|nohiyai|grad|municipality of")
+_SUFFIX = re.compile(rf"\s+(?:{_SUFFIX_WORDS})$")
+_PREFIX = re.compile(rf"^(?:{_PREFIX_WORDS})\s+")
+#: A folded name (words of ASCII letters and digits apart by single spaces) `_SUFFIX` may
+#: match in ends with one of these words after a space; one `_PREFIX` may match in starts
+#: with one of these: a name that does not is left as it is without a search.
+_SUFFIX_SET: Final = frozenset(_SUFFIX_WORDS.split("|"))
+_PREFIX_STARTS: Final = tuple(_PREFIX_WORDS.split("|"))
 
 
 def fold(name: str) -> str:
     """Comparable form of a place name: ASCII, lower case, single spaces, no punctuation."""
     text = (name if name.isascii() else unidecode(name)).lower()
-    text = _NON_ALNUM.sub(" ", text.replace("'", "").replace("`", "")).strip()
+    if not _folded_already(text):
+        text = _NON_ALNUM.sub(" ", text.replace("'", "").replace("`", "")).strip()
     return text
+
+
+def _folded_already(text: str) -> bool:
+    """Whether lower-cased ASCII `text` is folded already (`fold` would leave it as it is,
+    its substitution replacing each single space by a space): words of letters and digits
+    apart by single spaces. (Most names are: a substitution costs thousands of
+    instructions.)"""
+    return text.replace(" ", "").isalnum() and "  " not in text and (
+        text[0] != " " and text[-1] != " ")
 
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -57,7 +75,10 @@ def core(name: str) -> str:
     text = fold(name)
     if " " not in text:  # one word: no administrative word to strip
         return text
-    text = _PREFIX.sub("", text)
+    if text.startswith(_PREFIX_STARTS):
+        text = _PREFIX.sub("", text)
+    if text[text.rfind(" ") + 1:] not in _SUFFIX_SET:
+        return text
     return _SUFFIX.sub("", text) or text
 
 
@@ -72,9 +93,32 @@ def skeleton(name: str) -> str:
 
 
 def _bones(core_name: str) -> str:
-    text = _ARTICLE.sub("", core_name.replace(" ", ""), count=1)
-    text = text.replace("kh", "k").replace("q", "k").translate(_VOWELS)
-    return _DOUBLE.sub(_first_group, text).rstrip("h")
+    text = _unarticled(core_name.replace(" ", ""))
+    text = text.replace("kh", "k").replace("q", "k")
+    # (ASCII, as names folded are, has its vowels deleted as bytes: in C, where `str.translate`
+    # looks each character up in a dict)
+    text = (text.encode("ascii").translate(None, _VOWEL_BYTES).decode("ascii")
+            if text.isascii() else text.translate(_VOWELS))
+    return _undoubled(text).rstrip("h")
+
+
+def _unarticled(text: str) -> str:
+    """`_ARTICLE.sub("", text, count=1)`: searched only where `text` starts as every article
+    does, with "a" or "e" (a search costs thousands of instructions; most names do not)."""
+    first = text[:1]
+    if first != "a" and first != "e":
+        return text
+    return _ARTICLE.sub("", text, count=1)
+
+
+def _undoubled(text: str) -> str:
+    """`_DOUBLE.sub(_first_group, text)`: replaced only where a character other than a line
+    end (`.`) comes twice in a row (a substitution calling back costs thousands of
+    instructions; most skeletons hold no such pair)."""
+    for at in range(1, len(text)):
+        if text[at] == text[at - 1] and text[at] != "\n":
+            return _DOUBLE.sub(_first_group, text)
+    return text
 
 
 def _alike(wanted: str, name: str) -> bool:
@@ -90,7 +134,7 @@ def _alike(wanted: str, name: str) -> bool:
         return False
     if _ratio(_common_letters(wanted, other), size) < 0.78:  # quick_ratio()
         return False
-    return SequenceMatcher(None, wanted, other).ratio() >= 0.78
+    return _ratio(_matched(wanted, other), size) >= 0.78  # ratio()
 
 
 def _bare(name: str) -> str:
@@ -99,7 +143,7 @@ def _bare(name: str) -> str:
     if bare is None:
         if len(_BARE) >= CACHE_SIZE:
             _BARE.clear()
-        bare = _BARE[name] = _ARTICLE.sub("", core(name).replace(" ", ""), count=1)
+        bare = _BARE[name] = _unarticled(core(name).replace(" ", ""))
     return bare
 
 
@@ -112,22 +156,84 @@ def _ratio(matches: int, size: int) -> float:
     return 2.0 * matches / size if size else 1.0
 
 
+def ratio(first: str, second: str) -> float:
+    """`SequenceMatcher(None, first, second).ratio()`, worked out without a matcher
+    (`_matched`)."""
+    return _ratio(_matched(first, second), len(first) + len(second))
+
+
+def _matched(first: str, second: str) -> int:
+    """The characters `SequenceMatcher(None, first, second)` matches (the sizes of its
+    matching blocks added up; its `ratio()` is `_ratio` of them), worked out as it works
+    them out: the longest common run of the two (the first so found), then the same on
+    each side of it. A matcher built and asked costs about a hundred thousand instructions
+    for a pair of names, its index of `second` and its blocks Python objects and calls;
+    these loops over the few characters of two names cost a few thousand. Where `second`
+    has 200 characters or more the matcher's "autojunk" leaves its commonest characters
+    out: there the matcher itself answers."""
+    if len(second) >= 200:
+        return sum(block.size for block in SequenceMatcher(None, first, second)
+                   .get_matching_blocks())
+    total = 0
+    # (the stretches left to match; their order changes no block found, only when)
+    queue = [(0, len(first), 0, len(second))]
+    while queue:
+        low, high, second_low, second_high = queue.pop()
+        at, second_at, size = _longest_run(first, second, low, high, second_low, second_high)
+        if size:
+            total += size
+            if low < at and second_low < second_at:
+                queue.append((low, at, second_low, second_at))
+            if at + size < high and second_at + size < second_high:
+                queue.append((at + size, high, second_at + size, second_high))
+    return total
+
+
+def _longest_run(first: str, second: str, low: int, high: int, second_low: int,
+                 second_high: int) -> tuple[int, int, int]:
+    """`SequenceMatcher.find_longest_match` of `first[low:high]` and
+    `second[second_low:second_high]` (no junk): (start in `first`, start in `second`, size)
+    of the longest common run, the first of them with `first` read in order and `second`
+    in order for each of its characters ((`low`, `second_low`, 0) where none). `runs[j]`:
+    the size of the common run that ends at `first[i - 1]` and `second[second_low + j - 1]`
+    (the matcher's `j2len`, a list: 0 where it holds none)."""
+    best_at, best_second, best = low, second_low, 0
+    width = second_high - second_low + 1
+    runs = [0] * width
+    for at in range(low, high):
+        char = first[at]
+        now = [0] * width
+        # (the places of the character in `second`, in order, found by `str.find` in C)
+        j = second.find(char, second_low, second_high)
+        while j >= 0:
+            size = runs[j - second_low] + 1
+            now[j - second_low + 1] = size
+            if size > best:
+                best_at, best_second, best = at - size + 1, j - size + 1, size
+            j = second.find(char, j + 1, second_high)
+        runs = now
+    # (the matcher then extends the run by equal characters on either side that are junk or
+    # not: with no junk, none is left, as the run found is the longest at its end)
+    return best_at, best_second, best
+
+
 def _common_letters(first: str, second: str) -> int:
     """How many letters `first` and `second` have in common, counted with repeats (the
-    matches of SequenceMatcher.quick_ratio)."""
-    counts: dict[str, int] = {}
-    for char in second:
-        counts[char] = counts.get(char, 0) + 1
+    matches of SequenceMatcher.quick_ratio): for each letter of `first`, the fewer of its
+    counts in the two (`str.count` in C, where counting them in a dict cost a look-up and a
+    store per letter of each)."""
     matches = 0
-    for char in first:
-        left = counts.get(char, 0)
-        if left > 0:
-            matches += 1
-            counts[char] = left - 1
+    for at in range(len(first)):
+        char = first[at]
+        if first.find(char) == at:  # (each letter once: where it first comes)
+            mine = first.count(char)
+            theirs = second.count(char)
+            matches += mine if mine < theirs else theirs
     return matches
 
 
 _VOWELS = str.maketrans("", "", "aeiouyw")
+_VOWEL_BYTES: Final = b"aeiouyw"
 _DOUBLE = re.compile(r"(.)\1+")
 
 
@@ -432,7 +538,7 @@ class GeoNamesGazetteer:
         bones = skeleton(name)
         if len(bones) < 3:
             return []
-        wanted = _ARTICLE.sub("", core(name).replace(" ", ""), count=1)
+        wanted = _unarticled(core(name).replace(" ", ""))
         # same first letter ('Ain Oussara' is Ain Oussera, not Nasiriyah: both 'nsr') and
         # alike on the whole (not 'Puli Alam' for Palma: 'plm'), under one of its names
         places = [self._place(kind, row) for kind, row in self._skeletons.get(bones, ())

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from difflib import SequenceMatcher
 from itertools import product
 from typing import Final
 
@@ -37,6 +36,7 @@ from worker.extract.gazetteer import (
     Place,
     core,
     country_name,
+    ratio,
     skeleton,
 )
 from worker.extract.text import mirrored, search_before
@@ -442,8 +442,10 @@ def _region_key(code: str, name: str) -> str:
 
 
 def _code_of(key: str) -> str:
-    """The country code of a region's key (`_region_key`)."""
-    return key.partition("\x00")[0]
+    """The country code of a region's key (`_region_key`): `key.partition("\\x00")[0]`, a
+    search and a slice (a partition builds a tuple of three strings)."""
+    at = key.find("\x00")
+    return key[:at] if at >= 0 else key
 
 
 #: A text whose subject fixes its region when its places do not: the OSCE Special Monitoring
@@ -1006,7 +1008,7 @@ def _spelling_of(words: str, name: str) -> bool:
     their own names, 'Barquisimeto' (its capital, a town of the region) is no name of Lara."""
     a, b = core(words), core(name)
     return a == b or skeleton(words) == skeleton(name) or (
-        SequenceMatcher(None, a, b).ratio() >= 0.6)
+        ratio(a, b) >= 0.6)
 
 
 def country_place(gaz: Gazetteer, code: str, start: int = 0, end: int = 0, text: str = "",
