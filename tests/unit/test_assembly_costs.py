@@ -212,8 +212,6 @@ def test_cached_readers_are_the_modules_own() -> None:
     objects: one cache, cleared by each module's `cache_clear`."""
     from worker.extract import sources
 
-    assert events._gate_read is actors.gate_read
-    assert events._matches is actors.matches
     assert events._sources_of is sources.sources_of
     assert events._READ is events._read
     assert events._CASUALTIES_IN is events._casualties_in

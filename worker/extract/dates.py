@@ -15,7 +15,6 @@ Conventions:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Final
 
@@ -82,18 +81,6 @@ _WEEK: Final = 1 << 6
 _MONTH_KIND: Final = 1 << 7
 assert [kind for kind, _ in _PATTERNS] == ["dmy", "mdy", "iso", "num", "rel", "weekday",
                                             "week", "month"]
-#: The shared keyword pass's cached reader as a C static of the compiled core (not an
-#: attribute of the actors module looked up each call; its cache is cleared, it is kept).
-_GateRead = Callable[[str], tuple[int, list[tuple[int, int, int]]]]
-
-
-def _gate_reader() -> _GateRead:
-    """`actors.gate_read` (from a function, not at the module's top level: mypy, compiling
-    the modules that import each other together, may not know its type there yet)."""
-    return actors.gate_read
-
-
-_GATE_READ: Final = _gate_reader()
 
 
 def find_dates(text: str, published: date, offset: int = 0) -> list[DateMention]:
@@ -211,7 +198,7 @@ _NO_NAMES: Final = _Names([], [], [], [], False)
 
 def _names(text: str) -> _Names:
     """The `_Names` of `text`."""
-    read = _GATE_READ(text)
+    read = actors.gate_read(text)
     present = read[0]
     if not present & (_NAME_GATES | _MONTH_WORD_GATE):
         return _NO_NAMES
@@ -495,7 +482,7 @@ def _num_cue(text: str) -> bool:
 def event_date(text: str, published: date, offset: int = 0) -> DateMention | None:
     """The first date of `text` that is not after publication (+1 day), or None."""
     for mention in find_dates(text, published, offset):
-        if mention.value <= published + timedelta(days=1):
+        if mention.value <= published + _ONE_DAY:
             return mention
     return None
 

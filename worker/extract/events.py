@@ -184,7 +184,7 @@ def _finds(pattern: re.Pattern[str], lowered: re.Pattern[str], text: str,
     gate = _STARTS_AT.get(id(lowered), 0)
     if not gate:
         return lowered.search(low) is not None
-    for last, size, bits in _gate_read(text)[1]:
+    for last, size, bits in actors_mod.gate_read(text)[1]:
         # (a gate word's key, a space and the word, ends at `last` in the `words_of` form:
         # at `last - 1` here)
         if bits & gate and lowered.match(low, last - size + 1) is not None:
@@ -263,11 +263,10 @@ actors_mod.add_gate_words(_GATE_WORDS, start=True)
 _COUNTRY_GATE: Final = 1 << 22
 actors_mod.add_gate_words({_COUNTRY_GATE: tuple(countries_mod.gate_keys())}, whole=True)
 
-# The other modules' cached readers, held here: compiled, a function of a module read as its
-# attribute (a cached function is an object, not a native function) is looked up in the
-# module's dict at each call.
-_gate_read: Final = actors_mod.gate_read
-_matches: Final = actors_mod.matches
+# sources' cached reader, held here: compiled, a function of a module read as its attribute
+# (a cached function is an object, not a native function) is looked up in the module's dict
+# at each call. (actors' `gate_read` and `matches`, native functions with their own memo, are
+# called directly: held in a constant, they would be called through their Python wrapper.)
 _sources_of: Final = sources_mod.sources_of
 
 
@@ -280,10 +279,10 @@ def _read(text: str) -> tuple[str | None, int]:
     text that is not ASCII, where the IGNORECASE patterns are tried)."""
     if not text.isascii():
         return None, _ALL_GATES
-    return _matches(text)[0], _gate_read(text)[0]
+    return actors_mod.matches(text)[0], actors_mod.gate_read(text)[0]
 
 
-_READ: Final = _read  # (called through a `Final`: see `_gate_read`)
+_READ: Final = _read  # (called through a `Final`: see `_sources_of`)
 
 
 def _country_words(text: str, is_ascii: bool = False) -> list[tuple[int, int]] | None:
@@ -293,7 +292,7 @@ def _country_words(text: str, is_ascii: bool = False) -> list[tuple[int, int]] |
     a sentence of an ASCII article: not asked again of each.)"""
     if not (is_ascii or text.isascii()):
         return None
-    read = _gate_read(text)
+    read = actors_mod.gate_read(text)
     if not read[0] & _COUNTRY_GATE:
         return []
     # (the hits read in place: `hits_of` would build a list of them first)
@@ -458,7 +457,7 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
         current.last_index = index
         if found.sub_event_type is SUB_ATTACK and \
                 current.classification.sub_event_type is SUB_ARRESTS and \
-                _IN_CUSTODY.search(text) is not None:
+                _finds(_IN_CUSTODY, _IN_CUSTODY_LOW, text, low):
             # "Police arrested a man ... He was tortured in their cells and died.": what
             # was done to the detainee is the event, an attack
             current.classification = found
@@ -470,7 +469,7 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
             current.classification = found
         elif follows and found.sub_event_type is SUB_REMOTE_EXPLOSIVE and \
                 current.classification.sub_event_type is SUB_LOOTING and \
-                _HABITUAL.search(text) is None:
+                not _finds(_HABITUAL, _HABITUAL_LOW, text, low):
             # "Perpetrators attacked a pipeline. They set off explosive devices, causing
             # damage.": property destroyed by explosives, a remote explosive
             current.classification = found
@@ -490,6 +489,10 @@ _DEATH_TRIGGER: Final = re.compile(r"kill|dead|death|corpse|bod(?:y|ies)|murder|
 #: Where a detainee is held, and what is done to one there.
 _IN_CUSTODY: Final = re.compile(r"\b(?:custody|detention|cells?|jail|prison|lock-?up|"
                                 r"tortur\w*)\b", re.IGNORECASE)
+#: The two above for lower-cased ASCII text (`_finds`; a search of a long sentence with
+#: re.IGNORECASE costs several times the case-sensitive one).
+_HABITUAL_LOW: Final = re.compile(_HABITUAL.pattern)
+_IN_CUSTODY_LOW: Final = re.compile(_IN_CUSTODY.pattern)
 
 
 def _opens_with(sentence: Sentence, dates: list[DateMention]) -> bool:
@@ -636,7 +639,7 @@ def _casualties_in(text: str, offset: int) -> tuple[CasualtyMention, ...]:
     return tuple(casualties_mod.find_casualties_gated(text, offset, low, gates))
 
 
-_CASUALTIES_IN: Final = _casualties_in  # (called through a `Final`: see `_gate_read`)
+_CASUALTIES_IN: Final = _casualties_in  # (called through a `Final`: see `_sources_of`)
 
 
 # --------------------------------------------------------------------------- one event

@@ -7,7 +7,6 @@ Found by attribution patterns ("according to X", "X told Y", "X said", "per X", 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
 from typing import Final
 
@@ -23,26 +22,8 @@ from worker.models import SourceKind
 _SK_ORGANIZATION: Final = SourceKind.ORGANIZATION
 _SK_OUTLET: Final = SourceKind.OUTLET
 _SK_PERSON: Final = SourceKind.PERSON
-#: The shared keyword pass's cached readers, likewise as C statics (not an attribute of the
-#: actors module looked up each call; their caches are cleared, the functions kept).
-_GateRead = Callable[[str], tuple[int, list[tuple[int, int, int]]]]
-
-
-def _gate_reader() -> _GateRead:
-    """`actors.gate_read` (from a function, not at the module's top level: mypy, compiling
-    the modules that import each other together, may not know its type there yet)."""
-    return actors.gate_read
-
-
-_GATE_READ: Final = _gate_reader()
-
-
-def _matcher() -> Callable[[str], tuple[str, str, list[actors.Match]]]:
-    """`actors.matches` (as `_gate_reader`)."""
-    return actors.matches
-
-
-_MATCHES: Final = _matcher()
+# (`actors.gate_read` and `actors.matches` are called directly: compiled together, a C call;
+# a function held in a constant would be called through its Python wrapper.)
 
 KNOWN_OUTLETS = (
     "Reuters", "Associated Press", "AP", "AFP", "Agence France-Presse", "BBC", "Al Jazeera",
@@ -107,7 +88,7 @@ def sources_of(text: str) -> tuple[SourceMention, ...]:
     """`find_sources(text)`, kept for the last texts asked about."""
     # (the shared keyword pass's gates of ASCII text, read once for `_needed_read` and
     # `_org_said_read`)
-    read = _GATE_READ(text) if text.isascii() else None
+    read = actors.gate_read(text) if text.isascii() else None
     if read is not None and not read[0] & _SOURCE_GATES:
         return ()  # no word of any pattern (_ORG_SAID's verbs are _SAID's): most sentences
     found: dict[str, SourceMention] = {}
@@ -288,7 +269,7 @@ def _needs_automaton() -> ahocorasick.Automaton:
 
 def _needed_in(text: str) -> _Needed:
     """Where the words of the patterns are in `text` (`_needed_read`)."""
-    return _needed_read(text, _GATE_READ(text) if text.isascii() else None)
+    return _needed_read(text, actors.gate_read(text) if text.isascii() else None)
 
 
 def _needed_read(text: str, read: tuple[int, list[tuple[int, int, int]]] | None) -> _Needed:
@@ -455,7 +436,7 @@ _ORG_LAST_LONGEST: Final = max(len(word) for word in _ORG_LAST_WORDS)
 
 def _org_said(text: str) -> list[re.Match[str]]:
     """`list(_ORG_SAID.finditer(text))` (`_org_said_read`)."""
-    return _org_said_read(text, _GATE_READ(text) if text.isascii() else None)
+    return _org_said_read(text, actors.gate_read(text) if text.isascii() else None)
 
 
 def _org_said_read(text: str, read: tuple[int, list[tuple[int, int, int]]] | None
@@ -467,7 +448,7 @@ def _org_said_read(text: str, read: tuple[int, list[tuple[int, int, int]]] | Non
     if read is not None and read[0] & _ORG_GATES != _ORG_GATES:
         return []  # no organisation's last word, or no verb (`_org_verbs`)
     # (ASCII text lower-cased as the keyword pass has it already: `lowered`'s answer there)
-    low = _MATCHES(text)[0] if read is not None else lowered(text)
+    low = actors.matches(text)[0] if read is not None else lowered(text)
     if low is None:
         return list(_ORG_SAID.finditer(text))
     ends = _org_verbs(low, read)
