@@ -25,6 +25,14 @@ EDGES = [
     "éin ", "in the the ", ", the ", "between the north-western neighbourhood of ",
     "at the rural area of ", "a" * 39 + " in ", "a" * 38 + " in ", "to" + " " * 40,
     "towardſ ", "TOWARDS\u2003the\n", "froM  ", "fled into\n",
+    # (words of going read backwards: `places._away_words_before`)
+    "border of ", "Border  of ", "BORDER OF THE ", "borders of ", "borders with\t",
+    "xborder with ", "_border of ", "border_of ", "border\twith ", "border-with ",
+    "onto the ", "into the ", "Into  The\n", "the ", "\tthe ", "(the ", "2from ", "from2 ",
+    "from_ ", "_to ", "-to ", "(to ", "to the the ", "from the  ", "via\r\nthe ",
+    "the border of the ", "x" * 27 + " to ", "x" * 26 + " to ", "to" + " " * 27,
+    "the" + " " * 27, "border" + " " * 20 + "with ", "x" * 22 + "border of ",
+    "x" * 20 + " border of ", "ab with ", "a of ", " of ", " with ",
 ]
 
 #: The patterns as they were before their mirrors came: the reference.
