@@ -746,7 +746,9 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
     countries_left = len(country_starts)
     for run_start, run_end in _candidates(text):
         run = text[run_start:run_end]
-        cuts = _cuts(run) if " " in run or "." in run else None
+        # (most runs are one word of letters and digits, told by one pass over its
+        # characters, where looking for a space and then a full stop took two calls)
+        cuts = None if run.isalnum() else _cuts(run) if " " in run or "." in run else None
         for cut in range(1 if cuts is None else len(cuts)):
             if cuts is None:
                 start, end, words = run_start, run_end, run
