@@ -25,6 +25,14 @@ EDGES = [
     "éin ", "in the the ", ", the ", "between the north-western neighbourhood of ",
     "at the rural area of ", "a" * 39 + " in ", "a" * 38 + " in ", "to" + " " * 40,
     "towardſ ", "TOWARDS\u2003the\n", "froM  ", "fled into\n",
+    # (words of going read backwards: `places._away_words_before`)
+    "border of ", "Border  of ", "BORDER OF THE ", "borders of ", "borders with\t",
+    "xborder with ", "_border of ", "border_of ", "border\twith ", "border-with ",
+    "onto the ", "into the ", "Into  The\n", "the ", "\tthe ", "(the ", "2from ", "from2 ",
+    "from_ ", "_to ", "-to ", "(to ", "to the the ", "from the  ", "via\r\nthe ",
+    "the border of the ", "x" * 27 + " to ", "x" * 26 + " to ", "to" + " " * 27,
+    "the" + " " * 27, "border" + " " * 20 + "with ", "x" * 22 + "border of ",
+    "x" * 20 + " border of ", "ab with ", "a of ", " of ", " with ",
 ]
 
 #: The patterns as they were before their mirrors came: the reference.
@@ -190,3 +198,20 @@ def test_dates_read_with_the_grouping_gates_as_find_dates() -> None:
         assert dates.find_dates_read(text, published, 5, low, digit) == expected, text
         found += len(expected)
     assert found > 100
+
+
+def test_runs_of_letters_are_not_cut_as_before() -> None:
+    """`find_places` cuts a run of words only where it holds a space or a full stop; a run
+    of letters and digits alone (`str.isalnum`, asked first) holds neither."""
+    texts = [a.body for a in articles_of_size(3_000, 80)] + [
+        "Kabul", "U.S. forces", "St. Louis", "Al-Shabaab", "Dar es Salaam", "Côte d'Ivoire",
+        "Zürich", "A", "Pol-e-Khomri", "Nord-Kivu.", "X2", "Ⅻ Ward", "İstanbul"]
+    runs = 0
+    for text in texts:
+        for start, end in places._candidates(text):
+            run = text[start:end]
+            before = " " in run or "." in run
+            assert (False if run.isalnum() else before) == before, run
+            runs += 1
+    assert runs > 1000
+

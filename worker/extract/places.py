@@ -260,6 +260,8 @@ _AWAY_BEFORE: Final = re.compile(rf"\b(?:{_AWAY_WORDS})\s+(?:the\s+)?$", re.IGNO
 _AWAY_BEFORE_MIRROR: Final = re.compile(rf"(?:\s+eht)?\s+(?:{mirrored(_AWAY_WORDS)})\b",
                                         re.IGNORECASE)
 #: The last letters of the words `_AWAY_BEFORE` ends with (its words, "the"), either case.
+#: The words of `_AWAY_WORDS` that stand alone (not "border with" and the like).
+_AWAY_ONE_WORDS: Final = frozenset(w for w in _AWAY_WORDS.split("|") if " " not in w)
 _AWAY_LAST: Final = "".join(sorted({word[-1] for word in (*_AWAY_WORDS.split("|"), "the")}
                                    | {word[-1].upper() for word in (*_AWAY_WORDS.split("|"),
                                                                     "the")}))
@@ -399,7 +401,43 @@ def _away_before(text: str, start: int) -> bool:
     last = text[at - 1]
     if ord(last) < 128 and last not in _AWAY_LAST:
         return False
+    if text[begin:start].isascii():
+        away = _away_words_before(text, begin, at)
+        if away >= 0:
+            return away == 1
     return search_before(_AWAY_BEFORE, _AWAY_BEFORE_MIRROR, text, begin, start)
+
+
+def _away_words_before(text: str, begin: int, end: int) -> int:
+    """`_away_before` read backwards word by word from `end` (where the white space before
+    the name starts; `text[begin:end]` ASCII): 1 where a word of `_AWAY_WORDS` (after no word
+    character), perhaps then white space and "the", ends at `end`; 0 where none does; -1
+    where the words reach back to `begin` (the search, with its `\b` there, decides). (A
+    search costs thousands of instructions, and names after "to", "from" or "the" ask.)"""
+    at = _alnums_back(text, end, begin)
+    if at == begin:
+        return -1
+    word = text[at:end].lower()
+    if word == "the" and text[at - 1].isspace():
+        end = _space_back(text, at, begin)
+        if end == begin:
+            return -1
+        at = _alnums_back(text, end, begin)
+        if at == begin:
+            return -1
+        word = text[at:end].lower()
+    if word in _AWAY_ONE_WORDS:
+        return 1 if _boundary_before(text, at) else 0
+    if word not in ("with", "of") or text[at - 1] != " ":
+        return 0
+    end = at - 1
+    at = _alnums_back(text, end, begin)
+    if at == begin:
+        return -1
+    first = text[at:end].lower()
+    if first == "border" or (first == "borders" and word == "with"):
+        return 1 if _boundary_before(text, at) else 0
+    return 0
 
 
 def _away_at(text: str, start: int, known: dict[int, bool]) -> bool:
@@ -708,7 +746,9 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
     countries_left = len(country_starts)
     for run_start, run_end in _candidates(text):
         run = text[run_start:run_end]
-        cuts = _cuts(run) if " " in run or "." in run else None
+        # (most runs are one word of letters and digits, told by one pass over its
+        # characters, where looking for a space and then a full stop took two calls)
+        cuts = None if run.isalnum() else _cuts(run) if " " in run or "." in run else None
         for cut in range(1 if cuts is None else len(cuts)):
             if cuts is None:
                 start, end, words = run_start, run_end, run
