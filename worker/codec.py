@@ -66,6 +66,18 @@ def encode(message: BaseModel) -> bytes:
     return message.__pydantic_serializer__.to_json(message)
 
 
+def encode_alert(fields: dict[str, Any]) -> bytes:
+    """`encode` of the alert of these fields (`RuleSet.alert_fields`), without its model
+    (~1.6 alerts an article): the bytes of `encode`'s alert path, which writes the same
+    dict; what orjson refuses is left to `encode` of the model (`alert_of`)."""
+    try:
+        return orjson.dumps(fields, default=_fields, option=orjson.OPT_UTC_Z)
+    except TypeError:
+        from worker.alerts import alert_of  # the rare path: codec stays below alerts
+
+        return encode(alert_of(fields))
+
+
 #: The models `encode` writes with orjson (and those inside them).
 PLAIN_MODELS: frozenset[type[BaseModel]] = frozenset({
     Event, Alert, Actor, Location, Claim, Span, Source, Evidence, Report})

@@ -207,6 +207,23 @@ class Pipeline:
         messages instead of being evicted by the extraction core's for every message. The
         clock is read once for the decoding of them all (a read costs as much as a small
         message's validation; they arrived together)."""
+        return [self._extracted(article, raw, source) if isinstance(article, Article)
+                else article for article, (raw, source) in zip(
+                    self._decoded(messages), messages, strict=True)]
+
+    def tally_many(self, messages: Sequence[tuple[bytes | None, SourceMeta]],
+                   ) -> list[Tally]:
+        """`Outcome.tally` of each outcome of `process_many(messages)`: the same tallies,
+        the records of an article's events and alerts built straight from extraction (no
+        `Outcome`, no `Alert` model: its fields are encoded as they are)."""
+        merging = self.merging
+        return [self._tallied(article, raw, source) if isinstance(article, Article)
+                else article.tally(merging=merging) for article, (raw, source) in zip(
+                    self._decoded(messages), messages, strict=True)]
+
+    def _decoded(self, messages: Sequence[tuple[bytes | None, SourceMeta]],
+                 ) -> list[Article | Outcome]:
+        """Each message decoded, or its dead letter."""
         articles: list[Article | Outcome] = []
         now = self._clock()
         for raw, source in messages:
@@ -216,8 +233,7 @@ class Pipeline:
             except RejectedInput as rejection:
                 articles.append(self._dead(raw, source, rejection, type(rejection).__name__,
                                            now=now))
-        return [self._extracted(article, raw, source) if isinstance(article, Article)
-                else article for article, (raw, source) in zip(articles, messages, strict=True)]
+        return articles
 
     def _extracted(self, article: Article, raw: bytes | None, source: SourceMeta) -> Outcome:
         started = self._timer() if self._timer else 0.0
@@ -235,6 +251,40 @@ class Pipeline:
         elapsed = (self._timer() - started) if self._timer else 0.0
         kind = OutcomeKind.EVENTS if events else OutcomeKind.NO_EVENT
         return Outcome(kind, source, article.id, events, alerts, extract_seconds=elapsed)
+
+    def _tallied(self, article: Article, raw: bytes | None, source: SourceMeta) -> Tally:
+        """`_extracted(...).tally(merging=self.merging)`, without the outcome and alerts."""
+        started = self._timer() if self._timer else 0.0
+        merging = self.merging
+        try:
+            events = self._extract(article)
+            alerts = [] if merging else [
+                alert for event in events for alert in self._rules.alert_fields(event)]
+        except Exception as exc:  # a bug for this one article: dead-letter it, keep going
+            bug = RejectedInput(
+                DeadLetterStage.EXTRACT, errors.EXTRACTION_ERROR, f"{type(exc).__name__}: {exc}",
+                article_id=article.id,
+            )
+            return self._dead(raw, source, bug, type(exc).__name__,
+                              "".join(traceback.format_exception(exc, limit=-8))).tally(
+                                  merging=merging)
+        elapsed = (self._timer() - started) if self._timer else 0.0
+        encode = codec.encode
+        if merging:
+            records = [new_tuple(OutRecord, (Destination.CANDIDATES, partition_key(e).encode(),
+                                             encode(e), ())) for e in events]
+        else:
+            records = [new_tuple(OutRecord, (Destination.EVENTS, e.event_id.encode(),
+                                             encode(e), ())) for e in events]
+        if alerts:
+            encode_alert = codec.encode_alert
+            records += [new_tuple(OutRecord, (Destination.ALERTS, a["event_id"].encode(),
+                                              encode_alert(a), ())) for a in alerts]
+        return new_tuple(Tally, (OutcomeKind.EVENTS if events else OutcomeKind.NO_EVENT,
+                                 source, article.id,
+                                 tuple([e.event_type.value for e in events]),
+                                 tuple([a["severity"].value for a in alerts]),
+                                 None, elapsed, tuple(records)))
 
     def _dead(self, raw: bytes | None, source: SourceMeta, rejected: RejectedInput,
               error_class: str, trace: str | None = None, now: datetime | None = None,

@@ -265,6 +265,61 @@ def test_pipeline_records_are_the_reference_bytes(events: list[Event]) -> None:
     assert published > 500
 
 
+def _traceless(tally: Tally) -> Tally:
+    """`tally` with its dead letter's traceback cut to the failing frame and the error (the
+    pipeline's own frame names the method and line that called the extractor)."""
+    letter = tally.dead_letter
+    if letter is None or letter.traceback is None:
+        return tally
+    lines = letter.traceback.splitlines()
+    letter = letter.model_copy(update={"traceback": "\n".join([lines[0], *lines[-3:]])})
+    return tally._replace(dead_letter=letter, records=tuple(
+        r._replace(value=codec.encode(letter)) if r.destination is Destination.DEADLETTER
+        else r for r in tally.records))
+
+
+@pytest.mark.parametrize(("rules_text", "merging"), [(None, False), (WATCH_RULES, False),
+                                                     (None, True)])
+def test_tallies_are_those_of_the_outcomes(events: list[Event], rules_text: str | None,
+                                           merging: bool) -> None:
+    """`Pipeline.tally_many` (records straight from extraction, alerts without their
+    models) gives the tallies of `process_many`'s outcomes, and the reference's records,
+    over raw article bytes (seeds, malformed ones too, and benchmark articles), with an
+    extractor that fails for some articles."""
+    by_id: dict[str, list[Event]] = {}
+    for event in events:
+        by_id.setdefault(event.article_id, []).append(event)
+    rules = load_rules() if rules_text is None else parse_rules(rules_text)
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+
+    def extract(article: Any) -> list[Event]:
+        if article.id.endswith("7"):
+            raise ValueError(f"no events for {article.id}")
+        return list(by_id.get(article.id, ()))
+
+    pipeline = Pipeline(extract, rules, max_bytes=200_000, max_future=timedelta(days=2),
+                        clock=lambda: now, merging=merging)
+    raws = [s.value for s in all_seeds()]
+    raws += [orjson.dumps(a.model_dump(mode="json")) for a in articles_of_size(3_000, 200)]
+    messages = [(raw, SourceMeta("articles.raw", 0, offset, 1_700_000_000_000, b"k"))
+                for offset, raw in enumerate(raws)]
+    alerts = 0
+    for at in range(0, len(messages), 32):
+        chunk = messages[at:at + 32]
+        outcomes = pipeline.process_many(chunk)
+        tallies = pipeline.tally_many(chunk)
+        assert [_traceless(t) for t in tallies] == [
+            _traceless(o.tally(merging=merging)) for o in outcomes]
+        for tally, outcome in zip(tallies, outcomes, strict=True):
+            assert type(tally) is Tally and all(type(r) is OutRecord for r in tally.records)
+            if outcome.dead_letter is None and not merging:
+                assert [tuple(r) for r in tally.records] == ref_records(
+                    outcome.events, [a for e in outcome.events for a in ref_evaluate(rules, e)])
+            alerts += len(tally.alert_severities)
+    kinds = {t.kind for t in pipeline.tally_many(messages)}
+    assert len(kinds) == 3 and (merging or alerts > 100)
+
+
 def test_alerts_of_the_rules_are_as_validated(events: list[Event]) -> None:
     for event in events[:300]:
         for alert in load_rules().evaluate(event):
@@ -400,6 +455,8 @@ def test_alerts_encode_as_first_written(events: list[Event]) -> None:
                     codec.encode(message)
                 continue
             assert codec.encode(message) == expected
+            if message.__dict__.keys() == alert.__dict__.keys():  # the fields of an alert
+                assert codec.encode_alert(dict(message.__dict__)) == expected
 
 
 def ref_count(stats: Stats, outcomes: list[Tally]) -> None:
