@@ -226,10 +226,12 @@ class Pipeline:
         """Each message decoded, or its dead letter."""
         articles: list[Article | Outcome] = []
         now = self._clock()
+        horizon = codec.future_horizon(now, self._max_future)
         for raw, source in messages:
             try:
                 articles.append(codec.decode_article(
-                    raw, max_bytes=self._max_bytes, now=now, max_future=self._max_future))
+                    raw, max_bytes=self._max_bytes, now=now, max_future=self._max_future,
+                    horizon=horizon))
             except RejectedInput as rejection:
                 articles.append(self._dead(raw, source, rejection, type(rejection).__name__,
                                            now=now))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import random
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 import orjson
@@ -484,3 +484,62 @@ def _stats_as_first_counted(tallies: list[Tally]) -> None:
         ref_count(expected, tallies[at:at + 64])
     assert got.as_dict() == expected.as_dict()
     assert got.extract_seconds == expected.extract_seconds
+
+
+def ref_too_far_ahead(article: Any, now: datetime, max_future: timedelta) -> bool:
+    """`codec.decode_article`'s future-date check as first written."""
+    published = article.published_at
+    when = (published if isinstance(published, datetime)
+            else datetime(published.year, published.month, published.day, tzinfo=UTC))
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return bool(when - now > max_future)
+
+
+def test_future_dates_are_rejected_as_first_checked() -> None:
+    """`decode_article` with `future_horizon`'s day (computed once a batch) rejects the
+    published_at the reference rejects, and only those, around the limit and far from it,
+    under every offset, as dates and naive datetimes too, for clocks in other zones."""
+    from worker.errors import RejectedInput
+    from worker.models import Article
+
+    rng = random.Random(11)
+    rejected = passed = gated = 0
+    for _ in range(3_000):
+        now = datetime(2026, 1, 1, tzinfo=UTC) + timedelta(seconds=rng.randrange(-10**9, 10**9))
+        now = now.astimezone(timezone(timedelta(minutes=rng.randrange(-1439, 1440))))
+        max_future = rng.choice([timedelta(0), timedelta(seconds=1), timedelta(hours=5),
+                                 timedelta(days=1), timedelta(days=2), timedelta(days=30),
+                                 timedelta(days=-3)])
+        limit = now + max_future
+        when = limit + timedelta(seconds=rng.choice(
+            [0, 1, -1, 60, -60, *(rng.randrange(-4 * 86_400, 4 * 86_400) for _ in range(4)),
+             -10**8]))
+        shape = rng.randrange(4)
+        if shape == 0:  # a date
+            text = when.astimezone(UTC).date().isoformat()
+        elif shape == 1:  # naive: read as UTC
+            text = when.astimezone(UTC).replace(tzinfo=None).isoformat()
+        else:
+            zone = timezone(timedelta(minutes=rng.choice([0, 1439, -1439, 330, -600,
+                                                          rng.randrange(-1439, 1440)])))
+            text = when.astimezone(zone).isoformat()
+        raw = orjson.dumps({"id": "a", "body": "b", "published_at": text})
+        article = Article.model_validate_json(raw)
+        expected = ref_too_far_ahead(article, now, max_future)
+        horizon = codec.future_horizon(now, max_future)
+        gated += horizon is not None and article.published_at.toordinal() <= horizon
+        try:
+            got = codec.decode_article(raw, max_bytes=1_000, now=now, max_future=max_future,
+                                       horizon=horizon)
+        except RejectedInput as rejection:
+            assert expected, text
+            assert rejection.message.startswith("published_at:")
+            rejected += 1
+        else:
+            assert not expected, text
+            assert got == article
+            passed += 1
+    assert rejected > 500 and passed > 500 and gated > 300
+    assert codec.future_horizon(datetime(2026, 1, 1), timedelta(days=2)) is None  # noqa: DTZ001 (naive)
+    assert codec.future_horizon(datetime.max.replace(tzinfo=UTC), timedelta(days=3)) is None
