@@ -11,7 +11,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from worker import __version__, codec, errors
 from worker.alerts import RuleSet
@@ -260,8 +260,13 @@ class Pipeline:
         merging = self.merging
         try:
             events = self._extract(article)
-            alerts = [] if merging else [
-                alert for event in events for alert in self._rules.alert_fields(event)]
+            alerts: list[dict[str, Any]] = []
+            if not merging:
+                alert_fields = self._rules.alert_fields
+                for event in events:
+                    found = alert_fields(event)
+                    if found:
+                        alerts += found
         except Exception as exc:  # a bug for this one article: dead-letter it, keep going
             bug = RejectedInput(
                 DeadLetterStage.EXTRACT, errors.EXTRACTION_ERROR, f"{type(exc).__name__}: {exc}",
@@ -271,22 +276,25 @@ class Pipeline:
                               "".join(traceback.format_exception(exc, limit=-8))).tally(
                                   merging=merging)
         elapsed = (self._timer() - started) if self._timer else 0.0
+        # plain loops, not comprehensions: a comprehension is a frame of its own (~5 a message)
         encode = codec.encode
-        if merging:
-            records = [new_tuple(OutRecord, (Destination.CANDIDATES, partition_key(e).encode(),
-                                             encode(e), ())) for e in events]
-        else:
-            records = [new_tuple(OutRecord, (Destination.EVENTS, e.event_id.encode(),
-                                             encode(e), ())) for e in events]
+        records: list[OutRecord] = []
+        types: list[str] = []
+        for e in events:
+            records.append(new_tuple(OutRecord, (
+                (Destination.CANDIDATES, partition_key(e).encode(), encode(e), ()) if merging
+                else (Destination.EVENTS, e.event_id.encode(), encode(e), ()))))
+            types.append(e.event_type.value)
+        severities: list[str] = []
         if alerts:
             encode_alert = codec.encode_alert
-            records += [new_tuple(OutRecord, (Destination.ALERTS, a["event_id"].encode(),
-                                              encode_alert(a), ())) for a in alerts]
+            for a in alerts:
+                records.append(new_tuple(OutRecord, (Destination.ALERTS, a["event_id"].encode(),
+                                                     encode_alert(a), ())))
+                severities.append(a["severity"].value)
         return new_tuple(Tally, (OutcomeKind.EVENTS if events else OutcomeKind.NO_EVENT,
-                                 source, article.id,
-                                 tuple([e.event_type.value for e in events]),
-                                 tuple([a["severity"].value for a in alerts]),
-                                 None, elapsed, tuple(records)))
+                                 source, article.id, tuple(types), tuple(severities), None,
+                                 elapsed, tuple(records)))
 
     def _dead(self, raw: bytes | None, source: SourceMeta, rejected: RejectedInput,
               error_class: str, trace: str | None = None, now: datetime | None = None,
