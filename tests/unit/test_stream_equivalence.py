@@ -543,3 +543,31 @@ def test_future_dates_are_rejected_as_first_checked() -> None:
     assert rejected > 500 and passed > 500 and gated > 300
     assert codec.future_horizon(datetime(2026, 1, 1), timedelta(days=2)) is None  # noqa: DTZ001 (naive)
     assert codec.future_horizon(datetime.max.replace(tzinfo=UTC), timedelta(days=3)) is None
+
+
+def test_articles_decode_as_first_validated() -> None:
+    """`decode_article` (pydantic's validator called directly) gives the article, or the
+    dead letter, of `Article.model_validate_json` as first called, over the seeds' raw bytes
+    (malformed ones too), benchmark articles and broken copies of them."""
+    from worker.errors import RejectedInput
+    from worker.models import Article
+
+    raws = [s.value for s in all_seeds()]
+    raws += [orjson.dumps(a.model_dump(mode="json")) for a in articles_of_size(3_000, 50)]
+    raws += [raw[: len(raw) // 2] for raw in raws[-20:]]
+    raws += [raw.replace(b'"body"', b'"bodies"') for raw in raws[-40:-20]]
+    valid = rejected = 0
+    for raw in raws:
+        try:
+            expected = Article.model_validate_json(raw)
+        except Exception as exc:
+            with pytest.raises(RejectedInput) as caught:
+                codec.decode_article(raw, max_bytes=10**7)
+            assert caught.value.message == codec._diagnose(raw, exc).message  # type: ignore[arg-type]
+            rejected += 1
+            continue
+        got = codec.decode_article(raw, max_bytes=10**7)
+        assert got == expected and got.model_fields_set == expected.model_fields_set
+        assert type(got) is Article and got.__pydantic_extra__ == expected.__pydantic_extra__
+        valid += 1
+    assert valid > 50 and rejected > 30
