@@ -88,7 +88,12 @@ class RuleSet(BaseModel):
     rules: tuple[Rule, ...]
 
     def evaluate(self, event: Event) -> list[Alert]:
-        """The alerts `event` raises: one per rule that fires, at its escalated severity.
+        """The alerts `event` raises: one per rule that fires, at its escalated severity."""
+        return [alert_of(fields) for fields in self.alert_fields(event)]
+
+    def alert_fields(self, event: Event) -> list[dict[str, Any]]:
+        """The fields of each alert of `evaluate(event)` (the `__dict__` of each), without
+        the models: the stream layer encodes them as they are (`codec.encode_alert`).
 
         ~2 events an article go through every rule: the rules are folded once into plain
         checks (`_Check`), those that the event's type and sub-type rule out are skipped
@@ -117,8 +122,8 @@ class RuleSet(BaseModel):
             reason = check.reason(fatalities, injured, event_type, sub_event_type, location,
                                   actor1, actor2)
             if reason is not None:
-                alerts.append(_alert(fields, check.name, check.severity_for(fatalities, injured),
-                                     reason))
+                alerts.append(_alert_fields(fields, check.name,
+                                            check.severity_for(fatalities, injured), reason))
         return alerts
 
     @cached_property
@@ -209,21 +214,17 @@ class RulesError(ValueError):
 
 def make_alert(event: Event, rule: Rule, severity: Severity, reason: str) -> Alert:
     """An alert with an id stable for (event, rule, severity): replays give the same id."""
-    return _alert(event.__dict__, rule.name, severity, reason)
+    return alert_of(_alert_fields(event.__dict__, rule.name, severity, reason))
 
 
-def _alert(event: dict[str, Any], rule: str, severity: Severity, reason: str) -> Alert:
-    """`make_alert` of the event of these fields (its `__dict__`).
-
-    Every value comes from a validated event and rule (or the core's own event models, made
-    as validated): the alert is made as `Alert(...)` would make it (fields in declaration
-    order, the fields given) without validating them again (~1.6 alerts an article;
-    `tests/unit/test_alerts.py` holds each equal to its validation)."""
+def _alert_fields(event: dict[str, Any], rule: str, severity: Severity, reason: str,
+                  ) -> dict[str, Any]:
+    """The fields (`__dict__`) of `make_alert` of the event of these fields (its `__dict__`),
+    in declaration order."""
     event_id = event["event_id"]
     digest = _sha1(f"{event_id}|{rule}|{severity.value}".encode()).hexdigest()[:16]
     location = event["location"]
-    alert: Alert = _new(Alert)
-    _set(alert, "__dict__", {
+    return {
         "schema_version": SCHEMA_VERSION,
         "alert_id": f"alr_{digest}",
         "event_id": event_id,
@@ -237,7 +238,18 @@ def _alert(event: dict[str, Any], rule: str, severity: Severity, reason: str) ->
         "country_code": location.country_code if location is not None else None,
         "fatalities": event["fatalities"],
         "event_version": event["version"],
-    })
+    }
+
+
+def alert_of(fields: dict[str, Any]) -> Alert:
+    """The alert of these fields (from `RuleSet.alert_fields`, as its `__dict__`).
+
+    Every value comes from a validated event and rule (or the core's own event models, made
+    as validated): the alert is made as `Alert(...)` would make it (fields in declaration
+    order, the fields given) without validating them again (~1.6 alerts an article;
+    `tests/unit/test_alerts.py` holds each equal to its validation)."""
+    alert: Alert = _new(Alert)
+    _set(alert, "__dict__", fields)
     _set(alert, "__pydantic_fields_set__", set(_ALERT_GIVEN))
     _set(alert, "__pydantic_extra__", None)
     _set(alert, "__pydantic_private__", None)

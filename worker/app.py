@@ -438,13 +438,11 @@ def create_app(settings: Settings, pipeline: Pipeline | None = None) -> WorkerAp
 
 def process_batch(pipeline: Pipeline, batch: Sequence[faust.EventT[bytes]]) -> list[Tally]:
     """A batch's outcomes, as tallies (records encoded), in order: a stage at a time over a
-    few messages (`Pipeline.process_many`), then their records encoded at once, so that their
-    models are freed a few messages later (see `Outcome.tally`: ~140 tracked objects an
-    article)."""
-    merging = pipeline.merging
-    return [outcome.tally(merging=merging)
-            for at in range(0, len(batch), STAGE_CHUNK)
-            for outcome in pipeline.process_many(
+    few messages (`Pipeline.tally_many`), their records encoded as each article is extracted,
+    so that its models are freed a few messages later (see `Outcome.tally`: ~140 tracked
+    objects an article)."""
+    return [tally for at in range(0, len(batch), STAGE_CHUNK)
+            for tally in pipeline.tally_many(
                 [_source_of(event) for event in batch[at:at + STAGE_CHUNK]])]
 
 

@@ -11,7 +11,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from worker import __version__, codec, errors
 from worker.alerts import RuleSet
@@ -207,17 +207,35 @@ class Pipeline:
         messages instead of being evicted by the extraction core's for every message. The
         clock is read once for the decoding of them all (a read costs as much as a small
         message's validation; they arrived together)."""
+        return [self._extracted(article, raw, source) if isinstance(article, Article)
+                else article for article, (raw, source) in zip(
+                    self._decoded(messages), messages, strict=True)]
+
+    def tally_many(self, messages: Sequence[tuple[bytes | None, SourceMeta]],
+                   ) -> list[Tally]:
+        """`Outcome.tally` of each outcome of `process_many(messages)`: the same tallies,
+        the records of an article's events and alerts built straight from extraction (no
+        `Outcome`, no `Alert` model: its fields are encoded as they are)."""
+        merging = self.merging
+        return [self._tallied(article, raw, source) if isinstance(article, Article)
+                else article.tally(merging=merging) for article, (raw, source) in zip(
+                    self._decoded(messages), messages, strict=True)]
+
+    def _decoded(self, messages: Sequence[tuple[bytes | None, SourceMeta]],
+                 ) -> list[Article | Outcome]:
+        """Each message decoded, or its dead letter."""
         articles: list[Article | Outcome] = []
         now = self._clock()
+        horizon = codec.future_horizon(now, self._max_future)
         for raw, source in messages:
             try:
                 articles.append(codec.decode_article(
-                    raw, max_bytes=self._max_bytes, now=now, max_future=self._max_future))
+                    raw, max_bytes=self._max_bytes, now=now, max_future=self._max_future,
+                    horizon=horizon))
             except RejectedInput as rejection:
                 articles.append(self._dead(raw, source, rejection, type(rejection).__name__,
                                            now=now))
-        return [self._extracted(article, raw, source) if isinstance(article, Article)
-                else article for article, (raw, source) in zip(articles, messages, strict=True)]
+        return articles
 
     def _extracted(self, article: Article, raw: bytes | None, source: SourceMeta) -> Outcome:
         started = self._timer() if self._timer else 0.0
@@ -235,6 +253,48 @@ class Pipeline:
         elapsed = (self._timer() - started) if self._timer else 0.0
         kind = OutcomeKind.EVENTS if events else OutcomeKind.NO_EVENT
         return Outcome(kind, source, article.id, events, alerts, extract_seconds=elapsed)
+
+    def _tallied(self, article: Article, raw: bytes | None, source: SourceMeta) -> Tally:
+        """`_extracted(...).tally(merging=self.merging)`, without the outcome and alerts."""
+        started = self._timer() if self._timer else 0.0
+        merging = self.merging
+        try:
+            events = self._extract(article)
+            alerts: list[dict[str, Any]] = []
+            if not merging:
+                alert_fields = self._rules.alert_fields
+                for event in events:
+                    found = alert_fields(event)
+                    if found:
+                        alerts += found
+        except Exception as exc:  # a bug for this one article: dead-letter it, keep going
+            bug = RejectedInput(
+                DeadLetterStage.EXTRACT, errors.EXTRACTION_ERROR, f"{type(exc).__name__}: {exc}",
+                article_id=article.id,
+            )
+            return self._dead(raw, source, bug, type(exc).__name__,
+                              "".join(traceback.format_exception(exc, limit=-8))).tally(
+                                  merging=merging)
+        elapsed = (self._timer() - started) if self._timer else 0.0
+        # plain loops, not comprehensions: a comprehension is a frame of its own (~5 a message)
+        encode = codec.encode
+        records: list[OutRecord] = []
+        types: list[str] = []
+        for e in events:
+            records.append(new_tuple(OutRecord, (
+                (Destination.CANDIDATES, partition_key(e).encode(), encode(e), ()) if merging
+                else (Destination.EVENTS, e.event_id.encode(), encode(e), ()))))
+            types.append(e.event_type.value)
+        severities: list[str] = []
+        if alerts:
+            encode_alert = codec.encode_alert
+            for a in alerts:
+                records.append(new_tuple(OutRecord, (Destination.ALERTS, a["event_id"].encode(),
+                                                     encode_alert(a), ())))
+                severities.append(a["severity"].value)
+        return new_tuple(Tally, (OutcomeKind.EVENTS if events else OutcomeKind.NO_EVENT,
+                                 source, article.id, tuple(types), tuple(severities), None,
+                                 elapsed, tuple(records)))
 
     def _dead(self, raw: bytes | None, source: SourceMeta, rejected: RejectedInput,
               error_class: str, trace: str | None = None, now: datetime | None = None,

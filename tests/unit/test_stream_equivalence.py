@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import random
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 import orjson
@@ -265,6 +265,61 @@ def test_pipeline_records_are_the_reference_bytes(events: list[Event]) -> None:
     assert published > 500
 
 
+def _traceless(tally: Tally) -> Tally:
+    """`tally` with its dead letter's traceback cut to the failing frame and the error (the
+    pipeline's own frame names the method and line that called the extractor)."""
+    letter = tally.dead_letter
+    if letter is None or letter.traceback is None:
+        return tally
+    lines = letter.traceback.splitlines()
+    letter = letter.model_copy(update={"traceback": "\n".join([lines[0], *lines[-3:]])})
+    return tally._replace(dead_letter=letter, records=tuple(
+        r._replace(value=codec.encode(letter)) if r.destination is Destination.DEADLETTER
+        else r for r in tally.records))
+
+
+@pytest.mark.parametrize(("rules_text", "merging"), [(None, False), (WATCH_RULES, False),
+                                                     (None, True)])
+def test_tallies_are_those_of_the_outcomes(events: list[Event], rules_text: str | None,
+                                           merging: bool) -> None:
+    """`Pipeline.tally_many` (records straight from extraction, alerts without their
+    models) gives the tallies of `process_many`'s outcomes, and the reference's records,
+    over raw article bytes (seeds, malformed ones too, and benchmark articles), with an
+    extractor that fails for some articles."""
+    by_id: dict[str, list[Event]] = {}
+    for event in events:
+        by_id.setdefault(event.article_id, []).append(event)
+    rules = load_rules() if rules_text is None else parse_rules(rules_text)
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+
+    def extract(article: Any) -> list[Event]:
+        if article.id.endswith("7"):
+            raise ValueError(f"no events for {article.id}")
+        return list(by_id.get(article.id, ()))
+
+    pipeline = Pipeline(extract, rules, max_bytes=200_000, max_future=timedelta(days=2),
+                        clock=lambda: now, merging=merging)
+    raws = [s.value for s in all_seeds()]
+    raws += [orjson.dumps(a.model_dump(mode="json")) for a in articles_of_size(3_000, 200)]
+    messages = [(raw, SourceMeta("articles.raw", 0, offset, 1_700_000_000_000, b"k"))
+                for offset, raw in enumerate(raws)]
+    alerts = 0
+    for at in range(0, len(messages), 32):
+        chunk = messages[at:at + 32]
+        outcomes = pipeline.process_many(chunk)
+        tallies = pipeline.tally_many(chunk)
+        assert [_traceless(t) for t in tallies] == [
+            _traceless(o.tally(merging=merging)) for o in outcomes]
+        for tally, outcome in zip(tallies, outcomes, strict=True):
+            assert type(tally) is Tally and all(type(r) is OutRecord for r in tally.records)
+            if outcome.dead_letter is None and not merging:
+                assert [tuple(r) for r in tally.records] == ref_records(
+                    outcome.events, [a for e in outcome.events for a in ref_evaluate(rules, e)])
+            alerts += len(tally.alert_severities)
+    kinds = {t.kind for t in pipeline.tally_many(messages)}
+    assert len(kinds) == 3 and (merging or alerts > 100)
+
+
 def test_alerts_of_the_rules_are_as_validated(events: list[Event]) -> None:
     for event in events[:300]:
         for alert in load_rules().evaluate(event):
@@ -400,6 +455,8 @@ def test_alerts_encode_as_first_written(events: list[Event]) -> None:
                     codec.encode(message)
                 continue
             assert codec.encode(message) == expected
+            if message.__dict__.keys() == alert.__dict__.keys():  # the fields of an alert
+                assert codec.encode_alert(dict(message.__dict__)) == expected
 
 
 def ref_count(stats: Stats, outcomes: list[Tally]) -> None:
@@ -427,3 +484,90 @@ def _stats_as_first_counted(tallies: list[Tally]) -> None:
         ref_count(expected, tallies[at:at + 64])
     assert got.as_dict() == expected.as_dict()
     assert got.extract_seconds == expected.extract_seconds
+
+
+def ref_too_far_ahead(article: Any, now: datetime, max_future: timedelta) -> bool:
+    """`codec.decode_article`'s future-date check as first written."""
+    published = article.published_at
+    when = (published if isinstance(published, datetime)
+            else datetime(published.year, published.month, published.day, tzinfo=UTC))
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return bool(when - now > max_future)
+
+
+def test_future_dates_are_rejected_as_first_checked() -> None:
+    """`decode_article` with `future_horizon`'s day (computed once a batch) rejects the
+    published_at the reference rejects, and only those, around the limit and far from it,
+    under every offset, as dates and naive datetimes too, for clocks in other zones."""
+    from worker.errors import RejectedInput
+    from worker.models import Article
+
+    rng = random.Random(11)
+    rejected = passed = gated = 0
+    for _ in range(3_000):
+        now = datetime(2026, 1, 1, tzinfo=UTC) + timedelta(seconds=rng.randrange(-10**9, 10**9))
+        now = now.astimezone(timezone(timedelta(minutes=rng.randrange(-1439, 1440))))
+        max_future = rng.choice([timedelta(0), timedelta(seconds=1), timedelta(hours=5),
+                                 timedelta(days=1), timedelta(days=2), timedelta(days=30),
+                                 timedelta(days=-3)])
+        limit = now + max_future
+        when = limit + timedelta(seconds=rng.choice(
+            [0, 1, -1, 60, -60, *(rng.randrange(-4 * 86_400, 4 * 86_400) for _ in range(4)),
+             -10**8]))
+        shape = rng.randrange(4)
+        if shape == 0:  # a date
+            text = when.astimezone(UTC).date().isoformat()
+        elif shape == 1:  # naive: read as UTC
+            text = when.astimezone(UTC).replace(tzinfo=None).isoformat()
+        else:
+            zone = timezone(timedelta(minutes=rng.choice([0, 1439, -1439, 330, -600,
+                                                          rng.randrange(-1439, 1440)])))
+            text = when.astimezone(zone).isoformat()
+        raw = orjson.dumps({"id": "a", "body": "b", "published_at": text})
+        article = Article.model_validate_json(raw)
+        expected = ref_too_far_ahead(article, now, max_future)
+        horizon = codec.future_horizon(now, max_future)
+        gated += horizon is not None and article.published_at.toordinal() <= horizon
+        try:
+            got = codec.decode_article(raw, max_bytes=1_000, now=now, max_future=max_future,
+                                       horizon=horizon)
+        except RejectedInput as rejection:
+            assert expected, text
+            assert rejection.message.startswith("published_at:")
+            rejected += 1
+        else:
+            assert not expected, text
+            assert got == article
+            passed += 1
+    assert rejected > 500 and passed > 500 and gated > 300
+    assert codec.future_horizon(datetime(2026, 1, 1), timedelta(days=2)) is None  # noqa: DTZ001 (naive)
+    assert codec.future_horizon(datetime.max.replace(tzinfo=UTC), timedelta(days=3)) is None
+
+
+def test_articles_decode_as_first_validated() -> None:
+    """`decode_article` (pydantic's validator called directly) gives the article, or the
+    dead letter, of `Article.model_validate_json` as first called, over the seeds' raw bytes
+    (malformed ones too), benchmark articles and broken copies of them."""
+    from worker.errors import RejectedInput
+    from worker.models import Article
+
+    raws = [s.value for s in all_seeds()]
+    raws += [orjson.dumps(a.model_dump(mode="json")) for a in articles_of_size(3_000, 50)]
+    raws += [raw[: len(raw) // 2] for raw in raws[-20:]]
+    raws += [raw.replace(b'"body"', b'"bodies"') for raw in raws[-40:-20]]
+    valid = rejected = 0
+    for raw in raws:
+        try:
+            expected = Article.model_validate_json(raw)
+        except Exception as exc:
+            with pytest.raises(RejectedInput) as caught:
+                codec.decode_article(raw, max_bytes=10**7)
+            assert caught.value.message == codec._diagnose(raw, exc).message  # type: ignore[arg-type]
+            rejected += 1
+            continue
+        got = codec.decode_article(raw, max_bytes=10**7)
+        assert got == expected and got.model_fields_set == expected.model_fields_set
+        assert type(got) is Article and got.__pydantic_extra__ == expected.__pydantic_extra__
+        valid += 1
+    assert valid > 50 and rejected > 30
