@@ -157,39 +157,21 @@ def _event_fields(event: Event) -> dict[str, Any] | None:
                     return None
                 dicts.append(found)
             plain[name] = dicts
-    claims = fields["claims"]
-    if claims:
-        out = []
-        for claim in claims:
-            if type(claim) is not Claim:
-                return None
-            found = claim.__dict__
-            span = found["span"]
-            if len(found) != _CLAIM_SIZE or type(span) is not Span:
-                return None
-            found = found.copy()
-            if len(spanned := span.__dict__) != _SPAN_SIZE:
-                return None
-            found["span"] = spanned
-            out.append(found)
-        plain["claims"] = out
-    sources = fields["sources"]
-    if sources:
-        out = []
-        for source in sources:
-            if type(source) is not Source:
-                return None
-            found = source.__dict__
-            if len(found) != _SOURCE_SIZE:
-                return None
-            span = found["span"]
-            if span is not None:
-                if type(span) is not Span or len(spanned := span.__dict__) != _SPAN_SIZE:
+    for name, cls, size in _SPANNED_LISTS:  # claims and sources, with a span each
+        items = fields[name]
+        if items:
+            out = []
+            for item in items:
+                if type(item) is not cls or len(found := item.__dict__) != size:
                     return None
-                found = found.copy()
-                found["span"] = spanned
-            out.append(found)
-        plain["sources"] = out
+                span = found["span"]  # (a claim's is required, a source's may be None)
+                if span is not None:
+                    if type(span) is not Span or len(spanned := span.__dict__) != _SPAN_SIZE:
+                        return None
+                    found = found.copy()
+                    found["span"] = spanned
+                out.append(found)
+            plain[name] = out
     return plain
 
 
@@ -198,6 +180,10 @@ def _event_fields(event: Event) -> dict[str, Any] | None:
 _FLAT_LISTS: tuple[tuple[str, type[BaseModel], int], ...] = tuple(
     (name, cls, _SHAPES[cls][0])
     for name, cls in (("assoc_actors", Actor), ("evidence", Evidence), ("reports", Report)))
+
+#: The event's lists of models with a span inside each (nor float fields).
+_SPANNED_LISTS: tuple[tuple[str, type[BaseModel], int], ...] = (
+    ("claims", Claim, _CLAIM_SIZE), ("sources", Source, _SOURCE_SIZE))
 
 
 def encode_list(items: Sequence[BaseModel]) -> bytes:

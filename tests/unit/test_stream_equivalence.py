@@ -384,7 +384,8 @@ def _altered(event: Event) -> list[tuple[Event, bool]]:
         out.append((copy(update={"reports": [first]}), False))  # Evidence where a Report goes
     if event.claims:
         claim = event.claims[0]
-        out.append((copy(update={"claims": [claim.model_copy(update={"span": None})]}), False))
+        # (no span: written as a source's missing span is, in the same one pass)
+        out.append((copy(update={"claims": [claim.model_copy(update={"span": None})]}), True))
         odd_span = claim.span.model_copy()
         odd_span.__dict__["cached"] = 1
         out.append((copy(update={"claims": [claim.model_copy(update={"span": odd_span})]}),
