@@ -6,13 +6,11 @@ runs of the words the patterns are made of."""
 
 from __future__ import annotations
 
-import random
-
 import pytest
 
-from benchmarks.corpus import articles_of_size
+from tests.unit.generated import corpus_sentences, soups
 from worker.extract import actors, casualties, events
-from worker.extract.text import bits_automaton, split_sentences
+from worker.extract.text import bits_automaton
 
 #: The gates as they were: words looked for in the lower-cased text (one automaton pass).
 _OLD_WORDS: dict[int, tuple[str, ...]] = {
@@ -47,10 +45,8 @@ _TOKENS = [
 
 
 def _texts() -> list[str]:
-    texts = [s.text for a in articles_of_size(3_000, 120) for s in split_sentences(a.body)]
-    rng = random.Random(11)
-    texts += ["".join(rng.choice(_TOKENS) + rng.choice([" ", " ", "", "  ", "\n", "-"])
-                      for _ in range(rng.randint(1, 12))) for _ in range(30_000)]
+    texts = corpus_sentences(120)
+    texts += soups(_TOKENS, 30_000, 11, [" ", " ", "", "  ", "\n", "-"], (1, 12))
     texts += ["", " ", "In 2019", "IN THE 1990S", "since 2001", "Years Ago", "intervened.",
               "x19", "2020", "fired  in the air", "tear\tgas"]
     texts += [f"{a} {b} {c}{d}" for a in ("related", "linked", "part", "tied", "xlinked")
@@ -156,11 +152,9 @@ def test_casualties_with_the_keyword_gates_as_with_their_own(texts: list[str]) -
     hint completed by `hint_inside`) are those `find_casualties` finds with its own gates
     (each word anywhere in the text lower-cased): on the corpus and on runs of casualty
     words, some inside words ("soldiers" holds the hint "die", "overkill" "kill")."""
-    rng = random.Random(7)
-    soups = ["".join(rng.choice(_CASUALTY_TOKENS) + rng.choice([" ", " ", "", "-", ". "])
-                     for _ in range(rng.randint(2, 10))) for _ in range(8_000)]
+    runs = soups(_CASUALTY_TOKENS, 8_000, 7, [" ", " ", "", "-", ". "], (2, 10))
     found = 0
-    for text in texts[:6_000] + soups:
+    for text in texts[:6_000] + runs:
         expected = tuple(casualties.find_casualties(text, 0))
         assert events._casualties_in.__wrapped__(text, 0) == expected, text
         found += bool(expected)

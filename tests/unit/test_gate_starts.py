@@ -11,13 +11,13 @@ import re
 
 import pytest
 
-from benchmarks.corpus import articles_of_size
+from tests.unit import generated
 from worker.extract import actors, dates, events
-from worker.extract.text import lowered, split_sentences
+from worker.extract.text import lowered
 
 
 def _sentences() -> list[str]:
-    return [s.text for a in articles_of_size(3_000, 80) for s in split_sentences(a.body)]
+    return generated.corpus_sentences(80)
 
 
 def _soups(tokens: list[str], count: int, seed: int = 11) -> list[str]:

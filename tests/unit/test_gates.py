@@ -11,6 +11,7 @@ from collections.abc import Callable
 import pytest
 
 from benchmarks.corpus import articles_of_size
+from tests.unit import generated
 from worker.extract import places
 from worker.extract.text import mirrored, search_before
 
@@ -183,10 +184,9 @@ def test_dates_read_with_the_grouping_gates_as_find_dates() -> None:
     from datetime import date
 
     from worker.extract import dates, events
-    from worker.extract.text import split_sentences
 
     published = date(2021, 9, 1)
-    texts = [s.text for a in articles_of_size(3_000, 80) for s in split_sentences(a.body)]
+    texts = generated.corpus_sentences(80)
     texts += ["On 3 May 2021 ...", "no digit on Monday", "٣ May", "Sept. 3", "İn May 2020",
               "x", "1", "Tuesday, Aug. 31, 2021"]
     found = 0

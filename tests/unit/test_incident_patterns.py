@@ -7,12 +7,10 @@ start at the earliest, finds one as the search of the whole window did."""
 
 from __future__ import annotations
 
-import random
 import re
 
-from benchmarks.corpus import articles_of_size
+from tests.unit.generated import corpus_sentences, soups
 from worker.extract import actors, events
-from worker.extract.text import split_sentences
 
 _TOKENS = [
     "custody", "Custody", "CUSTODY", "detention", "cell", "cells", "Cells", "cellS", "jail",
@@ -25,10 +23,8 @@ _TOKENS = [
 
 
 def _texts() -> list[str]:
-    texts = [s.text for a in articles_of_size(3_000, 120) for s in split_sentences(a.body)]
-    rng = random.Random(43)
-    texts += ["".join(rng.choice(_TOKENS) + rng.choice([" ", " ", "", "  ", "\n", "-"])
-                      for _ in range(rng.randint(1, 12))) for _ in range(20_000)]
+    texts = corpus_sentences(120)
+    texts += soups(_TOKENS, 20_000, 43, [" ", " ", "", "  ", "\n", "-"], (1, 12))
     texts += ["", " ", "Jail", "jaİl", "tortur", "TORTURſ", "in  the past", "in the\npast",
               "Has been", "has-been", "cells.", "lock—up", "ſ jail", "İn the past"]
     return texts
@@ -67,15 +63,13 @@ def test_patient_before_as_first_written() -> None:
     """`_PATIENT_BEFORE` searched from `_patient_before_from`: found as when searched in all
     the window (as first written), on the windows `_is_patient` reads before every word of a
     corpus and on random runs of the pattern's words."""
-    rng = random.Random(44)
     vocab = [*sorted(_pattern_words()), "7", "12", "٣", "x", "re-", "fighters", "from", "by",
              "-", "_", ",", "positions  of", "members\nof"]
     windows = []
     for text in _texts()[:3_000]:
         for start in range(0, len(text), 3):
             windows.append(text[max(0, start - 45):start].lower())
-    windows += ["".join(rng.choice(vocab) + rng.choice([" ", " ", "", "  ", "\n", "-", "\t"])
-                        for _ in range(rng.randint(0, 12))) for _ in range(40_000)]
+    windows += soups(vocab, 40_000, 44, [" ", " ", "", "  ", "\n", "-", "\t"], (0, 12))
     windows += ["", " ", "on ", "on", " on the ", "re-attacked the ", "attacked\n",
                 "x-on 7 ", "positions of the ", "position  of ", "on the two three local "]
     found = 0

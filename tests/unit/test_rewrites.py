@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 import pytest
 
 from benchmarks.corpus import articles_of_size
+from tests.unit import generated
 from worker.extract import sources
 from worker.extract.text import Found, lowered
 
@@ -45,10 +46,7 @@ def corpus() -> list[str]:
 
 
 def soups(tokens: Iterable[str], count: int, seed: int = 7) -> list[str]:
-    rng = random.Random(seed)
-    pool = list(tokens)
-    return ["".join(rng.choice(pool) + rng.choice(["", " ", " ", "  ", "\n"])
-                    for _ in range(rng.randint(1, 16))) for _ in range(count)]
+    return generated.soups(list(tokens), count, seed, ["", " ", " ", "  ", "\n"], (1, 16))
 
 
 def found(matches: Iterable[re.Match[str] | Found]

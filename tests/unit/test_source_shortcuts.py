@@ -4,10 +4,10 @@ patterns read (case, white space, punctuation inside and around them)."""
 
 from __future__ import annotations
 
-import random
 import re
 
 from benchmarks.corpus import articles_of_size
+from tests.unit import generated
 from worker.extract import sources
 
 #: _ORG_SAID as first written.
@@ -31,9 +31,7 @@ TOKENS = [
 
 
 def soups(count: int, seed: int = 11) -> list[str]:
-    rng = random.Random(seed)
-    return ["".join(rng.choice(TOKENS) + rng.choice(["", " ", " ", " ", "  ", "\n"])
-                    for _ in range(rng.randint(1, 14))) for _ in range(count)]
+    return generated.soups(TOKENS, count, seed, ["", " ", " ", " ", "  ", "\n"], (1, 14))
 
 
 def sentences() -> list[str]:

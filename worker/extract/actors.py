@@ -2203,15 +2203,9 @@ def _harmed(text: str, m: ActorMention) -> bool:
 
 #: Every word a match of _PATIENT_BEFORE is made of (lower-cased, split at whitespace; and
 #: numbers): all of them but its first, which may start inside a word ("re-attacked the ").
-_PATIENT_BEFORE_WORDS: Final = frozenset(
-    ["on", "against", "targeting", "targeted", "target", "at", "toward", "towards", "attacked",
-     "attacking", "killed", "killing", "ambushed", "ambushing", "shot", "shooting", "wounding",
-     "injuring", "abducted", "kidnapped", "abducting", "kidnapping", "arrested", "arresting",
-     "detained", "detaining", "beat", "beating", "hit", "hitting", "struck", "striking",
-     "shelled", "shelling", "bombed", "bombing", "raided", "raiding", "stormed", "executed",
-     "murdered", "beheaded", "into", "upon", "with", "and", "leaving", "left", "positions",
-     "position", "of", "the", "a", "an", "two", "three", "several", "suspected", "alleged",
-     "presumed", "local", "members"])
+_PATIENT_BEFORE_WORDS: Final = _PATIENT_WORDS | frozenset(
+    ["positions", "position", "the", "a", "an", "two", "three", "several", "suspected",
+     "alleged", "presumed", "local", "members"])
 
 
 def _patient_before_from(before: str, words: list[str]) -> int:
