@@ -113,8 +113,8 @@ def _fields(value: object) -> dict[str, Any]:
     raise TypeError(f"not a plain model: {type(value).__name__}")
 
 
-_EVENT_SIZE, _ACTOR_SIZE, _LOCATION_SIZE, _CLAIM_SIZE, _SPAN_SIZE, _SOURCE_SIZE, _ALERT_SIZE = (
-    _SHAPES[cls][0] for cls in (Event, Actor, Location, Claim, Span, Source, Alert))
+_EVENT_SIZE, _ACTOR_SIZE, _LOCATION_SIZE, _SPAN_SIZE, _ALERT_SIZE = (
+    _SHAPES[cls][0] for cls in (Event, Actor, Location, Span, Alert))
 
 
 def _event_fields(event: Event) -> dict[str, Any] | None:
@@ -148,42 +148,31 @@ def _event_fields(event: Event) -> dict[str, Any] | None:
                 or type(found["longitude"]) is int):
             return None
         plain["location"] = found
-    for name, cls, size in _FLAT_LISTS:  # inline: a call a list was a frame (~3.5 an event)
-        items = fields[name]
-        if items:
-            dicts = []
-            for item in items:
-                if type(item) is not cls or len(found := item.__dict__) != size:
-                    return None
-                dicts.append(found)
-            plain[name] = dicts
-    for name, cls, size in _SPANNED_LISTS:  # claims and sources, with a span each
+    for name, cls, size, spanned in _LISTS:  # inline: a call a list was a frame
         items = fields[name]
         if items:
             out = []
             for item in items:
                 if type(item) is not cls or len(found := item.__dict__) != size:
                     return None
-                span = found["span"]  # (a claim's is required, a source's may be None)
-                if span is not None:
-                    if type(span) is not Span or len(spanned := span.__dict__) != _SPAN_SIZE:
+                # (a claim's span is required, a source's may be None; the others have none)
+                if spanned and (span := found["span"]) is not None:
+                    if type(span) is not Span or len(spanned_ := span.__dict__) != _SPAN_SIZE:
                         return None
                     found = found.copy()
-                    found["span"] = spanned
+                    found["span"] = spanned_
                 out.append(found)
             plain[name] = out
     return plain
 
 
-#: The event's lists of models without models inside them (nor float fields), with the
-#: number of fields of their model.
-_FLAT_LISTS: tuple[tuple[str, type[BaseModel], int], ...] = tuple(
-    (name, cls, _SHAPES[cls][0])
-    for name, cls in (("assoc_actors", Actor), ("evidence", Evidence), ("reports", Report)))
-
-#: The event's lists of models with a span inside each (nor float fields).
-_SPANNED_LISTS: tuple[tuple[str, type[BaseModel], int], ...] = (
-    ("claims", Claim, _CLAIM_SIZE), ("sources", Source, _SOURCE_SIZE))
+#: The event's lists of models (no float field in any), with the number of fields of their
+#: model and whether each holds a span (claims and sources) to make plain too.
+_LISTS: tuple[tuple[str, type[BaseModel], int, bool], ...] = tuple(
+    (name, cls, _SHAPES[cls][0], spanned)
+    for name, cls, spanned in (("assoc_actors", Actor, False), ("evidence", Evidence, False),
+                               ("reports", Report, False), ("claims", Claim, True),
+                               ("sources", Source, True)))
 
 
 def encode_list(items: Sequence[BaseModel]) -> bytes:
