@@ -208,10 +208,38 @@ def test_sources_and_their_evidence_as_first_written() -> None:
 
 
 def test_cached_readers_are_the_modules_own() -> None:
-    """The cached functions held as `Final`s are the other modules' (and this one's) own
-    objects: one cache, cleared by each module's `cache_clear`."""
+    """The cached function held as a `Final` is the other module's own object: one cache,
+    cleared by its `cache_clear`."""
     from worker.extract import sources
 
     assert events._sources_of is sources.sources_of
-    assert events._READ is events._read
-    assert events._CASUALTIES_IN is events._casualties_in
+
+
+def test_kept_reads_and_casualties_are_worked_out_alike(bodies: list[str]) -> None:
+    """`_read` and `_casualties_in`, kept per text by `_Kept` (they were `lru_cache`s of the
+    functions worked out), give what the functions give: met first, met again (from either
+    generation, after rotations of a small memo), at another offset, and after
+    `clear_text_caches`."""
+    sentences = [s for body in bodies for s in split_sentences(body)]
+    assert len(sentences) > 1000
+    events.clear_text_caches()
+    reads, casualties = events._READS, events._CASUALTIES
+    size = reads.size
+    try:
+        reads.size = casualties.size = 50  # rotations within the corpus
+        rng = random.Random(7)
+        for _ in range(3):  # met first, then again in either generation
+            for sentence in sentences:
+                text = sentence.text
+                assert events._read(text) == events._read_worked(text)
+                offset = sentence.start if rng.random() < 0.8 else rng.randint(0, 9_999)
+                got = events._casualties_in(text, offset)
+                assert got == events._casualties_worked(text, offset)
+                assert events._has_casualties(sentence) == bool(
+                    events._casualties_worked(text, sentence.start))
+            rng.shuffle(sentences)
+        events.clear_text_caches()
+        assert not reads.new and not reads.old and not casualties.new and not casualties.old
+    finally:
+        reads.size = casualties.size = size
+        events.clear_text_caches()

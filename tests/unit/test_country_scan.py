@@ -281,3 +281,56 @@ def test_folded_as_first_written() -> None:
         assert countries._folded(name) == as_first_written(name), name
         plain += name.isascii() and name.replace(" ", "").isalpha()
     assert plain > 100
+
+
+def _found_as_first_written(text: str, lowered: str | None, spans: list[tuple[int, int]],
+                            offset: int) -> list[tuple[str, int, int]]:
+    out = []
+    automaton = countries._automaton()
+    for begin, stop in spans:
+        if begin >= stop:
+            continue
+        if lowered is None:
+            scanned = automaton.iter_long(text[begin:stop].lower())
+            shift = begin
+        else:
+            scanned = automaton.iter_long(lowered, begin, stop)
+            shift = 0
+        for end_index, (name, code) in scanned:
+            end_index += shift
+            start = end_index - len(name) + 1
+            end = end_index + 1
+            if (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._")) or (
+                end < len(text) and text[end].isalnum()
+            ):
+                continue
+            if not text[start].isupper():
+                continue
+            after = re.match(r"\s+(\w+)", text[end:])
+            if after is not None and after.group(1).lower() in countries._OUTLETS:
+                continue
+            out.append((code, offset + start, offset + end))
+    return out
+
+
+def test_found_as_first_written() -> None:
+    """`_found` scans each span of the lower-cased text as a slice of its own (the automaton
+    copies the whole string it is given): the same matches as a scan of the span in place."""
+    rng = random.Random(11)
+    texts = [a.body for a in articles_of_size(3_000, 40)]
+    texts += [t.replace("e", "é", 5) for t in texts[:15]] + [_random_text(rng)
+                                                           for _ in range(2_000)]
+    found = 0
+    for text in texts:
+        lowered = None if text.isascii() and rng.random() < 0.5 else countries._lowered(text)
+        size = len(text)
+        spans = [(0, size)]
+        for _ in range(rng.randint(0, 6)):
+            begin = rng.randint(0, size)
+            spans.append((begin, rng.randint(begin, size)))
+        spans.append((size // 2, size // 2))
+        for span in spans:
+            expected = _found_as_first_written(text, lowered, [span], 3)
+            assert countries._found(text, lowered, [span], 3) == expected, (text, span)
+            found += len(expected)
+    assert found > 1_000

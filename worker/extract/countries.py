@@ -333,6 +333,10 @@ def find_countries_in(text: str, sentences: list[Sentence],
         found = hits[first]
         if index > first or found is None:
             spans.append((begin, end))
+        elif len(found) == 1:  # (most often: one window, none to sort and merge)
+            start, stop = found[0]
+            spans.append((_back_to_root(lowered, begin + start, begin),
+                          _on_to_root(lowered, begin + stop, begin, end)))
         elif found:
             windows = sorted((_back_to_root(lowered, begin + start, begin),
                               _on_to_root(lowered, begin + stop, begin, end))
@@ -511,12 +515,15 @@ def _found(text: str, lowered: str | None, spans: list[tuple[int, int]], offset:
     for begin, stop in spans:
         if begin >= stop:
             continue  # (nothing to scan: the automaton takes no empty range)
+        # (each span scanned alone, from 0: the automaton copies the whole string it is given
+        # to UCS-4 first, the whole text for a span of it; the matches are the same, shifted)
         if lowered is None:
             scanned = automaton.iter_long(text[begin:stop].lower())
-            shift = begin
+        elif begin == 0 and stop == len(lowered):
+            scanned = automaton.iter_long(lowered)
         else:
-            scanned = automaton.iter_long(lowered, begin, stop)
-            shift = 0
+            scanned = automaton.iter_long(lowered[begin:stop])
+        shift = begin
         for match in scanned:
             # (typed: the matches unpacked and their offsets added as native tuples and
             # integers, not through the generic protocols)

@@ -12,8 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
-from typing import Final, TypeVar
+from typing import Final, TypeVar, cast
 
 from pydantic import BaseModel
 
@@ -270,19 +269,73 @@ actors_mod.add_gate_words({_COUNTRY_GATE: tuple(countries_mod.gate_keys())}, who
 _sources_of: Final = sources_mod.sources_of
 
 
+class _Kept:
+    """The results of a function of a sentence's text for the texts met last. (A plain class:
+    the compiled core reads and writes its dicts natively, where a call of an `lru_cache` goes
+    through Python's calling machinery, its arguments packed in a tuple and hashed as a key,
+    some 1,000 instructions a call.) Two generations of at most `size` texts each, so at most
+    `2 * size` in all (the size of the `lru_cache` it replaced): the older is dropped when
+    the newer is full, and a text met again in it is brought back. A text's result is the
+    same whenever it is worked out: what is kept changes the cost only."""
+
+    __slots__ = ("new", "old", "size")
+
+    def __init__(self, size: int) -> None:
+        self.new: dict[str, object] = {}
+        self.old: dict[str, object] = {}
+        self.size = size
+
+    def get(self, text: str) -> object | None:
+        """The result kept for `text`, or None."""
+        value = self.new.get(text)
+        if value is None and self.old:  # (no second look-up before the first rotation)
+            value = self.old.get(text)
+            if value is not None:
+                self.put(text, value)
+        return value
+
+    def put(self, text: str, value: object) -> None:
+        if len(self.new) >= self.size:
+            self.old = self.new
+            self.new = {}
+        self.new[text] = value
+
+    def clear(self) -> None:
+        self.new = {}
+        self.old = {}
+
+
 # A sentence is read for its gates when grouping and again for its casualties when building
 # its event: kept per text for a while, as the finders' answers are.
-@lru_cache(maxsize=4096)
+_READS: Final = _Kept(2048)
+#: `_casualties_in`'s answers: (the offset, the mentions) by the text.
+_CASUALTIES: Final = _Kept(2048)
+
+
+def clear_text_caches() -> None:
+    """Forget every sentence's gates and casualties (kept by `_read` and `_casualties_in`):
+    as between articles."""
+    _READS.clear()
+    _CASUALTIES.clear()
+
+
 def _read(text: str) -> tuple[str | None, int]:
     """(`text` lower-cased when it is ASCII, else None; the bits of the gates with a word in
     it, from the actors' automaton pass over it (which classify made already); every bit for
-    text that is not ASCII, where the IGNORECASE patterns are tried)."""
+    text that is not ASCII, where the IGNORECASE patterns are tried). Kept per text."""
+    known = _READS.get(text)
+    if known is not None:
+        return cast("tuple[str | None, int]", known)
+    read = _read_worked(text)
+    _READS.put(text, read)
+    return read
+
+
+def _read_worked(text: str) -> tuple[str | None, int]:
+    """`_read(text)` worked out (not kept)."""
     if not text.isascii():
         return None, _ALL_GATES
     return actors_mod.matches(text)[0], actors_mod.gate_read(text)[0]
-
-
-_READ: Final = _read  # (called through a `Final`: see `_sources_of`)
 
 
 def _country_words(text: str, is_ascii: bool = False) -> list[tuple[int, int]] | None:
@@ -398,7 +451,7 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
         found = classify_mod.classify(text, sentence.start)
         near = current is not None and index - current.last_index <= CASUALTY_REACH
         # (what the patterns below read: read only in a sentence that is near or has a trigger)
-        low, gates = _READ(text) if near or found is not None else (None, 0)
+        low, gates = _read(text) if near or found is not None else (None, 0)
         if current is not None and near and \
                 current.classification.sub_event_type is SUB_MOB_VIOLENCE and \
                 gates & _DEMONSTRATION_LINK_GATE and \
@@ -626,20 +679,29 @@ _ONE_DAY: Final = timedelta(days=1)
 
 
 def _has_casualties(sentence: Sentence) -> bool:
-    return bool(_CASUALTIES_IN(sentence.text, sentence.start))
+    return bool(_casualties_in(sentence.text, sentence.start))
 
 
 # A sentence is read for casualties when grouping and again when building its event: the
-# finders are pure, so their answers per (sentence, offset) are kept for a while.
-@lru_cache(maxsize=4096)
+# finders are pure, so their answers per (sentence, offset) are kept for a while (by the
+# text, with the offset: the same text at another offset is worked out again).
 def _casualties_in(text: str, offset: int) -> tuple[CasualtyMention, ...]:
-    low, gates = _READ(text)
+    known = _CASUALTIES.get(text)
+    if known is not None:
+        kept = cast("tuple[int, tuple[CasualtyMention, ...]]", known)
+        if kept[0] == offset:
+            return kept[1]
+    found = _casualties_worked(text, offset)
+    _CASUALTIES.put(text, (offset, found))
+    return found
+
+
+def _casualties_worked(text: str, offset: int) -> tuple[CasualtyMention, ...]:
+    """`_casualties_in(text, offset)` worked out (not kept)."""
+    low, gates = _read(text)
     if low is not None:
         gates = casualties_mod.hint_inside(text, low, gates)
     return tuple(casualties_mod.find_casualties_gated(text, offset, low, gates))
-
-
-_CASUALTIES_IN: Final = _casualties_in  # (called through a `Final`: see `_sources_of`)
 
 
 # --------------------------------------------------------------------------- one event
@@ -689,7 +751,7 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
     # for the sources kept; a sentence is in one incident only, read here once)
     cited: list[tuple[int, tuple[SourceMention, ...]]] = []
     for sentence in incident.sentences:
-        casualties.extend(_CASUALTIES_IN(sentence.text, sentence.start))
+        casualties.extend(_casualties_in(sentence.text, sentence.start))
         found = _sources_of(sentence.text)
         if found:
             cited.append((sentence.start, found))
