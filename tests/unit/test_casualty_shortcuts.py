@@ -1,9 +1,10 @@
-"""Shortcuts of the casualty and date finders (count-first windows read back byte by byte,
-verb-first verbs tried only where a number can follow, relative clauses tried at their
-pronouns, the disputed words searched on the lower-cased text, one-person patterns gated by
-their words, "mdy" dates tried at a weekday only before a month) find what the code as first
-written finds (copied here, the reference), or what the patterns find, on the benchmark
-corpus and on random runs of the words they read."""
+"""Shortcuts of the casualty and date finders (count-first windows read back byte by byte
+and skipped or opened closer where their words hold no number near the verb, verb-first
+verbs tried only where a number can follow, relative clauses tried at their pronouns, the
+disputed words searched on the lower-cased text, one-person patterns gated by their words,
+"mdy" dates tried at a weekday only before a month, sides' classes and attributions read by
+plain loops) find what the code as first written finds (copied here, the reference), or
+what the patterns find, on the benchmark corpus and on random runs of the words they read."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from tests.unit import generated
 from tests.unit.test_rewrites import CASUALTY_TOKENS, VERB_FIRST_TOKENS, corpus, found, soups
 from worker.extract import COMPILED, casualties, dates
 from worker.extract.text import Found, after_space, lowered, word_char
@@ -63,37 +65,88 @@ _MORE_TOKENS = [*CASUALTY_TOKENS, "3to4", "oneortwo", "ato5", "twenty-one", "mil
                 "attacked and", "beaten and", "who", "and", "but", "1,200", "١٢", "(3", "x-3"]
 
 
-def test_words_back_of_ascii_bytes_as_first_written() -> None:
+def test_words_back_as_first_written() -> None:
     rng = random.Random(29)
     count = 0
     texts = corpus()[:40] + soups([*_MORE_TOKENS, "\x1c", "\x0b", "_", "A", ",5"], 5_000,
                                   seed=31)
     for text in texts:
-        if not text.isascii():
-            continue
-        data = text.encode("ascii")
         for start in range(1, len(text) + 1):
             floor = rng.randint(0, start)
             expected = _ref_words_back(text, start, floor)
-            assert casualties._words_back_ascii(data, start, floor) == expected, (
-                text, start, floor)
             assert casualties._words_back(text, start, floor) == expected
             count += expected > floor
     assert count > 20_000
 
 
-def test_count_first_windows_as_first_written() -> None:
-    texts = corpus() + soups(_MORE_TOKENS, 30_000, seed=37)
-    hits = 0
+#: Words that decide where a count-first window opens (`_count_first_from`): numbers' last
+#: words alone, glued to others or to a range, "of" after a word of a number or not, the
+#: auxiliaries' words, "and" and "but" after an auxiliary's or a verb's word or not; and words
+#: of noun phrases, to put numbers near and far from the verbs.
+_WINDOW_TOKENS = [
+    *_MORE_TOKENS, "oneortwo", "twotothree", "3totwo", "3-two", "x-a", "x_3", "3one", "xone",
+    "ana", "toa", "motor", "forces", "of", "of", "couple", "a couple of", "a pair of",
+    "thousands of", "scores of", "x-dozens of", "dozens  of", "x-of", "eleven", "twelve", "ten",
+    "men", "men", "the", "the", "police", "in", "city", "said", "were", "was", "had been",
+    "has been", "were also", "later", "all", "both", "is", "got", "feared", "attacked",
+    "assaulted and", "hacked and", "shot", "shot and", "and", "and", "but", "or", "to",
+    "no fewer than", "as many as", "about", "(", "'", "’", "/", "-", ", ", ",", "\t", "3'",
+    "3,", "1,200", "x,5", "a", "an", "one", "1", "23", "killed", "killed", "wounded",
+    "arrested", "dead", "died", "shot dead", "beaten to death", "lost their lives",
+    *["men", "the", "in", "village", "on", "said", "police", "house"] * 8,
+]
+
+
+def test_count_first_windows_open_where_a_match_can_start() -> None:
+    """`casualties._count_first_from`: where it opens a verb's window, the search from where
+    `_words_back` opens it finds nothing before; where it says no match ends at the verb (-1),
+    that search finds none. (Windows as `_count_first_at` has them: from the previous verb's
+    start at least.)"""
+    rng = random.Random(43)
+    texts = corpus() + generated.soups(_WINDOW_TOKENS, 20_000, 47, ["", " ", " ", " ", "  ", "\n"],
+                                        (1, 40))
+    skipped = opened = matched = 0
     for _, _, _, twin, verbs in casualties._COUNT_FIRST_RUNS:
+        for text in texts:
+            if (low := lowered(text)) is None or not low.isascii():
+                continue
+            data = low.encode("ascii")
+            previous = 0
+            for start, end in after_space(verbs, low):
+                floor = rng.choice([previous, rng.randint(previous, start)])
+                previous = start
+                frm = _ref_words_back(low, start, floor)
+                expected = twin.search(low, frm, end)
+                at = casualties._count_first_from(data, start, floor)
+                if at < 0:
+                    assert expected is None, (text, start, floor)
+                    skipped += 1
+                    continue
+                assert frm <= at <= max(start, floor), (text, start, floor)
+                opened += at > frm
+                got = twin.search(low, at, end)
+                assert (found([got]) if got else None) == (
+                    found([expected]) if expected else None), (text, start, floor)
+                matched += expected is not None
+    assert skipped > 15_000 and opened > 2_000 and matched > 8_000, (skipped, opened,
+                                                                        matched)
+
+
+def test_count_first_windows_as_first_written() -> None:
+    """(The verbs' places as the regex finds them, and as the keyword pass's hits give them.)"""
+    texts = corpus() + soups(_MORE_TOKENS, 30_000, seed=37) + generated.soups(
+        _WINDOW_TOKENS, 10_000, 53, ["", " ", " ", " ", "  ", "\n"], (1, 40))
+    hits = 0
+    for kind, _, _, twin, verbs in casualties._COUNT_FIRST_RUNS:
         for text in texts:
             if (low := lowered(text)) is None:
                 continue
-            ends = after_space(verbs, low)
-            expected = found(_ref_count_first_at(twin, ends, text, low))
-            assert found(casualties._count_first_at(twin, ends, text, low)) == expected, text
-            hits += len(expected)
-    assert hits > 5_000
+            read = casualties._hits(text, low)
+            for ends in (after_space(verbs, low), casualties._verb_ends(kind, verbs, low, read)):
+                expected = found(_ref_count_first_at(twin, ends, text, low))
+                assert found(casualties._count_first_at(twin, ends, text, low)) == expected, text
+                hits += len(expected)
+    assert hits > 10_000
 
 
 def _ref_verb_first(kind: object, twin: re.Pattern[str], text: str, low: str,
@@ -356,3 +409,59 @@ def test_dates_resolved_as_first_written() -> None:
             f"{n} {n}. {n}t {n}t." for n in ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
                                               "Aug", "Sep", "Oct", "Nov", "Dec")) + " "
                                          + " ".join(dates._MONTHS).title())}
+
+
+def _ref_side_class(side_text: str | None) -> str | None:
+    """`casualties._side_class` as first written."""
+    if not side_text:
+        return None
+    low = side_text.lower()
+    first = len(casualties._SIDE_CLASSES)
+    for _, classes in casualties._SIDE_STEMS.iter(low):
+        first = min(first, *classes)
+    if first < len(casualties._SIDE_CLASSES):
+        return casualties._SIDE_CLASSES[first][0]
+    return low.split()[-1] if low.split() else None
+
+
+def test_side_classes_as_first_written() -> None:
+    stems = [stem for _, words in casualties._SIDE_CLASSES for stem in words]
+    texts = [None, "", " ", "\n", *corpus()[:20], *soups(
+        [*stems, "Soldiers", "POLICE", "the", "local", "x", "-", "’", "é", "Militiamen"],
+        20_000, seed=59)]
+    classes = set()
+    for text in texts:
+        expected = _ref_side_class(text)
+        assert casualties._side_class(text) == expected, text
+        classes.add(expected)
+    assert {"military", "police", "armed", "civilian", None} <= classes
+
+
+def _ref_attribution(text: str, low: str | None, hits: list[tuple[int, int, int]] | None
+                     ) -> tuple[str | None, str | None]:
+    """`casualties._attribution` as first written: the first of each kind by a generator."""
+    from worker.extract.sources import sources_of
+    from worker.models import SourceKind
+
+    if not casualties._attributed(text, 0, low, hits):
+        return None, None
+    sources = sources_of(text)
+    person = next((s.name for s in sources if s.kind is SourceKind.PERSON), None)
+    org = next((s.name for s in sources if s.kind is SourceKind.ORGANIZATION), None)
+    outlet = next((s.name for s in sources if s.kind is SourceKind.OUTLET), None)
+    claimed_by = person or org
+    if claimed_by is None and outlet is None:
+        return None, None
+    return claimed_by, outlet
+
+
+def test_attributions_as_first_written() -> None:
+    texts = corpus()[:60] + [s for a in corpus()[:60] for s in a.split(". ")]
+    seen = set()
+    for text in texts:
+        low = lowered(text)
+        hits = casualties._hits(text, low)
+        expected = _ref_attribution(text, low, hits)
+        assert casualties._attribution(text, low, hits) == expected, text
+        seen.add((expected[0] is not None, expected[1] is not None))
+    assert len(seen) >= 3, seen

@@ -995,7 +995,8 @@ def _count_first_at(twin: re.Pattern[str], ends: list[tuple[int, int]], text: st
     succeeds or none does): the matches are found in windows that end at the verbs, as
     `in_windows(twin, ends, _WORDS_BACK, low, True)` finds them (each window's start read by
     `_words_back`, or `_words_back_ascii` on ASCII text, not by `_WORDS_BACK` on the text
-    reversed). The twin's groups span what the pattern's do: read on `text`."""
+    reversed; on ASCII text not at all where `_count_first_from` finds that no match can end
+    at the verb). The twin's groups span what the pattern's do: read on `text`."""
     out: list[Found] = []
     if not ends:
         return out
@@ -1005,8 +1006,10 @@ def _count_first_at(twin: re.Pattern[str], ends: list[tuple[int, int]], text: st
     for start, end in ends:
         floor = max(pos, previous)
         previous = start
-        frm = _words_back(low, start, floor) if data is None else _words_back_ascii(
-            data, start, floor)
+        if data is None:
+            frm = _words_back(low, start, floor)
+        elif (frm := _count_first_from(data, start, floor)) < 0:
+            continue  # (no number where one can be: most windows of a text's verbs)
         while (found := twin.search(low, frm, end)) is not None:
             out.append(Found(found, text))
             frm = pos = found.end()
@@ -1043,13 +1046,34 @@ def _words_back(low: str, start: int, floor: int) -> int:
 _WORD_MARKS: Final = frozenset("'’/–-")
 
 
-def _words_back_ascii(data: bytes, start: int, floor: int) -> int:
-    """`_words_back` of an ASCII text as its bytes (`data`): the same reading, byte by byte
-    (white space: tab to carriage return, the four separators 28-31 and the space, as
-    `str.isspace` has them in ASCII; a word's bytes: letters, digits, "_", and the marks'
-    "'", "/", "-"; a comma before a digit)."""
+def _count_first_from(data: bytes, start: int, floor: int) -> int:
+    """Where the window of a count-first match ending with the verb at `start` opens, in an
+    ASCII text as its bytes (`data`; `floor`: the previous verb's start or the previous
+    match's end, at least): `_words_back` read byte by byte (white space: tab to carriage
+    return, the four separators 28-31 and the space, as `str.isspace` has them in ASCII; a
+    word's bytes: letters, digits, "_", and the marks' "'", "/", "-"; a comma before a
+    digit), and closer where the words read say no match starts farther; -1 where they say
+    none ends at the verb.
+
+    A match ending at the verb is a run of whole words up to it (each pattern's white space
+    lies between its words): its number ends a word, after which come at most 5 words of a
+    noun phrase, then at most 3 auxiliaries (2 words each at most, all of `_AUX_TOKENS`),
+    then the verb; and it opens at most 9 words before the word its number ends (a qualifier
+    3, a range's first number 3, its "to" 1, the last number's 2 others). A word can end a
+    number (`_number_end`) where it ends with a digit or with a number's last word; so the
+    word ending the number is one of the first 6 read (the first 12 after auxiliaries' words),
+    and the match opens within the 9 words before the farthest such word. Nor does a match
+    hold a word "and" or "but", but for the "and" of an auxiliary or a verb ("attacked and",
+    "shot and killed": after a word of `_BEFORE_AND`): read back, such a word closes the
+    window. (A window opening later than `_words_back`'s holds the same first match: none
+    starts before it.)"""
     at = start
-    for _ in range(21):
+    count = 0  # (the words read)
+    aux = 0  # (the first words read that are all auxiliaries' words)
+    number = 0  # (the farthest word read that can end a number, 1 the verb's nearest; or 0)
+    of = 0  # (a word "of" whose word before decides whether it ends a number)
+    conj = -1  # (the end of an "and" whose word before decides whether it closes the window)
+    while count < 21:
         if at <= floor:
             break
         byte = data[at - 1]
@@ -1062,15 +1086,90 @@ def _words_back_ascii(data: bytes, start: int, floor: int) -> int:
                 at -= 1
             else:
                 break
+        end = at
+        letters = -1  # (where the word's last letters start)
         while at > 0:
             byte = data[at - 1]
-            if 97 <= byte <= 122 or 48 <= byte <= 57 or 65 <= byte <= 90 or byte == 95 \
-                    or byte == 39 or byte == 47 or byte == 45 or (
-                        byte == 44 and 48 <= data[at] <= 57):
+            if 97 <= byte <= 122 or 65 <= byte <= 90:
+                at -= 1
+            elif 48 <= byte <= 57 or byte == 95 or byte == 39 or byte == 47 or byte == 45 or (
+                    byte == 44 and 48 <= data[at] <= 57):
+                if letters < 0:
+                    letters = at
                 at -= 1
             else:
                 break
+        if letters < 0:
+            letters = at
+        count += 1
+        if of:  # ("dozens of": the words before "of" that make it a number's)
+            if _couple_before(data[at:end]):
+                number = of
+            of = 0
+        if conj >= 0:
+            if data[at:end] not in _BEFORE_AND:
+                return max(conj, floor) if number else -1
+            conj = -1
+        if count == aux + 1 and aux < 6 and data[at:end] in _AUX_TOKENS:
+            aux += 1
+        if count <= aux + 6 and end > at:
+            last = data[end - 1]
+            if 48 <= last <= 57:
+                number = count
+            elif 97 <= last <= 122 or 65 <= last <= 90:
+                word = data[letters:end]
+                if word == b"of":
+                    of = count
+                elif word in _NUMBER_ENDS or _glued_range(word):
+                    number = count
+        if end - at == 3:
+            if data[at] == 98 and data[at + 1] == 117 and data[at + 2] == 116:  # ("but")
+                return max(end, floor) if number else -1
+            if data[at] == 97 and data[at + 1] == 110 and data[at + 2] == 100:  # ("and")
+                conj = end
+        if count >= aux + 6 and not of:
+            if not number:
+                return -1
+            if count >= number + 9:
+                break
+    if count and not number and not of:
+        return -1
     return max(at, floor)
+
+
+#: The words of `NUMBER`: a number's last word is one of them ("twenty-one" ends with "one");
+#: "of" ends one only after a word of `_COUPLES` ("dozens of").
+_NUMBER_WORDS: Final = frozenset(re.findall(r"[a-z]+", NUMBER.replace(r"\d", ""))) | {"a"}
+_COUPLES: Final = tuple(re.findall(r"([a-z]+) of\b", NUMBER))
+_NUMBER_ENDS: Final = frozenset(word.encode("ascii") for word in _NUMBER_WORDS - {"of"})
+_COUPLE_ENDS: Final = tuple(word.encode("ascii") for word in _COUPLES)
+#: The words of the auxiliaries, and the words before an auxiliary's or a verb's "and".
+_AUX_TOKENS: Final = frozenset(word.encode("ascii") for aux in _AUX_WORDS for word in aux.split())
+_BEFORE_AND: Final = frozenset(
+    words[i - 1].encode("ascii")
+    for phrase in (*_AUX_WORDS, *(verb for verbs in _VERB_WORDS.values() for verb in verbs))
+    for words in (phrase.split(),) for i in range(1, len(words)) if words[i] == "and")
+assert _COUPLES and b"attacked" in _BEFORE_AND and b"shot" in _BEFORE_AND
+assert not re.search(r"\b(?:and|but)\b", NUMBER + QUALIFIER)
+
+
+def _couple_before(word: bytes) -> bool:
+    """Whether `word`, the word before an "of", ends with a word of `_COUPLES`."""
+    for couple in _COUPLE_ENDS:  # noqa: SIM110 (a loop: no generator object)
+        if word.endswith(couple):
+            return True
+    return False
+
+
+def _glued_range(word: bytes) -> bool:
+    """Whether the letters `word` can end with a range glued together ("oneortwo"): a "to" or
+    an "or", then a word of `_NUMBER_ENDS`."""
+    for at in range(len(word) - 2):
+        first, second = word[at], word[at + 1]
+        if ((first == 116 and second == 111) or (first == 111 and second == 114)) and (
+                word[at + 2:] in _NUMBER_ENDS):  # ("to", "or": bytes read, no slice made)
+            return True
+    return False
 
 
 def _hits(text: str, low: str | None) -> list[tuple[int, int, int]] | None:
@@ -1281,10 +1380,15 @@ def _side_class(side_text: str | None) -> str | None:
     low = side_text.lower()
     first = len(_SIDE_CLASSES)  # the first class one of whose stems is in the text
     for _, classes in _SIDE_STEMS.iter(low):
-        first = min(first, *classes)
+        # (a loop, not `min(first, *classes)`: the compiled call builds a list of the
+        # arguments and calls the interpreter's `min`)
+        for index in classes:
+            if index < first:
+                first = index
     if first < len(_SIDE_CLASSES):
         return _SIDE_CLASSES[first][0]
-    return low.split()[-1] if low.split() else None
+    words = low.split()
+    return words[-1] if words else None
 
 
 def _known_side(words: str) -> bool:
@@ -1318,10 +1422,19 @@ def _attribution(text: str, low: str | None = None,
     text lower-cased, when it is ASCII; `hits`: its `_hits`)."""
     if not _attributed(text, 0, low, hits):
         return None, None
-    sources = sources_of(text)
-    person = next((s.name for s in sources if s.kind is _SK_PERSON), None)
-    org = next((s.name for s in sources if s.kind is _SK_ORGANIZATION), None)
-    outlet = next((s.name for s in sources if s.kind is _SK_OUTLET), None)
+    # the first person, organization and outlet cited (one loop: no generator objects)
+    person: str | None = None
+    org: str | None = None
+    outlet: str | None = None
+    for source in sources_of(text):
+        if source.kind is _SK_PERSON:
+            if person is None:
+                person = source.name
+        elif source.kind is _SK_ORGANIZATION:
+            if org is None:
+                org = source.name
+        elif source.kind is _SK_OUTLET and outlet is None:
+            outlet = source.name
     claimed_by = person or org
     if claimed_by is None and outlet is None:
         return None, None
