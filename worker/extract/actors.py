@@ -1066,22 +1066,32 @@ class _Memo:
     a hit.) Two generations of at most `size` texts each, so at most `2 * size` in all (the
     size of the `lru_cache` it replaced): the older is dropped when the newer is full, and a
     text met again in it is brought back. A text's result is the same whenever it is
-    computed: what is kept changes the cost only."""
+    computed: what is kept changes the cost only. The text met last is kept apart as well,
+    found by identity: most asks are for the sentence just asked about, as the same string
+    object (two pointers compared, where the dicts hash a fresh string and look it up)."""
 
-    __slots__ = ("new", "old", "size")
+    __slots__ = ("last", "last_value", "new", "old", "size")
 
     def __init__(self, size: int) -> None:
         self.new: dict[str, object] = {}
         self.old: dict[str, object] = {}
         self.size = size
+        # (the last text held here stays alive: no other string can take its place and id)
+        self.last = ""
+        self.last_value: object | None = None
 
     def get(self, text: str) -> object | None:
         """The result kept for `text`, or None."""
+        if text is self.last:
+            return self.last_value
         value = self.new.get(text)
         if value is None and self.old:  # (no second look-up before the first rotation)
             value = self.old.get(text)
             if value is not None:
                 self.put(text, value)
+        if value is not None:
+            self.last = text
+            self.last_value = value
         return value
 
     def put(self, text: str, value: object) -> None:
@@ -1089,15 +1099,32 @@ class _Memo:
             self.old = self.new
             self.new = {}
         self.new[text] = value
+        self.last = text
+        self.last_value = value
 
     def clear(self) -> None:
         self.new = {}
         self.old = {}
+        self.last = ""
+        self.last_value = None
 
 
-#: The kept results of `matches`, `gate_read` and `_scan` (none is None).
+class _Keyed:
+    """A text's keyword pass as `_MATCHED` keeps it: its `matches` and, once asked for, its
+    `gate_read`. (One entry a text for both: the gates kept apart cost each sentence a
+    second look-up and entry, and a look-up of its matches besides, its long fresh string
+    compared and stored twice; read here, the gates come straight from the matches.)"""
+
+    __slots__ = ("hits", "matched", "present")
+
+    def __init__(self, matched: tuple[str, str, list[Match]]) -> None:
+        self.matched = matched
+        self.present = 0
+        self.hits: list[tuple[int, int, int]] | None = None  # (None: the gates not read yet)
+
+
+#: The kept results of `matches` and `gate_read` (as `_Keyed`), and of `_scan` (none is None).
 _MATCHED: Final = _Memo(512)
-_GATES_READ: Final = _Memo(512)
 _SCANNED: Final = _Memo(512)
 
 
@@ -1105,7 +1132,6 @@ def clear_text_caches() -> None:
     """Forget every text's keyword matches, gates and actor phrases (kept by `matches`,
     `gate_read` and `_scan`): as between articles, or after the automaton changed."""
     _MATCHED.clear()
-    _GATES_READ.clear()
     _SCANNED.clear()
 
 
@@ -1179,7 +1205,6 @@ def add_gate_words(words: dict[int, tuple[str, ...]], whole: bool = False,
     that inside each word of a text the automaton looks for its next character among
     their first letters (and follows their failure links), where with keys that all open
     with a space it looks among one."""
-    global _AUTOMATON
     for bit in words:
         if bit <= 0 or bit & (bit - 1) or bit & _GATE_BITS_TAKEN[0]:
             raise ValueError(f"gate bit {bit:#x}: not a single bit, or taken already")
@@ -1193,7 +1218,7 @@ def add_gate_words(words: dict[int, tuple[str, ...]], whole: bool = False,
             if not key.strip():
                 raise ValueError(f"gate word without a letter or digit: {word!r}")
             _GATE_KEYS[key] = _GATE_KEYS.get(key, 0) | bit
-    _AUTOMATON = _compile()
+    _AUTOMATON[0] = _compile()
     clear_text_caches()
 
 
@@ -1227,22 +1252,27 @@ def gate_read(text: str) -> tuple[int, list[tuple[int, int, int]]]:
     """(`gates_of(matches(text)[2])`, `gate_hits(matches(text)[2], every bit)`): the gates
     of `text` read once, for `gates_of` and each `gate_hits` of it (filter the hits by a
     mask: `hits_of`)."""
-    known = _GATES_READ.get(text)
-    if known is not None:
-        return cast(tuple[int, list[tuple[int, int, int]]], known)
-    read = read_gates(text)
-    _GATES_READ.put(text, read)
-    return read
+    keyed = _keyed(text)
+    hits = keyed.hits
+    if hits is None:
+        keyed.present, hits = _gates_in(keyed.matched[2])
+        keyed.hits = hits
+    return keyed.present, hits
 
 
 def read_gates(text: str) -> tuple[int, list[tuple[int, int, int]]]:
     """`gate_read(text)` worked out (not kept)."""
+    return _gates_in(matches(text)[2])
+
+
+def _gates_in(found: list[Match]) -> tuple[int, list[tuple[int, int, int]]]:
+    """`read_gates` of the text whose matches are `found`."""
     present = 0
     # (each match read as a plain tuple, and each hit made of the match's own int objects and
     # the bits boxed once at load time: unboxed and boxed again, each int above 256 was a new
     # object, three times a hit; a gate word's entry comes last, and only its bits are not 0)
     out: list[object] = []
-    for match in cast(list[_Loose], matches(text)[2]):
+    for match in cast(list[_Loose], found):
         value = cast(_Loose, match[1])
         entries = cast(tuple[_Entry, ...], value[1])
         if entries:
@@ -1264,20 +1294,24 @@ def hits_of(read: tuple[int, list[tuple[int, int, int]]], mask: int
 def add_trigger_keys(keys: TriggerKeys) -> None:
     """Add the classifier's trigger keys (key -> (length, cue, prefix, exact case) tuples) to
     the shared automaton, so that one pass over a text serves both modules."""
-    global _AUTOMATON
     _TRIGGERS.update(keys)
-    _AUTOMATON = _compile()
+    _AUTOMATON[0] = _compile()
     clear_text_caches()
 
 
 def matches(text: str) -> tuple[str, str, list[Match]]:
     """(lower-cased text, its `words_of` form, every automaton match), computed once a text."""
+    return _keyed(text).matched
+
+
+def _keyed(text: str) -> _Keyed:
+    """The keyword pass of `text`, kept."""
     known = _MATCHED.get(text)
     if known is not None:
-        return cast(tuple[str, str, list[Match]], known)
-    found = _matches_of(text)
-    _MATCHED.put(text, found)
-    return found
+        return cast(_Keyed, known)
+    keyed = _Keyed(_matches_of(text))
+    _MATCHED.put(text, keyed)
+    return keyed
 
 
 def _matches_of(text: str) -> tuple[str, str, list[Match]]:
@@ -1288,10 +1322,12 @@ def _matches_of(text: str) -> tuple[str, str, list[Match]]:
     else:
         low = lowered(text)
         words = words_of(low)
-    return low, words, list(_AUTOMATON.iter(words))
+    return low, words, list(_AUTOMATON[0].iter(words))
 
 
-_AUTOMATON = _build()
+#: The automaton (the only item: a module global the compiled core reads from the module's
+#: dict each time, where a `Final` list is at hand; replaced as keys are added).
+_AUTOMATON: Final = [_build()]
 
 #: Words `_scan` and `roles` ask about in a text lower-cased, as gates of the keyword pass
 #: (bits above the other modules'): read from its matches, not by a search of the text each.
