@@ -477,6 +477,13 @@ _DETONATED_WORDS: Final = ("detonated", "exploded", "destroyed", "neutrali")
 _DETONATED_SUBJECTS: Final[tuple[str, ...]] = (
     "police", "forces", "army", "military", "soldiers", "troops", "experts", "squad", "sappers",
     "authorities", "engineers", "technicians")
+#: `_STATE_DETONATED`'s verbs, as whole words of the shared keyword pass: where a text holds
+#: none of them (as a word: the pattern's `\b` on each side is at least a character other
+#: than a letter or digit there), the search cannot match, and `_state_detonated`, which
+#: looks for four words in the whole text first (~1,800 instructions), is not asked.
+_DETONATED_GATE: Final = 1 << 44
+actors.add_gate_words({_DETONATED_GATE: ("detonated", "exploded", "destroyed", "neutralised",
+                                         "neutralized")}, whole=True)
 _HQ_WORDS: Final[tuple[str, ...]] = (
     "establish", "set up", "setting up", "built", "build", "construct", "open", "transform",
     "turn", "convert", "stronghold", "hideout")
@@ -659,6 +666,31 @@ def _in_order(found: list[_Hit]) -> bool:
     return True
 
 
+def _sort_found(found: list[_Hit]) -> None:
+    """`found.sort(key=_found_order)`, as an insertion sort (stable, as `sort` is): a few
+    hits, nearly in order, compared natively, where `sort` called `_found_order` through
+    Python's machinery for each hit and compared the tuples it built (~4,700 instructions
+    a sort)."""
+    for i in range(1, len(found)):
+        hit = found[i]
+        start = hit.start
+        end = hit.end
+        none = hit.cue == "NONE"
+        j = i
+        while j > 0:
+            prev = found[j - 1]
+            # (`prev` stays before `hit` unless it sorts after it: a later start, or the same
+            # start and a shorter span, or the same span and an event trigger where `hit` is
+            # a non-event phrase)
+            if prev.start < start or (prev.start == start and (
+                    prev.end > end or (prev.end == end and (not none or prev.cue == "NONE")))):
+                break
+            found[j] = prev
+            j -= 1
+        if j != i:
+            found[j] = hit
+
+
 def _stop_between(low: str, start: int, end: int) -> bool:
     """Whether one of `_STOPS` is in `low[start:end]` (found in place: no regex search, no
     slice)."""
@@ -725,7 +757,7 @@ def _scan(text: str) -> _Cues | None:
     if not found:
         return None
     if len(found) > 1 and not _in_order(found):
-        found.sort(key=_found_order)
+        _sort_found(found)
     hits: list[_Hit] = []
     usable: list[_Hit] = []
     heads = _NO_HEADS.copy()
@@ -1114,7 +1146,8 @@ def _disrupted(c: _Cues) -> _Decision | None:
     if defuse and not _hurt(c) and defuse[0].word in ("shot down", "shoot down", "downed"):
         return _ET_STRATEGIC, _SUB_DISRUPTED_WEAPONS_USE, defuse[0], _FAIR
     violent = c.has(_M_VIOLENT_WEAK)
-    if explosive is not None and not violent and _state_detonated(c.low):
+    if explosive is not None and not violent and \
+            actors.gate_read(c.text)[0] & _DETONATED_GATE and _state_detonated(c.low):
         hit = c.first(_F_IEDW_IED, _FM_IEDW_IED) or explosive
         return _ET_STRATEGIC, _SUB_DISRUPTED_WEAPONS_USE, hit, _FAIR
     seize = c.first(_F_SEIZE_ARREST, _FM_SEIZE_ARREST)
