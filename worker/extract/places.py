@@ -15,7 +15,7 @@ province's. A province keeps the text's own spelling.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import product
 from typing import Final
 
@@ -384,14 +384,15 @@ def _boundary_before(text: str, at: int) -> bool:
     return not (char.isalnum() or char == "_")
 
 
-def _away_before(text: str, start: int) -> bool:
+def _away_before(text: str, start: int, ascii_text: bool = False) -> bool:
     """Whether a word of going or coming comes right before `start` ("fled into Uganda"):
     `_AWAY_BEFORE.search(text, max(0, start - 30), start)`. Its match ends in white space
     (`$` at `start`, or before a line end there) after a word of `_AWAY_WORDS` or "the":
     where no white space comes before `start`, or an ASCII character that ends none of those
     words comes before that white space (most names: "in Kenya"), there is none, told
     without the backwards search. (Characters outside ASCII may fold to ASCII letters as the
-    pattern compares them: they go to the search.)"""
+    pattern compares them: they go to the search.) `ascii_text`: the whole text is ASCII,
+    known already (`isascii` is a method call in the compiled core)."""
     begin = start - 30 if start > 30 else 0
     at = start
     while at > begin and text[at - 1].isspace():
@@ -401,7 +402,7 @@ def _away_before(text: str, start: int) -> bool:
     last = text[at - 1]
     if ord(last) < 128 and last not in _AWAY_LAST:
         return False
-    if text[begin:start].isascii():
+    if ascii_text or text[begin:start].isascii():
         away = _away_words_before(text, begin, at)
         if away >= 0:
             return away == 1
@@ -440,11 +441,11 @@ def _away_words_before(text: str, begin: int, end: int) -> int:
     return 0
 
 
-def _away_at(text: str, start: int, known: dict[int, bool]) -> bool:
+def _away_at(text: str, start: int, known: dict[int, bool], ascii_text: bool = False) -> bool:
     """`_away_before`, asked once per start (`known`: the answers so far)."""
     away = known.get(start)
     if away is None:
-        away = known[start] = _away_before(text, start)
+        away = known[start] = _away_before(text, start, ascii_text)
     return away
 
 
@@ -762,7 +763,10 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
             country = by_start[start] if next_country < countries_left and (
                 country_starts[next_country] == start) else None
             if country is not None and country[1] >= end:
-                found = _within(_lookup(text, memo, start, end, words, ascii_text), country[0])
+                # (a country's name or demonym is most often no place of that country: told
+                # by its plan, without the lookup's reading of the text around it)
+                found = None if _none_within(text, memo, start, words, country[0]) else (
+                    _within(_lookup(text, memo, start, end, words, ascii_text), country[0]))
                 kept.append((index, start, end, words, country[0], found))
                 kept_index.append(index)
                 kept_found.append(found)
@@ -791,7 +795,7 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
     # (a place of another country lies in none)
     named_codes = {_code_of(region) for region in regions}
     away: dict[int, bool] = {}  # _away_before by start
-    countries = _country_votes(text, memo, None, named, looked, away)
+    countries = _country_votes(text, memo, None, named, looked, away, ascii_text)
     inside: dict[str, tuple[list[Place], list[bool]]] = {}  # _inside by name
     for code, vote in _consistent(looked, regions, named_codes, inside):
         countries[code] = countries.get(code, 0) + vote  # a town in a region named too
@@ -820,7 +824,8 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
             if _name_stands_for(text, end):
                 continue
             out.append(country_place(gaz, named_code, offset + start, offset + end, words,
-                                     0.35 if _away_at(text, start, away) else 0.6))
+                                     0.35 if _away_at(text, start, away, ascii_text)
+                                     else 0.6))
             continue
         if found is None:
             continue
@@ -914,7 +919,7 @@ def _outside_named_region(text: str, offset: int, out: list[PlaceMention],
         if town.precision > 2:
             continue
         end = town.end - offset
-        if text.startswith(" ", end):
+        if end < len(text) and text[end] == " ":  # (not `startswith` at `end`: a call)
             # "Poienile de sub Munte of the Maramures county": the name goes on past the
             # part of it found; what holds the town follows the whole name
             # (then only a province of the town's country tells it a namesake: "Machiques
@@ -932,7 +937,6 @@ def _outside_named_region(text: str, offset: int, out: list[PlaceMention],
             # (no joining character there: no match of the pattern needed)
             if not _may_join(text, end):
                 continue
-            after = _REGION_AFTER.match(text, end)
             holder: PlaceMention | None = None
             holder_at = index + 1
             while holder_at < len(out):
@@ -940,8 +944,12 @@ def _outside_named_region(text: str, offset: int, out: list[PlaceMention],
                     holder = out[holder_at]
                     break
                 holder_at += 1
-            if after is None or holder is None or holder.start - offset != after.end() or (
+            # (the place after it first: where there is none, no match is needed)
+            if holder is None or (
                     end != town.end - offset and holder.country_code != town.country_code):
+                continue
+            after = _REGION_AFTER.match(text, end)
+            if after is None or holder.start - offset != after.end():
                 continue
             if town.precision == 1 and _holds_not(text, offset, town, holder,
                                                   after.group(1) is not None, gaz):
@@ -1065,16 +1073,21 @@ def country_place(gaz: Gazetteer, code: str, start: int = 0, end: int = 0, text:
 
 
 def _capital(gaz: Gazetteer, code: str) -> Place | None:
-    key = (id(gaz), code)
-    if key not in _CAPITALS:
+    """The capital of `code` in `gaz`, kept by the gazetteer's id, then by the code: two
+    look-ups of an int and a string whose hash is kept, not a tuple of the two built and
+    hashed for each country named."""
+    by_code = _CAPITALS.get(id(gaz))
+    if by_code is None:
+        by_code = _CAPITALS[id(gaz)] = {}
+    if code not in by_code:
         capital = capital_name(code)
         towns = [p for p in gaz.candidates(core(capital)) if p.kind == KIND_CITY
                  and p.country_code == code] if capital else []
-        _CAPITALS[key] = towns[0] if towns else None
-    return _CAPITALS[key]
+        by_code[code] = towns[0] if towns else None
+    return by_code[code]
 
 
-_CAPITALS: Final[dict[tuple[int, str], Place | None]] = {}
+_CAPITALS: Final[dict[int, dict[str, Place | None]]] = {}
 
 
 def _acled_admin1(code: str, admin1: str, admin2: str | None) -> str:
@@ -1107,6 +1120,26 @@ def _within(found: _Lookup | None, code: str) -> _Lookup | None:
               and _core(p.name) == found.key]  # no town another language calls 'Kazakh'
     return _Lookup(places, found.key, found.start, found.end, found.cue, found.fuzzy,
                    found.partial, found.after) if places else None
+
+
+def _none_within(text: str, memo: _Memo, start: int, words: str, code: str) -> bool:
+    """Whether `_within(_lookup(text, memo, start, end, words), code)` is surely None, told
+    by the plan of `words` alone: no plan (no place), or candidates the lookup takes as they
+    are (not a short form, not a town's name after "town of") of which none is a place of
+    `code` under that name. (Where the plan has no candidates, the lookup may find some
+    by the text around the name: not told here.)"""
+    if len(words) <= 3 and words in _ABBREVIATED:
+        return False
+    plan = memo.plan(words)
+    if plan is None:
+        return True
+    if not plan.found or (plan.no_town and _town_of(text, start + plan.shift)):
+        return False
+    key = plan.key
+    for p in plan.found:
+        if p.country_code == code and p.kind != KIND_COUNTRY and _core(p.name) == key:
+            return False
+    return True
 
 
 def _with_point(place: PlaceMention, others: list[PlaceMention]) -> PlaceMention:
@@ -1248,7 +1281,9 @@ def _country_votes(text: str, memo: _Memo,
                    spans: list[tuple[int, int, str]] | None = None,
                    named: list[tuple[str, int, int]] | None = None,
                    looked: list[_Lookup | None] | None = None,
-                   away: dict[int, bool] | None = None) -> dict[str, float]:
+                   away: dict[int, bool] | None = None,
+                   ascii_text: bool = False) -> dict[str, float]:
+    """(`ascii_text`: the whole text is ASCII, known already.)"""
     votes: dict[str, float] = {}  # half votes too
     named = named if named is not None else find_countries(text)
     away = away if away is not None else {}
@@ -1263,7 +1298,7 @@ def _country_votes(text: str, memo: _Memo,
             stands_for = _name_stands_for(text, end)
             if stands_for == _QUARTER:
                 continue  # "Kosovo area in Mathare": a quarter named after the country
-            vote = 1 if stands_for or _away_at(text, start, away) else 3
+            vote = 1 if stands_for or _away_at(text, start, away, ascii_text) else 3
         votes[code] = votes.get(code, 0) + vote
     if looked is None:
         by_start = {start: end for _code, start, end in named}
@@ -1325,9 +1360,19 @@ def _word_after(text: str, end: int, firsts: str) -> str:
     if end + 1 >= size or text[end] != " " or text[end + 1] not in firsts:
         return ""
     stop = end + 2
-    while stop < size and text[stop].isalpha():
+    while stop < size and _is_letter(text[stop]):
         stop += 1
     return text[end + 1:stop].lower()
+
+
+def _is_letter(char: str) -> bool:
+    """`char.isalpha()` for one character: an ASCII letter told by its code (`isalpha` is a
+    method call in the compiled core, about a thousand instructions a letter), any other
+    character by `isalpha`."""
+    code = ord(char)
+    if code < 128:
+        return 97 <= code <= 122 or 65 <= code <= 90  # a-z, A-Z
+    return char.isalpha()
 
 
 def _demonym_vote(text: str, end: int) -> int:
@@ -1381,35 +1426,61 @@ class _Digest:
             self.all_alias = all(p.alias for p in voting)
             self.voter = voting[0].country_code
             if len(admins) == 1:
-                self.admin_code = next(iter(admins))
+                for code in admins:  # (its one member: a loop, not `next(iter(...))`, a call)
+                    self.admin_code = code
             if len(codes) == 1:
                 self.voter_share = 1.0
             else:
-                top = max(voting, key=lambda p: p.population)
-                rest = max((p.population for p in voting if p.country_code != top.country_code),
-                           default=0)
+                # (the first of the most populous, and the most people of another country:
+                # loops, not `max` and a key function, calls)
+                top = voting[0]
+                for p in voting:
+                    if p.population > top.population:
+                        top = p
+                rest = 0
+                seen = False
+                for p in voting:
+                    if p.country_code != top.country_code and (
+                            not seen or p.population > rest):
+                        rest = p.population
+                        seen = True
                 self.voter = top.country_code
                 if top.population >= 100_000:
                     self.voter_share = 1.0 if top.population >= 10 * rest else 0.5
         # the regions it may name (`_regions_named`), each once (a region named again adds
-        # the name to the same set)
+        # the name to the same set); and the regions each candidate lies in, as
+        # `_in_named_region` looks them up (`_inside`): (country, the keys of its province
+        # and, for a town, its district: `_region_key`), or None for a country or a province
+        # (inside none). (One loop: a district's province key made once for both.)
         regions: dict[str, None] = {}
+        homes: list[tuple[str, tuple[str, ...]] | None] = []
         for p in first:
-            if p.kind == KIND_ADMIN1 and p.admin1:
-                regions[_region_key(p.country_code, _core(p.admin1))] = None
-            elif p.kind == KIND_ADMIN2:
-                for name in (p.admin1, p.admin2):
-                    if name:
-                        regions[_region_key(p.country_code, _core(name))] = None
+            kind = p.kind
+            if kind == KIND_COUNTRY:
+                homes.append(None)
+                continue
+            code = p.country_code
+            admin1 = p.admin1
+            province = _region_key(code, _core(admin1)) if admin1 else ""
+            if kind == KIND_ADMIN1:
+                if admin1:
+                    regions[province] = None
+                homes.append(None)
+                continue
+            admin2 = p.admin2
+            district = _region_key(code, _core(admin2)) if admin2 else ""
+            if kind == KIND_ADMIN2:
+                if admin1:
+                    regions[province] = None
+                if admin2:
+                    regions[district] = None
+                homes.append((code, (province,) if admin1 else ()))
+            elif kind == KIND_CITY and admin2:
+                homes.append((code, (province, district) if admin1 else (district,)))
+            else:
+                homes.append((code, (province,) if admin1 else ()))
         self.regions: list[str] = list(regions)
-        # the regions each candidate lies in, as `_in_named_region` looks them up (`_inside`):
-        # (country, the keys of its province and, for a town, its district: `_region_key`),
-        # or None for a country or a province (inside none)
-        self.homes: list[tuple[str, tuple[str, ...]] | None] = [
-            None if p.kind in (KIND_COUNTRY, KIND_ADMIN1) else (p.country_code, tuple(
-                _region_key(p.country_code, _core(name)) for name in (
-                    p.admin1, p.admin2 if p.kind == KIND_CITY else None) if name))
-            for p in first]
+        self.homes = homes
         # its provinces (country, name), each with whether a town of that province is a
         # candidate too
         self.provinces: list[tuple[str, str, bool]] = [
@@ -1734,24 +1805,35 @@ def _abbreviation(text: str, gaz: Gazetteer, start: int, end: int,
     return _Lookup([place], region[1], start, end, True, False, False, _after(text, end))
 
 
-@dataclass(slots=True)
 class _Plan:
     """What the gazetteer says of a name whatever the text around it, worked out once per
     name (`_plan`): the candidates `_lookup` may take, and the cue tests choose among them.
-    Each list is as `_lookup` returns it (a far bigger city's English name as its own)."""
-    shift: int  # characters dropped at the start ("Northern Kenya" -> "Kenya")
-    words: str  # the words after the shift
-    key: str
-    words_key: str  # core() of the words after the shift
-    found: list[Place]  # the candidates of the name (or of a compass region spelled so)
-    fuzzy: bool  # found by spelling variant
-    may_be_like: bool  # else: regions and towns spelled like it may place it (a cue says so)
-    head: tuple[str, int, list[Place]] | None  # else: a town-district name's town
-    trail: tuple[str, int, list[Place]] | None  # else: the first words of the name
-    raw: list[Place]  # `found` as the gazetteer gives it (before `_own_names`)
-    no_town: bool  # no candidate of `raw` is a town
-    #: the regions and towns spelled like it, asked for the first time a cue calls for them
-    like: list[Place] | None = None
+    Each list is as `_lookup` returns it (a far bigger city's English name as its own). (A
+    plain class, as `_Lookup`: a dataclass's generated __init__ runs interpreted.)"""
+
+    __slots__ = ("found", "fuzzy", "head", "key", "like", "may_be_like", "no_town", "raw",
+                 "shift", "trail", "words", "words_key")
+
+    def __init__(self, shift: int, words: str, key: str, words_key: str, found: list[Place],
+                 fuzzy: bool, may_be_like: bool, head: tuple[str, int, list[Place]] | None,
+                 trail: tuple[str, int, list[Place]] | None, raw: list[Place],
+                 no_town: bool) -> None:
+        self.shift = shift  # characters dropped at the start ("Northern Kenya" -> "Kenya")
+        self.words = words  # the words after the shift
+        self.key = key
+        self.words_key = words_key  # core() of the words after the shift
+        #: the candidates of the name (or of a compass region spelled so)
+        self.found = found
+        self.fuzzy = fuzzy  # found by spelling variant
+        #: else: regions and towns spelled like it may place it (a cue says so)
+        self.may_be_like = may_be_like
+        self.head = head  # else: a town-district name's town
+        self.trail = trail  # else: the first words of the name
+        self.raw = raw  # `found` as the gazetteer gives it (before `_own_names`)
+        self.no_town = no_town  # no candidate of `raw` is a town
+        #: the regions and towns spelled like it, asked for the first time a cue calls for
+        #: them
+        self.like: list[Place] | None = None
 
 
 def _own_names(found: list[Place]) -> list[Place]:
@@ -1868,10 +1950,11 @@ def _make_plan(gaz: Gazetteer, words: str) -> _Plan | None:
         if "-" in words:
             # "Athens-Central Athens", "Mogadishu-Karan": ACLED's town-district names
             part = words.split("-")[0]
-            if len(part) >= 4 and core(part) not in _NOT_PLACES:
-                at_head = gaz.candidates(core(part))
+            part_core = core(part) if len(part) >= 4 else ""  # (asked once, not thrice)
+            if len(part) >= 4 and part_core not in _NOT_PLACES:
+                at_head = gaz.candidates(part_core)
                 if at_head:
-                    head = (core(part), len(part), _own_names(at_head))
+                    head = (part_core, len(part), _own_names(at_head))
         # "Qadis district center": the name without trailing words (a first word of three
         # letters only before an institution's: "Van Governor's Office")
         parts = words.split()
@@ -1888,8 +1971,9 @@ def _make_plan(gaz: Gazetteer, words: str) -> _Plan | None:
             trail = (part_key, len(" ".join(parts)), _own_names(at_trail))
         if not may_be_like and head is None and trail is None:
             return None
-    return _Plan(shift, words, key, core(words), _own_names(found), fuzzy, may_be_like, head,
-                 trail, found, not any(p.kind == KIND_CITY for p in found))
+    # (`key` is `core(words)`: of the words after the shift too)
+    return _Plan(shift, words, key, key, _own_names(found), fuzzy, may_be_like, head, trail,
+                 found, not any(p.kind == KIND_CITY for p in found))
 
 
 def _lookup(text: str, memo: _Memo, start: int, end: int, words: str,
