@@ -41,6 +41,7 @@ from worker.extract.constants import (
     ET_VIOLENCE_AGAINST_CIVILIANS,
     SUB_AGREEMENT,
     SUB_ARRESTS,
+    SUB_CHANGE_TO_GROUP,
     SUB_DISRUPTED_WEAPONS_USE,
     SUB_GOVERNMENT_REGAINS_TERRITORY,
     SUB_GRENADE,
@@ -580,7 +581,9 @@ POLICE_NOUNS: Final = (
     "prison officers|wardens|police commander|police chief|policemen's|police's|"
     "anti-riot police|riot squad|detectives|detective|counter-terror police|"
     "counter-terrorism police|police sentries|sentries|sentry|police line|police lines|"
-    "border police|border police officers|traffic officers|security guards at the police"
+    "border police|border police officers|traffic officers|security guards at the police|"
+    "forestry officials|forest officials|forestry officers|forest officers|forest guards|"
+    "forest rangers|park rangers|wildlife rangers"
 )
 CIVILIAN_NOUNS: Final = (
     "civilian|civilians|villager|villagers|resident|residents|inhabitants|locals|"
@@ -625,7 +628,8 @@ CIVILIAN_NOUNS: Final = (
     "taxi drivers|okada riders|bikers|operators|truckers|truck drivers|transporters|"
     "hawkers|street vendors|market women|nurses'|doctors'|retirees|pensioners|"
     "unemployed|jobless youths|graduates|squatters|tenants|evictees|muslims|christians|"
-    "hindus|sikhs|catholics|muslim faithful|christian faithful"
+    "hindus|sikhs|catholics|muslim faithful|christian faithful|community members|"
+    "volunteers|family members|family member|wives"
 )
 #: Property targets: attacking them hurts no one (looting/property destruction).
 PROPERTY_NOUNS: Final = (
@@ -961,7 +965,8 @@ _CROWD_WORDS: Final = frozenset(
      "farmers", "crowd", "crowds", "merchants", "vendors", "prisoners", "inmates", "detainees",
      "fans", "labourers", "laborers", "employees", "riders", "motorcyclists", "boda", "bikers",
      "operators", "truckers", "transporters", "hawkers", "retirees", "pensioners", "unemployed",
-     "graduates", "squatters", "tenants", "evictees", "teachers", "nurses", "doctors"]
+     "graduates", "squatters", "tenants", "evictees", "teachers", "nurses", "doctors",
+     "volunteers"]
 )
 
 _ENTRIES: Final[list[_Entry]] = []
@@ -1550,6 +1555,14 @@ def _scan(text: str) -> tuple[_Raw, ...]:
     return raws
 
 
+#: Kin of fighters ("relatives of the militants"): civilians (`_scan_of`).
+_KIN: Final = frozenset(["family members", "family member", "relatives", "relative", "families",
+                         "family", "wives", "wife", "widows", "widow", "parents"])
+_KIN_OF_KINDS: Final = frozenset({_KIND_NAMED, _KIND_UNID, _KIND_GANG, _KIND_COMM, _KIND_ETHN,
+                                  _KIND_MIL, _KIND_POL})
+_GAP_KIN: Final = re.compile(r"\s+of\s+(?:the\s+)?(?:a\s+|an\s+)?(?:suspected\s+|alleged\s+)?")
+
+
 def _scan_of(text: str) -> tuple[_Raw, ...]:
     """`_scan(text)` worked out (not kept)."""
     low, words, found = matches(text)
@@ -1584,6 +1597,13 @@ def _scan_of(text: str) -> tuple[_Raw, ...]:
                 raw.country = _prefix_country(text, raw.start)
             out.append(raw)
             break
+        # "family members of suspected cultists", "relatives of the militants": their kin are
+        # civilians, and the group only says whose kin they are
+        if nxt is not None and kind == _KIND_CIV and nxt.entry.kind in _KIN_OF_KINDS and \
+                low[raw.start:raw.end] in _KIN and _GAP_KIN.fullmatch(low, raw.end, nxt.start):
+            raw.end = nxt.end
+            index += 1
+            nxt = raws[index + 1] if index + 1 < len(raws) else None
         # "members of the PKK", "fighters from Al Shabaab": the group is the mention
         if nxt is not None and raw.entry.head and kind in (
                 _KIND_HEAD, _KIND_UNID, _KIND_COMM, _KIND_CIV) and (
@@ -1833,6 +1853,9 @@ PARTIES: Final = frozenset({
 _MANY: Final = re.compile(r"\b(?:hundreds|dozens|scores|thousands|crowd|group|mob|\d\d+|"
                    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\w*)"
                    r"(?:\s+of)?\s+(?:\w+\s+)?$")
+#: A count of a few before a demonym: individuals ("two Palestinians"), not a crowd.
+_FEW: Final = re.compile(r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|[1-9]|"
+                         r"the)\s+(?:\w+\s+)?$")
 _OFF_DUTY_AFTER: Final = re.compile(r"\s*\(?(?:who was |who were )?(?:off-duty|off duty|retired)\b")
 _OFF_DUTY: Final = re.compile(r"(?:\b(?:former|ex|retired|off-duty|off duty|demobili[sz]ed|"
                        r"reintegrated|unarmed)[\s-]+(?:\w+\s+)?)$")
@@ -1879,8 +1902,17 @@ def roles(text: str) -> tuple[tuple[int, int, int], ...]:
             # (the last word, `rsplit(" ", 1)[-1]` of the phrase, sliced once)
             space = low.rfind(" ", raw.start, raw.end)
             head = low[space + 1 if space >= 0 else raw.start:raw.end]
-            if head in _CROWD_WORDS or (head in ("people", "men", "women", "persons") and
+            # ("a group of migrants", "dozens of refugees": many people acting together)
+            if head in _CROWD_WORDS or ((head in ("people", "men", "women", "persons") or (
+                    head[-1] == "s" and head not in _HERDERS)) and
                                         _MANY.search(low, max(0, raw.start - 24), raw.start)):
+                role = ROLE_CROWD
+            elif head == "members" and low.startswith("community ", raw.start):
+                role = ROLE_CROWD  # "community members set a car alight": a crowd, not a gang
+            elif raw.entry.country is not None and not _FEW.search(
+                    low, max(0, raw.start - 16), raw.start):
+                # "Palestinians threw stones", "clashes between Palestinians and Israeli
+                # forces": a people named by its demonym is a crowd ("two Palestinians" are not)
                 role = ROLE_CROWD
         elif role in (ROLE_STATE, ROLE_ARMED):
             if off_duty is None:
@@ -2506,11 +2538,18 @@ _GRIEVANCE_BEFORE: Final = re.compile(
     r"\s+(?:the\s+)?$")
 
 
+#: The mob's helpers, not its target: "helping police", "alongside the army".
+_HELPING_BEFORE: Final = re.compile(
+    r"\b(?:helping|assisting|aiding|supporting|alongside|together with|along with)\s+"
+    r"(?:the\s+)?$", re.IGNORECASE)
+
+
 def _only_steps_in(text: str, m: ActorMention) -> bool:
     """Whether state forces only step into mob violence after it ("police rushed and
-    controlled the mob") or are its grievance ("in response to police action"): not the side
-    the mob attacked."""
-    if _GRIEVANCE_BEFORE.search(text, max(0, m.start - 30), m.start):
+    controlled the mob"), are its grievance ("in response to police action") or the mob's
+    helpers ("volunteers helping police enforce a curfew"): not the side the mob attacked."""
+    if _GRIEVANCE_BEFORE.search(text, max(0, m.start - 30), m.start) or \
+            _HELPING_BEFORE.search(text, max(0, m.start - 30), m.start):
         return True
     stop = text.find(".", m.end)
     return bool(_STEPS_IN_AFTER.match(text, m.end)) and not _FORCE.search(
@@ -2895,6 +2934,11 @@ def _remote(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
     return agent, target
 
 
+#: Before the group that fighters change sides to: "joined the Taliban", "defected to IS".
+_JOINED: Final = re.compile(r"\b(?:joined|join|joining|defected to|defecting to|switched to)\s+"
+                            r"(?:the\s+)?(?:ranks\s+of\s+(?:the\s+)?)?$")
+
+
 def _strategic(text: str, ms: list[ActorMention], cls: Classification, cc: str | None,
                begin: int, end: int, sub: SubEventType
                ) -> tuple[ActorMention | None, ActorMention | None]:
@@ -2912,6 +2956,14 @@ def _strategic(text: str, ms: list[ActorMention], cls: Classification, cc: str |
                       and m.name not in allies), None)
         if group is not None:
             return state, group
+        # "a group of unidentified armed individuals ... were detained": armed men, no
+        # civilians (named near the arrest: in its paragraph, a sentence or so away)
+        unknown = next((m for m in armed if m.actor_type is _UNIDENTIFIED
+                        and abs(m.start - cls.start) <= 200
+                        and text.find("\n", min(m.start, cls.start), max(m.start, cls.start)) < 0
+                        ), None)
+        if unknown is not None:
+            return state, unknown
         victim = _first(ms, (AT_CIVILIANS, AT_PROTESTERS))
         code = victim.country_code if victim and victim.country_code else cc
         return state, _synth(f"Civilians{_suffix(code)}", AT_CIVILIANS, code, cls)
@@ -2961,6 +3013,11 @@ def _strategic(text: str, ms: list[ActorMention], cls: Classification, cc: str |
         return agent, next((m for m in actors if begin <= m.start < end and _is_armed(m)
                             and m.name != agent.name), None)
     if actors:  # "in Chinicuila municipality, members of the CJNG ...": the CJNG
+        if sub is SUB_CHANGE_TO_GROUP:
+            # "soldiers and policemen joined the Taliban": the group joined is the other side
+            joined = next((m for m in actors[1:] if m.name != actors[0].name and
+                           _JOINED.search(text, max(0, m.start - 24), m.start)), None)
+            return actors[0], joined
         return actors[0], None
     people = [m for m in ms if m.actor_type in _PEOPLE_TYPES]
     return (people[0] if people else None), None

@@ -1,0 +1,80 @@
+"""Crowds and sides ACLED's naming conventions tell apart, on sentences written for these
+tests: a people named by its demonym, community members, a group of migrants and volunteers
+acting as a crowd (rioters, mob violence), the police a mob helps, the kin of fighters
+(civilians), forest rangers (state forces), armed men arrested and the group fighters join."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit import extracting
+from worker.extract import Extractor
+from worker.models import Event
+
+
+def one_event(extractor: Extractor, body: str) -> Event:
+    return extracting.one_event(extractor, body, "2021-03-04")
+
+
+def coded(event: Event) -> tuple[str, str | None, str | None]:
+    return (event.sub_event_type.value,
+            event.actor1.name if event.actor1 else None,
+            event.actor2.name if event.actor2 else None)
+
+
+@pytest.mark.parametrize(("body", "sub", "actor1", "actor2"), [
+    pytest.param(  # a people named by its demonym fighting soldiers: a crowd, not gunmen
+        "On 3 March 2021, clashes broke out between Palestinians and Israeli forces in Nablus.",
+        "Mob violence", "Rioters (Palestine)", "Military Forces of Israel", id="demonym-crowd"),
+    pytest.param(  # ... but a few of them, counted, are people hurt
+        "On 3 March 2021, Israeli forces shot and killed two Palestinians in Nablus.",
+        "Attack", "Military Forces of Israel", "Civilians (Palestine)", id="demonym-counted"),
+    pytest.param(  # community members who burn a car: a mob
+        "On 3 March 2021, in Durban, KwaZulu-Natal, the house of a councillor was set on fire "
+        "by suspected community members.",
+        "Mob violence", "Rioters (South Africa)", "Civilians (South Africa)",
+        id="community-members"),
+    pytest.param(  # "a group of migrants" who beat the police: a crowd, of their own country
+        "On 3 March 2021, in Cucuta, Norte de Santander, a group of Venezuelan migrants beat "
+        "police officers who asked them to leave a park.",
+        "Mob violence", "Rioters (Venezuela)", "Police Forces of Colombia", id="group-of"),
+    pytest.param(  # volunteers beating a man, the police they help is no side
+        "On 3 March 2021, volunteers, helping police enforce the curfew, beat up a shopkeeper "
+        "in Jaipur, Rajasthan.",
+        "Mob violence", "Rioters (India)", "Civilians (India)", id="volunteers-helping"),
+    pytest.param(  # the houses of a gang's relatives: civilians' homes
+        "On 3 March 2021, a mob in Owerri, Imo burnt 4 houses that belonged to family members "
+        "of suspected cultists.",
+        "Mob violence", "Rioters (Nigeria)", "Civilians (Nigeria)", id="kin-of-gang"),
+    pytest.param(  # the wives of commanders arrested: civilians, not the group
+        "On 3 March 2021, police arrested the wives of Boko Haram commanders in Maiduguri, "
+        "Borno.",
+        "Arrests", "Police Forces of Nigeria", "Civilians (Nigeria)", id="wives-of-commanders"),
+    pytest.param(  # forest rangers are the state's
+        "On 3 March 2021, forest rangers clashed with armed poachers in Kanchanaburi, "
+        "Thailand. One ranger was killed.",
+        "Armed clash", "Police Forces of Thailand", "Unidentified Armed Group (Thailand)",
+        id="forest-rangers"),
+    pytest.param(  # armed men detained: an armed group, not civilians
+        "On 3 March 2021, in Tumaco, Narino, a group of unidentified armed individuals were "
+        "detained by the navy.",
+        "Arrests", "Military Forces of Colombia", "Unidentified Armed Group (Colombia)",
+        id="armed-men-arrested"),
+    pytest.param(  # soldiers who join a group: the group is the other side
+        "On 3 March 2021, 20 soldiers and policemen joined the Taliban in Kunduz province.",
+        "Change to group/activity", "Military Forces of Afghanistan", "Taliban",
+        id="joined-the-group"),
+])
+def test_crowds_and_sides(extractor: Extractor, body: str, sub: str, actor1: str,
+                          actor2: str | None) -> None:
+    assert coded(one_event(extractor, body)) == (sub, actor1, actor2)
+
+
+def test_armed_men_far_from_an_arrest_are_not_its_side(extractor: Extractor) -> None:
+    # an arrest in one paragraph, militants killed in another: the arrested are civilians
+    found = extracting.events(extractor, "On 3 March 2021, police arrested 12 traders in Cali, "
+                              "Valle del Cauca, for breaking the curfew.\n\nElsewhere, two "
+                              "militants were killed in a separate incident.", "2021-03-04")
+    arrests = [e for e in found if e.sub_event_type.value == "Arrests"]
+    assert len(arrests) == 1
+    assert arrests[0].actor2 is not None and arrests[0].actor2.name == "Civilians (Colombia)"
