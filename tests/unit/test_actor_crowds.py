@@ -1,7 +1,8 @@
 """Crowds and sides ACLED's naming conventions tell apart, on sentences written for these
 tests: a people named by its demonym, community members, a group of migrants and volunteers
 acting as a crowd (rioters, mob violence), the police a mob helps, the kin of fighters
-(civilians), forest rangers (state forces), armed men arrested and the group fighters join."""
+(civilians), forest rangers (state forces), armed men arrested, the group fighters join, the
+doer of a harm told after "when", a hospital the wounded lie in and a gang's size."""
 
 from __future__ import annotations
 
@@ -64,6 +65,19 @@ def coded(event: Event) -> tuple[str, str | None, str | None]:
         "On 3 March 2021, 20 soldiers and policemen joined the Taliban in Kunduz province.",
         "Change to group/activity", "Military Forces of Afghanistan", "Taliban",
         id="joined-the-group"),
+    pytest.param(  # hurt "when" a crowd attacked them: mob violence
+        "On 3 March 2021, teachers of a school in Garissa, Kenya are attacked and injured when "
+        "students from a nearby school targeted them.",
+        "Mob violence", "Rioters (Kenya)", "Civilians (Kenya)", id="harm-when-crowd"),
+    pytest.param(  # ... but gunmen are an armed group
+        "On 3 March 2021, two villagers were injured when gunmen attacked them in Zamfara, "
+        "Nigeria.",
+        "Attack", "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)",
+        id="harm-when-gunmen"),
+    pytest.param(  # police hurt by a gang (the hospital they lie in, the gang's size: no one)
+        "Two police officers are recovering in a Kisumu hospital after suffering injuries "
+        "during an eight-man gang attack in the Nyalenda suburb of Kisumu, Kenya.",
+        "Armed clash", "Police Forces of Kenya", "Unidentified Gang (Kenya)", id="gang-on-police"),
 ])
 def test_crowds_and_sides(extractor: Extractor, body: str, sub: str, actor1: str,
                           actor2: str | None) -> None:

@@ -1563,6 +1563,10 @@ _KIN_OF_KINDS: Final = frozenset({_KIND_NAMED, _KIND_UNID, _KIND_GANG, _KIND_COM
 _GAP_KIN: Final = re.compile(r"\s+of\s+(?:the\s+)?(?:a\s+|an\s+)?(?:suspected\s+|alleged\s+)?")
 
 
+#: Before a hospital the wounded are in or taken to ("in hospital", "to a Nairobi hospital").
+_IN_HOSPITAL: Final = re.compile(r"\b(?:in|to)\s+(?:a\s+|the\s+)?(?:[A-Z][\w-]+\s+)?$")
+
+
 def _scan_of(text: str) -> tuple[_Raw, ...]:
     """`_scan(text)` worked out (not kept)."""
     low, words, found = matches(text)
@@ -1713,6 +1717,14 @@ def _scan_of(text: str) -> tuple[_Raw, ...]:
                         previous.entry.actor_type is not AT_STATE_FORCES:
                     raw = _Raw(raw.start, raw.end, previous.entry, None)
                     break
+        if kind == _KIND_CIV and raw.start > 0 and low[raw.start - 1] == "-" and \
+                low[raw.start:raw.end] in ("man", "member", "person", "strong"):
+            index += 1  # "an eight-man gang", "a five-member team": a size, no one hurt
+            continue
+        if kind == _KIND_OBJ and low.startswith("hospital", raw.start) and \
+                _IN_HOSPITAL.search(text, max(0, raw.start - 30), raw.start):
+            index += 1  # "recovering in a Nairobi hospital": where the hurt are, no target
+            continue
         if kind != _KIND_HEAD:
             out.append(raw)
         index += 1

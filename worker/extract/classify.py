@@ -1353,9 +1353,24 @@ def _crowd(c: _Cues) -> _Decision | None:
         return _ET_RIOTS, _SUB_MOB_VIOLENCE, riot, _FAIR
     hurt = c.first(_F_HURT, _FM_HURT)
     if hurt is not None and hurt.word not in _INTRANSITIVE and not c.has(_M_CLASH) and \
-            c.crowd and _agent_role(c, hurt) in _CROWD_ROLES:
-        return _ET_RIOTS, _SUB_MOB_VIOLENCE, hurt, _FAIR
+            c.crowd:
+        role = _agent_role(c, hurt)
+        if role is None and c.passive(hurt.start):
+            # "teachers were injured when students from another school attacked them": the
+            # harm told without its doer, who comes with the next act of violence
+            when = c.low.find(" when ", hurt.end, hurt.end + 40)
+            later = next((h for h in c.usable if when >= 0 and h.start > when
+                          and h.start - when < 60 and h.cue in _HURT_CUES
+                          and h.word not in _INTRANSITIVE and not c.passive(h.start)), None)
+            if later is not None:
+                role = _agent_role(c, later)
+        if role in _CROWD_ROLES:
+            return _ET_RIOTS, _SUB_MOB_VIOLENCE, hurt, _FAIR
     return None
+
+
+#: The cues of `_F_HURT`, by name.
+_HURT_CUES: Final = frozenset({"KILL", "INJURE", "ATTACK", "BURN", "LOOT"})
 
 
 #: Nouns after a violence word that make it a modifier naming people ("a murder victim",
