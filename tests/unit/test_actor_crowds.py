@@ -2,7 +2,8 @@
 tests: a people named by its demonym, community members, a group of migrants and volunteers
 acting as a crowd (rioters, mob violence), the police a mob helps, the kin of fighters
 (civilians), forest rangers (state forces), armed men arrested, the group fighters join, the
-doer of a harm told after "when", a hospital the wounded lie in and a gang's size."""
+doer of a harm told after "when", a hospital the wounded lie in, a gang's size, the group
+unknown men fought (named again later) and residents who take up arms."""
 
 from __future__ import annotations
 
@@ -78,6 +79,16 @@ def coded(event: Event) -> tuple[str, str | None, str | None]:
         "Two police officers are recovering in a Kisumu hospital after suffering injuries "
         "during an eight-man gang attack in the Nyalenda suburb of Kisumu, Kenya.",
         "Armed clash", "Police Forces of Kenya", "Unidentified Gang (Kenya)", id="gang-on-police"),
+    pytest.param(  # the group that engaged unknown gunmen is the other side, not the gunmen
+        "On 3 March 2021, an unidentified armed group that was raiding a town hall was engaged "
+        "by responding MILF fighters in a firefight in Datu Piang, Maguindanao. The police "
+        "later arrived and came to the aid of the MILF.",
+        "Armed clash", "Unidentified Armed Group (Philippines)",
+        "MILF: Moro Islamic Liberation Front", id="engaged-by-group"),
+    pytest.param(  # residents who take up arms against a militia: an armed group, no army
+        "On 3 March 2021, local residents took up arms to fight Mungiki members in Nyeri, "
+        "Kenya; 5 were killed.",
+        "Armed clash", "Mungiki Militia", "Unidentified Armed Group (Kenya)", id="up-in-arms"),
 ])
 def test_crowds_and_sides(extractor: Extractor, body: str, sub: str, actor1: str,
                           actor2: str | None) -> None:

@@ -2657,6 +2657,8 @@ def _battle(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
         elif agent.actor_type is AT_IDENTITY_MILITIA and (
                 side := _communal_side(text, ms, agent, cc)) is not None:
             other = side  # herders against farmers: the farmers' communal militia
+        elif (armed_people := _took_up_arms(text, ms, cc)) is not None:
+            other = armed_people  # "residents took up arms to fight X": an armed group now
         else:
             other = _synth(f"Military Forces{_forces_of(cc)}", AT_STATE_FORCES, cc, cls)
     else:
@@ -2664,6 +2666,22 @@ def _battle(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
                 m.name == agent.name and _initiates(text, m) for m in ms):
             agent, other = other, agent
     return agent, other
+
+
+#: After people, the words that arm them: "residents took up arms".
+_UP_ARMS: Final = re.compile(r"\s+(?:\w+\s+)?(?:took up arms|take up arms|taking up arms|"
+                             r"takes up arms|armed themselves)\b")
+
+
+def _took_up_arms(text: str, ms: list[ActorMention], cc: str | None) -> ActorMention | None:
+    """Civilians said to take up arms, as the unidentified armed group they became."""
+    if "arm" not in text:
+        return None
+    for m in ms:
+        if m.actor_type is _CIVILIANS and _UP_ARMS.match(text, m.end):
+            name, actor_type, code = _unidentified(m.country_code or cc)
+            return ActorMention(name, actor_type, code, m.start, m.end, m.text)
+    return None
 
 
 #: After a name, the text saying it is whom the attack is blamed on.
@@ -2827,14 +2845,24 @@ def _suspect(text: str, ms: list[ActorMention], agent: ActorMention | None,
         return agent
     # "planted by an unidentified armed group": only a claim or a suspicion names the group
     named_doer = agent is not None and _by_agent(text, agent)
+    # (a group the unknown men fought is the other side, named again later too: "engaged by
+    # MILF fighters ... the police came to the aid of the MILF")
+    fought: set[str] | None = None
     for m in ms:
         if _is_armed(m) and not _is_state(m) and m.actor_type is not _UNIDENTIFIED \
-                and not m.name.startswith("Unidentified") and (
-                    not _is_patient(text, m, cls) or _CLAIMS.match(text, m.end)) \
-                and not _owned(text, m.start) and not _fought(text, m.start) and (
-                    not named_doer or _LINKED.search(
-                        text, max(0, m.start - 60), min(len(text), m.end + 60))):
-            return m
+                and not m.name.startswith("Unidentified"):
+            if fought is not None and m.name in fought:
+                continue
+            if _fought(text, m.start):
+                if fought is None:
+                    fought = set()
+                fought.add(m.name)
+                continue
+            if (not _is_patient(text, m, cls) or _CLAIMS.match(text, m.end)) \
+                    and not _owned(text, m.start) and (
+                        not named_doer or _LINKED.search(
+                            text, max(0, m.start - 60), min(len(text), m.end + 60))):
+                return m
     return agent
 
 
@@ -2871,8 +2899,9 @@ _LINKED: Final = re.compile(r"\b(?:suspect\w*|claim\w*|believ\w*|blam\w*|link\w*
 #: group is the claimant, whatever word ("and", "with") stands before it.
 _CLAIMS: Final = re.compile(r"\s+(?:has\s+|have\s+|had\s+|later\s+)?claim(?:ed|s)\b")
 #: A group named as the other side of the fight: "... and confronted a local militia".
-_FOUGHT: Final = re.compile(r"\b(?:clashed with|confronted|engaged|fought|fought with|repelled by|"
-                            r"resisted by)\s+(?:the\s+|a\s+|an\s+)?(?:local\s+)?$")
+_FOUGHT: Final = re.compile(r"\b(?:clashed with|confronted(?: by)?|engaged(?: by)?|fought|"
+                            r"fought with|repelled by|resisted by)\s+(?:the\s+|a\s+|an\s+)?"
+                            r"(?:local\s+|responding\s+)?$")
 #: A group named as the owner of the target: "the headquarters of Al Sham Corps".
 _OWNED: Final = re.compile(r"\b(?:headquarters|base|office|offices|position|positions|post|camp|"
                     r"house|home|member|members|commander|leader|vehicle|convoy) of (?:the )?$",
