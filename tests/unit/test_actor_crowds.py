@@ -3,7 +3,8 @@ tests: a people named by its demonym, community members, a group of migrants and
 acting as a crowd (rioters, mob violence), the police a mob helps, the kin of fighters
 (civilians), forest rangers (state forces), armed men arrested, the group fighters join, the
 doer of a harm told after "when", a hospital the wounded lie in, a gang's size, the group
-unknown men fought (named again later) and residents who take up arms."""
+unknown men fought (named again later), residents who take up arms and two camps clashing at
+a gathering."""
 
 from __future__ import annotations
 
@@ -89,6 +90,10 @@ def coded(event: Event) -> tuple[str, str | None, str | None]:
         "On 3 March 2021, local residents took up arms to fight Mungiki members in Nyeri, "
         "Kenya; 5 were killed.",
         "Armed clash", "Mungiki Militia", "Unidentified Armed Group (Kenya)", id="up-in-arms"),
+    pytest.param(  # two camps clashing at a gathering: mob violence, no demonstration
+        "On 3 March 2021, clashes broke out between pro-Armenian and pro-Azerbaijani activists "
+        "in Tbilisi, Georgia during a commemoration.",
+        "Mob violence", "Rioters (Georgia)", "Civilians (Georgia)", id="two-camps"),
 ])
 def test_crowds_and_sides(extractor: Extractor, body: str, sub: str, actor1: str,
                           actor2: str | None) -> None:

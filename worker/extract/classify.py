@@ -1313,6 +1313,8 @@ def _crowd(c: _Cues) -> _Decision | None:
         clash = c.heads[_H_CLASH]
         if clash is not None and clash.word.startswith(_CROWD_CLASH) and \
                 not _reason(c, clash):
+            if _CAMPS.search(c.low, clash.end, clash.end + 70):
+                return _ET_RIOTS, _SUB_MOB_VIOLENCE, clash, _FAIR  # two camps, no protest
             return _ET_RIOTS, _SUB_VIOLENT_DEMONSTRATION, clash, _FAIR
         lethal = c.heads[_H_LETHAL]
         kill = c.heads[_H_KILL]
@@ -1367,6 +1369,11 @@ def _crowd(c: _Cues) -> _Decision | None:
         if role in _CROWD_ROLES:
             return _ET_RIOTS, _SUB_MOB_VIOLENCE, hurt, _FAIR
     return None
+
+
+#: Two camps clashing at a gathering: "clashes between pro-Ukrainian and pro-Russian
+#: activists" (mob violence, not a demonstration turned violent).
+_CAMPS: Final = re.compile(r"\bbetween (?:the )?(?:pro|anti)-[\w-]+ and (?:the )?(?:pro|anti)-")
 
 
 #: The cues of `_F_HURT`, by name.
