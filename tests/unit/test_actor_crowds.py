@@ -3,8 +3,8 @@ tests: a people named by its demonym, community members, a group of migrants and
 acting as a crowd (rioters, mob violence), the police a mob helps, the kin of fighters
 (civilians), forest rangers (state forces), armed men arrested, the group fighters join, the
 doer of a harm told after "when", a hospital the wounded lie in, a gang's size, the group
-unknown men fought (named again later), residents who take up arms and two camps clashing at
-a gathering."""
+unknown men fought (named again later), residents who take up arms, two camps clashing at a
+gathering and protesters detained once their protest was over."""
 
 from __future__ import annotations
 
@@ -94,6 +94,17 @@ def coded(event: Event) -> tuple[str, str | None, str | None]:
         "On 3 March 2021, clashes broke out between pro-Armenian and pro-Azerbaijani activists "
         "in Tbilisi, Georgia during a commemoration.",
         "Mob violence", "Rioters (Georgia)", "Civilians (Georgia)", id="two-camps"),
+    pytest.param(  # detained once the protest was over: a peaceful protest, no intervention
+        "On 3 March 2021, 5 activists held a protest near the parliament in central Moscow "
+        "(Moscow-Central), holding a banner against the government. The protesters were "
+        "detained later that day after the protest was finished.",
+        "Peaceful protest", "Protesters (Russia)", None, id="detained-after-it-ended"),
+    pytest.param(  # ... but detained at the protest: an intervention
+        "On 3 March 2021, 5 activists held a protest near the parliament in central Moscow "
+        "(Moscow-Central), holding a banner against the government. Police detained the "
+        "protesters at the scene.",
+        "Protest with intervention", "Protesters (Russia)", "Police Forces of Russia",
+        id="detained-at-it"),
 ])
 def test_crowds_and_sides(extractor: Extractor, body: str, sub: str, actor1: str,
                           actor2: str | None) -> None:

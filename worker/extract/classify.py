@@ -1259,6 +1259,8 @@ def _intervention(c: _Cues, protest: _Hit) -> _Hit | None:
             clause = clause[cut + 1:]
             if _LONG_AGO.match(c.low, hit.end):
                 continue  # "a commander arrested two years ago": background
+            if _AFTER_IT_ENDED.match(c.low, hit.end):
+                continue  # "detained after the protest was over": no intervention in it
             if _state_before(c, hit) and not _REASON.search(clause):
                 return hit  # "police arrested 23 journalists during a protest"
             if hit.start < protest.start or _REASON.search(clause):
@@ -1374,6 +1376,13 @@ def _crowd(c: _Cues) -> _Decision | None:
 #: Two camps clashing at a gathering: "clashes between pro-Ukrainian and pro-Russian
 #: activists" (mob violence, not a demonstration turned violent).
 _CAMPS: Final = re.compile(r"\bbetween (?:the )?(?:pro|anti)-[\w-]+ and (?:the )?(?:pro|anti)-")
+
+
+#: After an arrest, the demonstration already over: "were detained later that day after the
+#: protest was finished".
+_AFTER_IT_ENDED: Final = re.compile(
+    r"[^.;]{0,40}?\bafter (?:the|their) (?:protest|demonstration|rally|march|sit-in|action)\s+"
+    r"(?:was |had |has )?(?:finished|ended|over|concluded)\b")
 
 
 #: The cues of `_F_HURT`, by name.
