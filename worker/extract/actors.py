@@ -1914,9 +1914,10 @@ def roles(text: str) -> tuple[tuple[int, int, int], ...]:
             # (the last word, `rsplit(" ", 1)[-1]` of the phrase, sliced once)
             space = low.rfind(" ", raw.start, raw.end)
             head = low[space + 1 if space >= 0 else raw.start:raw.end]
-            # ("a group of migrants", "dozens of refugees": many people acting together)
+            # ("a group of migrants": many people acting together; found in place first)
             if head in _CROWD_WORDS or ((head in ("people", "men", "women", "persons") or (
-                    head[-1] == "s" and head not in _HERDERS)) and
+                    head[-1] == "s" and head not in _HERDERS and
+                    low.find("group of ", max(0, raw.start - 24), raw.start) >= 0)) and
                                         _MANY.search(low, max(0, raw.start - 24), raw.start)):
                 role = ROLE_CROWD
             elif head == "members" and low.startswith("community ", raw.start):
