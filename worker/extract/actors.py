@@ -41,6 +41,7 @@ from worker.extract.constants import (
     ET_VIOLENCE_AGAINST_CIVILIANS,
     SUB_AGREEMENT,
     SUB_ARRESTS,
+    SUB_CHANGE_TO_GROUP,
     SUB_DISRUPTED_WEAPONS_USE,
     SUB_GOVERNMENT_REGAINS_TERRITORY,
     SUB_GRENADE,
@@ -580,7 +581,9 @@ POLICE_NOUNS: Final = (
     "prison officers|wardens|police commander|police chief|policemen's|police's|"
     "anti-riot police|riot squad|detectives|detective|counter-terror police|"
     "counter-terrorism police|police sentries|sentries|sentry|police line|police lines|"
-    "border police|border police officers|traffic officers|security guards at the police"
+    "border police|border police officers|traffic officers|security guards at the police|"
+    "forestry officials|forest officials|forestry officers|forest officers|forest guards|"
+    "forest rangers|park rangers|wildlife rangers"
 )
 CIVILIAN_NOUNS: Final = (
     "civilian|civilians|villager|villagers|resident|residents|inhabitants|locals|"
@@ -625,7 +628,8 @@ CIVILIAN_NOUNS: Final = (
     "taxi drivers|okada riders|bikers|operators|truckers|truck drivers|transporters|"
     "hawkers|street vendors|market women|nurses'|doctors'|retirees|pensioners|"
     "unemployed|jobless youths|graduates|squatters|tenants|evictees|muslims|christians|"
-    "hindus|sikhs|catholics|muslim faithful|christian faithful"
+    "hindus|sikhs|catholics|muslim faithful|christian faithful|community members|"
+    "volunteers|family members|family member|wives"
 )
 #: Property targets: attacking them hurts no one (looting/property destruction).
 PROPERTY_NOUNS: Final = (
@@ -961,7 +965,8 @@ _CROWD_WORDS: Final = frozenset(
      "farmers", "crowd", "crowds", "merchants", "vendors", "prisoners", "inmates", "detainees",
      "fans", "labourers", "laborers", "employees", "riders", "motorcyclists", "boda", "bikers",
      "operators", "truckers", "transporters", "hawkers", "retirees", "pensioners", "unemployed",
-     "graduates", "squatters", "tenants", "evictees", "teachers", "nurses", "doctors"]
+     "graduates", "squatters", "tenants", "evictees", "teachers", "nurses", "doctors",
+     "volunteers"]
 )
 
 _ENTRIES: Final[list[_Entry]] = []
@@ -1660,6 +1665,18 @@ def _scan(text: str) -> tuple[_Raw, ...]:
     return raws
 
 
+#: Kin of fighters ("relatives of the militants"): civilians (`_scan_of`).
+_KIN: Final = frozenset(["family members", "family member", "relatives", "relative", "families",
+                         "family", "wives", "wife", "widows", "widow", "parents"])
+_KIN_OF_KINDS: Final = frozenset({_KIND_NAMED, _KIND_UNID, _KIND_GANG, _KIND_COMM, _KIND_ETHN,
+                                  _KIND_MIL, _KIND_POL})
+_GAP_KIN: Final = re.compile(r"\s+of\s+(?:the\s+)?(?:a\s+|an\s+)?(?:suspected\s+|alleged\s+)?")
+
+
+#: Before a hospital the wounded are in or taken to ("in hospital", "to a Nairobi hospital").
+_IN_HOSPITAL: Final = re.compile(r"\b(?:in|to)\s+(?:a\s+|the\s+)?(?:[A-Z][\w-]+\s+)?$")
+
+
 def _scan_of(text: str) -> tuple[_Raw, ...]:
     """`_scan(text)` worked out (not kept)."""
     low, words, found = matches(text)
@@ -1694,6 +1711,13 @@ def _scan_of(text: str) -> tuple[_Raw, ...]:
                 raw.country = _prefix_country(text, raw.start)
             out.append(raw)
             break
+        # "family members of suspected cultists", "relatives of the militants": their kin are
+        # civilians, and the group only says whose kin they are
+        if nxt is not None and kind == _KIND_CIV and nxt.entry.kind in _KIN_OF_KINDS and \
+                low[raw.start:raw.end] in _KIN and _GAP_KIN.fullmatch(low, raw.end, nxt.start):
+            raw.end = nxt.end
+            index += 1
+            nxt = raws[index + 1] if index + 1 < len(raws) else None
         # "members of the PKK", "fighters from Al Shabaab": the group is the mention
         if nxt is not None and raw.entry.head and kind in (
                 _KIND_HEAD, _KIND_UNID, _KIND_COMM, _KIND_CIV) and (
@@ -1803,6 +1827,14 @@ def _scan_of(text: str) -> tuple[_Raw, ...]:
                         previous.entry.actor_type is not AT_STATE_FORCES:
                     raw = _Raw(raw.start, raw.end, previous.entry, None)
                     break
+        if kind == _KIND_CIV and raw.start > 0 and low[raw.start - 1] == "-" and \
+                low[raw.start:raw.end] in ("man", "member", "person", "strong"):
+            index += 1  # "an eight-man gang", "a five-member team": a size, no one hurt
+            continue
+        if kind == _KIND_OBJ and low.startswith("hospital", raw.start) and \
+                _IN_HOSPITAL.search(text, max(0, raw.start - 30), raw.start):
+            index += 1  # "recovering in a Nairobi hospital": where the hurt are, no target
+            continue
         if kind != _KIND_HEAD:
             out.append(raw)
         index += 1
@@ -1961,6 +1993,9 @@ PARTIES: Final = frozenset({
 _MANY: Final = re.compile(r"\b(?:hundreds|dozens|scores|thousands|crowd|group|mob|\d\d+|"
                    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\w*)"
                    r"(?:\s+of)?\s+(?:\w+\s+)?$")
+#: A count of a few before a demonym: individuals ("two Palestinians"), not a crowd.
+_FEW: Final = re.compile(r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|[1-9]|"
+                         r"the)\s+(?:\w+\s+)?$")
 _OFF_DUTY_AFTER: Final = re.compile(r"\s*\(?(?:who was |who were )?(?:off-duty|off duty|retired)\b")
 _OFF_DUTY: Final = re.compile(r"(?:\b(?:former|ex|retired|off-duty|off duty|demobili[sz]ed|"
                        r"reintegrated|unarmed)[\s-]+(?:\w+\s+)?)$")
@@ -2007,8 +2042,18 @@ def roles(text: str) -> tuple[tuple[int, int, int], ...]:
             # (the last word, `rsplit(" ", 1)[-1]` of the phrase, sliced once)
             space = low.rfind(" ", raw.start, raw.end)
             head = low[space + 1 if space >= 0 else raw.start:raw.end]
-            if head in _CROWD_WORDS or (head in ("people", "men", "women", "persons") and
+            # ("a group of migrants": many people acting together; found in place first)
+            if head in _CROWD_WORDS or ((head in ("people", "men", "women", "persons") or (
+                    head[-1] == "s" and head not in _HERDERS and
+                    low.find("group of ", max(0, raw.start - 24), raw.start) >= 0)) and
                                         _MANY.search(low, max(0, raw.start - 24), raw.start)):
+                role = ROLE_CROWD
+            elif head == "members" and low.startswith("community ", raw.start):
+                role = ROLE_CROWD  # "community members set a car alight": a crowd, not a gang
+            elif raw.entry.country is not None and not _FEW.search(
+                    low, max(0, raw.start - 16), raw.start):
+                # "Palestinians threw stones", "clashes between Palestinians and Israeli
+                # forces": a people named by its demonym is a crowd ("two Palestinians" are not)
                 role = ROLE_CROWD
         elif role in (ROLE_STATE, ROLE_ARMED):
             if off_duty is None:
@@ -2667,11 +2712,18 @@ _GRIEVANCE_BEFORE: Final = re.compile(
     r"\s+(?:the\s+)?$")
 
 
+#: The mob's helpers, not its target: "helping police", "alongside the army".
+_HELPING_BEFORE: Final = re.compile(
+    r"\b(?:helping|assisting|aiding|supporting|alongside|together with|along with)\s+"
+    r"(?:the\s+)?$", re.IGNORECASE)
+
+
 def _only_steps_in(text: str, m: ActorMention) -> bool:
     """Whether state forces only step into mob violence after it ("police rushed and
-    controlled the mob") or are its grievance ("in response to police action"): not the side
-    the mob attacked."""
-    if _GRIEVANCE_BEFORE.search(text, max(0, m.start - 30), m.start):
+    controlled the mob"), are its grievance ("in response to police action") or the mob's
+    helpers ("volunteers helping police enforce a curfew"): not the side the mob attacked."""
+    if _GRIEVANCE_BEFORE.search(text, max(0, m.start - 30), m.start) or \
+            _HELPING_BEFORE.search(text, max(0, m.start - 30), m.start):
         return True
     stop = text.find(".", m.end)
     return bool(_STEPS_IN_AFTER.match(text, m.end)) and not _FORCE.search(
@@ -2767,6 +2819,8 @@ def _battle(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
         elif agent.actor_type is AT_IDENTITY_MILITIA and (
                 side := _communal_side(text, ms, agent, cc)) is not None:
             other = side  # herders against farmers: the farmers' communal militia
+        elif (armed_people := _took_up_arms(text, ms, cc)) is not None:
+            other = armed_people  # "residents took up arms to fight X": an armed group now
         else:
             other = _synth(f"Military Forces{_forces_of(cc)}", AT_STATE_FORCES, cc, cls)
     else:
@@ -2774,6 +2828,22 @@ def _battle(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
                 m.name == agent.name and _initiates(text, m) for m in ms):
             agent, other = other, agent
     return agent, other
+
+
+#: After people, the words that arm them: "residents took up arms".
+_UP_ARMS: Final = re.compile(r"\s+(?:\w+\s+)?(?:took up arms|take up arms|taking up arms|"
+                             r"takes up arms|armed themselves)\b")
+
+
+def _took_up_arms(text: str, ms: list[ActorMention], cc: str | None) -> ActorMention | None:
+    """Civilians said to take up arms, as the unidentified armed group they became."""
+    if "arm" not in text:
+        return None
+    for m in ms:
+        if m.actor_type is _CIVILIANS and _UP_ARMS.match(text, m.end):
+            name, actor_type, code = _unidentified(m.country_code or cc)
+            return ActorMention(name, actor_type, code, m.start, m.end, m.text)
+    return None
 
 
 #: After a name, the text saying it is whom the attack is blamed on.
@@ -2937,14 +3007,24 @@ def _suspect(text: str, ms: list[ActorMention], agent: ActorMention | None,
         return agent
     # "planted by an unidentified armed group": only a claim or a suspicion names the group
     named_doer = agent is not None and _by_agent(text, agent)
+    # (a group the unknown men fought is the other side, named again later too: "engaged by
+    # MILF fighters ... the police came to the aid of the MILF")
+    fought: set[str] | None = None
     for m in ms:
         if _is_armed(m) and not _is_state(m) and m.actor_type is not _UNIDENTIFIED \
-                and not m.name.startswith("Unidentified") and (
-                    not _is_patient(text, m, cls) or _CLAIMS.match(text, m.end)) \
-                and not _owned(text, m.start) and not _fought(text, m.start) and (
-                    not named_doer or _LINKED.search(
-                        text, max(0, m.start - 60), min(len(text), m.end + 60))):
-            return m
+                and not m.name.startswith("Unidentified"):
+            if fought is not None and m.name in fought:
+                continue
+            if _fought(text, m.start):
+                if fought is None:
+                    fought = set()
+                fought.add(m.name)
+                continue
+            if (not _is_patient(text, m, cls) or _CLAIMS.match(text, m.end)) \
+                    and not _owned(text, m.start) and (
+                        not named_doer or _LINKED.search(
+                            text, max(0, m.start - 60), min(len(text), m.end + 60))):
+                return m
     return agent
 
 
@@ -2981,8 +3061,9 @@ _LINKED: Final = re.compile(r"\b(?:suspect\w*|claim\w*|believ\w*|blam\w*|link\w*
 #: group is the claimant, whatever word ("and", "with") stands before it.
 _CLAIMS: Final = re.compile(r"\s+(?:has\s+|have\s+|had\s+|later\s+)?claim(?:ed|s)\b")
 #: A group named as the other side of the fight: "... and confronted a local militia".
-_FOUGHT: Final = re.compile(r"\b(?:clashed with|confronted|engaged|fought|fought with|repelled by|"
-                            r"resisted by)\s+(?:the\s+|a\s+|an\s+)?(?:local\s+)?$")
+_FOUGHT: Final = re.compile(r"\b(?:clashed with|confronted(?: by)?|engaged(?: by)?|fought|"
+                            r"fought with|repelled by|resisted by)\s+(?:the\s+|a\s+|an\s+)?"
+                            r"(?:local\s+|responding\s+)?$")
 #: A group named as the owner of the target: "the headquarters of Al Sham Corps".
 _OWNED: Final = re.compile(r"\b(?:headquarters|base|office|offices|position|positions|post|camp|"
                     r"house|home|member|members|commander|leader|vehicle|convoy) of (?:the )?$",
@@ -3058,6 +3139,11 @@ def _remote(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
     return agent, target
 
 
+#: Before the group that fighters change sides to: "joined the Taliban", "defected to IS".
+_JOINED: Final = re.compile(r"\b(?:joined|join|joining|defected to|defecting to|switched to)\s+"
+                            r"(?:the\s+)?(?:ranks\s+of\s+(?:the\s+)?)?$")
+
+
 def _strategic(text: str, ms: list[ActorMention], cls: Classification, cc: str | None,
                begin: int, end: int, sub: SubEventType
                ) -> tuple[ActorMention | None, ActorMention | None]:
@@ -3075,6 +3161,14 @@ def _strategic(text: str, ms: list[ActorMention], cls: Classification, cc: str |
                       and m.name not in allies), None)
         if group is not None:
             return state, group
+        # "a group of unidentified armed individuals ... were detained": armed men, no
+        # civilians (named near the arrest: in its paragraph, a sentence or so away)
+        unknown = next((m for m in armed if m.actor_type is _UNIDENTIFIED
+                        and abs(m.start - cls.start) <= 200
+                        and text.find("\n", min(m.start, cls.start), max(m.start, cls.start)) < 0
+                        ), None)
+        if unknown is not None:
+            return state, unknown
         victim = _first(ms, (AT_CIVILIANS, AT_PROTESTERS))
         code = victim.country_code if victim and victim.country_code else cc
         return state, _synth(f"Civilians{_suffix(code)}", AT_CIVILIANS, code, cls)
@@ -3124,6 +3218,11 @@ def _strategic(text: str, ms: list[ActorMention], cls: Classification, cc: str |
         return agent, next((m for m in actors if begin <= m.start < end and _is_armed(m)
                             and m.name != agent.name), None)
     if actors:  # "in Chinicuila municipality, members of the CJNG ...": the CJNG
+        if sub is SUB_CHANGE_TO_GROUP:
+            # "soldiers and policemen joined the Taliban": the group joined is the other side
+            joined = next((m for m in actors[1:] if m.name != actors[0].name and
+                           _JOINED.search(text, max(0, m.start - 24), m.start)), None)
+            return actors[0], joined
         return actors[0], None
     people = [m for m in ms if m.actor_type in _PEOPLE_TYPES]
     return (people[0] if people else None), None

@@ -1292,6 +1292,8 @@ def _intervention(c: _Cues, protest: _Hit) -> _Hit | None:
             clause = clause[cut + 1:]
             if _LONG_AGO.match(c.low, hit.end):
                 continue  # "a commander arrested two years ago": background
+            if _AFTER_IT_ENDED.match(c.low, hit.end):
+                continue  # "detained after the protest was over": no intervention in it
             if _state_before(c, hit) and not _REASON.search(clause):
                 return hit  # "police arrested 23 journalists during a protest"
             if hit.start < protest.start or _REASON.search(clause):
@@ -1346,6 +1348,8 @@ def _crowd(c: _Cues) -> _Decision | None:
         clash = c.heads[_H_CLASH]
         if clash is not None and clash.word.startswith(_CROWD_CLASH) and \
                 not _reason(c, clash):
+            if _CAMPS.search(c.low, clash.end, clash.end + 70):
+                return _ET_RIOTS, _SUB_MOB_VIOLENCE, clash, _FAIR  # two camps, no protest
             return _ET_RIOTS, _SUB_VIOLENT_DEMONSTRATION, clash, _FAIR
         lethal = c.heads[_H_LETHAL]
         kill = c.heads[_H_KILL]
@@ -1386,9 +1390,36 @@ def _crowd(c: _Cues) -> _Decision | None:
         return _ET_RIOTS, _SUB_MOB_VIOLENCE, riot, _FAIR
     hurt = c.first(_F_HURT, _FM_HURT)
     if hurt is not None and hurt.word not in _INTRANSITIVE and not c.has(_M_CLASH) and \
-            c.crowd and _agent_role(c, hurt) in _CROWD_ROLES:
-        return _ET_RIOTS, _SUB_MOB_VIOLENCE, hurt, _FAIR
+            c.crowd:
+        role = _agent_role(c, hurt)
+        if role is None and c.passive(hurt.start):
+            # "teachers were injured when students from another school attacked them": the
+            # harm told without its doer, who comes with the next act of violence
+            when = c.low.find(" when ", hurt.end, hurt.end + 40)
+            later = next((h for h in c.usable if when >= 0 and h.start > when
+                          and h.start - when < 60 and h.cue in _HURT_CUES
+                          and h.word not in _INTRANSITIVE and not c.passive(h.start)), None)
+            if later is not None:
+                role = _agent_role(c, later)
+        if role in _CROWD_ROLES:
+            return _ET_RIOTS, _SUB_MOB_VIOLENCE, hurt, _FAIR
     return None
+
+
+#: Two camps clashing at a gathering: "clashes between pro-Ukrainian and pro-Russian
+#: activists" (mob violence, not a demonstration turned violent).
+_CAMPS: Final = re.compile(r"\bbetween (?:the )?(?:pro|anti)-[\w-]+ and (?:the )?(?:pro|anti)-")
+
+
+#: After an arrest, the demonstration already over: "were detained later that day after the
+#: protest was finished".
+_AFTER_IT_ENDED: Final = re.compile(
+    r"[^.;]{0,40}?\bafter (?:the|their) (?:protest|demonstration|rally|march|sit-in|action)\s+"
+    r"(?:was |had |has )?(?:finished|ended|over|concluded)\b")
+
+
+#: The cues of `_F_HURT`, by name.
+_HURT_CUES: Final = frozenset({"KILL", "INJURE", "ATTACK", "BURN", "LOOT"})
 
 
 #: Nouns after a violence word that make it a modifier naming people ("a murder victim",
