@@ -1,5 +1,5 @@
 """The actor module's kept results and shortcuts answer exactly as the code they stand in for
-(copied here as it was first written): `matches`, `gate_read` and `_scan` kept by `_Memo`
+(copied here as it was first written): `matches`, `gate_read` and `_scan` kept by `TextMemo`
 (first an `lru_cache`), the names of `_find` kept by context and entry (first by a four-item
 key), and the regexes `_remote` and `_suspect` try only where they may match. Checked on the
 sentences and articles of a benchmark corpus and on generated and hand-made edge cases."""
@@ -95,7 +95,7 @@ def test_kept_results_as_the_lru_caches_first_written() -> None:
 
 def test_memo_keeps_the_texts_met_last() -> None:
     rng = random.Random(11)
-    memo = actors._Memo(4)
+    memo = actors.TextMemo(4)
     truth: dict[str, object] = {}
     recent: list[str] = []
     for _ in range(3_000):

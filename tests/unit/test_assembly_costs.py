@@ -216,10 +216,10 @@ def test_cached_readers_are_the_modules_own() -> None:
 
 
 def test_kept_reads_and_casualties_are_worked_out_alike(bodies: list[str]) -> None:
-    """`_read` and `_casualties_in`, kept per text by `_Kept` (they were `lru_cache`s of the
-    functions worked out), give what the functions give: met first, met again (from either
-    generation, after rotations of a small memo), at another offset, and after
-    `clear_text_caches`."""
+    """`_read` and `_casualties_in`, kept per text by `actors.TextMemo` (they were
+    `lru_cache`s of the functions worked out), give what the functions give: met first, met
+    again (from either generation, after rotations of a small memo), at another offset, and
+    after `clear_text_caches`."""
     sentences = [s for body in bodies for s in split_sentences(body)]
     assert len(sentences) > 1000
     events.clear_text_caches()

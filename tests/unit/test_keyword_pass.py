@@ -1,6 +1,6 @@
 """The shared keyword pass answers exactly as the code it stands in for (copied here as it was
 first written): `_matches_of` (the automaton read from a `Final` list), `matches` and
-`gate_read` kept in one entry a text, and `_Memo` with the text met last found by identity.
+`gate_read` kept in one entry a text, and `TextMemo` with the text met last found by identity.
 Checked on the sentences of a benchmark corpus and on generated and hand-made edge cases:
 empty, non-ASCII, punctuation, every ASCII character, and runs of the automaton's own keys
 that overlap one another."""
@@ -105,7 +105,7 @@ def test_kept_matches_and_gates_as_first_written() -> None:
 
 
 def test_memo_finds_the_last_text_by_identity_and_by_value() -> None:
-    memo = actors._Memo(2)
+    memo = actors.TextMemo(2)
     text = "".join(["the ", "army"])
     same = "".join(["the ", "army"])
     assert text is not same

@@ -1064,8 +1064,9 @@ Match = tuple[int, tuple[int, tuple[_Entry, ...], tuple[tuple[int, str, bool, st
 _Loose = tuple[object, ...]
 
 
-class _Memo:
-    """The results of a function of a text for the texts met last. (A plain class: the
+class TextMemo:
+    """The results of a function of a text for the texts met last (the keyword pass here,
+    the events' reads of a sentence there). (A plain class: the
     compiled core reads and writes its dicts natively, where a call of an `lru_cache` goes
     through Python's calling machinery, its arguments packed in a tuple, ~400 instructions
     a hit.) Two generations of at most `size` texts each, so at most `2 * size` in all (the
@@ -1129,8 +1130,8 @@ class _Keyed:
 
 
 #: The kept results of `matches` and `gate_read` (as `_Keyed`), and of `_scan` (none is None).
-_MATCHED: Final = _Memo(512)
-_SCANNED: Final = _Memo(512)
+_MATCHED: Final = TextMemo(512)
+_SCANNED: Final = TextMemo(512)
 
 
 def clear_text_caches() -> None:
@@ -1581,14 +1582,8 @@ def _raws_of(text: str, low: str, size: int, found: list[Match]) -> tuple[list[_
                 continue
         last = cast(int, match[0])
         start = last - cast(int, value[0]) + 1
-        chosen: _Entry | None = entries[0]
-        if entries[0].case:
-            chosen = next((e for e in entries if e.kind != _KIND_GATE and (
-                not e.case or text[start:last - 1] == e.case)), None)
+        chosen = _chosen(text, low, entries, start, last)
         if chosen is None:
-            continue
-        if start >= 5 and low[start - 2] == "i" and \
-                low.startswith(("anti-", "anti "), start - 5) and not low.startswith("anti", start):
             continue
         if start <= previous:
             return _raws_sorted(text, low, size, found)
@@ -1597,6 +1592,26 @@ def _raws_of(text: str, low: str, size: int, found: list[Match]) -> tuple[list[_
             reach = last - 1
             raws.append(_Raw(start, reach, chosen, None))
     return raws, present
+
+
+def _chosen(text: str, low: str, entries: tuple[_Entry, ...], start: int, last: int
+            ) -> _Entry | None:
+    """The actor entry of a phrase found at `start` (its last character at `last - 2` of
+    the words form) among its `entries`: the first whose case, if it has one, is the text's
+    own; None if none is, or if the phrase follows "anti-" ("anti-government" names no
+    government)."""
+    chosen: _Entry | None = entries[0]
+    if entries[0].case:
+        chosen = next((e for e in entries if e.kind != _KIND_GATE and (
+            not e.case or text[start:last - 1] == e.case)), None)
+    if chosen is None:
+        return None
+    # (the "i" of "anti-" first: one character read, where a search of the text for "anti"
+    # read all of it)
+    if start >= 5 and low[start - 2] == "i" and \
+            low.startswith(("anti-", "anti "), start - 5) and not low.startswith("anti", start):
+        return None
+    return chosen
 
 
 def _raws_sorted(text: str, low: str, size: int, found: list[Match]
@@ -1625,16 +1640,8 @@ def _raws_sorted(text: str, low: str, size: int, found: list[Match]
                 continue  # no actor
         last = cast(int, match[0])
         start = last - cast(int, value[0]) + 1
-        chosen: _Entry | None = entries[0]
-        if entries[0].case:
-            chosen = next((e for e in entries if e.kind != _KIND_GATE and (
-                not e.case or text[start:last - 1] == e.case)), None)
+        chosen = _chosen(text, low, entries, start, last)
         if chosen is None:
-            continue
-        # (the "i" of "anti-" first: one character read, where a search of the text for
-        # "anti" read all of it)
-        if start >= 5 and low[start - 2] == "i" and \
-                low.startswith(("anti-", "anti "), start - 5) and not low.startswith("anti", start):
             continue
         # (by start, then the longest first)
         hits.append((start * size + (size - 1 - last)) * count + len(chosen_of))

@@ -269,47 +269,11 @@ actors_mod.add_gate_words({_COUNTRY_GATE: tuple(countries_mod.gate_keys())}, who
 _sources_of: Final = sources_mod.sources_of
 
 
-class _Kept:
-    """The results of a function of a sentence's text for the texts met last. (A plain class:
-    the compiled core reads and writes its dicts natively, where a call of an `lru_cache` goes
-    through Python's calling machinery, its arguments packed in a tuple and hashed as a key,
-    some 1,000 instructions a call.) Two generations of at most `size` texts each, so at most
-    `2 * size` in all (the size of the `lru_cache` it replaced): the older is dropped when
-    the newer is full, and a text met again in it is brought back. A text's result is the
-    same whenever it is worked out: what is kept changes the cost only."""
-
-    __slots__ = ("new", "old", "size")
-
-    def __init__(self, size: int) -> None:
-        self.new: dict[str, object] = {}
-        self.old: dict[str, object] = {}
-        self.size = size
-
-    def get(self, text: str) -> object | None:
-        """The result kept for `text`, or None."""
-        value = self.new.get(text)
-        if value is None and self.old:  # (no second look-up before the first rotation)
-            value = self.old.get(text)
-            if value is not None:
-                self.put(text, value)
-        return value
-
-    def put(self, text: str, value: object) -> None:
-        if len(self.new) >= self.size:
-            self.old = self.new
-            self.new = {}
-        self.new[text] = value
-
-    def clear(self) -> None:
-        self.new = {}
-        self.old = {}
-
-
 # A sentence is read for its gates when grouping and again for its casualties when building
 # its event: kept per text for a while, as the finders' answers are.
-_READS: Final = _Kept(2048)
+_READS: Final = actors_mod.TextMemo(2048)
 #: `_casualties_in`'s answers: (the offset, the mentions) by the text.
-_CASUALTIES: Final = _Kept(2048)
+_CASUALTIES: Final = actors_mod.TextMemo(2048)
 
 
 def clear_text_caches() -> None:
