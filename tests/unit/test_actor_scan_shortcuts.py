@@ -13,6 +13,7 @@ from typing import cast
 
 from benchmarks.corpus import articles_of_size
 from tests.unit.generated import corpus_sentences, soups
+from tests.unit.test_actor_order import _raws_as_first_written as order_reference
 from worker.extract import actors, countries
 from worker.extract.actors import (
     _ARMED_TYPES,
@@ -37,48 +38,11 @@ _SENTENCES = corpus_sentences(60)
 
 # ---------------------------------------------------------------- the code as first written
 
-def _raws_as_first_written(text: str, low: str, size: int, found: list[actors.Match]
-                           ) -> tuple[list[_Raw], int]:
-    hits: list[int] = []
-    chosen_of: list[_Entry] = []
-    count = len(found)
-    present = 0
-    for match in cast(list[actors._Loose], found):
-        value = cast(actors._Loose, match[1])
-        entries = cast(tuple[_Entry, ...], value[1])
-        if not entries:
-            continue
-        tail = entries[-1]
-        if tail.kind == _KIND_GATE:
-            present |= tail.gate
-            if len(entries) == 1:
-                continue
-        last = cast(int, match[0])
-        start = last - cast(int, value[0]) + 1
-        chosen: _Entry | None = entries[0]
-        if entries[0].case:
-            chosen = next((e for e in entries if e.kind != _KIND_GATE and (
-                not e.case or text[start:last - 1] == e.case)), None)
-        if chosen is None:
-            continue
-        if start >= 5 and low[start - 2] == "i" and \
-                low.startswith(("anti-", "anti "), start - 5) and not low.startswith("anti", start):
-            continue
-        hits.append((start * size + (size - 1 - last)) * count + len(chosen_of))
-        chosen_of.append(chosen)
-    raws: list[_Raw] = []
-    if not hits:
-        return raws, present
-    hits.sort()
-    reach = -1
-    for key in hits:
-        spot = key // count
-        start = spot // size
-        if start < reach:
-            continue
-        reach = size - 2 - spot % size
-        raws.append(_Raw(start, reach, chosen_of[key % count], None))
-    return raws, present
+def _raws_as_first_written(text: str) -> tuple[list[_Raw], int]:
+    """`_raws_of` as first written: `test_actor_order`'s reference (the phrases of
+    `actors.matches(text)` sorted by start, the longest first, overlaps dropped), as `_Raw`s."""
+    hits, present = order_reference(text)
+    return [_Raw(start, end, cast(_Entry, entry), None) for start, end, entry in hits], present
 
 
 def _add_clans_as_first_written(text: str, raws: list[_Raw]) -> None:
@@ -188,7 +152,7 @@ def test_raws_of_as_first_written() -> None:
     for text in texts:
         low, words, found = actors.matches(text)
         raws, present = actors._raws_of(text, low, len(words), found)
-        expected, expected_present = _raws_as_first_written(text, low, len(words), found)
+        expected, expected_present = _raws_as_first_written(text)
         assert [_raw(r) for r in raws] == [_raw(r) for r in expected], text
         assert present == expected_present, text
         phrases += len(raws)
@@ -212,8 +176,7 @@ def test_add_clans_as_first_written() -> None:
         "Ali families, Dir and Bin tribes clan", "Éclan Abgaal sub-clans", "Abgaal, Habar clan"]
     clans = 0
     for text in texts:
-        low, words, found = actors.matches(text)
-        base = _raws_as_first_written(text, low, len(words), found)[0]
+        base = _raws_as_first_written(text)[0]
         raws = [_Raw(r.start, r.end, r.entry, r.country, r.name) for r in base]
         expected = [_Raw(r.start, r.end, r.entry, r.country, r.name) for r in base]
         actors._add_clans(text, raws)
