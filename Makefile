@@ -4,10 +4,12 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
-# The extraction core compiled with mypyc (worker/extract/__init__.py uses it only while it
-# matches the sources; WORKER_PURE_PYTHON=1 builds and runs none): rebuilt when they change.
+# The extraction core compiled with mypyc, and its Rust keyword automaton (native/keyscan,
+# built with cargo; worker/extract/__init__.py and keyscan.py use each only while it matches
+# its sources; WORKER_PURE_PYTHON=1 builds and runs none): rebuilt when they change.
 NATIVE := worker/extract/_native/manifest.json
-NATIVE_SOURCES := $(filter-out %/__init__.py,$(wildcard worker/extract/*.py))
+NATIVE_SOURCES := $(filter-out %/__init__.py,$(wildcard worker/extract/*.py)) \
+	native/keyscan/Cargo.toml native/keyscan/Cargo.lock $(wildcard native/keyscan/src/*.rs)
 
 .PHONY: demo test test-fast lint schemas eval bench broker-jars native clean
 
@@ -50,4 +52,4 @@ bench: $(STAMP) native broker-jars
 	$(PY) -m benchmarks
 
 clean:
-	rm -rf $(VENV) .kafka .worker-data .pytest_cache .mypy_cache .ruff_cache worker/extract/_native
+	rm -rf $(VENV) .kafka .worker-data .pytest_cache .mypy_cache .ruff_cache worker/extract/_native native/target

@@ -26,6 +26,7 @@ def _matches_of_as_first_written(text: str) -> tuple[str, str, list[Match]]:
     else:
         low = lowered(text)
         words = words_of(low)
+    # (the automaton `keyscan` picked: test_keyscan checks the Rust one against pyahocorasick)
     return low, words, list(actors._AUTOMATON[0].iter(words))
 
 
@@ -45,7 +46,7 @@ def _read_gates_as_first_written(text: str) -> tuple[int, list[tuple[int, int, i
 def _key_words() -> list[str]:
     """Words of the automaton's own keys, so that runs of them hold keys that overlap (one
     key inside another, one key's end another's start)."""
-    keys: list[str] = list(actors._AUTOMATON[0].keys())
+    keys = [key for key, _ in actors._pairs()]
     words = sorted({word for key in keys for word in key.split()})
     return random.Random(2).sample(words, 400)
 

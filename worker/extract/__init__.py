@@ -38,6 +38,21 @@ def native_sources() -> dict[str, str]:
             for path in sorted(here.glob("*.py")) if path.name != "__init__.py"}
 
 
+#: The crate of the Rust keyword automaton (worker/extract/keyscan.py): built with the core
+#: into `_native/` (its sources' SHA-256 under the manifest's "keyscan"). An installed copy of
+#: the package has no crate to check its build against: it uses the build it has, if any.
+CRATE_DIR = NATIVE_DIR.parents[2] / "native" / "keyscan"
+
+
+def keyscan_sources() -> dict[str, str]:
+    """The SHA-256 of each source of the Rust automaton's crate, by its path in the crate
+    (empty: no crate here)."""
+    paths = [CRATE_DIR / "Cargo.toml", CRATE_DIR / "Cargo.lock",
+             *sorted((CRATE_DIR / "src").glob("*.rs"))]
+    return {path.relative_to(CRATE_DIR).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in paths if path.is_file()}
+
+
 def _native_problem() -> str | None:
     """Why the compiled core cannot be used (None: it can)."""
     if os.environ.get("WORKER_PURE_PYTHON", "") not in ("", "0"):

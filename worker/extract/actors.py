@@ -22,8 +22,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, cast
 
-import ahocorasick
-
 from worker.extract.constants import (
     AT_CIVILIANS,
     AT_EXTERNAL_FORCES,
@@ -53,6 +51,7 @@ from worker.extract.constants import (
     SUB_VIOLENT_DEMONSTRATION,
 )
 from worker.extract.countries import acled_country_name, country_code
+from worker.extract.keyscan import Automaton, make_automaton
 from worker.extract.types import ActorMention, Classification
 from worker.models import ActorType, SubEventType
 
@@ -991,7 +990,7 @@ def _add(alias: str, entry: _Entry) -> None:
         bucket.append(entry)
 
 
-def _build() -> ahocorasick.Automaton:
+def _build() -> Automaton[_Value]:
     for name, actor_type, home, aliases in NAMED:
         for alias in aliases.split("|"):
             short = home is not None and " " not in alias.strip() and len(alias.strip()) <= 6
@@ -1057,7 +1056,8 @@ _TRIGGERS: Final[dict[str, tuple[tuple[int, str, bool, str], ...]]] = {}
 TriggerKeys = dict[str, tuple[tuple[int, str, bool, str], ...]]
 #: One automaton match: (index of its last character in `words_of`, (key length,
 #: actor entries, trigger keys)).
-Match = tuple[int, tuple[int, tuple[_Entry, ...], tuple[tuple[int, str, bool, str], ...]]]
+_Value = tuple[int, tuple[_Entry, ...], tuple[tuple[int, str, bool, str], ...]]
+Match = tuple[int, _Value]
 #: A match (or its value) read as a plain tuple: as a `Match`, the compiled core would unbox
 #: the whole of it (the type of each part checked, its numbers converted) where a loop reads
 #: one or two parts (as classify's `_triggers` does).
@@ -1153,6 +1153,7 @@ _GATE_BITS_TAKEN: Final[list[int]] = [0]
 #: ranked by them (`_key_order`), so that each node's children, which the automaton looks
 #: through one by one for a text's next character, come in the order a text asks for them most
 #: often (and in the same order in every process, not in the hash order of a set of keys).
+#: (pyahocorasick's nodes, where `keyscan` falls back to it; the Rust automaton is a DFA.)
 _LETTERS: Final = " etaoinshrdlcumwfgypbvkjxqz0123456789"
 _INITIALS: Final = "taoswcbphfmdrelnigyuvjkqzx0123456789 "
 
@@ -1170,21 +1171,25 @@ def _key_order(key: str) -> list[int]:
     return out
 
 
-def _compile() -> ahocorasick.Automaton:
-    """The automaton of every key: its value (the key's length, its entries, its trigger
+def _compile() -> Automaton[_Value]:
+    """The automaton of every key (`_pairs`)."""
+    return make_automaton(_pairs())
+
+
+def _pairs() -> list[tuple[str, _Value]]:
+    """Every key of the automaton and its value (the key's length, its entries, its trigger
     keys), a gate word's bits in an entry of kind _KIND_GATE after the actors' entries (read
     from the match itself: a table by the value's id would box the id and look it up, for
     each match of each text)."""
-    automaton = ahocorasick.Automaton()
+    pairs: list[tuple[str, _Value]] = []
     for key in sorted(_KEYS.keys() | _TRIGGERS.keys() | _GATE_KEYS.keys(), key=_key_order):
         entries = tuple(_KEYS.get(key, ()))
         bits = _GATE_KEYS.get(key, 0)
         if bits:
             entries += (_Entry(_KIND_GATE, "", AT_UNIDENTIFIED, None, gate=bits,
                                gate_object=bits),)
-        automaton.add_word(key, (len(key), entries, _TRIGGERS.get(key, ())))
-    automaton.make_automaton()
-    return automaton
+        pairs.append((key, (len(key), entries, _TRIGGERS.get(key, ()))))
+    return pairs
 
 
 def _gate_bits(entries: tuple[_Entry, ...]) -> int:
@@ -1328,7 +1333,7 @@ def _matches_of(text: str) -> tuple[str, str, list[Match]]:
     else:
         low = lowered(text)
         words = words_of(low)
-    return low, words, list(_AUTOMATON[0].iter(words))
+    return low, words, _AUTOMATON[0].iter(words)
 
 
 #: The automaton (the only item: a module global the compiled core reads from the module's

@@ -1,0 +1,150 @@
+//! `worker.extract._keyscan.Automaton`: the keyword pass's Aho-Corasick automaton, with the
+//! results of `ahocorasick.Automaton.iter` (pyahocorasick) for the same keys and values, made
+//! several times faster (worker/extract/keyscan.py picks it, or pyahocorasick without it).
+//!
+//! `iter(text)` is the list of every match, overlapping ones included, each as (index of the
+//! match's last character in `text`, the key's value), by end, and at one end longest first:
+//! pyahocorasick's order, which the `aho-corasick` crate's overlapping search of a
+//! `MatchKind::Standard` automaton shares (a state's matches are its own key, then its
+//! failure state's, longest first). The crate reads UTF-8 bytes: for a text other than ASCII
+//! the byte offsets are turned into character indices.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use pyo3::exceptions::PyValueError;
+use pyo3::ffi;
+use pyo3::prelude::*;
+use pyo3::types::{PyList, PyString, PyStringData};
+
+#[pyclass(frozen, module = "worker.extract._keyscan")]
+struct Automaton {
+    searcher: AhoCorasick,
+    /// Each key's value, by the key's pattern id.
+    values: Vec<PyObject>,
+    /// A character no key holds: it stands for each lone surrogate of a text (which UTF-8
+    /// cannot hold), so that the text keeps its length in characters and matches nothing more.
+    stand_in: char,
+}
+
+#[pymethods]
+impl Automaton {
+    /// The automaton of `pairs` ((key, value), as `add_word`: a later value of a key replaces
+    /// the earlier one, and an empty key is left out).
+    #[new]
+    fn new(pairs: Vec<(String, PyObject)>) -> PyResult<Self> {
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        let mut keys: Vec<String> = Vec::new();
+        let mut values: Vec<PyObject> = Vec::new();
+        for (key, value) in pairs {
+            if key.is_empty() {
+                continue;
+            }
+            match ids.get(&key) {
+                Some(&id) => values[id] = value,
+                None => {
+                    ids.insert(key.clone(), keys.len());
+                    keys.push(key);
+                    values.push(value);
+                }
+            }
+        }
+        // (a DFA: some MB for the shared automaton's keys, and the fastest search; its
+        // prefilter is the crate's choice)
+        let searcher = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&keys)
+            .map_err(|error| PyValueError::new_err(error.to_string()))?;
+        let stand_in = (0xE000u32..)
+            .filter_map(char::from_u32)
+            .find(|&ch| !keys.iter().any(|key| key.contains(ch)))
+            .unwrap_or('\u{FFFD}');
+        Ok(Automaton { searcher, values, stand_in })
+    }
+
+    /// Every match of the keys in `text`: (index of its last character, its value), in
+    /// pyahocorasick's order.
+    fn iter<'py>(&self, text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyList>> {
+        let py = text.py();
+        let owned: String;
+        let utf8: &str = match text.to_str() {
+            Ok(borrowed) => borrowed, // (no copy: an ASCII str's own bytes, or its cached UTF-8)
+            Err(_) => {
+                owned = self.without_surrogates(text)?;
+                &owned
+            }
+        };
+        let bytes = utf8.as_bytes();
+        let ascii = bytes.len() == text.len()?;
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        // (characters before byte `read`, counted as the ends rise)
+        let (mut read, mut chars) = (0usize, 0usize);
+        for hit in self.searcher.find_overlapping_iter(bytes) {
+            let end = hit.end();
+            let last = if ascii {
+                end - 1
+            } else {
+                chars += bytes[read..end].iter().filter(|&&b| b & 0xC0 != 0x80).count();
+                read = end;
+                chars - 1
+            };
+            found.push((last, hit.pattern().as_usize()));
+        }
+        self.listed(py, &found)
+    }
+
+    fn __len__(&self) -> usize {
+        self.values.len()
+    }
+}
+
+impl Automaton {
+    /// `text` in UTF-8 with each lone surrogate as `stand_in`.
+    fn without_surrogates(&self, text: &Bound<'_, PyString>) -> PyResult<String> {
+        // SAFETY: the data is read while `text`, which holds it, is borrowed
+        let data = unsafe { text.data()? };
+        let units: Vec<u32> = match data {
+            PyStringData::Ucs1(s) => s.iter().map(|&u| u32::from(u)).collect(),
+            PyStringData::Ucs2(s) => s.iter().map(|&u| u32::from(u)).collect(),
+            PyStringData::Ucs4(s) => s.to_vec(),
+        };
+        Ok(units
+            .into_iter()
+            .map(|u| char::from_u32(u).unwrap_or(self.stand_in))
+            .collect())
+    }
+
+    /// The Python list of `found` ((last, pattern id) pairs) as (last, value) tuples.
+    fn listed<'py>(&self, py: Python<'py>, found: &[(usize, usize)]) -> PyResult<Bound<'py, PyList>> {
+        // (the C API at first hand: one list of the right size, each tuple filled in place)
+        unsafe {
+            let list = ffi::PyList_New(found.len() as ffi::Py_ssize_t);
+            if list.is_null() {
+                return Err(PyErr::fetch(py));
+            }
+            let list = Bound::from_owned_ptr(py, list);
+            for (i, &(last, id)) in found.iter().enumerate() {
+                let tuple = ffi::PyTuple_New(2);
+                if tuple.is_null() {
+                    return Err(PyErr::fetch(py));
+                }
+                ffi::PyList_SET_ITEM(list.as_ptr(), i as ffi::Py_ssize_t, tuple);
+                let index = ffi::PyLong_FromSsize_t(last as ffi::Py_ssize_t);
+                if index.is_null() {
+                    return Err(PyErr::fetch(py));
+                }
+                ffi::PyTuple_SET_ITEM(tuple, 0, index);
+                let value = self.values[id].as_ptr();
+                ffi::Py_INCREF(value);
+                ffi::PyTuple_SET_ITEM(tuple, 1, value);
+            }
+            Ok(list.downcast_into_unchecked())
+        }
+    }
+}
+
+#[pymodule]
+fn _keyscan(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    module.add_class::<Automaton>()
+}
