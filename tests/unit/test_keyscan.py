@@ -44,7 +44,7 @@ def _rust() -> object:
     if keyscan.RUST is None:
         if os.environ.get("WORKER_REQUIRE_NATIVE", "") not in ("", "0"):
             pytest.fail("WORKER_REQUIRE_NATIVE is set, but the Rust automaton is not in use")
-        pytest.skip("the Rust keyword automaton is not built (scripts/build_native.py)")
+        pytest.skip(f"the Rust keyword automaton is not in use: {keyscan._rust_problem()[0]}")
     return keyscan.RUST
 
 

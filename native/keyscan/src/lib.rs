@@ -49,11 +49,13 @@ impl Automaton {
                 }
             }
         }
-        // (a DFA: some MB for the shared automaton's keys, and the fastest search; its
-        // prefilter is the crate's choice)
+        // (a DFA: some MB for the shared automaton's keys, and the fastest search; no
+        // prefilter: the shared automaton's keys open with a space, which a text's words
+        // form has every few bytes, so that skipping ahead to the next one gains nothing)
         let searcher = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
             .build(&keys)
             .map_err(|error| PyValueError::new_err(error.to_string()))?;
         let stand_in = (0xE000u32..)
