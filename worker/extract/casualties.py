@@ -1320,40 +1320,68 @@ assert list(_KINDS) == list(CasualtyKind)
 
 
 def headline_counts(mentions: list[CasualtyMention]) -> dict[CasualtyKind, int | None]:
-    """The conservative headline figure of each kind (None when the text gives none)."""
+    """The conservative headline figure of each kind (None when the text gives none).
+    (One pass a kind, no lists of pairs: the narrative's figures go straight to `by_side`,
+    the claims wait for the narrative's sides. A kind's only figure is the headline
+    whatever its side: its side's class is not worked out.)"""
     out: dict[CasualtyKind, int | None] = {}
     for kind in _KINDS:
-        # each figure of the kind with its side's class (worked out once a figure)
-        of_kind = [(m, _side_class(m.side_text)) for m in mentions if m.kind is kind]
-        if not of_kind:
+        only: CasualtyMention | None = None  # (the kind's first figure)
+        many = False  # (whether it has another)
+        for m in mentions:
+            if m.kind is kind:
+                if only is None:
+                    only = m
+                else:
+                    many = True
+                    break
+        if only is None:
             out[kind] = None
             continue
-        # (a figure its text disputes, "the rebels claimed 20 soldiers died", is a claim
-        # whether or not the claimant is a source found)
-        narrative = [(m, side) for m, side in of_kind
-                     if m.claimed_by is None and m.via is None and not m.disputed]
-        # (not `m not in narrative`: the same split without comparing records field by field)
-        claimed = [(m, side) for m, side in of_kind
-                   if m.claimed_by is not None or m.via is not None or m.disputed]
-        narrative_sides = {side for _, side in narrative}
-        counted = list(narrative)
-        for m, side in claimed:
+        if not many:
+            out[kind] = only.count
+            continue
+        by_side: dict[str | None, int] = {}
+        narrative_sides: set[str | None] = set()  # (empty: no narrative figure)
+        claimed: list[CasualtyMention] = []
+        claimed_sides: list[str | None] = []
+        for m in mentions:
+            if m.kind is not kind:
+                continue
+            side = _side_class(m.side_text)  # (each figure's side's class worked out once)
+            # (a figure its text disputes, "the rebels claimed 20 soldiers died", is a claim
+            # whether or not the claimant is a source found)
+            if m.claimed_by is None and m.via is None and not m.disputed:
+                narrative_sides.add(side)
+                _lowest(by_side, side, m.count)
+            else:
+                claimed.append(m)
+                claimed_sides.append(side)
+        for index, m in enumerate(claimed):
+            side = claimed_sides[index]
             # (a disputed claim about a side the narrative does not cover is one party's
             # word about its enemy's dead: not added to the figures the text itself gives)
-            if not narrative or (side is not None and side not in narrative_sides
-                                 and None not in narrative_sides and not m.disputed):
-                counted.append((m, side))
-        by_side: dict[str | None, int] = {}
-        for m, side in counted:
-            by_side[side] = min(by_side.get(side, m.count), m.count)
+            if not narrative_sides or (side is not None and side not in narrative_sides
+                                       and None not in narrative_sides and not m.disputed):
+                _lowest(by_side, side, m.count)
+        total = 0
+        for side_total in by_side.values():
+            total += side_total
         if None in by_side and len(by_side) > 1:
             # an unattributed total beside per-side figures: the larger reading of the two is
             # the total, since a total includes its parts
-            total = by_side.pop(None)
-            out[kind] = max(total, sum(by_side.values()))
+            unattributed = by_side[None]
+            parts = total - unattributed
+            out[kind] = unattributed if unattributed >= parts else parts
         else:
-            out[kind] = sum(by_side.values())
+            out[kind] = total
     return out
+
+
+def _lowest(by_side: dict[str | None, int], side: str | None, count: int) -> None:
+    """`by_side[side]`: the lowest of its figures (`count` the first when it has none)."""
+    if side not in by_side or count < by_side[side]:
+        by_side[side] = count
 
 
 _SIDE_CLASSES: Final = [

@@ -116,8 +116,9 @@ def find_dates_read(text: str, published: date, offset: int, low: str | None,
                 continue
             value, precision = resolved
             taken.append((start, end))
+            # (the match's text sliced: every pattern is matched on `text`; no method call)
             found.append(DateMention(value, precision, offset + start, offset + end,
-                                     match.group()))
+                                     text[start:end]))
     if len(found) > 1:
         found.sort(key=_start_of)
     return found
@@ -316,7 +317,9 @@ def _month_follows(text: str, at: int, dated: list[int]) -> bool:
 
 
 #: The words before a month's name in a "month" match (`\s*` between).
-_BEFORE_MONTH = ("in", "since", "during", "early", "late", "mid-", "mid")
+_BEFORE_MONTH: Final = ("in", "since", "during", "early", "late", "mid-", "mid")
+#: The last characters of the words of `_BEFORE_MONTH`.
+_BEFORE_MONTH_ENDS: Final = frozenset(word[-1] for word in _BEFORE_MONTH)
 
 
 def _month_starts(text: str, months: list[int]) -> list[int]:
@@ -334,6 +337,9 @@ def _month_starts(text: str, months: list[int]) -> list[int]:
         at = text.find("month", at + 1)
     for name in months:
         end = _spaced_back(text, name)
+        # (most names follow a digit, "on", a comma: no word of them ends there)
+        if not end or text[end - 1] not in _BEFORE_MONTH_ENDS:
+            continue
         before = text[max(0, end - 6):end]  # (6: the longest word; `endswith` then has no bounds)
         for word in _BEFORE_MONTH:
             if before.endswith(word):
@@ -375,9 +381,10 @@ _DAY_SUFFIXES: Final = frozenset(["st", "nd", "rd", "th"])
 
 def _before_weekday(text: str, pos: int, at: int) -> int:
     """The earliest start (>= pos) of a "weekday" match whose weekday is at `at`: its
-    "(last|this|on|early|late|late on|early on)" (8 characters at most) and white space."""
-    head = text[pos:at]
-    return max(pos, at - (len(head) - len(head.rstrip())) - 8)
+    "(last|this|on|early|late|late on|early on)" (8 characters at most) and white space.
+    (The white space read back from `at`, not stripped off a copy of `text[pos:at]`: where
+    it reaches back past `pos`, `pos` is the answer either way.)"""
+    return max(pos, _spaced_back(text, at) - 8)
 
 
 #: Where a "rel" match can start in the lower-cased text: at one of its words (what follows
