@@ -1031,7 +1031,9 @@ def classify(text: str, offset: int = 0) -> Classification | None:
         return None
     decided = _decide(cues)
     if decided is None:
-        return None
+        decided = _background_riot(cues)
+        if decided is None:
+            return None
     event, sub, hit, confidence = decided
     return Classification(event, sub, confidence, offset + hit.start, offset + hit.end,
                           text[hit.start:hit.end])
@@ -1104,6 +1106,19 @@ def _decide(c: _Cues) -> _Decision | None:
     if decided is None:
         return _air_shot(c)
     return decided
+
+
+def _background_riot(c: _Cues) -> _Decision | None:
+    """A riot named as the cause of what the text tells, nothing else there an event: "the
+    university was closed following a student riot over fees" reports the riot."""
+    if c.mask & _OFFTOPIC:
+        return None  # (a match, a concert: not the riots ACLED counts)
+    for hit in c.all:
+        if hit.cue == "RIOT" and hit.word.startswith("riot") and not hit.negated and \
+                not hit.hedged:
+            sub = _SUB_VIOLENT_DEMONSTRATION if _DEMAND.search(c.low) else _SUB_MOB_VIOLENCE
+            return _ET_RIOTS, sub, hit, _WEAK
+    return None
 
 
 def _air_shot(c: _Cues) -> _Decision | None:
@@ -1286,6 +1301,8 @@ def _intervention(c: _Cues, protest: _Hit) -> _Hit | None:
         if hit.cue == "ARREST" or word in ("were arrested", "was arrested", "were detained",
                                            "was detained"):
             if hit.cue == "ARREST" and word not in _ARREST_VERBS:
+                if _ON_PROTEST.match(c.low, hit.end) is not None:
+                    return hit  # "came to arrest the demonstrators"
                 continue
             clause = c.low[max(0, hit.start - 60):hit.start]
             cut = max(clause.rfind(","), clause.rfind(";"), clause.rfind("."))
@@ -1324,8 +1341,10 @@ def _crowd(c: _Cues) -> _Decision | None:
                 not _subordinate(c, violence) and not _ATTACHED.search(
                     c.low, max(0, protest.start - 30), protest.start) and \
                 protest.word not in ("protesting", "demonstrating") and \
-                not c.low.startswith(_VICTIM_NOUNS, violence.end + 1):
-            # (not "relatives of a murder victim protested": a victim named, not an act told)
+                not c.low.startswith(_VICTIM_NOUNS, violence.end + 1) and \
+                (c.has(_M_HURT) or _ON_PROTEST.match(c.low, violence.end) is None):
+            # (not "relatives of a murder victim protested": a victim named, not an act told;
+            # nor "attacked the protest", nobody hurt: the demonstration is what it hit)
             protest = None  # a killing first, a protest in reaction: the killing is the event
     burn = c.first(_F_BURN_LOOT, _FM_BURN_LOOT)
     if protest is None and riot is None and violence is None and c.has(_M_PROTW) \
@@ -1364,6 +1383,8 @@ def _crowd(c: _Cues) -> _Decision | None:
                 _agent_role(c, crowd_violence) in _CROWD_ROLES:
             return _ET_RIOTS, _SUB_VIOLENT_DEMONSTRATION, crowd_violence, _FAIR
         intervention = _intervention(c, protest)
+        if intervention is None and not c.has(_M_HURT):
+            intervention = _attack_on_protest(c)
         if intervention is not None:
             return _ET_PROTESTS, _SUB_PROTEST_WITH_INTERVENTION, intervention, \
                 _GOOD
@@ -1375,10 +1396,11 @@ def _crowd(c: _Cues) -> _Decision | None:
             return _ET_RIOTS, _SUB_MOB_VIOLENCE, mob or riot, _FAIR
         if words & _BARRICADES or any(w.startswith(("violent", "barricad")) for w in words) \
                 or any(" with " in w or w.startswith("running battle") for w in words) \
-                or _DEMAND.search(c.low) or (riot.word.startswith("riot")
-                                             and _POLITICAL.search(c.low)):
-            # a grievance, an election, a fight with the police: a demonstration turned
-            # violent (ACLED: "physical clashes with ... government forces")
+                or _DEMAND.search(c.low) or _AFTER_AUTHORITIES.search(c.low) or (
+                    riot.word.startswith("riot") and _POLITICAL.search(c.low)):
+            # a grievance, an election, a fight with the police, what the authorities did:
+            # a demonstration turned violent (ACLED: "physical clashes with ... government
+            # forces")
             return _ET_RIOTS, _SUB_VIOLENT_DEMONSTRATION, riot, _FAIR
         return _ET_RIOTS, _SUB_MOB_VIOLENCE, riot, _FAIR
     if mob is not None and (mob.word.startswith(("mob", "lynch")) or c.crowd or not c.fighters):
@@ -1403,6 +1425,24 @@ def _crowd(c: _Cues) -> _Decision | None:
                 role = _agent_role(c, later)
         if role in _CROWD_ROLES:
             return _ET_RIOTS, _SUB_MOB_VIOLENCE, hurt, _FAIR
+    return None
+
+
+#: The demonstration or its people right after a verb, as its object: "arrest the
+#: demonstrators", "attacked the protest".
+_ON_PROTEST: Final = re.compile(
+    r"\s+(?:the\s+|a\s+|an\s+|their\s+|several\s+|some\s+)?(?:peaceful\s+)?(?:protest|protests|"
+    r"protesters|protestors|demonstration|demonstrations|demonstrators|rally|rallies|march|"
+    r"marchers|sit-in|picket|picketers)\b")
+
+
+def _attack_on_protest(c: _Cues) -> _Hit | None:
+    """An attack on the demonstration itself ("a councillor attacked the protest of residents"),
+    nobody reported hurt: someone tried to break it up (ACLED: "Protest with intervention",
+    whoever intervened)."""
+    for hit in c.of("ATTACK"):
+        if hit.word.endswith("ed") and _ON_PROTEST.match(c.low, hit.end) is not None:
+            return hit
     return None
 
 
@@ -1448,6 +1488,15 @@ _BARRICADES: Final = frozenset({
     "burned tyres", "burning tire", "burning tyre", "tires on fire", "tyres on fire",
     "burning barricades", "set tires", "set tyres", "lit tires", "lit tyres", "lit fires",
     "set fire to tyres"})
+
+
+#: A riot in reaction to what the authorities did ("rioted after police arrested their
+#: candidate", "following the army's raid"): a grievance against the state, a demonstration.
+_AFTER_AUTHORITIES: Final = re.compile(
+    r"\b(?:after|following)\s+(?:the\s+)?(?:police|policemen|authorities|security forces|"
+    r"soldiers|troops|army|military|government|officers)(?:'s?)?\s+(?:\w+\s+)?"
+    r"(?:arrest\w*|detain\w*|kill\w*|shot|shoot\w*|raid\w*|evict\w*|demolish\w*|"
+    r"beat\w*|seiz\w*|clos\w*|ban\w*|refus\w*|fail\w*)\b")
 
 
 #: A riot's political setting: an election and its results, a vote.
@@ -1533,6 +1582,14 @@ def _violence(c: _Cues) -> _Decision | None:
         if _target(c, abduct) == actors.ROLE_STATE:
             return _ET_BATTLES, _SUB_ARMED_CLASH, abduct, _FAIR
         return _ET_VIOLENCE_AGAINST_CIVILIANS, _SUB_ABDUCTION, abduct, _GOOD
+    arrest = c.heads[_H_ARREST]
+    if arrest is not None and kill is None and arrest.word in _ARREST_VERBS and \
+            c.heads[_H_CLASH] is None and not _hurt(c) and \
+            _agent_role(c, arrest) == actors.ROLE_ARMED and \
+            _target(c, arrest) == actors.ROLE_CIVILIAN:
+        # "militants raided the camp and detained several women": people held by an armed
+        # group, not by the state (ACLED: an abduction, not an arrest)
+        return _ET_VIOLENCE_AGAINST_CIVILIANS, _SUB_ABDUCTION, arrest, _FAIR
     regain = c.heads[_H_REGAIN]
     take = c.heads[_H_TAKE]
     if regain is not None and c.state:
@@ -1549,6 +1606,9 @@ def _violence(c: _Cues) -> _Decision | None:
             return None  # "we are fighting for the whole country"
         if _brawl(c, clash):
             return _ET_RIOTS, _SUB_MOB_VIOLENCE, clash, _FAIR
+        if clash.word.startswith("ambush") and _target(c, clash) == actors.ROLE_CIVILIAN:
+            # "gunmen ambushed a bus carrying traders": one-sided, an attack on civilians
+            return _ET_VIOLENCE_AGAINST_CIVILIANS, _SUB_ATTACK, clash, _FAIR
         return _ET_BATTLES, _SUB_ARMED_CLASH, clash, _GOOD
     if trigger is None:
         weak = c.heads[_H_CLASHW]
@@ -1597,8 +1657,9 @@ VAGUE_CLASH: Final = _VAGUE_CLASH
 def _brawl(c: _Cues, clash: _Hit) -> bool:
     """A fight between crowds (supporters, villagers, rival groups) rather than armed forces:
     mob violence. At most one armed side, a crowd or civilians on the other, no firearms."""
-    if c.mask & _M_GUN or "shot" in c.words("INJURE") or clash.word.endswith("up arms"):
-        return False  # (people who "took up arms" are armed)
+    if c.mask & _M_GUN or "shot" in c.words("INJURE") or clash.word.endswith("up arms") or \
+            clash.word.startswith("armed "):
+        return False  # (people who "took up arms" are armed; "armed clashes" say so outright)
     armed = {c.low[a:b] for a, b, role in c.roles
              if role in (actors.ROLE_ARMED, actors.ROLE_STATE)}
     if len(armed) >= 2 or any(word in _SOLDIERS for text in armed for word in text.split()):
