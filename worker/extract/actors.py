@@ -2252,6 +2252,13 @@ _ARMED_TYPES: Final = frozenset({AT_STATE_FORCES, AT_REBEL_GROUP,
 # core a member of an enum of worker.models (not compiled) is a generic attribute look-up.
 _CIVILIANS: Final = AT_CIVILIANS
 _UNIDENTIFIED: Final = AT_UNIDENTIFIED
+_PROTESTERS: Final = AT_PROTESTERS
+_RIOTERS: Final = AT_RIOTERS
+_STATE_FORCES: Final = AT_STATE_FORCES
+_REBEL_GROUP: Final = AT_REBEL_GROUP
+_POLITICAL_MILITIA: Final = AT_POLITICAL_MILITIA
+_IDENTITY_MILITIA: Final = AT_IDENTITY_MILITIA
+_EXTERNAL_FORCES: Final = AT_EXTERNAL_FORCES
 _STATE_TYPES: Final = frozenset({AT_STATE_FORCES, AT_EXTERNAL_FORCES})
 _NAMED_GROUP_TYPES: Final = frozenset({AT_REBEL_GROUP, AT_POLITICAL_MILITIA,
                                        AT_IDENTITY_MILITIA})
@@ -2281,13 +2288,34 @@ _SENTENCE_END: Final = re.compile(r"[.!?][\"')\]]*\s+|\n")
 _HERDERS: Final = frozenset({"herders", "herdsmen", "herdsman", "herder", "pastoralists"})
 
 
+def _armed_type(t: ActorType) -> bool:
+    """`t in _ARMED_TYPES`, the type told by identity first (each member is equal only to
+    itself; a set look-up hashes it through the enum, ~100 instructions, ~2,000 times an
+    article), the set asked about anything else."""
+    if t is _STATE_FORCES or t is _UNIDENTIFIED or t is _REBEL_GROUP \
+            or t is _POLITICAL_MILITIA or t is _IDENTITY_MILITIA or t is _EXTERNAL_FORCES:
+        return True
+    if t is _CIVILIANS or t is _PROTESTERS or t is _RIOTERS:
+        return False
+    return t in _ARMED_TYPES
+
+
+def _state_type(t: ActorType) -> bool:
+    """`t in _STATE_TYPES`, told by identity first as `_armed_type`."""
+    if t is _STATE_FORCES or t is _EXTERNAL_FORCES:
+        return True
+    if t is _CIVILIANS or t is _UNIDENTIFIED or t is _REBEL_GROUP or t is _POLITICAL_MILITIA \
+            or t is _IDENTITY_MILITIA or t is _PROTESTERS or t is _RIOTERS:
+        return False
+    return t in _STATE_TYPES
+
+
 def _is_armed(m: ActorMention) -> bool:
-    return m.actor_type in _ARMED_TYPES and not m.name.startswith("Government")
+    return _armed_type(m.actor_type) and not m.name.startswith("Government")
 
 
 def _is_state(m: ActorMention) -> bool:
-    return m.actor_type in _STATE_TYPES and \
-        not m.name.startswith("Government")
+    return _state_type(m.actor_type) and not m.name.startswith("Government")
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -2297,33 +2325,44 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     # (each mark but the line break opens with ".", "!" or "?", rarer than spaces: their
     # occurrences are walked, one character searched for each, back from `start` to the
     # first that ends a mark, and forward from `end` the same way; no mark overlaps another)
+    # (the marks one by one, each a call: no tuple of them made and iterated twice a call)
     lowest = max(0, start - 600)
     begin = text.rfind("\n", lowest, start) + 1
     if start >= 2:
-        for mark in (".", "!", "?"):
-            at = text.rfind(mark, max(lowest, begin - 2), start - 1)
-            while at >= 0:
-                after = text[at + 1]
-                if after == " ":
-                    begin = max(begin, at + 2)
-                    break
-                if mark == "." and (after == '"' or after == "”") and at + 2 < start and \
-                        text[at + 2] == " ":
-                    begin = max(begin, at + 3)
-                    break
-                at = text.rfind(mark, max(lowest, begin - 2), at)
+        begin = _begin_after(text, ".", lowest, begin, start)
+        begin = _begin_after(text, "!", lowest, begin, start)
+        begin = _begin_after(text, "?", lowest, begin, start)
     finish = text.find("\n", end)
     if finish < 0:
         finish = len(text)
+    finish = _finish_at(text, ".", end, finish)
+    finish = _finish_at(text, "!", end, finish)
+    return begin, _finish_at(text, "?", end, finish)
+
+
+def _begin_after(text: str, mark: str, lowest: int, begin: int, start: int) -> int:
+    """`_sentence_bounds`' `begin` after the last `mark` that ends a sentence before `start`."""
+    at = text.rfind(mark, max(lowest, begin - 2), start - 1)
+    while at >= 0:
+        after = text[at + 1]
+        if after == " ":
+            return max(begin, at + 2)
+        if mark == "." and (after == '"' or after == "”") and at + 2 < start and \
+                text[at + 2] == " ":
+            return max(begin, at + 3)
+        at = text.rfind(mark, max(lowest, begin - 2), at)
+    return begin
+
+
+def _finish_at(text: str, mark: str, end: int, finish: int) -> int:
+    """`_sentence_bounds`' `finish` at the first `mark` that ends a sentence after `end`."""
     size = len(text)
-    for mark in (".", "!", "?"):
-        at = text.find(mark, end, finish)
-        while at >= 0:
-            if at + 1 < size and text[at + 1] == " ":
-                finish = at
-                break
-            at = text.find(mark, at + 1, finish)
-    return begin, finish
+    at = text.find(mark, end, finish)
+    while at >= 0:
+        if at + 1 < size and text[at + 1] == " ":
+            return at
+        at = text.find(mark, at + 1, finish)
+    return finish
 
 
 def _synth(name: str, actor_type: ActorType, code: str | None,
@@ -2412,17 +2451,24 @@ def _patient_before_from(before: str, words: list[str]) -> int:
 def _is_patient(text: str, m: ActorMention, cls: Classification) -> bool:
     before = text[max(0, m.start - 45):m.start].lower()
     words = before.split()
-    if not _PATIENT_WORDS.isdisjoint(words[-5:]) and \
-            _PATIENT_BEFORE.search(before, _patient_before_from(before, words)):
-        return True
-    after = text[m.end:m.end + 50]
-    if any(aux in after for aux in _AUX) and _PATIENT_AFTER.match(text, m.end):
-        return True
+    # (one of the last five words a patient word: each looked up in place, where
+    # `isdisjoint(words[-5:])` made a list and a method call)
+    for i in range(max(0, len(words) - 5), len(words)):
+        if words[i] in _PATIENT_WORDS:
+            if _PATIENT_BEFORE.search(before, _patient_before_from(before, words)):
+                return True
+            break
+    # (`aux in text[m.end:m.end + 50]` as a bounded find: no slice)
+    for aux in _AUX:
+        if text.find(aux, m.end, m.end + 50) >= 0:
+            if _PATIENT_AFTER.match(text, m.end):
+                return True
+            break
     # _PASSIVE_AFTER spans all the text between, which thus has no "." or ";"
     if m.end <= cls.start and text.find(".", m.end, cls.start) < 0 and \
             text.find(";", m.end, cls.start) < 0:
-        between = text[m.end:cls.start].lower()
-        if _passive_tail(between) and _PASSIVE_AFTER.match(between + " "):
+        between = text[m.end:cls.start]
+        if _passive_tail(between) and _PASSIVE_AFTER.match(between.lower() + " "):
             return True
     return False
 
@@ -2432,12 +2478,14 @@ _PASSIVE_AUX: Final = ("was", "were", "is", "are", "been", "being", "got", "get"
 
 
 def _passive_tail(between: str) -> bool:
-    r"""Whether `_PASSIVE_AFTER` may match `between + " "`: its auxiliary is followed by white
-    space and at most two words of word characters, each followed by white space, to the end
-    (`\s` is what `str.split` splits at): so one of the last three words of `between` ends with
-    it. (A few words split off the end, where the pattern tries each of 60 positions.)"""
+    r"""Whether `_PASSIVE_AFTER` may match `between.lower() + " "`: its auxiliary is followed
+    by white space and at most two words of word characters, each followed by white space, to
+    the end (`\s` is what `str.split` splits at): so one of the last three words of `between`
+    lower-cased ends with it. (A few words split off the end, where the pattern tries each of
+    60 positions; each word lower-cased alone, the same as in the whole: `lower` maps no
+    character to white space nor white space to another, and reads no context across it.)"""
     for word in between.rsplit(None, 3)[-3:]:  # noqa: SIM110 (a loop: no generator object)
-        if word.endswith(_PASSIVE_AUX):
+        if word.lower().endswith(_PASSIVE_AUX):
             return True
     return False
 
@@ -2455,20 +2503,28 @@ def _agent(text: str, pool: list[ActorMention], cls: Classification, begin: int,
     at = [m for m in in_sentence if m.start <= cls.start < m.end and _is_state(m)]
     if at:
         return at[0]
-    before = [m for m in in_sentence if m.end <= cls.start and not _is_patient(text, m, cls)]
-    if len(before) > 1:  # "PKK media said that Turkish jets struck ...": the source is no doer
-        before = [m for m in before if not _REPORTS.match(text, m.end)] or before
-    if before:
-        return before[0]
+    # the first mention before the trigger that is no patient, unless a report ("PKK media
+    # said that Turkish jets struck ...": the source is no doer) and a later one is neither
+    # (each test made only as far as the answer needs it: `_is_patient` costs ~13 K
+    # instructions, where the lists first written tested every mention)
+    first: ActorMention | None = None
+    for m in in_sentence:
+        if m.end <= cls.start and not _is_patient(text, m, cls):
+            if not _REPORTS.match(text, m.end):
+                return m
+            if first is None:
+                first = m
+    if first is not None:
+        return first
     if strict:
         return None
-    free = [m for m in in_sentence if not _is_patient(text, m, cls)]
-    if free:
-        return free[0]
-    others = [m for m in pool if not (begin <= m.start < end)]
-    by = [m for m in others if _by_agent(text, m)]
-    if by:
-        return by[0]
+    # (no mention ending by the trigger is left: each is a patient, as just found)
+    for m in in_sentence:
+        if m.end > cls.start and not _is_patient(text, m, cls):
+            return m
+    for m in pool:
+        if not (begin <= m.start < end) and _by_agent(text, m):
+            return m
     return None
 
 
@@ -2485,9 +2541,14 @@ _STARTS: Final = frozenset(
 def _initiates(text: str, m: ActorMention) -> bool:
     """Whether the text says `m` started the fighting ("X launched an attack", "attacks led
     by X")."""
-    if not _STARTS.isdisjoint(text[m.end:m.end + 40].split()[:3]) and \
-            _INITIATOR.match(text, m.end):
-        return True
+    # (one of the first three words after `m` a starting verb: each looked up in place, where
+    # `isdisjoint(words[:3])` made a list and a method call)
+    words = text[m.end:m.end + 40].split()
+    for i in range(min(3, len(words))):
+        if words[i] in _STARTS:
+            if _INITIATOR.match(text, m.end):
+                return True
+            break
     window = text[max(0, m.start - 60):m.start].lower()
     return "by" in window and bool(_INITIATED_BY.search(window))
 
@@ -2519,7 +2580,7 @@ def _resolve(mentions: list[ActorMention]) -> list[ActorMention]:
 
 def _former(text: str, m: ActorMention, cc: str | None) -> ActorMention:
     """'the body of former FARC members', 'a demobilized fighter': civilians now."""
-    if m.actor_type in _ARMED_TYPES and m.actor_type is not _UNIDENTIFIED and \
+    if m.actor_type is not _UNIDENTIFIED and _armed_type(m.actor_type) and \
             _maybe_off_duty(text[max(0, m.start - 24):m.start]) and \
             _OFF_DUTY.search(text, max(0, m.start - 24), m.start):
         code = m.country_code or cc
@@ -2546,7 +2607,7 @@ def _formers(text: str, ms: list[ActorMention], cc: str | None) -> list[ActorMen
     change only a mention whose window holds one of `_OFF_DUTY_STEMS`.)"""
     windows: list[str] = []
     for m in ms:
-        if m.actor_type in _ARMED_TYPES and m.actor_type is not _UNIDENTIFIED:
+        if m.actor_type is not _UNIDENTIFIED and _armed_type(m.actor_type):
             windows.append(text[max(0, m.start - 24):m.start])
     if not windows or not _maybe_off_duty("\x00".join(windows)):
         return ms
@@ -3032,10 +3093,11 @@ def _suspect(text: str, ms: list[ActorMention], agent: ActorMention | None,
                     fought = set()
                 fought.add(m.name)
                 continue
-            if (not _is_patient(text, m, cls) or _CLAIMS.match(text, m.end)) \
-                    and not _owned(text, m.start) and (
-                        not named_doer or _LINKED.search(
-                            text, max(0, m.start - 60), min(len(text), m.end + 60))):
+            # (the cheaper tests first, `_is_patient` last: pure tests, in any order the same)
+            if not _owned(text, m.start) and (
+                    not named_doer or _LINKED.search(
+                        text, max(0, m.start - 60), min(len(text), m.end + 60))) \
+                    and (not _is_patient(text, m, cls) or _CLAIMS.match(text, m.end)):
                 return m
     return agent
 
@@ -3087,30 +3149,38 @@ def _violence(text: str, ms: list[ActorMention], cls: Classification, cc: str | 
     armed = [m for m in ms if _is_armed(m)]
     agent = _suspect(text, ms, _agent(text, armed, cls, begin, end), cls)
     if agent is None:
-        civ_agents = [m for m in ms if m.actor_type is _CIVILIANS and
-                      begin <= m.start < end and _by_agent(text, m)]
-        herders = [m for m in ms if m.text.lower().split()[-1] in _HERDERS
-                   and not _is_patient(text, m, cls)]
-        if civ_agents:
-            agent = _as_perpetrator(civ_agents[0], cc, cls)
-        elif herders:
-            agent = _as_perpetrator(herders[0], cc, cls)
+        # (the first of each kind only, found only when the kinds before it have none)
+        civ_agent = next((m for m in ms if m.actor_type is _CIVILIANS and
+                          begin <= m.start < end and _by_agent(text, m)), None)
+        herder = None if civ_agent is not None else next(
+            (m for m in ms if m.text.lower().split()[-1] in _HERDERS
+             and not _is_patient(text, m, cls)), None)
+        if civ_agent is not None:
+            agent = _as_perpetrator(civ_agent, cc, cls)
+        elif herder is not None:
+            agent = _as_perpetrator(herder, cc, cls)
         elif armed:
             agent = armed[0]
         else:
             # "Ethiopian attack on Kenyan villagers": a demonym on the attack itself names
             # the attackers' country, whatever the event's
             agent = _unknown(_demonym_before(text, cls.start) or cc, cls)
-    victims = [m for m in ms if m.actor_type is _CIVILIANS and m.start != agent.start
-               and not _by_agent(text, m)]
-    victim = victims[0] if victims else None
+    # the victims: civilians other than the agent, no "by X" agent (the first, and after it
+    # one said to be harmed: "raided a camp, robbing residents ... three Ethiopian refugees
+    # were killed" names the victims' country; the cheap tests before `_by_agent`, pure)
+    victim: ActorMention | None = None
+    for m in ms:
+        if m.actor_type is not _CIVILIANS or m.start == agent.start:
+            continue
+        if victim is None:
+            if not _by_agent(text, m):
+                victim = m
+        elif m.name != victim.name and m.country_code and _harmed(text, m) \
+                and not _by_agent(text, m):
+            return agent, m
     if victim is None:
         return agent, _synth(f"Civilians{_suffix(cc)}", AT_CIVILIANS, cc, cls)
-    # "raided a camp, robbing residents ... three Ethiopian refugees were killed": those said
-    # to be harmed name the victims' country
-    harmed = next((m for m in victims[1:] if m.name != victim.name and m.country_code
-                   and _harmed(text, m)), None)
-    return agent, harmed or victim
+    return agent, victim
 
 
 def _remote(text: str, ms: list[ActorMention], cls: Classification, cc: str | None,
@@ -3129,15 +3199,19 @@ def _remote(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
         return _synth(_FRONTLINE_SIDES[front][0], AT_STATE_FORCES, front, cls), None
     if agent is None:
         agent = _unknown(cc, cls)
-    targets = [m for m in ms if m.start != agent.start and m.name != agent.name and (
-        _is_armed(m) or m.actor_type is _CIVILIANS) and not _by_agent(text, m)
-        and (m.start > cls.start or _is_patient(text, m, cls)) and not _allied(text, agent, m)
-        # "fired sniper shots at": fire, no one (`text.startswith(" shot", m.end)` as a bounded
-        # find: compiled, where the method call is not)
-        and text.find(" shot", m.end, m.end + 5) != m.end]
-    in_sentence = [m for m in targets if begin <= m.start < end]
-    target = in_sentence[0] if in_sentence else next(
-        (m for m in targets if _is_patient(text, m, cls)), None)
+    # the first target in the sentence, else the first elsewhere said to be harmed (each
+    # mention tested only until one is found, the sentence's first: no list of them all)
+    target: ActorMention | None = None
+    for m in ms:
+        if begin <= m.start < end and _remote_target(text, m, agent, cls):
+            target = m
+            break
+    if target is None:
+        for m in ms:
+            if not (begin <= m.start < end) and _remote_target(text, m, agent, cls) \
+                    and _is_patient(text, m, cls):
+                target = m
+                break
     if target is not None and target.actor_type is AT_IDENTITY_MILITIA and \
             target.text.lower().rsplit(" ", 1)[-1] in _HERDERS and _is_patient(text, target, cls):
         # "the army bombed Pokot herders": herders bombed are civilians
@@ -3149,6 +3223,19 @@ def _remote(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
         # a bomb or a grenade with no named target: ACLED codes whoever it hit as civilians
         target = _synth(f"Civilians{_suffix(cc)}", AT_CIVILIANS, cc, cls)
     return agent, target
+
+
+def _remote_target(text: str, m: ActorMention, agent: ActorMention,
+                   cls: Classification) -> bool:
+    """Whether `m` may be the target of `agent`'s remote attack: armed or civilians, someone
+    else, no "by X" agent, after the trigger or a patient, not `agent`'s ally, not "shot"
+    (fired). (The cheap tests first: each is a pure test, so their order changes no answer.)"""
+    # ("fired sniper shots at": fire, no one; `text.startswith(" shot", m.end)` as a bounded
+    # find: compiled, where the method call is not)
+    return m.start != agent.start and m.name != agent.name and (
+        _is_armed(m) or m.actor_type is _CIVILIANS) \
+        and text.find(" shot", m.end, m.end + 5) != m.end and not _by_agent(text, m) \
+        and (m.start > cls.start or _is_patient(text, m, cls)) and not _allied(text, agent, m)
 
 
 #: Before the group that fighters change sides to: "joined the Taliban", "defected to IS".
