@@ -63,6 +63,9 @@ def _folded_already(text: str) -> bool:
 
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+#: How alike a name and a town of the region the text puts it in must be (SequenceMatcher's
+#: ratio): "Dadeiba" / "Dabeiba" 0.86, "Marinka" / "Mar'yinka" 0.93.
+_TOWN_LIKENESS: Final = 0.84
 _ALIAS_POP = 100_000  # towns big enough to have names in other languages the news uses
 #: Lookups kept per gazetteer: a full cache starts afresh, so a long-running worker's memory
 #: stays bounded (a few MB) while a hit stays one dict lookup.
@@ -300,6 +303,8 @@ class Gazetteer(Protocol):
 
     def admin1_of(self, country_code: str, folded: str) -> Place | None: ...
 
+    def towns_like_in(self, name: str, country_code: str, region: str) -> list[Place]: ...
+
 
 _ENGLISH_ADMIN = re.compile(r"^(?P<name>[A-Za-z][A-Za-z .'-]+?)\s+(?:Province|Region|Oblast|"
                             r"Governorate|County|State|Department|Prefecture|Division)$")
@@ -472,6 +477,7 @@ class GeoNamesGazetteer:
         self._cache: dict[str, list[Place]] = {}
         self._filled_admin1: dict[int, int] = {}
         self._like_cache: dict[str, list[Place]] = {}
+        self._by_region = self._regions_by_name()
 
     def _add_city_aliases(self, ids: array[int]) -> None:
         """English and other Latin-script names of towns of 100,000+ people from
@@ -544,6 +550,63 @@ class GeoNamesGazetteer:
         places = [self._place(kind, row) for kind, row in self._skeletons.get(bones, ())
                   if any(_alike(wanted, other) for other in self._names_of(kind, row))]
         return sorted(places, key=lambda p: -p.population)
+
+    def towns_like_in(self, name: str, country_code: str, region: str) -> list[Place]:
+        """Towns of any size of the province or district `region` (the core of its name as
+        a town's `admin1` / `admin2` gives it) of `country_code` spelled like `name`, the
+        likest first: a village the gazetteer knows under another spelling ("Dadeiba" for
+        Dabeiba) found where the text says it lies. Only the towns of that region are
+        compared, so a small town's looser likeness says little elsewhere."""
+        rows = self._region_rows().get(country_code + "\x00" + region)
+        if not rows:
+            return []
+        wanted = _unarticled(core(name).replace(" ", ""))
+        if len(wanted) < 4:
+            return []
+        initial = wanted[:1]
+        scored: list[tuple[float, int]] = []
+        for admin in rows:
+            level = self._admins[admin].level
+            towns = (self._cities_by_admin1 if level == 1 else self._cities_by_admin2).get(
+                admin, ())
+            for city in towns:
+                name = self._city_names[city]
+                # (a name's first letter tells most towns apart before `_bare` is asked:
+                # only an "A" or an "E" may start an article it strips, and a character
+                # outside ASCII letters may fold to another or be dropped)
+                first = name[:1].lower()
+                if first != initial and "b" <= first <= "z" and first != "e":
+                    continue
+                other = _bare(name)
+                if other[:1] != initial or other == wanted:
+                    continue
+                size = len(wanted) + len(other)
+                if _ratio(min(len(wanted), len(other)), size) < _TOWN_LIKENESS or _ratio(
+                        _common_letters(wanted, other), size) < _TOWN_LIKENESS:
+                    continue
+                likeness = _ratio(_matched(wanted, other), size)
+                if likeness >= _TOWN_LIKENESS:
+                    scored.append((likeness, city))
+        scored.sort(key=lambda item: (-item[0], -self._city_pop[item[1]]))
+        return [self._place(KIND_CITY, city) for _, city in scored]
+
+    def _region_rows(self) -> dict[str, list[int]]:
+        """(country code, "\x00", core of a province's or district's English name, as its
+        towns' `admin1` / `admin2` give it) -> its rows."""
+        return self._by_region
+
+    def _regions_by_name(self) -> dict[str, list[int]]:
+        """`_region_rows`, made (at load: not while the first article waits)."""
+        by_region: dict[str, list[int]] = {}
+        for row, admin in enumerate(self._admins):
+            if admin.level == 1 or admin.level == 2:
+                key = self._countries[admin.country][0] + "\x00" + core(_plain(admin.english))
+                rows = by_region.get(key)
+                if rows is None:
+                    by_region[key] = [row]
+                else:
+                    rows.append(row)
+        return by_region
 
     def _names_of(self, kind: int, row: int) -> tuple[str, ...]:
         if kind == KIND_CITY:

@@ -735,6 +735,7 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
     # unpacking its tuples)
     kept_index: list[int] = []
     kept_found: list[_Lookup | None] = []
+    unknown: list[tuple[int, int, int, str]] = []  # (index, start, end, words): no place
     ascii_text = text.isascii()
     # the spans of `_spans(text)`, read off the runs of words as they are found: no tuple
     # built and no offset boxed per span (a run of one word, most of them, is its own span)
@@ -773,6 +774,8 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
             else:
                 found = _lookup(text, memo, start, end, words, ascii_text)
                 if found is None:
+                    if len(words) >= 4 and words[1:].islower():  # (`_with_towns_like`'s)
+                        unknown.append((index, start, end, words))
                     continue
                 kept.append((index, start, end, words, None, found))
                 kept_index.append(index)
@@ -802,6 +805,8 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
     if country_hint:
         countries[country_hint] = countries.get(country_hint, 0) + 3
     focus_country = _top(countries)
+    if unknown and (regions or "SMM" in text):
+        kept = _with_towns_like(text, memo, unknown, looked, focus_country, kept, ascii_text)
     # the text's own spelling of a province ("Sud-Kivu", "Kandahar") is how the reader and
     # ACLED write it; the gazetteer's may be another language's ("South Kivu", "Qandahor")
     spelled: dict[tuple[str, str], str] = {}
@@ -885,6 +890,80 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
             out[i] = replace(out[i], score=1.0)
         out = [out[i] for i in tagged] + [p for i, p in enumerate(out) if i not in tagged]
     return out
+
+
+def _with_towns_like(text: str, memo: _Memo, unknown: list[tuple[int, int, int, str]],
+                     looked: list[_Lookup | None], focus_country: str | None,
+                     kept: list[tuple[int, int, int, str, str | None, _Lookup | None]],
+                     ascii_text: bool,
+                     ) -> list[tuple[int, int, int, str, str | None, _Lookup | None]]:
+    """`kept` and, in order, the names the gazetteer does not know that the text marks as
+    places ("in Dadeiba municipality, Antioquia", "near Marinka" in an OSCE SMM report)
+    spelled like a town of a region of the text's country named close by (`towns_like_in`):
+    a village under another spelling. (Only there: a loose likeness to any town anywhere,
+    or of a region named paragraphs away, says nothing.)"""
+    added: list[tuple[int, int, int, str, str | None, _Lookup | None]] = []
+    smm = "SMM" in text and _OSCE_SMM.search(text) is not None
+    # (the names that may name a region, of the text's country: most texts have a few)
+    holders = [found for found in looked if found is not None and _digest_of(found).regions]
+    if not holders and not smm:
+        return kept
+    for index, start, end, words in unknown:
+        # (one plain capitalised word of four letters or more, no place: `unknown` holds
+        # only such words)
+        if " " in words or words.lower() in _DAYS_MONTHS or memo.plan(words) is not None:
+            continue
+        # the regions of its country named close by in its sentence (the front of the OSCE
+        # SMM's reports, though the text names no place of it)
+        named: list[str] = list(_DONBAS) if smm else []
+        for found in holders:
+            if start - _NEAR_REACH <= found.start <= end + _NEAR_REACH \
+                    and ". " not in text[min(end, found.end):max(start, found.start)]:
+                for region in _digest_of(found).regions:
+                    if region not in named and (focus_country is None or region.startswith(
+                            focus_country + "\x00")):
+                        named.append(region)
+        if not named:
+            continue
+        after = _after(text, end, ascii_text)
+        if after & (AFTER_ORG | AFTER_OUTLET | AFTER_ROUTE):
+            continue
+        if not (after & AFTER_CUE or text[start - 1:start] == "(" or _at_word_before(
+                text, start)):
+            continue
+        towns: list[Place] = []
+        for region in named:
+            at = region.find("\x00")
+            towns += memo.gaz.towns_like_in(words, region[:at], region[at + 1:])
+        if not towns:
+            continue
+        # the likest (a town in two regions named, a province and its district, once)
+        added.append((index, start, end, words, None, _Lookup(
+            towns[:1], core(words), start, end, True, True, False, after)))
+    if not added:
+        return kept
+    return sorted(kept + added, key=_first)
+
+
+def _at_word_before(text: str, start: int) -> bool:
+    """Whether a word saying where ("in", "near", "at") comes right before `start`, apart by
+    one space. (Not the looser cues of `_cue_before`: "and", "on", a comma.)"""
+    if start < 3 or text[start - 1] != " ":
+        return False
+    begin = text.rfind(" ", max(0, start - 9), start - 1) + 1
+    return text[begin:start - 1].lower() in _AT_WORDS and (
+        begin == 0 or not text[begin - 1].isalnum())
+
+
+#: The words `_at_word_before` reads.
+_AT_WORDS: Final = frozenset("in near at outside around inside".split())
+#: How far (characters) from a name a region named in the same sentence counts as where the
+#: text puts it.
+_NEAR_REACH: Final = 80
+
+
+def _first(item: tuple[int, int, int, str, str | None, _Lookup | None]) -> int:
+    return item[0]
 
 
 def _from_before(text: str, start: int) -> bool:
