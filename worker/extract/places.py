@@ -735,7 +735,8 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
     # unpacking its tuples)
     kept_index: list[int] = []
     kept_found: list[_Lookup | None] = []
-    unknown: list[tuple[int, int, int, str]] = []  # (index, start, end, words): no place
+    unknown: list[int] = []  # (`_packed` start, end, index of each word of no place)
+    bound = len(text) + 1  # (`_packed`'s)
     ascii_text = text.isascii()
     # the spans of `_spans(text)`, read off the runs of words as they are found: no tuple
     # built and no offset boxed per span (a run of one word, most of them, is its own span)
@@ -774,8 +775,11 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
             else:
                 found = _lookup(text, memo, start, end, words, ascii_text)
                 if found is None:
-                    if len(words) >= 4 and words[1:].islower():  # (`_with_towns_like`'s)
-                        unknown.append((index, start, end, words))
+                    # (`_with_towns_like` tests the rest of the word where a region is named
+                    # near it: most have none, and `str.islower` is a method call; its
+                    # `_packed` form, inlined)
+                    if len(words) >= 4:
+                        unknown.append((start * bound + end) * bound + index)
                     continue
                 kept.append((index, start, end, words, None, found))
                 kept_index.append(index)
@@ -892,7 +896,7 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
     return out
 
 
-def _with_towns_like(text: str, memo: _Memo, unknown: list[tuple[int, int, int, str]],
+def _with_towns_like(text: str, memo: _Memo, unknown: list[int],
                      looked: list[_Lookup | None], focus_country: str | None,
                      kept: list[tuple[int, int, int, str, str | None, _Lookup | None]],
                      ascii_text: bool,
@@ -901,31 +905,56 @@ def _with_towns_like(text: str, memo: _Memo, unknown: list[tuple[int, int, int, 
     places ("in Dadeiba municipality, Antioquia", "near Marinka" in an OSCE SMM report)
     spelled like a town of a region of the text's country named close by (`towns_like_in`):
     a village under another spelling. (Only there: a loose likeness to any town anywhere,
-    or of a region named paragraphs away, says nothing.)"""
+    or of a region named paragraphs away, says nothing.) `unknown`: the words of four
+    characters or more that name no place, in order, each `_packed`."""
     added: list[tuple[int, int, int, str, str | None, _Lookup | None]] = []
     smm = "SMM" in text and _OSCE_SMM.search(text) is not None
-    # (the names that may name a region, of the text's country: most texts have a few)
-    holders = [found for found in looked if found is not None and _digest_of(found).regions]
-    if not holders and not smm:
+    # the names that name a region of the text's country (most texts have a few), where
+    # they start and end, and those regions: read once, not for each word
+    starts: list[int] = []
+    ends: list[int] = []
+    held: list[list[str]] = []
+    country = None if focus_country is None else focus_country + "\x00"
+    for found in looked:
+        if found is not None:
+            regions = _digest_of(found).regions
+            if regions:
+                mine = [region for region in regions
+                        if country is None or region.startswith(country)]
+                if mine:
+                    starts.append(found.start)
+                    ends.append(found.end)
+                    held.append(mine)
+    if not starts and not smm:
         return kept
-    for index, start, end, words in unknown:
-        # (one plain capitalised word of four letters or more, no place: `unknown` holds
-        # only such words)
-        if " " in words or words.lower() in _DAYS_MONTHS or memo.plan(words) is not None:
-            continue
+    size = len(text) + 1
+    for packed in unknown:
+        index = packed % size
+        start = packed // size // size
+        end = packed // size % size
         # the regions of its country named close by in its sentence (the front of the OSCE
-        # SMM's reports, though the text names no place of it)
-        named: list[str] = list(_DONBAS) if smm else []
-        for found in holders:
-            if start - _NEAR_REACH <= found.start <= end + _NEAR_REACH \
-                    and ". " not in text[min(end, found.end):max(start, found.start)]:
-                for region in _digest_of(found).regions:
-                    if region not in named and (focus_country is None or region.startswith(
-                            focus_country + "\x00")):
+        # SMM's reports, though the text names no place of it): tested first, as most words
+        # have none, and its tests are comparisons, where the word's own below are calls
+        named: list[str] | None = list(_DONBAS) if smm else None
+        for at in range(len(starts)):
+            near = starts[at]
+            if start - _NEAR_REACH <= near <= end + _NEAR_REACH and text.find(
+                    ". ", min(end, ends[at]), max(start, near)) < 0:
+                if named is None:
+                    named = []
+                for region in held[at]:
+                    if region not in named:
                         named.append(region)
         if not named:
             continue
-        after = _after(text, end, ascii_text)
+        # one plain capitalised word of four letters or more, marked as a place by a word
+        # before it or after it, or by a parenthesis
+        words = text[start:end]
+        if " " in words or not words[1:].islower() or words.lower() in _DAYS_MONTHS \
+                or memo.plan(words) is not None:
+            continue
+        # (no white space after it: no word after it, `_after` is 0)
+        after = _after(text, end, ascii_text) if text[end:end + 1].isspace() else 0
         if after & (AFTER_ORG | AFTER_OUTLET | AFTER_ROUTE):
             continue
         if not (after & AFTER_CUE or text[start - 1:start] == "(" or _at_word_before(
@@ -943,6 +972,14 @@ def _with_towns_like(text: str, memo: _Memo, unknown: list[tuple[int, int, int, 
     if not added:
         return kept
     return sorted(kept + added, key=_first)
+
+
+def _packed(text: str, start: int, end: int, index: int) -> int:
+    """`start`, `end` and `index` (each of them no more than the size of `text`) as one
+    number: an item of `unknown` (a list of them boxes one number each, where a list of
+    tuples built a tuple and boxed three)."""
+    size = len(text) + 1
+    return (start * size + end) * size + index
 
 
 def _at_word_before(text: str, start: int) -> bool:
