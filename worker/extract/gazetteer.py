@@ -63,6 +63,9 @@ def _folded_already(text: str) -> bool:
 
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+#: How alike a name and a town of the region the text puts it in must be (SequenceMatcher's
+#: ratio): "Dadeiba" / "Dabeiba" 0.86, "Marinka" / "Mar'yinka" 0.93.
+_TOWN_LIKENESS: Final = 0.84
 _ALIAS_POP = 100_000  # towns big enough to have names in other languages the news uses
 #: Lookups kept per gazetteer: a full cache starts afresh, so a long-running worker's memory
 #: stays bounded (a few MB) while a hit stays one dict lookup.
@@ -300,6 +303,8 @@ class Gazetteer(Protocol):
 
     def admin1_of(self, country_code: str, folded: str) -> Place | None: ...
 
+    def towns_like_in(self, name: str, country_code: str, region: str) -> list[Place]: ...
+
 
 _ENGLISH_ADMIN = re.compile(r"^(?P<name>[A-Za-z][A-Za-z .'-]+?)\s+(?:Province|Region|Oblast|"
                             r"Governorate|County|State|Department|Prefecture|Division)$")
@@ -381,6 +386,7 @@ class GeoNamesGazetteer:
         sums: dict[int, list[float]] = {}
         region_pop: dict[int, int] = {}
         names: list[str] = []
+        bares: list[str] = []  # (`_bare` of each town's name: `towns_like_in`'s)
         joined: dict[str, list[tuple[int, int]]] = {}  # (see below)
         ids = array("I")
         admin1s = array("i")
@@ -420,6 +426,7 @@ class GeoNamesGazetteer:
                 if int(pop or 0) > acc[5]:
                     acc[3], acc[4], acc[5] = float(lat), float(lng), float(int(pop or 0))
             key = core(name)
+            bares.append(_unarticled(key.replace(" ", "")))
             if key:
                 self._index.setdefault(key, []).append((KIND_CITY, row))
                 if " " in key:
@@ -472,6 +479,9 @@ class GeoNamesGazetteer:
         self._cache: dict[str, list[Place]] = {}
         self._filled_admin1: dict[int, int] = {}
         self._like_cache: dict[str, list[Place]] = {}
+        self._by_region = self._regions_by_name()
+        self._city_bare = bares
+        self._towns_by_initial = _towns_by_initial(bares, admin1s, admin2s)
 
     def _add_city_aliases(self, ids: array[int]) -> None:
         """English and other Latin-script names of towns of 100,000+ people from
@@ -544,6 +554,61 @@ class GeoNamesGazetteer:
         places = [self._place(kind, row) for kind, row in self._skeletons.get(bones, ())
                   if any(_alike(wanted, other) for other in self._names_of(kind, row))]
         return sorted(places, key=lambda p: -p.population)
+
+    def towns_like_in(self, name: str, country_code: str, region: str) -> list[Place]:
+        """Towns of any size of the province or district `region` (the core of its name as
+        a town's `admin1` / `admin2` gives it) of `country_code` spelled like `name`, the
+        likest first: a village the gazetteer knows under another spelling ("Dadeiba" for
+        Dabeiba) found where the text says it lies. Only the towns of that region are
+        compared, so a small town's looser likeness says little elsewhere. (Only its towns
+        of the same first letter are read, from the index made at load, in the order of
+        the region's towns; a town's likeness is bounded first by the lengths, then by the
+        letters in common, as SequenceMatcher bounds it, before the matcher's own count.)"""
+        rows = self._region_rows().get(country_code + "\x00" + region)
+        if not rows:
+            return []
+        wanted = _unarticled(core(name).replace(" ", ""))
+        size_wanted = len(wanted)
+        if size_wanted < 4:
+            return []
+        initial = ord(wanted[0])
+        scored: list[tuple[float, int]] = []
+        for admin in rows:
+            towns = self._towns_by_initial.get(admin * _INITIALS + initial)
+            if towns is None:
+                continue
+            for city in towns:
+                other = self._city_bare[city]
+                size_other = len(other)
+                size = size_wanted + size_other
+                # (the bound by the lengths: real_quick_ratio(); then quick_ratio())
+                if _ratio(min(size_wanted, size_other), size) < _TOWN_LIKENESS or (
+                        other == wanted) or _ratio(_common_letters(wanted, other),
+                                                   size) < _TOWN_LIKENESS:
+                    continue
+                likeness = _ratio(_matched(wanted, other), size)
+                if likeness >= _TOWN_LIKENESS:
+                    scored.append((likeness, city))
+        scored.sort(key=lambda item: (-item[0], -self._city_pop[item[1]]))
+        return [self._place(KIND_CITY, city) for _, city in scored]
+
+    def _region_rows(self) -> dict[str, list[int]]:
+        """(country code, "\x00", core of a province's or district's English name, as its
+        towns' `admin1` / `admin2` give it) -> its rows."""
+        return self._by_region
+
+    def _regions_by_name(self) -> dict[str, list[int]]:
+        """`_region_rows`, made (at load: not while the first article waits)."""
+        by_region: dict[str, list[int]] = {}
+        for row, admin in enumerate(self._admins):
+            if admin.level == 1 or admin.level == 2:
+                key = self._countries[admin.country][0] + "\x00" + core(_plain(admin.english))
+                rows = by_region.get(key)
+                if rows is None:
+                    by_region[key] = [row]
+                else:
+                    rows.append(row)
+        return by_region
 
     def _names_of(self, kind: int, row: int) -> tuple[str, ...]:
         if kind == KIND_CITY:
@@ -675,6 +740,34 @@ def _rows_by(keys: array[int]) -> dict[int, list[int]]:
                 out[key] = [row]
             else:
                 rows.append(row)
+    return out
+
+
+#: Characters a name's first may be (`_towns_by_initial`'s keys: a region's row times this,
+#: plus the character's code).
+_INITIALS: Final = 0x110000
+
+
+def _towns_by_initial(bares: list[str], admin1s: array[int],
+                      admin2s: array[int]) -> dict[int, list[int]]:
+    """(a province's or district's row) * _INITIALS + (the code of the first character of a
+    town's `_bare` name) -> the rows of its towns so named, in order. (Made at load:
+    `towns_like_in` reads only the towns of a region that may be alike, where going
+    through all of them, thousands in an oblast, cost ~0.2 M instructions a call.)"""
+    out: dict[int, list[int]] = {}
+    for row in range(len(bares)):
+        bare = bares[row]
+        if not bare:
+            continue
+        initial = ord(bare[0])
+        for admin in (admin1s[row], admin2s[row]):
+            if admin >= 0:
+                key = admin * _INITIALS + initial
+                rows = out.get(key)
+                if rows is None:
+                    out[key] = [row]
+                else:
+                    rows.append(row)
     return out
 
 

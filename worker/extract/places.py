@@ -735,6 +735,8 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
     # unpacking its tuples)
     kept_index: list[int] = []
     kept_found: list[_Lookup | None] = []
+    unknown: list[int] = []  # (`_packed` start, end, index of each word of no place)
+    bound = len(text) + 1  # (`_packed`'s)
     ascii_text = text.isascii()
     # the spans of `_spans(text)`, read off the runs of words as they are found: no tuple
     # built and no offset boxed per span (a run of one word, most of them, is its own span)
@@ -773,6 +775,11 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
             else:
                 found = _lookup(text, memo, start, end, words, ascii_text)
                 if found is None:
+                    # (`_with_towns_like` tests the rest of the word where a region is named
+                    # near it: most have none, and `str.islower` is a method call; its
+                    # `_packed` form, inlined)
+                    if len(words) >= 4:
+                        unknown.append((start * bound + end) * bound + index)
                     continue
                 kept.append((index, start, end, words, None, found))
                 kept_index.append(index)
@@ -802,6 +809,8 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
     if country_hint:
         countries[country_hint] = countries.get(country_hint, 0) + 3
     focus_country = _top(countries)
+    if unknown and (regions or "SMM" in text):
+        kept = _with_towns_like(text, memo, unknown, looked, focus_country, kept, ascii_text)
     # the text's own spelling of a province ("Sud-Kivu", "Kandahar") is how the reader and
     # ACLED write it; the gazetteer's may be another language's ("South Kivu", "Qandahor")
     spelled: dict[tuple[str, str], str] = {}
@@ -885,6 +894,113 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
             out[i] = replace(out[i], score=1.0)
         out = [out[i] for i in tagged] + [p for i, p in enumerate(out) if i not in tagged]
     return out
+
+
+def _with_towns_like(text: str, memo: _Memo, unknown: list[int],
+                     looked: list[_Lookup | None], focus_country: str | None,
+                     kept: list[tuple[int, int, int, str, str | None, _Lookup | None]],
+                     ascii_text: bool,
+                     ) -> list[tuple[int, int, int, str, str | None, _Lookup | None]]:
+    """`kept` and, in order, the names the gazetteer does not know that the text marks as
+    places ("in Dadeiba municipality, Antioquia", "near Marinka" in an OSCE SMM report)
+    spelled like a town of a region of the text's country named close by (`towns_like_in`):
+    a village under another spelling. (Only there: a loose likeness to any town anywhere,
+    or of a region named paragraphs away, says nothing.) `unknown`: the words of four
+    characters or more that name no place, in order, each `_packed`."""
+    added: list[tuple[int, int, int, str, str | None, _Lookup | None]] = []
+    smm = "SMM" in text and _OSCE_SMM.search(text) is not None
+    # the names that name a region of the text's country (most texts have a few), where
+    # they start and end, and those regions: read once, not for each word
+    starts: list[int] = []
+    ends: list[int] = []
+    held: list[list[str]] = []
+    country = None if focus_country is None else focus_country + "\x00"
+    for found in looked:
+        if found is not None:
+            regions = _digest_of(found).regions
+            if regions:
+                mine = [region for region in regions
+                        if country is None or region.startswith(country)]
+                if mine:
+                    starts.append(found.start)
+                    ends.append(found.end)
+                    held.append(mine)
+    if not starts and not smm:
+        return kept
+    size = len(text) + 1
+    for packed in unknown:
+        index = packed % size
+        start = packed // size // size
+        end = packed // size % size
+        # the regions of its country named close by in its sentence (the front of the OSCE
+        # SMM's reports, though the text names no place of it): tested first, as most words
+        # have none, and its tests are comparisons, where the word's own below are calls
+        named: list[str] | None = list(_DONBAS) if smm else None
+        for at in range(len(starts)):
+            near = starts[at]
+            if start - _NEAR_REACH <= near <= end + _NEAR_REACH and text.find(
+                    ". ", min(end, ends[at]), max(start, near)) < 0:
+                if named is None:
+                    named = []
+                for region in held[at]:
+                    if region not in named:
+                        named.append(region)
+        if not named:
+            continue
+        # one plain capitalised word of four letters or more, marked as a place by a word
+        # before it or after it, or by a parenthesis
+        words = text[start:end]
+        if " " in words or not words[1:].islower() or words.lower() in _DAYS_MONTHS \
+                or memo.plan(words) is not None:
+            continue
+        # (no white space after it: no word after it, `_after` is 0)
+        after = _after(text, end, ascii_text) if text[end:end + 1].isspace() else 0
+        if after & (AFTER_ORG | AFTER_OUTLET | AFTER_ROUTE):
+            continue
+        if not (after & AFTER_CUE or text[start - 1:start] == "(" or _at_word_before(
+                text, start)):
+            continue
+        towns: list[Place] = []
+        for region in named:
+            at = region.find("\x00")
+            towns += memo.gaz.towns_like_in(words, region[:at], region[at + 1:])
+        if not towns:
+            continue
+        # the likest (a town in two regions named, a province and its district, once)
+        added.append((index, start, end, words, None, _Lookup(
+            towns[:1], core(words), start, end, True, True, False, after)))
+    if not added:
+        return kept
+    return sorted(kept + added, key=_first)
+
+
+def _packed(text: str, start: int, end: int, index: int) -> int:
+    """`start`, `end` and `index` (each of them no more than the size of `text`) as one
+    number: an item of `unknown` (a list of them boxes one number each, where a list of
+    tuples built a tuple and boxed three)."""
+    size = len(text) + 1
+    return (start * size + end) * size + index
+
+
+def _at_word_before(text: str, start: int) -> bool:
+    """Whether a word saying where ("in", "near", "at") comes right before `start`, apart by
+    one space. (Not the looser cues of `_cue_before`: "and", "on", a comma.)"""
+    if start < 3 or text[start - 1] != " ":
+        return False
+    begin = text.rfind(" ", max(0, start - 9), start - 1) + 1
+    return text[begin:start - 1].lower() in _AT_WORDS and (
+        begin == 0 or not text[begin - 1].isalnum())
+
+
+#: The words `_at_word_before` reads.
+_AT_WORDS: Final = frozenset("in near at outside around inside".split())
+#: How far (characters) from a name a region named in the same sentence counts as where the
+#: text puts it.
+_NEAR_REACH: Final = 80
+
+
+def _first(item: tuple[int, int, int, str, str | None, _Lookup | None]) -> int:
+    return item[0]
 
 
 def _from_before(text: str, start: int) -> bool:
