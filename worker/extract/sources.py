@@ -68,6 +68,26 @@ _ORG_NAMES: Final = (
 _ORG_SAID_VERB: Final = r"\s+(?:said|reported|told|confirmed|claimed)\b"
 _ORG_SAID: Final = re.compile(
     rf"\b(?P<name>(?:the\s+)?(?:local\s+)?(?:{_ORG_NAMES})){_ORG_SAID_VERB}", re.IGNORECASE)
+
+
+def _ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    r"""`pattern` for ASCII text only: its `\w` and `\s` written as the ASCII characters they
+    match there (`\s` holds \x1c-\x1f too, as `str.isspace`), and `’` left out of its name
+    characters. On ASCII text it matches where `pattern` does, the same groups; several
+    times cheaper a character, where the engine asks Unicode tables for `\w` and `\s` and
+    reads a set with a character past Latin-1 as a slower big set."""
+    twin = (pattern.pattern.replace(r"[\w'’.-]", r"[A-Za-z0-9_'.-]")
+            .replace(r"[\w ]", r"[A-Za-z0-9_ ]").replace(r"\w", r"[A-Za-z0-9_]")
+            .replace(r"\s", r"[\t-\r\x1c-\x20]"))
+    assert "’" not in twin and r"\w" not in twin and r"\s" not in twin, twin
+    return re.compile(twin, pattern.flags)
+
+
+_SAID_A: Final = _ascii_twin(_SAID)
+_PERSON_ROLE_A: Final = _ascii_twin(_PERSON_ROLE)
+_ROLE_PERSON_A: Final = _ascii_twin(_ROLE_PERSON)
+_TOLD_A: Final = _ascii_twin(_TOLD)
+_ACCORDING_A: Final = _ascii_twin(_ACCORDING)
 _STOP_NAMES: Final = {"The", "He", "She", "They", "It", "We", "This", "That", "But", "And", "On",
                "In", "Also", "However", "Meanwhile", "Police", "Officials", "Authorities"}
 
@@ -88,11 +108,14 @@ def sources_of(text: str) -> tuple[SourceMention, ...]:
     """`find_sources(text)`, kept for the last texts asked about."""
     # (the shared keyword pass's gates of ASCII text, read once for `_needed_read` and
     # `_org_said_read`)
-    read = actors.gate_read(text) if text.isascii() else None
+    ascii = text.isascii()  # (the patterns' ASCII twins then: `_ascii_twin`)
+    read = actors.gate_read(text) if ascii else None
     if read is not None and not read[0] & _SOURCE_GATES:
         return ()  # no word of any pattern (_ORG_SAID's verbs are _SAID's): most sentences
     found: dict[str, SourceMention] = {}
-    needed = _needed_read(text, read)
+    # (text other than ASCII: its words too, from the same pass, see `_needed_in`; not
+    # _ORG_SAID's, whose case is ignored: "ı" is an "i" to it, not to the pass)
+    needed = _needed_read(text, read if read is not None else actors.gate_read(text))
     present = needed.present
     if present & _OUTLET_GATE:  # (an outlet's name is in the text)
         for name, kind, start, end in _outlets_in(text):
@@ -100,16 +123,20 @@ def sources_of(text: str) -> tuple[SourceMention, ...]:
     # (each pattern written out, not a loop over a tuple of them: the compiled loop builds
     # the tuple and iterates it as objects every call)
     if present & _ROLE_GATE:
-        _add_people(found, text, _person_role(text, needed.roles))
-        _add_people(found, text, _starting_at(_ROLE_PERSON, needed.roles, text, "o"))
+        _add_people(found, text, _person_role(text, needed.roles, ascii))
+        _add_people(found, text, _starting_at(
+            _ROLE_PERSON_A if ascii else _ROLE_PERSON, needed.roles, text, "o"))
     if present & _TOLD_GATE:
-        _add_named(found, text, _starting_at(_TOLD, needed.told, text, "t"))
+        _add_named(found, text, _starting_at(
+            _TOLD_A if ascii else _TOLD, needed.told, text, "t"))
     if present & _ACCORDING_GATE:
-        _add_named(found, text, _starting_at(_ACCORDING, needed.according, text, "t"))
+        _add_named(found, text, _starting_at(
+            _ACCORDING_A if ascii else _ACCORDING, needed.according, text, "t"))
     if present & _SAID_GATE:
-        _add_named(found, text, _said(text, needed.verbs))
-    for m in _org_said_read(text, read):
-        _add(found, text, m.group("name"), _SK_ORGANIZATION, m.start("name"), m.end("name"))
+        _add_named(found, text, _said_named(text, needed.verbs, ascii))
+    for m in _org_found(text, read):  # (the name's span: the same on the text lower-cased)
+        start, end = m.span("name")
+        _add(found, text, text[start:end], _SK_ORGANIZATION, start, end)
     if not found:  # (most sentences cite none: no tuple made of an empty dict's values)
         return ()
     if len(found) < 2:  # (most others cite one source: nothing to sort)
@@ -122,9 +149,9 @@ def _add_people(found: dict[str, SourceMention], text: str, matches: list[re.Mat
     """The names of `matches` (of _PERSON_ROLE or _ROLE_PERSON) added to `found` as people:
     those of more than one word that are not an outlet's."""
     for m in matches:
-        name = _trim_name(m.group("name"))
+        start, end = m.span("name")  # (one call: the name read on the text, where it is)
+        name = _trim_name(text[start:end])
         if name and name.casefold() not in _OUTLET_SET and " " in name:
-            start = m.start("name")
             _add(found, text, name, _SK_PERSON, start, start + len(name))
 
 
@@ -133,12 +160,12 @@ def _add_named(found: dict[str, SourceMention], text: str, matches: list[re.Matc
     """The names of `matches` (of _TOLD, _ACCORDING or _SAID) added to `found`: an outlet,
     a person (more than one word) or an organisation."""
     for m in matches:
-        name = _trim_name(m.group("name"))
+        start, end = m.span("name")  # (one call: the name read on the text, where it is)
+        name = _trim_name(text[start:end])
         if not name:
             continue
         kind = _SK_OUTLET if name.casefold() in _OUTLET_SET else (
             _SK_PERSON if " " in name else _SK_ORGANIZATION)
-        start = m.start("name")
         _add(found, text, name, kind, start, start + len(name))
 
 
@@ -192,27 +219,53 @@ def _found(pattern: re.Pattern[str], text: str, needed: _Needed) -> list[re.Matc
     _ACCORDING at the words they open with; _PERSON_ROLE and _SAID in windows that end at
     their role words and verbs. (For _PERSON_ROLE the same matches' names, not always their
     ends: see `_person_role`.)"""
+    ascii = text.isascii()
     if pattern is _ROLE_PERSON:
-        return _starting_at(_ROLE_PERSON, needed.roles, text, "o")
+        return _starting_at(_ROLE_PERSON_A if ascii else _ROLE_PERSON, needed.roles, text, "o")
     if pattern is _TOLD:
-        return _starting_at(_TOLD, needed.told, text, "t")
+        return _starting_at(_TOLD_A if ascii else _TOLD, needed.told, text, "t")
     if pattern is _ACCORDING:
-        return _starting_at(_ACCORDING, needed.according, text, "t")
+        return _starting_at(_ACCORDING_A if ascii else _ACCORDING, needed.according, text, "t")
     if pattern is _PERSON_ROLE:
-        return _person_role(text, needed.roles)
+        return _person_role(text, needed.roles, ascii)
     assert pattern is _SAID
-    return _said(text, needed.verbs)
+    return _said(text, needed.verbs, ascii)
 
 
-def _said(text: str, verbs: list[tuple[int, int]]) -> list[re.Match[str]]:
+def _said(text: str, verbs: list[tuple[int, int]], ascii: bool) -> list[re.Match[str]]:
     """_SAID's matches in `text` (`verbs`: its verbs as written, by start), searched in
     windows that end at the verbs a match can end at (`_named_before`) and reach back the 7
     words a match holds at most before its verb (a name of 4 words, 3 of them after "bin",
-    "de" or "van")."""
-    return in_windows_at(_SAID, _named_before(verbs, text), 7, text, True)
+    "de" or "van"; `ascii`: whether `text` is ASCII, read by its twin then, `_ascii_twin`)."""
+    return in_windows_at(_SAID_A if ascii else _SAID, _named_before(verbs, text), 7, text, True)
 
 
-def _person_role(text: str, roles: list[tuple[int, int]]) -> list[re.Match[str]]:
+def _said_named(text: str, verbs: list[tuple[int, int]], ascii: bool
+                ) -> list[re.Match[str]]:
+    """`_said(text, verbs, ascii)` less a first match whose name is a stop word
+    (`_STOP_NAMES`) that opens the text ("He said ...", "It told ..."): `_add_named` drops
+    its name (`_trim_name` leaves nothing of it), and it is not searched for. Such a match
+    is the first window's whole (nothing but white space before the stop word, all of whose
+    characters are a name's, and a lower-case verb after: the name can reach neither back
+    nor on), and the windows after it are searched as after it (`in_windows_at`'s
+    `after`)."""
+    windows = _named_before(verbs, text)
+    after = 0
+    if windows:
+        anchor, _, end = windows[0]
+        # (the longest stop word, and white space: a longer start is not looked at)
+        if anchor <= _STOP_REACH and text[:anchor].strip() in _STOP_NAMES:
+            after = end
+            windows = windows[1:]
+    return in_windows_at(_SAID_A if ascii else _SAID, windows, 7, text, True, after)
+
+
+#: How far into a text `_said_named` looks for a stop word before the first verb.
+_STOP_REACH: Final = 16
+
+
+def _person_role(text: str, roles: list[tuple[int, int]], ascii: bool
+                 ) -> list[re.Match[str]]:
     """_PERSON_ROLE's matches in `text`, searched in windows that end at its role words (after
     white space, a word's end after them: where its `ROLE\b` can end) and reach back as many
     words as a match holds before its role word. A match that reads on over a role word to a
@@ -226,22 +279,23 @@ def _person_role(text: str, roles: list[tuple[int, int]]) -> list[re.Match[str]]
     windows: list[tuple[int, int, int]] = []
     for start, end in _spaced(roles, text):
         if text[start:end] in _ROLE_SET:
-            comma = _comma_before(text, start)
+            comma = _comma_before(text, start, _COMMA_WORDS_A if ascii else _COMMA_WORDS)
             if comma >= 0:
                 windows.append((comma, start, end))
-    return in_windows_at(_PERSON_ROLE, windows, 7, text, False)
+    return in_windows_at(_PERSON_ROLE_A if ascii else _PERSON_ROLE, windows, 7, text, False)
 
 
-def _comma_before(text: str, start: int) -> int:
+def _comma_before(text: str, start: int, words: re.Pattern[str] | None = None) -> int:
     r"""Where the comma is that ends a name before the role word at `start`, at most 4 words
     before it ("Smith, the Kenyan army police chief": `,\s+(?:\w+\s+){0,4}` before the role
     word, an article among the words or not), or -1 if none is: where
     `(?:\s++\w++){0,4}+\s++,` matches read backwards from `start` on the text reversed, read
     forwards from the last comma before it (the words between hold none). (A search for a
     comma and a match: a reversed text and a match of a repeat read backwards cost several
-    times that.)"""
+    times that. `words`: _COMMA_WORDS, the default, or its ASCII twin for ASCII text.)"""
     comma = text.rfind(",", 0, start)
-    if comma < 0 or _COMMA_WORDS.fullmatch(text, comma + 1, start) is None:
+    if comma < 0 or (words if words is not None else _COMMA_WORDS).fullmatch(
+            text, comma + 1, start) is None:
         return -1
     return comma
 
@@ -250,6 +304,7 @@ def _comma_before(text: str, start: int) -> int:
 #: white space after it ("Smith, the Kenyan army police chief"). (Possessive: the words
 #: cannot be read otherwise.)
 _COMMA_WORDS: Final = re.compile(r"\s++(?:\w++\s++){0,4}+")
+_COMMA_WORDS_A: Final = _ascii_twin(_COMMA_WORDS)
 _ROLE_SET: Final = frozenset(_ROLE_WORDS)
 
 
@@ -268,17 +323,23 @@ def _needs_automaton() -> ahocorasick.Automaton:
 
 
 def _needed_in(text: str) -> _Needed:
-    """Where the words of the patterns are in `text` (`_needed_read`)."""
-    return _needed_read(text, actors.gate_read(text) if text.isascii() else None)
+    """Where the words of the patterns are in `text` (`_needed_read`), from the shared
+    keyword pass on any text: its words are whole words of the text lower-cased (by
+    `actors.lowered`, each character at its offset), and a pattern's words, case as written
+    and in ASCII, are whole words there too: the pass finds each of them (and more places,
+    maybe: "İ" read as "i", a letter outside ASCII as a word's end; each is tried, and fails).
+    (Text other than ASCII had a pass of its own, `_needed_by_pass`: words as written
+    anywhere, each of its many places a tuple, ~28,000 instructions a sentence.)"""
+    return _needed_read(text, actors.gate_read(text))
 
 
 def _needed_read(text: str, read: tuple[int, list[tuple[int, int, int]]] | None) -> _Needed:
     """Where the words of the patterns are in `text` (`_Needed`; each pattern needs its word
-    as a whole word, and an outlet's name is one). From the shared keyword pass on ASCII text,
+    as a whole word, and an outlet's name is one). From the shared keyword pass (`_needed_in`),
     where a word in the text is one in the `words_of` form of the text lower-cased (more
     places, maybe, for roles, "told", _ACCORDING's words and `present`: each is tried, and
     fails where the word is not as a pattern needs it); else by `_needed_by_pass`. (`read`:
-    `actors.gate_read(text)` for ASCII text, else None.)"""
+    `actors.gate_read(text)`, or None.)"""
     if read is None:
         return _needed_by_pass(text)
     needed = _Needed()
@@ -416,6 +477,8 @@ _ORG_LOW_NAMES: Final = _ORG_NAMES.replace("[A-Z]", "[a-z]")
 _ORG_SAID_LOW: Final = re.compile(
     rf"\b(?P<name>the\s+(?:local\s+)?(?:{_ORG_LOW_NAMES})|local\s+(?:{_ORG_LOW_NAMES})|"
     rf"{_ORG_LOW_NAMES}){_ORG_SAID_VERB}")
+#: _ORG_SAID_LOW for lower-cased ASCII text (`_ascii_twin`).
+_ORG_SAID_LOW_A: Final = _ascii_twin(_ORG_SAID_LOW)
 
 
 #: Where an _ORG_SAID_LOW match ends: its verb, after white space; it starts at most 5 words
@@ -445,6 +508,23 @@ def _org_said_read(text: str, read: tuple[int, list[tuple[int, int, int]]] | Non
     at its verbs where an organisation's last word is right before (`_org_verbs`) and reach
     back the 5 words a match holds at most before its verb. (`read`:
     `actors.gate_read(text)` for ASCII text, else None.)"""
+    found = _org_found(text, read)
+    if not found or (read is None and lowered(text) is None):
+        return found  # (none, or _ORG_SAID's own on text neither ASCII nor `lowered`)
+    out: list[re.Match[str]] = []
+    for low_match in found:
+        m = _ORG_SAID.match(text, low_match.start())
+        assert m is not None
+        out.append(m)
+    return out
+
+
+def _org_found(text: str, read: tuple[int, list[tuple[int, int, int]]] | None
+               ) -> list[re.Match[str]]:
+    """`_org_said_read(text, read)` as found: matches of _ORG_SAID_LOW (or its ASCII twin) on
+    the text lower-cased, with the spans and groups' spans of _ORG_SAID's on the text (its
+    groups read there: sources_of reads the name's span, not matching again), or of
+    _ORG_SAID itself on the text where it is not lower-cased (`lowered`)."""
     if read is not None and read[0] & _ORG_GATES != _ORG_GATES:
         return []  # no organisation's last word, or no verb (`_org_verbs`)
     # (ASCII text lower-cased as the keyword pass has it already: `lowered`'s answer there)
@@ -454,12 +534,8 @@ def _org_said_read(text: str, read: tuple[int, list[tuple[int, int, int]]] | Non
     ends = _org_verbs(low, read)
     if not ends:
         return []
-    out: list[re.Match[str]] = []
-    for found in in_windows_at(_ORG_SAID_LOW, ends, 5, low, False):
-        m = _ORG_SAID.match(text, found.start())
-        assert m is not None
-        out.append(m)
-    return out
+    return in_windows_at(_ORG_SAID_LOW_A if read is not None else _ORG_SAID_LOW, ends, 5, low,
+                         False)
 
 
 def _org_verbs(low: str, read: tuple[int, list[tuple[int, int, int]]] | None
@@ -478,16 +554,35 @@ def _org_verbs(low: str, read: tuple[int, list[tuple[int, int, int]]] | None
         return [(start, start, end) for start, end in after_space(_ORG_VERBS, low)
                 if _org_before(low, start)]
     out: list[tuple[int, int, int]] = []  # (`_org_said` saw both gates, the words and a verb)
+    org_end = -1  # (where the last organisation's last word found so far ends: -1, none)
     for last, length, bits in read[1]:
+        if bits & _ORG_GATE:
+            org_end = last - 1
         if not bits & _SAID_GATE:
             continue
         start, end = last - length + 1, last - 1
         if start and low[start:end] in _ORG_VERB_WORDS and low[start - 1].isspace() and \
-                not (end < n and _word_char(low[end])) and _org_before(low, start):
+                not (end < n and _word_char(low[end])) and _org_right_before(low, org_end, start):
             out.append((start, start, end))
     if len(out) > 1:
         out.sort()  # (the hits come by their ends)
     return out
+
+
+def _org_right_before(low: str, org_end: int, start: int) -> bool:
+    """Whether an _ORG_SAID_LOW match can end with the verb at `start` (after white space) of
+    `low`, ASCII text lower-cased, where the last organisation's last word before the verb
+    that the keyword pass found ends at `org_end` (-1: none): that word right before the
+    white space, or "ministry of" in the text and `_org_before`. (Not every place where
+    `_org_before` holds: only where a match can end. A match's organisation ends with one
+    of its last words, a whole word (after `\b` or a space of the pattern, before white
+    space: a gate word's place), or with "ministry of" and a word. A window more or less at
+    a verb where no match ends changes nothing that `in_windows_at` finds: what a window
+    finds ends at a verb of its own or one before, in that one's window. Most verbs are
+    read in a comparison or two, where `_org_before` read back over a word or two.)"""
+    if 0 <= org_end < start and (org_end == start - 1 or low[org_end:start].isspace()):
+        return True  # (`low[start - 1]` is white space: asked before)
+    return "ministry of" in low and _org_before(low, start)
 
 
 def _org_before(low: str, start: int) -> bool:

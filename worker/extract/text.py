@@ -380,16 +380,17 @@ def in_windows(search: re.Pattern[str], ends: list[tuple[int, int]],
 
 
 def in_windows_at(search: re.Pattern[str], windows: list[tuple[int, int, int]], count: int,
-                  text: str, after_previous: bool) -> list[re.Match[str]]:
+                  text: str, after_previous: bool, after: int = 0) -> list[re.Match[str]]:
     r"""`in_windows(search, ends, words_back, text, after_previous)` for a `words_back` of
     `(?:\s+\S+){0,count}+` read back from a place of each window (`windows`: (that place,
     start, end) of each word of `ends`, in order of their starts): each window starts no
     earlier than where the `count` words before that place start (`words_before`: at the
     end of the word before them, or earlier; the regex engine then skips the white space
     between). No window is searched that a match found before reached the end of; and a
-    search stops at the window's end: no match is empty."""
+    search stops at the window's end: no match is empty. (`after`: the end of a match found
+    before the windows, in a window left out of them: none is searched before it.)"""
     out: list[re.Match[str]] = []
-    pos = previous = 0
+    pos = previous = after
     for anchor, start, end in windows:
         floor = pos if pos > previous else previous
         if after_previous:
@@ -411,7 +412,11 @@ def words_before(text: str, at: int, count: int, floor: int = 0) -> int:
     than white space, `\s` as `str.isspace`), or earlier: the end of the word before them, or
     `floor` where none is after `floor` (no earlier than `floor` in any case, nor later than
     `max(floor, where they start)`). (`str.rsplit` splits the words off in C: a regex read
-    back over them costs ~6,000 instructions, and the text reversed more.)"""
+    back over them costs ~6,000 instructions, and the text reversed more. Fewer characters
+    than `count` + 1 words and the white space between them take hold `count` words at most:
+    `floor`, without the copy and the split, as for "He said" at a sentence's start.)"""
+    if at - floor <= 2 * count:
+        return floor
     pieces = text[floor:at].rsplit(None, count)
     return floor + len(pieces[0]) if len(pieces) > count else floor
 
