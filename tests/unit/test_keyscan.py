@@ -142,3 +142,36 @@ def test_make_automaton_gives_what_pyahocorasick_gives() -> None:
     automaton = keyscan.make_automaton(pairs)
     for text in ["", " the army and the army ", " l'armée army ", "é" * 3]:
         assert automaton.iter(text) == _iter_as_first_written(pairs, text)
+
+
+def test_the_finder_modules_automata_give_what_pyahocorasick_gave() -> None:
+    """casualties' gate words and side stems and sources' needed words (built by `keyscan`
+    now): the matches their pyahocorasick automata, as first written, gave."""
+    gates: dict[str, int] = {}
+    for bit, words in casualties.GATE_WORDS.items():
+        for word in words:
+            gates[word] = gates.get(word, 0) | bit
+    stems: dict[str, set[int]] = {}
+    for key, (_, words) in enumerate(casualties._SIDE_CLASSES):
+        for word in words:
+            stems.setdefault(word, set()).add(key)
+    needed: dict[str, int] = {}
+    for bit, words in sources._GATE_WORDS_AS_WRITTEN.items():
+        for word in words:
+            needed[word] = needed.get(word, 0) | bit
+    cases: list[tuple[keyscan.Automaton[object], list[tuple[str, object]]]] = [
+        (casualties._GATES, list(gates.items())),
+        (casualties._SIDE_STEMS, [(word, frozenset(keys)) for word, keys in stems.items()]),
+        (sources._NEEDED, [(word, (bits, len(word))) for word, bits in needed.items()])]
+    rng = random.Random(9)
+    sentences = corpus_sentences(20)
+    texts = sentences + [s.lower() for s in sentences]
+    texts += [_accented(text, rng) for text in texts[::4]] + ["", " ", "\ud800 killed"]
+    matched = 0
+    for automaton, pairs in cases:
+        reference = _Reference(pairs)
+        for text in texts:
+            got = automaton.iter(text)
+            assert got == reference.iter(text), text
+            matched += len(got)
+    assert matched > 2_000

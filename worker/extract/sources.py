@@ -10,9 +10,8 @@ import re
 from functools import lru_cache
 from typing import Final
 
-import ahocorasick
-
 from worker.extract import actors
+from worker.extract.keyscan import Automaton, make_automaton
 from worker.extract.text import after_space, in_windows_at, lowered, word_starts
 from worker.extract.types import SourceMention
 from worker.models import SourceKind
@@ -308,18 +307,15 @@ _COMMA_WORDS_A: Final = _ascii_twin(_COMMA_WORDS)
 _ROLE_SET: Final = frozenset(_ROLE_WORDS)
 
 
-def _needs_automaton() -> ahocorasick.Automaton:
+def _needs_automaton() -> Automaton[tuple[int, int]]:
     """The words of the patterns and the outlets' names as written (every _OUTLET_NAMES match
     is one of them), each with the gate bits of the patterns that need it and its length."""
     bits_of: dict[str, int] = {}
     for bit, words in _GATE_WORDS_AS_WRITTEN.items():
         for word in words:
             bits_of[word] = bits_of.get(word, 0) | bit
-    automaton = ahocorasick.Automaton()
-    for word, bits in bits_of.items():
-        automaton.add_word(word, (bits, len(word)))
-    automaton.make_automaton()
-    return automaton
+    # (`keyscan`'s: the Rust one when built)
+    return make_automaton((word, (bits, len(word))) for word, bits in bits_of.items())
 
 
 def _needed_in(text: str) -> _Needed:

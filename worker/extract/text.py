@@ -6,8 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Final
 
-import ahocorasick
-
+from worker.extract.keyscan import Automaton, make_automaton
 from worker.extract.types import Sentence
 
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) and white space,
@@ -189,32 +188,26 @@ def _add(out: list[Sentence], text: str, start: int, stop: int) -> None:
         out.append(Sentence(start, stop, text[start:stop]))
 
 
-def keyword_automaton(groups: Iterable[tuple[int, Iterable[str]]]) -> ahocorasick.Automaton:
+def keyword_automaton(groups: Iterable[tuple[int, Iterable[str]]]
+                      ) -> Automaton[frozenset[int]]:
     """One Aho-Corasick automaton over every group's words; each word's value is the
     frozenset of the keys of the groups that hold it (a pass tells which groups can match)."""
     keys_of: dict[str, set[int]] = {}
     for key, words in groups:
         for word in words:
             keys_of.setdefault(word, set()).add(key)
-    automaton = ahocorasick.Automaton()
-    for word, keys in keys_of.items():
-        automaton.add_word(word, frozenset(keys))
-    automaton.make_automaton()
-    return automaton
+    # (`keyscan`'s: the Rust one when built)
+    return make_automaton((word, frozenset(keys)) for word, keys in keys_of.items())
 
 
-def bits_automaton(words_of: dict[int, tuple[str, ...]]) -> ahocorasick.Automaton:
+def bits_automaton(words_of: dict[int, tuple[str, ...]]) -> Automaton[int]:
     """One Aho-Corasick automaton over the words of every bit (`words_of`: bit -> words);
     each word's value is the OR of the bits that hold it (a pass tells which can match)."""
     bits: dict[str, int] = {}
     for bit, words in words_of.items():
         for word in words:
             bits[word] = bits.get(word, 0) | bit
-    automaton = ahocorasick.Automaton()
-    for word, value in bits.items():
-        automaton.add_word(word, value)
-    automaton.make_automaton()
-    return automaton
+    return make_automaton(bits.items())
 
 
 def mirrored(words: str) -> str:

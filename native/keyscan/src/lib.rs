@@ -79,7 +79,9 @@ impl Automaton {
         };
         let bytes = utf8.as_bytes();
         let ascii = bytes.len() == text.len()?;
-        let mut found: Vec<(usize, usize)> = Vec::new();
+        // (room for a match every 8 bytes at once, more than a text's words form has: grown
+        // from empty, the list was copied over several times a text)
+        let mut found: Vec<(usize, usize)> = Vec::with_capacity(bytes.len() / 8 + 8);
         // (characters before byte `read`, counted as the ends rise)
         let (mut read, mut chars) = (0usize, 0usize);
         for hit in self.searcher.find_overlapping_iter(bytes) {
