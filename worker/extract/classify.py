@@ -1549,6 +1549,10 @@ def _violence(c: _Cues) -> _Decision | None:
             return None  # "we are fighting for the whole country"
         if _brawl(c, clash):
             return _ET_RIOTS, _SUB_MOB_VIOLENCE, clash, _FAIR
+        if clash.word == "ambushed" and not c.state and \
+                _target(c, clash) == actors.ROLE_CIVILIAN:
+            # "gunmen ambushed a trader": no one to fight back, an attack on a civilian
+            return _ET_VIOLENCE_AGAINST_CIVILIANS, _SUB_ATTACK, clash, _FAIR
         return _ET_BATTLES, _SUB_ARMED_CLASH, clash, _GOOD
     if trigger is None:
         weak = c.heads[_H_CLASHW]
