@@ -2617,13 +2617,14 @@ def _same_one(text: str, ms: list[ActorMention], out: list[ActorMention], first:
     civilian too in `out` (the mentions `ms` as `_former` left them), named as the member of
     the forces off duty at `first` and soon after it."""
     off_duty = ms[first]
-    low = text.lower()
     for index in range(first + 1, len(ms)):
         m = ms[index]
         if out[index] is m and m.name == off_duty.name and \
-                off_duty.end <= m.start < off_duty.end + _SAME_ONE_REACH and \
-                _the_one(low, m.start, m.end):
-            out[index] = _as_civilians(m, cc)
+                off_duty.end <= m.start < off_duty.end + _SAME_ONE_REACH:
+            # (only this phrase and the 4 characters before it lower-cased, not the text)
+            begin = max(0, m.start - 4)
+            if _the_one(text[begin:m.end].lower(), m.start - begin, m.end - begin):
+                out[index] = _as_civilians(m, cc)
 
 
 def _mention_order(m: ActorMention) -> tuple[int, int]:
