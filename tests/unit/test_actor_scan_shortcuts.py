@@ -88,13 +88,36 @@ def _suffix_as_first_written(code: str | None) -> str:
 
 
 def _former_as_first_written(text: str, m: ActorMention, cc: str | None) -> ActorMention:
-    if m.actor_type in _ARMED_TYPES and m.actor_type is not _UNIDENTIFIED and \
-            actors._maybe_off_duty(text[max(0, m.start - 24):m.start]) and \
-            _OFF_DUTY.search(text, max(0, m.start - 24), m.start):
-        code = m.country_code or cc
-        return ActorMention(f"Civilians{_suffix_as_first_written(code)}", ActorType.CIVILIANS,
-                            code, m.start, m.end, m.text)
+    if m.actor_type in _ARMED_TYPES and m.actor_type is not _UNIDENTIFIED and ((
+            actors._maybe_off_duty(text[max(0, m.start - 24):m.start]) and
+            _OFF_DUTY.search(text, max(0, m.start - 24), m.start)) or
+            actors._OFF_DUTY_AFTER.match(text, m.end, m.end + 30)):  # (its reach)
+        return _civilians_as_first_written(m, cc)
     return m
+
+
+def _civilians_as_first_written(m: ActorMention, cc: str | None) -> ActorMention:
+    code = m.country_code or cc
+    return ActorMention(f"Civilians{_suffix_as_first_written(code)}", ActorType.CIVILIANS,
+                        code, m.start, m.end, m.text)
+
+
+def _formers_as_first_written(text: str, ms: list[ActorMention], cc: str | None
+                              ) -> list[ActorMention]:
+    """Each mention's `_former`; then "the officer" soon after the first member of the
+    forces off duty, named alike, is that one."""
+    out = [_former_as_first_written(text, m, cc) for m in ms]
+    off = next((m for m, f in zip(ms, out, strict=True) if f is not m and m.actor_type in (
+        ActorType.STATE_FORCES, ActorType.EXTERNAL_FORCES)), None)
+    if off is None:
+        return out
+    low = text.lower()
+    for index, m in enumerate(ms):
+        if out[index] is m and m.name == off.name and off.end <= m.start < off.end + 160 and \
+                low[:m.start].endswith("the ") and not low[m.start:m.end].endswith("s") and \
+                low[m.start:m.end] not in actors._FORCE_WORDS:
+            out[index] = _civilians_as_first_written(m, cc)
+    return out
 
 
 def _code_of_as_first_written(word: str) -> str | None:
@@ -222,6 +245,7 @@ def _mention(m: ActorMention) -> tuple[str, str, str | None, int, int, str]:
 
 
 _OFF_DUTY_WORDS = ["former", "Former", "ex-", "ex", "retired", "off-duty", "off duty",
+                   "who was off-duty", "who were off duty", "The officer", "the soldier",
                    "demobilised", "demobilized", "reintegrated", "unarmed", "soldiers", "police",
                    "Taliban fighters", "gunmen", "FARC", "rebels", "militants", "Kenyan troops",
                    "the", "of", "two", "officials", "next", "\x00", "\n", "Al Shabaab", "army"]
@@ -238,7 +262,7 @@ def test_formers_as_first_written() -> None:
         mentions = [m for s in split_sentences(body)
                     for m in actors.actor_mentions(s.text, s.start, None)]
         cc = None if number % 2 else "KE"
-        expected = [_former_as_first_written(body, m, cc) for m in mentions]
+        expected = _formers_as_first_written(body, mentions, cc)
         got = actors._formers(body, list(mentions), cc)
         assert [_mention(m) for m in got] == [_mention(m) for m in expected], body
         assert all((a is m) is (e is m) for a, e, m in zip(got, expected, mentions, strict=True))

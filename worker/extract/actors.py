@@ -1795,6 +1795,10 @@ def _scan_of(text: str) -> tuple[_Raw, ...]:
                 index += 1
                 nxt = raws[index + 1] if index + 1 < len(raws) else None
         if kind == _KIND_EBARE:
+            if nxt is not None and nxt.start == raw.end + 1 and nxt.entry.name == _SETTLERS:
+                # "Fulani settlers", "Hausa settlers": a people settled among others, civilians
+                # (ACLED's settlers as an armed actor are Israel's, named so)
+                nxt.entry = _SETTLED
             if raw.entry.unit:
                 index += 1
                 continue  # "Somali", "Arab": a demonym or a language more often than a militia
@@ -1852,6 +1856,11 @@ def _scan_of(text: str) -> tuple[_Raw, ...]:
         index += 1
     return tuple(out)
 
+
+#: The settlers ACLED codes as an armed actor (Israel's), and the entry of others' settlers
+#: ("Fulani settlers"): civilians, named after the text's country.
+_SETTLERS: Final = "Settlers (Israel)"
+_SETTLED: Final = _Entry(_KIND_CIV, "", AT_CIVILIANS, None)
 
 #: After an ethnic group's bare name, words that make it the armed side ("Dodoth raid").
 _ETHNIC_ACTS: Final = re.compile(
@@ -2047,6 +2056,8 @@ def roles(text: str) -> tuple[tuple[int, int, int], ...]:
     out: list[tuple[int, int, int]] = []
     low = matches(text)[0]
     off_duty: bool | None = None  # whether `low` has an off-duty word: asked when needed
+    off_kind = -1  # the kind (soldiers, police) of the first member of the forces off duty
+    off_end = 0  # ... and where it ends
     for raw in _scan(text):
         kind = raw.entry.kind
         role = _role(raw) if kind == _KIND_NAMED else _KIND_ROLES[kind]
@@ -2078,6 +2089,11 @@ def roles(text: str) -> tuple[tuple[int, int, int], ...]:
                     _OFF_DUTY.search(low, max(0, raw.start - 24), raw.start) or
                     _OFF_DUTY_AFTER.match(low, raw.end)):
                 role = ROLE_CIVILIAN
+                if kind in (_KIND_MIL, _KIND_POL) and off_kind < 0:
+                    off_kind, off_end = kind, raw.end
+            elif kind == off_kind and raw.start < off_end + _SAME_ONE_REACH and \
+                    _the_one(low, raw.start, raw.end):
+                role = ROLE_CIVILIAN  # "... who was off duty. The officer was injured"
         out.append((raw.start, raw.end, role))
     return tuple(out)
 
@@ -2579,14 +2595,33 @@ def _resolve(mentions: list[ActorMention]) -> list[ActorMention]:
 
 
 def _former(text: str, m: ActorMention, cc: str | None) -> ActorMention:
-    """'the body of former FARC members', 'a demobilized fighter': civilians now."""
-    if m.actor_type is not _UNIDENTIFIED and _armed_type(m.actor_type) and \
-            _maybe_off_duty(text[max(0, m.start - 24):m.start]) and \
-            _OFF_DUTY.search(text, max(0, m.start - 24), m.start):
-        code = m.country_code or cc
-        return ActorMention(f"Civilians{_suffix(code)}", AT_CIVILIANS, code, m.start,
-                            m.end, m.text)
+    """'the body of former FARC members', 'a demobilized fighter', 'a police chief who was
+    off duty': civilians now."""
+    if m.actor_type is not _UNIDENTIFIED and _armed_type(m.actor_type) and ((
+            _maybe_off_duty(text[max(0, m.start - 24):m.start]) and
+            _OFF_DUTY.search(text, max(0, m.start - 24), m.start)) or
+            _off_duty_next(text, m.end)):
+        return _as_civilians(m, cc)
     return m
+
+
+def _as_civilians(m: ActorMention, cc: str | None) -> ActorMention:
+    code = m.country_code or cc
+    return ActorMention(f"Civilians{_suffix(code)}", AT_CIVILIANS, code, m.start, m.end, m.text)
+
+
+def _the_one(low: str, start: int, end: int) -> bool:
+    """Whether the phrase at `start`-`end` of the lower-cased `low` is "the <one person>"
+    ("the officer", not "the police" or "soldiers"): the person the text named before."""
+    return start >= 4 and low.startswith("the ", start - 4) and low[end - 1] != "s" and \
+        low[start:end] not in _FORCE_WORDS
+
+
+#: How far after a member of the forces off duty "the officer" is still that one.
+_SAME_ONE_REACH: Final = 160
+#: Nouns for a whole force, not one of its members.
+_FORCE_WORDS: Final = frozenset(["police", "army", "military", "military police", "navy",
+                                 "air force", "gendarmerie", "security forces"])
 
 
 #: One of these is in any text _OFF_DUTY finds (it is case-sensitive).
@@ -2600,18 +2635,62 @@ def _maybe_off_duty(window: str) -> bool:
         or "demobili" in window or "reintegrated" in window or "unarmed" in window
 
 
+def _off_duty_next(text: str, end: int) -> bool:
+    """Whether `_OFF_DUTY_AFTER` matches at `end` within `_AFTER_REACH` ("police who was
+    off-duty"): never where neither "off" nor "retired" follows that closely (most)."""
+    return (text.find("off", end, end + _AFTER_REACH) >= 0 or
+            text.find("retired", end, end + _AFTER_REACH) >= 0) and \
+        _OFF_DUTY_AFTER.match(text, end, end + _AFTER_REACH) is not None
+
+
+def _off_duty_after(text: str, ms: list[ActorMention]) -> bool:
+    """Whether `_OFF_DUTY_AFTER` follows an armed mention of `ms` (`_off_duty_next`)."""
+    for m in ms:
+        if m.actor_type in _ARMED_TYPES and m.actor_type is not _UNIDENTIFIED and \
+                _off_duty_next(text, m.end):
+            return True
+    return False
+
+
+#: How far after a mention `_OFF_DUTY_AFTER` is read.
+_AFTER_REACH: Final = 30
+
+
 def _formers(text: str, ms: list[ActorMention], cc: str | None) -> list[ActorMention]:
-    """`[_former(text, m, cc) for m in ms]` (`ms` may be the answer itself): the armed
-    mentions' windows tested for a stem all at once first, joined by a character no stem
-    has (no stem in any: ~6 events in 7, every mention stays as it is). (So `_former` must
-    change only a mention whose window holds one of `_OFF_DUTY_STEMS`.)"""
+    """`[_former(text, m, cc) for m in ms]` (`ms` may be the answer itself), and "the
+    officer" right after a member of the forces off duty is that one: civilians too. The
+    armed mentions' windows tested for a stem all at once first, joined by a character no
+    stem has (no stem in any: ~6 events in 7, every mention stays as it is). (So `_former`
+    must change only a mention whose window holds one of `_OFF_DUTY_STEMS` or that
+    `_OFF_DUTY_AFTER` follows.)"""
     windows: list[str] = []
     for m in ms:
         if m.actor_type is not _UNIDENTIFIED and _armed_type(m.actor_type):
             windows.append(text[max(0, m.start - 24):m.start])
-    if not windows or not _maybe_off_duty("\x00".join(windows)):
+    if not windows or not (_maybe_off_duty("\x00".join(windows)) or _off_duty_after(text, ms)):
         return ms
-    return [_former(text, m, cc) for m in ms]
+    out = [_former(text, m, cc) for m in ms]
+    for index, m in enumerate(ms):
+        if out[index] is not m and m.actor_type in _STATE_TYPES:
+            _same_one(text, ms, out, index, cc)
+            break
+    return out
+
+
+def _same_one(text: str, ms: list[ActorMention], out: list[ActorMention], first: int,
+              cc: str | None) -> None:
+    """ "... the police chief who was off duty. The officer was injured": the same man, a
+    civilian too in `out` (the mentions `ms` as `_former` left them), named as the member of
+    the forces off duty at `first` and soon after it."""
+    off_duty = ms[first]
+    for index in range(first + 1, len(ms)):
+        m = ms[index]
+        if out[index] is m and m.name == off_duty.name and \
+                off_duty.end <= m.start < off_duty.end + _SAME_ONE_REACH:
+            # (only this phrase and the 4 characters before it lower-cased, not the text)
+            begin = max(0, m.start - 4)
+            if _the_one(text[begin:m.end].lower(), m.start - begin, m.end - begin):
+                out[index] = _as_civilians(m, cc)
 
 
 def _mention_order(m: ActorMention) -> tuple[int, int]:
@@ -2736,7 +2815,8 @@ _CIVIL_PROPERTY: Final = (r"(?:banks?|bank branch|shops?|stores?|supermarkets?|b
 _DAMAGED_PROPERTY: Final = re.compile(
     r"\b(?:damaged|smashed|vandali[sz]ed|torched|set fire to|set alight|burn(?:ed|t) down|"
     r"hurled|threw|looted|ransacked)\b[^.;]{0,50}?\b" + _CIVIL_PROPERTY + r"\b|\b"
-    + _CIVIL_PROPERTY + r"\b[^.;]{0,60}?\b(?:was|were) (?:set on fire|set alight|torched|"
+    + _CIVIL_PROPERTY + r"\b(?:\s+(?:that|which)\s[^.;]{0,140}?|[^.;]{0,60}?)\b(?:was|were) "
+    r"(?:set on fire|set alight|torched|"
     r"damaged|vandali[sz]ed|looted|ransacked)\b", re.IGNORECASE)
 
 
