@@ -171,6 +171,7 @@ _LEXICON: Final[dict[str, str]] = {
     "BURN": (
         "torched|torching|set ablaze|set on fire|set fire|burned down|burnt down|burned|burnt|"
         "arson*|razed|destroyed|destroying|damaged|damaging|demolished|sabotag*|blew up the|"
+        "material damage|"
         "set alight|sets alight|setting alight|vandaliz*|vandalis*|vandalism|molotov*|"
         "petrol bomb*|firebomb*|fire bomb*|"
         "blown up the|burning|on fire|ablaze|burning objects|burning debris|burning material|"
@@ -792,7 +793,8 @@ def _scan(text: str) -> _Cues | None:
         if negations and bit & _NEGATABLE_BITS:
             for at in negations:
                 if start - 32 <= at <= start and not _stop_between(low, at, start) and \
-                        low.find("claim", at, start) == -1:
+                        low.find("claim", at, start) == -1 and \
+                        low.find(" but ", at, start) == -1:  # "no one hurt but ... damaged"
                     negated = True
                     break
         if hedges and cue != "MOB" and word not in _CROWD_NOUNS:
