@@ -9,7 +9,7 @@ import pytest
 from tests.unit import extracting
 from worker.evaluate import same_name
 from worker.extract import Extractor
-from worker.extract.gazetteer import Gazetteer, load_gazetteer
+from worker.extract.gazetteer import Gazetteer
 from worker.extract.places import resolve_location
 from worker.models import Event, EventType
 
@@ -53,11 +53,6 @@ def test_background_years_in_a_dated_sentence(extractor: Extractor) -> None:
     # without a date of its own the sentence recalls the past
     undated = "Residents of Kasese held a vigil in 2015 for a teacher."
     assert events(extractor, undated) == []
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return load_gazetteer()
 
 
 @pytest.mark.parametrize(("text", "country", "admin1"), [

@@ -1,7 +1,8 @@
 """Sub-type rules from the ACLED codebook's definitions, each on sentences written for this
 test: armed clashes are no brawl, a riot against what the authorities did is a demonstration,
 an attack on or arrests of the demonstrators are an intervention, people held by an armed group
-are abducted, and an ambush of civilians is an attack on them."""
+are abducted, an ambush of civilians is an attack on them, and a negation's reach ends at
+"but"."""
 
 from __future__ import annotations
 
@@ -96,3 +97,23 @@ def test_a_riot_threatened_is_no_event() -> None:
 def test_a_riot_at_a_match_named_as_a_cause_is_no_event() -> None:
     text = "The stadium was closed following a riot by fans after the football match."
     assert sub_type(text) is None
+
+
+# A negation's reach ends at "but" ("no one was hurt but the shop was damaged": the damage
+# is not negated), and "material damage" is damage to property; a negation before the
+# trigger with no "but" between still holds.
+@pytest.mark.parametrize("text", [
+    "Nobody was hurt but the attackers damaged two shops in the market.",
+    "A truck rammed the gate of the depot. No one was injured but there was material damage.",
+    "Unknown people threw stones at the office overnight, causing material damage.",
+])
+def test_damage_after_but_is_not_negated(text: str) -> None:
+    assert sub_type(text) is S.LOOTING, text
+
+
+@pytest.mark.parametrize("text", [
+    "No shops were damaged in the storm.",
+    "The mayor said there was no material damage to the school.",
+])
+def test_a_negation_with_no_but_between_still_holds(text: str) -> None:
+    assert sub_type(text) is None, text

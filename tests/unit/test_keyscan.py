@@ -12,7 +12,6 @@ import os
 import random
 from collections.abc import Iterable
 
-import ahocorasick
 import pytest
 
 from tests.unit.generated import corpus_sentences, soups
@@ -29,14 +28,14 @@ from worker.extract import (  # noqa: F401
     sources,
 )
 
+#: The reference: pyahocorasick's automaton of the pairs, its `iter` as a list (the keyword
+#: pass as first written, and the pure build's automaton).
+_Reference = keyscan._Pure
+
 
 def _iter_as_first_written(pairs: Iterable[tuple[str, object]], text: str
                            ) -> list[tuple[int, object]]:
-    automaton = ahocorasick.Automaton()
-    for key, value in pairs:
-        automaton.add_word(key, value)
-    automaton.make_automaton()
-    return list(automaton.iter(text))
+    return _Reference(pairs).iter(text)
 
 
 def _rust() -> object:
@@ -46,19 +45,6 @@ def _rust() -> object:
             pytest.fail("WORKER_REQUIRE_NATIVE is set, but the Rust automaton is not in use")
         pytest.skip(f"the Rust keyword automaton is not in use: {keyscan._rust_problem()[0]}")
     return keyscan.RUST
-
-
-class _Reference:
-    """pyahocorasick's automaton of `pairs`, built once."""
-
-    def __init__(self, pairs: list[tuple[str, object]]) -> None:
-        self.automaton = ahocorasick.Automaton()
-        for key, value in pairs:
-            self.automaton.add_word(key, value)
-        self.automaton.make_automaton()
-
-    def iter(self, text: str) -> list[tuple[int, object]]:
-        return list(self.automaton.iter(text))
 
 
 def _same(got: list[tuple[int, object]], expected: list[tuple[int, object]]) -> bool:

@@ -6,13 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from worker.extract.gazetteer import Gazetteer, load_gazetteer
+from worker.extract.gazetteer import Gazetteer
 from worker.extract.places import find_places, resolve_location
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return load_gazetteer()
 
 
 @pytest.mark.parametrize("village", ["Kayabasi", "Cevizli", "Bahcecik", "Akpinar", "Sarikaya"])

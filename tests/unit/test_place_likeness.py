@@ -8,18 +8,13 @@ from difflib import SequenceMatcher
 
 import pytest
 
-from worker.extract.gazetteer import Gazetteer, core, load_gazetteer
+from worker.extract.gazetteer import Gazetteer, core
 from worker.extract.places import find_places, resolve_location
 from worker.geo import haversine_km
 
 #: Dabeiba, Antioquia (Colombia); Mar'yinka, Donetsk oblast (Ukraine).
 _DABEIBA = (7.0, -76.27)
 _MARYINKA = (47.95, 37.5)
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return load_gazetteer()
 
 
 def _near(found: object, point: tuple[float, float], km: float = 10.0) -> bool:

@@ -22,7 +22,6 @@ from worker.extract.gazetteer import (
     _ratio,
     _unarticled,
     core,
-    load_gazetteer,
 )
 from worker.extract.places import (
     _DAYS_MONTHS,
@@ -46,13 +45,6 @@ from worker.extract.places import (
     _packed,
     _with_towns_like,
 )
-
-
-@pytest.fixture(scope="module")
-def gaz() -> GeoNamesGazetteer:
-    found = load_gazetteer()
-    assert isinstance(found, GeoNamesGazetteer)
-    return found
 
 
 def _ref_towns_like_in(gaz: GeoNamesGazetteer, name: str, country_code: str,

@@ -7,14 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from worker.extract.gazetteer import Gazetteer, load_gazetteer
+from worker.extract.gazetteer import Gazetteer
 from worker.extract.places import country_of_text, find_places, resolve_location
 from worker.geo import haversine_km
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return load_gazetteer()
 
 
 def test_a_place_set_out_from_yields_to_the_place_after_it(gaz: Gazetteer) -> None:

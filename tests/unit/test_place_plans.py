@@ -13,8 +13,6 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-import pytest
-
 from benchmarks.corpus import articles_of_size
 from tests.unit.generated import corpus_sentences, soups
 from worker.extract import places
@@ -27,15 +25,8 @@ from worker.extract.gazetteer import (
     Gazetteer,
     Place,
     core,
-    load_gazetteer,
 )
 from worker.extract.types import PlaceMention
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return load_gazetteer()
-
 
 #: Names of countries, demonyms, their places and the words around them that change a
 #: lookup (a short form, "town of", an outlet's or a firm's word after it).

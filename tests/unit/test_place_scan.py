@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-import pytest
-
 from benchmarks.corpus import articles_of_size
 from worker.extract import places
 from worker.extract.gazetteer import (
@@ -21,7 +19,6 @@ from worker.extract.gazetteer import (
     KIND_COUNTRY,
     Gazetteer,
     core,
-    load_gazetteer,
 )
 
 #: The candidate patterns as first written (greedy repeats, a hyphen between words allowed).
@@ -33,11 +30,6 @@ CANDIDATE_PLAIN = re.compile(
     r"[A-Z](?<![\w'’-].)[\w'’.-]*"
     r"(?:(?:\s+|-)(?:(?:de|del|da|do|dos|das|el|al|la|le|les|of|bin|ibn|wa|y)\s+)?"
     r"[A-Z][\w'’-]*)*")
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return load_gazetteer()
 
 
 SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")

@@ -5,14 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from worker.extract.gazetteer import Gazetteer, load_gazetteer
+from worker.extract.gazetteer import Gazetteer
 from worker.extract.places import resolve_location
 from worker.geo import haversine_km
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return load_gazetteer()
 
 
 @pytest.mark.parametrize(
