@@ -122,6 +122,23 @@ def test_edge_cases() -> None:
         automaton.iter(b"bytes")
 
 
+def test_match_states_of_many_keys_at_one_end() -> None:
+    """The DFA's walk reports each match state's every key, in the state's order (its own
+    key, then its failure states' keys, longest first), at the text's first and last
+    characters too, and keeps walking from a match state as from any other."""
+    rust = _rust()
+    chain = ["z" * size for size in range(1, 9)] + ["yz", "xyz", "wxyz", " wxyz ", "w"]
+    pairs: list[tuple[str, object]] = [(key, object()) for key in chain]
+    reference = _Reference(pairs)
+    automaton = rust(pairs)  # type: ignore[operator]
+    texts = ["z", "zzzzzzzzzzzz", "wxyzzz", " wxyz ", "wxyz wxyz", "€wxyz€zz", "zwxyzw",
+             "zz\ud800zz", "w" * 3 + "x" + "yz" * 3]
+    for text in texts:
+        got = automaton.iter(text)
+        assert _same(got, reference.iter(text)), text
+    assert len(automaton.iter("z" * 12)) == sum(min(end, 8) for end in range(1, 13))
+
+
 def test_make_automaton_gives_what_pyahocorasick_gives() -> None:
     # (whichever automaton `keyscan` picks: the Rust one, or pyahocorasick's own)
     pairs: list[tuple[str, object]] = [(" army ", 1), (" the army ", 2), ("rmy", 3), ("é", 4)]

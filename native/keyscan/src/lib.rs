@@ -11,7 +11,9 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton as _;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind};
 use pyo3::exceptions::PyValueError;
 use pyo3::ffi;
 use pyo3::prelude::*;
@@ -19,7 +21,9 @@ use pyo3::types::{PyList, PyString, PyStringData};
 
 #[pyclass(frozen, module = "worker.extract._keyscan")]
 struct Automaton {
-    searcher: AhoCorasick,
+    /// (the crate's DFA itself, not an `AhoCorasick`: that one holds its automaton behind a
+    /// trait object, so that its search made a dynamic call for each byte of a text)
+    searcher: DFA,
     /// Each key's value, by the key's pattern id.
     values: Vec<PyObject>,
     /// A character no key holds: it stands for each lone surrogate of a text (which UTF-8
@@ -52,9 +56,8 @@ impl Automaton {
         // (a DFA: some MB for the shared automaton's keys, and the fastest search; no
         // prefilter: the shared automaton's keys open with a space, which a text's words
         // form has every few bytes, so that skipping ahead to the next one gains nothing)
-        let searcher = AhoCorasick::builder()
+        let searcher = DFA::builder()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
             .prefilter(false)
             .build(&keys)
             .map_err(|error| PyValueError::new_err(error.to_string()))?;
@@ -84,8 +87,25 @@ impl Automaton {
         let mut found: Vec<(usize, usize)> = Vec::with_capacity(bytes.len() / 8 + 8);
         // (characters before byte `read`, counted as the ends rise)
         let (mut read, mut chars) = (0usize, 0usize);
-        for hit in self.searcher.find_overlapping_iter(bytes) {
-            let end = hit.end();
+        // (the overlapping search written out over the DFA's states: each byte one step, and
+        // at a match state each of its matches, in the state's order, as the crate's
+        // overlapping search reports them; no key is empty, so the start state matches none)
+        let dfa = &self.searcher;
+        let mut sid = dfa
+            .start_state(Anchored::No)
+            .map_err(|error| PyValueError::new_err(error.to_string()))?;
+        for (at, &byte) in bytes.iter().enumerate() {
+            sid = dfa.next_state(Anchored::No, sid, byte);
+            if !dfa.is_special(sid) {
+                continue;
+            }
+            if dfa.is_dead(sid) {
+                break; // (never, unanchored: as the crate's search, it would stop here)
+            }
+            if !dfa.is_match(sid) {
+                continue;
+            }
+            let end = at + 1;
             let last = if ascii {
                 end - 1
             } else {
@@ -93,7 +113,9 @@ impl Automaton {
                 read = end;
                 chars - 1
             };
-            found.push((last, hit.pattern().as_usize()));
+            for index in 0..dfa.match_len(sid) {
+                found.push((last, dfa.match_pattern(sid, index).as_usize()));
+            }
         }
         self.listed(py, &found)
     }
