@@ -7,11 +7,16 @@ edge cases."""
 
 from __future__ import annotations
 
+import os
+import random
 import re
 from dataclasses import replace
+from typing import Final
+
+import pytest
 
 from benchmarks.corpus import articles_of_size
-from worker.extract import places
+from worker.extract import keyscan, places
 from worker.extract.gazetteer import (
     KIND_ADMIN1,
     KIND_ADMIN2,
@@ -76,8 +81,41 @@ def test_candidates_are_the_patterns_spans() -> None:
         expected = [m.span() for m in (CANDIDATE if "al-" in text else CANDIDATE_PLAIN
                                        ).finditer(text)]
         assert places._candidates(text) == expected, text
+        assert places._candidates_pure(places._reading(text)) == expected, text
         kinds.add((text.isascii(), "al-" in text))
     assert kinds == {(True, True), (True, False), (False, True), (False, False)}
+
+
+#: The pieces of the generated texts of `test_rust_candidates_are_the_pure_ones`: capitals,
+#: small words, "al-", white space, word characters, hyphens, full stops, a letter outside
+#: ASCII.
+_PIECES: Final = ("A", "Kenya", "Z", "a", "l", "al-", "al-Q", "-", ".", "'", "’", " ", "  ",
+                  "\n", "\t", "de", "of", "del", "y", "bin", "x", "9", "_", "é", "É", "(",
+                  ",")
+
+
+def test_rust_candidates_are_the_pure_ones() -> None:
+    """The Rust scan (`keyscan.PLACE_CANDIDATES`) finds what `places._candidates_pure` finds,
+    in a text read as bytes and in an ASCII text as it is (and refuses a str that is not
+    ASCII), on the benchmark texts, the edge cases and generated texts (skips where it is not
+    built and not required)."""
+    rust = keyscan.PLACE_CANDIDATES
+    if rust is None:
+        if os.environ.get("WORKER_REQUIRE_NATIVE", "") not in ("", "0"):
+            pytest.fail("WORKER_REQUIRE_NATIVE is set, but the Rust scan is not in use")
+        pytest.skip(f"the Rust scan is not in use: {keyscan._rust_problem()[0]}")
+    rng = random.Random(7)
+    generated = ["".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 40)))
+                 for _ in range(5_000)]
+    for text in _texts() + generated:
+        read = places._reading(text)
+        expected = places._candidates_pure(read)
+        assert rust(read, places._KINDS, places._JOINERS_SPACED) == expected, text
+        if text.isascii():
+            assert rust(text, places._KINDS, places._JOINERS_SPACED) == expected, text
+        else:
+            with pytest.raises(ValueError):
+                rust(text, places._KINDS, places._JOINERS_SPACED)
 
 
 def test_ascii_classes_are_the_text_patterns() -> None:

@@ -19,7 +19,7 @@ import json
 import os
 import sys
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Final, Generic, Protocol, TypeVar
 
 import ahocorasick
@@ -76,7 +76,7 @@ def _rust_problem() -> tuple[str | None, str]:
 
 
 def _load_rust() -> object | None:
-    """The Rust automaton's type, or None (with an error or a warning where one is due)."""
+    """The Rust module, or None (with an error or a warning where one is due)."""
     problem, file = _rust_problem()
     if problem is None:
         name = "worker.extract._keyscan"
@@ -85,8 +85,7 @@ def _load_rust() -> object | None:
             module = importlib.util.module_from_spec(spec)
             spec.loader.exec_module(module)
             sys.modules[name] = module
-            rust: object = module.Automaton
-            return rust
+            return module
         problem = f"no module in {file}"
     if _flag("WORKER_REQUIRE_NATIVE") and not _flag("WORKER_PURE_PYTHON") and keyscan_sources():
         raise ImportError(f"Rust keyword automaton required, but {problem}")
@@ -96,8 +95,15 @@ def _load_rust() -> object | None:
     return None
 
 
+_RUST_MODULE: Final = _load_rust()
 #: The Rust automaton's type (None: pyahocorasick's is used).
-RUST: Final = _load_rust()
+RUST: Final[object | None] = getattr(_RUST_MODULE, "Automaton", None)
+#: The Rust twin of `places._candidates_pure` (None: that is used): (start, end) of each
+#: candidate of a text read as bytes (`places._reading`), or of an ASCII text as it is (a
+#: str), given the classes of its bytes (`places._KINDS`) and the small words inside names,
+#: apart by spaces.
+PLACE_CANDIDATES: Final[Callable[[bytes | str, bytes, bytes], list[tuple[int, int]]] | None] = (
+    getattr(_RUST_MODULE, "place_candidates", None))
 
 
 def make_automaton(pairs: Iterable[tuple[str, V]]) -> Automaton[V]:

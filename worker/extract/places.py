@@ -39,6 +39,7 @@ from worker.extract.gazetteer import (
     ratio,
     skeleton,
 )
+from worker.extract.keyscan import PLACE_CANDIDATES
 from worker.extract.text import mirrored, search_before
 from worker.extract.types import PlaceMention
 
@@ -90,6 +91,8 @@ _KINDS: Final = bytes(
     for code in range(256))
 _JOINER_BYTES: Final = frozenset(word.encode("ascii") for word in _JOINERS.split("|"))
 _JOINER_LONGEST: Final = max(len(word) for word in _JOINER_BYTES)
+#: `_JOINERS` for the Rust scan, apart by spaces.
+_JOINERS_SPACED: Final = _JOINERS.replace("|", " ").encode("ascii")
 _A: Final = 0x41  # "A", every capital letter of text read as bytes
 
 
@@ -97,10 +100,21 @@ def _candidates(text: str) -> list[tuple[int, int]]:
     """(start, end) of every candidate of `text`: the matches of `_CANDIDATE` (of
     `_CANDIDATE_PLAIN` where the text holds no "al-"), found in the text read as bytes
     (`_reading`) without the regex engine, which costs thousands of instructions a match:
-    `bytes.find` skips to the next capital ("A") or "al-A" in C, and the few characters of
-    each candidate are read one by one (`_run`, `_words_end`). (`tests/unit/test_place_scan.py`
-    checks them against the patterns.)"""
-    read = _reading(text)
+    by the Rust scan where it is built (`keyscan.PLACE_CANDIDATES`: a compiled call or two
+    a byte of each candidate, the place finder's largest loop, made one call; it reads an
+    ASCII text as it is, without `_reading`'s copy and translation), else by
+    `_candidates_pure`. (`tests/unit/test_place_scan.py` checks them against the patterns,
+    and the two against each other.)"""
+    if PLACE_CANDIDATES is not None:
+        return PLACE_CANDIDATES(text if text.isascii() else _reading(text), _KINDS,
+                                _JOINERS_SPACED)
+    return _candidates_pure(_reading(text))
+
+
+def _candidates_pure(read: bytes) -> list[tuple[int, int]]:
+    """`_candidates` of the text read as bytes, `read`: `bytes.find` skips to the next
+    capital ("A") or "al-A" in C, and the few characters of each candidate are read one by
+    one (`_run`, `_words_end`)."""
     scan = read.decode("ascii")  # (`str.find` a primitive of the compiled core, not a call)
     # (text without "al-" holds no "al-A"; with "al-" but no "al-A" it is read as without:
     # "al-" and a capital can start nowhere. One search of the text, not two.)

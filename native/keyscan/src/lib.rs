@@ -9,6 +9,8 @@
 //! failure state's, longest first). The crate reads UTF-8 bytes: for a text other than ASCII
 //! the byte offsets are turned into character indices.
 
+mod places;
+
 use std::collections::HashMap;
 
 use aho_corasick::automaton::Automaton as _;
@@ -172,5 +174,6 @@ impl Automaton {
 
 #[pymodule]
 fn _keyscan(module: &Bound<'_, PyModule>) -> PyResult<()> {
-    module.add_class::<Automaton>()
+    module.add_class::<Automaton>()?;
+    module.add_function(wrap_pyfunction!(places::place_candidates, module)?)
 }

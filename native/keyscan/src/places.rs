@@ -1,0 +1,197 @@
+//! `worker.extract._keyscan.place_candidates`: the place finder's scan for candidates (runs
+//! of capitalised words) of a text read as bytes, `places._candidates_pure` of
+//! worker/extract/places.py made in one call: there each byte of a candidate cost a compiled
+//! call or two (the place finder's largest loop). An ASCII text is read as it is (each
+//! capital letter a capital), not as `places._reading` writes it (each one "A"): the same
+//! candidates, without the copy and the translation.
+
+use pyo3::exceptions::PyValueError;
+use pyo3::ffi;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyList, PyString};
+
+/// The bits of a byte's class in the table `kinds` (`places._KINDS`).
+const WORD: u8 = 1;
+const HYPHEN: u8 = 2;
+const DOT: u8 = 4;
+const SPACE: u8 = 8;
+/// "al-" before a capital letter.
+const AL: &[u8] = b"al-";
+
+/// The scan's tables: the class bits of each byte and the small words inside names.
+struct Scan<'a> {
+    read: &'a [u8],
+    kinds: &'a [u8],
+    joiners: Vec<&'a [u8]>,
+    joiner_longest: usize,
+    al: bool,
+}
+
+impl Scan<'_> {
+    fn kind(&self, at: usize) -> u8 {
+        self.kinds[self.read[at] as usize]
+    }
+
+    /// Where a capital (`al`: "al-" and a capital) next starts from `pos` on
+    /// (`places._next_start`).
+    fn next_start(&self, al: bool, pos: usize) -> Option<usize> {
+        let mut at = find(self.read, al, pos);
+        while let Some(found) = at {
+            if found > 0 && self.kind(found - 1) & (WORD | HYPHEN) != 0 {
+                at = find(self.read, al, found + 1);
+            } else {
+                break;
+            }
+        }
+        at
+    }
+
+    /// Where the run of bytes of the classes `kinds` from `at` ends (`places._run`).
+    fn run(&self, mut at: usize, kinds: u8) -> usize {
+        while at < self.read.len() && self.kind(at) & kinds != 0 {
+            at += 1;
+        }
+        at
+    }
+
+    /// Where the white space from `at` ends (`places._spaces_end`).
+    fn spaces_end(&self, at: usize) -> usize {
+        self.run(at, SPACE)
+    }
+
+    /// The end of a capitalised word (or of "al-" and one) at `at` (`places._word_at`).
+    fn word_at(&self, at: usize) -> Option<usize> {
+        if at < self.read.len() && self.read[at].is_ascii_uppercase() {
+            return Some(self.run(at + 1, WORD | HYPHEN));
+        }
+        if self.al && is_al(self.read, at) {
+            return Some(self.run(at + 4, WORD | HYPHEN));
+        }
+        None
+    }
+
+    /// Where the words of a candidate whose first word ends at `at` end (`places._words_end`).
+    fn words_end(&self, mut at: usize) -> usize {
+        let size = self.read.len();
+        loop {
+            let space = self.spaces_end(at);
+            if space == at {
+                return at;
+            }
+            let mut joined = None;
+            let mut small = space;
+            let longest = space + self.joiner_longest;
+            while small < size && small <= longest && self.read[small].is_ascii_lowercase() {
+                small += 1;
+            }
+            if space < small
+                && small <= longest
+                && small < size
+                && self.kind(small) & SPACE != 0
+                && self.joiners.contains(&&self.read[space..small])
+            {
+                joined = self.word_at(self.spaces_end(small));
+            }
+            if joined.is_none() {
+                joined = self.word_at(space);
+            }
+            match joined {
+                Some(end) => at = end,
+                None => return at,
+            }
+        }
+    }
+}
+
+/// Whether "al-" and a capital letter start at `at`.
+fn is_al(read: &[u8], at: usize) -> bool {
+    at + 4 <= read.len() && read[at..].starts_with(AL) && read[at + 3].is_ascii_uppercase()
+}
+
+/// Where a capital letter (`al`: "al-" and one) first starts in `read` from `pos` on.
+fn find(read: &[u8], al: bool, pos: usize) -> Option<usize> {
+    if pos >= read.len() {
+        return None;
+    }
+    if !al {
+        return read[pos..].iter().position(|b| b.is_ascii_uppercase()).map(|at| at + pos);
+    }
+    (pos..read.len()).find(|&at| read[at] == b'a' && is_al(read, at))
+}
+
+/// (start, end) of every candidate of the text `text` (bytes: `places._reading` of it; a str:
+/// an ASCII text as it is), as `places._candidates_pure` finds them: `kinds` the class bits
+/// of each byte (`places._KINDS`), `joiners` the small words inside names, apart by spaces.
+#[pyfunction]
+pub fn place_candidates<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyAny>,
+    kinds: &[u8],
+    joiners: &[u8],
+) -> PyResult<Bound<'py, PyList>> {
+    if kinds.len() != 256 {
+        return Err(PyValueError::new_err("kinds: a table of 256 bytes"));
+    }
+    let read: &[u8] = if let Ok(bytes) = text.downcast::<PyBytes>() {
+        bytes.as_bytes()
+    } else {
+        let string = text.downcast::<PyString>()?;
+        // (an ASCII str's own bytes, no copy)
+        let utf8 = string.to_str()?.as_bytes();
+        if utf8.len() != string.len()? {
+            return Err(PyValueError::new_err("a str read as it is must be ASCII"));
+        }
+        utf8
+    };
+    let joiners: Vec<&[u8]> = joiners.split(|&b| b == b' ').filter(|w| !w.is_empty()).collect();
+    let joiner_longest = joiners.iter().map(|w| w.len()).max().unwrap_or(0);
+    let al = find(read, true, 0).is_some();
+    let scan = Scan { read, kinds, joiners, joiner_longest, al };
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut capital = scan.next_start(false, 0);
+    let mut al_start = if al { scan.next_start(true, 0) } else { None };
+    while capital.is_some() || al_start.is_some() {
+        let (start, end) = match (capital, al_start) {
+            (Some(c), a) if a.map_or(true, |a| c < a) => {
+                (c, scan.words_end(scan.run(c + 1, WORD | HYPHEN | DOT)))
+            }
+            (_, Some(a)) => (a, scan.words_end(scan.run(a + 4, WORD | HYPHEN))),
+            _ => unreachable!(),
+        };
+        out.push((start, end));
+        if matches!(capital, Some(c) if c < end) {
+            capital = scan.next_start(false, end);
+        }
+        if matches!(al_start, Some(a) if a < end) {
+            al_start = scan.next_start(true, end);
+        }
+    }
+    listed(py, &out)
+}
+
+/// The Python list of `pairs` as tuples.
+fn listed<'py>(py: Python<'py>, pairs: &[(usize, usize)]) -> PyResult<Bound<'py, PyList>> {
+    // (the C API at first hand: one list of the right size, each tuple filled in place)
+    unsafe {
+        let list = ffi::PyList_New(pairs.len() as ffi::Py_ssize_t);
+        if list.is_null() {
+            return Err(PyErr::fetch(py));
+        }
+        let list = Bound::from_owned_ptr(py, list);
+        for (i, &(a, b)) in pairs.iter().enumerate() {
+            let tuple = ffi::PyTuple_New(2);
+            if tuple.is_null() {
+                return Err(PyErr::fetch(py));
+            }
+            ffi::PyList_SET_ITEM(list.as_ptr(), i as ffi::Py_ssize_t, tuple);
+            for (slot, value) in [(0, a), (1, b)] {
+                let number = ffi::PyLong_FromSsize_t(value as ffi::Py_ssize_t);
+                if number.is_null() {
+                    return Err(PyErr::fetch(py));
+                }
+                ffi::PyTuple_SET_ITEM(tuple, slot, number);
+            }
+        }
+        Ok(list.downcast_into_unchecked())
+    }
+}
