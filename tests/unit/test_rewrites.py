@@ -985,3 +985,42 @@ def test_sentence_bounds_as_first_written() -> None:
             end = rng.randint(start, len(text))
             assert actors._sentence_bounds(text, start, end) == \
                 _ref_sentence_bounds(text, start, end), (text, start, end)
+
+
+AT_HITS_TOKENS = [
+    *CASUALTY_TOKENS, "kills", "Kill", "killed", "killing", "lynch", "lynches", "shoots dead",
+    "shot  dead", "shooting\tdead", "murders", "Murdered", "beheads", "stabs to death",
+    "stabbed\n to  death", "hacks to death", "beat", "Beats", "beaten to death", "tortures",
+    "tortured to death", "stoning", "burnt", "clubbing", "fatally shot", "fatally stabbed",
+    "executed", "executing", "him", "her", "the", "his", "their", "a", "an", "suspected",
+    "robber", "bandit", "driver", "dead", "to death", "and", "or", "of", "in", "_", "x",
+    "overkill", "kill_", "_shot", "'", "-", ".", ",", " ", "  ", "\n", "\t", "2",
+]
+
+
+def test_one_person_patterns_match_only_at_their_first_words() -> None:
+    """`casualties._at_hits` (a twin matched only where the keyword pass's hits put the first
+    word of one of its pattern's verbs) finds what the pattern as written finds in ASCII
+    text, for each pattern it reads."""
+    from worker.extract import casualties
+
+    runs = [(casualties._ONE_KILLED, casualties._ONE_KILLED_LOW, casualties._ONE_KILLED_HIT),
+            (casualties._ONE_BARE, casualties._ONE_BARE_LOW, casualties._ONE_BARE_HIT),
+            (casualties._OBJECT_TO_DEATH, casualties._OBJECT_TO_DEATH_LOW,
+             casualties._TO_DEATH_HIT)]
+    texts = [t for t in corpus() + soups(AT_HITS_TOKENS, 20_000, seed=17) if t.isascii()]
+    for pattern, twin, bit in runs:
+        hits = 0
+        for text in texts:
+            low = text.lower()
+            expected = found(pattern.finditer(text))
+            got = casualties._at_hits(pattern, twin, text, low, casualties._hits(text, low),
+                                      bit)
+            assert found(got) == expected, (pattern.pattern[:30], text)
+            hits += len(expected)
+        assert hits > 50, pattern.pattern[:30]
+    # (without hits, the search over the text: a text outside ASCII)
+    text = "Gunmen killed the driver in Muñoz"
+    assert found(casualties._at_hits(casualties._ONE_KILLED, casualties._ONE_KILLED_LOW, text,
+                                     None, None, casualties._ONE_KILLED_HIT)) == found(
+        casualties._ONE_KILLED.finditer(text))

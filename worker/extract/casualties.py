@@ -481,7 +481,7 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
     # one person named without a number: "killing him", "killed the driver", "the soldier
     # later died" (last: a figure already found for the same words stands)
     if present & _ONE_GATE:
-        for m in _matches(_ONE_KILLED, _ONE_KILLED_LOW, text, low):
+        for m in _at_hits(_ONE_KILLED, _ONE_KILLED_LOW, text, low, hits, _ONE_KILLED_HIT):
             if m.group("pronoun") is not None:
                 _add(found, taken, claims, text, text_low, hits, offset,
                      _CK_KILLED, m, "one", "qual", None)
@@ -496,7 +496,8 @@ def find_casualties_gated(text: str, offset: int, low: str | None, present: int
                      _CK_KILLED, m, "one", "qual", _one_side(m.group("subj")))
     if present & _UNNUMBERED_GATE and not any(f.kind is _CK_KILLED for f in found):
         _one_unnumbered(found, taken, claims, text, text_low, hits, offset)
-    found.sort(key=_text_order)
+    if len(found) > 1:  # (a sort calls its key function even for one item)
+        found.sort(key=_text_order)
     return found
 
 
@@ -633,8 +634,8 @@ def _one_unnumbered(found: list[CasualtyMention], taken: list[tuple[int, int]],
     "threatened to kill journalist": an intent). (On a lower-cased text, `_ONE_BARE`,
     `_LEFT_DEAD` and `_OBJECT_TO_DEATH` are searched only where it holds a word each of
     their matches holds: most texts here hold "dead" or "kill" of another phrase.)"""
-    for m in (_matches(_ONE_BARE, _ONE_BARE_LOW, text, text_low) if _holds_any(
-            text_low, _ONE_BARE_WORDS) else _NO_FINDS):
+    for m in (_at_hits(_ONE_BARE, _ONE_BARE_LOW, text, text_low, hits, _ONE_BARE_HIT)
+              if hits is not None or _holds_any(text_low, _ONE_BARE_WORDS) else _NO_FINDS):
         head = m.part("obj").rsplit(None, 1)[-1]  # (the noun: "civilian drivers" are many)
         if not _intent(text, m.start()) and _one_person("- " + head):
             _add(found, taken, claims, text, text_low, hits, offset, _CK_KILLED, m, "one",
@@ -652,8 +653,10 @@ def _one_unnumbered(found: list[CasualtyMention], taken: list[tuple[int, int]],
             _add(found, taken, claims, text, text_low, hits, offset, _CK_KILLED, m, "one",
                  "qual", _one_side(m.part("obj")))
     lw = text_low if text_low is not None else text.lower()
-    if ("dead" in lw or "to death" in lw) and _holds_any(text_low, _TO_DEATH_VERBS):
-        for m in _matches(_OBJECT_TO_DEATH, _OBJECT_TO_DEATH_LOW, text, text_low):
+    if ("dead" in lw or "to death" in lw) and (hits is not None or _holds_any(
+            text_low, _TO_DEATH_VERBS)):
+        for m in _at_hits(_OBJECT_TO_DEATH, _OBJECT_TO_DEATH_LOW, text, text_low, hits,
+                          _TO_DEATH_HIT):
             if _intent(text, m.start()):
                 continue
             if m.group("pronoun") is not None:
@@ -978,6 +981,43 @@ actors.add_gate_words({
 }, whole=True)
 
 
+def _first_words(pattern: re.Pattern[str], before: str, after: str) -> tuple[str, ...]:
+    """The first words of the verbs of `pattern`, its alternation between `before` and
+    `after` (each verb's first word, its "s?" read as both forms): a match opens with one of
+    them, a whole word (white space follows each in the pattern)."""
+    verbs = pattern.pattern.split(before, 1)[1].split(after, 1)[0]
+    words: list[str] = []
+    for verb in verbs.split("|"):
+        first = re.split(r" |\\s", verb, maxsplit=1)[0]
+        for form in (first[:-2], first[:-1]) if first.endswith("s?") else (first,):
+            if not re.fullmatch(r"[a-z]+", form):
+                raise ValueError(f"not a plain verb: {verb!r}")
+            if form not in words:
+                words.append(form)
+    return tuple(words)
+
+
+#: The first words of the verbs of `_ONE_KILLED`, `_ONE_BARE` and `_OBJECT_TO_DEATH`, whole
+#: words in the shared keyword pass (a gate bit each, 49, 51, 52), whose hits say where their
+#: matches can open (`_at_hits`).
+_ONE_BARE_HIT: Final = 1 << 49
+_TO_DEATH_HIT: Final = 1 << 51
+_ONE_KILLED_HIT: Final = 1 << 52
+_ONE_KILLED_FIRST: Final = _first_words(_ONE_KILLED, r"\b(?P<qual>)(?:", r")\s(?:")
+_ONE_BARE_FIRST: Final = _first_words(_ONE_BARE, r"\b(?P<qual>)(?:", r")\s+(?P<obj>")
+_TO_DEATH_FIRST: Final = _first_words(_OBJECT_TO_DEATH, r"\b(?P<qual>)(?:",
+                                      r")\s+(?:(?P<pronoun>")
+actors.add_gate_words({_ONE_BARE_HIT: _ONE_BARE_FIRST, _TO_DEATH_HIT: _TO_DEATH_FIRST,
+                       _ONE_KILLED_HIT: _ONE_KILLED_FIRST}, whole=True)
+#: The gate bits whose hits the finder reads (`_hits`).
+_HIT_BITS: Final = (_VERB_GATE[_CK_KILLED] | _VERB_GATE[_CK_INJURED] | _VERB_GATE[_CK_CAPTURED]
+                    | _ATTRIBUTION_GATE | _VERB_FIRST_HIT[_CK_KILLED]
+                    | _VERB_FIRST_HIT[_CK_INJURED] | _VERB_FIRST_HIT[_CK_CAPTURED]
+                    | _ONE_BARE_HIT | _TO_DEATH_HIT | _ONE_KILLED_HIT)
+#: (The hits of a text without one of those bits: shared, never changed.)
+_NO_HITS: Final[list[tuple[int, int, int]]] = []
+
+
 def _count_first(twin: re.Pattern[str], verbs: re.Pattern[str], text: str, low: str
                  ) -> list[Found]:
     """The count-first pattern's `finditer(text)`, read on `text` (`twin`: the pattern as
@@ -1179,7 +1219,12 @@ def _hits(text: str, low: str | None) -> list[tuple[int, int, int]] | None:
     `_ATTRIBUTION_GATE`), not by a regex search over the text."""
     if low is None or not text.isascii():
         return None
-    return actors.gate_read(text)[1]
+    # (only the hits of the bits read here, `_HIT_BITS`, filtered once a text: each reader
+    # of them goes over a few, not over every gate word of every module found in the text)
+    present, hits = actors.gate_read(text)
+    if not present & _HIT_BITS:
+        return _NO_HITS
+    return [hit for hit in hits if hit[2] & _HIT_BITS]
 
 
 def _verb_ends(kind: CasualtyKind, verbs: re.Pattern[str], low: str,
@@ -1234,6 +1279,32 @@ def _verb_first(kind: CasualtyKind, pattern: re.Pattern[str], twin: re.Pattern[s
             after += 1
         if after >= n or low[after] not in _FIRST_LETTERS:  # (it holds "h" and "t")
             continue
+        found = twin.match(low, start)
+        if found is not None:
+            out.append(Found(found, text))
+            pos = found.end()
+    return out
+
+
+def _at_hits(pattern: re.Pattern[str], twin: re.Pattern[str], text: str, low: str | None,
+             hits: list[tuple[int, int, int]] | None, bit: int) -> list[Found]:
+    """`_matches(pattern, twin, text, low)` for a pattern each of whose matches opens with a
+    whole word that is a gate word of `bit` in the shared keyword pass (`_ONE_KILLED`,
+    `_ONE_BARE`, `_OBJECT_TO_DEATH`: a verb's first word, white space after it): where the
+    text has its gate hits (`hits`, see `_hits`), the twin is matched only at the starts of
+    those words, not searched for over the text (its verbs' first letters are among the
+    commonest: the search tried most words of a text)."""
+    if low is None or hits is None:
+        return _matches(pattern, twin, text, low)
+    out: list[Found] = []
+    starts = [last - length + 1 for last, length, bits in hits if bits & bit]
+    if not starts:
+        return out
+    starts.sort()
+    pos = 0
+    for start in starts:
+        if start < pos or (start and word_char(low[start - 1])):
+            continue  # (inside the previous match; or after a word character, as `\b` says)
         found = twin.match(low, start)
         if found is not None:
             out.append(Found(found, text))
