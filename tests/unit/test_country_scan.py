@@ -334,3 +334,44 @@ def test_found_as_first_written() -> None:
             assert countries._found(text, lowered, [span], 3) == expected, (text, span)
             found += len(expected)
     assert found > 1_000
+
+
+def _root_spans(rng: random.Random, lowered: str) -> list[tuple[int, int]]:
+    """Spans of `lowered` as `find_countries_in` makes them for one sentence (the whole
+    text) around some of its words: each from and to where the scan is in the root."""
+    words = [m.span() for m in re.finditer(r"\w+", lowered)]
+    size = len(lowered)
+    windows = sorted((countries._back_to_root(lowered, start, 0),
+                      countries._on_to_root(lowered, stop, 0, size))
+                     for start, stop in rng.sample(words, min(len(words), rng.randint(1, 9))))
+    spans: list[tuple[int, int]] = []
+    for low, high in windows:
+        if spans and low <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(high, spans[-1][1]))
+        else:
+            spans.append((low, high))
+    return spans
+
+
+def test_found_of_spans_as_each_alone() -> None:
+    """`_found` scans its spans (as `find_countries_in` makes them) as one text, joined by a
+    character of no name: the same matches as each span scanned alone, one after the other
+    (each span ends where the scan of the text is back in the root after the character that
+    follows: the separator does as that character does)."""
+    rng = random.Random(12)
+    texts = [a.body for a in articles_of_size(3_000, 60)]
+    texts += [t.replace("e", "é", 5) for t in texts[:15]] + [_random_text(rng)
+                                                           for _ in range(4_000)]
+    several = matches = 0
+    for text in texts:
+        lowered = countries._lowered(text)
+        if not re.search(r"\w", lowered):
+            continue
+        spans = _root_spans(rng, lowered)
+        scanned = None if text.isascii() and rng.random() < 0.5 else lowered
+        expected = [hit for span in spans
+                    for hit in _found_as_first_written(text, scanned, [span], 3)]
+        assert countries._found(text, scanned, spans, 3) == expected, (text, spans)
+        several += len(spans) > 1
+        matches += len(expected)
+    assert several > 500 and matches > 500

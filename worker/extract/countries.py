@@ -509,41 +509,54 @@ def _scanned() -> list[str]:
 def _found(text: str, lowered: str | None, spans: list[tuple[int, int]], offset: int
            ) -> list[tuple[str, int, int]]:
     """The names in `spans` of `text` (`lowered`: `_lowered(text)`, or None for ASCII text,
-    each span then lower-cased alone)."""
-    out = []
-    automaton = _automaton()
+    its spans then lower-cased)."""
+    out: list[tuple[str, int, int]] = []
+    # (the spans scanned as one text, joined by _SEPARATOR, a character of no name: at it the
+    # scan emits what it has pending, reads again after that, and is back in the root, as at
+    # the end of a text scanned alone (the automaton reads the rest of a text again after a
+    # match it emits at its end too): the matches are each span's, in order, shifted. One
+    # call of the automaton, where a call a span cost ~2,500 instructions: the call, its
+    # iterator's last step, a slice lower-cased)
+    source = text if lowered is None else lowered
+    pieces: list[str] = []
+    begins: list[int] = []  # (where each piece starts in the text)
     for begin, stop in spans:
-        if begin >= stop:
-            continue  # (nothing to scan: the automaton takes no empty range)
-        # (each span scanned alone, from 0: the automaton copies the whole string it is given
-        # to UCS-4 first, the whole text for a span of it; the matches are the same, shifted)
-        if lowered is None:
-            scanned = automaton.iter_long(text[begin:stop].lower())
-        elif begin == 0 and stop == len(lowered):
-            scanned = automaton.iter_long(lowered)
-        else:
-            scanned = automaton.iter_long(lowered[begin:stop])
-        shift = begin
-        for match in scanned:
-            # (typed: the matches unpacked and their offsets added as native tuples and
-            # integers, not through the generic protocols)
-            found = cast("tuple[int, tuple[str, str]]", match)
-            name, code = found[1]
-            end_index = found[0] + shift
-            start = end_index - len(name) + 1
-            end = end_index + 1
-            if (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._")) or (
-                end < len(text) and text[end].isalnum()
-            ):
-                continue
-            # (an ASCII capital told by its code, compared as a native integer: `str.isupper`
-            # is a method call)
-            first = ord(text[start])
-            if not (0x41 <= first <= 0x5A or (first > 0x7F and text[start].isupper())):
-                continue
-            if _next_word(text, end).lower() in _OUTLETS:
-                continue
-            out.append((code, offset + start, offset + end))
+        if begin < stop:  # (nothing to scan: the automaton takes no empty range)
+            pieces.append(source[begin:stop])
+            begins.append(begin)
+    if not pieces:
+        return out
+    joined = pieces[0] if len(pieces) == 1 else _SEPARATOR.join(pieces)
+    if lowered is None:  # (ASCII text: its spans lower-cased here, the same lengths)
+        joined = joined.lower()
+    piece = 0
+    piece_end = len(pieces[0])  # (where the piece ends in `joined`)
+    shift = begins[0]  # (the piece's offset in the text less its offset in `joined`)
+    for match in _automaton().iter_long(joined):
+        # (typed: the matches unpacked and their offsets added as native tuples and
+        # integers, not through the generic protocols)
+        found = cast("tuple[int, tuple[str, str]]", match)
+        name, code = found[1]
+        at = found[0]
+        while at >= piece_end:  # (a match of a later piece: no match holds the separator)
+            piece += 1
+            shift = begins[piece] - piece_end - 1
+            piece_end += 1 + len(pieces[piece])
+        end_index = at + shift
+        start = end_index - len(name) + 1
+        end = end_index + 1
+        if (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._")) or (
+            end < len(text) and text[end].isalnum()
+        ):
+            continue
+        # (an ASCII capital told by its code, compared as a native integer: `str.isupper`
+        # is a method call)
+        first = ord(text[start])
+        if not (0x41 <= first <= 0x5A or (first > 0x7F and text[start].isupper())):
+            continue
+        if _next_word(text, end).lower() in _OUTLETS:
+            continue
+        out.append((code, offset + start, offset + end))
     return out
 
 
@@ -590,5 +603,8 @@ _ALPHABET, _PARTS = _parts()
 # text as it is): lower-cased text holds no upper-case ASCII letter, so it is read as before.
 _ALPHABET = _ALPHABET | frozenset(c.upper() for c in _ALPHABET if c.isascii())
 _PART_TRIE: Final = _part_trie(_PARTS)
+#: What `_found` joins the spans it scans with: a character of no name.
+_SEPARATOR: Final = "\x00"
+assert _SEPARATOR not in _ALPHABET
 _SPACE_PARTS: Final = _PART_TRIE[" "]
 _OUTLETS = frozenset(_OUTLET_WORDS)
