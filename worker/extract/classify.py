@@ -617,6 +617,31 @@ def _background(low: str, start: int, word: str) -> bool:
 _RELATIVE_WORDS: Final = frozenset({"who", "which", "that", "whose"})
 _EXISTENTIAL: Final = frozenset({"was", "were", "is", "are"})
 
+#: The words without which `_background` is false: one of `_BACKGROUNDS`, the first word of a
+#: pair of `_BACKGROUND_PAIRS` but "to", or the second of a pair after "to" (that one never the
+#: first word read). Each of them is, where `_background` reads it, a whole word of the text
+#: (whitespace or a stop on each side: the hit's start has a character other than a letter or
+#: digit before it) unless it is the first word read, cut from a longer one at the start of
+#: `_words_before`'s 40 characters ("thereafter"): `_background_of` sees to that one.
+_BACKGROUND_GATE: Final = 1 << 35
+_BACKGROUND_STARTS: Final[tuple[str, ...]] = tuple(sorted(
+    _BACKGROUNDS | (_PAIR_FIRSTS - {"to"})))
+actors.add_gate_words({_BACKGROUND_GATE: (
+    *_BACKGROUND_STARTS, *sorted(pair[1] for pair in _BACKGROUND_PAIRS if pair[0] == "to"))},
+    whole=True)
+
+
+def _background_of(text: str, low: str, start: int, word: str) -> bool:
+    """`_background(low, start, word)`, not worked out (~5,000 instructions) where the text
+    holds none of its words (the keyword pass's gate) and the 40 characters read do not open
+    inside a longer word with one of them."""
+    if not actors.gate_read(text)[0] & _BACKGROUND_GATE:
+        begin = start - 40
+        if begin <= 0 or low[begin - 1].isspace() or low[begin].isspace() or \
+                not low.startswith(_BACKGROUND_STARTS, begin):
+            return False
+    return _background(low, start, word)
+
 
 def _passive(low: str, at: int) -> bool:
     """Whether a form of "be" (and at most one adverb) comes right before `at`."""
@@ -641,6 +666,15 @@ def _passive(low: str, at: int) -> bool:
 
 _CAUSATIVES: Final = frozenset(["had", "has", "have", "having", "got", "gets", "get"])
 _POSSESSIVES: Final = frozenset(["his", "her", "their", "its", "our", "my"])
+
+#: The words without which `_passive` is false: an auxiliary or a causative (the possessives
+#: come with a causative). Each is, where `_passive` reads it, a whole word of the text
+#: (whitespace on each side: the hit at `at` has a character other than a letter or digit
+#: before it) unless it is the first word of the 30 characters read, cut from a longer one
+#: ("this", "budget"): `_Cues.passive` sees to that one.
+_PASSIVE_GATE: Final = 1 << 36
+_PASSIVE_STARTS: Final[tuple[str, ...]] = tuple(sorted(_AUXILIARIES | _CAUSATIVES))
+actors.add_gate_words({_PASSIVE_GATE: _PASSIVE_STARTS}, whole=True)
 
 
 def _found_order(f: _Hit) -> tuple[int, int, bool]:
@@ -715,15 +749,17 @@ _I_HEDGE: Final = _CUE_INDEX["HEDGE"]
 
 
 def _triggers(text: str, words: str, matched: list[actors.Match]
-              ) -> tuple[list[_Hit], list[int], list[int]]:
+              ) -> tuple[list[_Hit], list[int] | None, list[int] | None]:
     """The triggers among `matched` (the automaton matches of `text`, whose `words_of` form is
     `words`) in the automaton's order, each a `_Hit` with no word yet; the ends of the
-    negations and of the hedges."""
+    negations and of the hedges (None where there are none)."""
     # (each trigger a `_Hit` at once, its word and marks filled in when it is kept: no tuple
     # built for it first, no second object)
     found: list[_Hit] = []
-    negations: list[int] = []
-    hedges: list[int] = []
+    # (a list of negations or of hedges made at the first one: most texts have neither, and
+    # two empty lists built and freed for each text cost more than the test of None)
+    negations: list[int] | None = None
+    hedges: list[int] | None = None
     # (each match read as a plain tuple, its trigger keys checked first: as an `actors.Match`,
     # the compiled core would unbox the whole of every match, the type of each part checked
     # and its numbers converted, where most matches are actors' or gate words' and hold no
@@ -741,9 +777,15 @@ def _triggers(text: str, words: str, matched: list[actors.Match]
             if case and text[start:end] != case:
                 continue
             if index == _I_NEG:
-                negations.append(end)
+                if negations is None:
+                    negations = [end]
+                else:
+                    negations.append(end)
             elif index == _I_HEDGE:
-                hedges.append(end)
+                if hedges is None:
+                    hedges = [end]
+                else:
+                    hedges.append(end)
             else:
                 found.append(_Hit(start, end, cue, "", False, False, index))
     return found, negations, hedges
@@ -790,14 +832,14 @@ def _scan(text: str) -> _Cues | None:
         index = hit.index
         bit = 1 << index
         negated = hedged = False
-        if negations and bit & _NEGATABLE_BITS:
+        if negations is not None and bit & _NEGATABLE_BITS:
             for at in negations:
                 if start - 32 <= at <= start and not _stop_between(low, at, start) and \
                         low.find("claim", at, start) == -1 and \
                         low.find(" but ", at, start) == -1:  # "no one hurt but ... damaged"
                     negated = True
                     break
-        if hedges and cue != "MOB" and word not in _CROWD_NOUNS:
+        if hedges is not None and cue != "MOB" and word not in _CROWD_NOUNS:
             for at in hedges:
                 if start - 30 <= at <= start and low.count(" ", at, start) <= 4 and \
                         not _stop_between(low, at, start) and low.find(" and ", at, start) == -1:
@@ -807,7 +849,8 @@ def _scan(text: str) -> _Cues | None:
         hit.negated = negated
         hit.hedged = hedged
         hits.append(hit)
-        if negated or hedged or (bit & _BACKGROUND_BITS and _background(low, start, word)):
+        if negated or hedged or (bit & _BACKGROUND_BITS and
+                                 _background_of(text, low, start, word)):
             continue
         usable.append(hit)
         if not mask & bit:
@@ -874,7 +917,16 @@ class _Cues:
         return {hit.word for hit in self.of(cue)}
 
     def passive(self, at: int) -> bool:
-        return _passive(self.low, at)
+        """`_passive(self.low, at)`, not worked out (~2,700 instructions) where the text holds
+        none of its words (the keyword pass's gate) and the 30 characters read do not open
+        inside a longer word with one of them."""
+        low = self.low
+        if not actors.gate_read(self.text)[0] & _PASSIVE_GATE:
+            begin = at - 30
+            if begin <= 0 or low[begin - 1].isspace() or low[begin].isspace() or \
+                    not low.startswith(_PASSIVE_STARTS, begin):
+                return False
+        return _passive(low, at)
 
     @property
     def kinds(self) -> int:
@@ -1186,10 +1238,19 @@ _REMOTE_SUB: Final = {
 }
 
 
+def _upper(text: str, hit: _Hit) -> bool:
+    """`text[hit.start:hit.end].isupper()`, not asked where the trigger opens with a letter
+    from "a" to "z" (a cased letter in lower case: not upper case), as most do. (`isupper`
+    is a method the compiled core calls through Python's machinery, ~1,400 instructions.)"""
+    first = text[hit.start]
+    if "a" <= first <= "z":
+        return False
+    return text[hit.start:hit.end].isupper()
+
+
 def _remote(c: _Cues) -> _Decision | None:
     strong = c.first(_F_REMOTE, _FM_REMOTE)
-    if strong is not None and c.text[strong.start:strong.end].isupper() and \
-            _named_party(c, strong):
+    if strong is not None and _upper(c.text, strong) and _named_party(c, strong):
         strong = None  # "members of the RPG (ruling) party": an acronym naming a party
     if strong is None:
         weak = c.heads[_H_IEDW]
