@@ -617,31 +617,6 @@ def _background(low: str, start: int, word: str) -> bool:
 _RELATIVE_WORDS: Final = frozenset({"who", "which", "that", "whose"})
 _EXISTENTIAL: Final = frozenset({"was", "were", "is", "are"})
 
-#: The words without which `_background` is false: one of `_BACKGROUNDS`, the first word of a
-#: pair of `_BACKGROUND_PAIRS` but "to", or the second of a pair after "to" (that one never the
-#: first word read). Each of them is, where `_background` reads it, a whole word of the text
-#: (whitespace or a stop on each side: the hit's start has a character other than a letter or
-#: digit before it) unless it is the first word read, cut from a longer one at the start of
-#: `_words_before`'s 40 characters ("thereafter"): `_background_of` sees to that one.
-_BACKGROUND_GATE: Final = 1 << 35
-_BACKGROUND_STARTS: Final[tuple[str, ...]] = tuple(sorted(
-    _BACKGROUNDS | (_PAIR_FIRSTS - {"to"})))
-actors.add_gate_words({_BACKGROUND_GATE: (
-    *_BACKGROUND_STARTS, *sorted(pair[1] for pair in _BACKGROUND_PAIRS if pair[0] == "to"))},
-    whole=True)
-
-
-def _background_of(text: str, low: str, start: int, word: str) -> bool:
-    """`_background(low, start, word)`, not worked out (~5,000 instructions) where the text
-    holds none of its words (the keyword pass's gate) and the 40 characters read do not open
-    inside a longer word with one of them."""
-    if not actors.gate_read(text)[0] & _BACKGROUND_GATE:
-        begin = start - 40
-        if begin <= 0 or low[begin - 1].isspace() or low[begin].isspace() or \
-                not low.startswith(_BACKGROUND_STARTS, begin):
-            return False
-    return _background(low, start, word)
-
 
 def _passive(low: str, at: int) -> bool:
     """Whether a form of "be" (and at most one adverb) comes right before `at`."""
@@ -666,15 +641,6 @@ def _passive(low: str, at: int) -> bool:
 
 _CAUSATIVES: Final = frozenset(["had", "has", "have", "having", "got", "gets", "get"])
 _POSSESSIVES: Final = frozenset(["his", "her", "their", "its", "our", "my"])
-
-#: The words without which `_passive` is false: an auxiliary or a causative (the possessives
-#: come with a causative). Each is, where `_passive` reads it, a whole word of the text
-#: (whitespace on each side: the hit at `at` has a character other than a letter or digit
-#: before it) unless it is the first word of the 30 characters read, cut from a longer one
-#: ("this", "budget"): `_Cues.passive` sees to that one.
-_PASSIVE_GATE: Final = 1 << 36
-_PASSIVE_STARTS: Final[tuple[str, ...]] = tuple(sorted(_AUXILIARIES | _CAUSATIVES))
-actors.add_gate_words({_PASSIVE_GATE: _PASSIVE_STARTS}, whole=True)
 
 
 def _found_order(f: _Hit) -> tuple[int, int, bool]:
@@ -849,8 +815,7 @@ def _scan(text: str) -> _Cues | None:
         hit.negated = negated
         hit.hedged = hedged
         hits.append(hit)
-        if negated or hedged or (bit & _BACKGROUND_BITS and
-                                 _background_of(text, low, start, word)):
+        if negated or hedged or (bit & _BACKGROUND_BITS and _background(low, start, word)):
             continue
         usable.append(hit)
         if not mask & bit:
@@ -917,16 +882,7 @@ class _Cues:
         return {hit.word for hit in self.of(cue)}
 
     def passive(self, at: int) -> bool:
-        """`_passive(self.low, at)`, not worked out (~2,700 instructions) where the text holds
-        none of its words (the keyword pass's gate) and the 30 characters read do not open
-        inside a longer word with one of them."""
-        low = self.low
-        if not actors.gate_read(self.text)[0] & _PASSIVE_GATE:
-            begin = at - 30
-            if begin <= 0 or low[begin - 1].isspace() or low[begin].isspace() or \
-                    not low.startswith(_PASSIVE_STARTS, begin):
-                return False
-        return _passive(low, at)
+        return _passive(self.low, at)
 
     @property
     def kinds(self) -> int:
