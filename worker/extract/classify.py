@@ -715,15 +715,17 @@ _I_HEDGE: Final = _CUE_INDEX["HEDGE"]
 
 
 def _triggers(text: str, words: str, matched: list[actors.Match]
-              ) -> tuple[list[_Hit], list[int], list[int]]:
+              ) -> tuple[list[_Hit], list[int] | None, list[int] | None]:
     """The triggers among `matched` (the automaton matches of `text`, whose `words_of` form is
     `words`) in the automaton's order, each a `_Hit` with no word yet; the ends of the
-    negations and of the hedges."""
+    negations and of the hedges (None where there are none)."""
     # (each trigger a `_Hit` at once, its word and marks filled in when it is kept: no tuple
     # built for it first, no second object)
     found: list[_Hit] = []
-    negations: list[int] = []
-    hedges: list[int] = []
+    # (a list of negations or of hedges made at the first one: most texts have neither, and
+    # two empty lists built and freed for each text cost more than the test of None)
+    negations: list[int] | None = None
+    hedges: list[int] | None = None
     # (each match read as a plain tuple, its trigger keys checked first: as an `actors.Match`,
     # the compiled core would unbox the whole of every match, the type of each part checked
     # and its numbers converted, where most matches are actors' or gate words' and hold no
@@ -741,9 +743,15 @@ def _triggers(text: str, words: str, matched: list[actors.Match]
             if case and text[start:end] != case:
                 continue
             if index == _I_NEG:
-                negations.append(end)
+                if negations is None:
+                    negations = [end]
+                else:
+                    negations.append(end)
             elif index == _I_HEDGE:
-                hedges.append(end)
+                if hedges is None:
+                    hedges = [end]
+                else:
+                    hedges.append(end)
             else:
                 found.append(_Hit(start, end, cue, "", False, False, index))
     return found, negations, hedges
@@ -790,14 +798,14 @@ def _scan(text: str) -> _Cues | None:
         index = hit.index
         bit = 1 << index
         negated = hedged = False
-        if negations and bit & _NEGATABLE_BITS:
+        if negations is not None and bit & _NEGATABLE_BITS:
             for at in negations:
                 if start - 32 <= at <= start and not _stop_between(low, at, start) and \
                         low.find("claim", at, start) == -1 and \
                         low.find(" but ", at, start) == -1:  # "no one hurt but ... damaged"
                     negated = True
                     break
-        if hedges and cue != "MOB" and word not in _CROWD_NOUNS:
+        if hedges is not None and cue != "MOB" and word not in _CROWD_NOUNS:
             for at in hedges:
                 if start - 30 <= at <= start and low.count(" ", at, start) <= 4 and \
                         not _stop_between(low, at, start) and low.find(" and ", at, start) == -1:
@@ -1186,10 +1194,19 @@ _REMOTE_SUB: Final = {
 }
 
 
+def _upper(text: str, hit: _Hit) -> bool:
+    """`text[hit.start:hit.end].isupper()`, not asked where the trigger opens with a letter
+    from "a" to "z" (a cased letter in lower case: not upper case), as most do. (`isupper`
+    is a method the compiled core calls through Python's machinery, ~1,400 instructions.)"""
+    first = text[hit.start]
+    if "a" <= first <= "z":
+        return False
+    return text[hit.start:hit.end].isupper()
+
+
 def _remote(c: _Cues) -> _Decision | None:
     strong = c.first(_F_REMOTE, _FM_REMOTE)
-    if strong is not None and c.text[strong.start:strong.end].isupper() and \
-            _named_party(c, strong):
+    if strong is not None and _upper(c.text, strong) and _named_party(c, strong):
         strong = None  # "members of the RPG (ruling) party": an acronym naming a party
     if strong is None:
         weak = c.heads[_H_IEDW]
