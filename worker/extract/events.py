@@ -693,7 +693,7 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
         event_date, precision = when.value, when.precision
         evidence.append((when.start, "event_date", len(evidence), when.end, when.text))
 
-    place = places_mod.pick_location(found_places, focus=(anchor.start, anchor.end))
+    place = places_mod.pick_location(found_places, focus=(anchor.start, anchor.end), text=body)
     country_code = place.country_code if place else country_of_text()
     location = _location(place)
     if place is not None:

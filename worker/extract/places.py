@@ -1294,12 +1294,13 @@ def resolve_location(text: str, gaz: Gazetteer, offset: int = 0,
                      focus: tuple[int, int] | None = None) -> PlaceMention | None:
     """The event's location: the most specific reliable place, preferring the `focus` span
     (absolute offsets, the event's sentence), else the first place of the text."""
-    return pick_location(find_places(text, gaz, offset), focus)
+    return pick_location(find_places(text, gaz, offset), focus, text if offset == 0 else "")
 
 
 def pick_location(found: list[PlaceMention],
-                  focus: tuple[int, int] | None = None) -> PlaceMention | None:
-    """`resolve_location` over places already found (find them once per article)."""
+                  focus: tuple[int, int] | None = None, text: str = "") -> PlaceMention | None:
+    """`resolve_location` over places already found (find them once per article); `text`,
+    where given, that they were found in."""
     places = [p for p in found if p.score >= 0.4]
     if not places:
         return None
@@ -1334,7 +1335,13 @@ def pick_location(found: list[PlaceMention],
     # else the first region, else the country
     specific = [p for p in places if p.precision <= 2 and p.score >= 0.5]
     if specific:  # the surest, a later one only if surer by 0.05 per place before it
-        return _surest_early(specific)
+        chosen = _surest_early(specific)
+        if not text or focus is None or not focus[0] <= chosen.start < focus[1]:
+            return chosen
+        province = _province_named_last(places, specific, chosen, focus[1])
+        if province is None or not _after_unknown_name(text, province.start, found):
+            return chosen
+        return province
     regions = [p for p in places if p.admin1 is not None]
     if regions:
         return _most_specific(regions)
@@ -1343,6 +1350,50 @@ def pick_location(found: list[PlaceMention],
         return replace(country, admin1=acled_admin1(country.country_code,
                                                     country.capital_admin1))
     return country
+
+
+#: How far (characters) after the place chosen a province must be named to be no part of
+#: its own "Town (District, Province)" (where a province that does not hold the town is the
+#: text's slip, not another place).
+_PROVINCE_GAP: Final = 20
+
+
+def _province_named_last(places: list[PlaceMention], specific: list[PlaceMention],
+                         chosen: PlaceMention, focus_end: int) -> PlaceMention | None:
+    """The province the text names last, in the event's sentence (ending at `focus_end`)
+    that holds `chosen`, well after `chosen`, where `chosen` and every other town or
+    district named lie outside it: the province of a village the gazetteer does not know
+    ("troops at Kangarli shelled positions near Xuxuli, Agdam": Xuxuli, unknown, is where
+    it happened; Kangarli, a district of another province, is where they fired from), else
+    None."""
+    last = places[-1]
+    for place in places:
+        if place.start > last.start:
+            last = place
+    if last.start >= focus_end or last.precision != 3 or last.admin1 is None or (
+            last.admin1 == chosen.admin1) or (
+            last.country_code != chosen.country_code or last.score < chosen.score
+            or last.start - chosen.end < _PROVINCE_GAP):
+        return None
+    for place in specific:
+        if place.admin1 == last.admin1:
+            return None
+    return last
+
+
+def _after_unknown_name(text: str, start: int, found: list[PlaceMention]) -> bool:
+    """Whether the place at `start` follows a capitalised word and a comma, the word no
+    place found ("near Xuxuli, Agdam"): the province of a place the gazetteer does not
+    know, not a place of its own ("the capital of Sennar state")."""
+    end = start - 2
+    if end < 1 or text[end:start] != ", ":
+        return False
+    begin = end
+    while begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] in "-'"):
+        begin -= 1
+    if begin == end or not text[begin].isupper():
+        return False
+    return all(place.end != end for place in found)
 
 
 def _surest(places: list[PlaceMention]) -> PlaceMention:
