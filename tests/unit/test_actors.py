@@ -257,3 +257,40 @@ def test_a_weapon_without_a_demonym_names_no_one() -> None:
 def test_a_patron_qualifying_a_group_is_not_an_actor() -> None:
     found = names("The al Qaeda-linked group JNIM claimed the ambush.", "ML")
     assert found == ["JNIM: Group for Support of Islam and Muslims"]
+
+
+@pytest.mark.parametrize(("text", "country", "expected"), [
+    ("On 3 June 2021, Turkey and Russia conducted a joint patrol east of Kobani.", "SY",
+     "Military Forces of Turkey"),
+    ("On 9 June 2021, Russia deployed additional troops to the airport near Tabqa.", "SY",
+     "Military Forces of Russia"),
+    ("Last week, Iran and Iraq held joint patrols along the border near Mandali.", "IQ",
+     "Military Forces of Iran"),
+])
+def test_a_state_named_as_the_subject_owns_its_unnamed_forces(
+        text: str, country: str, expected: str) -> None:
+    assert pick(text, country) == (expected, None)
+
+
+@pytest.mark.parametrize("text", [
+    # a lower-case subject, a town, or no military act before the forces: the text's country
+    "On 3 June 2021, the army conducted a patrol east of Kobani.",
+    "On 3 June 2021, Kobani residents saw a patrol east of the town.",
+    "On 3 June 2021, in Kobani, a patrol was seen east of the town.",
+])
+def test_forces_with_no_subject_state_are_the_countrys(text: str) -> None:
+    assert all(n in ("Military Forces of Syria", "Civilians (Syria)")
+               for n in names(text, "SY")), names(text, "SY")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On 1 May 2020, a bomb planted on a civilian car went off in Mosul, leaving the police "
+     "officers inside the car wounded.", "Police Forces of Iraq"),
+    ("On 1 May 2020, an IED exploded on a civilian vehicle in Mosul, wounding two soldiers "
+     "riding in it.", "Military Forces of Iraq"),
+    # no forces harmed: the people of the civilian vehicle are the target
+    ("On 1 May 2020, a roadside bomb hit a civilian bus in Mosul, killing three passengers.",
+     "Civilians (Iraq)"),
+])
+def test_forces_harmed_in_a_civilian_vehicle_are_the_target(text: str, expected: str) -> None:
+    assert pick(text, "IQ")[1] == expected

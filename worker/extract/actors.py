@@ -1834,6 +1834,9 @@ def _scan_of(text: str) -> tuple[_Raw, ...]:
                     for code, begin, finish in countries[1:]:
                         out.append(raw)
                         raw = _Raw(begin, finish, raw.entry, code)
+                elif kind == _KIND_MIL:
+                    # "Turkey and Russia conducted a joint patrol": the subject country's
+                    raw.country = _subject_country(text, raw.start)
             if raw.entry.bound and raw.country is None:
                 index += 1
                 continue
@@ -2157,6 +2160,27 @@ def _name(raw: _Raw, context: str | None, text: str
     if kind == _KIND_CLAN:
         return f"{raw.name}{_suffix(code)}", AT_IDENTITY_MILITIA, code
     return None
+
+
+#: A state named as the subject of a military act, right before its unnamed forces
+#: ("Turkey and Russia conducted a joint patrol", "Russia deployed troops"): the first
+#: country's (a name or a demonym, one or two capitalised words, perhaps paired).
+_SUBJECT_ACT: Final = re.compile(
+    r"(?:^|[,;.]\s+|\b(?:[Oo]n|[Ii]n|[Tt]hen|[Ww]hen|and)\s+|\)\s+)"
+    r"((?:[A-Z][a-z]+\s)?[A-Z][a-z]+)(?:\s+and\s+(?:the\s+)?(?:[A-Z][a-z]+\s)?[A-Z][a-z]+)?\s+"
+    r"(?:conducted|carried\s+out|held|launched|deployed|sent|dispatched|mounted|stationed|"
+    r"set\s+up|established|resumed|began)\s+"
+    r"(?:(?:a|an|the|its|their|new|joint|combined|military|more|additional)\s+)*$")
+
+
+def _subject_country(text: str, start: int) -> str | None:
+    """The country named as the subject of the military act whose forces `start` names,
+    unnamed ("a joint patrol", "troops"), or None. (Read only where the mention has no
+    country of its own: the look-back is short.)"""
+    if start < 12 or text[start - 1] != " ":
+        return None
+    found = _SUBJECT_ACT.search(text, max(0, start - 90), start)
+    return _code_of(found.group(1)) if found else None
 
 
 #: Territories whose unnamed soldiers are another state's (ACLED codes no Palestinian
@@ -3298,11 +3322,25 @@ def _remote(text: str, ms: list[ActorMention], cls: Classification, cc: str | No
         code = target.country_code or cc
         target = ActorMention(f"Civilians{_suffix(code)}", AT_CIVILIANS, code, target.start,
                               target.end, target.text)
+    if target is not None and target.actor_type is _CIVILIANS and \
+            _CIVILIAN_VEHICLE.match(text, target.start):
+        # "an IED planted on a civilian car ... leaving the policemen inside wounded": the
+        # car's word is no one; the forces the blast harmed are the target
+        harmed = next((m for m in ms if target.end < m.start < end and _is_state(m)
+                       and _remote_target(text, m, agent, cls) and _is_patient(text, m, cls)),
+                      None)
+        if harmed is not None:
+            target = harmed
     if target is None and cls.sub_event_type in (SUB_REMOTE_EXPLOSIVE,
                                                  SUB_GRENADE):
         # a bomb or a grenade with no named target: ACLED codes whoever it hit as civilians
         target = _synth(f"Civilians{_suffix(cc)}", AT_CIVILIANS, cc, cls)
     return agent, target
+
+
+#: "civilian" as the word of a vehicle, not of people ("a civilian car", "civilian buses").
+_CIVILIAN_VEHICLE: Final = re.compile(
+    r"[Cc]ivilian\s+(?:car|cars|vehicle|vehicles|bus|buses|minibus|truck|trucks|van|vans)\b")
 
 
 def _remote_target(text: str, m: ActorMention, agent: ActorMention,
