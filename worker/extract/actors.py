@@ -2173,13 +2173,30 @@ _SUBJECT_ACT: Final = re.compile(
     r"(?:(?:a|an|the|its|their|new|joint|combined|military|more|additional)\s+)*$")
 
 
+#: The last words of `_SUBJECT_ACT`'s verbs, and the words it allows between verb and forces.
+_ACT_LAST_WORDS: Final = frozenset(("conducted", "out", "held", "launched", "deployed", "sent",
+                                    "dispatched", "mounted", "stationed", "up", "established",
+                                    "resumed", "began"))
+_ACT_FILLERS: Final = frozenset(("a", "an", "the", "its", "their", "new", "joint", "combined",
+                                 "military", "more", "additional"))
+
+
 def _subject_country(text: str, start: int) -> str | None:
     """The country named as the subject of the military act whose forces `start` names,
     unnamed ("a joint patrol", "troops"), or None. (Read only where the mention has no
     country of its own: the look-back is short.)"""
     if start < 12 or text[start - 1] != " ":
         return None
-    found = _SUBJECT_ACT.search(text, max(0, start - 90), start)
+    begin = max(0, start - 90)
+    # the act's verb must end the words before the forces, after its fillers: a cheap test
+    # first (military nouns with no country are common; the search is not)
+    words = text[begin:start].split()
+    index = len(words) - 1
+    while index >= 0 and words[index] in _ACT_FILLERS:
+        index -= 1
+    if index < 0 or words[index] not in _ACT_LAST_WORDS:
+        return None
+    found = _SUBJECT_ACT.search(text, begin, start)
     return _code_of(found.group(1)) if found else None
 
 
