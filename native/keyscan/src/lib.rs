@@ -145,30 +145,47 @@ impl Automaton {
 
     /// The Python list of `found` ((last, pattern id) pairs) as (last, value) tuples.
     fn listed<'py>(&self, py: Python<'py>, found: &[(usize, usize)]) -> PyResult<Bound<'py, PyList>> {
-        // (the C API at first hand: one list of the right size, each tuple filled in place)
-        unsafe {
-            let list = ffi::PyList_New(found.len() as ffi::Py_ssize_t);
-            if list.is_null() {
+        pair_list(py, found, |id| {
+            let value = self.values[id].as_ptr();
+            // SAFETY: the GIL is held; the tuple takes the new reference
+            unsafe { ffi::Py_INCREF(value) };
+            value
+        })
+    }
+}
+
+/// The Python list of `pairs` as 2-tuples: each pair's first number as an int, then
+/// `second` of its second number (a new reference, or null with a Python error set).
+/// (The C API at first hand: one list of the right size, each tuple filled in place.)
+pub(crate) fn pair_list<'py>(
+    py: Python<'py>,
+    pairs: &[(usize, usize)],
+    second: impl Fn(usize) -> *mut ffi::PyObject,
+) -> PyResult<Bound<'py, PyList>> {
+    unsafe {
+        let list = ffi::PyList_New(pairs.len() as ffi::Py_ssize_t);
+        if list.is_null() {
+            return Err(PyErr::fetch(py));
+        }
+        let list = Bound::from_owned_ptr(py, list);
+        for (i, &(first, other)) in pairs.iter().enumerate() {
+            let tuple = ffi::PyTuple_New(2);
+            if tuple.is_null() {
                 return Err(PyErr::fetch(py));
             }
-            let list = Bound::from_owned_ptr(py, list);
-            for (i, &(last, id)) in found.iter().enumerate() {
-                let tuple = ffi::PyTuple_New(2);
-                if tuple.is_null() {
-                    return Err(PyErr::fetch(py));
-                }
-                ffi::PyList_SET_ITEM(list.as_ptr(), i as ffi::Py_ssize_t, tuple);
-                let index = ffi::PyLong_FromSsize_t(last as ffi::Py_ssize_t);
-                if index.is_null() {
-                    return Err(PyErr::fetch(py));
-                }
-                ffi::PyTuple_SET_ITEM(tuple, 0, index);
-                let value = self.values[id].as_ptr();
-                ffi::Py_INCREF(value);
-                ffi::PyTuple_SET_ITEM(tuple, 1, value);
+            ffi::PyList_SET_ITEM(list.as_ptr(), i as ffi::Py_ssize_t, tuple);
+            let number = ffi::PyLong_FromSsize_t(first as ffi::Py_ssize_t);
+            if number.is_null() {
+                return Err(PyErr::fetch(py));
             }
-            Ok(list.downcast_into_unchecked())
+            ffi::PyTuple_SET_ITEM(tuple, 0, number);
+            let value = second(other);
+            if value.is_null() {
+                return Err(PyErr::fetch(py));
+            }
+            ffi::PyTuple_SET_ITEM(tuple, 1, value);
         }
+        Ok(list.downcast_into_unchecked())
     }
 }
 

@@ -166,32 +166,8 @@ pub fn place_candidates<'py>(
             al_start = scan.next_start(true, end);
         }
     }
-    listed(py, &out)
-}
-
-/// The Python list of `pairs` as tuples.
-fn listed<'py>(py: Python<'py>, pairs: &[(usize, usize)]) -> PyResult<Bound<'py, PyList>> {
-    // (the C API at first hand: one list of the right size, each tuple filled in place)
-    unsafe {
-        let list = ffi::PyList_New(pairs.len() as ffi::Py_ssize_t);
-        if list.is_null() {
-            return Err(PyErr::fetch(py));
-        }
-        let list = Bound::from_owned_ptr(py, list);
-        for (i, &(a, b)) in pairs.iter().enumerate() {
-            let tuple = ffi::PyTuple_New(2);
-            if tuple.is_null() {
-                return Err(PyErr::fetch(py));
-            }
-            ffi::PyList_SET_ITEM(list.as_ptr(), i as ffi::Py_ssize_t, tuple);
-            for (slot, value) in [(0, a), (1, b)] {
-                let number = ffi::PyLong_FromSsize_t(value as ffi::Py_ssize_t);
-                if number.is_null() {
-                    return Err(PyErr::fetch(py));
-                }
-                ffi::PyTuple_SET_ITEM(tuple, slot, number);
-            }
-        }
-        Ok(list.downcast_into_unchecked())
-    }
+    crate::pair_list(py, &out, |b| {
+        // SAFETY: the GIL is held
+        unsafe { ffi::PyLong_FromSsize_t(b as ffi::Py_ssize_t) }
+    })
 }
