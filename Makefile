@@ -41,6 +41,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check worker tests scripts benchmarks
 	$(VENV)/bin/mypy
 	$(PY) -m worker schemas --check
+	cd native/keyscan && cargo fmt --check
 
 schemas: $(STAMP)
 	$(PY) -m worker schemas

@@ -67,7 +67,11 @@ impl Automaton {
             .filter_map(char::from_u32)
             .find(|&ch| !keys.iter().any(|key| key.contains(ch)))
             .unwrap_or('\u{FFFD}');
-        Ok(Automaton { searcher, values, stand_in })
+        Ok(Automaton {
+            searcher,
+            values,
+            stand_in,
+        })
     }
 
     /// Every match of the keys in `text`: (index of its last character, its value), in
@@ -111,7 +115,10 @@ impl Automaton {
             let last = if ascii {
                 end - 1
             } else {
-                chars += bytes[read..end].iter().filter(|&&b| b & 0xC0 != 0x80).count();
+                chars += bytes[read..end]
+                    .iter()
+                    .filter(|&&b| b & 0xC0 != 0x80)
+                    .count();
                 read = end;
                 chars - 1
             };
@@ -144,7 +151,11 @@ impl Automaton {
     }
 
     /// The Python list of `found` ((last, pattern id) pairs) as (last, value) tuples.
-    fn listed<'py>(&self, py: Python<'py>, found: &[(usize, usize)]) -> PyResult<Bound<'py, PyList>> {
+    fn listed<'py>(
+        &self,
+        py: Python<'py>,
+        found: &[(usize, usize)],
+    ) -> PyResult<Bound<'py, PyList>> {
         pair_list(py, found, |id| {
             let value = self.values[id].as_ptr();
             // SAFETY: the GIL is held; the tuple takes the new reference

@@ -114,7 +114,10 @@ fn find(read: &[u8], al: bool, pos: usize) -> Option<usize> {
         return None;
     }
     if !al {
-        return read[pos..].iter().position(|b| b.is_ascii_uppercase()).map(|at| at + pos);
+        return read[pos..]
+            .iter()
+            .position(|b| b.is_ascii_uppercase())
+            .map(|at| at + pos);
     }
     (pos..read.len()).find(|&at| read[at] == b'a' && is_al(read, at))
 }
@@ -143,10 +146,19 @@ pub fn place_candidates<'py>(
         }
         utf8
     };
-    let joiners: Vec<&[u8]> = joiners.split(|&b| b == b' ').filter(|w| !w.is_empty()).collect();
+    let joiners: Vec<&[u8]> = joiners
+        .split(|&b| b == b' ')
+        .filter(|w| !w.is_empty())
+        .collect();
     let joiner_longest = joiners.iter().map(|w| w.len()).max().unwrap_or(0);
     let al = find(read, true, 0).is_some();
-    let scan = Scan { read, kinds, joiners, joiner_longest, al };
+    let scan = Scan {
+        read,
+        kinds,
+        joiners,
+        joiner_longest,
+        al,
+    };
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut capital = scan.next_start(false, 0);
     let mut al_start = if al { scan.next_start(true, 0) } else { None };
