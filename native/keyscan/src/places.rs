@@ -119,7 +119,17 @@ fn find(read: &[u8], al: bool, pos: usize) -> Option<usize> {
             .position(|b| b.is_ascii_uppercase())
             .map(|at| at + pos);
     }
-    (pos..read.len()).find(|&at| read[at] == b'a' && is_al(read, at))
+    // by its hyphen, a rarer byte than its "a", found by memchr: the first "al-" and a capital
+    // from `pos` on is at the first such hyphen two bytes after `pos` or later
+    let mut from = pos + 2;
+    while from < read.len() {
+        let hyphen = from + memchr::memchr(b'-', &read[from..])?;
+        if is_al(read, hyphen - 2) {
+            return Some(hyphen - 2);
+        }
+        from = hyphen + 1;
+    }
+    None
 }
 
 /// (start, end) of every candidate of the text `text` (bytes: `places._reading` of it; a str:
