@@ -164,6 +164,28 @@ def test_before_weekday_as_first_written() -> None:
                     _ref_before_weekday(text, pos, at), (text, pos, at)
 
 
+def test_weekday_at_as_a_search() -> None:
+    """`_weekday_at` finds what the search from `_before_weekday` finds, for each weekday's
+    name the text holds at the start of a word, from each position before it."""
+    pattern = dict(dates._PATTERNS)["weekday"]
+    texts = generated.soups(
+        ["Monday", "Mondays", "Tuesday", "Wednesday", "on", "late on", "early on", "late",
+         "chocolate", "last", "this", "early", "x", "A", "S", "3", ",", "-", "_", "é", "night",
+         "Monday night"],
+        3_000, 9, ["", " ", "  ", "\n", "\u00a0", "\u2003", "\t "], (1, 8))
+    checked = 0
+    for text in texts:
+        for name in re.finditer(r"(?:Monday|Tuesday|Wednesday)", text):
+            at = name.start()
+            for pos in range(at + 1):
+                found = dates._weekday_at(pattern, text, pos, at)
+                expected = pattern.search(text, dates._before_weekday(text, pos, at))
+                assert (found and (found.span(), found.groups())) == \
+                    (expected and (expected.span(), expected.groups())), (text, pos, at)
+                checked += 1
+    assert checked > 10_000
+
+
 def test_dates_text_as_their_matches() -> None:
     """A mention's text is its span of the text (sliced, where the match's group was read)."""
     published = date(2021, 8, 31)

@@ -296,7 +296,7 @@ def _finditer(kind: str, pattern: re.Pattern[str], text: str, low: str | None = 
     for at in names.weekdays:
         if at < pos:
             continue
-        m = pattern.search(text, _before_weekday(text, pos, at))
+        m = _weekday_at(pattern, text, pos, at)
         if m is None:
             break
         out.append(m)
@@ -377,6 +377,39 @@ def _day_ends(text: str, end: int) -> bool:
 
 
 _DAY_SUFFIXES: Final = frozenset(["st", "nd", "rd", "th"])
+
+
+#: The words a "weekday" match may open with, longest first: a longer one that ends where a
+#: shorter one does starts before it ("late on", "on").
+_WEEKDAY_OPENERS: Final = ("early on", "late on", "early", "last", "this", "late", "on")
+assert set(_WEEKDAY_OPENERS) == set(
+    _PATTERNS[5][1].pattern.split("(?P<last>", 1)[1].split(")", 1)[0].split("|"))
+
+
+def _weekday_at(pattern: re.Pattern[str], text: str, pos: int, at: int
+                ) -> re.Match[str] | None:
+    """`pattern.search(text, _before_weekday(text, pos, at))` for the "weekday" pattern and
+    a weekday's name at `at` (the first of the text's names from `pos`): matched only where
+    a match can open before the name, at the start of a word of `_WEEKDAY_OPENERS` that ends
+    where the white space before the name starts, then searched from the name on. (A match
+    opening before the name holds it: its name is capitalized, its opening word is not; one
+    opening with an earlier name would hold a capital within `_before_weekday`'s reach, where
+    the search is made as it was.)"""
+    spaced = _spaced_back(text, at)
+    first = max(pos, spaced - 8)
+    if first >= spaced:
+        return pattern.search(text, first)
+    tail = text[first:spaced]
+    for char in tail[:len(tail) - 5]:
+        if char in "MTWFS":
+            return pattern.search(text, first)
+    if spaced < at:
+        for word in _WEEKDAY_OPENERS:
+            if tail.endswith(word):
+                m = pattern.match(text, spaced - len(word))
+                if m is not None:
+                    return m
+    return pattern.search(text, at)
 
 
 def _before_weekday(text: str, pos: int, at: int) -> int:
