@@ -789,19 +789,37 @@ def test_one_bare_and_sentence_starts_as_first_written() -> None:
 
 def test_off_duty_stems_written_out_as_the_tuple() -> None:
     """`actors._maybe_off_duty` tests its stems one by one, written out: as many as any of
-    `_OFF_DUTY_STEMS` being in the window (and each stem alone is found)."""
-    from worker.extract.actors import _OFF_DUTY_STEMS, _maybe_off_duty
+    `_OFF_DUTY_STEMS` being in the window, "ex" only where "-" or white space follows it
+    (and each stem alone is found); and it holds every window `_OFF_DUTY` finds something
+    in, and `_off_duty_next` every place `_OFF_DUTY_AFTER` matches at."""
+    from worker.extract.actors import (
+        _AFTER_REACH,
+        _OFF_DUTY,
+        _OFF_DUTY_AFTER,
+        _OFF_DUTY_STEMS,
+        _maybe_off_duty,
+        _off_duty_next,
+    )
 
-    windows = [text[i:i + 24] for text in corpus()[:20] for i in range(0, len(text), 7)]
-    windows += soups([*_OFF_DUTY_STEMS, "Former", "e", "x", "of", "unarm", "demob",
-                      "reintegrate", "retire", "the", "-", " "], 5_000)
+    texts = corpus()[:20]
+    windows = [text[i:i + 24] for text in texts for i in range(0, len(text), 7)]
+    windows += soups([*_OFF_DUTY_STEMS, "Former", "e", "x", "of", "off", "off-duty", "off duty",
+                      "unarm", "demob", "reintegrate", "retire", "the", "-", " ", "\t",
+                      "\u2003"], 5_000)
+    ex_word = re.compile(r"ex[\s-]")
     hits = 0
     for window in windows:
-        expected = any(stem in window for stem in _OFF_DUTY_STEMS)
+        expected = any(stem in window for stem in _OFF_DUTY_STEMS if stem != "ex") or \
+            ex_word.search(window) is not None
         assert _maybe_off_duty(window) is expected, window
+        assert expected or not _OFF_DUTY.search(window), window
         hits += expected
     assert 100 < hits < len(windows)
     assert all(_maybe_off_duty(f"a {stem} b") for stem in _OFF_DUTY_STEMS)
+    for text in texts + windows:
+        for end in range(len(text)):
+            if _OFF_DUTY_AFTER.match(text, end, end + _AFTER_REACH):
+                assert _off_duty_next(text, end), (text, end)
 
 
 def test_front_and_seized_gates_hold_every_match() -> None:
@@ -1024,3 +1042,29 @@ def test_one_person_patterns_match_only_at_their_first_words() -> None:
     assert found(casualties._at_hits(casualties._ONE_KILLED, casualties._ONE_KILLED_LOW, text,
                                      None, None, casualties._ONE_KILLED_HIT)) == found(
         casualties._ONE_KILLED.finditer(text))
+
+
+def test_act_before_reads_the_words_back_as_split() -> None:
+    """`actors._act_before` reads the last words back from the end one by one: the same
+    answer as the split of the whole window it stands in for (white space of every kind)."""
+    from worker.extract.actors import _ACT_FILLERS, _ACT_LAST_WORDS, _act_before
+
+    def as_split(text: str, begin: int, start: int) -> bool:
+        words = text[begin:start].split()
+        index = len(words) - 1
+        while index >= 0 and words[index] in _ACT_FILLERS:
+            index -= 1
+        return index >= 0 and words[index] in _ACT_LAST_WORDS
+
+    tokens = [*_ACT_FILLERS, *_ACT_LAST_WORDS, "Turkey", "carried", "x", " ", "  ", "\t", "\n",
+              "\x1c", "\u00a0", "\u2003", ".", "-"]
+    rng = random.Random(7)
+    hits = 0
+    for text in corpus()[:20] + soups(tokens, 20_000):
+        for _ in range(3):
+            start = rng.randint(0, len(text))
+            begin = rng.randint(max(0, start - 90), start)
+            expected = as_split(text, begin, start)
+            assert _act_before(text, begin, start) is expected, (text, begin, start)
+            hits += expected
+    assert hits > 100

@@ -2190,14 +2190,39 @@ def _subject_country(text: str, start: int) -> str | None:
     begin = max(0, start - 90)
     # the act's verb must end the words before the forces, after its fillers: a cheap test
     # first (military nouns with no country are common; the search is not)
-    words = text[begin:start].split()
-    index = len(words) - 1
-    while index >= 0 and words[index] in _ACT_FILLERS:
-        index -= 1
-    if index < 0 or words[index] not in _ACT_LAST_WORDS:
+    if not _act_before(text, begin, start):
         return None
     found = _SUBJECT_ACT.search(text, begin, start)
     return _code_of(found.group(1)) if found else None
+
+
+def _act_before(text: str, begin: int, start: int) -> bool:
+    """Whether the last of the words of `text[begin:start]` (`split()`: at white space) that
+    is not one of `_ACT_FILLERS` is one of `_ACT_LAST_WORDS`. (The words read back from
+    `start` one by one, most texts only their last: a split of all 90 characters made a
+    string of each.)"""
+    end = start
+    while True:
+        while end > begin and _space_at(text, end - 1):
+            end -= 1
+        if end == begin:
+            return False
+        at = end - 1
+        while at > begin and not _space_at(text, at - 1):
+            at -= 1
+        word = text[at:end]
+        if word not in _ACT_FILLERS:
+            return word in _ACT_LAST_WORDS
+        end = at
+
+
+def _space_at(text: str, at: int) -> bool:
+    """`text[at].isspace()` (what `str.split()` splits at), an ASCII character read by its
+    code: tab to carriage return, the four separators 0x1c-0x1f, the space."""
+    code = ord(text[at])
+    if code < 128:
+        return code == 32 or 9 <= code <= 13 or 28 <= code <= 31
+    return text[at].isspace()
 
 
 #: Territories whose unnamed soldiers are another state's (ACLED codes no Palestinian
@@ -2665,23 +2690,41 @@ _FORCE_WORDS: Final = frozenset(["police", "army", "military", "military police"
                                  "air force", "gendarmerie", "security forces"])
 
 
-#: One of these is in any text _OFF_DUTY finds (it is case-sensitive).
-_OFF_DUTY_STEMS: Final = ("former", "ex", "retired", "off", "demobili", "reintegrated", "unarmed")
+#: One of these is in any text _OFF_DUTY finds (it is case-sensitive): "duty" of "off-duty"
+#: and "off duty" (not "off", which "officers" and "officials" hold), and "ex" followed by
+#: "-" or white space (`_ex_word`: not "ex" of "next" or "explosion").
+_OFF_DUTY_STEMS: Final = ("former", "ex", "retired", "duty", "demobili", "reintegrated",
+                          "unarmed")
 
 
 def _maybe_off_duty(window: str) -> bool:
     # (tests of substrings: a regex search with bounds costs more than all of them; written
     # out, `_OFF_DUTY_STEMS` in order: no generator, no iteration of the tuple)
-    return "former" in window or "ex" in window or "retired" in window or "off" in window \
-        or "demobili" in window or "reintegrated" in window or "unarmed" in window
+    # ("duty" for "off-duty" and "off duty")
+    return "former" in window or ("ex" in window and _ex_word(window)) or \
+        "retired" in window or "duty" in window or "demobili" in window \
+        or "reintegrated" in window or "unarmed" in window
+
+
+def _ex_word(window: str) -> bool:
+    r"""Whether "ex" is followed by "-" or white space in `window` (`_OFF_DUTY`'s
+    `ex[\s-]+`, within the window a match must end in)."""
+    at = window.find("ex")
+    while at >= 0:
+        after = at + 2
+        if after < len(window) and (window[after] == "-" or window[after].isspace()):
+            return True
+        at = window.find("ex", after)
+    return False
 
 
 def _off_duty_next(text: str, end: int) -> bool:
     """Whether `_OFF_DUTY_AFTER` matches at `end` within `_AFTER_REACH` ("police who was
-    off-duty"): never where neither "off" nor "retired" follows that closely (most)."""
-    return (text.find("off", end, end + _AFTER_REACH) >= 0 or
-            text.find("retired", end, end + _AFTER_REACH) >= 0) and \
-        _OFF_DUTY_AFTER.match(text, end, end + _AFTER_REACH) is not None
+    off-duty"): never where neither "duty" (of "off-duty" or "off duty") nor "retired" is
+    within that reach (most: "officers" and "officials" hold "off", not those)."""
+    reach = end + _AFTER_REACH
+    return (text.find("duty", end, reach) >= 0 or text.find("retired", end, reach) >= 0) and \
+        _OFF_DUTY_AFTER.match(text, end, reach) is not None
 
 
 def _off_duty_after(text: str, ms: list[ActorMention]) -> bool:
