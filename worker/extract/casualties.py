@@ -680,6 +680,38 @@ def _one_unnumbered(found: list[CasualtyMention], taken: list[tuple[int, int]],
         for m in _matches(_ONE_DEATH, _ONE_DEATH_LOW, text, text_low):
             _add(found, taken, claims, text, text_low, hits, offset, _CK_KILLED, m, "one",
                  "qual", None)
+    if "was " in lw:
+        for m in _matches(_WAS_KILLED, _WAS_KILLED_LOW, text, text_low):
+            subj = _a_subject(text, m.start())
+            if subj is not None:
+                _add(found, taken, claims, text, text_low, hits, offset, _CK_KILLED, m, "one",
+                     "qual", _one_side(subj))
+
+
+#: One person killed, told passively with "a" and a relative clause or an "of" phrase
+#: between the person and the verb ("a former guard who worked for a trader was shot dead",
+#: "a member of the state security was found killed"): the verb first (`_a_subject` looks
+#: back for its subject).
+_WAS_KILLED: Final = re.compile(
+    r"\bwas\s+(?P<qual>)(?:reportedly\s+|allegedly\s+)?(?:found\s+)?(?:shot\s+dead|"
+    r"shot\s+and\s+killed|killed|murdered|executed|beheaded|lynched)\b", re.IGNORECASE)
+#: (Its twin for lower-cased ASCII text: `_ONE_KILLED_LOW`'s note.)
+_WAS_KILLED_LOW: Final = re.compile(_WAS_KILLED.pattern.removeprefix(r"\b"))
+#: Its subject, at the end of the text before it: "a" or "an", one to three words, then
+#: "who ..." or "of ..." within the sentence.
+_A_SUBJECT: Final = re.compile(
+    r"(?:^|[\s,(])(?:a|an)\s+(?P<np>(?:[\w'’-]+\s+){0,2}?[\w'’-]+)"
+    r"\s+(?:who|of)\s[^.;:!?]*\s$", re.IGNORECASE)
+
+
+def _a_subject(text: str, start: int) -> str | None:
+    """The subject of the `_WAS_KILLED` verb at `start` when it names one person with "a"
+    before a relative clause or an "of" phrase ("- bodyguard"), else None."""
+    m = _A_SUBJECT.search(text, max(0, start - 160), start)
+    if m is None:
+        return None
+    head = "- " + m.group("np").rsplit(None, 1)[-1]
+    return head if _one_person(head) else None
 
 
 #: A word of each of `_ONE_BARE`'s verbs ("death" of "stabbed to death"), and of

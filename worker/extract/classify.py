@@ -1875,8 +1875,24 @@ def _strategic(c: _Cues) -> _Decision | None:
     if take is not None and kinds & _ARMED_KIND:
         return _ET_BATTLES, _SUB_NON_STATE_OVERTAKES_TERRITORY, take, _WEAK
     other = c.heads[_H_OTHER]
-    if other is not None and kinds & _FIGHTER_KINDS:
+    if other is not None and (kinds & _FIGHTER_KINDS or (
+            other.word == "returned" and _returnees(c.low, other))):
         return _ET_STRATEGIC, _SUB_OTHER, other, _WEAK
     return None
+
+
+def _returnees(low: str, hit: _Hit) -> bool:
+    """Whether the "returned" at `hit` tells refugees or migrants going home ("300
+    Venezuelan refugees returned to Venezuela", "90 migrants returned from Ecuador"): a
+    movement of civilians ACLED codes as "Other". (The words around the hit only.)"""
+    return _RETURNED_WHERE.match(low, hit.end) is not None and \
+        _RETURNEES.search(low, max(0, hit.start - 40), hit.start) is not None
+
+
+#: Who returned, right before the verb ...
+_RETURNEES: Final = re.compile(
+    r"\b(?:refugees|migrants|returnees|displaced persons|idps)\s+(?:have\s+|had\s+)?$")
+#: ... and where to or from, right after it.
+_RETURNED_WHERE: Final = re.compile(r"\s+(?:home|to|from)\b")
 
 
