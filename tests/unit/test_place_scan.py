@@ -302,15 +302,18 @@ def test_patterns_after_a_name_are_as_first_written() -> None:
 
 
 def test_reads_after_a_name_answer_as_the_patterns() -> None:
-    """`places._open_paren_end`, `places._may_join` (a gate of `_REGION_AFTER`) and
-    `places._institution_after` answer as the patterns at every position of a benchmark
+    """`places._open_paren_end`, `places._may_join` (a gate of `_REGION_AFTER`),
+    `places._region_join` with `places._join_end` (`_REGION_AFTER`'s match: its end and
+    comma group) and `places._institution_after` answer as the patterns at every position of
+    a benchmark
     corpus, of edge cases and of random texts (white space outside ASCII too)."""
     import random
 
     pieces = [" ", "  ", "\u00a0", "\u2003", "\x85", "\n", "\t", "(", ")", ",", "( ", " (",
               "Police", "University", "County Assembly", "County", "High Court", "Law",
               "Magistrate", "Magistrates", "Towns", "Town Council", "village", "of", "in",
-              "the", "Kabul", "x", "Ünal", "٣", "_", "é", "A"]
+              "the", "Kabul", "x", "Ünal", "٣", "_", "é", "A", "town", "towns", "area",
+              "neighbourhood", "neighborhood", "inside", "theatre", "Magistrates_", ","]
     rng = random.Random(47)
     texts = _texts() + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
                         for _ in range(5_000)]
@@ -320,8 +323,14 @@ def test_reads_after_a_name_answer_as_the_patterns() -> None:
             paren = OPEN_PAREN.match(text, at)
             assert places._open_paren_end(text, at) == (paren.end() if paren else -1), (
                 text, at)
-            joined = REGION_AFTER.match(text, at) is not None
+            region = REGION_AFTER.match(text, at)
+            joined = region is not None
             assert places._may_join(text, at) or not joined, (text, at)
+            join = places._region_join(text, at)
+            assert (join >= 0) == joined, (text, at)
+            if region is not None:
+                assert places._join_end(text, join) == region.end(), (text, at)
+                assert (text[join] == ",") == (region.group(1) is not None), (text, at)
             institution = INSTITUTION_AFTER.match(text, at) is not None
             assert places._institution_after(text, at) == institution, (text, at)
             found["paren"] += paren is not None

@@ -1078,11 +1078,11 @@ def _outside_named_region(text: str, offset: int, out: list[PlaceMention],
             if holder is None or (
                     end != town.end - offset and holder.country_code != town.country_code):
                 continue
-            after = _REGION_AFTER.match(text, end)
-            if after is None or holder.start - offset != after.end():
+            join = _region_join(text, end)
+            if join < 0 or holder.start - offset != _join_end(text, join):
                 continue
             if town.precision == 1 and _holds_not(text, offset, town, holder,
-                                                  after.group(1) is not None, gaz):
+                                                  text[join] == ",", gaz):
                 out[index] = replace(town, score=min(town.score, 0.3))
             elif holder.precision == 1 and holder.score > town.score >= 0.5 and (
                     holder.country_code == town.country_code) and holder.admin1 and (
@@ -1129,6 +1129,72 @@ def _may_join(text: str, at: int) -> bool:
 _REGION_AFTER: Final = re.compile(
     r"(?:\s+(?:village|town|city|area|locality|neighbou?rhood))?"
     r"(?:(,)\s*|\s+(?:of|in)\s+(?:the\s+)?)")
+#: `_REGION_AFTER`'s words of an area (its alternatives spelled out) by their first letter.
+_AREA_WORDS: Final[dict[str, tuple[str, ...]]] = {
+    "v": ("village",), "t": ("town",), "c": ("city",), "a": ("area",), "l": ("locality",),
+    "n": ("neighbourhood", "neighborhood")}
+
+
+def _region_join(text: str, at: int) -> int:
+    """Where the joining part (`(,)\\s*|\\s+(?:of|in)\\s+(?:the\\s+)?`) of
+    `_REGION_AFTER.match(text, at)` starts, or -1 (no match), read without the regex engine
+    (a match costs thousands of instructions): after the white space and area word at `at`
+    where the joining part follows them, else at `at`. (Its comma group matched where a comma
+    is there; `_join_end` of it is the match's end.) No word of the pattern starts with white
+    space: each run of it is read whole, as the engine would keep it."""
+    size = len(text)
+    space = at
+    while space < size and text[space].isspace():
+        space += 1
+    if at < space < size:
+        words = _AREA_WORDS.get(text[space])
+        if words is not None:
+            for word in words:
+                if _spelled_at(text, space, word):
+                    if _join_end(text, space + len(word)) >= 0:
+                        return space + len(word)
+                    break  # (no two of the words match at one place)
+    return at if _join_end(text, at) >= 0 else -1
+
+
+def _join_end(text: str, at: int) -> int:
+    """The end of `(,)\\s*|\\s+(?:of|in)\\s+(?:the\\s+)?` matched at `at`, or -1."""
+    size = len(text)
+    if at < size and text[at] == ",":
+        at += 1
+        while at < size and text[at].isspace():
+            at += 1
+        return at
+    space = at
+    while space < size and text[space].isspace():
+        space += 1
+    if space == at or not (_spelled_at(text, space, "of") or _spelled_at(text, space, "in")):
+        return -1
+    at = space + 2
+    space = at
+    while space < size and text[space].isspace():
+        space += 1
+    if space == at:
+        return -1
+    if _spelled_at(text, space, "the"):
+        at = space + 3
+        end = at
+        while end < size and text[end].isspace():
+            end += 1
+        if end > at:
+            return end
+    return space
+
+
+def _spelled_at(text: str, at: int, word: str) -> bool:
+    """`text.startswith(word, at)` (`at` in the text), compared character by character: a
+    `startswith` with a position is a method call in the compiled core (a thousand
+    instructions), and most words differ at their first character."""
+    if at + len(word) > len(text):
+        return False
+    return all(text[at + index] == word[index] for index in range(len(word)))
+
+
 #: A name going on past a part of it: small words of a name, then a capitalised word
 #: ("Poienile de sub Munte", "Villa del Rosario", "Dvur nad Labem").
 _NAME_SMALL_WORDS: Final = frozenset(
