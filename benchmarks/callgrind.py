@@ -1,11 +1,14 @@
 """The command of a benchmark that counts instructions with valgrind's callgrind: its
 `--inner` loop run under callgrind, and the count of instructions collected inside one
 function (`--toggle-collect`) read back: the deterministic figure `benchmarks.instructions`
-and `benchmarks.pipeline_instructions` print."""
+and `benchmarks.pipeline_instructions` print. The inner run's string hash seed is fixed
+(PYTHONHASHSEED, 0 unless set), since dictionary probes and set orders follow it: with a
+random seed, counts of the same code differ by a few tenths of a percent."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -66,7 +69,8 @@ def collected(counted: Counted, count: int, out: Path) -> int | None:
          f"--toggle-collect={counted.toggle}", "--collect-atstart=no",
          f"--callgrind-out-file={out}", sys.executable, "-m", counted.module, "--inner",
          "--articles", str(count)],
-        capture_output=True, text=True, check=False)
+        capture_output=True, text=True, check=False,
+        env={**os.environ, "PYTHONHASHSEED": os.environ.get("PYTHONHASHSEED", "0")})
     found = re.search(r"Collected : (\d+)", done.stderr)
     if done.returncode != 0 or found is None:
         print(done.stderr[-2000:], file=sys.stderr)
