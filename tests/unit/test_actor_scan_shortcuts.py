@@ -307,3 +307,32 @@ def test_in_order_as_sorted() -> None:
         expected = sorted(mentions, key=actors._mention_order)
         got = actors._in_order(mentions)
         assert [id(m) for m in got] == [id(m) for m in expected]
+
+
+def test_gap_tests_answer_as_the_patterns() -> None:
+    # (`_head_gap`, `_faction_gap`, `_of_gap`: a character or two read before the match)
+    rng = random.Random(31)
+    vocabulary = ["of", "from", "the", "a", "an", "Zaire", "Abc", "Ab", "ABC", "armed", "'s",
+                  "-", "x", "o", "f", "of-", "\n", "\u3000", "é", ",", ")", "Ée"]
+    joins = [" ", " ", "  ", "", "-", "\t", "\u3000"]
+    texts = _SENTENCES + soups(vocabulary, 3_000, 31, joins, (0, 6))
+    matched = [0, 0, 0]
+    for text in texts:
+        low = actors.lowered(text)
+        spans = [(0, len(text)), (len(text), 0)] + [
+            (start, start + rng.randint(0, 12)) for start in range(0, len(text), 3)]
+        # (and from a space to the space after each of the next words, as between phrases)
+        spaces = [at for at, ch in enumerate(text) if ch == " "]
+        spans += [(at, after + 1) for i, at in enumerate(spaces) for after in spaces[i:i + 4]]
+        for start, end in spans:
+            end = min(end, len(text))
+            expected = (actors._GAP_HEAD.fullmatch(low, start, end) is not None,
+                        actors._GAP_FACTION.fullmatch(text, start, end) is not None,
+                        actors._GAP_OF.fullmatch(text, start, end) is not None)
+            got = (actors._head_gap(low, start, end), actors._faction_gap(text, start, end),
+                   actors._of_gap(text, start, end))
+            assert got == expected, (text, start, end)
+            for i in range(3):
+                matched[i] += expected[i]
+    assert min(matched) > 1_000, matched
+

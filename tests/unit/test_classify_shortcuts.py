@@ -366,3 +366,22 @@ def test_triggers_read_as_the_matches_unpacked() -> None:
         negated += bool(negations)
         hedged += bool(hedges)
     assert found_any > 2_000 and negated > 500 and hedged > 500
+
+
+def test_pronoun_answers_as_the_search() -> None:
+    # (`_pronoun`: four finds before the search)
+    rng = random.Random(29)
+    vocabulary = ["he", "she", "they", "him", "her", "them", "it", "who", "whose", "the", "hit",
+                  "had", "been", "were", "x", "1", " ", "  ", "\n", ", ", "\u3000", "é", "_"]
+    texts = _clause_texts() + [" ".join(rng.choice(vocabulary) for _ in range(rng.randint(0, 9)))
+                               for _ in range(4_000)]
+    found = 0
+    for low in texts:
+        # (random windows, and windows that end after a space, as the callers' do)
+        ends = [(max(0, at - rng.randint(0, 40)), at + 1) for at, ch in enumerate(low)
+                if ch == " "]
+        for start, end in [*_windows(low, rng), *ends, (len(low), 0), (3, 1)]:
+            expected = classify._PRONOUN.search(low, start, end) is not None
+            found += expected
+            assert classify._pronoun(low, start, end) == expected, (low, start, end)
+    assert found > 2_000

@@ -1449,6 +1449,37 @@ _UNDER: Final = re.compile(r"(?:\s+and\s+[\w'-]+(?:\s+[\w'-]+)?)?,?\s+"
                     r"(?:banner\s+of\s+(?:the\s+)?)?")
 _GAP_OF_FORCE: Final = re.compile(r"\s+(?:of|with|from)\s+(?:the\s+)?")
 _GAP_OF: Final = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?(?:a\s+|an\s+)?(?:[\w-]+'s\s+)?")
+
+
+# The gaps between two phrases are read by the patterns above only where they may match: a
+# match is a method call (~2,000 instructions), where most gaps are " " (a match of _GAP_HEAD)
+# or open with words none of them allows, told by one or two characters.
+
+def _head_gap(low: str, start: int, end: int) -> bool:
+    """Whether `_GAP_HEAD.fullmatch(low, start, end)` matches (a single space does)."""
+    if end == start + 1 and low[start] == " ":
+        return True
+    return _GAP_HEAD.fullmatch(low, start, end) is not None
+
+
+def _faction_gap(text: str, start: int, end: int) -> bool:
+    """Whether `_GAP_FACTION.fullmatch(text, start, end)` matches: at least five characters,
+    the second an ASCII capital, read first."""
+    if end - start < 5 or not 65 <= ord(text[start + 1]) <= 90:
+        return False
+    return _GAP_FACTION.fullmatch(text, start, end) is not None
+
+
+def _of_gap(text: str, start: int, end: int) -> bool:
+    """Whether `_GAP_OF.fullmatch(text, start, end)` matches: at least four characters, white
+    space and then more of it, or the "o" of "of" or the "f" of "from" (the second character
+    read first: a small ASCII letter is one of those two or no match)."""
+    if end - start < 4:
+        return False
+    code = ord(text[start + 1])
+    if 97 <= code <= 122 and code != 111 and code != 102:
+        return False
+    return _GAP_OF.fullmatch(text, start, end) is not None
 # (`\b` before the first capital, the patterns as first written, is `(?<!\w[A-Z])` after it:
 # opening with the capital, a search skips to each capital letter, where `\b` first was tried
 # at every position of the text)
@@ -1739,7 +1770,7 @@ def _scan_of(text: str) -> tuple[_Raw, ...]:
                         _KIND_MIL, _KIND_POL, _KIND_UNID, _KIND_GANG, _KIND_COMM, _KIND_ETHN,
                         _KIND_ANAPH)
                         and low[raw.start:raw.end].startswith("member"))) \
-                and _GAP_OF.fullmatch(text, raw.end, nxt.start):
+                and _of_gap(text, raw.end, nxt.start):
             nxt.start = raw.start
             index += 1
             continue
@@ -1774,8 +1805,8 @@ def _scan_of(text: str) -> tuple[_Raw, ...]:
         while nxt is not None and nxt.entry.head and (
                 kind in (_KIND_NAMED, _KIND_ETHN, _KIND_CLAN)
                 or (kind in (_KIND_MIL, _KIND_POL) and raw.entry.country is not None)) \
-                and (_GAP_HEAD.fullmatch(low, raw.end, nxt.start) or (
-                    kind == _KIND_NAMED and _GAP_FACTION.fullmatch(text, raw.end, nxt.start))):
+                and (_head_gap(low, raw.end, nxt.start) or (
+                    kind == _KIND_NAMED and _faction_gap(text, raw.end, nxt.start))):
             raw.end = nxt.end
             index += 1
             nxt = raws[index + 1] if index + 1 < len(raws) else None
@@ -1789,8 +1820,7 @@ def _scan_of(text: str) -> tuple[_Raw, ...]:
             index += 1
             nxt = raws[index + 1] if index + 1 < len(raws) else None
             kind = _KIND_ETHN
-            while nxt is not None and nxt.entry.head and _GAP_HEAD.fullmatch(low, raw.end,
-                                                                             nxt.start):
+            while nxt is not None and nxt.entry.head and _head_gap(low, raw.end, nxt.start):
                 raw.end = nxt.end
                 index += 1
                 nxt = raws[index + 1] if index + 1 < len(raws) else None

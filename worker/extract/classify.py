@@ -1570,7 +1570,7 @@ def _agent_role(c: _Cues, hit: _Hit) -> int | None:
     if not before:
         return None
     nearest = before[-1]
-    if _PRONOUN.search(low, nearest[1], hit.start) or hit.start - nearest[1] > 80:
+    if _pronoun(low, nearest[1], hit.start) or hit.start - nearest[1] > 80:
         return None
     # the subject: the first actor of the clause the verb is in
     last = _CLAUSE_LAST.match(low, max(0, hit.start - 120), hit.start)
@@ -1724,6 +1724,17 @@ _REPORTING_BEFORE: Final = re.compile(
     r"\b(?:said|says|say|told|tell|reported|reports|announced|confirmed|stated|added|"
     r"claimed|claims|revealed|disclosed|alleged|noted|indicated)\b(?:\s+[\w-]+){0,4}\s+$")
 _PRONOUN: Final = re.compile(r"\b(?:he|she|they|him|her|them|it|who)\s+(?:\w+\s+){0,2}$")
+
+
+def _pronoun(low: str, start: int, end: int) -> bool:
+    """Whether `_PRONOUN.search(low, start, end)` finds a pronoun: each of them holds "he",
+    "hi", "it" or "wh", and a window with none of those (most: "had been", "were") is not
+    searched (four bounded finds, compiled, where a search is a method call that tries the
+    pattern at each position)."""
+    if low.find("he", start, end) < 0 and low.find("hi", start, end) < 0 and \
+            low.find("it", start, end) < 0 and low.find("wh", start, end) < 0:
+        return False
+    return _PRONOUN.search(low, start, end) is not None
 _VIOLENT_CUES: Final = frozenset({"KILL", "INJURE", "ATTACK", "CLASH", "ABDUCT", "SEXUAL",
                                   "CLASHW"})
 _PRESENT_VERBS: Final = frozenset({"attack", "kill", "shoot", "raid", "storm", "ambush", "abduct",
@@ -1750,7 +1761,7 @@ def _target(c: _Cues, trigger: _Hit) -> int | None:
             earlier = [r for r in before if r[1] <= relative.start()]
             if earlier:
                 return _victim_role(earlier[-1][2])
-        if not _PRONOUN.search(low, max(0, head[1] - 1), trigger.start):
+        if not _pronoun(low, max(0, head[1] - 1), trigger.start):
             return _victim_role(head[2])
         return None
     verbs = [h.start for h in c.all if h.cue in _VIOLENT_CUES and h.start > trigger.start
