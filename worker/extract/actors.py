@@ -1976,13 +1976,46 @@ def _run_start(text: str, at: int) -> int:
     return at
 
 
+def _named_before(text: str, at: int) -> bool:
+    r"""Whether white space (`\s`) ends at `at`, after a word `[A-Z][a-z]+`: what comes before
+    the head word of each match of `_CLAN` and `_FEUD` (each name ends with such a word)."""
+    end = at
+    while end > 0 and (text[end - 1] == " " or text[end - 1].isspace()):
+        end -= 1
+    if end == at:
+        return False
+    begin = end
+    while begin > 0 and 97 <= ord(text[begin - 1]) <= 122:
+        begin -= 1
+    return 0 < begin < end and 65 <= ord(text[begin - 1]) <= 90
+
+
+def _after_name(text: str, word: str, first: int) -> bool:
+    """Whether `word` ("clan", "families" or "tribes"; first found at `first`) comes right
+    after a name somewhere (`_named_before`), or "clan" after a name and "sub-": where `_CLAN`
+    or `_FEUD` may match (each match's head word does)."""
+    at = first
+    while at >= 0:
+        head = at - 4 if word == "clan" and at >= 4 and \
+            text.find("sub-", at - 4, at) == at - 4 else at
+        if _named_before(text, head):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
 def _add_clans(text: str, raws: list[_Raw]) -> None:
     entry = _CLAN_ENTRY
     # each regex needs its (case-sensitive) head word: "clan", "families" or "tribes"; and
     # each match holds one, at or after its first: searched from the start of that one's run
     # of the characters a match is made of (most of the text before it is not searched)
+    # (searched only where some head word comes right after a name, as each match's does:
+    # most texts with the words have none, "the clan", "their families", and a search of the
+    # rest of the text costs ~10,000 instructions)
+    added = len(raws)
     first = text.find("clan")
-    for match in _CLAN.finditer(text, _run_start(text, first)) if first >= 0 else ():
+    named = first >= 0 and _after_name(text, "clan", first)
+    for match in _CLAN.finditer(text, _run_start(text, first)) if named else ():
         sub = "Sub-Clan" if match.group(2).startswith("sub") else "Clan"
         for part in match.group(1).split(" and "):
             name = part.strip()
@@ -1993,12 +2026,16 @@ def _add_clans(text: str, raws: list[_Raw]) -> None:
     families = text.find("families")
     tribes = text.find("tribes")
     first = tribes if families < 0 or 0 <= tribes < families else families
-    feuds = _FEUD.finditer(text, _run_start(text, first)) if first >= 0 else ()
+    named = (families >= 0 and _after_name(text, "families", families)) or (
+        tribes >= 0 and _after_name(text, "tribes", tribes))
+    feuds = _FEUD.finditer(text, _run_start(text, first)) if named else ()
     for match in feuds:  # "between the Al Salih and Al Tlais families"
         kind = "Tribal" if match.group(3) == "tribes" else "Clan"
         for group in (1, 2):
             raws.append(_Raw(match.start(group), match.end(group), entry, None,
                              f"{match.group(group)} {kind} Militia"))
+    if len(raws) == added:
+        return  # (`_scan_of`'s phrases, by start, none overlapping: the loop below keeps all)
     raws.sort(key=lambda r: (r.start, r.start - r.end))
     kept: list[_Raw] = []
     reach = -1
