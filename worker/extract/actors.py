@@ -1263,7 +1263,8 @@ def gate_read(text: str) -> tuple[int, list[tuple[int, int, int]]]:
     """(`gates_of(matches(text)[2])`, `gate_hits(matches(text)[2], every bit)`): the gates
     of `text` read once, for `gates_of` and each `gate_hits` of it (filter the hits by a
     mask: `hits_of`)."""
-    keyed = _keyed(text)
+    last = _MATCHED.last_value if text is _MATCHED.last else None  # (as in `matches`)
+    keyed = cast(_Keyed, last) if last is not None else _keyed(text)
     hits = keyed.hits
     if hits is None:
         keyed.present, hits = _gates_in(keyed.matched[2])
@@ -1312,6 +1313,11 @@ def add_trigger_keys(keys: TriggerKeys) -> None:
 
 def matches(text: str) -> tuple[str, str, list[Match]]:
     """(lower-cased text, its `words_of` form, every automaton match), computed once a text."""
+    # (the text asked about last, found by identity, the test `TextMemo.get` opens with, made
+    # here: most asks are of it, and it costs no call of `_keyed` and `get`)
+    last = _MATCHED.last_value if text is _MATCHED.last else None
+    if last is not None:
+        return cast(_Keyed, last).matched
     return _keyed(text).matched
 
 
