@@ -10,6 +10,7 @@ import random
 from functools import lru_cache
 
 from benchmarks.corpus import articles_of_size
+from tests.unit.generated import soups
 from worker.extract import actors
 from worker.extract.actors import _FOUGHT, _OWNED, _SUSPECTED
 from worker.extract.text import split_sentences
@@ -129,10 +130,21 @@ def test_find_names_as_first_written() -> None:
 def test_may_be_suspected_is_in_every_match() -> None:
     texts = [*_TEXTS, " are suspected attackers", "\n\nwere alleged culprits", " x", "is",
              "\u2003is believed to be the perpetrators", "\x1c\x1dwas likely authors"]
+    # (and soups of the pattern's words, so that each of its steps is met, and missed, often)
+    words = ["are", "is", "were", "was", "the", "suspected", "alleged", "presumed", "likely",
+             "believed", "to be the", "attacker", "perpetrators", "culprits", "author", "ar",
+             "wa", "i", "x", "thee", ""]
+    texts += soups(words, 6_000, 43, [" ", " ", "  ", "\n", "\u2003", "", "-"], (1, 7))
+    texts += [f"x{space}{verb}{space}{the}{word} {noun}" for verb in ("are", "is", "were", "was")
+              for the in ("", "the ") for word in words[5:10] for noun in words[10:14]
+              for space in (" ", "\n ")]
+    matched = 0
     for text in texts:
         for at in range(len(text) + 1):
             if _SUSPECTED.match(text, at) is not None:
+                matched += 1
                 assert actors._may_be_suspected(text, at), (text, at)
+    assert matched > 300, matched
 
 
 def test_owned_and_fought_as_the_searches_first_written() -> None:

@@ -355,3 +355,41 @@ def test_head_words_after_a_name_where_the_patterns_match() -> None:
             named[1] += found
     assert named[1] > 300 and named[0] < 3 * named[1], named
 
+
+def test_in_hospital_answers_as_the_search() -> None:
+    # (`_in_hospital`: the window's last word read before the search)
+    rng = random.Random(47)
+    words = ["in", "to", "a", "the", "Nairobi", "SMHS", "district", "taken", "bin", "into",
+             "photo", "Tadmur's", "x-ray", "É", "Éa", "(to", "an", "ITO", "1", "town's", "ña"]
+    texts = _SENTENCES + soups(words, 4_000, 47, [" ", " ", "  ", "\n", "\u2003", "-", ", "],
+                               (1, 6))
+    found = 0
+    for text in texts:
+        ends = [at + 1 for at, ch in enumerate(text) if ch == " "]
+        for start in [*ends, len(text), 0, rng.randrange(len(text) + 1)]:
+            begin = max(0, start - 30)
+            expected = actors._IN_HOSPITAL.search(text, begin, start) is not None
+            found += expected
+            assert actors._in_hospital(text, begin, start) == expected, (text, start)
+    assert found > 1_000, found
+
+
+def test_may_ally_holds_every_link() -> None:
+    # (`_allied` matches `_ALLIED_LINK` only where `_may_ally` lets it)
+    links = ["and", "as well as", "alongside", "together with", "along with",
+             "who are supported by", "who was backed by", "assisted by", "accompanied by",
+             "aided by", "with the support of", "with the help of", "in coordination with", "AND",
+             "Supported by", "attacked", "killed a", "x", "an", "i", "\u212a", "with", "the", ","]
+    texts = soups(links, 6_000, 53, [" ", " ", ", ", "  ", "\n", ",", "", "\u2003"], (1, 4))
+    texts += [f"{pre}{link} {the}" for link in links for pre in ("", " ", ", ", ",\n", " ,")
+              for the in ("", "the ")]
+    linked = 0
+    for text in texts + _SENTENCES:
+        for start in range(0, len(text), 1 if len(text) < 60 else 7):
+            for end in (len(text), start + 12, start + 25):
+                if end > len(text):
+                    continue
+                link = actors._ALLIED_LINK.fullmatch(text, start, end) is not None
+                linked += link
+                assert actors._may_ally(text, start, end) or not link, (text, start, end)
+    assert linked > 2_000, linked

@@ -805,7 +805,7 @@ def test_off_duty_stems_written_out_as_the_tuple() -> None:
     windows = [text[i:i + 24] for text in texts for i in range(0, len(text), 7)]
     windows += soups([*_OFF_DUTY_STEMS, "Former", "e", "x", "of", "off", "off-duty", "off duty",
                       "unarm", "demob", "reintegrate", "retire", "the", "-", " ", "\t",
-                      "\u2003"], 5_000)
+                      "\u2003", "(", "who was", "who were", "w", "o", "r"], 5_000)
     ex_word = re.compile(r"ex[\s-]")
     hits = 0
     for window in windows:

@@ -1534,6 +1534,13 @@ def _coordinated_country(text: str, start: int) -> tuple[str, int, int] | None:
     return (code, first, begin - 5) if code else None
 
 
+def _char_at(text: str, at: int, char: str) -> bool:
+    """`text[at:at + 1] == char` (`at` >= 0): one character compared, read first where a
+    bounded find (~230 instructions) or a `startswith` with a position (a method call) tests
+    a word that is seldom there."""
+    return at < len(text) and text[at] == char
+
+
 def _upper_at(text: str, at: int) -> bool:
     """`text[at:at + 1].isupper()` (`at` >= 0), an ASCII character read by its code, without
     the method call (not compiled: a call by name)."""
@@ -1570,7 +1577,7 @@ def _prefix_country(text: str, start: int) -> str | None:
 def _of_countries(text: str, end: int) -> list[tuple[str, int, int]]:
     # (`text.startswith(" of ", end)`, `end` >= 0: a bounded find is compiled, the method
     # call is not)
-    if text.find(" of ", end, end + 4) != end:
+    if not _char_at(text, end + 1, "o") or text.find(" of ", end, end + 4) != end:
         return []
     match = _OF_COUNTRY.match(text, end)
     if not match:
@@ -1726,6 +1733,38 @@ _GAP_KIN: Final = re.compile(r"\s+of\s+(?:the\s+)?(?:a\s+|an\s+)?(?:suspected\s+
 _IN_HOSPITAL: Final = re.compile(r"\b(?:in|to)\s+(?:a\s+|the\s+)?(?:[A-Z][\w-]+\s+)?$")
 
 
+def _in_hospital(text: str, begin: int, start: int) -> bool:
+    """`_IN_HOSPITAL.search(text, begin, start) is not None`, searched only where the window
+    may end as a match does: white space, after a word that ends in "n", "o", "a" or "e"
+    ("in", "to", "a", "the") or that opens with a capital ("Nairobi"; a search of the window
+    is a method call of ~7,000 instructions, and most words before a hospital are neither:
+    "a private hospital", "the district hospital")."""
+    end = start
+    while end > begin and _space_code(text, end - 1):
+        end -= 1
+    if end == start:
+        return False  # (no white space at the end)
+    if end == begin:
+        return False  # (nothing but white space)
+    last = text[end - 1]
+    if not (last == "n" or last == "o" or last == "a" or last == "e"):
+        at = end - 1
+        while at > begin and not _space_code(text, at - 1):
+            at -= 1
+        if at > begin and not 65 <= ord(text[at]) <= 90:
+            return False
+    return _IN_HOSPITAL.search(text, begin, start) is not None
+
+
+def _space_code(text: str, at: int) -> bool:
+    """`text[at].isspace()`, an ASCII character read by its code (the method call only for
+    the others)."""
+    code = ord(text[at])
+    if code < 128:
+        return code == 32 or 9 <= code <= 13 or 28 <= code <= 31
+    return text[at].isspace()
+
+
 def _scan_of(text: str) -> tuple[_Raw, ...]:
     """`_scan(text)` worked out (not kept)."""
     low, words, found = matches(text)
@@ -1742,8 +1781,8 @@ def _scan_of(text: str) -> tuple[_Raw, ...]:
         kind = raw.entry.kind
         nxt = raws[index + 1] if index + 1 < len(raws) else None
         # (`text.startswith(" from ", raw.end)` as a bounded find: see `_of_countries`)
-        if kind in (_KIND_UNID, _KIND_COMM, _KIND_CIV) and \
-                text.find(" from ", raw.end, raw.end + 6) == raw.end:
+        if kind in (_KIND_UNID, _KIND_COMM, _KIND_CIV) and _char_at(text, raw.end + 1, "f") \
+                and text.find(" from ", raw.end, raw.end + 6) == raw.end:
             communal = _communal(text, raw)
             if communal:  # "militias from Zamwara", "pastoralists from X and Y communities"
                 out.extend(communal)
@@ -1886,8 +1925,9 @@ def _scan_of(text: str) -> tuple[_Raw, ...]:
                 low[raw.start:raw.end] in ("man", "member", "person", "strong"):
             index += 1  # "an eight-man gang", "a five-member team": a size, no one hurt
             continue
-        if kind == _KIND_OBJ and low.startswith("hospital", raw.start) and \
-                _IN_HOSPITAL.search(text, max(0, raw.start - 30), raw.start):
+        if kind == _KIND_OBJ and _char_at(low, raw.start, "h") and \
+                low.find("hospital", raw.start, raw.start + 8) == raw.start and \
+                _in_hospital(text, max(0, raw.start - 30), raw.start):
             index += 1  # "recovering in a Nairobi hospital": where the hurt are, no target
             continue
         if kind != _KIND_HEAD:
@@ -2795,6 +2835,13 @@ def _off_duty_next(text: str, end: int) -> bool:
     """Whether `_OFF_DUTY_AFTER` matches at `end` within `_AFTER_REACH` ("police who was
     off-duty"): never where neither "duty" (of "off-duty" or "off duty") nor "retired" is
     within that reach (most: "officers" and "officials" hold "off", not those)."""
+    # (the pattern opens with white space, "(", "who" or the word: after one space, any
+    # other character, most often, is no match; read first, where each find costs ~300)
+    at = end + 1 if _char_at(text, end, " ") else end
+    if at < len(text):
+        code = ord(text[at])
+        if 32 < code < 128 and code != 40 and code != 119 and code != 111 and code != 114:
+            return False  # (not "(", "w", "o" or "r", nor white space)
     reach = end + _AFTER_REACH
     return (text.find("duty", end, reach) >= 0 or text.find("retired", end, reach) >= 0) and \
         _OFF_DUTY_AFTER.match(text, end, reach) is not None
@@ -3162,12 +3209,27 @@ _SUSPECTED: Final = re.compile(r"\s+(?:are|is|were|was)\s+(?:the\s+)?(?:suspecte
                                r"culprits?|authors?)\b")
 def _may_be_suspected(text: str, at: int) -> bool:
     """Whether `_SUSPECTED.match(text, at)` may match: it opens with white space (`\\s`,
-    what `str.isspace` tells) and then more of it or the "a", "i" or "w" of "are", "is",
-    "were" or "was". (Two characters read, where a match is a method call.)"""
+    what `str.isspace` tells) and then more of it, or "are", "is", "were" or "was" and white
+    space, and then more of it or the first letter of "the" or of a word of suspicion (a
+    few characters read, where a match is a method call)."""
     if at + 1 >= len(text) or not text[at].isspace():
         return False
     after = text[at + 1]
-    return after == "a" or after == "i" or after == "w" or after.isspace()
+    if after == "a":
+        verb = 3 if text.find("are", at + 1, at + 4) == at + 1 else 0
+    elif after == "i":
+        verb = 2 if text.find("is", at + 1, at + 3) == at + 1 else 0
+    elif after == "w":
+        verb = 4 if text.find("were", at + 1, at + 5) == at + 1 else \
+            3 if text.find("was", at + 1, at + 4) == at + 1 else 0
+    else:
+        return after.isspace()
+    at += 1 + verb  # (the white space after the verb)
+    if not verb or at + 1 >= len(text) or not text[at].isspace():
+        return False
+    after = text[at + 1]
+    return after == "t" or after == "s" or after == "a" or after == "p" or after == "l" or \
+        after == "b" or after.isspace()
 
 
 #: The victim of a mine or a roadside bomb before the trigger: "X('s vehicle) struck an IED".
@@ -3290,13 +3352,37 @@ _SIDES_BEFORE: Final = re.compile(r"\b(?:between|among|pitting)\s+(?:the\s+)?(?:
                                   re.IGNORECASE)
 
 
+#: The first two letters of each link of `_ALLIED_LINK` (lower case), by the first.
+_ALLY_STARTS: Final = {"a": "nslci", "t": "o", "w": "hi", "s": "u", "b": "a", "i": "n"}
+
+
+def _may_ally(text: str, start: int, end: int) -> bool:
+    """Whether `_ALLIED_LINK.fullmatch(text, start, end)` may match: after spaces and a comma,
+    its link opens with two letters of `_ALLY_STARTS` in either case (two characters read,
+    where a match is a method call: most gaps between two mentions, "attacked", "killed a",
+    open with none). Any other white space or a character other than ASCII, which the
+    pattern's IGNORECASE may match to a letter, leaves it to the pattern."""
+    at = start
+    while at < end and (text[at] == " " or text[at] == ","):
+        at += 1
+    if at + 4 > end:
+        return False  # (a link and the white space after it: four characters at least)
+    first = ord(text[at])
+    second = ord(text[at + 1])
+    if first >= 128 or second >= 128 or not (65 <= first <= 90 or 97 <= first <= 122):
+        return True
+    seconds = _ALLY_STARTS.get(chr(first | 32))
+    return seconds is not None and chr(second | 32) in seconds
+
+
 def _allied(text: str, a: ActorMention, b: ActorMention) -> bool:
     """Whether `a` and `b` are named as one side: joined by "and" as one subject ("National
     Resistance and coalition forces fired"), or one "supported by" the other."""
     first, second = (a, b) if a.start < b.start else (b, a)
     if second.start - first.end > 40 or second.start < first.end:
         return False
-    link = _ALLIED_LINK.fullmatch(text, first.end, second.start)
+    link = _ALLIED_LINK.fullmatch(text, first.end, second.start) if _may_ally(
+        text, first.end, second.start) else None
     if link is None:
         return False
     return link.group("and") is None or _SIDES_BEFORE.search(
