@@ -51,3 +51,21 @@ def test_without_the_event_sentence_the_rule_is_not_applied(gaz: Gazetteer) -> N
     text = "On 3 June 2021, troops stationed at Kangarli shelled positions near Xuxuli, Agdam."
     found = resolve_location(text, gaz)
     assert found is not None and found.admin1 != "Agdam", found
+
+
+def test_the_province_of_an_unknown_district_so_called_outweighs_a_town_elsewhere(
+        gaz: Gazetteer) -> None:
+    # "<unknown name> district of <province>": the province of a place the gazetteer does
+    # not know, as "<unknown name>, <province>" is
+    text = "On 4 May 2021, gunmen left two quarters of Kirkuk without power after blowing " \
+           "up pylons near Qarawiz district of Diyala province."
+    found = resolve_location(text, gaz, focus=_whole(text))
+    assert found is not None and found.admin1 == "Diyala" and found.precision == 3, found
+
+
+def test_a_lower_case_word_before_the_district_word_leaves_the_town(gaz: Gazetteer) -> None:
+    # ("the main town of Diyala province" names no place of its own)
+    text = "On 4 May 2021, gunmen left two quarters of Kirkuk without power after blowing " \
+           "up pylons near the main town of Diyala province."
+    found = resolve_location(text, gaz, focus=_whole(text))
+    assert found is not None and found.name == "Kirkuk", found

@@ -1385,6 +1385,15 @@ def pick_location(found: list[PlaceMention],
                        and (p.country_code, p.admin1) in provinces]
         if inside:
             places = inside
+        elif text:
+            # no place in the event's sentence: those named before it in its paragraph (the
+            # lead that set the scene: "in Xanadoo, Aragua state, armed men landed. Soldiers
+            # held ten."), not those after it (often an earlier event recalled: "The day
+            # before, ...")
+            begin = text.rfind("\n\n", 0, focus[0])
+            before = [p for p in places if begin < p.start < focus[0] and p.admin1 is not None]
+            if before:
+                places = before
     # the country of the places inside it, not of a neighbour named in passing ("Turkish
     # forces shelled a village near Tal Tamer"): country names count only when alone
     local = [p for p in places if p.admin1 is not None] or places
@@ -1450,16 +1459,27 @@ def _province_named_last(places: list[PlaceMention], specific: list[PlaceMention
 def _after_unknown_name(text: str, start: int, found: list[PlaceMention]) -> bool:
     """Whether the place at `start` follows a capitalised word and a comma, the word no
     place found ("near Xuxuli, Agdam"): the province of a place the gazetteer does not
-    know, not a place of its own ("the capital of Sennar state")."""
+    know, not a place of its own ("the capital of Sennar state"); or follows such a word
+    and a word of what it is ("near Qarawiz district of Diyala province")."""
     end = start - 2
     if end < 1 or text[end:start] != ", ":
-        return False
+        if text[start - 4:start] not in (" of ", " in "):
+            return False
+        unit = _UNIT_OF.search(text, max(0, start - 60), start)
+        if unit is None:
+            return False
+        end = unit.start()
     begin = end
     while begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] in "-'"):
         begin -= 1
     if begin == end or not text[begin].isupper():
         return False
     return all(place.end != end for place in found)
+
+
+#: What a place is and "of" or "in", right before a province ("Qarawiz district of ").
+_UNIT_OF: Final = re.compile(r" (?:district|sub-?district|village|town|area|locality|county|"
+                             r"municipality|commune|subdivision) (?:of|in) \Z")
 
 
 def _surest(places: list[PlaceMention]) -> PlaceMention:
