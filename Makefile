@@ -31,8 +31,13 @@ broker-jars: $(STAMP)
 demo: $(STAMP) native broker-jars
 	$(PY) -m worker demo
 
+# Two test processes, each with its own broker: the real-broker tests mostly wait on the
+# broker and on worker processes, so two of them overlap on a 2-core machine (worksteal: an
+# idle process takes tests queued for the other). TEST_WORKERS=0 runs them in one process.
+TEST_WORKERS ?= 2
+
 test: $(STAMP) native broker-jars
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
 
 test-fast: $(STAMP) native
 	$(PY) -m pytest -m "not integration and not slow"
