@@ -118,6 +118,28 @@ def test_rust_candidates_are_the_pure_ones() -> None:
                 rust(text, places._KINDS, places._JOINERS_SPACED)
 
 
+def test_rust_capital_search_reads_every_byte() -> None:
+    """The Rust scan's search for the next capital (eight bytes at a time, the rest one by
+    one) finds what `places._candidates_pure` finds with every ASCII character before and
+    after a capital at every place of a text of up to 19 bytes, and with the capitals at
+    either end of A-Z beside the characters just outside it ("@", "[")."""
+    rust = keyscan.PLACE_CANDIDATES
+    if rust is None:
+        pytest.skip("the Rust scan is not in use")
+    for filler in map(chr, range(128)):
+        for size in range(20):
+            for at in range(size):
+                for capital in "AZ":
+                    text = filler * at + capital + filler * (size - at - 1)
+                    expected = places._candidates_pure(places._reading(text))
+                    assert rust(text, places._KINDS, places._JOINERS_SPACED) == expected, text
+                    assert rust(places._reading(text), places._KINDS,
+                                places._JOINERS_SPACED) == expected, text
+    for text in ("@[" * 9, "x@y[zZ" * 5, "`{" * 8 + "Q"):
+        assert rust(text, places._KINDS, places._JOINERS_SPACED) == (
+            places._candidates_pure(places._reading(text))), text
+
+
 def test_ascii_classes_are_the_text_patterns() -> None:
     """What `\\w` and `\\s` of a text pattern match among ASCII characters is what the
     classes of the ASCII candidate patterns hold."""

@@ -920,7 +920,8 @@ def _with_towns_like(text: str, memo: _Memo, unknown: list[int],
     spelled like a town of a region of the text's country named close by (`towns_like_in`):
     a village under another spelling. (Only there: a loose likeness to any town anywhere,
     or of a region named paragraphs away, says nothing.) `unknown`: the words of four
-    characters or more that name no place, in order, each `_packed`."""
+    characters or more that name no place, in order, each `_packed`; `looked`: the lookups
+    of the names, in order of their starts too."""
     added: list[tuple[int, int, int, str, str | None, _Lookup | None]] = []
     smm = "SMM" in text and _OSCE_SMM.search(text) is not None
     # the names that name a region of the text's country (most texts have a few), where
@@ -942,6 +943,10 @@ def _with_towns_like(text: str, memo: _Memo, unknown: list[int],
     if not starts and not smm:
         return kept
     size = len(text) + 1
+    # (the names and the words both come in order of their starts: each word reads only the
+    # names from the first not too far before it to the last not too far after it, the
+    # first kept from word to word, not every name of the text for each)
+    first = 0
     for packed in unknown:
         index = packed % size
         start = packed // size // size
@@ -950,10 +955,13 @@ def _with_towns_like(text: str, memo: _Memo, unknown: list[int],
         # SMM's reports, though the text names no place of it): tested first, as most words
         # have none, and its tests are comparisons, where the word's own below are calls
         named: list[str] | None = list(_DONBAS) if smm else None
-        for at in range(len(starts)):
+        while first < len(starts) and starts[first] < start - _NEAR_REACH:
+            first += 1
+        for at in range(first, len(starts)):
             near = starts[at]
-            if start - _NEAR_REACH <= near <= end + _NEAR_REACH and text.find(
-                    ". ", min(end, ends[at]), max(start, near)) < 0:
+            if near > end + _NEAR_REACH:
+                break
+            if text.find(". ", min(end, ends[at]), max(start, near)) < 0:
                 if named is None:
                     named = []
                 for region in held[at]:
