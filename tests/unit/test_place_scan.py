@@ -94,11 +94,17 @@ _PIECES: Final = ("A", "Kenya", "Z", "a", "l", "al-", "al-Q", "-", ".", "'", "�
                   ",")
 
 
+def _paired(bounds: list[int]) -> list[tuple[int, int]]:
+    """The Rust scan's flat list of starts and ends in (start, end) pairs."""
+    return [(bounds[at], bounds[at + 1]) for at in range(0, len(bounds), 2)]
+
+
 def test_rust_candidates_are_the_pure_ones() -> None:
     """The Rust scan (`keyscan.PLACE_CANDIDATES`) finds what `places._candidates_pure` finds,
-    in a text read as bytes and in an ASCII text as it is (and refuses a str that is not
-    ASCII), on the benchmark texts, the edge cases and generated texts (skips where it is not
-    built and not required)."""
+    in a text read as bytes and in a str (an ASCII one as it is, any other read as
+    `places._reading` reads it, with `places._stand_in_of`; without it, refused), on the
+    benchmark texts, the edge cases and generated texts, some with characters of every
+    width of str and a lone surrogate (skips where it is not built and not required)."""
     rust = keyscan.PLACE_CANDIDATES
     if rust is None:
         if os.environ.get("WORKER_REQUIRE_NATIVE", "") not in ("", "0"):
@@ -107,15 +113,69 @@ def test_rust_candidates_are_the_pure_ones() -> None:
     rng = random.Random(7)
     generated = ["".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 40)))
                  for _ in range(5_000)]
-    for text in _texts() + generated:
+    wide = ["".join(rng.choice(_PIECES + _WIDE_PIECES) for _ in range(rng.randint(0, 40)))
+            for _ in range(5_000)]
+    for text in _texts() + generated + wide:
         read = places._reading(text)
         expected = places._candidates_pure(read)
-        assert rust(read, places._KINDS, places._JOINERS_SPACED) == expected, text
+        assert _paired(rust(read, places._KINDS, places._JOINERS_SPACED)) == expected, text
+        assert _paired(rust(text, places._KINDS, places._JOINERS_SPACED,
+                            places._stand_in_of)) == expected, text
         if text.isascii():
-            assert rust(text, places._KINDS, places._JOINERS_SPACED) == expected, text
+            assert _paired(rust(text, places._KINDS, places._JOINERS_SPACED)) == expected, text
         else:
             with pytest.raises(ValueError):
                 rust(text, places._KINDS, places._JOINERS_SPACED)
+
+
+#: Characters outside Latin-1 and outside the basic plane, letters, digits and white space
+#: of other scripts, and a lone surrogate (for the Rust scan's own reading of a str).
+_WIDE_PIECES: Final = ("’", "Ж", "ж", "٣", "\u00a0", "\u2003", "—", "\U0001F600", "\U00020000",
+                       "\ud800", "Ünal", "ß", "\u00b2")
+
+
+def test_rust_capital_search_reads_every_byte() -> None:
+    """The Rust scan's search for the next capital (eight bytes at a time, the rest one by
+    one) finds what `places._candidates_pure` finds with every ASCII character before and
+    after a capital at every place of a text of up to 19 bytes, and with the capitals at
+    either end of A-Z beside the characters just outside it ("@", "[")."""
+    rust = keyscan.PLACE_CANDIDATES
+    if rust is None:
+        pytest.skip("the Rust scan is not in use")
+    for filler in map(chr, range(128)):
+        for size in range(20):
+            for at in range(size):
+                for capital in "AZ":
+                    text = filler * at + capital + filler * (size - at - 1)
+                    expected = places._candidates_pure(places._reading(text))
+                    assert _paired(rust(text, places._KINDS,
+                                        places._JOINERS_SPACED)) == expected, text
+                    assert _paired(rust(places._reading(text), places._KINDS,
+                                places._JOINERS_SPACED)) == expected, text
+    for text in ("@[" * 9, "x@y[zZ" * 5, "`{" * 8 + "Q"):
+        assert _paired(rust(text, places._KINDS, places._JOINERS_SPACED)) == (
+            places._candidates_pure(places._reading(text))), text
+
+
+def test_rust_holds_is_in() -> None:
+    """The Rust search (`keyscan.ASCII_HOLDS`) answers as `in` for texts of one byte a
+    character (ASCII, Latin-1), and `places._holds_smm` as `"SMM" in text` for any text;
+    a wider str is refused."""
+    rng = random.Random(11)
+    texts = _texts() + ["".join(rng.choice(("S", "M", "SM", "MM", "SMM", "s", " ", "é", "’", "x"))
+                                for _ in range(rng.randint(0, 30))) for _ in range(3_000)]
+    for text in texts:
+        assert places._holds_smm(text, text.isascii()) == ("SMM" in text), text
+    rust = keyscan.ASCII_HOLDS
+    if rust is None:
+        pytest.skip("the Rust search is not in use")
+    for text in texts:
+        if max(text, default="a") <= "\xff":
+            for needle in ("SMM", "M", "é", "x S", ""):
+                assert rust(text, needle.encode("latin-1")) == (needle in text), text
+        else:
+            with pytest.raises(ValueError):
+                rust(text, b"SMM")
 
 
 def test_ascii_classes_are_the_text_patterns() -> None:

@@ -98,12 +98,20 @@ def _load_rust() -> object | None:
 _RUST_MODULE: Final = _load_rust()
 #: The Rust automaton's type (None: pyahocorasick's is used).
 RUST: Final[object | None] = getattr(_RUST_MODULE, "Automaton", None)
-#: The Rust twin of `places._candidates_pure` (None: that is used): (start, end) of each
-#: candidate of a text read as bytes (`places._reading`), or of an ASCII text as it is (a
-#: str), given the classes of its bytes (`places._KINDS`) and the small words inside names,
-#: apart by spaces.
-PLACE_CANDIDATES: Final[Callable[[bytes | str, bytes, bytes], list[tuple[int, int]]] | None] = (
+#: The Rust twin of `places._candidates_pure` (None: that is used): the start and the end of
+#: each candidate, after each other in one flat list, of a text read as bytes
+#: (`places._reading`), or of a str (an ASCII one as it is, any other read as
+#: `places._reading` reads it, each character outside ASCII as the byte the last argument
+#: gives for its code, `places._stand_in_of`), given the classes of its bytes
+#: (`places._KINDS`) and the small words inside names, apart by spaces.
+PLACE_CANDIDATES: Final[Callable[[bytes | str, bytes, bytes, Callable[[int], int]],
+                                 list[int]] | None] = (
     getattr(_RUST_MODULE, "place_candidates", None))
+
+#: The Rust twin of `needle in text` for an ASCII str `text` and a needle of ASCII bytes
+#: (None: `in` is used).
+ASCII_HOLDS: Final[Callable[[str, bytes], bool] | None] = getattr(
+    _RUST_MODULE, "ascii_holds", None)
 
 
 def make_automaton(pairs: Iterable[tuple[str, V]]) -> Automaton[V]:

@@ -39,7 +39,7 @@ from worker.extract.gazetteer import (
     ratio,
     skeleton,
 )
-from worker.extract.keyscan import PLACE_CANDIDATES
+from worker.extract.keyscan import ASCII_HOLDS, PLACE_CANDIDATES
 from worker.extract.text import mirrored, search_before
 from worker.extract.types import PlaceMention
 
@@ -97,18 +97,25 @@ _A: Final = 0x41  # "A", every capital letter of text read as bytes
 
 
 def _candidates(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every candidate of `text`: the matches of `_CANDIDATE` (of
+    """(start, end) of every candidate of `text` (`_candidate_bounds` in pairs)."""
+    bounds = _candidate_bounds(text)
+    return [(bounds[at], bounds[at + 1]) for at in range(0, len(bounds), 2)]
+
+
+def _candidate_bounds(text: str) -> list[int]:
+    """The start and the end of every candidate of `text`, after each other in one flat
+    list (no tuple made per candidate): the matches of `_CANDIDATE` (of
     `_CANDIDATE_PLAIN` where the text holds no "al-"), found in the text read as bytes
     (`_reading`) without the regex engine, which costs thousands of instructions a match:
     by the Rust scan where it is built (`keyscan.PLACE_CANDIDATES`: a compiled call or two
     a byte of each candidate, the place finder's largest loop, made one call; it reads an
-    ASCII text as it is, without `_reading`'s copy and translation), else by
+    ASCII text as it is, without `_reading`'s copy and translation, and any other as
+    `_reading` reads it, asking `_stand_in_of` once per character outside ASCII), else by
     `_candidates_pure`. (`tests/unit/test_place_scan.py` checks them against the patterns,
     and the two against each other.)"""
     if PLACE_CANDIDATES is not None:
-        return PLACE_CANDIDATES(text if text.isascii() else _reading(text), _KINDS,
-                                _JOINERS_SPACED)
-    return _candidates_pure(_reading(text))
+        return PLACE_CANDIDATES(text, _KINDS, _JOINERS_SPACED, _stand_in_of)
+    return [bound for pair in _candidates_pure(_reading(text)) for bound in pair]
 
 
 def _candidates_pure(read: bytes) -> list[tuple[int, int]]:
@@ -216,6 +223,11 @@ def _reading(text: str) -> bytes:
             read[at] = _stand_in(text[at])
         at = read.find(b"?", at + 1)
     return bytes(read.translate(_CAPITALS_AS_A))
+
+
+def _stand_in_of(code: int) -> int:
+    """`_stand_in` of the character of `code` (the Rust scan's question)."""
+    return _stand_in(chr(code))
 
 
 def _stand_in(char: str) -> int:
@@ -761,7 +773,10 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
     country_starts = sorted(by_start)
     next_country = 0
     countries_left = len(country_starts)
-    for run_start, run_end in _candidates(text):
+    bounds = _candidate_bounds(text)
+    for at in range(0, len(bounds), 2):
+        run_start = bounds[at]
+        run_end = bounds[at + 1]
         run = text[run_start:run_end]
         # (most runs are one word of letters and digits, told by one pass over its
         # characters, where looking for a space and then a full stop took two calls)
@@ -823,7 +838,7 @@ def find_places(text: str, gaz: Gazetteer, offset: int = 0,
     if country_hint:
         countries[country_hint] = countries.get(country_hint, 0) + 3
     focus_country = _top(countries)
-    if unknown and (regions or "SMM" in text):
+    if unknown and (regions or _holds_smm(text, ascii_text)):
         kept = _with_towns_like(text, memo, unknown, looked, focus_country, kept, ascii_text)
     # the text's own spelling of a province ("Sud-Kivu", "Kandahar") is how the reader and
     # ACLED write it; the gazetteer's may be another language's ("South Kivu", "Qandahor")
@@ -920,9 +935,10 @@ def _with_towns_like(text: str, memo: _Memo, unknown: list[int],
     spelled like a town of a region of the text's country named close by (`towns_like_in`):
     a village under another spelling. (Only there: a loose likeness to any town anywhere,
     or of a region named paragraphs away, says nothing.) `unknown`: the words of four
-    characters or more that name no place, in order, each `_packed`."""
+    characters or more that name no place, in order, each `_packed`; `looked`: the lookups
+    of the names, in order of their starts too."""
     added: list[tuple[int, int, int, str, str | None, _Lookup | None]] = []
-    smm = "SMM" in text and _OSCE_SMM.search(text) is not None
+    smm = _holds_smm(text, ascii_text) and _OSCE_SMM.search(text) is not None
     # the names that name a region of the text's country (most texts have a few), where
     # they start and end, and those regions: read once, not for each word
     starts: list[int] = []
@@ -942,6 +958,10 @@ def _with_towns_like(text: str, memo: _Memo, unknown: list[int],
     if not starts and not smm:
         return kept
     size = len(text) + 1
+    # (the names and the words both come in order of their starts: each word reads only the
+    # names from the first not too far before it to the last not too far after it, the
+    # first kept from word to word, not every name of the text for each)
+    first = 0
     for packed in unknown:
         index = packed % size
         start = packed // size // size
@@ -950,10 +970,13 @@ def _with_towns_like(text: str, memo: _Memo, unknown: list[int],
         # SMM's reports, though the text names no place of it): tested first, as most words
         # have none, and its tests are comparisons, where the word's own below are calls
         named: list[str] | None = list(_DONBAS) if smm else None
-        for at in range(len(starts)):
+        while first < len(starts) and starts[first] < start - _NEAR_REACH:
+            first += 1
+        for at in range(first, len(starts)):
             near = starts[at]
-            if start - _NEAR_REACH <= near <= end + _NEAR_REACH and text.find(
-                    ". ", min(end, ends[at]), max(start, near)) < 0:
+            if near > end + _NEAR_REACH:
+                break
+            if text.find(". ", min(end, ends[at]), max(start, near)) < 0:
                 if named is None:
                     named = []
                 for region in held[at]:
@@ -986,6 +1009,15 @@ def _with_towns_like(text: str, memo: _Memo, unknown: list[int],
     if not added:
         return kept
     return sorted(kept + added, key=_first)
+
+
+def _holds_smm(text: str, ascii_text: bool) -> bool:
+    """`"SMM" in text` (`ascii_text`: the text is ASCII, known already), asked of the Rust
+    crate where it is built and the text is ASCII: memchr's vector search, where Python's
+    costs about three instructions a character of the text."""
+    if ascii_text and ASCII_HOLDS is not None:
+        return ASCII_HOLDS(text, b"SMM")
+    return "SMM" in text
 
 
 def _packed(text: str, start: int, end: int, index: int) -> int:

@@ -203,5 +203,6 @@ pub(crate) fn pair_list<'py>(
 #[pymodule]
 fn _keyscan(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<Automaton>()?;
-    module.add_function(wrap_pyfunction!(places::place_candidates, module)?)
+    module.add_function(wrap_pyfunction!(places::place_candidates, module)?)?;
+    module.add_function(wrap_pyfunction!(places::ascii_holds, module)?)
 }
