@@ -3,8 +3,10 @@ and skipped or opened closer where their words hold no number near the verb, ver
 verbs tried only where a number can follow, relative clauses tried at their pronouns, the
 disputed words searched on the lower-cased text, one-person patterns gated by their words,
 "mdy" dates tried at a weekday only before a month, sides' classes and attributions read by
-plain loops) find what the code as first written finds (copied here, the reference), or
-what the patterns find, on the benchmark corpus and on random runs of the words they read."""
+plain loops; a figure's number read once, "of " before a figure read a character at a time,
+the count-first twin's ASCII form, sentence starts read at the marks) find what the code as
+first written finds (copied here, the reference), or what the patterns find, on the
+benchmark corpus and on random runs of the words they read."""
 
 from __future__ import annotations
 
@@ -465,3 +467,90 @@ def test_attributions_as_first_written() -> None:
         assert casualties._attribution(text, low, hits) == expected, text
         seen.add((expected[0] is not None, expected[1] is not None))
     assert len(seen) >= 3, seen
+
+
+def test_figure_words_read_once_as_first_written() -> None:
+    """`casualties._num_lowered`, a figure's number read on the lower-cased text's match, is
+    `m.part("num").lower()` for every verb-first and count-first match (ASCII text, text
+    lower-cased with letters outside ASCII, text that is not, `low` None); `_of_before` is
+    `text.endswith("of ", 0, start)` at every position."""
+    rng = random.Random(61)
+    texts = corpus() + soups([*_MORE_TOKENS, "of", "of ", "who", "which", "that", "whose",
+                              "thatched"], 20_000, seed=67)
+    texts += [_accent(text, rng) for text in texts[:3_000]]
+    texts += ["Σ 3 ΣΑΣ men were killed", "Two men were killed in İstanbul", "ſome 3 died",
+              "\u212a: five were killed", "killing ﻿3 people", "killing ٣ people"]
+    numbers = 0
+    for text in texts:
+        for low in {lowered(text), None}:
+            runs = [(kind, pattern, twin) for kind, _, pattern, twin in
+                    casualties._VERB_FIRST_RUNS]
+            for _, pattern, twin in runs:
+                for m in casualties._matches(pattern, twin, text, low):
+                    assert casualties._num_lowered(m, low) == m.part("num").lower(), text
+                    numbers += 1
+            for _, _, pattern, twin, verbs in casualties._COUNT_FIRST_RUNS:
+                matches = (found_on_text(pattern, text) if low is None
+                           else casualties._count_first(twin, verbs, text, low))
+                for m in matches:
+                    assert casualties._num_lowered(m, low) == m.part("num").lower(), text
+                    numbers += 1
+        for start in range(len(text) + 1):
+            assert casualties._of_before(text, start) == text.endswith("of ", 0, start)
+    assert numbers > 20_000, numbers
+
+
+def _accent(text: str, rng: random.Random) -> str:
+    """`text` with a letter or two outside ASCII (some upper case) put in."""
+    for _ in range(2):
+        at = rng.randrange(len(text) + 1)
+        text = text[:at] + rng.choice("éÉñÑøØßΣσ’") + text[at:]
+    return text
+
+
+def found_on_text(pattern: re.Pattern[str], text: str) -> list[Found]:
+    return [Found(m, text) for m in pattern.finditer(text)]
+
+
+
+def test_ascii_twins_match_as_the_twins_on_ascii_text() -> None:
+    """`casualties._ascii_twin` of the count-first twins finds what the twin finds on
+    lower-cased ASCII text, searched in the count-first windows (`_count_first_at` with it
+    and without); and matched at every position."""
+    texts = corpus() + soups([*_MORE_TOKENS, "x'y", "a/b", "o'neil", "3,4", "_3", "x3", "3x"],
+                             20_000, seed=71) + generated.soups(
+        _WINDOW_TOKENS, 5_000, 73, ["", " ", " ", "  ", "\n"], (1, 40))
+    hits = tried = 0
+    for text in texts:
+        if not text.isascii():
+            continue
+        low = text.lower()
+        for kind, _, _, twin, verbs in casualties._COUNT_FIRST_RUNS:
+            ascii_twin = casualties._COUNT_FIRST_ASCII[kind]
+            ends = after_space(verbs, low)
+            expected = found(casualties._count_first_at(twin, ends, text, low))
+            assert found(casualties._count_first_at(twin, ends, text, low, ascii_twin)) == \
+                expected, text
+            hits += len(expected)
+            if len(low) < 200:
+                for start in range(len(low)):
+                    expected_match = twin.match(low, start)
+                    got = ascii_twin.match(low, start)
+                    assert (got.regs if got else None) == (
+                        expected_match.regs if expected_match else None), (text, start)
+                    tried += expected_match is not None
+    assert hits > 5_000 and tried > 2_000, (hits, tried)
+
+
+def test_sentence_starts_as_the_pattern() -> None:
+    """`casualties._sentence_starts`: 0 and the ends of `_SENTENCE_STARTS`'s matches."""
+    texts = corpus() + soups([*_MORE_TOKENS, ".", "!", "?", "\n", ". ", ".\n", "!\t", "?\x1c",
+                              "\u2028", ".\u3000", "..", "\n\n", "x."], 20_000, seed=79)
+    starts = 0
+    for text in texts:
+        low = text.lower()
+        expected = [0, *(m.end() for m in casualties._SENTENCE_STARTS.finditer(low))]
+        assert casualties._sentence_starts(low) == expected, text
+        starts += len(expected) - 1
+    assert starts > 20_000, starts
+

@@ -124,3 +124,31 @@ def test_a_changed_event_does_not_change_another() -> None:
 
 def _report() -> Report:
     return Report(article_id="x")
+
+
+def test_frozen_models_share_their_set_of_fields_given_unchanged(events: list[Event]) -> None:
+    """The frozen models an event holds (evidence, claims, spans, sources, places, actors)
+    share one set of the fields given per kind (`events._EVIDENCE_GIVEN`...): no field of
+    one can be assigned (pydantic raises before it adds to the set), and a copy with a
+    field updated (as merging makes: `model_copy(update=...)`) gets a set of its own."""
+    from pydantic import ValidationError
+
+    shared = {"Evidence": events_mod._EVIDENCE_GIVEN, "Claim": events_mod._CLAIM_GIVEN,
+              "Span": events_mod._SPAN_GIVEN, "Location": events_mod._LOCATION_GIVEN,
+              "Actor": events_mod._ACTOR_GIVEN, "Source": events_mod._SOURCE_GIVEN,
+              "Source without a span": events_mod._SOURCE_UNSPANNED}
+    before = {name: set(given) for name, given in shared.items()}
+    event = next(e for e in events if e.claims and e.location and e.actor1)
+    models: list[BaseModel] = [*event.evidence, *event.claims, event.claims[0].span,
+                               event.location, event.actor1]
+    for model in models:
+        assert model.model_fields_set is shared[type(model).__name__]
+        for name in ("start", "text", "name"):  # (a field of one or another)
+            with pytest.raises(ValidationError):
+                setattr(model, name, "x")
+        copied = model.model_copy(update={"article_id": "other"} if hasattr(
+            model, "article_id") else {})
+        assert copied.model_fields_set is not model.model_fields_set
+    evidence = event.evidence[0].model_copy(update={"article_id": "other"})
+    assert "article_id" in evidence.model_fields_set
+    assert {name: set(given) for name, given in shared.items()} == before

@@ -899,11 +899,15 @@ def _made(cls: type[_M], values: dict[str, object], given: set[str]) -> _M:
     return model
 
 
-#: The fields `_evidence` and `_claim` give (copied per model: a set of a frozenset is copied
-#: whole, where a set display adds its items one by one).
-_EVIDENCE_GIVEN: Final = frozenset({"field", "start", "end", "text"})
-_CLAIM_GIVEN: Final = frozenset({"kind", "count", "count_max", "qualifier", "side", "claimed_by",
-                                 "via", "span"})
+#: The fields `_evidence` and `_claim` give. The frozen models' sets of fields given (these,
+#: `_SPAN_GIVEN`, `_LOCATION_GIVEN`, `_ACTOR_GIVEN`, `_SOURCE_GIVEN`, `_SOURCE_UNSPANNED`)
+#: are each one set shared by every instance, not a copy each (a few hundred an article):
+#: a frozen model's field cannot be assigned (pydantic raises before it would add the name
+#: to the set), and `model_copy` copies the set before it adds the fields it updates.
+#: (An Event, not frozen, gets a copy of `_EVENT_GIVEN` of its own.)
+_EVIDENCE_GIVEN: Final = {"field", "start", "end", "text"}
+_CLAIM_GIVEN: Final = {"kind", "count", "count_max", "qualifier", "side", "claimed_by", "via",
+                       "span"}
 
 
 # The model classes are held as `Final`s: compiled, a name imported from a module that is
@@ -924,15 +928,15 @@ def _evidence(name: str, start: int, end: int, text: str) -> Evidence:
     values["start"] = start
     values["end"] = end
     values["text"] = text
-    return _made(_EVIDENCE, values, set(_EVIDENCE_GIVEN))
+    return _made(_EVIDENCE, values, _EVIDENCE_GIVEN)
 
 
-_SPAN_GIVEN: Final = frozenset({"start", "end", "text"})
-_LOCATION_GIVEN: Final = frozenset({"name", "admin1", "admin2", "country", "country_code",
-                                    "latitude", "longitude", "precision", "geonames_id"})
-_ACTOR_GIVEN: Final = frozenset({"name", "actor_type", "country_code", "mention"})
-_SOURCE_GIVEN: Final = frozenset({"name", "kind", "span"})
-_SOURCE_UNSPANNED: Final = frozenset({"name", "kind"})
+_SPAN_GIVEN: Final = {"start", "end", "text"}
+_LOCATION_GIVEN: Final = {"name", "admin1", "admin2", "country", "country_code", "latitude",
+                          "longitude", "precision", "geonames_id"}
+_ACTOR_GIVEN: Final = {"name", "actor_type", "country_code", "mention"}
+_SOURCE_GIVEN: Final = {"name", "kind", "span"}
+_SOURCE_UNSPANNED: Final = {"name", "kind"}
 _SOURCE: Final = Source
 
 
@@ -940,7 +944,7 @@ _SPAN: Final = Span
 
 
 def _span(start: int, end: int, text: str) -> Span:
-    return _made(_SPAN, {"start": start, "end": end, "text": text}, set(_SPAN_GIVEN))
+    return _made(_SPAN, {"start": start, "end": end, "text": text}, _SPAN_GIVEN)
 
 
 def _float(value: float | None) -> float | None:
@@ -961,7 +965,7 @@ def _location(place: PlaceMention | None) -> Location | None:
         "longitude": _float(place.longitude),
         "precision": min(max(place.precision, 1), 3),
         "geonames_id": place.geonames_id,
-    }, set(_LOCATION_GIVEN))
+    }, _LOCATION_GIVEN)
 
 
 _LOCATION: Final = Location
@@ -972,7 +976,7 @@ def _actor(mention: ActorMention | None) -> Actor | None:
         return None
     return _made(_ACTOR, {"name": mention.name, "actor_type": mention.actor_type,
                           "country_code": mention.country_code, "mention": mention.text},
-                 set(_ACTOR_GIVEN))
+                 _ACTOR_GIVEN)
 
 
 _ACTOR: Final = Actor
@@ -993,7 +997,7 @@ def _claim(mention: CasualtyMention, country_code: str | None) -> Claim:
         "via": mention.via,
         "span": _span(mention.start, mention.end, mention.text),
         "article_id": None,
-    }, set(_CLAIM_GIVEN))
+    }, _CLAIM_GIVEN)
 
 
 _CLAIM: Final = Claim
@@ -1024,16 +1028,16 @@ def _sources(cited: list[tuple[int, tuple[SourceMention, ...]]],
                 start, end = offset + m.start, offset + m.end
                 out[key] = _made(_SOURCE, {"name": m.name, "kind": m.kind,
                                            "span": _span(start, end, m.text)},
-                                 set(_SOURCE_GIVEN))
+                                 _SOURCE_GIVEN)
                 evidence.append((start, "sources", len(evidence), end, m.text))
     for c in casualties:
         if c.via and c.via.casefold() not in out:
             out[c.via.casefold()] = _made(_SOURCE, {"name": c.via, "kind": SK_OUTLET,
-                                                   "span": None}, set(_SOURCE_UNSPANNED))
+                                                   "span": None}, _SOURCE_UNSPANNED)
         if c.claimed_by and c.claimed_by.casefold() not in out:
             out[c.claimed_by.casefold()] = _made(
                 _SOURCE, {"name": c.claimed_by, "kind": SK_PERSON, "span": None},
-                set(_SOURCE_UNSPANNED))
+                _SOURCE_UNSPANNED)
     return list(out.values())
 
 
