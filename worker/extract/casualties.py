@@ -1024,7 +1024,8 @@ def _ascii_twin(twin: re.Pattern[str]) -> re.Pattern[str]:
     written as the ASCII characters they hold there (`[\w'’/-]`, `[\w,]`; "’" left out) and
     `\d` as `[0-9]`. The same matches on ASCII text, found sooner: a set with `\w` asks the
     Unicode tables a character, and one holding a character past Latin-1 is read item by
-    item, where an ASCII set is a bitmap (~25% of a count-first search). (`\s`, a table
+    item, where an ASCII set is a bitmap (callgrind: ~4% of `_count_first_at`, 0.1% of the
+    core). (`\s`, a table
     look-up for an ASCII character, is as fast as a set: left.)"""
     pattern = (twin.pattern.replace(r"[\w'’/-]", r"[A-Za-z0-9_'/-]")
                .replace(r"[\w,]", r"[A-Za-z0-9_,]").replace(r"\d", r"[0-9]"))
