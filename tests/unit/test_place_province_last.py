@@ -57,15 +57,15 @@ def test_the_province_of_an_unknown_district_so_called_outweighs_a_town_elsewher
         gaz: Gazetteer) -> None:
     # "<unknown name> district of <province>": the province of a place the gazetteer does
     # not know, as "<unknown name>, <province>" is
-    text = "On 4 May 2021, gunmen left two quarters of Kirkuk without power after blowing " \
-           "up pylons near Qarawiz district of Diyala province."
+    text = "Fighters who had fled Mosul in March ambushed an army patrol on Sunday near " \
+           "Qarawiz district of Diyala province, killing two soldiers."
     found = resolve_location(text, gaz, focus=_whole(text))
     assert found is not None and found.admin1 == "Diyala" and found.precision == 3, found
 
 
 def test_a_lower_case_word_before_the_district_word_leaves_the_town(gaz: Gazetteer) -> None:
     # ("the main town of Diyala province" names no place of its own)
-    text = "On 4 May 2021, gunmen left two quarters of Kirkuk without power after blowing " \
-           "up pylons near the main town of Diyala province."
+    text = "Fighters who had fled Mosul in March ambushed an army patrol on Sunday near " \
+           "the main town of Diyala province, killing two soldiers."
     found = resolve_location(text, gaz, focus=_whole(text))
-    assert found is not None and found.name == "Kirkuk", found
+    assert found is not None and found.name == "Mosul", found
