@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
 from worker.cli import stop_process
 from worker.seeds import SeedMessage
@@ -85,15 +85,32 @@ async def drain(settings: Settings, timeout: float = 120.0) -> dict[str, list[An
             if not batch:
                 lag = await worker_lag(settings)
                 if lag == 0:
-                    # the last commit may precede the last delivered outputs by a moment
-                    await asyncio.sleep(0.5)
-                    for records in (await consumer.getmany(timeout_ms=500)).values():
-                        for record in records:
-                            out[record.topic].append(record)
+                    await _read_to_end(consumer, out, deadline)
                     return out
         raise AssertionError(f"worker did not commit all input within {timeout}s")
     finally:
         await consumer.stop()
+
+
+async def _read_to_end(consumer: AIOKafkaConsumer, out: dict[str, list[Any]],
+                       deadline: float) -> None:
+    """Read the output topics up to their end offsets as they stand now. The worker has
+    committed all input, and its commit waits for its producer's flush, so every output it
+    will send for that input is already in the log, below these ends: reading to them, not
+    for a fixed while, leaves no output unread however slow the broker's fetches are (the
+    half second this waited before assumed they come back by then). A transaction marker at
+    the end is passed over by the consumer's position too."""
+    ends: dict[TopicPartition, int] = await consumer.end_offsets(list(consumer.assignment()))
+    while True:
+        behind = {tp: (await consumer.position(tp), end) for tp, end in ends.items()
+                  if await consumer.position(tp) < end}
+        if not behind:
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError(f"outputs not read up to their end offsets: {behind}")
+        for records in (await consumer.getmany(timeout_ms=500)).values():
+            for record in records:
+                out[record.topic].append(record)
 
 
 
