@@ -42,9 +42,13 @@ tests/integration/test_merging.py::test_two_merging_workers_through_a_rebalance:
 wave, produced while the rebalance ran, on a partition it took back). Such a skip happens at
 almost every rebalance (logged by this consumer in 39 of 40 runs of that test) and is
 harmless when the recovery's seek comes after it. Here such records are taken out of the
-batch and their partition is sought back to the first of them. (`getmany` also stops a batch
-when the flow stops or the generation changes: a rebalance has started then, and its
-recovery seeks afterwards.)
+batch and their partition is sought back to the first of them, but never below the committed
+offset the recovery's seek read: such a fetch can start from an older committed offset
+(aiokafka reads one when the partition is assigned, and the last owner's transactional
+commit may not show yet then), and its records under the committed offset are done; sought
+back to them (a seek lowers Faust's read offset too), the worker did them again, even under
+exactly-once. (`getmany` also stops a batch when the flow stops or the generation changes:
+a rebalance has started then, and its recovery seeks afterwards.)
 
 Exactly-once, a fourth (`StopRevokedTransactions`): Faust's `TransactionManager.on_rebalance`
 stops the transactional producers of the revoked partitions, but only of those its assignor
@@ -214,7 +218,13 @@ class RewindingConsumer(aiokafka_driver.Consumer):
         if not undelivered:
             return records, active
         assigned = self.assignment()
-        rewind = {tp: offset for tp, offset in undelivered.items() if tp in assigned}
+        # never below the committed offset the recovery's seek read: records under it are
+        # done (a fetch started before the seek may bring them, from a position aiokafka
+        # took from an older commit), and Faust's seek also lowers its read offset, so they
+        # would be handed to the streams again (duplicates, even under exactly-once)
+        committed = self._committed_offset
+        rewind = {tp: max(offset, committed.get(tp) or 0)
+                  for tp, offset in undelivered.items() if tp in assigned}
         # routine at a rebalance's end (Faust skips such a batch at almost every one)
         self.log.info("Seek back %d inactive partitions to their records not delivered: %r",
                       len(rewind), rewind)

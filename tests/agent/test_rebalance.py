@@ -150,8 +150,9 @@ class StandInThread:
     partition while that filter is empty, and moves their positions past them. The fetch in
     flight when the rebalance starts returns once `arrived` is set."""
 
-    def __init__(self, partitions: set[TP]) -> None:
+    def __init__(self, partitions: set[TP], read_offsets: dict[TP, int] | None = None) -> None:
         self.partitions = partitions
+        self.read_offsets = read_offsets  # Faust's, which its seek sets as well
         self.position = {tp: TAKEN_BACK for tp in partitions}
         self.end = dict(self.position)
         self.arrived = asyncio.Event()
@@ -179,6 +180,8 @@ class StandInThread:
 
     async def seek_wait(self, partitions: dict[TP, int]) -> None:
         self.position.update(partitions)
+        if self.read_offsets is not None:
+            self.read_offsets.update(partitions)
 
 
 async def test_records_fetched_for_a_paused_partition_are_fetched_again(
@@ -211,6 +214,49 @@ async def test_records_fetched_for_a_paused_partition_are_fetched_again(
     thread.arrived.set()  # the fetch returns while no partition is active
     await fetch
     consumer.resume_partitions(thread.assignment())  # the streams resume after their seek
+    for _ in range(2):
+        await drain()
+    assert delivered == [(taken_back, offset)
+                         for offset in range(TAKEN_BACK, TAKEN_BACK + WAVE)], (
+        f"delivered {delivered}, aiokafka's positions {thread.position}")
+
+
+async def test_records_under_the_committed_offset_are_not_fetched_again(
+        tmp_path: Path) -> None:
+    """A fetch in flight through the rebalance brings records of the partition taken back
+    from a position older than its committed offset (aiokafka's own read of the offsets, from
+    before the last owner's commit showed), and they reach `getmany` after the recovery's
+    seek to the committed offset. Sought back to the first of them, the records the last
+    owner had done and committed were handed to the streams again (duplicates, under
+    exactly-once too); only those from the committed offset on may come."""
+    settings = Settings(kafka_bootstrap="127.0.0.1:9", web_enabled=False, data_dir=tmp_path,
+                        app_id="rebalance-test", table_store="memory")
+    app = create_app(settings, Pipeline(lambda article: [], load_rules(), max_bytes=100_000,
+                                        max_future=timedelta(days=3650))).app
+    consumer: Any = app.consumer
+    kept, taken_back = TP(settings.topic_articles, 2), TP(settings.topic_articles, 1)
+    thread = StandInThread({kept, taken_back}, read_offsets=consumer._read_offset)
+    consumer._thread = thread
+    consumer.resume_flow()
+    consumer._set_active_tps({kept})
+    delivered: list[tuple[TP, int]] = []
+
+    async def drain() -> None:
+        async for tp, message in consumer.getmany(timeout=1.0):
+            delivered.append((tp, message.offset))
+
+    stale = TAKEN_BACK - 3
+    thread.position[taken_back] = stale  # where aiokafka's fetch of it starts
+    thread.end[taken_back] += WAVE
+    thread.arrived.clear()
+    fetch = asyncio.ensure_future(drain())
+    await asyncio.sleep(0)
+    consumer.pause_partitions(thread.assignment())
+    # the recovery's seek to the committed offsets (`Consumer.perform_seek`) comes first
+    consumer._committed_offset[taken_back] = consumer._read_offset[taken_back] = TAKEN_BACK
+    thread.arrived.set()
+    await fetch
+    consumer.resume_partitions(thread.assignment())
     for _ in range(2):
         await drain()
     assert delivered == [(taken_back, offset)
