@@ -375,3 +375,25 @@ def test_found_of_spans_as_each_alone() -> None:
         several += len(spans) > 1
         matches += len(expected)
     assert several > 500 and matches > 500
+
+
+def test_flat_trie_roots_and_columns_answer_as_the_characters() -> None:
+    """The flat trie's tables (`countries._ASCII_ROOTS`, `_TRIE_COLUMNS`) read an ASCII
+    character as `_at_root` read it before them: a letter or digit is `_ALNUM`, any other
+    its root in `_PART_TRIE` or `_NO_NODE`; both cases of a letter share a column, and a
+    character of no part has column 0, which leads nowhere from any node."""
+    for code in range(128):
+        char = chr(code)
+        expected = countries._ALNUM if char.isalnum() else countries._PART_TRIE.get(
+            char, countries._NO_NODE)
+        assert countries._ASCII_ROOTS[code] == expected, char
+        if char.isalpha():
+            assert countries._TRIE_COLUMNS[code] == countries._TRIE_COLUMNS[
+                ord(char.swapcase())], char
+    width = countries._TRIE_WIDTH
+    nodes = len(countries._TRIE_LAST)
+    assert len(countries._TRIE_NEXT) == nodes * width
+    assert all(countries._TRIE_NEXT[node * width] == countries._NO_NODE
+               for node in range(nodes))
+    assert countries._TRIE_COLUMNS[ord("!")] == 0
+    assert "ô" in {chr(code) for code in countries._TRIE_WIDE_COLUMNS}

@@ -362,27 +362,40 @@ def _at_root(lowered: str, at: int, begin: int) -> bool:
     letter or digit and has no parts in `_PART_TRIE` is in no name.)"""
     if at <= begin:
         return True
+    # (an ASCII character told by its code in a table, `_ASCII_ROOTS`: no one-character
+    # string looked up in a dict, nor a method call)
+    code = ord(lowered[at - 1])
+    if code < 128:
+        root = _ASCII_ROOTS[code]
+        if root == _ALNUM:
+            return False
+        return root == _NO_NODE or not _ends_in(root, lowered, begin, at - 1)
     char = lowered[at - 1]
     if char.isalnum():
         return False
-    root = _PART_TRIE.get(char)
-    return root is None or not _ends_in(root, lowered, begin, at - 1)
+    found = _PART_TRIE.get(char)
+    return found is None or not _ends_in(found, lowered, begin, at - 1)
 
 
-def _ends_in(root: _Node, lowered: str, begin: int, end: int) -> bool:
+def _ends_in(root: int, lowered: str, begin: int, end: int) -> bool:
     """Whether `lowered[begin:end]`, ASCII letters read in either case, ends with one of the
-    parts of names `root` holds (`_PART_TRIE`: those before a character): the text read
-    backwards from `end` along the parts read backwards, a look-up of a character (cached,
-    its hash kept) per character read, where an index of the parts by the text's last two
-    or three characters took slices of it and look-ups of them (fresh strings, hashed).
-    (`lowered` is ASCII text or lower-cased text, whose characters lower-case to themselves:
-    either case of an ASCII letter is then all that lower-cases to it.)"""
-    node: _Node | None = root
+    parts of names the node `root` holds (`_PART_TRIE`: those before a character): the text
+    read backwards from `end` along the parts read backwards. Each character read is a
+    column of the flat trie (`_TRIE_COLUMNS` by its code), each step an index into one list
+    (`_TRIE_NEXT`), where a trie of nodes looked up a one-character string in a dict per
+    character read. (`lowered` is ASCII text or lower-cased text, whose characters
+    lower-case to themselves: either case of an ASCII letter is then all that lower-cases to
+    it, and both have the same column.)"""
+    node = root
     at = end
-    while at > begin and node is not None:
+    while at > begin:
         at -= 1
-        node = node.next.get(lowered[at])
-        if node is not None and node.last:
+        code = ord(lowered[at])
+        column = _TRIE_COLUMNS[code] if code < 128 else _TRIE_WIDE_COLUMNS.get(code, 0)
+        node = _TRIE_NEXT[node * _TRIE_WIDTH + column]  # (column 0: no part goes on with it)
+        if node == _NO_NODE:
+            return False
+        if _TRIE_LAST[node]:
             return True
     return False
 
@@ -416,6 +429,66 @@ def _part_trie(parts: dict[str, tuple[str, ...]]) -> dict[str, _Node]:
                 node = child
             node.last = True
     return roots
+
+
+class _FlatTrie:
+    """`_PART_TRIE` as tables (`_flat_trie`)."""
+
+    __slots__ = ("ascii_roots", "columns", "last", "next", "roots", "wide_columns", "width")
+
+    def __init__(self) -> None:
+        self.roots: dict[str, int] = {}  # a character -> the node of the parts before it
+        self.columns: list[int] = [0] * 128  # an ASCII code -> its column (0: in no part)
+        self.wide_columns: dict[int, int] = {}  # the same for the codes outside ASCII
+        self.width = 1  # columns a node (column 0 leads nowhere)
+        self.next: list[int] = []  # node * width + column -> the node after, or _NO_NODE
+        self.last: list[bool] = []  # whether a part starts at the node (read backwards)
+        #: an ASCII code -> its root, `_NO_NODE` (no part before it), or `_ALNUM`
+        self.ascii_roots: list[int] = [_NO_NODE] * 128
+
+
+def _flat_trie(roots: dict[str, _Node]) -> _FlatTrie:
+    """The trie `roots` (`_part_trie`) as flat tables: the nodes numbered, each node's
+    children one row of a list, the characters its columns (both cases of an ASCII letter,
+    which lead to the same child, one column)."""
+    flat = _FlatTrie()
+    numbers: dict[int, int] = {}  # id(node) -> its number
+    nodes: list[_Node] = []
+
+    def number(node: _Node) -> int:
+        known = numbers.get(id(node))
+        if known is None:
+            known = numbers[id(node)] = len(nodes)
+            nodes.append(node)
+        return known
+
+    for char, root in roots.items():
+        flat.roots[char] = number(root)
+    at = 0
+    while at < len(nodes):  # (the nodes numbered as they are reached)
+        for char, child in nodes[at].next.items():
+            number(child)
+            key = ord(char.lower()) if char.isascii() else ord(char)
+            if key not in flat.wide_columns:
+                flat.wide_columns[key] = flat.width
+                flat.width += 1
+        at += 1
+    for key, column in list(flat.wide_columns.items()):
+        if key < 128:
+            flat.columns[key] = column
+            flat.columns[ord(chr(key).upper())] = column
+            del flat.wide_columns[key]
+    flat.next = [_NO_NODE] * (len(nodes) * flat.width)
+    for at, node in enumerate(nodes):
+        flat.last.append(node.last)
+        for char, child in node.next.items():
+            code = ord(char)
+            column = flat.columns[code] if code < 128 else flat.wide_columns[code]
+            flat.next[at * flat.width + column] = numbers[id(child)]
+    for code in range(128):
+        char = chr(code)
+        flat.ascii_roots[code] = _ALNUM if char.isalnum() else flat.roots.get(char, _NO_NODE)
+    return flat
 
 
 def _back_to_root(lowered: str, at: int, begin: int) -> int:
@@ -602,7 +675,17 @@ _ALPHABET, _PARTS = _parts()
 # Either case of an ASCII letter read as its lower case (`find_countries_in` reads ASCII
 # text as it is): lower-cased text holds no upper-case ASCII letter, so it is read as before.
 _ALPHABET = _ALPHABET | frozenset(c.upper() for c in _ALPHABET if c.isascii())
-_PART_TRIE: Final = _part_trie(_PARTS)
+#: No node (`_TRIE_NEXT`, `_ASCII_ROOTS`); a letter or digit (`_ASCII_ROOTS`).
+_NO_NODE: Final = -1
+_ALNUM: Final = -2
+_FLAT: Final = _flat_trie(_part_trie(_PARTS))
+_PART_TRIE: Final = _FLAT.roots
+_TRIE_COLUMNS: Final = _FLAT.columns
+_TRIE_WIDE_COLUMNS: Final = _FLAT.wide_columns
+_TRIE_WIDTH: Final = _FLAT.width
+_TRIE_NEXT: Final = _FLAT.next
+_TRIE_LAST: Final = _FLAT.last
+_ASCII_ROOTS: Final = _FLAT.ascii_roots
 #: What `_found` joins the spans it scans with: a character of no name.
 _SEPARATOR: Final = "\x00"
 assert _SEPARATOR not in _ALPHABET

@@ -2282,7 +2282,10 @@ def _lookup(text: str, memo: _Memo, start: int, end: int, words: str,
     gaz = memo.gaz
     if len(words) <= 3 and words in _ABBREVIATED:  # (no short form is longer)
         return _abbreviation(text, gaz, start, end, words)
-    plan = memo.plan(words)
+    # (`memo.plan(words)`, its look-up made here: most names are known, and a method call
+    # costs more than the look-up itself)
+    known = memo.plans.get(words)
+    plan = memo.plan(words) if known is None else None if known is _NO_PLAN else known
     if plan is None:
         return None
     after = span_after = _after(text, end, ascii_text)
