@@ -2495,6 +2495,16 @@ def _armed_type(t: ActorType) -> bool:
     return t in _ARMED_TYPES
 
 
+def _group_type(t: ActorType) -> bool:
+    """`t in _NAMED_GROUP_TYPES`, told by identity first as `_armed_type`."""
+    if t is _REBEL_GROUP or t is _POLITICAL_MILITIA or t is _IDENTITY_MILITIA:
+        return True
+    if t is _STATE_FORCES or t is _UNIDENTIFIED or t is _CIVILIANS or t is _EXTERNAL_FORCES \
+            or t is _PROTESTERS or t is _RIOTERS:
+        return False
+    return t in _NAMED_GROUP_TYPES
+
+
 def _state_type(t: ActorType) -> bool:
     """`t in _STATE_TYPES`, told by identity first as `_armed_type`."""
     if t is _STATE_FORCES or t is _EXTERNAL_FORCES:
@@ -2653,12 +2663,12 @@ def _is_patient(text: str, m: ActorMention, cls: Classification) -> bool:
             if _PATIENT_BEFORE.search(before, _patient_before_from(before, words)):
                 return True
             break
-    # (`aux in text[m.end:m.end + 50]` as a bounded find: no slice)
-    for aux in _AUX:
-        if text.find(aux, m.end, m.end + 50) >= 0:
-            if _PATIENT_AFTER.match(text, m.end):
-                return True
-            break
+    # (`any(aux in after for aux in _AUX)`, the tests written out on one slice: no iteration
+    # of the tuple as objects, no bounded find a word)
+    after = text[m.end:m.end + 50]
+    if (" was " in after or " were " in after or " is " in after or " are " in after
+            or " been " in after or " got " in after) and _PATIENT_AFTER.match(text, m.end):
+        return True
     # _PASSIVE_AFTER spans all the text between, which thus has no "." or ";"
     if m.end <= cls.start and text.find(".", m.end, cls.start) < 0 and \
             text.find(";", m.end, cls.start) < 0:
@@ -2745,7 +2755,18 @@ def _initiates(text: str, m: ActorMention) -> bool:
                 return True
             break
     window = text[max(0, m.start - 60):m.start].lower()
-    return "by" in window and bool(_INITIATED_BY.search(window))
+    return "by" in window and _by_last(window) and bool(_INITIATED_BY.search(window))
+
+
+def _by_last(window: str) -> bool:
+    r"""Whether `window` may end as `_INITIATED_BY` does, with "by" and white space, or "by",
+    white space, "the" and white space: it ends with white space, and the last word before
+    that ends with "by" or "the". (Two character tests and a strip, where the search tries
+    the pattern at each of its ~60 places; `$` before a final "
+" is at white space too.)"""
+    if not window or not window[-1].isspace():
+        return False
+    return window.rstrip().endswith(("by", "the"))
 
 
 def _resolve(mentions: list[ActorMention]) -> list[ActorMention]:
@@ -2763,7 +2784,7 @@ def _resolve(mentions: list[ActorMention]) -> list[ActorMention]:
         if m.start == previous_start and m.end == previous_end:
             continue
         previous_start, previous_end = m.start, m.end
-        if m.actor_type in _NAMED_GROUP_TYPES and not m.name.startswith("Unidentified"):
+        if _group_type(m.actor_type) and not m.name.startswith("Unidentified"):
             last_group = m
         elif m.actor_type is _UNIDENTIFIED and m.text.lower().startswith("the ") \
                 and last_group is not None:
@@ -2850,7 +2871,8 @@ def _off_duty_next(text: str, end: int) -> bool:
 def _off_duty_after(text: str, ms: list[ActorMention]) -> bool:
     """Whether `_OFF_DUTY_AFTER` follows an armed mention of `ms` (`_off_duty_next`)."""
     for m in ms:
-        if m.actor_type in _ARMED_TYPES and m.actor_type is not _UNIDENTIFIED and \
+        # (the type told by identity, `_armed_type`: no hash of the enum member)
+        if m.actor_type is not _UNIDENTIFIED and _armed_type(m.actor_type) and \
                 _off_duty_next(text, m.end):
             return True
     return False

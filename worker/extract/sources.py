@@ -347,13 +347,28 @@ def _needed_read(text: str, read: tuple[int, list[tuple[int, int, int]]] | None)
         start, end = last - length + 1, last - 1
         if bits & _ROLE_GATE:
             needed.roles.append((start, end))
-        if bits & _SAID_GATE and text[start:end] in _SAID_VERBS:
+        if bits & _SAID_GATE and _verb_as_written(text, start, end):
             needed.verbs.append((start, end))
         if bits & _TOLD_GATE:
             needed.told.append((start, end))
         if bits & _ACCORDING_GATE:
             needed.according.append((start, end))
     return _sorted(needed)
+
+
+def _verb_as_written(text: str, start: int, end: int) -> bool:
+    """`text[start:end] in _SAID_VERBS` for a place where the keyword pass found one of them
+    as a whole word of the text lower-cased: where its characters are ASCII, they are the
+    verb's own lower-cased (an ASCII letter is itself in both forms), so it is written as the
+    pattern has it unless one is a capital A-Z ("Said", "TOLD"). (Its characters read by
+    their codes: no slice made and hashed to look it up; any other character, the look-up.)"""
+    for at in range(start, end):
+        code = ord(text[at])
+        if code >= 128:
+            return text[start:end] in _SAID_VERBS
+        if 65 <= code <= 90:
+            return False
+    return True
 
 
 def _needed_by_pass(text: str) -> _Needed:
@@ -449,19 +464,31 @@ def _capital_before(text: str, start: int) -> bool:
     `start`. A _SAID match ends with a name's last word, `[A-Z][\w'’.-]++`, then white space
     and its verb: where the word before a verb holds no capital, no match ends at that verb.
     (Read character by character: a word or so, cheaper than a call of the regex engine.)"""
+    # (each character read by its code, `ord(text[at])`: compiled, no string made of it nor
+    # a method called on that, for the ~10 characters a verb's word reads back)
     at = start - 1
-    if at < 0 or not text[at].isspace():
+    if at < 0 or not _space_code(text, at):
         return False
-    while at >= 0 and text[at].isspace():
+    while at >= 0 and _space_code(text, at):
         at -= 1
     while at >= 0:
-        char = text[at]
-        if char.isspace():
-            return False
-        if 65 <= ord(char) <= 90:  # (A-Z: a comparison of ints, not of strings)
+        code = ord(text[at])
+        if 65 <= code <= 90:  # (A-Z)
             return True
+        if code == 32 or 9 <= code <= 13 or 28 <= code <= 31 or (
+                code >= 128 and text[at].isspace()):
+            return False
         at -= 1
     return False
+
+
+def _space_code(text: str, at: int) -> bool:
+    """`text[at].isspace()`, an ASCII character read by its code: tab to carriage return, the
+    four separators 0x1c-0x1f, the space (what `str.isspace` holds below 128)."""
+    code = ord(text[at])
+    if code < 128:
+        return code == 32 or 9 <= code <= 13 or 28 <= code <= 31
+    return text[at].isspace()
 
 
 # _ORG_SAID without IGNORECASE, for lower-cased ASCII text (its [A-Z] then reads [a-z]): a
@@ -557,12 +584,21 @@ def _org_verbs(low: str, read: tuple[int, list[tuple[int, int, int]]] | None
         if not bits & _SAID_GATE:
             continue
         start, end = last - length + 1, last - 1
-        if start and low[start:end] in _ORG_VERB_WORDS and low[start - 1].isspace() and \
+        if start and _org_verb_at(low, start, end) and low[start - 1].isspace() and \
                 not (end < n and _word_char(low[end])) and _org_right_before(low, org_end, start):
             out.append((start, start, end))
     if len(out) > 1:
         out.sort()  # (the hits come by their ends)
     return out
+
+
+def _org_verb_at(low: str, start: int, end: int) -> bool:
+    """`low[start:end] in _ORG_VERB_WORDS` where the keyword pass found one of _SAID's verbs
+    there, in `low`, ASCII text lower-cased (each is as written there): told from the others
+    by its length and a character ("said" and "told" end with "d", "says" not; "claimed" and
+    "confirmed" start with "c"; "reported" alone has 8 letters), no slice made and hashed."""
+    size = end - start
+    return (size == 4 and low[end - 1] == "d") or size == 8 or low[start] == "c"
 
 
 def _org_right_before(low: str, org_end: int, start: int) -> bool:
@@ -642,6 +678,7 @@ actors.add_gate_words({
     _ORG_GATE: _ORG_LAST_WORDS,
 }, whole=True)
 _SAID_VERBS: Final = frozenset(_SAID_WORDS)
+assert {word for word in _SAID_WORDS if _org_verb_at(word, 0, len(word))} == _ORG_VERB_WORDS
 #: The words of the patterns and the outlets' names, found in one pass (`_needed_by_pass`).
 _NEEDED: Final = _needs_automaton()
 
