@@ -215,31 +215,50 @@ def test_cached_readers_are_the_modules_own() -> None:
     assert events._sources_of is sources.sources_of
 
 
-def test_kept_reads_and_casualties_are_worked_out_alike(bodies: list[str]) -> None:
-    """`_read` and `_casualties_in`, kept per text by `actors.TextMemo` (they were
-    `lru_cache`s of the functions worked out), give what the functions give: met first, met
-    again (from either generation, after rotations of a small memo), at another offset, and
-    after `clear_text_caches`."""
+def test_kept_reads_are_worked_out_alike(bodies: list[str]) -> None:
+    """`_read`, kept per text by `actors.TextMemo` (it was an `lru_cache` of the function
+    worked out), gives what the function gives: met first, met again (from either
+    generation, after rotations of a small memo), and after `clear_text_caches`."""
     sentences = [s for body in bodies for s in split_sentences(body)]
     assert len(sentences) > 1000
     events.clear_text_caches()
-    reads, casualties = events._READS, events._CASUALTIES
+    reads = events._READS
     size = reads.size
     try:
-        reads.size = casualties.size = 50  # rotations within the corpus
+        reads.size = 50  # rotations within the corpus
         rng = random.Random(7)
         for _ in range(3):  # met first, then again in either generation
             for sentence in sentences:
                 text = sentence.text
                 assert events._read(text) == events._read_worked(text)
-                offset = sentence.start if rng.random() < 0.8 else rng.randint(0, 9_999)
-                got = events._casualties_in(text, offset)
-                assert got == events._casualties_worked(text, offset)
-                assert events._has_casualties(sentence) == bool(
-                    events._casualties_worked(text, sentence.start))
             rng.shuffle(sentences)
         events.clear_text_caches()
-        assert not reads.new and not reads.old and not casualties.new and not casualties.old
+        assert not reads.new and not reads.old
     finally:
-        reads.size = casualties.size = size
+        reads.size = size
         events.clear_text_caches()
+
+
+def test_casualties_kept_when_grouping_are_the_sentences_own() -> None:
+    """The casualties an incident keeps for the sentences that joined it for them alone
+    (`_Incident.casualties`, read by `_build` instead of looking again) are what
+    `_casualties_in` finds in each of its sentences, and some incidents keep some."""
+    kept = 0
+    for article in articles_of_size(3_000, 300):
+        sentences = split_sentences(article.body)
+        for incident in events._incidents(sentences, article.published_date):
+            starts = {s.start: s for s in incident.sentences}
+            for start, found in (incident.casualties or {}).items():
+                sentence = starts[start]
+                assert found and found == events._casualties_in(sentence.text, start)
+                kept += 1
+    assert kept > 0
+
+
+def test_event_ids_hash_as_hashlib_sha1() -> None:
+    """The SHA-1 the event ids are made with (`_sha1`, CPython's own where there is one)
+    gives `hashlib.sha1`'s digest."""
+    import hashlib
+
+    for data in (b"", b"art_1|Armed clash|2024-05-03|0", "Muñoz|x".encode() * 40):
+        assert events._sha1(data).hexdigest() == hashlib.sha1(data).hexdigest()

@@ -156,7 +156,7 @@ def test_casualties_with_the_keyword_gates_as_with_their_own(texts: list[str]) -
     found = 0
     for text in texts[:6_000] + runs:
         expected = tuple(casualties.find_casualties(text, 0))
-        assert events._casualties_worked(text, 0) == expected, text
+        assert events._casualties_in(text, 0) == expected, text
         found += bool(expected)
     assert found > 1_000
 
@@ -170,7 +170,7 @@ def test_a_hint_inside_a_word_counts_as_before(text: str, hinted: bool) -> None:
     assert low is not None and not gates & 1  # (no hint word starts a word)
     assert gates & casualties._RUN_GATES  # (another gate's word: where the hint decides)
     assert casualties.hint_inside(text, low, gates) & 1 == hinted
-    assert events._casualties_worked(text, 0) == tuple(casualties.find_casualties(text, 0))
+    assert events._casualties_in(text, 0) == tuple(casualties.find_casualties(text, 0))
 
 
 def test_every_gate_word_starts_with_a_hint_word_but_seized() -> None:

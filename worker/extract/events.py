@@ -8,11 +8,13 @@ belong to which incident and builds the Event. Deterministic: same article, same
 from __future__ import annotations
 
 import hashlib
+import importlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Final, TypeVar, cast
+from functools import partial
+from typing import Final, Protocol, TypeVar, cast
 
 from pydantic import BaseModel
 
@@ -276,15 +278,11 @@ _sources_of: Final = sources_mod.sources_of
 # A sentence is read for its gates when grouping and again for its casualties when building
 # its event: kept per text for a while, as the finders' answers are.
 _READS: Final = actors_mod.TextMemo(2048)
-#: `_casualties_in`'s answers: (the offset, the mentions) by the text.
-_CASUALTIES: Final = actors_mod.TextMemo(2048)
 
 
 def clear_text_caches() -> None:
-    """Forget every sentence's gates and casualties (kept by `_read` and `_casualties_in`):
-    as between articles."""
+    """Forget every sentence's gates (kept by `_read`): as between articles."""
     _READS.clear()
-    _CASUALTIES.clear()
 
 
 def _read(text: str) -> tuple[str | None, int]:
@@ -339,6 +337,9 @@ class _Incident:
     lead: Sentence | None
     #: the armed clashes its second and third sentences report (as classified when grouping)
     clashes: list[Classification]
+    #: the casualties of the sentences that joined it for them alone (with no trigger), by
+    #: their starts: found when grouping, not looked for again when building its event
+    casualties: dict[int, tuple[CasualtyMention, ...]] | None
 
     def __init__(self, anchor: Sentence, classification: Classification,
                  date: DateMention | None, sentences: list[Sentence] | None = None,
@@ -353,6 +354,7 @@ class _Incident:
         self.attributions = [] if attributions is None else attributions
         self.lead = lead
         self.clashes = [] if clashes is None else clashes
+        self.casualties = None
 
 
 def extract_events(article: Article, gazetteer: Gazetteer) -> list[Event]:
@@ -434,7 +436,13 @@ def _incidents(sentences: list[Sentence], published: date) -> list[_Incident]:
         if found is None:
             lead = sentence
             if current is not None and near:
-                if _has_casualties(sentence) or (
+                counted = _casualties_in(text, sentence.start)
+                if counted:
+                    # (kept for `_build`, which reads every sentence of the incident)
+                    if current.casualties is None:
+                        current.casualties = {}
+                    current.casualties[sentence.start] = counted
+                if counted or (
                         current.classification.event_type in _CROWDS
                         and gates & _INTERVENTION_GATE
                         and _finds(_INTERVENTION, _INTERVENTION_LOW, text, low)):
@@ -646,26 +654,12 @@ def _recent(value: date, published: date) -> bool:
 _ONE_DAY: Final = timedelta(days=1)
 
 
-def _has_casualties(sentence: Sentence) -> bool:
-    return bool(_casualties_in(sentence.text, sentence.start))
-
-
-# A sentence is read for casualties when grouping and again when building its event: the
-# finders are pure, so their answers per (sentence, offset) are kept for a while (by the
-# text, with the offset: the same text at another offset is worked out again).
+# A sentence is read for casualties when grouping only when it has no trigger (and joins an
+# incident for its casualties: they are kept in the incident, `_Incident.casualties`), else
+# when building its event: once either way. (A memo of the answers by text missed at nearly
+# every call: its look-ups and stores cost ten times the few answers it gave back.)
 def _casualties_in(text: str, offset: int) -> tuple[CasualtyMention, ...]:
-    known = _CASUALTIES.get(text)
-    if known is not None:
-        kept = cast("tuple[int, tuple[CasualtyMention, ...]]", known)
-        if kept[0] == offset:
-            return kept[1]
-    found = _casualties_worked(text, offset)
-    _CASUALTIES.put(text, (offset, found))
-    return found
-
-
-def _casualties_worked(text: str, offset: int) -> tuple[CasualtyMention, ...]:
-    """`_casualties_in(text, offset)` worked out (not kept)."""
+    """The casualty figures of `text`, a sentence at `offset` in its article."""
     low, gates = _read(text)
     if low is not None:
         gates = casualties_mod.hint_inside(text, low, gates)
@@ -718,8 +712,11 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
     # (each sentence's sources as found in it, with its offset: the spans are offset only
     # for the sources kept; a sentence is in one incident only, read here once)
     cited: list[tuple[int, tuple[SourceMention, ...]]] = []
+    counted = incident.casualties
     for sentence in incident.sentences:
-        casualties.extend(_casualties_in(sentence.text, sentence.start))
+        known = counted.get(sentence.start) if counted is not None else None
+        casualties.extend(known if known is not None
+                          else _casualties_in(sentence.text, sentence.start))
         found = _sources_of(sentence.text)
         if found:
             cited.append((sentence.start, found))
@@ -744,9 +741,8 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
     a1 = _actor(actor1)
     a2 = _actor(actor2)
     # (a StrEnum member formats as its value: no look-up of `.value`, a property in Python)
-    digest = hashlib.sha1(
+    digest = _sha1(
         f"{article.id}|{cls.sub_event_type}|{event_date.isoformat()}|{anchor.start}".encode(),
-        usedforsecurity=False,
     ).hexdigest()[:20]
     fatalities = headline.get(CK_KILLED)
     injured = headline.get(CK_INJURED)
@@ -777,6 +773,25 @@ def _build(article: Article, body: str, published: date, incident: _Incident,
     values["article_ids"] = [article.id]
     values["reports"] = []
     return _made(_EVENT, values, set(_EVENT_GIVEN))
+
+
+class _Digest(Protocol):
+    """A hash object, as `_sha1` makes one."""
+
+    def hexdigest(self) -> str: ...
+
+
+def _sha1_of() -> Callable[[bytes], _Digest]:
+    """The SHA-1 of event ids: CPython's own (`_sha1`), whose object costs some half of what
+    OpenSSL's (`hashlib.sha1`) does to set up for a few dozen bytes; OpenSSL's where the
+    interpreter is built without it. (The same digest either way.)"""
+    try:
+        return cast("Callable[[bytes], _Digest]", importlib.import_module("_sha1").sha1)
+    except ImportError:  # pragma: no cover (a build without CPython's own hashes)
+        return partial(hashlib.sha1, usedforsecurity=False)
+
+
+_sha1: Final = _sha1_of()
 
 
 def _summary(sub: SubEventType, location: Location | None, actor1: ActorMention | None,
