@@ -178,3 +178,42 @@ def test_the_finder_modules_automata_give_what_pyahocorasick_gave() -> None:
             assert got == reference.iter(text), text
             matched += len(got)
     assert matched > 2_000
+
+
+def _matches_as_first_written(text: str) -> tuple[str, str, list[tuple[int, object]]]:
+    """`actors._matches_of` as first written: the text lowered and made its words form in
+    Python, then searched."""
+    low = actors.lowered(text)
+    words = actors.words_of(low)
+    return low, words, actors._AUTOMATON[0].iter(words)
+
+
+def test_read_ascii_is_the_keyword_pass_as_first_written() -> None:
+    """`keyscan.READ_ASCII` (the lowering, the words form and the search in one Rust call)
+    gives what Python's lowering and words form, then the automaton's `iter`, give, for every
+    ASCII text (each byte below 128, upper case, digits and marks among them), and None for
+    any other text."""
+    _rust()
+    read = keyscan.READ_ASCII
+    assert read is not None
+    automaton = actors._AUTOMATON[0]
+    rng = random.Random(7)
+    texts = corpus_sentences(30)
+    texts += ["", " ", "A", "KILLED", "Police Killed 3 in Kano.", "".join(map(chr, range(128))),
+              "\x00\x7f police \t\nKILLED_", "ab" * 3_000 + " killed"]
+    texts += ["".join(chr(rng.randrange(128)) for _ in range(rng.randint(0, 80)))
+              for _ in range(300)]
+    checked = 0
+    for text in texts:
+        got = read(automaton, text)
+        if not text.isascii():
+            assert got is None, text
+            continue
+        assert got is not None
+        expected = _matches_as_first_written(text)
+        assert got[0] == expected[0] and got[1] == expected[1], text
+        assert _same(got[2], expected[2]), text
+        checked += 1
+    assert checked > 300
+    for text in ["é", "police é killed", "\ud800", "😀 killed", "\u3000"]:
+        assert read(automaton, text) is None, text

@@ -51,7 +51,7 @@ from worker.extract.constants import (
     SUB_VIOLENT_DEMONSTRATION,
 )
 from worker.extract.countries import acled_country_name, country_code
-from worker.extract.keyscan import Automaton, make_automaton
+from worker.extract.keyscan import READ_ASCII, Automaton, make_automaton
 from worker.extract.types import ActorMention, Classification
 from worker.models import ActorType, SubEventType
 
@@ -1333,6 +1333,11 @@ def _keyed(text: str) -> _Keyed:
 
 def _matches_of(text: str) -> tuple[str, str, list[Match]]:
     """`matches(text)` worked out (not kept)."""
+    if READ_ASCII is not None:
+        # (the Rust automaton's: the lowering, the words form and the search in one call)
+        read = READ_ASCII(_AUTOMATON[0], text)
+        if read is not None:
+            return cast(tuple[str, str, list[Match]], read)
     if text.isascii():  # (as `lowered` and `words_of` would, each asking it again)
         low = text.lower()
         words = f" {low.encode('ascii').translate(_WORD_BYTES).decode('ascii')} "

@@ -114,6 +114,13 @@ ASCII_HOLDS: Final[Callable[[str, bytes], bool] | None] = getattr(
     _RUST_MODULE, "ascii_holds", None)
 
 
+#: The Rust `actors.matches` of an ASCII text for an automaton of `make_automaton` (a Rust
+#: one): (the text lower-cased, its `actors.words_of` form, the automaton's `iter` of that
+#: form), or None for a text other than ASCII (None: the Rust automaton is not built).
+READ_ASCII: Final[Callable[[object, str], tuple[str, str, list[tuple[int, object]]] | None]
+                  | None] = getattr(_RUST_MODULE, "read_ascii", None)
+
+
 def make_automaton(pairs: Iterable[tuple[str, V]]) -> Automaton[V]:
     """The automaton of `pairs` ((key, value); a later value of a key replaces the earlier
     one, as pyahocorasick's `add_word`): the Rust one when built, else pyahocorasick's."""

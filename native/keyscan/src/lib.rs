@@ -19,7 +19,7 @@ use aho_corasick::{Anchored, MatchKind};
 use pyo3::exceptions::PyValueError;
 use pyo3::ffi;
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyString, PyStringData};
+use pyo3::types::{PyList, PyString, PyStringData, PyTuple};
 
 #[pyclass(frozen, module = "worker.extract._keyscan")]
 struct Automaton {
@@ -88,6 +88,90 @@ impl Automaton {
         };
         let bytes = utf8.as_bytes();
         let ascii = bytes.len() == text.len()?;
+        let found = self.walk(bytes, ascii)?;
+        self.listed(py, &found)
+    }
+
+    fn __len__(&self) -> usize {
+        self.values.len()
+    }
+}
+
+/// A new ASCII str of `size` characters, and its characters to fill in (the caller writes
+/// each before the str is read).
+///
+/// SAFETY: the GIL is held; the slice lives as long as the str, which nothing else sees yet
+unsafe fn new_ascii<'py>(
+    py: Python<'py>,
+    size: usize,
+) -> PyResult<(Bound<'py, PyAny>, &'py mut [u8])> {
+    let made = ffi::PyUnicode_New(size as ffi::Py_ssize_t, 127);
+    if made.is_null() {
+        return Err(PyErr::fetch(py));
+    }
+    let made = Bound::from_owned_ptr(py, made);
+    let data = std::slice::from_raw_parts_mut(ffi::PyUnicode_1BYTE_DATA(made.as_ptr()), size);
+    Ok((made, data))
+}
+
+/// `actors.matches` of an ASCII `text` worked out at once, the automaton's part of
+/// `actors._matches_of`: (`text` lower-cased, its words form (`actors.words_of`: each
+/// character other than a letter or a digit a space, one space more at each end), `iter` of
+/// the words form), or None for a text other than ASCII (whose lowering `actors.lowered`
+/// does). (One call, where the lowering, the words form's encoding, translation, decoding and
+/// padding, and the search were six calls of Python's machinery and four strings made.)
+#[pyfunction]
+fn read_ascii<'py>(
+    automaton: &Bound<'py, Automaton>,
+    text: &Bound<'py, PyString>,
+) -> PyResult<Option<Bound<'py, PyTuple>>> {
+    let py = text.py();
+    let source = text.as_ptr();
+    // SAFETY: the GIL is held; `text` is a str (so ready, as every str of Python 3.11), read
+    // while borrowed, and an ASCII one holds one byte a character
+    unsafe {
+        if ffi::PyUnicode_IS_ASCII(source) == 0 {
+            return Ok(None);
+        }
+        let size = ffi::PyUnicode_GET_LENGTH(source) as usize;
+        let bytes = std::slice::from_raw_parts(ffi::PyUnicode_1BYTE_DATA(source), size);
+        let (low, low_data) = new_ascii(py, size)?;
+        let (words, words_data) = new_ascii(py, size + 2)?;
+        words_data[0] = b' ';
+        words_data[size + 1] = b' ';
+        // (each byte lowered, then a space unless a letter or a digit, as `actors._WORD_BYTES`
+        // makes it: with no branch and no index checked, so that the compiler runs the loop
+        // over many bytes at once, where a byte at a time it cost more than the search)
+        let inner = &mut words_data[1..size + 1];
+        for ((low, word), &byte) in low_data.iter_mut().zip(inner.iter_mut()).zip(bytes) {
+            let lower = byte | (u8::from(byte.wrapping_sub(b'A') < 26) << 5);
+            *low = lower;
+            let kept = (lower.wrapping_sub(b'a') < 26) | (lower.wrapping_sub(b'0') < 10);
+            *word = if kept { lower } else { b' ' };
+        }
+        let automaton = automaton.get();
+        let found = automaton.walk(words_data, true)?;
+        let listed = automaton.listed(py, &found)?;
+        let read = ffi::PyTuple_New(3);
+        if read.is_null() {
+            return Err(PyErr::fetch(py));
+        }
+        // (each item's reference handed to the tuple)
+        ffi::PyTuple_SET_ITEM(read, 0, low.into_ptr());
+        ffi::PyTuple_SET_ITEM(read, 1, words.into_ptr());
+        ffi::PyTuple_SET_ITEM(read, 2, listed.into_ptr());
+        Ok(Some(
+            Bound::from_owned_ptr(py, read).downcast_into_unchecked(),
+        ))
+    }
+}
+
+impl Automaton {
+    /// Every match in `bytes` (a text in UTF-8; `ascii`: it is all ASCII) as (index of its last
+    /// character, pattern id), in pyahocorasick's order. (Inlined into each caller: called,
+    /// it cost `iter` some hundred instructions a text more than the loop written in it.)
+    #[inline(always)]
+    fn walk(&self, bytes: &[u8], ascii: bool) -> PyResult<Vec<(usize, usize)>> {
         // (room for a match every 8 bytes at once, more than a text's words form has: grown
         // from empty, the list was copied over several times a text)
         let mut found: Vec<(usize, usize)> = Vec::with_capacity(bytes.len() / 8 + 8);
@@ -126,15 +210,9 @@ impl Automaton {
                 found.push((last, dfa.match_pattern(sid, index).as_usize()));
             }
         }
-        self.listed(py, &found)
+        Ok(found)
     }
 
-    fn __len__(&self) -> usize {
-        self.values.len()
-    }
-}
-
-impl Automaton {
     /// `text` in UTF-8 with each lone surrogate as `stand_in`.
     fn without_surrogates(&self, text: &Bound<'_, PyString>) -> PyResult<String> {
         // SAFETY: the data is read while `text`, which holds it, is borrowed
@@ -203,6 +281,7 @@ pub(crate) fn pair_list<'py>(
 #[pymodule]
 fn _keyscan(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<Automaton>()?;
+    module.add_function(wrap_pyfunction!(read_ascii, module)?)?;
     module.add_function(wrap_pyfunction!(places::place_candidates, module)?)?;
     module.add_function(wrap_pyfunction!(places::ascii_holds, module)?)
 }
