@@ -184,51 +184,18 @@ class StandInThread:
             self.read_offsets.update(partitions)
 
 
+@pytest.mark.parametrize("stale", [0, 3], ids=["from-the-committed-offset",
+                                               "from-an-older-commit"])
 async def test_records_fetched_for_a_paused_partition_are_fetched_again(
-        tmp_path: Path) -> None:
+        tmp_path: Path, stale: int) -> None:
     """faust-streaming 0.15.3's `Consumer.getmany` skipped the records of a partition not
     active when they reached it, after aiokafka had moved past them: they were never fetched
-    again (the stall after the second worker left, see `worker.rebalance`)."""
-    settings = Settings(kafka_bootstrap="127.0.0.1:9", web_enabled=False, data_dir=tmp_path,
-                        app_id="rebalance-test", table_store="memory")
-    app = create_app(settings, Pipeline(lambda article: [], load_rules(), max_bytes=100_000,
-                                        max_future=timedelta(days=3650))).app
-    consumer: Any = app.consumer
-    kept, taken_back = TP(settings.topic_articles, 2), TP(settings.topic_articles, 1)
-    thread = StandInThread({kept, taken_back})
-    consumer._thread = thread
-    consumer.resume_flow()
-    consumer._set_active_tps({kept})
-    delivered: list[tuple[TP, int]] = []
-
-    async def drain() -> None:
-        async for tp, message in consumer.getmany(timeout=1.0):
-            delivered.append((tp, message.offset))
-
-    # a fetch is in flight with the kept partition active when the rebalance starts
-    thread.arrived.clear()
-    fetch = asyncio.ensure_future(drain())
-    await asyncio.sleep(0)
-    consumer.pause_partitions(thread.assignment())  # the app pauses the new assignment
-    thread.end[taken_back] += WAVE  # produced meanwhile, fetched by aiokafka
-    thread.arrived.set()  # the fetch returns while no partition is active
-    await fetch
-    consumer.resume_partitions(thread.assignment())  # the streams resume after their seek
-    for _ in range(2):
-        await drain()
-    assert delivered == [(taken_back, offset)
-                         for offset in range(TAKEN_BACK, TAKEN_BACK + WAVE)], (
-        f"delivered {delivered}, aiokafka's positions {thread.position}")
-
-
-async def test_records_under_the_committed_offset_are_not_fetched_again(
-        tmp_path: Path) -> None:
-    """A fetch in flight through the rebalance brings records of the partition taken back
-    from a position older than its committed offset (aiokafka's own read of the offsets, from
-    before the last owner's commit showed), and they reach `getmany` after the recovery's
-    seek to the committed offset. Sought back to the first of them, the records the last
-    owner had done and committed were handed to the streams again (duplicates, under
-    exactly-once too); only those from the committed offset on may come."""
+    again (the stall after the second worker left, see `worker.rebalance`). And when that
+    fetch started `stale` records before the committed offset (aiokafka's own read of the
+    offsets, from before the last owner's commit showed) and its records came after the
+    recovery's seek to the committed offset, seeking back to the first of them handed the
+    records the last owner had done and committed to the streams again (duplicates, under
+    exactly-once too): only those from the committed offset on may come, each once."""
     settings = Settings(kafka_bootstrap="127.0.0.1:9", web_enabled=False, data_dir=tmp_path,
                         app_id="rebalance-test", table_store="memory")
     app = create_app(settings, Pipeline(lambda article: [], load_rules(), max_bytes=100_000,
@@ -245,18 +212,18 @@ async def test_records_under_the_committed_offset_are_not_fetched_again(
         async for tp, message in consumer.getmany(timeout=1.0):
             delivered.append((tp, message.offset))
 
-    stale = TAKEN_BACK - 3
-    thread.position[taken_back] = stale  # where aiokafka's fetch of it starts
-    thread.end[taken_back] += WAVE
+    # a fetch is in flight with the kept partition active when the rebalance starts
+    thread.position[taken_back] = TAKEN_BACK - stale  # where aiokafka's fetch of it starts
     thread.arrived.clear()
     fetch = asyncio.ensure_future(drain())
     await asyncio.sleep(0)
-    consumer.pause_partitions(thread.assignment())
-    # the recovery's seek to the committed offsets (`Consumer.perform_seek`) comes first
-    consumer._committed_offset[taken_back] = consumer._read_offset[taken_back] = TAKEN_BACK
-    thread.arrived.set()
+    consumer.pause_partitions(thread.assignment())  # the app pauses the new assignment
+    thread.end[taken_back] += WAVE  # produced meanwhile, fetched by aiokafka
+    if stale:  # the recovery's seek to the committed offsets (`perform_seek`) comes first
+        consumer._committed_offset[taken_back] = consumer._read_offset[taken_back] = TAKEN_BACK
+    thread.arrived.set()  # the fetch returns while no partition is active
     await fetch
-    consumer.resume_partitions(thread.assignment())
+    consumer.resume_partitions(thread.assignment())  # the streams resume after their seek
     for _ in range(2):
         await drain()
     assert delivered == [(taken_back, offset)
