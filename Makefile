@@ -31,12 +31,10 @@ broker-jars: $(STAMP)
 demo: $(STAMP) native broker-jars
 	$(PY) -m worker demo
 
-# TEST_WORKERS=2: two test processes (pytest-xdist, worksteal: an idle one takes tests queued
-# for the other), each with its own broker. The real-broker tests mostly wait, so two overlap
-# on 2 cores (a clean-clone CI run: tests 318 s against ~730 s in one process), but one merge
-# test failed once that way (see the README): one process until that is
-# understood.
-TEST_WORKERS ?= 0
+# Two test processes (pytest-xdist, worksteal: an idle one takes tests queued for the
+# other), each with its own broker: the real-broker tests mostly wait, so two overlap on 2
+# cores (see the README). TEST_WORKERS=0 runs them in this one process.
+TEST_WORKERS ?= 2
 
 test: $(STAMP) native broker-jars
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
